@@ -1,0 +1,5 @@
+"""Allow ``python -m ocop_rate``."""
+
+from ocop_rate.cli import main
+
+main()

@@ -1,0 +1,319 @@
+"""Scoring: criterion -> option -> points; part totals; council average; star bands; gates;
+next star. Plain functions over validated models; no files, no terminal.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from fractions import Fraction
+from typing import Literal
+
+from ocop_rate.conditions import evaluate, missing_facts
+from ocop_rate.models.common import Text
+from ocop_rate.models.dossier import Dossier, MemberSheet
+from ocop_rate.models.rating import (
+    Choice,
+    CriterionScore,
+    GateResult,
+    MemberTotal,
+    NextStar,
+    PartScore,
+    Rating,
+    SelfAssessment,
+    Upgrade,
+)
+from ocop_rate.models.rubric import RECOGNISED_MIN_STARS, Criterion, Option, Rubric
+from ocop_rate.scoring_math import apportion, as_float, exact, mean, round2
+
+GatePolicy = Literal["majority", "all"]
+GATE_POLICIES: tuple[GatePolicy, ...] = ("majority", "all")
+FieldPath = tuple[str | int, ...]
+
+
+@dataclass(frozen=True)
+class FitProblem:
+    """Something in a dossier that does not fit its rubric, by field path."""
+
+    path: FieldPath
+    message: str
+
+
+def check_fit(rubric: Rubric, dossier: Dossier) -> list[FitProblem]:
+    """Every way ``dossier`` fails to fit ``rubric``: unknown criteria, options and facts,
+    unscored criteria, facts of the wrong type. Empty when it can be scored."""
+    out: list[FitProblem] = []
+    ids = list(rubric.criteria_by_id)
+    for name, value in dossier.facts.items():
+        spec = rubric.facts_by_id.get(name)
+        if spec is None:
+            known = ", ".join(rubric.facts_by_id) or "none"
+            out.append(FitProblem(("facts", name),
+                                  f"unknown fact '{name}' for rubric {rubric.id} (known: {known})"))
+        elif not _fact_type_ok(spec.type, value):
+            out.append(FitProblem(("facts", name),
+                                  f"fact '{name}' should be a {spec.type}, got {value!r}"))
+    for i, sheet in enumerate(dossier.council):
+        where: FieldPath = ("council", i, "scores")
+        out += _check_codes(rubric, sheet.scores, where)
+        for cid in sheet.notes:
+            if cid not in rubric.criteria_by_id:
+                out.append(FitProblem(("council", i, "notes", cid), _unknown_criterion(cid, ids)))
+        blank = [c.id for c in rubric.criteria
+                 if c.id not in sheet.scores and _derive(c, dossier)[0] is None]
+        if blank:
+            out.append(FitProblem(where, (
+                f"member '{sheet.member}' gave no option for {', '.join(blank)}; every criterion "
+                "needs one (a blank is allowed only where the rubric derives it from facts)")))
+    out += _check_codes(rubric, dossier.self_assessment, ("self_assessment",))
+    for cid in dossier.evidence:
+        if cid not in rubric.criteria_by_id:
+            out.append(FitProblem(("evidence", cid), _unknown_criterion(cid, ids)))
+    return out
+
+
+def _fact_type_ok(kind: str, value: object) -> bool:
+    if kind == "boolean":
+        return isinstance(value, bool)
+    if kind == "number":
+        return isinstance(value, (int, float)) and not isinstance(value, bool)
+    return isinstance(value, str)
+
+
+def _unknown_criterion(cid: str, known: list[str]) -> str:
+    import difflib
+
+    close = difflib.get_close_matches(cid, known, n=3, cutoff=0.5)
+    hint = f"; did you mean {', '.join(close)}?" if close else ""
+    return f"unknown criterion '{cid}'{hint} (criteria: {known[0]} … {known[-1]})"
+
+
+def _check_codes(rubric: Rubric, scores: dict[str, str], where: FieldPath) -> list[FitProblem]:
+    out: list[FitProblem] = []
+    ids = list(rubric.criteria_by_id)
+    for cid, code in scores.items():
+        crit = rubric.criteria_by_id.get(cid)
+        if crit is None:
+            out.append(FitProblem((*where, cid), _unknown_criterion(cid, ids)))
+        elif crit.option(code) is None:
+            codes = ", ".join(f"{o.code} ({o.points:g})" for o in crit.options)
+            out.append(FitProblem((*where, cid),
+                                  f"unknown option '{code}' for {cid}; expected one of {codes}"))
+    return out
+
+
+def _derive(crit: Criterion, dossier: Dossier) -> tuple[str | None, tuple[str, ...]]:
+    """The option facts decide for ``crit`` (first derivation that holds), and those facts."""
+    for d in crit.derive:
+        if evaluate(d.when, dossier.facts) is True:
+            return d.option, tuple(sorted(d.when.facts()))
+    return None, ()
+
+
+def _choose(crit: Criterion, sheet: MemberSheet, dossier: Dossier) -> Choice:
+    code = sheet.scores.get(crit.id)
+    if code is not None:
+        opt = crit.option(code)
+        assert opt is not None, "check_fit must run before score"
+        return Choice(member=sheet.member, option=code, points=opt.points, chosen_by="member",
+                      note=sheet.notes.get(crit.id))
+    derived, facts = _derive(crit, dossier)
+    assert derived is not None, "check_fit must run before score"
+    opt = crit.option(derived)
+    assert opt is not None
+    return Choice(member=sheet.member, option=derived, points=opt.points, chosen_by="derived",
+                  facts=facts, note=sheet.notes.get(crit.id))
+
+
+def council_option(crit: Criterion, choices: Sequence[Choice], policy: GatePolicy) -> Option:
+    """The option the council as a whole reached on ``crit``: under ``majority``, the best
+    option that more than half of the members chose or bettered; under ``all``, the lowest."""
+    ranked = sorted(choices, key=lambda c: c.points, reverse=True)
+    pick = ranked[len(ranked) // 2] if policy == "majority" else ranked[-1]
+    opt = crit.option(pick.option)
+    assert opt is not None
+    return opt
+
+
+def requirement(crit: Criterion, stars: int) -> Option | None:
+    """The lowest option ``crit`` needs for a product to hold ``stars`` (the sheet's marks)."""
+    marked = [o for o in crit.options if o.min_star is not None and o.min_star <= stars]
+    return max(marked, key=lambda o: o.points) if marked else None
+
+
+def score(rubric: Rubric, dossier: Dossier, *, policy: GatePolicy = "majority",
+          file: str | None = None) -> Rating:
+    """Rate ``dossier`` on ``rubric``. Call :func:`check_fit` first: it must be empty."""
+    choices = {c.id: [_choose(c, sheet, dossier) for sheet in dossier.council]
+               for c in rubric.criteria}
+    members = [sheet.member for sheet in dossier.council]
+    per_member = [
+        {p.id: sum((exact(choices[c.id][m].points) for c in rubric.criteria if c.part == p.id),
+                   Fraction(0)) for p in rubric.parts}
+        for m in range(len(members))
+    ]
+    member_totals = [sum(parts.values(), Fraction(0)) for parts in per_member]
+    total = round2(mean(member_totals))
+    part_means = [mean([mp[p.id] for mp in per_member]) for p in rubric.parts]
+    part_points = apportion(part_means, total)
+
+    council = {c.id: council_option(c, choices[c.id], policy) for c in rubric.criteria}
+    band_stars = rubric.band(float(total)).stars
+    gates, warnings = _fact_gates(rubric, dossier)
+    gates += _option_gates(rubric, council, band_stars)
+    stars = min([band_stars, *[g.max_stars for g in gates if g.max_stars is not None]])
+    blocked = any(g.effect == "block" for g in gates)
+    recognised = stars >= RECOGNISED_MIN_STARS and not blocked
+
+    criteria = tuple(
+        CriterionScore(
+            id=c.id, number=c.number, part=c.part, name=c.name,
+            points=as_float(round2(mean([exact(ch.points) for ch in choices[c.id]]))),
+            max_points=c.max_points, option=council[c.id].code,
+            choices=tuple(choices[c.id]),
+            evidence=tuple(dossier.evidence.get(c.id, ())),
+            self_assessed=dossier.self_assessment.get(c.id),
+        )
+        for c in rubric.criteria
+    )
+    return Rating(
+        product_id=dossier.product.id, product_name=dossier.product.name,
+        rubric=rubric.id, rubric_name=rubric.product_set or rubric.name, product_group=rubric.product_group,
+        file=file, total=as_float(total),
+        parts=tuple(PartScore(id=p.id, name=p.name, points=as_float(pts),
+                              max_points=p.max_points)
+                    for p, pts in zip(rubric.parts, part_points, strict=True)),
+        band_stars=band_stars, stars=stars, recognised=recognised,
+        gates=tuple(gates), gate_policy=policy,
+        members=tuple(
+            MemberTotal(member=name, total=as_float(t),
+                        parts={k: as_float(v) for k, v in mp.items()})
+            for name, t, mp in zip(members, member_totals, per_member, strict=True)),
+        criteria=criteria,
+        next_star=next_star(rubric, choices, council, gates, stars, policy),
+        self_assessment=_self_assessment(rubric, dossier),
+        warnings=tuple(warnings),
+    )
+
+
+def _fact_gates(rubric: Rubric, dossier: Dossier) -> tuple[list[GateResult], list[str]]:
+    applied: list[GateResult] = []
+    warnings: list[str] = []
+    for gate in rubric.gates:
+        verdict = evaluate(gate.when, dossier.facts)
+        if verdict is True:
+            cap = 2 if gate.effect == "block" else gate.max_stars
+            applied.append(GateResult(id=gate.id, effect=gate.effect, max_stars=cap,
+                                      reason=gate.reason,
+                                      source=rubric.cite(gate.source)))
+        elif verdict is None:
+            missing = ", ".join(missing_facts(gate.when, dossier.facts))
+            warnings.append(f"gate {gate.id} not checked: the dossier does not state {missing}")
+    return applied, warnings
+
+
+def _option_gates(rubric: Rubric, council: dict[str, Option], band_stars: int
+                  ) -> list[GateResult]:
+    """The star marks: a criterion below its marked option caps the class below that mark."""
+    for level in range(RECOGNISED_MIN_STARS, band_stars + 1):
+        short = [(c, req) for c in rubric.criteria
+                 if (req := requirement(c, level)) is not None
+                 and council[c.id].points < req.points]
+        if short:
+            return [
+                GateResult(
+                    id=f"min-option:{c.id}", effect="cap", max_stars=level - 1,
+                    reason=Text(
+                        vi=f"{c.id}: cần tối thiểu phương án {req.code} ({req.points:g} điểm) "
+                           f"để đạt {level} sao; hội đồng chấm {council[c.id].code}",
+                        en=f"{c.id}: needs option {req.code} ({req.points:g} pts) or better "
+                           f"for {level} stars; the council chose {council[c.id].code}"),
+                    source=rubric.cite(c.source))
+                for c, req in short
+            ]
+    return []
+
+
+def next_star(rubric: Rubric, choices: dict[str, list[Choice]], council: dict[str, Option],
+              gates: Sequence[GateResult], stars: int, policy: GatePolicy) -> NextStar | None:
+    """The fewest criterion upgrades that lift the council average into the next recognised
+    class and meet that class's marked options; None at 5 stars.
+
+    An upgrade raises every member below the chosen option to it (the product improved, so
+    each member's sheet would say so). Criteria below a marked option are upgraded first;
+    then the largest gains, fewest criteria first; then each upgrade is trimmed to the
+    cheapest option that still reaches the class.
+    """
+    if stars >= 5:
+        return None
+    target = max(stars + 1, RECOGNISED_MIN_STARS)
+    band = rubric.band_for(target)
+    assert band is not None
+    threshold = exact(band.min)
+    blocked_by = tuple(g.id for g in gates if not g.id.startswith("min-option:")
+                       and g.max_stars is not None and g.max_stars < target)
+    n = len(next(iter(choices.values())))
+
+    def gain(cid: str, to: Option) -> Fraction:
+        floor = exact(to.points)
+        return sum((max(Fraction(0), floor - exact(ch.points)) for ch in choices[cid]),
+                   Fraction(0)) / n
+
+    current = mean([sum((exact(choices[c.id][m].points) for c in rubric.criteria), Fraction(0))
+                    for m in range(n)])
+
+    def reached(plan: dict[str, Option]) -> Fraction:
+        return current + sum((gain(cid, opt) for cid, opt in plan.items()), Fraction(0))
+
+    required: dict[str, Option] = {}
+    for crit in rubric.criteria:
+        req = requirement(crit, target)
+        if req is not None and council[crit.id].points < req.points:
+            required[crit.id] = req
+    plan = dict(required)
+    best = {c.id: max(c.options, key=lambda o: o.points) for c in rubric.criteria}
+
+    def extra_gain(cid: str) -> Fraction:
+        return gain(cid, best[cid]) - (gain(cid, plan[cid]) if cid in plan else Fraction(0))
+
+    for crit in sorted(rubric.criteria, key=lambda c: -extra_gain(c.id)):  # ties: sheet order
+        if reached(plan) >= threshold:
+            break
+        if extra_gain(crit.id) > 0:
+            plan[crit.id] = best[crit.id]
+    for cid in reversed(list(plan)):
+        floor = required[cid].points if cid in required else -1.0
+        for opt in sorted(rubric.criteria_by_id[cid].options, key=lambda o: o.points):
+            if opt.points >= plan[cid].points:
+                break
+            if opt.points >= floor and reached({**plan, cid: opt}) >= threshold:
+                plan[cid] = opt
+                break
+    plan = {cid: opt for cid, opt in plan.items() if gain(cid, opt) > 0 or cid in required}
+    order = list(choices)
+    upgrades = tuple(
+        Upgrade(criterion=cid, name=rubric.criteria_by_id[cid].name,
+                from_option=council[cid].code, to_option=opt.code,
+                points=as_float(round2(gain(cid, opt))), required_by_gate=cid in required)
+        for cid, opt in sorted(plan.items(), key=lambda kv: order.index(kv[0]))
+    )
+    return NextStar(stars=target, threshold=band.min,
+                    points_needed=as_float(max(Fraction(0), threshold - round2(current))),
+                    upgrades=upgrades,
+                    reachable=reached(plan) >= threshold and not blocked_by,
+                    blocked_by=blocked_by)
+
+
+def _self_assessment(rubric: Rubric, dossier: Dossier) -> SelfAssessment | None:
+    if not dossier.self_assessment:
+        return None
+    sheet = MemberSheet(member="self", scores=dossier.self_assessment)
+    parts: dict[str, Fraction] = {p.id: Fraction(0) for p in rubric.parts}
+    for crit in rubric.criteria:
+        code = sheet.scores.get(crit.id) or _derive(crit, dossier)[0]
+        opt = crit.option(code) if code else None
+        if opt is None:
+            return None  # incomplete self-assessment: no total to compare
+        parts[crit.part] += exact(opt.points)
+    return SelfAssessment(total=as_float(sum(parts.values(), Fraction(0))),
+                          parts={k: as_float(v) for k, v in parts.items()})

@@ -1,0 +1,72 @@
+"""Find dossier files (files, folders, globs) and read them into validated Dossiers."""
+
+from __future__ import annotations
+
+import glob
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from ocop_rate.errors import DossierError, Location, OcopError, Problem, UsageError
+from ocop_rate.loading.source import SourceMap, load_document
+from ocop_rate.loading.validation import validate
+from ocop_rate.models.dossier import Dossier
+
+DOSSIER_SUFFIXES = (".yaml", ".yml", ".json")
+GLOB_CHARS = frozenset("*?[")
+
+
+@dataclass(frozen=True)
+class LoadedDossier:
+    """A validated dossier and the map back to its file."""
+
+    dossier: Dossier
+    source: SourceMap
+
+
+def collect_paths(args: list[str]) -> list[Path]:
+    """Expand files, folders (recursively) and glob patterns into dossier files, in order,
+    without repeats. A name that matches nothing is a usage error."""
+    out: list[Path] = []
+    for arg in args:
+        path = Path(arg)
+        if path.is_dir():
+            found = sorted(p for p in path.rglob("*") if _is_dossier_file(p))
+        elif path.exists():
+            found = [path]
+        elif GLOB_CHARS & set(arg):
+            found = sorted(Path(p) for p in glob.glob(arg, recursive=True)
+                           if _is_dossier_file(Path(p)))
+            if not found:
+                raise UsageError(Problem(f"no dossier matches the pattern '{arg}'"))
+        else:
+            raise UsageError(Problem("no such file or folder", Location(arg)))
+        out += [p for p in found if p not in out]
+    return out
+
+
+def _is_dossier_file(path: Path) -> bool:
+    hidden = any(part.startswith(".") and part not in (".", "..") for part in path.parts)
+    return path.is_file() and path.suffix.lower() in DOSSIER_SUFFIXES and not hidden
+
+
+def read_dossier(path: Path) -> LoadedDossier:
+    """Parse and validate one dossier file; raises a located error on any problem."""
+    doc = load_document(path)
+    result = validate(Dossier, doc.data, doc.source)
+    if isinstance(result, list):
+        raise DossierError(result)
+    return LoadedDossier(result, doc.source)
+
+
+def peek_identity(path: Path) -> tuple[str | None, str | None]:
+    """Best-effort product id and rubric of a file that failed, for the error report."""
+    try:
+        data: Any = load_document(path).data
+    except OcopError:  # the real error is reported already
+        return None, None
+    product = data.get("product") if isinstance(data, dict) else None
+    if not isinstance(product, dict):
+        return None, None
+    pid, rubric = product.get("id"), product.get("rubric")
+    return (pid if isinstance(pid, str) else None, rubric if isinstance(rubric, str) else None)

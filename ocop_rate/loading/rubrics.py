@@ -1,0 +1,296 @@
+"""Find rubric files, resolve ``extends:`` chains and validate each product set's rubric.
+
+Inheritance rules (documented in scoring_rules/README.md):
+- ``id``, ``extends`` and ``abstract`` are never inherited;
+- other scalars and mappings: the child's value replaces the parent's;
+- lists of items with ids (``parts``, ``groups``, ``facts``, ``criteria``, ``gates``,
+  ``recognition`` by ``stars``): the child's item replaces the parent's item with the same
+  id in place, new items are appended, and ``remove: {criteria: [A1.2], ...}`` drops items;
+- ``star_bands`` and ``notes`` are replaced whole.
+Criteria end in sheet order: part A, B, C, then by official number.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from pydantic import ValidationError
+
+from ocop_rate.errors import Location, OcopError, Problem, RubricError, UsageError
+from ocop_rate.loading.source import Document, load_document
+from ocop_rate.loading.validation import problems_from
+from ocop_rate.models.rubric import PART_ORDER, Rubric, number_key
+
+RULE_SUFFIXES = (".yaml", ".yml", ".json")
+KEYED_LISTS = {
+    "parts": "id", "groups": "id", "facts": "id", "criteria": "id", "gates": "id",
+    "recognition": "stars",
+}
+NOT_INHERITED = ("id", "extends", "abstract", "remove")
+
+
+def bundled_rules_dir() -> Path:
+    """The rubrics shipped with ocop-rate (inside the wheel, or at the repo root)."""
+    here = Path(__file__).resolve().parent.parent
+    packaged = here / "scoring_rules"
+    return packaged if packaged.is_dir() else here.parent / "scoring_rules"
+
+
+@dataclass(frozen=True)
+class RubricInfo:
+    """What a rubric file declares about itself before resolution."""
+
+    id: str
+    file: str
+    extends: str | None
+    abstract: bool
+
+
+@dataclass
+class _Origin:
+    doc: Document
+    path: tuple[str | int, ...]
+
+
+@dataclass
+class RubricLibrary:
+    """All rubrics of a set of folders, resolved; look them up by id."""
+
+    rubrics: dict[str, Rubric]
+    files: dict[str, str]
+    bases: dict[str, RubricInfo] = field(default_factory=dict)
+
+    def get(self, rubric_id: str) -> Rubric:
+        try:
+            return self.rubrics[rubric_id]
+        except KeyError:
+            raise UsageError(unknown_rubric_message(rubric_id, list(self.rubrics))) from None
+
+    def in_force(self, day: dt.date) -> list[Rubric]:
+        """Rubrics whose decision is in force on ``day``."""
+        return [r for r in self.rubrics.values() if r.effective and r.effective.covers(day)]
+
+
+def unknown_rubric_message(rubric_id: str, known: list[str]) -> str:
+    import difflib
+
+    close = difflib.get_close_matches(rubric_id, known, n=3)
+    hint = f"; did you mean {', '.join(close)}?" if close else ""
+    return f"unknown rubric '{rubric_id}'{hint} (see: ocop-rate rubrics list)"
+
+
+def rule_files(folders: list[Path]) -> list[Path]:
+    """Every rubric file under ``folders``, sorted; README and hidden files skipped."""
+    found: list[Path] = []
+    for folder in folders:
+        if not folder.exists():
+            raise UsageError(Problem("no such rules folder", Location(str(folder))))
+        candidates = [folder] if folder.is_file() else sorted(folder.rglob("*"))
+        found += [p for p in candidates if p.is_file() and p.suffix.lower() in RULE_SUFFIXES
+                  and not p.name.startswith(".")]
+    return found
+
+
+def load_library(folders: list[Path] | None = None) -> RubricLibrary:
+    """Load and resolve every rubric under ``folders`` (default: the bundled rules)."""
+    files = rule_files(folders or [bundled_rules_dir()])
+    problems: list[Problem] = []
+    docs: dict[str, Document] = {}
+    infos: dict[str, RubricInfo] = {}
+    for path in files:
+        try:
+            doc = load_document(path)
+        except OcopError as exc:  # unreadable file: collect, keep going
+            problems += exc.problems
+            continue
+        info = _info(doc, problems)
+        if info is None:
+            continue
+        if info.id in infos:
+            problems.append(Problem(
+                f"rubric id '{info.id}' is also defined in {infos[info.id].file}",
+                doc.source.locate(("id",))))
+            continue
+        docs[info.id], infos[info.id] = doc, info
+    rubrics: dict[str, Rubric] = {}
+    for rubric_id, info in infos.items():
+        if info.abstract:
+            continue
+        resolved = _resolve(rubric_id, docs, infos, problems)
+        if resolved is not None:
+            rubrics[rubric_id] = resolved
+    if problems:
+        raise RubricError(problems)
+    return RubricLibrary(
+        rubrics=rubrics,
+        files={i.id: i.file for i in infos.values()},
+        bases={i.id: i for i in infos.values() if i.abstract},
+    )
+
+
+def _info(doc: Document, problems: list[Problem]) -> RubricInfo | None:
+    data = doc.data
+    where = doc.source.locate(())
+    if not isinstance(data, dict):
+        problems.append(Problem("a rubric file must be a mapping of keys", where))
+        return None
+    rid, ext, abstract = data.get("id"), data.get("extends"), data.get("abstract", False)
+    if not isinstance(rid, str) or not rid:
+        problems.append(Problem("rubric needs an 'id' (text)", doc.source.locate(("id",))))
+        return None
+    if ext is not None and not isinstance(ext, str):
+        problems.append(Problem("'extends' must be a rubric id (text)",
+                                doc.source.locate(("extends",))))
+        return None
+    if not isinstance(abstract, bool):
+        problems.append(Problem("'abstract' must be true or false",
+                                doc.source.locate(("abstract",))))
+        return None
+    return RubricInfo(rid, doc.source.file, ext, abstract)
+
+
+def _chain(rubric_id: str, infos: dict[str, RubricInfo], docs: dict[str, Document],
+           problems: list[Problem]) -> list[str] | None:
+    """``[root, ..., rubric_id]``, or None after reporting a missing target or a cycle."""
+    chain = [rubric_id]
+    while (parent := infos[chain[-1]].extends) is not None:
+        where = docs[chain[-1]].source.locate(("extends",))
+        if parent not in infos:
+            problems.append(Problem(unknown_rubric_message(parent, list(infos)), where))
+            return None
+        if parent in chain:
+            cycle = " → ".join([*chain, parent])
+            problems.append(Problem(f"'extends' forms a cycle: {cycle}", where))
+            return None
+        chain.append(parent)
+    return list(reversed(chain))
+
+
+def _resolve(rubric_id: str, docs: dict[str, Document], infos: dict[str, RubricInfo],
+             problems: list[Problem]) -> Rubric | None:
+    chain = _chain(rubric_id, infos, docs, problems)
+    if chain is None:
+        return None
+    merged: dict[str, Any] = {}
+    origins: dict[tuple[str | int, ...], _Origin] = {}
+    for link in chain:
+        _merge(merged, origins, docs[link], final=link == rubric_id, problems=problems)
+    merged["id"] = rubric_id
+    merged["lineage"] = list(reversed(chain[:-1]))
+    if isinstance(merged.get("criteria"), list):
+        _reindex(merged, origins, "criteria",
+                 sorted(enumerate(merged["criteria"]), key=lambda ic: _sheet_order(ic[1])))
+    own = docs[rubric_id]
+
+    def locate(path: tuple[str | int, ...]) -> Location:
+        for depth in (2, 1):
+            origin = origins.get(path[:depth])
+            if origin is not None and len(path) >= depth:
+                return origin.doc.source.locate((*origin.path, *path[depth:]))
+        return own.source.locate(path)
+
+    try:
+        return Rubric.model_validate(merged)
+    except ValidationError as exc:
+        problems += problems_from(exc, merged, locate)
+        return None
+
+
+def _sheet_order(item: Any) -> tuple[int, tuple[int, ...]]:
+    """Sort key putting criteria in sheet order: part A, B, C, then official number."""
+    if not isinstance(item, dict):
+        return (9, ())
+    part = PART_ORDER.index(item["part"]) if item.get("part") in PART_ORDER else 9
+    return (part, number_key(str(item.get("number") or item.get("id") or "")))
+
+
+def _merge(merged: dict[str, Any], origins: dict[tuple[str | int, ...], _Origin],
+           doc: Document, final: bool, problems: list[Problem]) -> None:
+    data: dict[str, Any] = doc.data
+    for key, value in data.items():
+        if key in NOT_INHERITED:
+            if key == "abstract" and final:
+                merged[key] = value
+            continue
+        if key in KEYED_LISTS and isinstance(value, list):
+            _merge_keyed(merged, origins, doc, key, value)
+        else:
+            merged[key] = value
+            origins[(key,)] = _Origin(doc, (key,))
+    removals = data.get("remove") or {}
+    if not isinstance(removals, dict):
+        problems.append(Problem("'remove' must map list names to ids",
+                                doc.source.locate(("remove",))))
+        return
+    for key, ids in removals.items():
+        if key not in KEYED_LISTS or not isinstance(ids, list):
+            problems.append(Problem(
+                f"'remove.{key}': expected one of {', '.join(KEYED_LISTS)} with a list of ids",
+                doc.source.locate(("remove", key))))
+            continue
+        present = {item.get(KEYED_LISTS[key]) for item in merged.get(key, [])
+                   if isinstance(item, dict)}
+        for gone in ids:
+            if gone not in present:
+                problems.append(Problem(f"'remove.{key}': '{gone}' is not inherited",
+                                        doc.source.locate(("remove", key))))
+        kept = [(i, item) for i, item in enumerate(merged.get(key, []))
+                if not (isinstance(item, dict) and item.get(KEYED_LISTS[key]) in ids)]
+        _reindex(merged, origins, key, kept)
+
+
+def _merge_keyed(merged: dict[str, Any], origins: dict[tuple[str | int, ...], _Origin],
+                 doc: Document, key: str, items: list[Any]) -> None:
+    id_field = KEYED_LISTS[key]
+    current: list[Any] = list(merged.get(key, []))
+    index = {item.get(id_field): i for i, item in enumerate(current) if isinstance(item, dict)}
+    for pos, item in enumerate(items):
+        item_id = item.get(id_field) if isinstance(item, dict) else None
+        if item_id is not None and item_id in index:
+            current[index[item_id]] = item
+            origins[(key, index[item_id])] = _Origin(doc, (key, pos))
+        else:
+            current.append(item)
+            origins[(key, len(current) - 1)] = _Origin(doc, (key, pos))
+            if item_id is not None:
+                index[item_id] = len(current) - 1
+    merged[key] = current
+
+
+def _reindex(merged: dict[str, Any], origins: dict[tuple[str | int, ...], _Origin], key: str,
+             kept: list[tuple[int, Any]]) -> None:
+    old = {i: origins.get((key, i)) for i, _ in kept}
+    for k in [k for k in origins if len(k) == 2 and k[0] == key]:
+        del origins[k]
+    merged[key] = [item for _, item in kept]
+    for new_i, (old_i, _) in enumerate(kept):
+        origin = old[old_i]
+        if origin is not None:
+            origins[(key, new_i)] = origin
+
+
+def catalogue(library: RubricLibrary, lang: str, day: dt.date) -> list[dict[str, object]]:
+    """One entry per usable rubric, for ``rubrics list``: what it is and whether it is in
+    force on ``day``."""
+    out: list[dict[str, object]] = []
+    for rubric in sorted(library.rubrics.values(), key=lambda r: (r.source.decision or "", r.id)):
+        name = rubric.product_set or rubric.name
+        eff = rubric.effective
+        out.append({
+            "id": rubric.id,
+            "name": rubric.name.get("en" if lang == "en" else "vi"),
+            "product_group": rubric.product_group,
+            "product_set": name.get("en" if lang == "en" else "vi"),
+            "decision": rubric.source.decision,
+            "sheet": rubric.source.sheet,
+            "criteria": len(rubric.criteria),
+            "effective_from": eff.from_.isoformat() if eff else None,
+            "effective_until": eff.until.isoformat() if eff and eff.until else None,
+            "in_force": bool(eff and eff.covers(day)),
+            "unconfirmed": rubric.unconfirmed or any(c.unconfirmed for c in rubric.criteria),
+            "file": library.files.get(rubric.id),
+        })
+    return out

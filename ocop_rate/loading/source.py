@@ -1,0 +1,209 @@
+"""Read YAML and JSON documents safely, remembering where every value came from.
+
+Safe by construction: only the libyaml ``CSafeLoader`` (or the pure-Python ``SafeLoader``),
+a cap on file size and on alias expansion, duplicate keys refused, text NFC-normalised.
+"""
+
+from __future__ import annotations
+
+import json
+import unicodedata
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from ocop_rate.errors import InputFileError, Location, Problem
+
+try:  # the C loader is much faster; the pure one behaves the same
+    _Loader: type[yaml.SafeLoader] = yaml.CSafeLoader  # type: ignore[assignment]
+except AttributeError:  # pragma: no cover - libyaml missing
+    _Loader = yaml.SafeLoader
+
+MAX_FILE_BYTES = 5 * 1024 * 1024
+MAX_NODES = 200_000
+
+PathKey = tuple[str | int, ...]
+
+
+@dataclass
+class SourceMap:
+    """Positions (1-based line, column) of the values of one document, by field path."""
+
+    file: str
+    positions: dict[PathKey, tuple[int, int]] = field(default_factory=dict)
+
+    def locate(self, path: tuple[Any, ...]) -> Location:
+        """The location of the deepest known prefix of ``path``."""
+        key: PathKey = tuple(p for p in path if isinstance(p, (str, int)))
+        while key and key not in self.positions:
+            key = key[:-1]
+        line, col = self.positions.get(key, (None, None)) if key else (None, None)
+        return Location(self.file, line, col, render_path(path) or None)
+
+
+def render_path(path: tuple[Any, ...]) -> str:
+    """``('council', 0, 'scores')`` -> ``council[0].scores``."""
+    out = ""
+    for part in path:
+        if isinstance(part, int):
+            out += f"[{part}]"
+        else:
+            out += ("." if out else "") + str(part)
+    return out
+
+
+@dataclass
+class Document:
+    """A parsed file: its data and where each value stands in it."""
+
+    data: Any
+    source: SourceMap
+
+
+def read_text(path: Path) -> str:
+    """The file's text: UTF-8 (BOM allowed) or UTF-16 with a BOM; anything else is refused."""
+    name = str(path)
+    try:
+        if path.is_dir():
+            raise InputFileError(Problem("is a folder, expected a file", Location(name)))
+        size = path.stat().st_size
+        if size > MAX_FILE_BYTES:
+            raise InputFileError(Problem(
+                f"file is {size:,} bytes; the limit is {MAX_FILE_BYTES:,}", Location(name)))
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        raise InputFileError(Problem("no such file", Location(name))) from None
+    except OSError as exc:
+        raise InputFileError(Problem(f"cannot read: {exc.strerror}", Location(name))) from None
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return raw.decode("utf-16")
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        col = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
+        raise InputFileError(Problem(
+            f"not UTF-8 text (byte 0x{raw[exc.start]:02x}); save the file as UTF-8 "
+            "(Excel: 'CSV UTF-8', editors: 'UTF-8')",
+            Location(name, line, col),
+        )) from None
+    if "\x00" in text:
+        raise InputFileError(Problem("binary data (NUL byte) in a text file", Location(name)))
+    return text
+
+
+def load_document(path: Path) -> Document:
+    """Parse a YAML or JSON file into plain data plus a map of positions."""
+    text = read_text(path)
+    name = str(path)
+    if path.suffix.lower() == ".json":
+        data = _parse_json(text, name)
+        try:
+            source = _yaml_positions(text, name)  # JSON is YAML: borrow its positions
+        except InputFileError:
+            source = SourceMap(name)
+        return Document(_normalise(data), source)
+    return _parse_yaml(text, name)
+
+
+def _parse_json(text: str, name: str) -> Any:
+    def no_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+        out: dict[str, Any] = {}
+        for key, value in pairs:
+            if key in out:
+                raise InputFileError(Problem(f"duplicate key '{key}'", Location(name)))
+            out[key] = value
+        return out
+
+    def no_constants(token: str) -> Any:
+        raise InputFileError(Problem(f"{token} is not a number here", Location(name)))
+
+    try:
+        return json.loads(text, object_pairs_hook=no_duplicates, parse_constant=no_constants)
+    except json.JSONDecodeError as exc:
+        raise InputFileError(Problem(
+            f"invalid JSON: {exc.msg}", Location(name, exc.lineno, exc.colno))) from None
+    except RecursionError:
+        raise InputFileError(Problem("JSON nested too deeply", Location(name))) from None
+
+
+def _parse_yaml(text: str, name: str) -> Document:
+    loader = _Loader(text)
+    try:
+        node = loader.get_single_node()
+        if node is None:
+            raise InputFileError(Problem("file is empty", Location(name, 1, 1)))
+        source = SourceMap(name)
+        _walk(node, (), source, [0], name)
+        data = loader.construct_document(node)
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        where = Location(name, mark.line + 1, mark.column + 1) if mark else Location(name)
+        what = " ".join(x for x in (exc.context, exc.problem) if x)
+        raise InputFileError(Problem(f"invalid YAML: {what}", where)) from None
+    except yaml.YAMLError as exc:
+        raise InputFileError(Problem(f"invalid YAML: {exc}", Location(name))) from None
+    except RecursionError:
+        raise InputFileError(Problem("YAML nested too deeply", Location(name))) from None
+    finally:
+        loader.dispose()
+    return Document(_normalise(data), source)
+
+
+def _yaml_positions(text: str, name: str) -> SourceMap:
+    loader = _Loader(text)
+    try:
+        node = loader.get_single_node()
+        source = SourceMap(name)
+        if node is not None:
+            _walk(node, (), source, [0], name)
+        return source
+    except yaml.YAMLError:
+        return SourceMap(name)
+    finally:
+        loader.dispose()
+
+
+def _walk(node: yaml.Node, path: PathKey, source: SourceMap, count: list[int],
+          name: str) -> None:
+    """Record positions, refuse duplicate keys, and bound alias expansion."""
+    count[0] += 1
+    if count[0] > MAX_NODES:
+        raise InputFileError(Problem(
+            f"document expands to more than {MAX_NODES:,} values (alias bomb?)",
+            Location(name, node.start_mark.line + 1, node.start_mark.column + 1)))
+    source.positions.setdefault(path, (node.start_mark.line + 1, node.start_mark.column + 1))
+    if isinstance(node, yaml.MappingNode):
+        seen: set[str] = set()
+        for key_node, value_node in node.value:
+            if not isinstance(key_node, yaml.ScalarNode):
+                continue
+            key = key_node.value
+            if key == "<<":  # merge key: positions of merged values stay at their anchors
+                _walk(value_node, path, source, count, name)
+                continue
+            if key in seen:
+                raise InputFileError(Problem(
+                    f"duplicate key '{key}' (an earlier one would be silently overwritten)",
+                    Location(name, key_node.start_mark.line + 1,
+                             key_node.start_mark.column + 1, render_path((*path, key)))))
+            seen.add(key)
+            source.positions[(*path, key)] = (key_node.start_mark.line + 1,
+                                              key_node.start_mark.column + 1)
+            _walk(value_node, (*path, key), source, count, name)
+    elif isinstance(node, yaml.SequenceNode):
+        for index, item in enumerate(node.value):
+            _walk(item, (*path, index), source, count, name)
+
+
+def _normalise(value: Any) -> Any:
+    """NFC-normalise every string, so 'ệ' typed two ways compares equal."""
+    if isinstance(value, str):
+        return unicodedata.normalize("NFC", value)
+    if isinstance(value, dict):
+        return {_normalise(k): _normalise(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_normalise(v) for v in value]
+    return value

@@ -1,0 +1,1 @@
+"""Validated, immutable values: rubrics, dossiers and ratings. Imports nothing of ours."""

@@ -1,0 +1,35 @@
+"""Shared building blocks of the models: frozen base and bilingual text."""
+
+from __future__ import annotations
+
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, model_validator
+
+Lang = Literal["vi", "en"]
+
+
+class Frozen(BaseModel):
+    """Immutable model that rejects unknown keys, so typos in files are caught."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+
+class Text(Frozen):
+    """A label in Vietnamese and English; a plain string is taken as both."""
+
+    vi: str
+    en: str | None = None
+
+    @model_validator(mode="before")
+    @classmethod
+    def _from_plain_string(cls, value: Any) -> Any:
+        if isinstance(value, str):
+            return {"vi": value, "en": None}
+        return value
+
+    def get(self, lang: Lang) -> str:
+        """The label in ``lang``; falls back to Vietnamese where no English is given."""
+        if lang == "en" and self.en:
+            return self.en
+        return self.vi

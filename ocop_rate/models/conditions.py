@@ -1,0 +1,83 @@
+"""The small condition language that derives options and triggers gates from dossier facts.
+
+Conditions are data (validated here, evaluated in :mod:`ocop_rate.conditions`), never code:
+``{fact: local_material_share, gte: 0.5}``, combined with ``all``, ``any`` and ``not``.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from pydantic import ConfigDict, Field, model_validator
+
+from ocop_rate.models.common import Frozen
+
+FactValue = bool | int | float | str
+
+COMPARISONS = ("eq", "ne", "gt", "gte", "lt", "lte", "in")
+
+
+class Condition(Frozen):
+    """Exactly one of: a fact test, ``all``, ``any`` or ``not``."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid", populate_by_name=True)
+
+    fact: str | None = None
+    eq: FactValue | None = None
+    ne: FactValue | None = None
+    gt: float | None = None
+    gte: float | None = None
+    lt: float | None = None
+    lte: float | None = None
+    in_: tuple[FactValue, ...] | None = Field(default=None, alias="in")
+    all_: tuple[Condition, ...] | None = Field(default=None, alias="all")
+    any_: tuple[Condition, ...] | None = Field(default=None, alias="any")
+    not_: Condition | None = Field(default=None, alias="not")
+
+    @model_validator(mode="after")
+    def _one_form(self) -> Condition:
+        forms = [self.fact is not None, self.all_ is not None, self.any_ is not None,
+                 self.not_ is not None]
+        if sum(forms) != 1:
+            raise ValueError("a condition needs exactly one of 'fact', 'all', 'any', 'not'")
+        tests = self.comparisons()
+        if self.fact is not None and not tests:
+            raise ValueError(
+                f"fact '{self.fact}' needs a comparison: one of {', '.join(COMPARISONS)}"
+            )
+        if self.fact is None and tests:
+            raise ValueError("comparisons (eq, gte, ...) go with 'fact'")
+        return self
+
+    def comparisons(self) -> dict[str, Any]:
+        """The comparisons given, keyed by their operator name."""
+        found = {
+            "eq": self.eq, "ne": self.ne, "gt": self.gt, "gte": self.gte,
+            "lt": self.lt, "lte": self.lte, "in": self.in_,
+        }
+        return {op: v for op, v in found.items() if v is not None}
+
+    def facts(self) -> set[str]:
+        """Every fact id this condition reads, for validation."""
+        if self.fact is not None:
+            return {self.fact}
+        children: tuple[Condition, ...] = self.all_ or self.any_ or ()
+        if self.not_ is not None:
+            children = (self.not_,)
+        out: set[str] = set()
+        for child in children:
+            out |= child.facts()
+        return out
+
+    def describe(self) -> str:
+        """A short human rendering, e.g. ``local_material_share >= 0.75``."""
+        symbols = {"eq": "=", "ne": "≠", "gt": ">", "gte": "≥", "lt": "<", "lte": "≤",
+                   "in": "in"}
+        if self.fact is not None:
+            return " and ".join(
+                f"{self.fact} {symbols[op]} {value}" for op, value in self.comparisons().items()
+            )
+        if self.not_ is not None:
+            return f"not ({self.not_.describe()})"
+        joiner = " and " if self.all_ is not None else " or "
+        return "(" + joiner.join(c.describe() for c in (self.all_ or self.any_ or ())) + ")"

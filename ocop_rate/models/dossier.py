@@ -1,0 +1,58 @@
+"""A product dossier (hồ sơ sản phẩm): the product, its producer, facts and council sheets."""
+
+from __future__ import annotations
+
+from pydantic import Field, model_validator
+
+from ocop_rate.models.common import Frozen, Text
+from ocop_rate.models.conditions import FactValue
+
+
+class Producer(Frozen):
+    """The OCOP subject (chủ thể OCOP)."""
+
+    name: str
+    kind: str | None = Field(
+        default=None,
+        description="cooperative, company, household, cooperative_group, farm, association",
+    )
+    commune: str | None = None
+    district: str | None = None
+    province: str | None = None
+
+
+class Product(Frozen):
+    """What is being rated and under which product set's rubric."""
+
+    id: str = Field(min_length=1, pattern=r"^\S+$")
+    name: Text
+    rubric: str = Field(min_length=1)
+    producer: Producer | None = None
+
+
+class MemberSheet(Frozen):
+    """One council member's sheet: criterion id -> option code."""
+
+    member: str = Field(min_length=1)
+    scores: dict[str, str] = Field(default_factory=dict)
+    notes: dict[str, str] = Field(default_factory=dict)
+
+
+class Dossier(Frozen):
+    """A product and the council's sheets for it; at least one sheet is needed to rate."""
+
+    product: Product
+    facts: dict[str, FactValue] = Field(default_factory=dict)
+    evidence: dict[str, list[str]] = Field(
+        default_factory=dict, description="criterion id -> documents cited"
+    )
+    self_assessment: dict[str, str] = Field(default_factory=dict)
+    council: tuple[MemberSheet, ...] = Field(min_length=1)
+
+    @model_validator(mode="after")
+    def _members_unique(self) -> Dossier:
+        names = [m.member for m in self.council]
+        dupes = sorted({n for n in names if names.count(n) > 1})
+        if dupes:
+            raise ValueError(f"council member named more than once: {', '.join(dupes)}")
+        return self

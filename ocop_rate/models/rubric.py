@@ -1,0 +1,317 @@
+"""A rubric: one product set's scoring sheet (phiếu đánh giá), fully resolved and validated.
+
+Raw rubric files may ``extends:`` a base; :mod:`ocop_rate.loading.rubrics` merges the chain
+and validates the result as a :class:`Rubric`. The model enforces what scoring depends on:
+unique ids, references that resolve, criteria that add up to their part's maximum, and
+star bands that cover the whole scale without gaps.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections import Counter
+from functools import cached_property
+from itertools import pairwise
+from typing import Literal
+
+from pydantic import ConfigDict, Field, computed_field, model_validator
+
+from ocop_rate.models.common import Frozen, Text
+from ocop_rate.models.conditions import Condition
+
+PartId = Literal["A", "B", "C"]
+PART_ORDER: tuple[PartId, ...] = ("A", "B", "C")
+RECOGNISED_MIN_STARS = 3
+
+_ID = r"^[A-Za-z0-9][A-Za-z0-9_.\-]*$"
+
+
+class Citation(Frozen):
+    """Where a rule comes from in the official text."""
+
+    decision: str | None = None
+    date: dt.date | None = None
+    appendix: str | None = None
+    sheet: int | str | None = None
+    criterion: str | None = None
+    article: str | None = None
+    amendments: tuple[str, ...] = ()
+    url: str | None = None
+    note: str | None = None
+
+    def render(self) -> str:
+        bits = [self.decision or ""]
+        if self.article:
+            bits.append(self.article)
+        if self.appendix:
+            bits.append(f"Appendix {self.appendix}")
+        if self.sheet is not None:
+            bits.append(f"sheet {self.sheet}")
+        if self.criterion:
+            bits.append(f"criterion {self.criterion}")
+        return ", ".join(b for b in bits if b)
+
+
+class Option(Frozen):
+    """One tick box (phương án) of a criterion."""
+
+    code: str = Field(pattern=r"^[a-z0-9_]+$")
+    points: float = Field(ge=0, allow_inf_nan=False)
+    label: Text
+    min_star: int | None = Field(
+        default=None, ge=3, le=5,
+        description="Star mark (***, ****, *****): the lowest option a product needs on "
+        "this criterion to hold that class.",
+    )
+
+
+class Derivation(Frozen):
+    """Choose ``option`` when ``when`` holds on the dossier's facts (first match wins)."""
+
+    option: str
+    when: Condition
+
+
+class Criterion(Frozen):
+    """A scored criterion (tiêu chí) with its options."""
+
+    id: str = Field(pattern=_ID)
+    number: str | None = None
+    part: PartId
+    group: str | None = None
+    name: Text
+    options: tuple[Option, ...] = Field(min_length=1)
+    derive: tuple[Derivation, ...] = ()
+    note: Text | None = None
+    source: Citation | None = None
+    unconfirmed: bool = False
+
+    @computed_field  # type: ignore[prop-decorator]
+    @property
+    def max_points(self) -> float:
+        return max(o.points for o in self.options)
+
+    def option(self, code: str) -> Option | None:
+        """The option with ``code``, or None."""
+        for opt in self.options:
+            if opt.code == code:
+                return opt
+        return None
+
+    @model_validator(mode="after")
+    def _options_consistent(self) -> Criterion:
+        codes = [o.code for o in self.options]
+        dupes = sorted({c for c in codes if codes.count(c) > 1})
+        if dupes:
+            raise ValueError(f"criterion {self.id}: option codes repeat: {', '.join(dupes)}")
+        for d in self.derive:
+            if d.option not in codes:
+                raise ValueError(
+                    f"criterion {self.id}: derive names option '{d.option}', "
+                    f"expected one of {', '.join(codes)}"
+                )
+        return self
+
+
+class Part(Frozen):
+    """Part A, B or C of the sheet, with its maximum."""
+
+    id: PartId
+    name: Text
+    max_points: float = Field(gt=0, allow_inf_nan=False)
+
+
+class Group(Frozen):
+    """A heading that gathers criteria inside a part (e.g. 1. TỔ CHỨC SẢN XUẤT)."""
+
+    id: str
+    part: PartId
+    name: Text
+    max_points: float | None = None
+
+
+class StarBand(Frozen):
+    """Totals from ``min`` (inclusive) to ``max`` (exclusive; the top band includes it)."""
+
+    stars: int = Field(ge=1, le=5)
+    min: float = Field(allow_inf_nan=False)
+    max: float = Field(allow_inf_nan=False)
+    label: Text | None = None
+
+
+class Gate(Frozen):
+    """A rule that caps or blocks a class whatever the total, triggered by dossier facts."""
+
+    id: str = Field(pattern=_ID)
+    effect: Literal["block", "cap"]
+    max_stars: int | None = Field(default=None, ge=1, le=4)
+    when: Condition
+    reason: Text
+    source: Citation | None = None
+    unconfirmed: bool = False
+
+    @model_validator(mode="after")
+    def _cap_has_level(self) -> Gate:
+        if self.effect == "cap" and self.max_stars is None:
+            raise ValueError(f"gate {self.id}: effect 'cap' needs max_stars")
+        return self
+
+
+class FactSpec(Frozen):
+    """A fact a dossier may state, which derivations and gates read."""
+
+    id: str = Field(pattern=r"^[a-z][a-z0-9_]*$")
+    type: Literal["number", "boolean", "text"]
+    name: Text
+    unit: str | None = None
+
+
+class Recognition(Frozen):
+    """Who recognises a class (cấp công nhận)."""
+
+    stars: int = Field(ge=1, le=5)
+    authority: Text
+    source: Citation | None = None
+
+
+class Effective(Frozen):
+    """Dates between which a rubric's decision is in force."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid", populate_by_name=True)
+
+    from_: dt.date = Field(alias="from")
+    until: dt.date | None = None
+
+    def covers(self, day: dt.date) -> bool:
+        return self.from_ <= day and (self.until is None or day <= self.until)
+
+
+def number_key(text: str | None) -> tuple[int, ...]:
+    """Sort key for official numbers such as ``1.10`` after ``1.9``."""
+    return tuple(int(n) for n in re.findall(r"\d+", text or ""))
+
+
+class Rubric(Frozen):
+    """A resolved, validated scoring sheet for one product set."""
+
+    id: str = Field(pattern=_ID)
+    lineage: tuple[str, ...] = Field(
+        default=(), description="Rubric ids this one extends, nearest first."
+    )
+    abstract: bool = False
+    name: Text
+    product_group: str
+    product_set: Text | None = None
+    source: Citation
+    effective: Effective | None = None
+    parts: tuple[Part, ...] = Field(min_length=1)
+    groups: tuple[Group, ...] = ()
+    facts: tuple[FactSpec, ...] = ()
+    criteria: tuple[Criterion, ...] = Field(min_length=1)
+    star_bands: tuple[StarBand, ...] = Field(min_length=1)
+    gates: tuple[Gate, ...] = ()
+    recognition: tuple[Recognition, ...] = ()
+    notes: tuple[str, ...] = ()
+    unconfirmed: bool = False
+
+    @computed_field  # type: ignore[prop-decorator]
+    @property
+    def max_points(self) -> float:
+        return sum(p.max_points for p in self.parts)
+
+    @cached_property
+    def criteria_by_id(self) -> dict[str, Criterion]:
+        return {c.id: c for c in self.criteria}
+
+    @cached_property
+    def facts_by_id(self) -> dict[str, FactSpec]:
+        return {f.id: f for f in self.facts}
+
+    def part(self, part_id: str) -> Part | None:
+        for p in self.parts:
+            if p.id == part_id:
+                return p
+        return None
+
+    def cite(self, citation: Citation | None) -> str | None:
+        """Render a rule's citation, completing decision and appendix from the rubric's."""
+        if citation is None:
+            return None
+        return citation.model_copy(update={
+            "decision": citation.decision or self.source.decision,
+            "appendix": citation.appendix or self.source.appendix,
+        }).render()
+
+    def band(self, total: float) -> StarBand:
+        """The star band ``total`` falls in (bands are validated to cover the scale)."""
+        bands = sorted(self.star_bands, key=lambda b: b.min)
+        for band in bands:
+            if band.min <= total < band.max:
+                return band
+        return bands[-1] if total >= bands[-1].max else bands[0]
+
+    def band_for(self, stars: int) -> StarBand | None:
+        for band in self.star_bands:
+            if band.stars == stars:
+                return band
+        return None
+
+    @model_validator(mode="after")
+    def _consistent(self) -> Rubric:
+        problems: list[str] = []
+        problems += _repeats("criterion id", [c.id for c in self.criteria])
+        problems += _repeats("part id", [p.id for p in self.parts])
+        problems += _repeats("gate id", [g.id for g in self.gates])
+        problems += _repeats("fact id", [f.id for f in self.facts])
+        part_ids = {p.id for p in self.parts}
+        group_ids = {g.id for g in self.groups}
+        fact_ids = {f.id for f in self.facts}
+        for c in self.criteria:
+            if c.part not in part_ids:
+                problems.append(f"criterion {c.id}: part {c.part} is not among the parts")
+            if c.group is not None and c.group not in group_ids:
+                problems.append(f"criterion {c.id}: group '{c.group}' is not among the groups")
+            for d in c.derive:
+                problems += _unknown_facts(f"criterion {c.id} derive", d.when, fact_ids)
+        for g in self.gates:
+            problems += _unknown_facts(f"gate {g.id}", g.when, fact_ids)
+        for p in self.parts:
+            total = sum(c.max_points for c in self.criteria if c.part == p.id)
+            if abs(total - p.max_points) > 1e-9:
+                problems.append(
+                    f"part {p.id}: its criteria add up to {total:g} points, "
+                    f"but the part's max_points is {p.max_points:g}"
+                )
+        problems += _band_gaps(self.star_bands, self.max_points)
+        if problems:
+            raise ValueError("; ".join(problems))
+        return self
+
+
+def _repeats(what: str, ids: list[str]) -> list[str]:
+    dupes = sorted(i for i, n in Counter(ids).items() if n > 1)
+    return [f"{what} '{d}' is defined more than once" for d in dupes]
+
+
+def _unknown_facts(where: str, cond: Condition, known: set[str]) -> list[str]:
+    missing = sorted(cond.facts() - known)
+    return [f"{where}: fact '{m}' is not declared under 'facts'" for m in missing]
+
+
+def _band_gaps(bands: tuple[StarBand, ...], top: float) -> list[str]:
+    ordered = sorted(bands, key=lambda b: b.min)
+    problems = _repeats("star band", [str(b.stars) for b in bands])
+    if ordered[0].min != 0:
+        problems.append(f"star bands start at {ordered[0].min:g}, expected 0")
+    for low, high in pairwise(ordered):
+        if low.max != high.min:
+            problems.append(
+                f"star bands {low.stars}★ and {high.stars}★ leave a gap or overlap "
+                f"({low.max:g} vs {high.min:g})"
+            )
+        if high.stars <= low.stars:
+            problems.append("star bands must rise with the total")
+    if ordered[-1].max != top:
+        problems.append(f"star bands end at {ordered[-1].max:g}, expected {top:g}")
+    return problems

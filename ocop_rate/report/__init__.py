@@ -1,0 +1,1 @@
+"""One module per output format. Reports render ratings; they compute no scores."""

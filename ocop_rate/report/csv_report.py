@@ -1,0 +1,35 @@
+"""CSV results for Excel: UTF-8 with a BOM (so Excel shows diacritics), formulas neutralised."""
+
+from __future__ import annotations
+
+import csv
+import io
+
+from ocop_rate.models.common import Lang
+from ocop_rate.models.rating import BatchResult
+from ocop_rate.models.rubric import PART_ORDER
+from ocop_rate.report.rows import fmt, rows
+from ocop_rate.report.safety import neutralise
+
+HEADER = ["product_id", "product_name", "rubric", *PART_ORDER, "total", "stars", "recognised",
+          "gates", "errors", "file"]
+
+
+def render(result: BatchResult, lang: Lang) -> str:
+    """CSV text (the BOM is added by the writer: see :data:`ENCODING`)."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\r\n")
+    writer.writerow(HEADER)
+    for row in rows(result, lang):
+        cells: list[object] = [
+            row.product_id, row.product_name, row.rubric,
+            *[fmt(row.parts[p]) for p in PART_ORDER],
+            fmt(row.total), "" if row.stars is None else row.stars,
+            "" if row.stars is None else str(row.recognised).lower(),
+            " | ".join(row.gates), " | ".join(row.errors), row.file or "",
+        ]
+        writer.writerow([neutralise(c) for c in cells])
+    return buffer.getvalue()
+
+
+ENCODING = "utf-8-sig"

@@ -1,0 +1,66 @@
+"""Words of the reports in Vietnamese and English."""
+
+from __future__ import annotations
+
+from ocop_rate.models.common import Lang
+
+WORDS: dict[str, tuple[str, str]] = {
+    "product": ("Sản phẩm", "Product"),
+    "product_set": ("Bộ sản phẩm", "Product set"),
+    "total": ("Tổng", "Total"),
+    "stars": ("Hạng sao", "Stars"),
+    "recognised": ("Công nhận", "Recognised"),
+    "yes": ("Có", "Yes"),
+    "no": ("Không", "No"),
+    "not_recognised": ("Không đạt OCOP", "Not recognised"),
+    "error": ("Lỗi", "Error"),
+    "errors": ("lỗi", "errors"),
+    "could_not_rate": ("Không chấm được", "Could not be rated"),
+    "rated": ("đã chấm", "rated"),
+    "summary": ("Tổng hợp", "Summary"),
+    "gates": ("Điều kiện áp dụng", "Gates applied"),
+    "next_star": ("Để lên hạng", "To reach"),
+    "id": ("Mã", "ID"),
+    "group": ("Nhóm", "Group"),
+    "decision": ("Quyết định", "Decision"),
+    "criteria": ("Số tiêu chí", "Criteria"),
+    "in_force": ("Hiệu lực", "In force"),
+    "criterion": ("Tiêu chí", "Criterion"),
+    "points": ("Điểm", "Points"),
+    "options": ("Phương án", "Options"),
+    "min_star": ("Yêu cầu sao", "Star mark"),
+    "members": ("Thành viên", "Members"),
+    "rubric": ("Phiếu đánh giá", "Rubric"),
+    "file": ("Tệp", "File"),
+    "name": ("Tên", "Name"),
+    "source": ("Nguồn", "Source"),
+    "part": ("Phần", "Part"),
+    "max": ("Tối đa", "Max"),
+    "unconfirmed": ("chưa xác minh", "unconfirmed"),
+    "products": ("sản phẩm", "products"),
+    "points_short": ("điểm", "pts"),
+    "warnings": ("Lưu ý", "Warnings"),
+    "upgrade_to": ("nâng lên", "raise to"),
+    "unreachable": ("không thể đạt bằng nâng điểm", "not reachable by upgrades alone"),
+}
+
+
+def word(key: str, lang: Lang) -> str:
+    vi, en = WORDS[key]
+    return vi if lang == "vi" else en
+
+
+def star_label(stars: int | None, lang: Lang) -> str:
+    """``3 sao`` / ``3 stars``."""
+    if stars is None:
+        return "—"
+    if lang == "vi":
+        return f"{stars} sao"
+    return f"{stars} star" + ("s" if stars != 1 else "")
+
+
+def star_glyphs(stars: int | None) -> str:
+    """``★★★☆☆`` for 3 of 5."""
+    if stars is None:
+        return "—"
+    return "★" * stars + "☆" * (5 - stars)

@@ -1,0 +1,89 @@
+"""Shared fixtures: small hand-made rubrics and dossiers written as real files."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+
+REPO = Path(__file__).resolve().parent.parent
+SAMPLES = REPO / "sample_products"
+RULES = REPO / "scoring_rules"
+
+# One criterion per part; the options let a test reach any band edge exactly.
+TINY_RUBRIC: dict[str, Any] = {
+    "id": "tiny",
+    "name": {"vi": "Phiếu thử", "en": "Test sheet"},
+    "product_group": "food",
+    "source": {"decision": "test", "appendix": "II", "sheet": 0},
+    "effective": {"from": "2026-05-22"},
+    "parts": [
+        {"id": "A", "name": {"vi": "Phần A", "en": "Part A"}, "max_points": 40},
+        {"id": "B", "name": {"vi": "Phần B", "en": "Part B"}, "max_points": 25},
+        {"id": "C", "name": {"vi": "Phần C", "en": "Part C"}, "max_points": 35},
+    ],
+    "facts": [
+        {"id": "falsified", "type": "boolean", "name": "Hồ sơ giả mạo"},
+        {"id": "local_share", "type": "number", "name": "Tỷ lệ nguyên liệu địa phương"},
+    ],
+    "criteria": [
+        {"id": "A1", "number": "1", "part": "A", "name": {"vi": "Tiêu chí A1", "en": "A1"},
+         "source": {"criterion": "1"},
+         "options": [{"code": c, "points": p, "label": f"A {p}"} for c, p in
+                     zip("abcdefgh", [0, 9.99, 10, 20, 29.99, 30, 39, 40], strict=True)]},
+        {"id": "B1", "number": "2", "part": "B", "name": {"vi": "Tiêu chí B1", "en": "B1"},
+         "source": {"criterion": "2"},
+         "options": [{"code": "a", "points": 0, "label": "B 0"},
+                     {"code": "b", "points": 10, "label": "B 10"},
+                     {"code": "c", "points": 25, "label": "B 25", "min_star": 5}]},
+        {"id": "C1", "number": "3", "part": "C", "name": {"vi": "Tiêu chí C1", "en": "C1"},
+         "source": {"criterion": "3"},
+         "options": [{"code": "a", "points": 0, "label": "C 0"},
+                     {"code": "b", "points": 20, "label": "C 20", "min_star": 4},
+                     {"code": "c", "points": 35, "label": "C 35"}],
+         "derive": [{"option": "c", "when": {"fact": "local_share", "gte": 0.75}}]},
+    ],
+    "star_bands": [
+        {"stars": 1, "min": 0, "max": 30}, {"stars": 2, "min": 30, "max": 50},
+        {"stars": 3, "min": 50, "max": 70}, {"stars": 4, "min": 70, "max": 90},
+        {"stars": 5, "min": 90, "max": 100},
+    ],
+    "gates": [
+        {"id": "falsified-dossier", "effect": "block", "when": {"fact": "falsified", "eq": True},
+         "reason": {"vi": "Giả mạo hồ sơ", "en": "Falsified dossier"}},
+    ],
+}
+
+
+def dump(path: Path, data: Any) -> Path:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    return path
+
+
+def dossier_data(sheets: list[dict[str, str]], pid: str = "P-1", rubric: str = "tiny",
+                 **extra: Any) -> dict[str, Any]:
+    data: dict[str, Any] = {
+        "product": {"id": pid, "name": {"vi": "Sản phẩm thử", "en": "Test product"},
+                    "rubric": rubric},
+        "council": [{"member": f"M{i + 1}", "scores": s} for i, s in enumerate(sheets)],
+    }
+    data.update(extra)
+    return data
+
+
+@pytest.fixture
+def tiny_rules(tmp_path: Path) -> Path:
+    folder = tmp_path / "rules"
+    dump(folder / "tiny.yaml", TINY_RUBRIC)
+    return folder
+
+
+@pytest.fixture
+def write_dossier(tmp_path: Path) -> Callable[..., Path]:
+    def write(name: str, data: Any) -> Path:
+        return dump(tmp_path / "dossiers" / name, data)
+    return write
