@@ -6,6 +6,7 @@ short (a dossier could not be rated); 2 usage error or invalid input that stoppe
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import os
 import sys
@@ -175,15 +176,15 @@ def rate(
 
         _emit(markdown_report.render(result, language), output)
     else:
+        from rich.table import Table
+
         from ocop_rate.report.terminal import batch_view
 
-        view = batch_view(result, language)
-        if output is None:
-            _console().print(view)
-        else:
-            console = _console(width=120)
-            with console.capture() as capture:
-                console.print(view)
+        console = _console() if output is None else _console(width=120)
+        with console.capture() if output is not None else contextlib.nullcontext() as capture:
+            for block in batch_view(result, language):
+                console.print(block, soft_wrap=not isinstance(block, Table))
+        if capture is not None:
             _emit(capture.get(), output)
     if output is not None:
         _console(stderr=True).print(f"→ {_escape(str(output))}: {len(result.items)} "

@@ -178,7 +178,8 @@ def score(rubric: Rubric, dossier: Dossier, *, policy: GatePolicy = "majority",
     )
     return Rating(
         product_id=dossier.product.id, product_name=dossier.product.name,
-        rubric=rubric.id, rubric_name=rubric.product_set or rubric.name, product_group=rubric.product_group,
+        rubric=rubric.id, rubric_name=rubric.product_set or rubric.name,
+        product_group=rubric.product_group,
         file=file, total=as_float(total),
         parts=tuple(PartScore(id=p.id, name=p.name, points=as_float(pts),
                               max_points=p.max_points)

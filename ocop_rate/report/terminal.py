@@ -18,12 +18,15 @@ from ocop_rate.report.rows import fmt, rows, summary_line
 STAR_STYLE = {5: "bold yellow", 4: "yellow", 3: "green", 2: "red", 1: "red"}
 
 
-def batch_view(result: BatchResult, lang: Lang) -> RenderableType:
-    """The results table, one summary line, then every error, located."""
+def batch_view(result: BatchResult, lang: Lang) -> list[RenderableType]:
+    """The results table, one summary line, then every error, located.
+
+    Print the lines after the table with ``soft_wrap`` so file paths are never broken.
+    """
     table = Table(title=f"OCOP — {len(result.items)} {word('products', lang)}",
                   show_lines=False, header_style="bold")
-    table.add_column(word("product", lang), overflow="fold", ratio=3)
-    table.add_column(word("product_set", lang), overflow="fold", ratio=2)
+    table.add_column(word("product", lang), overflow="fold")
+    table.add_column(word("rubric", lang), no_wrap=True)
     for part in PART_ORDER:
         table.add_column(part, justify="right", no_wrap=True)
     table.add_column(word("total", lang), justify="right", no_wrap=True)
@@ -44,7 +47,7 @@ def batch_view(result: BatchResult, lang: Lang) -> RenderableType:
                          style=STAR_STYLE.get(row.stars or 1, ""))
         recognised = RichText(word("yes" if row.recognised else "no", lang),
                               style="green" if row.recognised else "red")
-        table.add_row(name, row.rubric_name, *[fmt(row.parts[p]) for p in PART_ORDER],
+        table.add_row(name, row.rubric, *[fmt(row.parts[p]) for p in PART_ORDER],
                       RichText(fmt(row.total), style="bold"), stars, recognised)
         for gate in row.gates:
             problems.append(RichText(f"• {row.product_id}: {gate}", style="dim"))
@@ -52,7 +55,7 @@ def batch_view(result: BatchResult, lang: Lang) -> RenderableType:
     if problems:
         parts.append(RichText(""))
         parts += problems
-    return Group(*parts)
+    return parts
 
 
 def rubric_list_view(entries: list[dict[str, object]], lang: Lang) -> Table:
