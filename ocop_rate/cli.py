@@ -138,11 +138,20 @@ def _emit(text: str, output: Path | None, encoding: str = "utf-8") -> None:
         _fail(OcopError(f"{output}: cannot write: {exc.strerror}"))
 
 
+def _refuse_overwriting_inputs(output: Path, paths: list[str]) -> None:
+    """Input files are never modified: refuse an --output that is one of them."""
+    from ocop_rate.loading.dossiers import collect_paths
+
+    inputs = {p.resolve() for p in _guard(lambda: collect_paths(paths))}
+    if output.resolve() in inputs:
+        _fail(OcopError(f"--output {output} is one of the input dossiers; choose another file"))
+
+
 @app.command()
 def rate(
     paths: Annotated[list[str], typer.Argument(
         help="Dossier files, folders (searched recursively) or glob patterns.",
-        show_default=False)],
+        metavar="PATH", show_default=False)],
     rules: RulesOpt = None,
     fmt: Annotated[RateFormat, typer.Option("--format", "-f", help="Output format.")]
     = RateFormat.table,
@@ -159,6 +168,8 @@ def rate(
     from ocop_rate.pipeline import rate_paths
 
     library = _library(rules)
+    if output is not None:
+        _refuse_overwriting_inputs(output, paths)
     result = _guard(lambda: rate_paths(library, paths, gate_policy.value))
     if not result.items:
         _fail(OcopError("no dossier files found (looked for .yaml, .yml and .json)"))

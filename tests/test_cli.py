@@ -102,6 +102,17 @@ def test_output_file_is_written(tmp_path: Path) -> None:
     assert "Chả mực Hạ Long" in table.read_text(encoding="utf-8")
 
 
+def test_output_never_overwrites_an_input(tmp_path: Path, tiny_rules: Path,
+                                          write_dossier: Callable[..., Path]) -> None:
+    path = write_dossier("one.yaml", dossier_data([GOOD]))
+    before = path.read_bytes()
+    result = runner.invoke(app, ["rate", str(path.parent), "--rules", str(tiny_rules),
+                                 "-f", "json", "-o", str(path)])
+    assert result.exit_code == 2
+    assert "is one of the input dossiers" in result.stderr
+    assert path.read_bytes() == before
+
+
 def test_bad_dossier_in_batch_exit_1(tmp_path: Path, tiny_rules: Path,
                                      write_dossier: Callable[..., Path]) -> None:
     write_dossier("good.yaml", dossier_data([GOOD], pid="GOOD-1"))

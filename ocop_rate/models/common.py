@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections import Counter
+from collections.abc import Iterable
 from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, model_validator
@@ -33,3 +35,8 @@ class Text(Frozen):
         if lang == "en" and self.en:
             return self.en
         return self.vi
+
+
+def repeated(values: Iterable[str]) -> list[str]:
+    """The values that occur more than once, sorted: for uniqueness checks."""
+    return sorted(v for v, n in Counter(values).items() if n > 1)

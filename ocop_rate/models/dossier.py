@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pydantic import Field, model_validator
 
-from ocop_rate.models.common import Frozen, Text
+from ocop_rate.models.common import Frozen, Text, repeated
 from ocop_rate.models.conditions import FactValue
 
 
@@ -51,8 +51,7 @@ class Dossier(Frozen):
 
     @model_validator(mode="after")
     def _members_unique(self) -> Dossier:
-        names = [m.member for m in self.council]
-        dupes = sorted({n for n in names if names.count(n) > 1})
+        dupes = repeated(m.member for m in self.council)
         if dupes:
             raise ValueError(f"council member named more than once: {', '.join(dupes)}")
         return self

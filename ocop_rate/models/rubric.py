@@ -10,14 +10,13 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections import Counter
 from functools import cached_property
 from itertools import pairwise
 from typing import Literal
 
 from pydantic import ConfigDict, Field, computed_field, model_validator
 
-from ocop_rate.models.common import Frozen, Text
+from ocop_rate.models.common import Frozen, Text, repeated
 from ocop_rate.models.conditions import Condition
 
 PartId = Literal["A", "B", "C"]
@@ -102,7 +101,7 @@ class Criterion(Frozen):
     @model_validator(mode="after")
     def _options_consistent(self) -> Criterion:
         codes = [o.code for o in self.options]
-        dupes = sorted({c for c in codes if codes.count(c) > 1})
+        dupes = repeated(codes)
         if dupes:
             raise ValueError(f"criterion {self.id}: option codes repeat: {', '.join(dupes)}")
         for d in self.derive:
@@ -290,8 +289,7 @@ class Rubric(Frozen):
 
 
 def _repeats(what: str, ids: list[str]) -> list[str]:
-    dupes = sorted(i for i, n in Counter(ids).items() if n > 1)
-    return [f"{what} '{d}' is defined more than once" for d in dupes]
+    return [f"{what} '{d}' is defined more than once" for d in repeated(ids)]
 
 
 def _unknown_facts(where: str, cond: Condition, known: set[str]) -> list[str]:
