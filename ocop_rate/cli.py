@@ -74,7 +74,7 @@ RulesOpt = Annotated[list[Path] | None, typer.Option(
 def _fail(exc: OcopError) -> NoReturn:
     err = _console(stderr=True)
     for problem in exc.problems:
-        err.print(f"[bold red]error:[/] {_escape(problem.render())}", highlight=False)
+        err.print(f"[bold red]error:[/] {_escape(problem.render())}", soft_wrap=True)
     raise typer.Exit(EXIT_STOPPED)
 
 
