@@ -66,7 +66,8 @@ def render(result: BatchResult, lang: Lang) -> str:
 def rubric_to_dict(rubric: Rubric) -> dict[str, Any]:
     """The resolved rubric in its file's keys, with each criterion's ``max_points``."""
     data: dict[str, Any] = rubric.model_dump(mode="json", by_alias=True, exclude_none=True)
-    return data
+    return {"id": data.pop("id"), "extends": rubric.lineage[0] if rubric.lineage else None,
+            **data}
 
 
 def render_rubric(rubric: Rubric) -> str:
