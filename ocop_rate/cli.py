@@ -13,13 +13,12 @@ import sys
 from collections.abc import Callable
 from enum import StrEnum
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, NoReturn, TypeVar
+from typing import TYPE_CHECKING, Annotated, Literal, NoReturn, TypeVar
 
 import typer
 
 from ocop_rate import __version__
 from ocop_rate.errors import OcopError
-from ocop_rate.models.common import Lang as LangCode
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -27,6 +26,7 @@ if TYPE_CHECKING:
     from ocop_rate.loading.rubrics import RubricLibrary
 
 EXIT_OK, EXIT_SHORT, EXIT_STOPPED = 0, 1, 2
+LangCode = Literal["vi", "en"]  # models.common.Lang, restated so --help needs no pydantic
 T = TypeVar("T")
 
 
