@@ -22,9 +22,9 @@ from ocop_rate.report.terminal import STAR_STYLE
 def explain_view(rating: Rating, lang: Lang, rubric: Rubric | None = None
                  ) -> list[RenderableType]:
     """The blocks to print, in reading order."""
-    return [_head(rating, lang), sheet_table(rating, lang, rubric, detail=True),
+    return [_head(rating, lang), sheet_table(rating, lang, detail=True),
             *_members(rating, lang), *_self_vs_council(rating, lang), *_gates(rating, lang),
-            *_next_star(rating, lang)]
+            *_next_star(rating, lang, rubric)]
 
 
 def _head(rating: Rating, lang: Lang) -> RichText:
@@ -67,7 +67,7 @@ def _self_vs_council(rating: Rating, lang: Lang) -> list[RenderableType]:
                   title_justify="left", header_style="bold")
     for col in (word("part", lang), word("self_assessment", lang), word("council", lang),
                 word("council_minus_self", lang)):
-        table.add_column(col, justify="right")
+        table.add_column(col, justify="left" if col == word("part", lang) else "right")
     for part in rating.parts:
         diff = own.difference.get(part.id, 0.0)
         table.add_row(f"{part.id} {part.name.get(lang)}", f"{own.parts[part.id]:.2f}",
@@ -96,20 +96,24 @@ def _gates(rating: Rating, lang: Lang) -> list[RenderableType]:
     return out
 
 
-def _next_star(rating: Rating, lang: Lang) -> list[RenderableType]:
+def _next_star(rating: Rating, lang: Lang, rubric: Rubric | None) -> list[RenderableType]:
     ns = rating.next_star
     if ns is None:
         return [RichText(word("top_class", lang), style="bold")]
     head = RichText(f"{word('next_star', lang)} {star_label(ns.stars, lang)} "
                     f"(≥ {ns.threshold:g}): {word('points_to_go', lang)} "
                     f"{ns.points_needed:.2f} {word('points_short', lang)}, "
-                    f"{len(ns.upgrades)} {word('criterion', lang).lower()}", style="bold")
+                    f"{_criteria_count(len(ns.upgrades), lang)}", style="bold")
     out: list[RenderableType] = [head]
     for u in ns.upgrades:
         line = RichText(f"  • {u.criterion} {u.name.get(lang)}: {u.from_option} → "
                         f"{u.to_option}  +{u.points:.2f} {word('points_short', lang)}")
         if u.required_by_gate:
             line.append(f" ({word('required_by_mark', lang)})", style="yellow")
+        crit = rubric.criteria_by_id.get(u.criterion) if rubric is not None else None
+        target = crit.option(u.to_option) if crit is not None else None
+        if target is not None:
+            line.append(f"\n      {u.to_option}) {target.label.get(lang)}", style="dim")
         out.append(line)
     if ns.blocked_by:
         out.append(RichText(f"  {word('unreachable', lang)}: {word('blocked_by', lang)} "
@@ -117,3 +121,9 @@ def _next_star(rating: Rating, lang: Lang) -> list[RenderableType]:
     elif not ns.reachable:
         out.append(RichText(f"  {word('unreachable', lang)}", style="red"))
     return out
+
+
+def _criteria_count(n: int, lang: Lang) -> str:
+    if lang == "vi":
+        return f"{n} tiêu chí"
+    return f"{n} criterion" if n == 1 else f"{n} criteria"

@@ -9,7 +9,6 @@ from rich.text import Text as RichText
 
 from ocop_rate.models.common import Lang
 from ocop_rate.models.rating import BatchResult, Rating
-from ocop_rate.models.rubric import Rubric
 from ocop_rate.report.labels import split_text, spread_text, star_glyphs, star_label, word
 
 
@@ -17,8 +16,7 @@ def points(value: float) -> str:
     return f"{value:g}"
 
 
-def sheet_table(rating: Rating, lang: Lang, rubric: Rubric | None = None,
-                detail: bool = False) -> Table:
+def sheet_table(rating: Rating, lang: Lang, detail: bool = False) -> Table:
     """Criteria down, members across (option and points), then the council's option and
     mean points. ``detail`` adds the self-assessment and the evidence, notes and facts."""
     split_ids = {s.criterion for s in rating.disagreement.splits} if rating.disagreement \
@@ -53,10 +51,6 @@ def sheet_table(rating: Rating, lang: Lang, rubric: Rubric | None = None,
                           "", f"{part.points:.2f}/{points(part.max_points)}",
                           *([""] * (width - len(rating.members) - 3)), style="on grey15")
         name = RichText(f"{crit.id} {crit.name.get(lang)}")
-        if rubric is not None and (c := rubric.criteria_by_id.get(crit.id)) is not None:
-            opt = c.option(crit.option)
-            if opt is not None and detail:
-                name.append(f"\n  {crit.option}) {opt.label.get(lang)}", style="dim")
         if crit.id in split_ids:
             name.append(" ⚠", style="bold yellow")
         cells: list[RenderableType] = [name]
