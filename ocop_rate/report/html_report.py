@@ -107,20 +107,22 @@ def render(result: BatchResult, lang: Lang, summary: Summary,
 def _class_chart(summary: Summary, lang: Lang) -> str:
     """Horizontal bars of products per class, as inline SVG."""
     top = max((c.count for c in summary.classes), default=0) or 1
-    row_h, label_w, bar_w = 30, 150, 360
+    row_h, label_w, bar_w = 30, 130, 230
     height = row_h * len(summary.classes) + 8
-    parts = [f'<svg role="img" aria-label="{_e(word("stars_chart", lang))}" '
-             f'width="{label_w + bar_w + 90}" height="{height}" '
+    width = label_w + bar_w + 80
+    parts = [f'<h3 style="margin-top:0">{_e(word("stars_chart", lang))}</h3>'
+             f'<svg role="img" aria-label="{_e(word("stars_chart", lang))}" '
+             f'viewBox="0 0 {width} {height}" width="100%" style="max-width:{width * 1.4:.0f}px" '
              f'xmlns="http://www.w3.org/2000/svg" font-size="13">']
     for i, c in enumerate(summary.classes):
         y = i * row_h + 4
-        width = c.count / top * bar_w
+        bar = c.count / top * bar_w
         colour = CLASS_COLOURS.get(c.key, "#4a5568")
         parts.append(
             f'<text x="0" y="{y + 17}">{_e(class_label(c.key, lang))}</text>'
             f'<rect x="{label_w}" y="{y + 3}" width="{bar_w}" height="20" rx="3" '
             f'fill="#edf2f7"/>'
-            f'<rect x="{label_w}" y="{y + 3}" width="{width:.1f}" height="20" rx="3" '
+            f'<rect x="{label_w}" y="{y + 3}" width="{bar:.1f}" height="20" rx="3" '
             f'fill="{colour}"/>'
             f'<text x="{label_w + bar_w + 8}" y="{y + 17}">{c.count} '
             f'({percent(c.share)})</text>')

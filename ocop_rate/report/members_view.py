@@ -23,7 +23,7 @@ def sheet_table(rating: Rating, lang: Lang, detail: bool = False) -> Table:
         else set()
     table = Table(header_style="bold", show_lines=False, show_footer=True,
                   footer_style="bold")
-    table.add_column(word("criterion", lang), overflow="fold", ratio=3,
+    table.add_column(word("criterion", lang), overflow="fold", ratio=4,
                      footer=word("total", lang))
     for m in rating.members:
         table.add_column(m.member, justify="center", overflow="fold", ratio=1,
