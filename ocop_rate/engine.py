@@ -10,6 +10,8 @@ from fractions import Fraction
 from typing import Literal
 
 from ocop_rate.conditions import evaluate, missing_facts
+from ocop_rate.council import disagreement
+from ocop_rate.defaults import DEFAULT_SPREAD
 from ocop_rate.models.common import Text
 from ocop_rate.models.dossier import Dossier, MemberSheet
 from ocop_rate.models.rating import (
@@ -142,8 +144,9 @@ def requirement(crit: Criterion, stars: int) -> Option | None:
 
 
 def score(rubric: Rubric, dossier: Dossier, *, policy: GatePolicy = "majority",
-          file: str | None = None) -> Rating:
-    """Rate ``dossier`` on ``rubric``. Call :func:`check_fit` first: it must be empty."""
+          file: str | None = None, spread_limit: float = DEFAULT_SPREAD) -> Rating:
+    """Rate ``dossier`` on ``rubric``. Call :func:`check_fit` first: it must be empty.
+    ``spread_limit``: members' totals further apart than this flag a disagreement."""
     choices = {c.id: [_choose(c, sheet, dossier) for sheet in dossier.council]
                for c in rubric.criteria}
     members = [sheet.member for sheet in dossier.council]
@@ -192,8 +195,10 @@ def score(rubric: Rubric, dossier: Dossier, *, policy: GatePolicy = "majority",
             for name, t, mp in zip(members, member_totals, per_member, strict=True)),
         criteria=criteria,
         next_star=next_star(rubric, choices, council, gates, stars, policy),
-        self_assessment=_self_assessment(rubric, dossier),
+        self_assessment=_self_assessment(rubric, dossier, part_points, total),
         warnings=tuple(warnings),
+        producer=dossier.product.producer,
+        disagreement=disagreement(rubric, choices, member_totals, spread_limit),
     )
 
 
@@ -305,7 +310,8 @@ def next_star(rubric: Rubric, choices: dict[str, list[Choice]], council: dict[st
                     blocked_by=blocked_by)
 
 
-def _self_assessment(rubric: Rubric, dossier: Dossier) -> SelfAssessment | None:
+def _self_assessment(rubric: Rubric, dossier: Dossier, council_parts: Sequence[Fraction],
+                     council_total: Fraction) -> SelfAssessment | None:
     if not dossier.self_assessment:
         return None
     sheet = MemberSheet(member="self", scores=dossier.self_assessment)
@@ -316,5 +322,9 @@ def _self_assessment(rubric: Rubric, dossier: Dossier) -> SelfAssessment | None:
         if opt is None:
             return None  # incomplete self-assessment: no total to compare
         parts[crit.part] += exact(opt.points)
-    return SelfAssessment(total=as_float(sum(parts.values(), Fraction(0))),
-                          parts={k: as_float(v) for k, v in parts.items()})
+    own_total = sum(parts.values(), Fraction(0))
+    return SelfAssessment(
+        total=as_float(own_total), parts={k: as_float(v) for k, v in parts.items()},
+        difference={p.id: as_float(pts - parts[p.id])
+                    for p, pts in zip(rubric.parts, council_parts, strict=True)},
+        total_difference=as_float(council_total - own_total))

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from pydantic import Field, model_validator
+from typing import Any
+
+from pydantic import Field, field_validator, model_validator
 
 from ocop_rate.models.common import Frozen, Text, repeated
 from ocop_rate.models.conditions import FactValue
@@ -37,6 +39,13 @@ class MemberSheet(Frozen):
     scores: dict[str, str] = Field(default_factory=dict)
     notes: dict[str, str] = Field(default_factory=dict)
 
+    @field_validator("scores", "notes", mode="before")
+    @classmethod
+    def _blank_is_absent(cls, value: Any) -> Any:
+        """A blank section or entry (``A1.1:`` in YAML, an empty cell) is no entry: as in
+        a score sheet, a blank criterion is derived from facts or reported as unscored."""
+        return _drop_blanks(value)
+
 
 class Dossier(Frozen):
     """A product and the council's sheets for it; at least one sheet is needed to rate."""
@@ -49,9 +58,23 @@ class Dossier(Frozen):
     self_assessment: dict[str, str] = Field(default_factory=dict)
     council: tuple[MemberSheet, ...] = Field(min_length=1)
 
+    @field_validator("facts", "evidence", "self_assessment", mode="before")
+    @classmethod
+    def _blank_is_empty(cls, value: Any) -> Any:
+        """Blank sections (as a filled-in template leaves them) are empty, not errors."""
+        return _drop_blanks(value)
+
     @model_validator(mode="after")
     def _members_unique(self) -> Dossier:
         dupes = repeated(m.member for m in self.council)
         if dupes:
             raise ValueError(f"council member named more than once: {', '.join(dupes)}")
         return self
+
+
+def _drop_blanks(value: Any) -> Any:
+    if value is None:
+        return {}
+    if isinstance(value, dict):
+        return {k: v for k, v in value.items() if v is not None}
+    return value

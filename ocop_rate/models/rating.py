@@ -10,6 +10,7 @@ from typing import Literal
 from pydantic import Field
 
 from ocop_rate.models.common import Frozen, Text
+from ocop_rate.models.dossier import Producer
 
 
 class Choice(Frozen):
@@ -84,8 +85,36 @@ class NextStar(Frozen):
 
 
 class SelfAssessment(Frozen):
+    """The producer's own sheet, and how far the council's average lies from it."""
+
     total: float
     parts: dict[str, float]
+    difference: dict[str, float] = Field(
+        default_factory=dict, description="Council minus self-assessment, per part id.")
+    total_difference: float = Field(default=0.0,
+                                    description="Council total minus self-assessed total.")
+
+
+class OptionSplit(Frozen):
+    """A criterion on which members chose options ``steps`` or more apart in sheet order."""
+
+    criterion: str
+    name: Text
+    options: dict[str, str] = Field(description="member -> option code")
+    steps: int
+
+
+class Disagreement(Frozen):
+    """Where the council's members disagree enough to discuss before deciding."""
+
+    spread: float = Field(description="Highest member total minus the lowest.")
+    spread_limit: float
+    over_limit: bool = Field(description="spread > spread_limit")
+    splits: tuple[OptionSplit, ...] = ()
+
+    @property
+    def flagged(self) -> bool:
+        return self.over_limit or bool(self.splits)
 
 
 class Rating(Frozen):
@@ -109,6 +138,8 @@ class Rating(Frozen):
     next_star: NextStar | None
     self_assessment: SelfAssessment | None = None
     warnings: tuple[str, ...] = ()
+    producer: Producer | None = None
+    disagreement: Disagreement | None = None
 
     def part_points(self, part_id: str) -> float | None:
         for p in self.parts:

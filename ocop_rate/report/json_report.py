@@ -53,6 +53,12 @@ def item_to_dict(item: Rating | Failure, lang: Lang) -> dict[str, Any]:
         "self_assessment": None if item.self_assessment is None
         else item.self_assessment.model_dump(),
         "warnings": list(item.warnings),
+        "producer": None if item.producer is None else item.producer.model_dump(),
+        "disagreement": None if item.disagreement is None else {
+            **item.disagreement.model_dump(exclude={"splits"}),
+            "flagged": item.disagreement.flagged,
+            "splits": [{"criterion": s.criterion, "options": s.options, "steps": s.steps}
+                       for s in item.disagreement.splits]},
         "errors": [],
     }
 

@@ -1,0 +1,351 @@
+"""One self-contained HTML file for the province: the batch summary with charts, the
+results table, and a printable score sheet per product (one per page when printed).
+
+No external assets: CSS inline, charts as inline SVG. Every text that comes from a file
+(names, members, notes, evidence, paths) goes through :func:`html.escape`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping
+from html import escape
+
+from ocop_rate.models.common import Lang
+from ocop_rate.models.rating import BatchResult, Failure, Rating
+from ocop_rate.models.rubric import PART_ORDER, Rubric
+from ocop_rate.models.summary import RATED_CLASS_KEYS, Summary
+from ocop_rate.report.labels import (
+    PRODUCER_KINDS,
+    class_label,
+    dimension_value,
+    split_text,
+    spread_text,
+    star_glyphs,
+    star_label,
+    word,
+)
+from ocop_rate.report.rows import rows
+from ocop_rate.report.summary_view import percent
+
+CLASS_COLOURS = {"5": "#b7791f", "4": "#d69e2e", "3": "#38a169", "not_recognised": "#c53030",
+                 "could_not_rate": "#805ad5"}
+
+CSS = """
+:root { --ink:#1a202c; --muted:#5a6472; --line:#d8dee6; --head:#f1f4f8; --accent:#2b6cb0; }
+* { box-sizing: border-box; }
+body { font-family: "Segoe UI", Roboto, "Noto Sans", Arial, sans-serif; color: var(--ink);
+       margin: 0; background: #f7f9fb; line-height: 1.4; font-size: 14px; }
+main { max-width: 1120px; margin: 0 auto; padding: 24px; }
+header.top { background: #1f4e79; color: white; padding: 20px 24px; }
+header.top h1 { margin: 0 0 4px; font-size: 22px; }
+header.top p { margin: 0; opacity: .85; }
+section { background: white; border: 1px solid var(--line); border-radius: 8px;
+          padding: 16px 20px; margin: 16px 0; }
+h2 { font-size: 18px; margin: 0 0 12px; color: #1f4e79; }
+h3 { font-size: 15px; margin: 16px 0 8px; }
+table { border-collapse: collapse; width: 100%; margin: 4px 0 8px; }
+th, td { border: 1px solid var(--line); padding: 4px 8px; vertical-align: top; }
+th { background: var(--head); text-align: left; font-weight: 600; }
+td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
+td.c { text-align: center; white-space: nowrap; }
+tr.part td { background: #e8eef5; font-weight: 600; }
+tr.flag td:first-child { border-left: 4px solid #d69e2e; }
+.stars { color: #b7791f; white-space: nowrap; letter-spacing: 1px; }
+.no { color: #c53030; } .yes { color: #2f855a; }
+.muted { color: var(--muted); font-size: 12px; }
+.badge { display: inline-block; padding: 1px 8px; border-radius: 10px; font-size: 12px;
+         background: #fefcbf; color: #744210; border: 1px solid #ecc94b; }
+.grid { display: grid; grid-template-columns: repeat(auto-fit, minmax(300px, 1fr)); gap: 16px; }
+.bar { background: #e2e8f0; border-radius: 3px; height: 12px; min-width: 120px; }
+.bar > span { display: block; height: 12px; border-radius: 3px; background: var(--accent); }
+.kpis { display: flex; gap: 12px; flex-wrap: wrap; margin-bottom: 8px; }
+.kpi { border: 1px solid var(--line); border-radius: 6px; padding: 8px 14px; min-width: 110px; }
+.kpi b { display: block; font-size: 22px; }
+ul.tight { margin: 4px 0; padding-left: 20px; }
+.signs { display: flex; justify-content: space-around; margin-top: 28px; text-align: center; }
+.signs div { min-width: 220px; height: 90px; }
+a { color: var(--accent); text-decoration: none; }
+@media print {
+  body { background: white; font-size: 11px; }
+  header.top { background: white; color: black; border-bottom: 2px solid black; }
+  section { border: none; padding: 0; }
+  section.sheet { page-break-before: always; }
+  nav, .noprint { display: none; }
+}
+"""
+
+
+def _e(text: object) -> str:
+    return escape(str(text), quote=True)
+
+
+def _n(value: float | None) -> str:
+    return "" if value is None else f"{value:.2f}"
+
+
+def render(result: BatchResult, lang: Lang, summary: Summary,
+           rubrics: Mapping[str, Rubric] | None = None,
+           generated: dt.date | None = None) -> str:
+    """The whole report as one HTML document."""
+    day = (generated or dt.date.today()).strftime("%d/%m/%Y")
+    title = word("report_title", lang)
+    body = [
+        f'<header class="top"><h1>{_e(title)}</h1><p>{_e(word("generated", lang))} {day} · '
+        f'{summary.products} {_e(word("products", lang))}</p></header><main>',
+        _summary_section(summary, result, lang),
+        _results_section(result, lang),
+        *[_sheet(r, lang, (rubrics or {}).get(r.rubric)) for r in result.ratings],
+        "</main>",
+    ]
+    return (f'<!DOCTYPE html>\n<html lang="{lang}">\n<head>\n<meta charset="utf-8">\n'
+            f'<meta name="viewport" content="width=device-width, initial-scale=1">\n'
+            f"<title>{_e(title)}</title>\n<style>{CSS}</style>\n</head>\n<body>\n"
+            + "\n".join(body) + "\n</body>\n</html>\n")
+
+
+def _class_chart(summary: Summary, lang: Lang) -> str:
+    """Horizontal bars of products per class, as inline SVG."""
+    top = max((c.count for c in summary.classes), default=0) or 1
+    row_h, label_w, bar_w = 30, 130, 230
+    height = row_h * len(summary.classes) + 8
+    width = label_w + bar_w + 80
+    parts = [f'<h3 style="margin-top:0">{_e(word("stars_chart", lang))}</h3>'
+             f'<svg role="img" aria-label="{_e(word("stars_chart", lang))}" '
+             f'viewBox="0 0 {width} {height}" width="100%" style="max-width:{width * 1.4:.0f}px" '
+             f'xmlns="http://www.w3.org/2000/svg" font-size="13">']
+    for i, c in enumerate(summary.classes):
+        y = i * row_h + 4
+        bar = c.count / top * bar_w
+        colour = CLASS_COLOURS.get(c.key, "#4a5568")
+        parts.append(
+            f'<text x="0" y="{y + 17}">{_e(class_label(c.key, lang))}</text>'
+            f'<rect x="{label_w}" y="{y + 3}" width="{bar_w}" height="20" rx="3" '
+            f'fill="#edf2f7"/>'
+            f'<rect x="{label_w}" y="{y + 3}" width="{bar:.1f}" height="20" rx="3" '
+            f'fill="{colour}"/>'
+            f'<text x="{label_w + bar_w + 8}" y="{y + 17}">{c.count} '
+            f'({percent(c.share)})</text>')
+    parts.append("</svg>")
+    return "".join(parts)
+
+
+def _summary_section(summary: Summary, result: BatchResult, lang: Lang) -> str:
+    recognised = sum(c.count for c in summary.classes if c.key.isdigit())
+    flagged = sum(1 for r in result.ratings if r.disagreement and r.disagreement.flagged)
+    kpis = [(summary.products, word("products", lang)),
+            (recognised, f"{word('recognised', lang)} OCOP"),
+            (flagged, word("discuss", lang)),
+            (summary.could_not_rate, word("could_not_rate", lang))]
+    out = [f'<section id="summary"><h2>{_e(word("summary", lang))}</h2><div class="kpis">']
+    out += [f'<div class="kpi"><b>{n}</b>{_e(label)}</div>' for n, label in kpis]
+    out.append(f'</div><div class="grid"><div>{_class_chart(summary, lang)}</div><div>')
+    out.append(_part_means(summary, result, lang))
+    out.append("</div></div>")
+    for b in summary.breakdowns:
+        if not b.rows:
+            continue
+        head = "".join(f'<th class="num">{_e(class_label(k, lang))}</th>'
+                       for k in RATED_CLASS_KEYS)
+        out.append(f'<h3>{_e(word(b.dimension, lang))}</h3><table><tr>'
+                   f'<th>{_e(word(b.dimension, lang))}</th>'
+                   f'<th class="num">{_e(word("count", lang))}</th>'
+                   f'<th class="num">{_e(word("share", lang))}</th>{head}'
+                   f'<th class="num">{_e(word("mean_total", lang))}</th></tr>')
+        for row in b.rows:
+            cells = "".join(f'<td class="num">{row.by_class[k]}</td>' for k in RATED_CLASS_KEYS)
+            out.append(f'<tr><td>{_e(dimension_value(b.dimension, row.value, lang))}</td>'
+                       f'<td class="num">{row.count}</td>'
+                       f'<td class="num">{percent(row.share)}</td>{cells}'
+                       f'<td class="num">{row.mean_total:.2f}</td></tr>')
+        out.append("</table>")
+    out.append("</section>")
+    return "".join(out)
+
+
+def _part_means(summary: Summary, result: BatchResult, lang: Lang) -> str:
+    """Mean part scores as bars against each part's maximum."""
+    maxima = {p.id: p.max_points for r in result.ratings for p in r.parts}
+    overall = next((pm for pm in summary.part_means if pm.key == "all"), None)
+    if overall is None:
+        return ""
+    out = [f'<h3 style="margin-top:0">{_e(word("mean_parts", lang))}</h3><table>']
+    for part in PART_ORDER:
+        mean, top = overall.parts[part], maxima.get(part, 0) or 1
+        out.append(f'<tr><th>{part}</th><td class="num">{mean:.2f} / {top:g}</td>'
+                   f'<td style="width:55%"><div class="bar"><span style="width:'
+                   f'{min(100.0, mean / top * 100):.1f}%"></span></div></td></tr>')
+    out.append(f'<tr><th>{_e(word("total", lang))}</th><td class="num">{overall.total:.2f}'
+               f' / 100</td><td><div class="bar"><span style="width:{overall.total:.1f}%">'
+               f'</span></div></td></tr></table>')
+    rows = "".join(
+        f'<tr><td>{_e(word("all", lang) if pm.key == "all" else class_label(pm.key, lang))}'
+        f'</td><td class="num">{pm.count}</td>'
+        + "".join(f'<td class="num">{pm.parts[p]:.2f}</td>' for p in PART_ORDER)
+        + f'<td class="num">{pm.total:.2f}</td></tr>' for pm in summary.part_means)
+    heads = "".join(f'<th class="num">{p}</th>' for p in PART_ORDER)
+    out.append(f'<table><tr><th>{_e(word("class", lang))}</th><th class="num">'
+               f'{_e(word("count", lang))}</th>{heads}<th class="num">'
+               f'{_e(word("total", lang))}</th></tr>{rows}</table>')
+    return "".join(out)
+
+
+def _results_section(result: BatchResult, lang: Lang) -> str:
+    heads = "".join(f'<th class="num">{p}</th>' for p in PART_ORDER)
+    out = [f'<section id="results"><h2>{_e(word("results", lang))}</h2><table><tr>'
+           f'<th>{_e(word("product", lang))}</th><th>{_e(word("product_set", lang))}</th>'
+           f'{heads}<th class="num">{_e(word("total", lang))}</th>'
+           f'<th>{_e(word("stars", lang))}</th><th>{_e(word("recognised", lang))}</th>'
+           f'<th>{_e(word("council", lang))}</th></tr>']
+    problems: list[str] = []
+    for item, row in zip(result.items, rows(result, lang), strict=True):
+        if isinstance(item, Failure):
+            out.append(f'<tr><td><b>{_e(item.product_id or "?")}</b></td>'
+                       f'<td>{_e(item.rubric or "")}</td>'
+                       f'<td colspan="{len(PART_ORDER) + 4}" class="no">'
+                       f'{_e(word("could_not_rate", lang))}</td></tr>')
+            problems += row.errors
+            continue
+        d = item.disagreement
+        flag = (f'<span class="badge">{_e(word("discuss", lang))}</span>'
+                if d is not None and d.flagged else "")
+        parts = "".join(f'<td class="num">{_n(item.part_points(p))}</td>' for p in PART_ORDER)
+        out.append(
+            f'<tr{" class=flag" if flag else ""}><td><a href="#p-{_e(item.product_id)}">'
+            f'<b>{_e(item.product_id)}</b></a><br>{_e(item.product_name.get(lang))}</td>'
+            f'<td>{_e(item.rubric_name.get(lang))}</td>{parts}'
+            f'<td class="num"><b>{item.total:.2f}</b></td>'
+            f'<td><span class="stars">{star_glyphs(item.stars)}</span> '
+            f'{_e(star_label(item.stars, lang))}</td>'
+            f'<td class="{"yes" if item.recognised else "no"}">'
+            f'{_e(word("yes" if item.recognised else "no", lang))}</td><td>{flag}</td></tr>')
+    out.append("</table>")
+    if problems:
+        out.append(f'<h3 class="no">{_e(word("error", lang))}</h3><ul class="tight">'
+                   + "".join(f"<li>{_e(p)}</li>" for p in problems) + "</ul>")
+    out.append("</section>")
+    return "".join(out)
+
+
+def _producer(rating: Rating, lang: Lang) -> str:
+    p = rating.producer
+    if p is None:
+        return ""
+    kind = PRODUCER_KINDS.get(p.kind or "", (p.kind or "", p.kind or ""))
+    bits = [p.name, kind[0] if lang == "vi" else kind[1], p.commune, p.district, p.province]
+    return f"{word('producer', lang)}: " + ", ".join(b for b in bits if b)
+
+
+def _sheet(rating: Rating, lang: Lang, rubric: Rubric | None) -> str:
+    """A printable score sheet: criteria by part, each member's option and points."""
+    members = rating.members
+    split_ids = {s.criterion for s in rating.disagreement.splits} if rating.disagreement \
+        else set()
+    member_heads = "".join(f'<th class="c">{_e(m.member)}</th>' for m in members)
+    out = [f'<section class="sheet" id="p-{_e(rating.product_id)}">'
+           f'<h2>{_e(word("score_sheet", lang))}: {_e(rating.product_id)} — '
+           f'{_e(rating.product_name.get(lang))}</h2>'
+           f'<p>{_e(word("rubric", lang))}: {_e(rating.rubric_name.get(lang))} '
+           f'<span class="muted">({_e(rating.rubric)})</span><br>{_e(_producer(rating, lang))}'
+           f'</p><p><b>{_e(word("total", lang))}: {rating.total:.2f}</b> · '
+           f'<span class="stars">{star_glyphs(rating.stars)}</span> '
+           f'{_e(star_label(rating.stars, lang))} · {_e(word("recognised", lang))}: '
+           f'{_e(word("yes" if rating.recognised else "no", lang))}</p>'
+           f'<table><tr><th>{_e(word("criterion", lang))}</th>{member_heads}'
+           f'<th class="c">{_e(word("council", lang))}</th>'
+           f'<th class="num">{_e(word("points", lang))}</th>'
+           f'<th class="num">{_e(word("max", lang))}</th>'
+           f'<th class="c">{_e(word("self_assessment", lang))}</th>'
+           f'<th>{_e(word("evidence", lang))} · {_e(word("note", lang))}</th></tr>']
+    parts = {p.id: p for p in rating.parts}
+    current = None
+    for crit in rating.criteria:
+        if crit.part != current:
+            current = crit.part
+            part = parts[crit.part]
+            per_member = "".join(f'<td class="c">{m.parts.get(part.id, 0):g}</td>'
+                                 for m in members)
+            out.append(f'<tr class="part"><td>{_e(word("part", lang))} {part.id}: '
+                       f'{_e(part.name.get(lang))}</td>{per_member}<td></td>'
+                       f'<td class="num">{part.points:.2f}</td>'
+                       f'<td class="num">{part.max_points:g}</td><td></td><td></td></tr>')
+        label = ""
+        if rubric is not None and (c := rubric.criteria_by_id.get(crit.id)) is not None:
+            opt = c.option(crit.option)
+            if opt is not None:
+                label = f'<br><span class="muted">{_e(crit.option)}) {_e(opt.label.get(lang))}'\
+                        "</span>"
+        choices = "".join(
+            f'<td class="c">{_e(ch.option)}{"*" if ch.chosen_by == "derived" else ""} '
+            f'<span class="muted">{ch.points:g}</span></td>' for ch in crit.choices)
+        notes = [f"▸ {_e(doc)}" for doc in crit.evidence]
+        facts = sorted({f for ch in crit.choices for f in ch.facts})
+        if facts:
+            notes.append(f'<span class="muted">* {_e(word("derived_from", lang))}: '
+                         f'{_e(", ".join(facts))}</span>')
+        notes += [f"<i>{_e(ch.member)}: {_e(ch.note)}</i>" for ch in crit.choices if ch.note]
+        flag = ' class="flag"' if crit.id in split_ids else ""
+        out.append(f'<tr{flag}><td>{_e(crit.id)} {_e(crit.name.get(lang))}{label}</td>'
+                   f'{choices}<td class="c"><b>{_e(crit.option)}</b></td>'
+                   f'<td class="num">{crit.points:g}</td><td class="num">{crit.max_points:g}'
+                   f'</td><td class="c">{_e(crit.self_assessed or "")}</td>'
+                   f'<td>{"<br>".join(notes)}</td></tr>')
+    totals = "".join(f'<td class="c"><b>{m.total:.2f}</b></td>' for m in members)
+    own = rating.self_assessment
+    out.append(f'<tr class="part"><td>{_e(word("total", lang))}</td>{totals}<td></td>'
+               f'<td class="num">{rating.total:.2f}</td><td class="num">100</td>'
+               f'<td class="c">{"" if own is None else f"{own.total:.2f}"}</td><td></td></tr>'
+               "</table>")
+    out += _sheet_notes(rating, lang)
+    out.append(f'<div class="signs"><div><b>{_e(word("secretary", lang))}</b><br>'
+               f'<span class="muted">{_e(word("signature", lang))}</span></div>'
+               f'<div><b>{_e(word("chair", lang))}</b><br>'
+               f'<span class="muted">{_e(word("signature", lang))}</span></div></div>'
+               "</section>")
+    return "".join(out)
+
+
+def _sheet_notes(rating: Rating, lang: Lang) -> list[str]:
+    out: list[str] = []
+    d = rating.disagreement
+    if d is not None and d.flagged:
+        reasons = [spread_text(d.spread, d.spread_limit, lang)] if d.over_limit else []
+        reasons += [split_text(s.criterion, s.options, s.steps, lang) for s in d.splits]
+        out.append(f'<p><span class="badge">{_e(word("discuss", lang))}</span></p>'
+                   '<ul class="tight">' + "".join(f"<li>{_e(r)}</li>" for r in reasons)
+                   + "</ul>")
+    own = rating.self_assessment
+    if own is not None:
+        cells = "".join(f'<td class="num">{own.parts[p.id]:.2f}</td><td class="num">'
+                        f'{p.points:.2f}</td><td class="num">{own.difference[p.id]:+.2f}</td>'
+                        for p in rating.parts)
+        heads = "".join(f'<th class="num">{p.id}: {_e(word("self_assessment", lang))}</th>'
+                        f'<th class="num">{p.id}: {_e(word("council", lang))}</th>'
+                        f'<th class="num">{p.id}: ±</th>' for p in rating.parts)
+        out.append(f'<h3>{_e(word("self_assessment", lang))} / {_e(word("council", lang))}'
+                   f'</h3><table><tr>{heads}</tr><tr>{cells}</tr></table>')
+    out.append(f'<h3>{_e(word("gates", lang))}</h3>')
+    if rating.gates or rating.warnings:
+        out.append('<ul class="tight">' + "".join(
+            f'<li class="no">{_e(g.id)}: {_e(g.reason.get(lang))}'
+            f'{f" <span class=muted>({_e(g.source)})</span>" if g.source else ""}</li>'
+            for g in rating.gates) + "".join(
+            f"<li>{_e(w)}</li>" for w in rating.warnings) + "</ul>")
+    else:
+        out.append(f"<p>{_e(word('none', lang))}</p>")
+    ns = rating.next_star
+    if ns is None:
+        out.append(f"<p><b>{_e(word('top_class', lang))}</b></p>")
+        return out
+    out.append(f"<h3>{_e(word('next_star', lang))} {_e(star_label(ns.stars, lang))} "
+               f"(≥ {ns.threshold:g}): {_e(word('points_to_go', lang))} "
+               f"{ns.points_needed:.2f} {_e(word('points_short', lang))}</h3>")
+    required = f" ({_e(word('required_by_mark', lang))})"
+    items = [f"<li>{_e(u.criterion)} {_e(u.name.get(lang))}: {_e(u.from_option)} → "
+             f"{_e(u.to_option)} <b>+{u.points:.2f}</b>"
+             f"{required if u.required_by_gate else ''}</li>" for u in ns.upgrades]
+    if ns.blocked_by:
+        items.append(f'<li class="no">{_e(word("unreachable", lang))}: '
+                     f'{_e(word("blocked_by", lang))} {_e(", ".join(ns.blocked_by))}</li>')
+    out.append('<ul class="tight">' + "".join(items) + "</ul>")
+    return out

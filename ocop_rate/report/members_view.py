@@ -1,0 +1,119 @@
+"""The council's sheets side by side in the terminal (``rate --members``), and the
+disagreement lines that follow the results table. Renders what the engine decided."""
+
+from __future__ import annotations
+
+from rich.console import Group, RenderableType
+from rich.table import Table
+from rich.text import Text as RichText
+
+from ocop_rate.models.common import Lang
+from ocop_rate.models.rating import BatchResult, Rating
+from ocop_rate.report.labels import split_text, spread_text, star_glyphs, star_label, word
+
+
+def points(value: float) -> str:
+    return f"{value:g}"
+
+
+def sheet_table(rating: Rating, lang: Lang, detail: bool = False) -> Table:
+    """Criteria down, members across (option and points), then the council's option and
+    mean points. ``detail`` adds the self-assessment and the evidence, notes and facts."""
+    split_ids = {s.criterion for s in rating.disagreement.splits} if rating.disagreement \
+        else set()
+    table = Table(header_style="bold", show_lines=False, show_footer=True,
+                  footer_style="bold")
+    table.add_column(word("criterion", lang), overflow="fold", ratio=4,
+                     footer=word("total", lang))
+    for m in rating.members:
+        table.add_column(m.member, justify="center", overflow="fold", ratio=1,
+                         footer=f"{m.total:.2f}")
+    table.add_column(word("council", lang), justify="center", no_wrap=True,
+                     footer=f"{rating.total:.2f}")
+    table.add_column(f"{word('points', lang)}/{word('max', lang)}", justify="right",
+                     no_wrap=True)
+    if detail:
+        table.add_column(word("self_assessment", lang), justify="center", no_wrap=True,
+                         footer="" if rating.self_assessment is None
+                         else f"{rating.self_assessment.total:.2f}")
+        table.add_column(f"{word('evidence', lang)} · {word('note', lang)}", overflow="fold",
+                         ratio=3)
+    parts = {p.id: p for p in rating.parts}
+    current = None
+    width = len(table.columns)
+    for crit in rating.criteria:
+        if crit.part != current:
+            current = crit.part
+            part = parts[crit.part]
+            head = RichText(f"{word('part', lang)} {part.id}: {part.name.get(lang)}",
+                            style="bold")
+            table.add_row(head, *[points(m.parts.get(part.id, 0)) for m in rating.members],
+                          "", f"{part.points:.2f}/{points(part.max_points)}",
+                          *([""] * (width - len(rating.members) - 3)), style="on grey15")
+        name = RichText(f"{crit.id} {crit.name.get(lang)}")
+        if crit.id in split_ids:
+            name.append(" ⚠", style="bold yellow")
+        cells: list[RenderableType] = [name]
+        for ch in crit.choices:
+            mark = "*" if ch.chosen_by == "derived" else ""
+            cells.append(f"{ch.option}{mark} {points(ch.points)}")
+        cells += [crit.option, f"{crit.points:g}/{points(crit.max_points)}"]
+        if detail:
+            cells.append(crit.self_assessed or "")
+            cells.append(_detail(rating, crit.id, lang))
+        table.add_row(*cells)
+    return table
+
+
+def _detail(rating: Rating, cid: str, lang: Lang) -> RichText:
+    crit = next(c for c in rating.criteria if c.id == cid)
+    text = RichText()
+    facts = sorted({f for ch in crit.choices for f in ch.facts})
+    if facts:
+        text.append(f"* {word('derived_from', lang)}: {', '.join(facts)}\n", style="cyan")
+    for doc in crit.evidence:
+        text.append(f"▸ {doc}\n")
+    for ch in crit.choices:
+        if ch.note:
+            text.append(f"{ch.member}: {ch.note}\n", style="italic")
+    text.rstrip()
+    return text
+
+
+def disagreement_lines(rating: Rating, lang: Lang) -> list[RichText]:
+    """One line per reason to discuss this product again; none when the council agrees."""
+    d = rating.disagreement
+    if d is None or not d.flagged:
+        return []
+    reasons = [spread_text(d.spread, d.spread_limit, lang)] if d.over_limit else []
+    reasons += [split_text(s.criterion, s.options, s.steps, lang) for s in d.splits]
+    return [RichText(f"⚠ {rating.product_id}: {r}", style="yellow") for r in reasons]
+
+
+def batch_disagreements(result: BatchResult, lang: Lang) -> list[RenderableType]:
+    """The disagreement lines of every product, headed, for after the results table."""
+    lines: list[RenderableType] = []
+    for rating in result.ratings:
+        lines += disagreement_lines(rating, lang)
+    if lines:
+        lines.insert(0, RichText(f"{word('discuss', lang)}:", style="bold yellow"))
+    return lines
+
+
+def members_view(result: BatchResult, lang: Lang) -> list[RenderableType]:
+    """Every product's sheets side by side, with its members' totals and spread."""
+    out: list[RenderableType] = []
+    for rating in result.ratings:
+        title = RichText(f"{rating.product_id} {rating.product_name.get(lang)}", style="bold")
+        title.append(f"  {rating.rubric} · {star_glyphs(rating.stars)} "
+                     f"{star_label(rating.stars, lang)}", style="")
+        d = rating.disagreement
+        status = RichText(f"{word('spread', lang)}: {d.spread:.2f} / {d.spread_limit:g} · "
+                          if d else "")
+        if d is not None and d.flagged:
+            status.append(word("discuss", lang), style="bold yellow")
+        elif d is not None:
+            status.append(word("agreed", lang), style="green")
+        out.append(Group(title, sheet_table(rating, lang), status,
+                         *disagreement_lines(rating, lang), RichText("")))
+    return out

@@ -1,0 +1,113 @@
+"""Summaries of a rated batch with pandas: counts and shares by star class, product group,
+product set, place and producer kind; mean part scores by class.
+
+pandas is imported inside the functions, so commands that do not summarise start fast.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from ocop_rate.models.rating import BatchResult, Rating
+from ocop_rate.models.rubric import PART_ORDER
+from ocop_rate.models.summary import (
+    CLASS_KEYS,
+    RATED_CLASS_KEYS,
+    Breakdown,
+    BreakdownRow,
+    ClassCount,
+    PartMeans,
+    Summary,
+)
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+DIMENSIONS: tuple[str, ...] = ("product_group", "product_set", "province", "commune",
+                               "producer_kind")
+
+
+def class_key(rating: Rating) -> str:
+    """``"5"``, ``"4"``, ``"3"`` for recognised products, else ``"not_recognised"``."""
+    return str(rating.stars) if rating.recognised else "not_recognised"
+
+
+def ratings_frame(result: BatchResult) -> pd.DataFrame:
+    """One row per rated product: class, dimensions, part scores and total."""
+    import pandas as pd
+
+    records: list[dict[str, Any]] = []
+    for r in result.ratings:
+        producer = r.producer
+        province = (producer.province or "") if producer else ""
+        commune = (producer.commune or "") if producer else ""
+        records.append({
+            "product_id": r.product_id, "class": class_key(r),
+            "product_group": r.product_group, "product_set": r.rubric,
+            "province": province,
+            "commune": ", ".join(x for x in (commune, province) if x) if commune else "",
+            "producer_kind": (producer.kind or "") if producer else "",
+            **{p: r.part_points(p) for p in PART_ORDER}, "total": r.total,
+        })
+    columns = ["product_id", "class", *DIMENSIONS, *PART_ORDER, "total"]
+    return pd.DataFrame.from_records(records, columns=columns)
+
+
+def summarise(result: BatchResult) -> Summary:
+    """Counts and shares by class (over all products, unrateable ones included), by each of
+    :data:`DIMENSIONS` (over rated products), and mean part scores per class."""
+    frame = ratings_frame(result)
+    rated = len(frame)
+    failed = len(result.failures)
+    products = rated + failed
+    counts = frame["class"].value_counts().reindex(CLASS_KEYS, fill_value=0)
+    counts["could_not_rate"] = failed
+    classes = tuple(ClassCount(key=k, count=int(counts[k]),
+                               share=_share(int(counts[k]), products)) for k in CLASS_KEYS)
+    return Summary(products=products, rated=rated, could_not_rate=failed, classes=classes,
+                   breakdowns=tuple(_breakdown(frame, d) for d in DIMENSIONS),
+                   part_means=_part_means(frame))
+
+
+def _share(count: int, whole: int) -> float:
+    return round(count / whole, 4) if whole else 0.0
+
+
+def _breakdown(frame: pd.DataFrame, dimension: str) -> Breakdown:
+    import pandas as pd
+
+    if frame.empty:
+        return Breakdown(dimension=dimension, rows=())
+    table = pd.crosstab(frame[dimension], frame["class"]).reindex(
+        columns=list(RATED_CLASS_KEYS), fill_value=0)
+    table["count"] = table.sum(axis=1)
+    table["mean_total"] = frame.groupby(dimension)["total"].mean()
+    table = table.sort_values(["count", "mean_total"], ascending=[False, False], kind="stable")
+    total = len(frame)
+    rows = tuple(
+        BreakdownRow(value=str(value), count=int(row["count"]),
+                     share=_share(int(row["count"]), total),
+                     by_class={k: int(row[k]) for k in RATED_CLASS_KEYS},
+                     mean_total=round(float(row["mean_total"]), 2))
+        for value, row in table.iterrows())
+    return Breakdown(dimension=dimension, rows=rows)
+
+
+def _part_means(frame: pd.DataFrame) -> tuple[PartMeans, ...]:
+    if frame.empty:
+        return ()
+    columns = [*PART_ORDER, "total"]
+    by_class = frame.groupby("class")[columns].mean().to_dict(orient="index")
+    sizes = frame.groupby("class").size()
+    out = []
+    for key in RATED_CLASS_KEYS:
+        if key in by_class:
+            means = by_class[key]
+            out.append(PartMeans(key=key, count=int(sizes[key]),
+                                 parts={p: round(float(means[p]), 2) for p in PART_ORDER},
+                                 total=round(float(means["total"]), 2)))
+    overall = frame[columns].mean()
+    out.append(PartMeans(key="all", count=len(frame),
+                         parts={p: round(float(overall[p]), 2) for p in PART_ORDER},
+                         total=round(float(overall["total"]), 2)))
+    return tuple(out)
