@@ -63,8 +63,9 @@ def rubric_list_view(entries: list[dict[str, object]], lang: Lang) -> Table:
     for key in ("id", "group", "product_set", "decision", "criteria", "in_force"):
         table.add_column(word(key, lang), overflow="fold")
     for e in entries:
+        doubt = f" ({word('unconfirmed', lang)})" if e.get("rubric_unconfirmed") else ""
         table.add_row(str(e["id"]), str(e["product_group"]), str(e["product_set"]),
-                      str(e["decision"]), str(e["criteria"]),
+                      f"{e['decision']}{doubt}", str(e["criteria"]),
                       word("yes" if e["in_force"] else "no", lang))
     return table
 
