@@ -217,6 +217,9 @@ def rubrics_list(
     on: Annotated[str | None, typer.Option(
         "--on", help="Show which rubrics are in force on this date (YYYY-MM-DD; default "
         "today).", show_default=False)] = None,
+    group: Annotated[str | None, typer.Option(
+        "--group", "-g", help="Only this product group (food, beverages, herbal, handicrafts, "
+        "ornamental, tourism).", show_default=False)] = None,
 ) -> None:
     """List the rubrics: id, product group, product set, decision, criteria, in force."""
     from ocop_rate.loading.rubrics import catalogue
@@ -226,6 +229,8 @@ def rubrics_list(
     except ValueError:
         _fail(OcopError(f"--on: '{on}' is not a date; expected YYYY-MM-DD"))
     entries = catalogue(_library(rules), _code(lang), day)
+    if group is not None:
+        entries = [e for e in entries if e["product_group"] == group]
     if fmt is ListFormat.json:
         from ocop_rate.report.json_report import render_rubric_list
 

@@ -23,6 +23,12 @@ EXPECTED_SAMPLES = {  # product id -> (stars, recognised)
     "QN-HL-0102": (5, True), "QN-DH-0017": (4, True), "QN-BL-0045": (4, True),
     "QN-VD-0031": (3, True), "QN-TY-0008": (3, True), "QN-DT-0120": (2, False),
     "QN-CT-0009": (2, False),
+    # one per product group and decision (rubric library, issue 3)
+    "QN-BC-0021": (4, True), "QN-BC-0033": (3, True), "QN-DT-0210": (4, True),
+    "QN-BL-0090": (3, True), "QN-VD-0066": (4, True), "QN-HH-0014": (3, True),
+    "QN-VD-0088": (3, True), "QN-TY-0077": (3, True), "QN-DH-0140": (1, False),
+    "QN-BL-0120": (3, True), "QN-HB-0031": (3, True), "QN-CP-0005": (4, True),
+    "QN-HL-0021": (4, True),
 }
 
 
@@ -58,11 +64,11 @@ def test_table_in_vietnamese_and_english() -> None:
     vi = runner.invoke(app, ["rate", str(SAMPLES)])
     assert vi.exit_code == 0
     assert "Ngỗng sao Đầm Hà" in vi.stdout and "★★★★★ 5 sao" in vi.stdout
-    assert "Không đạt OCOP: 2" in vi.stdout
+    assert "Không đạt OCOP: 3" in vi.stdout
     en = runner.invoke(app, ["rate", str(SAMPLES), "--lang", "en"])
     assert en.exit_code == 0
     assert "Dam Ha star goose" in en.stdout and "5 stars: 1" in en.stdout
-    assert "Not recognised: 2" in en.stdout
+    assert "Not recognised: 3" in en.stdout
 
 
 def test_markdown_and_csv_outputs(tmp_path: Path) -> None:
@@ -170,7 +176,7 @@ def test_rubrics_list_and_show() -> None:
     entries = {e["id"]: e for e in json.loads(listed.stdout)}
     assert "food-processed-animal-26" in entries
     assert entries["food-processed-animal-26"]["in_force"] is True
-    old = runner.invoke(app, ["rubrics", "list", "--format", "json", "--on", "2020-01-01"])
+    old = runner.invoke(app, ["rubrics", "list", "--format", "json", "--on", "2018-01-01"])
     assert not any(e["in_force"] for e in json.loads(old.stdout))
     shown = runner.invoke(app, ["rubrics", "show", "food-processed-animal-26", "-f", "json"])
     assert shown.exit_code == 0

@@ -291,6 +291,8 @@ def catalogue(library: RubricLibrary, lang: str, day: dt.date) -> list[dict[str,
             "effective_until": eff.until.isoformat() if eff and eff.until else None,
             "in_force": bool(eff and eff.covers(day)),
             "unconfirmed": rubric.unconfirmed or any(c.unconfirmed for c in rubric.criteria),
+            "unconfirmed_criteria": sum(c.unconfirmed for c in rubric.criteria),
+            "rubric_unconfirmed": rubric.unconfirmed,
             "file": library.files.get(rubric.id),
         })
     return out

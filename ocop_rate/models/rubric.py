@@ -63,6 +63,11 @@ class Option(Frozen):
         description="Star mark (***, ****, *****): the lowest option a product needs on "
         "this criterion to hold that class.",
     )
+    case: Text | None = Field(
+        default=None,
+        description="The alternative this option belongs to, where a sheet lets the council "
+        "pick one of two cases (trường hợp) and score only its options.",
+    )
 
 
 class Derivation(Frozen):
@@ -128,6 +133,8 @@ class Group(Frozen):
     part: PartId
     name: Text
     max_points: float | None = None
+    parent: str | None = Field(
+        default=None, description="The heading this one sits under (e.g. 6.1 under 6).")
 
 
 class StarBand(Frozen):
@@ -273,6 +280,9 @@ class Rubric(Frozen):
                 problems.append(f"criterion {c.id}: group '{c.group}' is not among the groups")
             for d in c.derive:
                 problems += _unknown_facts(f"criterion {c.id} derive", d.when, fact_ids)
+        for grp in self.groups:
+            if grp.parent is not None and grp.parent not in group_ids:
+                problems.append(f"group {grp.id}: parent '{grp.parent}' is not among the groups")
         for g in self.gates:
             problems += _unknown_facts(f"gate {g.id}", g.when, fact_ids)
         for p in self.parts:

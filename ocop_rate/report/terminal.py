@@ -63,8 +63,9 @@ def rubric_list_view(entries: list[dict[str, object]], lang: Lang) -> Table:
     for key in ("id", "group", "product_set", "decision", "criteria", "in_force"):
         table.add_column(word(key, lang), overflow="fold")
     for e in entries:
+        doubt = f" ({word('unconfirmed', lang)})" if e.get("rubric_unconfirmed") else ""
         table.add_row(str(e["id"]), str(e["product_group"]), str(e["product_set"]),
-                      str(e["decision"]), str(e["criteria"]),
+                      f"{e['decision']}{doubt}", str(e["criteria"]),
                       word("yes" if e["in_force"] else "no", lang))
     return table
 
@@ -82,12 +83,18 @@ def rubric_sheet_view(rubric: Rubric, lang: Lang) -> RenderableType:
                                style="bold"), "", f"{part.max_points:g}")
         for crit in (c for c in rubric.criteria if c.part == part.id):
             options = RichText()
+            case: str | None = None
             for opt in crit.options:
+                if opt.case is not None and opt.case.get(lang) != case:
+                    case = opt.case.get(lang)
+                    options.append(f"{case}\n", style="italic")
                 mark = f"  [{'*' * opt.min_star}]" if opt.min_star else ""
                 options.append(f"{opt.code}) {opt.label.get(lang)} — {opt.points:g}{mark}\n")
-            label = f"{crit.id}  {crit.name.get(lang)}"
+            label = RichText(f"{crit.id}  {crit.name.get(lang)}")
             if crit.unconfirmed:
-                label += f" ({word('unconfirmed', lang)})"
+                label.append(f" ({word('unconfirmed', lang)})", style="yellow")
+            if crit.note is not None:
+                label.append(f"\n{crit.note.get(lang)}", style="dim")
             table.add_row(label, options, f"{crit.max_points:g}")
     legend = RichText(
         "*** / **** / *****: "
