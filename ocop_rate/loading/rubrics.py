@@ -276,7 +276,11 @@ def catalogue(library: RubricLibrary, lang: str, day: dt.date) -> list[dict[str,
     """One entry per usable rubric, for ``rubrics list``: what it is and whether it is in
     force on ``day``."""
     out: list[dict[str, object]] = []
-    for rubric in sorted(library.rubrics.values(), key=lambda r: (r.source.decision or "", r.id)):
+    def newest_first(r: Rubric) -> tuple[int, str]:
+        start = r.effective.from_.toordinal() if r.effective else 0
+        return (-start, r.id)
+
+    for rubric in sorted(library.rubrics.values(), key=newest_first):
         name = rubric.product_set or rubric.name
         eff = rubric.effective
         out.append({

@@ -61,7 +61,7 @@ def batch_view(result: BatchResult, lang: Lang) -> list[RenderableType]:
 def rubric_list_view(entries: list[dict[str, object]], lang: Lang) -> Table:
     table = Table(header_style="bold")
     for key in ("id", "group", "product_set", "decision", "criteria", "in_force"):
-        table.add_column(word(key, lang), overflow="fold")
+        table.add_column(word(key, lang), overflow="fold", no_wrap=key == "id")
     for e in entries:
         doubt = f" ({word('unconfirmed', lang)})" if e.get("rubric_unconfirmed") else ""
         table.add_row(str(e["id"]), str(e["product_group"]), str(e["product_set"]),
