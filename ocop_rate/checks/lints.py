@@ -144,7 +144,7 @@ def run_lints(folders: list[Path] | None = None, strict: bool = False) -> LintRe
     findings: list[Finding] = []
     for kind, problem in raw.problems:
         findings.append(Finding(kind, LINTS[kind].severity, problem.message, problem.location))
-    for doc in raw.docs.values():
+    for doc in raw.parsed:
         findings += _duplicate_ids_in_file(doc)
     for rubric in raw.rubrics.values():
         findings += lint_rubric(rubric)

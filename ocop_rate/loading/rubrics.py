@@ -121,6 +121,8 @@ class RawLibrary:
     infos: dict[str, RubricInfo]
     rubrics: dict[str, RawRubric]
     problems: list[tuple[str, Problem]] = field(default_factory=list)
+    parsed: list[Document] = field(default_factory=list)  # every readable file, even one
+    # whose id repeats another's (and so is left out of ``docs``)
 
 
 def resolve_raw(folders: list[Path] | None = None) -> RawLibrary:
@@ -131,12 +133,14 @@ def resolve_raw(folders: list[Path] | None = None) -> RawLibrary:
     problems: list[tuple[str, Problem]] = []
     docs: dict[str, Document] = {}
     infos: dict[str, RubricInfo] = {}
+    parsed: list[Document] = []
     for path in files:
         try:
             doc = load_document(path)
         except OcopError as exc:  # unreadable file: collect, keep going
             problems += [("parse", p) for p in exc.problems]
             continue
+        parsed.append(doc)
         info = _info(doc, problems)
         if info is None:
             continue
@@ -153,7 +157,7 @@ def resolve_raw(folders: list[Path] | None = None) -> RawLibrary:
         merged = _merge_chain(rubric_id, docs, infos, problems)
         if merged is not None:
             raw[rubric_id] = merged
-    return RawLibrary(files, docs, infos, raw, problems)
+    return RawLibrary(files, docs, infos, raw, problems, parsed)
 
 
 def load_library(folders: list[Path] | None = None) -> RubricLibrary:
