@@ -164,7 +164,6 @@ def lint_rubric(raw: RawRubric) -> list[Finding]:
     _references(raw.id, data, out)
     _sums(raw.id, data, out)
     _star_bands(data, out)
-    _merged_unique(raw.id, data, out)
     _schema(raw, out)
     return out.findings
 
@@ -387,19 +386,6 @@ def _star_bands(data: dict[str, Any], out: _Collector) -> None:
     if last[3] != SCALE_MAX:
         out.add("star-bands", ("star_bands", last[0], "max"),
                 f"star bands end at {last[3]:g}, expected {SCALE_MAX:g}")
-
-
-def _merged_unique(rid: str, data: dict[str, Any], out: _Collector) -> None:
-    """Ids after inheritance. Merging replaces same-id items, so a repeat here means two
-    items the merge could not tell apart (e.g. one without an id)."""
-    for key, id_field in KEYED_LISTS.items():
-        ids = _ids(data, key, id_field)
-        repeated = {i for i, n in Counter(x for x in ids if x is not None).items() if n > 1}
-        for index, item_id in enumerate(ids):
-            if item_id in repeated:
-                out.add("unique-ids", (key, index, id_field),
-                        f"{rid}: {_KEYED_NOUN[key]} id '{item_id}' is defined more than once")
-                repeated.discard(item_id)
 
 
 def _duplicate_ids_in_file(doc: Document) -> list[Finding]:

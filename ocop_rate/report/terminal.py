@@ -145,7 +145,7 @@ def diff_view(report: DiffReport, lang: Lang) -> list[RenderableType]:
         key, style = moves[p.movement]
         delta = p.total_delta
         table.add_row(p.product_id, p.rubric or "", fmt(p.before.total), fmt(p.after.total),
-                      "" if delta is None else f"{delta:+.2f}",
+                      "" if not delta else f"{delta:+.2f}",
                       star_label(p.before.stars, lang), star_label(p.after.stars, lang),
                       RichText(word(key, lang) + (" ✗" if report.trips(p) else ""),
                                style="bold red" if report.trips(p) else style))
