@@ -16,6 +16,7 @@ import pytest
 import yaml
 from typer.testing import CliRunner
 
+from ocop_rate.checks.lints import LINTS
 from ocop_rate.cli import app
 from tests.conftest import REPO, RULES, TINY_RUBRIC, dump
 
@@ -216,6 +217,8 @@ def test_declared_criterion_max_must_equal_best_option(tmp_path: Path) -> None:
     assert found["message"] == "criterion A1: max_points is 35, but its best option gives 40"
     assert found["line"] == line_of(path, r"max_points: 35", after=line_of(path, r"id: A1"))
     assert not findings(report, "schema")
+    listed = runner.invoke(app, ["rubrics", "list", "--rules", str(tmp_path)])
+    assert listed.exit_code == 2 and "max_points is 35" in listed.stderr  # rating refuses it
 
 
 @pytest.mark.parametrize(("bands", "expected"), [
@@ -361,3 +364,9 @@ def test_pre_commit_hook_definition_runs() -> None:
     proc = subprocess.run([sys.executable, "-m", "ocop_rate", *args], cwd=REPO,
                           capture_output=True, check=False)
     assert proc.returncode == 0, proc.stdout.decode() + proc.stderr.decode()
+
+
+def test_readme_documents_every_lint() -> None:
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    for lint in LINTS.values():
+        assert f"| `{lint.id}` | {lint.severity} | {lint.rule} |" in readme

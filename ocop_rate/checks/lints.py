@@ -47,8 +47,8 @@ LINTS: dict[str, Lint] = {lint.id: lint for lint in (
          "required field is there (the rubric model)"),
     Lint("extends", "error", "`extends` names a rubric that exists; the chain has no cycle"),
     Lint("unique-ids", "error", "rubric ids are unique across files; criterion, part, group, "
-         "fact and gate ids are unique within a file and after inheritance; option codes "
-         "are unique within a criterion"),
+         "fact and gate ids are unique within a file (a repeat would silently replace the "
+         "first when the chain is merged); option codes are unique within a criterion"),
     Lint("references", "error", "criteria name existing parts and groups; `derive` names "
          "existing options; conditions of derivations and gates read declared facts; "
          "`remove` names inherited ids"),
