@@ -49,6 +49,7 @@ WORDS: dict[str, tuple[str, str]] = {
     "message": ("Nội dung", "Message"),
     "error_sev": ("lỗi", "error"),
     "warning_sev": ("cảnh báo", "warning"),
+    "warnings_n": ("cảnh báo", "warnings"),
     "rubrics_checked": ("phiếu đã kiểm tra", "rubrics checked"),
     "files": ("tệp", "files"),
     "no_findings": ("Không phát hiện vấn đề", "No problems found"),

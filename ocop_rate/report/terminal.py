@@ -114,13 +114,14 @@ def lint_view(report: LintReport, lang: Lang) -> list[RenderableType]:
     for f in report.findings:
         fails = report.fails(f)
         sev = word("error_sev" if f.severity == "error" else "warning_sev", lang)
-        line = RichText(f"{f.location.render()}: ", style="bold")
+        where = f.location.render()
+        line = RichText(f"{where}: " if where else "", style="bold")
         line.append(f"{sev} [{f.lint}] ", style="red" if fails else "yellow")
         line.append(f.message)
         out.append(line)
-    summary = (f"{len(report.rubrics)} {word('rubrics_checked', lang)}, {len(report.files)} "
-               f"{word('files', lang)}: {report.count('error')} {word('error_sev', lang)}, "
-               f"{report.count('warning')} {word('warning_sev', lang)}")
+    summary = " · ".join(f"{word(key, lang)}: {n}" for key, n in (
+        ("rubrics_checked", len(report.rubrics)), ("files", len(report.files)),
+        ("errors", report.count("error")), ("warnings_n", report.count("warning"))))
     if not report.findings:
         summary = f"{word('no_findings', lang)} — {summary}"
     out.append(RichText(summary, style="bold green" if report.ok else "bold red"))
