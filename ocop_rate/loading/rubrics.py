@@ -21,7 +21,7 @@ from pydantic import ValidationError
 
 from ocop_rate.errors import Location, OcopError, Problem, RubricError, UsageError
 from ocop_rate.loading.source import Document, load_document
-from ocop_rate.loading.validation import problems_from
+from ocop_rate.loading.validation import Locator, problems_from
 from ocop_rate.models.rubric import PART_ORDER, Rubric, number_key
 
 RULE_SUFFIXES = (".yaml", ".yml", ".json")
@@ -94,83 +94,133 @@ def rule_files(folders: list[Path]) -> list[Path]:
     return found
 
 
-def load_library(folders: list[Path] | None = None) -> RubricLibrary:
-    """Load and resolve every rubric under ``folders`` (default: the bundled rules)."""
+@dataclass
+class RawRubric:
+    """One rubric's ``extends:`` chain merged into plain data, before model validation.
+
+    ``locate`` maps a path in ``data`` back to the file, line and column it came from
+    (a child's override points into the child, an inherited item into its base).
+    """
+
+    id: str
+    data: dict[str, Any]
+    locate: Locator
+    chain: tuple[str, ...]
+    abstract: bool
+
+
+@dataclass
+class RawLibrary:
+    """Rubric files read and merged, with every problem met on the way, each tagged with
+    its kind: ``parse`` (unreadable file, no id), ``unique-ids`` (rubric id defined twice),
+    ``extends`` (missing target, cycle), ``schema`` (malformed ``remove``/``extends``),
+    ``references`` (``remove`` of an id that is not inherited)."""
+
+    files: list[Path]
+    docs: dict[str, Document]
+    infos: dict[str, RubricInfo]
+    rubrics: dict[str, RawRubric]
+    problems: list[tuple[str, Problem]] = field(default_factory=list)
+    parsed: list[Document] = field(default_factory=list)  # every readable file, even one
+    # whose id repeats another's (and so is left out of ``docs``)
+
+
+def resolve_raw(folders: list[Path] | None = None) -> RawLibrary:
+    """Read every rubric under ``folders`` (default: the bundled rules) and merge each
+    non-abstract rubric's chain, without validating the result. Raises only
+    :class:`UsageError` for a folder that does not exist; everything else is collected."""
     files = rule_files(folders or [bundled_rules_dir()])
-    problems: list[Problem] = []
+    problems: list[tuple[str, Problem]] = []
     docs: dict[str, Document] = {}
     infos: dict[str, RubricInfo] = {}
+    parsed: list[Document] = []
     for path in files:
         try:
             doc = load_document(path)
         except OcopError as exc:  # unreadable file: collect, keep going
-            problems += exc.problems
+            problems += [("parse", p) for p in exc.problems]
             continue
+        parsed.append(doc)
         info = _info(doc, problems)
         if info is None:
             continue
         if info.id in infos:
-            problems.append(Problem(
+            problems.append(("unique-ids", Problem(
                 f"rubric id '{info.id}' is also defined in {infos[info.id].file}",
-                doc.source.locate(("id",))))
+                doc.source.locate(("id",)))))
             continue
         docs[info.id], infos[info.id] = doc, info
-    rubrics: dict[str, Rubric] = {}
+    raw: dict[str, RawRubric] = {}
     for rubric_id, info in infos.items():
         if info.abstract:
             continue
-        resolved = _resolve(rubric_id, docs, infos, problems)
-        if resolved is not None:
-            rubrics[rubric_id] = resolved
+        merged = _merge_chain(rubric_id, docs, infos, problems)
+        if merged is not None:
+            raw[rubric_id] = merged
+    return RawLibrary(files, docs, infos, raw, problems, parsed)
+
+
+def load_library(folders: list[Path] | None = None) -> RubricLibrary:
+    """Load and resolve every rubric under ``folders`` (default: the bundled rules)."""
+    raw = resolve_raw(folders)
+    problems = [p for _, p in raw.problems]
+    rubrics: dict[str, Rubric] = {}
+    for rubric_id, merged in raw.rubrics.items():
+        try:
+            rubrics[rubric_id] = Rubric.model_validate(merged.data)
+        except ValidationError as exc:
+            problems += problems_from(exc, merged.data, merged.locate)
     if problems:
         raise RubricError(problems)
     return RubricLibrary(
         rubrics=rubrics,
-        files={i.id: i.file for i in infos.values()},
-        bases={i.id: i for i in infos.values() if i.abstract},
+        files={i.id: i.file for i in raw.infos.values()},
+        bases={i.id: i for i in raw.infos.values() if i.abstract},
     )
 
 
-def _info(doc: Document, problems: list[Problem]) -> RubricInfo | None:
+def _info(doc: Document, problems: list[tuple[str, Problem]]) -> RubricInfo | None:
     data = doc.data
     where = doc.source.locate(())
     if not isinstance(data, dict):
-        problems.append(Problem("a rubric file must be a mapping of keys", where))
+        problems.append(("parse", Problem("a rubric file must be a mapping of keys", where)))
         return None
     rid, ext, abstract = data.get("id"), data.get("extends"), data.get("abstract", False)
     if not isinstance(rid, str) or not rid:
-        problems.append(Problem("rubric needs an 'id' (text)", doc.source.locate(("id",))))
+        problems.append(("parse", Problem("rubric needs an 'id' (text)",
+                                         doc.source.locate(("id",)))))
         return None
     if ext is not None and not isinstance(ext, str):
-        problems.append(Problem("'extends' must be a rubric id (text)",
-                                doc.source.locate(("extends",))))
+        problems.append(("schema", Problem("'extends' must be a rubric id (text)",
+                                           doc.source.locate(("extends",)))))
         return None
     if not isinstance(abstract, bool):
-        problems.append(Problem("'abstract' must be true or false",
-                                doc.source.locate(("abstract",))))
+        problems.append(("schema", Problem("'abstract' must be true or false",
+                                           doc.source.locate(("abstract",)))))
         return None
     return RubricInfo(rid, doc.source.file, ext, abstract)
 
 
 def _chain(rubric_id: str, infos: dict[str, RubricInfo], docs: dict[str, Document],
-           problems: list[Problem]) -> list[str] | None:
+           problems: list[tuple[str, Problem]]) -> list[str] | None:
     """``[root, ..., rubric_id]``, or None after reporting a missing target or a cycle."""
     chain = [rubric_id]
     while (parent := infos[chain[-1]].extends) is not None:
         where = docs[chain[-1]].source.locate(("extends",))
         if parent not in infos:
-            problems.append(Problem(unknown_rubric_message(parent, list(infos)), where))
+            problems.append(("extends",
+                             Problem(unknown_rubric_message(parent, list(infos)), where)))
             return None
         if parent in chain:
             cycle = " → ".join([*chain, parent])
-            problems.append(Problem(f"'extends' forms a cycle: {cycle}", where))
+            problems.append(("extends", Problem(f"'extends' forms a cycle: {cycle}", where)))
             return None
         chain.append(parent)
     return list(reversed(chain))
 
 
-def _resolve(rubric_id: str, docs: dict[str, Document], infos: dict[str, RubricInfo],
-             problems: list[Problem]) -> Rubric | None:
+def _merge_chain(rubric_id: str, docs: dict[str, Document], infos: dict[str, RubricInfo],
+                 problems: list[tuple[str, Problem]]) -> RawRubric | None:
     chain = _chain(rubric_id, infos, docs, problems)
     if chain is None:
         return None
@@ -192,11 +242,7 @@ def _resolve(rubric_id: str, docs: dict[str, Document], infos: dict[str, RubricI
                 return origin.doc.source.locate((*origin.path, *path[depth:]))
         return own.source.locate(path)
 
-    try:
-        return Rubric.model_validate(merged)
-    except ValidationError as exc:
-        problems += problems_from(exc, merged, locate)
-        return None
+    return RawRubric(rubric_id, merged, locate, tuple(chain), infos[rubric_id].abstract)
 
 
 def _sheet_order(item: Any) -> tuple[int, tuple[int, ...]]:
@@ -208,7 +254,7 @@ def _sheet_order(item: Any) -> tuple[int, tuple[int, ...]]:
 
 
 def _merge(merged: dict[str, Any], origins: dict[tuple[str | int, ...], _Origin],
-           doc: Document, final: bool, problems: list[Problem]) -> None:
+           doc: Document, final: bool, problems: list[tuple[str, Problem]]) -> None:
     data: dict[str, Any] = doc.data
     for key, value in data.items():
         if key in NOT_INHERITED:
@@ -222,21 +268,22 @@ def _merge(merged: dict[str, Any], origins: dict[tuple[str | int, ...], _Origin]
             origins[(key,)] = _Origin(doc, (key,))
     removals = data.get("remove") or {}
     if not isinstance(removals, dict):
-        problems.append(Problem("'remove' must map list names to ids",
-                                doc.source.locate(("remove",))))
+        problems.append(("schema", Problem("'remove' must map list names to ids",
+                                           doc.source.locate(("remove",)))))
         return
     for key, ids in removals.items():
         if key not in KEYED_LISTS or not isinstance(ids, list):
-            problems.append(Problem(
+            problems.append(("schema", Problem(
                 f"'remove.{key}': expected one of {', '.join(KEYED_LISTS)} with a list of ids",
-                doc.source.locate(("remove", key))))
+                doc.source.locate(("remove", key)))))
             continue
         present = {item.get(KEYED_LISTS[key]) for item in merged.get(key, [])
                    if isinstance(item, dict)}
         for gone in ids:
             if gone not in present:
-                problems.append(Problem(f"'remove.{key}': '{gone}' is not inherited",
-                                        doc.source.locate(("remove", key))))
+                problems.append(("references", Problem(
+                    f"'remove.{key}': '{gone}' is not inherited",
+                    doc.source.locate(("remove", key)))))
         kept = [(i, item) for i, item in enumerate(merged.get(key, []))
                 if not (isinstance(item, dict) and item.get(KEYED_LISTS[key]) in ids)]
         _reindex(merged, origins, key, kept)

@@ -52,13 +52,21 @@ def _describe(error: Any) -> str:
     return msg
 
 
+def located_errors(exc: ValidationError, data: Any,
+                   locate: Locator) -> list[tuple[str, tuple[str | int, ...], Problem]]:
+    """Each pydantic error as (error type, path in ``data``, located problem), in order."""
+    out: list[tuple[str, tuple[str | int, ...], Problem]] = []
+    for error in exc.errors(include_url=False):
+        path = data_path(data, tuple(error["loc"]))
+        out.append((str(error["type"]), path, Problem(_describe(error), locate(path))))
+    return out
+
+
 def problems_from(exc: ValidationError, data: Any, locate: Locator) -> list[Problem]:
     """One located problem per pydantic error, deduplicated, in document order."""
     seen: set[str] = set()
     out: list[Problem] = []
-    for error in exc.errors(include_url=False):
-        path = data_path(data, tuple(error["loc"]))
-        problem = Problem(_describe(error), locate(path))
+    for _, _, problem in located_errors(exc, data, locate):
         key = problem.render()
         if key not in seen:
             seen.add(key)

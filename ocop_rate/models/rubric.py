@@ -12,7 +12,7 @@ import datetime as dt
 import re
 from functools import cached_property
 from itertools import pairwise
-from typing import Literal
+from typing import Any, Literal
 
 from pydantic import ConfigDict, Field, computed_field, model_validator
 
@@ -95,6 +95,19 @@ class Criterion(Frozen):
     @property
     def max_points(self) -> float:
         return max(o.points for o in self.options)
+
+    @model_validator(mode="before")
+    @classmethod
+    def _declared_max(cls, value: Any) -> Any:
+        """A file may repeat the sheet's maximum as ``max_points`` (as ``rubrics show``
+        prints it); it must equal the best option. Not stored: the options decide."""
+        if isinstance(value, dict) and "max_points" in value:
+            declared = value["max_points"]
+            value = {k: v for k, v in value.items() if k != "max_points"}
+            problem = criterion_max_problem(value.get("id"), declared, value.get("options"))
+            if problem:
+                raise ValueError(problem)
+        return value
 
     def option(self, code: str) -> Option | None:
         """The option with ``code``, or None."""
@@ -191,6 +204,23 @@ class Effective(Frozen):
 
     def covers(self, day: dt.date) -> bool:
         return self.from_ <= day and (self.until is None or day <= self.until)
+
+
+def criterion_max_problem(criterion_id: Any, declared: Any, options: Any) -> str | None:
+    """Why a criterion's declared ``max_points`` disagrees with its best option, or None
+    (also None when the points are not numbers yet: the schema reports those)."""
+    points = [o.get("points") for o in options if isinstance(o, dict)] \
+        if isinstance(options, list | tuple) else []
+    numbers = [p for p in points if isinstance(p, int | float) and not isinstance(p, bool)]
+    if not numbers or len(numbers) != len(points):
+        return None
+    if isinstance(declared, bool) or not isinstance(declared, int | float):
+        return f"criterion {criterion_id}: max_points must be a number (got {declared!r})"
+    best = max(numbers)
+    if abs(declared - best) > 1e-9:
+        return (f"criterion {criterion_id}: max_points is {declared:g}, "
+                f"but its best option gives {best:g}")
+    return None
 
 
 def number_key(text: str | None) -> tuple[int, ...]:

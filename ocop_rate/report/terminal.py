@@ -5,6 +5,8 @@ The only place that knows rich. Colour is decoration: every verdict is also in w
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from rich.console import Group, RenderableType
 from rich.table import Table
 from rich.text import Text as RichText
@@ -14,6 +16,11 @@ from ocop_rate.models.rating import BatchResult
 from ocop_rate.models.rubric import PART_ORDER, Rubric
 from ocop_rate.report.labels import star_glyphs, star_label, word
 from ocop_rate.report.rows import fmt, rows, summary_line
+
+if TYPE_CHECKING:  # check results: types only
+    from ocop_rate.checks.diff import DiffReport
+    from ocop_rate.checks.golden import GoldenReport
+    from ocop_rate.checks.lints import LintReport
 
 STAR_STYLE = {5: "bold yellow", 4: "yellow", 3: "green", 2: "red", 1: "red"}
 
@@ -102,3 +109,85 @@ def rubric_sheet_view(rubric: Rubric, lang: Lang) -> RenderableType:
            else "lowest option a product needs for 3 / 4 / 5 stars"), style="dim")
     gates = [RichText(f"⛔ {g.id}: {g.reason.get(lang)}", style="red") for g in rubric.gates]
     return Group(head, table, legend, *gates)
+
+
+# -- rubric checks (validate, diff, check) --------------------------------------------------
+
+def lint_view(report: LintReport, lang: Lang) -> list[RenderableType]:
+    """One line per finding (``file:line:col: severity [lint] message``), then a summary.
+
+    Lines, not a table, so that editors and terminals can follow the locations."""
+    out: list[RenderableType] = []
+    for f in report.findings:
+        fails = report.fails(f)
+        sev = word("error_sev" if f.severity == "error" else "warning_sev", lang)
+        where = f.location.render()
+        line = RichText(f"{where}: " if where else "", style="bold")
+        line.append(f"{sev} [{f.lint}] ", style="red" if fails else "yellow")
+        line.append(f.message)
+        out.append(line)
+    summary = " · ".join(f"{word(key, lang)}: {n}" for key, n in (
+        ("rubrics_checked", len(report.rubrics)), ("files", len(report.files)),
+        ("errors", report.count("error")), ("warnings_n", report.count("warning"))))
+    if not report.findings:
+        summary = f"{word('no_findings', lang)} — {summary}"
+    out.append(RichText(summary, style="bold green" if report.ok else "bold red"))
+    return out
+
+
+def diff_view(report: DiffReport, lang: Lang) -> list[RenderableType]:
+    """Per product: total and stars before → after; then counts per class under BASE."""
+    table = Table(title=f"{report.base} → {report.head}", header_style="bold")
+    table.add_column(word("product", lang), overflow="fold")
+    table.add_column(word("rubric", lang), overflow="fold")
+    for key in ("before", "after"):
+        table.add_column(f"{word('total', lang)} ({word(key, lang)})", justify="right",
+                         no_wrap=True)
+    table.add_column("Δ", justify="right", no_wrap=True)
+    table.add_column(word("before", lang), no_wrap=True)
+    table.add_column(word("after", lang), no_wrap=True)
+    table.add_column(word("change", lang), no_wrap=True)
+    moves = {"up": ("up", "green"), "down": ("down", "red"), "unchanged": ("unchanged", ""),
+             "not-rated": ("not_rated", "bold red")}
+    for p in report.products:
+        key, style = moves[p.movement]
+        delta = p.total_delta
+        table.add_row(p.product_id, p.rubric or "", fmt(p.before.total), fmt(p.after.total),
+                      "" if not delta else f"{delta:+.2f}",
+                      star_label(p.before.stars, lang), star_label(p.after.stars, lang),
+                      RichText(word(key, lang) + (" ✗" if report.trips(p) else ""),
+                               style="bold red" if report.trips(p) else style))
+    counts = Table(header_style="bold")
+    counts.add_column(word("class_before", lang))
+    for key in ("up", "down", "unchanged", "not_rated"):
+        counts.add_column(word(key, lang), justify="right")
+    for c in report.by_class():
+        label = star_label(c.stars, lang) if c.stars else word("could_not_rate", lang)
+        counts.add_row(label, str(c.up), str(c.down), str(c.unchanged), str(c.not_rated))
+    out: list[RenderableType] = [table, counts]
+    for p in report.products:
+        for e in p.after.errors:
+            out.append(RichText(f"✗ {p.product_id}: {e.file or ''}: {e.message}", style="red"))
+    return out
+
+
+def golden_view(report: GoldenReport, lang: Lang) -> list[RenderableType]:
+    table = Table(title=report.expect, header_style="bold")
+    table.add_column(word("product", lang), overflow="fold")
+    table.add_column(word("expected", lang), no_wrap=True)
+    table.add_column(word("actual", lang), no_wrap=True)
+    table.add_column(word("status", lang), no_wrap=True)
+    table.add_column(word("message", lang), overflow="fold")
+    for c in report.cases:
+        e = c.expected
+        expected = "" if e is None else (star_label(e.stars, lang)
+                                         + ("" if e.total is None else f" {e.total:.2f}"))
+        actual = "" if c.stars is None else f"{star_label(c.stars, lang)} {fmt(c.total)}"
+        table.add_row(c.product_id, expected, actual,
+                      RichText(word(c.status, lang), style="green" if c.status == "pass"
+                               else "bold red"), c.message)
+    failed = len(report.cases) - report.count("pass")
+    summary = RichText(f"{word('passed', lang)}: {report.count('pass')} · "
+                       f"{word('failed', lang)}: {failed}",
+                       style="bold green" if report.ok else "bold red")
+    return [table, summary]

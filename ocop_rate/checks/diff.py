@@ -1,0 +1,149 @@
+"""What a rubric change does to the stars: rate one corpus under two rubric libraries and
+compare, product by product.
+
+``BASE`` and ``HEAD`` are folders or git revisions (:mod:`ocop_rate.checks.revisions`).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Literal
+
+from ocop_rate.checks.revisions import DEFAULT_RULES_PATH, library_at
+from ocop_rate.engine import GatePolicy
+from ocop_rate.errors import UsageError
+from ocop_rate.models.rating import BatchResult, Failure, ProblemOut, Rating
+from ocop_rate.pipeline import rate_paths
+
+FailOn = Literal["any", "down", "class-change"]
+Movement = Literal["up", "down", "unchanged", "not-rated"]
+TOTAL_EPSILON = 0.005  # totals are printed to 2 decimals
+
+
+@dataclass(frozen=True)
+class Side:
+    """One product's result under one rubric library."""
+
+    total: float | None
+    stars: int | None
+    recognised: bool
+    errors: tuple[ProblemOut, ...] = ()
+
+    @property
+    def rated(self) -> bool:
+        return self.stars is not None
+
+
+@dataclass(frozen=True)
+class ProductDiff:
+    product_id: str
+    rubric: str | None
+    file: str | None
+    before: Side
+    after: Side
+
+    @property
+    def movement(self) -> Movement:
+        """Stars up, down or unchanged; ``not-rated`` when either side could not rate it."""
+        b, a = self.before.stars, self.after.stars
+        if b is None or a is None:
+            return "not-rated"
+        return "up" if a > b else "down" if a < b else "unchanged"
+
+    @property
+    def total_delta(self) -> float | None:
+        if self.before.total is None or self.after.total is None:
+            return None
+        return round(self.after.total - self.before.total, 2)
+
+    @property
+    def changed(self) -> bool:
+        """Anything a reader would see: stars, recognition, total, or rateability."""
+        delta = self.total_delta
+        return (self.before.stars != self.after.stars
+                or self.before.recognised != self.after.recognised
+                or (delta is not None and abs(delta) >= TOTAL_EPSILON)
+                or self.before.rated != self.after.rated)
+
+
+@dataclass(frozen=True)
+class ClassCount:
+    """Products of one class under BASE (``stars`` None: not rated under BASE)."""
+
+    stars: int | None
+    up: int
+    down: int
+    unchanged: int
+    not_rated: int
+
+
+@dataclass(frozen=True)
+class DiffReport:
+    base: str
+    head: str
+    fail_on: FailOn | None
+    products: tuple[ProductDiff, ...]
+
+    def trips(self, item: ProductDiff) -> bool:
+        """Whether ``item`` fails the run: it cannot be rated under HEAD, or it changed in
+        the way ``--fail-on`` names."""
+        if not item.after.rated:
+            return True
+        if self.fail_on == "any":
+            return item.changed
+        if self.fail_on == "down":
+            return item.movement == "down"
+        if self.fail_on == "class-change":
+            return item.movement in ("up", "down")
+        return False
+
+    @property
+    def failed(self) -> bool:
+        return any(self.trips(p) for p in self.products)
+
+    def count(self, movement: Movement) -> int:
+        return sum(1 for p in self.products if p.movement == movement)
+
+    def by_class(self) -> list[ClassCount]:
+        """Counts per BASE class, best first; only classes that hold a product."""
+        out: list[ClassCount] = []
+        for stars in (5, 4, 3, 2, 1, None):
+            group = [p for p in self.products if p.before.stars == stars]
+            if group:
+                moves = [p.movement for p in group]
+                out.append(ClassCount(stars, moves.count("up"), moves.count("down"),
+                                      moves.count("unchanged"), moves.count("not-rated")))
+        return out
+
+
+def side(item: Rating | Failure) -> Side:
+    if isinstance(item, Failure):
+        return Side(None, None, False, item.errors)
+    return Side(item.total, item.stars, item.recognised)
+
+
+def compare(base: BatchResult, head: BatchResult, base_label: str, head_label: str,
+            fail_on: FailOn | None = None) -> DiffReport:
+    """Pair the two ratings of each dossier (same files, same order) and compare them."""
+    if len(base.items) != len(head.items):  # pragma: no cover - same paths, same order
+        raise UsageError("the two sides rated different numbers of dossiers")
+    products = []
+    for before, after in zip(base.items, head.items, strict=True):
+        pid = after.product_id or before.product_id or (after.file or "?")
+        products.append(ProductDiff(pid, after.rubric or before.rubric, after.file,
+                                    side(before), side(after)))
+    return DiffReport(base_label, head_label, fail_on, tuple(products))
+
+
+def diff_rubrics(base: str, head: str, dossiers: list[str], fail_on: FailOn | None = None,
+                 rules_path: str = DEFAULT_RULES_PATH, policy: GatePolicy = "majority",
+                 repo: Path | None = None) -> DiffReport:
+    """Rate ``dossiers`` under the rubrics of ``base`` and of ``head`` and compare."""
+    if not dossiers:
+        raise UsageError("no dossiers given (--dossiers PATH)")
+    before = rate_paths(library_at(base, rules_path, repo), dossiers, policy)
+    after = rate_paths(library_at(head, rules_path, repo), dossiers, policy)
+    if not after.items:
+        raise UsageError("no dossier files found (looked for .yaml, .yml and .json)")
+    return compare(before, after, base, head, fail_on)

@@ -1,0 +1,225 @@
+"""Golden expectations for ``ocop-rate check``: the stars (and totals, within a tolerance)
+a corpus of dossiers is expected to get, kept in a CSV or YAML file beside it.
+
+CSV: a header row with ``product_id`` and ``stars``, optionally ``total``; other columns
+(``rubric``, ``product_name``, ``note``) are kept for people and ignored. YAML: a list of
+mappings with the same keys. A blank ``total`` is not checked.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import math
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Literal
+
+from ocop_rate.errors import InputFileError, Location, Problem
+from ocop_rate.loading.source import load_document, read_text
+from ocop_rate.models.rating import BatchResult, Failure, ProblemOut, Rating
+
+Status = Literal["pass", "mismatch", "missing", "unexpected", "error"]
+DEFAULT_TOLERANCE = 0.01
+KNOWN_KEYS = ("product_id", "stars", "total", "rubric", "product_name", "note")
+
+
+@dataclass(frozen=True)
+class Expectation:
+    product_id: str
+    stars: int
+    total: float | None
+    location: Location
+
+
+@dataclass(frozen=True)
+class GoldenCase:
+    """One product compared with its expectation."""
+
+    product_id: str
+    status: Status
+    message: str
+    file: str | None = None
+    expected: Expectation | None = None
+    stars: int | None = None
+    total: float | None = None
+    errors: tuple[ProblemOut, ...] = ()
+
+
+@dataclass(frozen=True)
+class GoldenReport:
+    expect: str
+    tolerance: float
+    cases: tuple[GoldenCase, ...]
+
+    @property
+    def ok(self) -> bool:
+        return all(c.status == "pass" for c in self.cases)
+
+    def count(self, status: Status) -> int:
+        return sum(1 for c in self.cases if c.status == status)
+
+
+# -- reading -------------------------------------------------------------------------------
+
+def read_expectations(path: Path) -> list[Expectation]:
+    """Every expectation of a golden file, or :class:`InputFileError` naming each bad cell."""
+    if path.suffix.lower() == ".csv":
+        rows = _csv_rows(path)
+    elif path.suffix.lower() in (".yaml", ".yml", ".json"):
+        rows = _yaml_rows(path)
+    else:
+        raise InputFileError(Problem("golden file must be .csv, .yaml, .yml or .json",
+                                     Location(str(path))))
+    problems: list[Problem] = []
+    out: list[Expectation] = []
+    seen: dict[str, Location] = {}
+    for row, locate in rows:
+        expectation = _expectation(row, locate, problems)
+        if expectation is None:
+            continue
+        if expectation.product_id in seen:
+            problems.append(Problem(f"product '{expectation.product_id}' is expected twice "
+                                    f"(also at line {seen[expectation.product_id].line})",
+                                    locate("product_id")))
+            continue
+        seen[expectation.product_id] = expectation.location
+        out.append(expectation)
+    if problems:
+        raise InputFileError(problems)
+    return out
+
+
+Locate = Callable[[str], Location]
+
+
+def _csv_rows(path: Path) -> list[tuple[dict[str, Any], Locate]]:
+    name = str(path)
+    reader = csv.DictReader(io.StringIO(read_text(path), newline=""))
+    header = reader.fieldnames or []
+    for needed in ("product_id", "stars"):
+        if needed not in header:
+            raise InputFileError(Problem(f"CSV header needs a '{needed}' column (has: "
+                                         f"{', '.join(header) or 'nothing'})",
+                                         Location(name, 1, 1)))
+    rows: list[tuple[dict[str, Any], Locate]] = []
+    for record in reader:
+        line = reader.line_num
+        cleaned = {k: _unquote(v) for k, v in record.items() if k is not None}
+
+        def locate(key: str, line: int = line) -> Location:
+            column = header.index(key) + 1 if key in header else None
+            return Location(name, line, column, key)
+
+        rows.append((cleaned, locate))
+    return rows
+
+
+def _unquote(cell: Any) -> Any:
+    """Undo the apostrophe that :func:`report.safety.neutralise` put before formula-like
+    text, and read blank cells as absent."""
+    if not isinstance(cell, str):
+        return cell
+    cell = cell.strip()
+    if cell.startswith("'") and cell[1:2] in ("=", "+", "-", "@"):
+        return cell[1:]
+    return cell or None
+
+
+def _yaml_rows(path: Path) -> list[tuple[dict[str, Any], Locate]]:
+    doc = load_document(path)
+    data = doc.data
+    if not isinstance(data, list):
+        raise InputFileError(Problem("golden file must be a list of products "
+                                     "(- {product_id: …, stars: …, total: …})",
+                                     doc.source.locate(())))
+    rows: list[tuple[dict[str, Any], Locate]] = []
+    for index, item in enumerate(data):
+        def locate(key: str, index: int = index) -> Location:
+            return doc.source.locate((index, key))
+
+        if not isinstance(item, dict):
+            raise InputFileError(Problem("expected a mapping with product_id and stars",
+                                         doc.source.locate((index,))))
+        for key in item:
+            if key not in KNOWN_KEYS:
+                raise InputFileError(Problem(f"unknown key '{key}'; expected "
+                                             f"{', '.join(KNOWN_KEYS)}", locate(key)))
+        rows.append((item, locate))
+    return rows
+
+
+def _expectation(row: dict[str, Any], locate: Locate,
+                 problems: list[Problem]) -> Expectation | None:
+    pid = row.get("product_id")
+    if pid is None or str(pid).strip() == "":
+        problems.append(Problem("product_id is empty", locate("product_id")))
+        return None
+    stars = _number(row.get("stars"))
+    if stars is None or stars != int(stars) or not 1 <= stars <= 5:
+        problems.append(Problem(f"stars must be a whole number from 1 to 5 (got "
+                                f"{row.get('stars')!r})", locate("stars")))
+        return None
+    total: float | None = None
+    if row.get("total") is not None:
+        total = _number(row["total"])
+        if total is None or not 0 <= total <= 100:
+            problems.append(Problem(f"total must be a number from 0 to 100, or blank (got "
+                                    f"{row['total']!r})", locate("total")))
+            return None
+    return Expectation(str(pid).strip(), int(stars), total, locate("product_id"))
+
+
+def _number(value: Any) -> float | None:
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, int | float):
+        number = float(value)
+    elif isinstance(value, str):
+        try:
+            number = float(value.strip())
+        except ValueError:
+            return None
+    else:
+        return None
+    return number if math.isfinite(number) else None
+
+
+# -- comparing -----------------------------------------------------------------------------
+
+def compare(result: BatchResult, expectations: list[Expectation], expect: str,
+            tolerance: float = DEFAULT_TOLERANCE) -> GoldenReport:
+    """Each rated product against its expectation; then expectations no dossier met."""
+    wanted = {e.product_id: e for e in expectations}
+    cases: list[GoldenCase] = []
+    for item in result.items:
+        pid = item.product_id or "?"
+        exp = wanted.pop(pid, None)
+        if isinstance(item, Failure):
+            cases.append(GoldenCase(pid, "error", "could not be rated: " + "; ".join(
+                e.message for e in item.errors), item.file, exp, errors=item.errors))
+        elif exp is None:
+            cases.append(GoldenCase(pid, "unexpected", f"rated {item.stars}★ {item.total:.2f}"
+                                    " but the golden file has no expectation (run with "
+                                    "--update to record it)", item.file, None, item.stars,
+                                    item.total))
+        else:
+            cases.append(_judge(item, exp, tolerance))
+    for exp in wanted.values():
+        cases.append(GoldenCase(exp.product_id, "missing", "expected in the golden file, but "
+                                "no dossier with this product id was rated", None, exp))
+    return GoldenReport(expect, tolerance, tuple(cases))
+
+
+def _judge(item: Rating, exp: Expectation, tolerance: float) -> GoldenCase:
+    wrong: list[str] = []
+    if item.stars != exp.stars:
+        wrong.append(f"stars {item.stars}, expected {exp.stars}")
+    if exp.total is not None and abs(item.total - exp.total) > tolerance + 1e-9:
+        wrong.append(f"total {item.total:.2f}, expected {exp.total:.2f} "
+                     f"(± {tolerance:g})")
+    status: Status = "mismatch" if wrong else "pass"
+    message = "; ".join(wrong) if wrong else f"{item.stars}★ {item.total:.2f}"
+    return GoldenCase(item.product_id, status, message, item.file, exp, item.stars,
+                      item.total)

@@ -1,0 +1,430 @@
+"""Rubric lints for ``ocop-rate validate``: every problem of a set of rubric files, each with
+a lint id, a severity and a file:line:column.
+
+Lints read the merged raw data of each rubric (:func:`resolve_raw`), so they report all
+problems where the model would stop at the first. The model's own errors are added as
+``schema`` findings, except those of its semantic validators (``Rubric._consistent`` at the
+root, ``Criterion`` checks at a criterion) that a lint has already reported more precisely.
+Messages whose truth depends on the whole merged rubric start with the rubric id; messages
+about one item do not, so a problem in a shared base is reported once, not once per child.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from itertools import pairwise
+from pathlib import Path
+from typing import Any, Literal
+
+from pydantic import ValidationError
+
+from ocop_rate.checks.decisions import SCALE_MAX, part_maxima
+from ocop_rate.errors import Location, Problem, UsageError
+from ocop_rate.loading.rubrics import KEYED_LISTS, RawRubric, resolve_raw
+from ocop_rate.loading.source import Document
+from ocop_rate.loading.validation import located_errors
+from ocop_rate.models.rubric import Rubric, criterion_max_problem
+
+Severity = Literal["error", "warning"]
+DataPath = tuple[str | int, ...]
+
+
+@dataclass(frozen=True)
+class Lint:
+    """One check ``validate`` runs: its id (stable, for CI filters), severity and rule."""
+
+    id: str
+    severity: Severity
+    rule: str
+
+
+LINTS: dict[str, Lint] = {lint.id: lint for lint in (
+    Lint("parse", "error", "the file reads as YAML or JSON and names its rubric `id`"),
+    Lint("schema", "error", "every key is known, every value has the right type, every "
+         "required field is there (the rubric model)"),
+    Lint("extends", "error", "`extends` names a rubric that exists; the chain has no cycle"),
+    Lint("unique-ids", "error", "rubric ids are unique across files; criterion, part, group, "
+         "fact and gate ids are unique within a file (a repeat would silently replace the "
+         "first when the chain is merged); option codes are unique within a criterion"),
+    Lint("references", "error", "criteria name existing parts and groups; `derive` names "
+         "existing options; conditions of derivations and gates read declared facts; "
+         "`remove` names inherited ids"),
+    Lint("parts-total", "error", "the parts' maxima add up to the 100-point scale"),
+    Lint("part-decision", "error", "part maxima match the decision cited in `source.decision` "
+         "(26/2026 and 148: A 40, B 25, C 35; 1048: A 35, B 25, C 40)"),
+    Lint("part-sum", "error", "in each part, the criteria's maxima add up to the part's "
+         "`max_points`"),
+    Lint("group-sum", "error", "in each group that states `max_points`, the criteria's maxima "
+         "add up to it"),
+    Lint("criterion-max", "error", "a criterion's declared `max_points` equals its best "
+         "option's points"),
+    Lint("star-bands", "error", "star bands are contiguous, non-overlapping, non-empty, rise "
+         "with the total, one per class, and cover 0–100"),
+    Lint("option-order", "warning", "option points are unique and rise in sheet order within "
+         "a criterion"),
+    Lint("labels", "warning", "every criterion name and option label has a Vietnamese (vi) "
+         "and an English (en) text"),
+    Lint("source", "warning", "every criterion cites its source (sheet and criterion number)"),
+)}
+
+_KEYED_NOUN = {"parts": "part", "groups": "group", "facts": "fact", "criteria": "criterion",
+               "gates": "gate", "recognition": "recognition for stars"}
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One located complaint of one lint."""
+
+    lint: str
+    severity: Severity
+    message: str
+    location: Location
+    rubric: str | None = None
+
+    def render(self) -> str:
+        where = self.location.render()
+        head = f"{where}: " if where else ""
+        return f"{head}{self.severity} [{self.lint}] {self.message}"
+
+    def as_dict(self) -> dict[str, object]:
+        loc = self.location
+        return {"lint": self.lint, "severity": self.severity, "rubric": self.rubric,
+                "file": loc.file, "line": loc.line, "column": loc.column,
+                "field": loc.field, "message": self.message}
+
+
+@dataclass(frozen=True)
+class LintReport:
+    """All findings of one ``validate`` run, in file and line order."""
+
+    findings: tuple[Finding, ...]
+    rubrics: tuple[str, ...]
+    files: tuple[str, ...]
+    strict: bool = False
+
+    def count(self, severity: Severity) -> int:
+        return sum(1 for f in self.findings if f.severity == severity)
+
+    def fails(self, finding: Finding) -> bool:
+        """Whether ``finding`` fails the run: errors always, warnings under ``--strict``."""
+        return finding.severity == "error" or self.strict
+
+    @property
+    def ok(self) -> bool:
+        return not any(self.fails(f) for f in self.findings)
+
+
+@dataclass
+class _Collector:
+    rubric: str | None
+    locate: Any
+    findings: list[Finding] = field(default_factory=list)
+    error_paths: list[DataPath] = field(default_factory=list)
+
+    def add(self, lint: str, path: DataPath, message: str) -> None:
+        self.add_at(lint, self.locate(path), message)
+        if LINTS[lint].severity == "error":
+            self.error_paths.append(path)
+
+    def add_at(self, lint: str, location: Location, message: str) -> None:
+        self.findings.append(Finding(lint, LINTS[lint].severity, message, location,
+                                     self.rubric))
+
+
+def run_lints(folders: list[Path] | None = None, strict: bool = False) -> LintReport:
+    """Lint every rubric file under ``folders`` (default: the bundled rules). Raises
+    :class:`UsageError` only when a folder is missing or holds no rubric file."""
+    raw = resolve_raw(folders)
+    if not raw.files:
+        where = ", ".join(str(f) for f in folders or [])
+        raise UsageError(Problem("no rubric files found (.yaml, .yml, .json)", Location(where)))
+    findings: list[Finding] = []
+    for kind, problem in raw.problems:
+        findings.append(Finding(kind, LINTS[kind].severity, problem.message, problem.location))
+    for doc in raw.parsed:
+        findings += _duplicate_ids_in_file(doc)
+    for rubric in raw.rubrics.values():
+        findings += lint_rubric(rubric)
+    unique = {(f.lint, f.location, f.message): f for f in reversed(findings)}
+    ordered = sorted(unique.values(), key=lambda f: (
+        f.location.file or "", f.location.line or 0, f.location.column or 0, f.lint, f.message))
+    return LintReport(tuple(ordered), tuple(raw.rubrics), tuple(str(p) for p in raw.files),
+                      strict)
+
+
+def lint_rubric(raw: RawRubric) -> list[Finding]:
+    """Every lint on one merged rubric, then the model's remaining complaints."""
+    out = _Collector(raw.id, raw.locate)
+    data = raw.data
+    _parts(raw.id, data, out)
+    _criteria(data, out)
+    _references(raw.id, data, out)
+    _sums(raw.id, data, out)
+    _star_bands(data, out)
+    _schema(raw, out)
+    return out.findings
+
+
+# -- helpers over raw data ----------------------------------------------------------------
+
+def _num(value: Any) -> float | None:
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        return None
+    return float(value) if math.isfinite(value) else None
+
+
+def _items(data: Any, key: str) -> list[tuple[int, dict[str, Any]]]:
+    items = data.get(key) if isinstance(data, dict) else None
+    if not isinstance(items, list):
+        return []
+    return [(i, item) for i, item in enumerate(items) if isinstance(item, dict)]
+
+
+def _best(criterion: dict[str, Any]) -> float | None:
+    """The criterion's best option's points; None while any option's points are not numbers."""
+    options = criterion.get("options")
+    if not isinstance(options, list) or not options:
+        return None
+    points = [_num(o.get("points")) if isinstance(o, dict) else None for o in options]
+    numbers = [p for p in points if p is not None]
+    return max(numbers) if len(numbers) == len(points) else None
+
+
+def _ids(data: Any, key: str, id_field: str = "id") -> list[Any]:
+    return [item.get(id_field) for _, item in _items(data, key)]
+
+
+def _close(a: float, b: float) -> bool:
+    return abs(a - b) <= 1e-9
+
+
+# -- the lints ------------------------------------------------------------------------------
+
+def _parts(rid: str, data: dict[str, Any], out: _Collector) -> None:
+    parts = _items(data, "parts")
+    maxima = [(i, p.get("id"), _num(p.get("max_points"))) for i, p in parts]
+    if parts and all(m is not None for _, _, m in maxima):
+        total = sum(m for _, _, m in maxima if m is not None)
+        if not _close(total, SCALE_MAX):
+            out.add("parts-total", ("parts", parts[0][0]),
+                    f"{rid}: the parts' maxima add up to {total:g}, expected {SCALE_MAX:g}")
+    source = data.get("source")
+    decision = source.get("decision") if isinstance(source, dict) else None
+    known = part_maxima(decision if isinstance(decision, str) else None)
+    if known is None:
+        return
+    key, expected = known
+    for i, pid, got in maxima:
+        want = expected.get(pid) if isinstance(pid, str) else None
+        if want is not None and got is not None and not _close(got, want):
+            out.add("part-decision", ("parts", i, "max_points"),
+                    f"{rid}: part {pid} has max_points {got:g}, but Decision {key} sets "
+                    f"{want:g}")
+
+
+def _criteria(data: dict[str, Any], out: _Collector) -> None:
+    for i, crit in _items(data, "criteria"):
+        cid = crit.get("id")
+        here: DataPath = ("criteria", i)
+        if "max_points" in crit:
+            problem = criterion_max_problem(cid, crit["max_points"], crit.get("options"))
+            if problem:
+                out.add("criterion-max", (*here, "max_points"), problem)
+        options = _items(crit, "options")
+        _option_order(cid, crit, here, options, out)
+        seen: dict[Any, Any] = {}
+        for j, opt in options:
+            code = opt.get("code")
+            if code in seen:
+                out.add("unique-ids", (*here, "options", j, "code"),
+                        f"criterion {cid}: option code '{code}' is used twice")
+            seen.setdefault(code, j)
+            for lang in _missing_langs(opt.get("label")):
+                out.add("labels", (*here, "options", j, "label"),
+                        f"criterion {cid}: option {code} has no {_LANG[lang]} label ({lang})")
+        for lang in _missing_langs(crit.get("name")):
+            out.add("labels", (*here, "name"),
+                    f"criterion {cid}: name has no {_LANG[lang]} label ({lang})")
+        if not crit.get("source"):
+            out.add("source", here, f"criterion {cid}: no source (cite the sheet and the "
+                    "criterion's number)")
+        codes = [o.get("code") for _, o in options]
+        for k, rule in _items(crit, "derive"):
+            if "option" in rule and rule["option"] not in codes:
+                out.add("references", (*here, "derive", k, "option"),
+                        f"criterion {cid}: derive names option '{rule['option']}', expected "
+                        f"one of {', '.join(str(c) for c in codes)}")
+
+
+_LANG = {"vi": "Vietnamese", "en": "English"}
+
+
+def _missing_langs(text: Any) -> list[str]:
+    """Languages a label lacks; a plain string is Vietnamese only. A missing ``vi`` key is
+    the schema's to report."""
+    if isinstance(text, str):
+        text = {"vi": text}
+    if not isinstance(text, dict):
+        return []
+    return [lang for lang in ("vi", "en")
+            if (lang == "en" or lang in text)
+            and not (isinstance(text.get(lang), str) and text[lang].strip())]
+
+
+def _option_order(cid: Any, crit: dict[str, Any], here: DataPath,
+                  options: list[tuple[int, dict[str, Any]]], out: _Collector) -> None:
+    flag = " (criterion marked unconfirmed)" if crit.get("unconfirmed") is True else ""
+    scored = [(j, o.get("code"), _num(o.get("points"))) for j, o in options]
+    for (_, code_a, a), (j, code_b, b) in pairwise(scored):
+        if a is None or b is None:
+            continue
+        where: DataPath = (*here, "options", j, "points")
+        if _close(a, b):
+            out.add("option-order", where, f"criterion {cid}: options {code_a} and {code_b} "
+                    f"both give {b:g} point{'' if b == 1 else 's'}{flag}")
+        elif b < a:
+            out.add("option-order", where, f"criterion {cid}: option {code_b} ({b:g}) is "
+                    f"listed after {code_a} ({a:g}); options should rise in sheet order{flag}")
+
+
+def _fact_refs(cond: Any, path: DataPath) -> Iterator[tuple[DataPath, Any]]:
+    """Every ``fact`` a raw condition reads, with its path."""
+    if not isinstance(cond, dict):
+        return
+    if "fact" in cond:
+        yield (*path, "fact"), cond["fact"]
+    for key in ("all", "any"):
+        children = cond.get(key)
+        if isinstance(children, list):
+            for k, child in enumerate(children):
+                yield from _fact_refs(child, (*path, key, k))
+    if "not" in cond:
+        yield from _fact_refs(cond["not"], (*path, "not"))
+
+
+def _references(rid: str, data: dict[str, Any], out: _Collector) -> None:
+    parts = [p for p in _ids(data, "parts") if p is not None]
+    groups = {g for g in _ids(data, "groups") if g is not None}
+    facts = {f for f in _ids(data, "facts") if f is not None}
+    for i, crit in _items(data, "criteria"):
+        cid = crit.get("id")
+        part = crit.get("part")
+        if part is not None and part not in parts:
+            out.add("references", ("criteria", i, "part"),
+                    f"{rid}: criterion {cid}: part {part} is not among the parts "
+                    f"({', '.join(str(p) for p in parts)})")
+        group = crit.get("group")
+        if group is not None and group not in groups:
+            out.add("references", ("criteria", i, "group"),
+                    f"{rid}: criterion {cid}: group '{group}' is not among the groups")
+        for k, rule in _items(crit, "derive"):
+            for path, fact in _fact_refs(rule.get("when"), ("criteria", i, "derive", k, "when")):
+                if fact not in facts:
+                    out.add("references", path, f"{rid}: criterion {cid} derive: fact "
+                            f"'{fact}' is not declared under 'facts'")
+    for g, gate in _items(data, "gates"):
+        for path, fact in _fact_refs(gate.get("when"), ("gates", g, "when")):
+            if fact not in facts:
+                out.add("references", path, f"{rid}: gate {gate.get('id')}: fact '{fact}' "
+                        "is not declared under 'facts'")
+
+
+def _sums(rid: str, data: dict[str, Any], out: _Collector) -> None:
+    criteria = [c for _, c in _items(data, "criteria")]
+    best = [_best(c) for c in criteria]
+    if any(b is None for b in best):
+        return  # an option without numeric points: the schema reports it
+    for key, lint, noun in (("parts", "part-sum", "part"), ("groups", "group-sum", "group")):
+        member = "part" if key == "parts" else "group"
+        for i, item in _items(data, key):
+            declared = _num(item.get("max_points"))
+            if declared is None:
+                continue
+            total = sum(b for c, b in zip(criteria, best, strict=True)
+                        if b is not None and c.get(member) == item.get("id"))
+            if not _close(total, declared):
+                out.add(lint, (key, i, "max_points"),
+                        f"{rid}: {noun} {item.get('id')}: its criteria add up to {total:g} "
+                        f"points, but the {noun}'s max_points is {declared:g}")
+
+
+def _star_bands(data: dict[str, Any], out: _Collector) -> None:
+    raw = _items(data, "star_bands")
+    bands = [(k, b.get("stars"), _num(b.get("min")), _num(b.get("max"))) for k, b in raw]
+    if not bands or any(lo is None or hi is None or not isinstance(s, int)
+                        for _, s, lo, hi in bands):
+        return  # shape problems: the schema reports them
+    counts = Counter(s for _, s, _, _ in bands)
+    for k, stars, lo, hi in bands:
+        assert lo is not None and hi is not None
+        if counts[stars] > 1:
+            out.add("star-bands", ("star_bands", k, "stars"),
+                    f"more than one band for {stars}★")
+        if hi <= lo:
+            out.add("star-bands", ("star_bands", k),
+                    f"band {stars}★ is empty or reversed ({lo:g} to {hi:g})")
+    ordered = sorted(bands, key=lambda b: (b[2] or 0.0, b[1]))
+    first, last = ordered[0], ordered[-1]
+    if first[2] != 0:
+        out.add("star-bands", ("star_bands", first[0], "min"),
+                f"star bands start at {first[2]:g}, expected 0")
+    for (_, s_low, _, low_max), (k, s_high, high_min, _) in pairwise(ordered):
+        assert low_max is not None and high_min is not None
+        if low_max < high_min:
+            out.add("star-bands", ("star_bands", k, "min"),
+                    f"gap between {s_low}★ and {s_high}★: nothing covers {low_max:g} "
+                    f"to {high_min:g}")
+        elif low_max > high_min:
+            out.add("star-bands", ("star_bands", k, "min"),
+                    f"{s_low}★ and {s_high}★ overlap from {high_min:g} to {low_max:g}")
+        if isinstance(s_low, int) and isinstance(s_high, int) and s_high <= s_low:
+            out.add("star-bands", ("star_bands", k, "stars"),
+                    f"band {s_high}★ lies above {s_low}★; classes must rise with the total")
+    if last[3] != SCALE_MAX:
+        out.add("star-bands", ("star_bands", last[0], "max"),
+                f"star bands end at {last[3]:g}, expected {SCALE_MAX:g}")
+
+
+def _duplicate_ids_in_file(doc: Document) -> list[Finding]:
+    """Within one file a repeated id is silently merged away (the second replaces the
+    first), so the model never sees it: only the raw file can tell."""
+    data = doc.data
+    rid = data.get("id") if isinstance(data, dict) else None
+    out = _Collector(rid if isinstance(rid, str) else None, doc.source.locate)
+    for key, id_field in KEYED_LISTS.items():
+        seen: set[Any] = set()
+        for pos, item in _items(data, key):
+            item_id = item.get(id_field)
+            if item_id is None:
+                continue
+            if item_id in seen:
+                out.add("unique-ids", (key, pos, id_field),
+                        f"{_KEYED_NOUN[key]} id '{item_id}' appears twice in this file; the "
+                        "second silently replaces the first")
+            seen.add(item_id)
+    return out.findings
+
+
+# Paths where the model's semantic validators report what the lints above re-check:
+# ``Rubric._consistent`` at the root, ``Criterion`` (option codes, derive, declared max) at
+# a criterion. Their message is dropped when a lint error already covers that path, and
+# kept as ``schema`` otherwise, so nothing the model rejects goes unreported.
+def _superseded(path: DataPath, error_paths: list[DataPath]) -> bool:
+    if path == ():
+        return bool(error_paths)
+    if len(path) == 2 and path[0] == "criteria":
+        return any(p[:2] == path for p in error_paths)
+    return False
+
+
+def _schema(raw: RawRubric, out: _Collector) -> None:
+    try:
+        Rubric.model_validate(raw.data)
+    except ValidationError as exc:
+        for kind, path, problem in located_errors(exc, raw.data, raw.locate):
+            if kind == "value_error" and _superseded(path, out.error_paths):
+                continue
+            out.add_at("schema", problem.location, problem.message)
