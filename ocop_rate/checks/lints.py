@@ -277,8 +277,12 @@ def _missing_langs(text: Any) -> list[str]:
 def _option_order(cid: Any, crit: dict[str, Any], here: DataPath,
                   options: list[tuple[int, dict[str, Any]]], out: _Collector) -> None:
     flag = " (criterion marked unconfirmed)" if crit.get("unconfirmed") is True else ""
-    scored = [(j, o.get("code"), _num(o.get("points"))) for j, o in options]
-    for (_, code_a, a), (j, code_b, b) in pairwise(scored):
+    cases: dict[Any, list[tuple[int, Any, float | None]]] = {}
+    for j, o in options:  # alternative cases (tourism sheet) each rise on their own
+        cases.setdefault(str(o.get("case")), []).append((j, o.get("code"),
+                                                        _num(o.get("points"))))
+    pairs = [pair for scored in cases.values() for pair in pairwise(scored)]
+    for (_, code_a, a), (j, code_b, b) in pairs:
         if a is None or b is None:
             continue
         where: DataPath = (*here, "options", j, "points")
@@ -337,14 +341,26 @@ def _sums(rid: str, data: dict[str, Any], out: _Collector) -> None:
     best = [_best(c) for c in criteria]
     if any(b is None for b in best):
         return  # an option without numeric points: the schema reports it
+    parents = {g.get("id"): g.get("parent") for _, g in _items(data, "groups")}
+
+    def within(group: Any, ancestor: Any) -> bool:
+        """Whether ``group`` is ``ancestor`` or one of its sub-groups (e.g. 6.1 in 6)."""
+        seen: set[Any] = set()
+        while group is not None and group not in seen:
+            if group == ancestor:
+                return True
+            seen.add(group)
+            group = parents.get(group)
+        return False
+
     for key, lint, noun in (("parts", "part-sum", "part"), ("groups", "group-sum", "group")):
-        member = "part" if key == "parts" else "group"
         for i, item in _items(data, key):
             declared = _num(item.get("max_points"))
             if declared is None:
                 continue
             total = sum(b for c, b in zip(criteria, best, strict=True)
-                        if b is not None and c.get(member) == item.get("id"))
+                        if b is not None and (c.get("part") == item.get("id") if key == "parts"
+                                              else within(c.get("group"), item.get("id"))))
             if not _close(total, declared):
                 out.add(lint, (key, i, "max_points"),
                         f"{rid}: {noun} {item.get('id')}: its criteria add up to {total:g} "
