@@ -10,7 +10,7 @@ import contextlib
 import datetime as dt
 import os
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, NoReturn, TypeVar
@@ -19,12 +19,12 @@ import typer
 
 from ocop_rate import __version__
 from ocop_rate.errors import OcopError
-from ocop_rate.models.common import Lang as LangCode
 
 if TYPE_CHECKING:
     from rich.console import Console
 
     from ocop_rate.loading.rubrics import RubricLibrary
+    from ocop_rate.models.common import Lang as LangCode
 
 EXIT_OK, EXIT_SHORT, EXIT_STOPPED = 0, 1, 2
 T = TypeVar("T")
@@ -125,9 +125,10 @@ def _library(rules: list[Path] | None) -> RubricLibrary:
     return _guard(lambda: load_library(rules or None))
 
 
-def _emit(text: str, output: Path | None, encoding: str = "utf-8") -> None:
+def _emit(text: str | Iterable[str], output: Path | None, encoding: str = "utf-8") -> None:
     if output is None:
-        sys.stdout.write(text)
+        for chunk in [text] if isinstance(text, str) else text:
+            sys.stdout.write(chunk)
         sys.stdout.flush()
         return
     from ocop_rate.report.output import write_atomic
@@ -160,13 +161,14 @@ def rate(
 
     library = _library(rules)
     result = _guard(lambda: rate_paths(library, paths, gate_policy.value))
-    if not result.items:
-        _fail(OcopError("no dossier files found (looked for .yaml, .yml and .json)"))
+    if not result.count:
+        _fail(OcopError("no dossier files found (looked for .yaml, .yml, .json, .csv and "
+                        ".xlsx)"))
     language = _code(lang)
     if fmt is RateFormat.json:
         from ocop_rate.report import json_report
 
-        _emit(json_report.render(result, language), output)
+        _emit(json_report.render_chunks(result, language), output)
     elif fmt is RateFormat.csv:
         from ocop_rate.report import csv_report
 
@@ -187,7 +189,7 @@ def rate(
         if capture is not None:
             _emit(capture.get(), output)
     if output is not None:
-        _console(stderr=True).print(f"→ {_escape(str(output))}: {len(result.items)} "
+        _console(stderr=True).print(f"→ {_escape(str(output))}: {result.count} "
                                     f"{'sản phẩm' if language == 'vi' else 'products'}")
     raise typer.Exit(EXIT_SHORT if result.failures else EXIT_OK)
 

@@ -9,9 +9,15 @@ from pathlib import Path
 
 from ocop_rate.engine import GatePolicy, check_fit, score
 from ocop_rate.errors import OcopError, Problem
-from ocop_rate.loading.dossiers import LoadedDossier, collect_paths, peek_identity, read_dossier
+from ocop_rate.loading.dossiers import (
+    SHEET_SUFFIXES,
+    LoadedDossier,
+    collect_paths,
+    peek_identity,
+    read_dossier,
+)
 from ocop_rate.loading.rubrics import RubricLibrary, unknown_rubric_message
-from ocop_rate.models.rating import BatchResult, Failure, ProblemOut, Rating
+from ocop_rate.models.rating import BatchResult, Failure, ProblemOut, Rating, RatingColumns
 
 
 def to_out(problem: Problem) -> ProblemOut:
@@ -54,8 +60,15 @@ def rate_paths(library: RubricLibrary, args: list[str],
     """Rate every dossier named by ``args`` (files, folders, globs), in order. Raises
     :class:`~ocop_rate.errors.UsageError` only when a name matches nothing."""
     items: list[Rating | Failure] = []
+    blocks: list[RatingColumns] = []
     seen: dict[str, str | None] = {}
     for path in collect_paths(args):
+        if path.suffix.lower() in SHEET_SUFFIXES:
+            rated, failed = rate_sheet(library, path, policy, seen)
+            blocks += [r for r in rated if isinstance(r, RatingColumns)]
+            items += [r for r in rated if isinstance(r, Rating)]
+            items += failed
+            continue
         item = rate_file(library, path, policy)
         pid = item.product_id
         if pid is not None and pid in seen:
@@ -65,4 +78,26 @@ def rate_paths(library: RubricLibrary, args: list[str],
         elif pid is not None:
             seen[pid] = str(path)
         items.append(item)
-    return BatchResult(items=tuple(items))
+    return BatchResult(items=tuple(items), blocks=tuple(blocks))
+
+
+def rate_sheet(library: RubricLibrary, path: Path, policy: GatePolicy,
+               seen: dict[str, str | None]) -> tuple[list[RatingColumns | Rating], list[Failure]]:
+    """Rate a score sheet column-wise; every bad product (or the whole file) is a Failure.
+    Records the sheet's product ids in ``seen`` (ids already there are errors)."""
+    from ocop_rate.batch import rate_columns
+    from ocop_rate.loading.score_sheets import read_score_sheet
+
+    try:
+        content = read_score_sheet(path, library, {k: str(v) for k, v in seen.items()})
+    except OcopError as exc:
+        return [], [Failure(product_id=None, rubric=None, file=str(path),
+                            errors=tuple(to_out(p) for p in exc.problems))]
+    failed = [Failure(product_id=bad.product_id, rubric=bad.rubric, file=str(path),
+                      errors=tuple(to_out(p) for p in bad.problems)) for bad in content.bad]
+    rated: list[RatingColumns | Rating] = []
+    for cols in content.blocks:
+        seen.update(dict.fromkeys(cols.product_id, str(path)))
+        result = rate_columns(cols, policy)
+        rated += [result] if isinstance(result, RatingColumns) else result
+    return rated, failed

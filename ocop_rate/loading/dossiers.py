@@ -13,6 +13,8 @@ from ocop_rate.loading.validation import validate
 from ocop_rate.models.dossier import Dossier
 
 DOSSIER_SUFFIXES = (".yaml", ".yml", ".json")
+SHEET_SUFFIXES = (".csv", ".xlsx")  # council score sheets: ocop_rate.loading.score_sheets
+INPUT_SUFFIXES = DOSSIER_SUFFIXES + SHEET_SUFFIXES
 GLOB_CHARS = frozenset("*?[")
 
 
@@ -25,8 +27,8 @@ class LoadedDossier:
 
 
 def collect_paths(args: list[str]) -> list[Path]:
-    """Expand files, folders (recursively) and glob patterns into dossier files, in order,
-    without repeats. A name that matches nothing is a usage error."""
+    """Expand files, folders (recursively) and glob patterns into dossier files and score
+    sheets, in order, without repeats. A name that matches nothing is a usage error."""
     out: list[Path] = []
     for arg in args:
         path = Path(arg)
@@ -47,7 +49,7 @@ def collect_paths(args: list[str]) -> list[Path]:
 
 def _is_dossier_file(path: Path) -> bool:
     hidden = any(part.startswith(".") and part not in (".", "..") for part in path.parts)
-    return path.is_file() and path.suffix.lower() in DOSSIER_SUFFIXES and not hidden
+    return path.is_file() and path.suffix.lower() in INPUT_SUFFIXES and not hidden
 
 
 def read_dossier(path: Path) -> LoadedDossier:

@@ -62,25 +62,30 @@ class Document:
     source: SourceMap
 
 
-def read_text(path: Path) -> str:
-    """The file's text: UTF-8 (BOM allowed) or UTF-16 with a BOM; anything else is refused."""
+def read_bytes(path: Path, limit: int = MAX_FILE_BYTES) -> bytes:
+    """The file's bytes, refusing folders, missing files and files over ``limit`` bytes."""
     name = str(path)
     try:
         if path.is_dir():
             raise InputFileError(Problem("is a folder, expected a file", Location(name)))
         size = path.stat().st_size
-        if size > MAX_FILE_BYTES:
+        if size > limit:
             raise InputFileError(Problem(
-                f"file is {size:,} bytes; the limit is {MAX_FILE_BYTES:,}", Location(name)))
-        raw = path.read_bytes()
+                f"file is {size:,} bytes; the limit is {limit:,}", Location(name)))
+        return path.read_bytes()
     except FileNotFoundError:
         raise InputFileError(Problem("no such file", Location(name))) from None
     except OSError as exc:
         raise InputFileError(Problem(f"cannot read: {exc.strerror}", Location(name))) from None
+
+
+def text_encoding(raw: bytes, name: str) -> str:
+    """The codec of ``raw``: UTF-16 with a BOM, else UTF-8 (BOM allowed); anything else,
+    and NUL bytes, are refused with the position of the first bad byte."""
     if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return raw.decode("utf-16")
+        return "utf-16"
     try:
-        text = raw.decode("utf-8-sig")
+        raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         line = raw[: exc.start].count(b"\n") + 1
         col = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
@@ -89,8 +94,22 @@ def read_text(path: Path) -> str:
             "(Excel: 'CSV UTF-8', editors: 'UTF-8')",
             Location(name, line, col),
         )) from None
-    if "\x00" in text:
+    if b"\x00" in raw:
         raise InputFileError(Problem("binary data (NUL byte) in a text file", Location(name)))
+    return "utf-8-sig"
+
+
+def read_text(path: Path) -> str:
+    """The file's text: UTF-8 (BOM allowed) or UTF-16 with a BOM; anything else is refused."""
+    raw = read_bytes(path)
+    codec = text_encoding(raw, str(path))
+    try:
+        text = raw.decode(codec)
+    except UnicodeDecodeError:
+        raise InputFileError(Problem("not valid UTF-16 text", Location(str(path)))) from None
+    if "\x00" in text:
+        raise InputFileError(Problem("binary data (NUL byte) in a text file",
+                                     Location(str(path))))
     return text
 
 
