@@ -480,10 +480,10 @@ def validate_sheet(raw: RawSheet, library: RubricLibrary,
             option=np.ascontiguousarray(option[row_good]),
         ))
     for p in sorted(problems):
-        found = sorted(problems[p], key=lambda x: (x.location.line or 0,
+        listed = sorted(problems[p], key=lambda x: (x.location.line or 0,
                                                    x.location.column or 0))
         rubric_id = rubs[prod_rubric[p]] or None
-        bad.append(BadProduct(pids[product[p]], rubric_id, found))
+        bad.append(BadProduct(pids[product[p]], rubric_id, listed))
     return SheetContent(blocks, bad)
 
 
