@@ -333,6 +333,10 @@ def validate_sheet(raw: RawSheet, library: RubricLibrary,
                    [sheet.where(int(r), c_pid, "product_id is blank")]) for r in orphan]
 
     keep = ~blank_pid
+    if not keep.any():
+        if bad:
+            return SheetContent([], bad)
+        raise InputFileError(Problem("no data rows under the header", Location(raw.file, 2)))
     rows = np.flatnonzero(keep)
     order = rows[np.argsort(pid[rows], kind="stable")]  # grouped by product, sheet order
     prod = pid[order]
