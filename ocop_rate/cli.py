@@ -74,7 +74,8 @@ RulesOpt = Annotated[list[Path] | None, typer.Option(
 def _fail(exc: OcopError) -> NoReturn:
     err = _console(stderr=True)
     for problem in exc.problems:
-        err.print(f"[bold red]error:[/] {_escape(problem.render())}", highlight=False)
+        err.print(f"[bold red]error:[/] {_escape(problem.render())}", highlight=False,
+                  soft_wrap=True)  # a located error stays on one line, for grep and CI
     raise typer.Exit(EXIT_STOPPED)
 
 

@@ -4,6 +4,7 @@ next star. Plain functions over validated models; no files, no terminal.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 from fractions import Fraction
@@ -52,7 +53,8 @@ def check_fit(rubric: Rubric, dossier: Dossier) -> list[FitProblem]:
                                   f"unknown fact '{name}' for rubric {rubric.id} (known: {known})"))
         elif not _fact_type_ok(spec.type, value):
             out.append(FitProblem(("facts", name),
-                                  f"fact '{name}' should be a {spec.type}, got {value!r}"))
+                                  f"fact '{name}' should be a {_kind(spec.type)}, got "
+                                  f"{value!r}"))
     for i, sheet in enumerate(dossier.council):
         where: FieldPath = ("council", i, "scores")
         out += _check_codes(rubric, sheet.scores, where)
@@ -75,9 +77,14 @@ def check_fit(rubric: Rubric, dossier: Dossier) -> list[FitProblem]:
 def _fact_type_ok(kind: str, value: object) -> bool:
     if kind == "boolean":
         return isinstance(value, bool)
-    if kind == "number":
-        return isinstance(value, (int, float)) and not isinstance(value, bool)
+    if kind == "number":  # NaN and infinities compare false with everything: refuse them
+        return (isinstance(value, (int, float)) and not isinstance(value, bool)
+                and math.isfinite(value))
     return isinstance(value, str)
+
+
+def _kind(fact_type: str) -> str:
+    return "finite number" if fact_type == "number" else fact_type
 
 
 def _unknown_criterion(cid: str, known: list[str]) -> str:

@@ -17,6 +17,7 @@ from ocop_rate.loading.dossiers import (
     read_dossier,
 )
 from ocop_rate.loading.rubrics import RubricLibrary, unknown_rubric_message
+from ocop_rate.loading.source import OUTSIDE
 from ocop_rate.models.rating import BatchResult, Failure, ProblemOut, Rating, RatingColumns
 
 
@@ -62,7 +63,8 @@ def rate_paths(library: RubricLibrary, args: list[str],
     items: list[Rating | Failure] = []
     blocks: list[RatingColumns] = []
     seen: dict[str, str | None] = {}
-    for path in collect_paths(args):
+    refused: list[Path] = []
+    for path in collect_paths(args, refused):
         if path.suffix.lower() in SHEET_SUFFIXES:
             rated, failed = rate_sheet(library, path, policy, seen)
             blocks += [r for r in rated if isinstance(r, RatingColumns)]
@@ -78,6 +80,8 @@ def rate_paths(library: RubricLibrary, args: list[str],
         elif pid is not None:
             seen[pid] = str(path)
         items.append(item)
+    items += [Failure(product_id=None, rubric=None, file=str(path), errors=(ProblemOut(
+        message=OUTSIDE.format(target=path.resolve()), file=str(path)),)) for path in refused]
     return BatchResult(items=tuple(items), blocks=tuple(blocks))
 
 

@@ -199,3 +199,18 @@ def test_rubric_not_in_whole_cents_falls_back_to_engine(tmp_path: Path, points: 
     half_up = Decimal(str(points + 60)).quantize(Decimal("0.01"), ROUND_HALF_UP)
     assert items[0]["total"] == float(half_up)
     assert "members" in items[0]["criteria"][0]  # the engine's full detail
+
+
+@pytest.mark.parametrize("argv", [["rubrics", "list"], ["rate", "sample_products"]])
+def test_pandas_is_imported_only_for_sheets(argv: list[str]) -> None:
+    import subprocess
+    import sys
+
+    from tests.conftest import REPO
+
+    code = ("import sys; from ocop_rate.cli import main; sys.argv=['ocop-rate', *sys.argv[1:]]\n"
+            "try:\n main()\nexcept SystemExit: pass\n"
+            "assert 'pandas' not in sys.modules and 'numpy' not in sys.modules, 'imported'")
+    proc = subprocess.run([sys.executable, "-c", code, *argv], capture_output=True, cwd=REPO,
+                          check=False)
+    assert proc.returncode == 0, proc.stderr.decode()

@@ -62,6 +62,17 @@ class Document:
     source: SourceMap
 
 
+def inside(path: Path, root: Path) -> bool:
+    """Whether ``path``, links followed, stays inside ``root``."""
+    try:
+        return path.resolve().is_relative_to(root.resolve())
+    except (OSError, RuntimeError):  # a link loop
+        return False
+
+
+OUTSIDE = "is a symbolic link to a file outside the folder being read; not read ({target})"
+
+
 def read_bytes(path: Path, limit: int = MAX_FILE_BYTES) -> bytes:
     """The file's bytes, refusing folders, missing files and files over ``limit`` bytes."""
     name = str(path)
@@ -146,6 +157,8 @@ def _parse_json(text: str, name: str) -> Any:
             f"invalid JSON: {exc.msg}", Location(name, exc.lineno, exc.colno))) from None
     except RecursionError:
         raise InputFileError(Problem("JSON nested too deeply", Location(name))) from None
+    except ValueError as exc:  # e.g. a 5,000-digit integer
+        raise InputFileError(Problem(f"invalid JSON value: {exc}", Location(name))) from None
 
 
 def _parse_yaml(text: str, name: str) -> Document:
@@ -162,10 +175,19 @@ def _parse_yaml(text: str, name: str) -> Document:
         where = Location(name, mark.line + 1, mark.column + 1) if mark else Location(name)
         what = " ".join(x for x in (exc.context, exc.problem) if x)
         raise InputFileError(Problem(f"invalid YAML: {what}", where)) from None
+    except yaml.reader.ReaderError as exc:  # a character YAML does not allow
+        line = text.count("\n", 0, exc.position) + 1
+        col = exc.position - (text.rfind("\n", 0, exc.position) + 1) + 1
+        code = exc.character if isinstance(exc.character, int) else ord(exc.character)
+        raise InputFileError(Problem(
+            f"invalid YAML: character U+{code:04X} is not allowed in YAML",
+            Location(name, line, col))) from None
     except yaml.YAMLError as exc:
         raise InputFileError(Problem(f"invalid YAML: {exc}", Location(name))) from None
     except RecursionError:
         raise InputFileError(Problem("YAML nested too deeply", Location(name))) from None
+    except (ValueError, TypeError, OverflowError) as exc:  # e.g. a 5,000-digit integer
+        raise InputFileError(Problem(f"invalid YAML value: {exc}", Location(name))) from None
     finally:
         loader.dispose()
     return Document(_normalise(data), source)
