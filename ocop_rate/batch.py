@@ -69,6 +69,8 @@ class _Tables:
                     self.req_points[level, k] = cents(req.points) or 0
                     self.req_option[level, k] = crit.options.index(req)
         self.part = np.array([[c.part == p.id for c in crits] for p in rubric.parts])
+        if self.points.max() < np.iinfo(np.int16).max:  # half the memory per member row
+            self.points = self.points.astype(np.int16)
         bands = sorted(rubric.star_bands, key=lambda b: b.min)
         self.band_min = np.array([cents(b.min) for b in bands], dtype=np.int64)
         self.band_stars = np.array([b.stars for b in bands], dtype=np.int8)
@@ -108,7 +110,7 @@ def score_columns(cols: CouncilColumns, policy: GatePolicy = "majority") -> Rati
     starts = cols.starts
     n = np.diff(starts)                                   # members per product
     crit_index = np.arange(n_crit)
-    pts = t.points[crit_index, cols.option]               # R x C cents (int32)
+    pts = t.points[crit_index, cols.option]               # R x C cents (int16 if they fit)
 
     member_parts = np.stack([pts[:, mask].sum(axis=1) for mask in t.part], axis=1)
     member_total = member_parts.sum(axis=1)
@@ -155,12 +157,23 @@ def score_columns(cols: CouncilColumns, policy: GatePolicy = "majority") -> Rati
 
 
 def _group_sum(values: Ints, starts: Ints) -> Ints:
-    """Sum the rows of each product (rows ``starts[p]:starts[p+1]``), by prefix sums."""
-    if len(starts) - 1 == len(values):  # one member each
+    """Sum the rows of each product (rows ``starts[p]:starts[p+1]``). Products with the same
+    number of members are summed together, member row by member row (fast in numpy)."""
+    n = np.diff(starts)
+    if len(n) == len(values):  # one member each
         return values.astype(np.int64)
-    prefix = np.zeros((len(values) + 1, *values.shape[1:]), dtype=np.int64)
-    np.cumsum(values, axis=0, out=prefix[1:])
-    out: Ints = prefix[starts[1:]] - prefix[starts[:-1]]
+    if (n == n[0]).all():  # the usual council: the same members for every product
+        out: Ints = values.reshape(len(n), int(n[0]), *values.shape[1:]).sum(
+            axis=1, dtype=np.int64)
+        return out
+    out = np.empty((len(n), *values.shape[1:]), dtype=np.int64)
+    for size in np.unique(n).tolist():
+        products = np.flatnonzero(n == size)
+        first = starts[products]
+        acc = values[first].astype(np.int64)
+        for j in range(1, size):
+            acc += values[first + j]
+        out[products] = acc
     return out
 
 
@@ -184,17 +197,19 @@ def _council(option: NDArray[np.int8], pts: Ints, starts: Ints, policy: GatePoli
     n = np.diff(starts)
     out = np.empty((len(n), option.shape[1]), dtype=np.int8)
     top = int(pts.max(initial=0)) + 1
-    for size in np.unique(n):
+    for size in np.unique(n).tolist():
         products = np.flatnonzero(n == size)
         rows = starts[products][:, None] + np.arange(size)[None, :]      # Pm x m
         if size == 1:
             out[products] = option[rows[:, 0]]
             continue
-        key = (top - pts[rows]) * size + np.arange(size)[None, :, None]   # Pm x m x C
         pick = size // 2 if policy == "majority" else size - 1
-        kth = np.partition(key, pick, axis=1)[:, pick, :]
-        member = rows[np.arange(len(products))[:, None], kth % size]
-        out[products] = option[member, np.arange(option.shape[1])[None, :]]
+        rank = np.arange(size, dtype=np.int64)[None, :]
+        every = np.arange(len(products))[:, None]
+        for k in range(option.shape[1]):  # one criterion at a time: small temporaries
+            key = (top - pts[rows, k].astype(np.int64)) * size + rank     # best first
+            member = rows[every, np.partition(key, pick, axis=1)[:, pick:pick + 1] % size]
+            out[products, k] = option[member[:, 0], k]
     return out
 
 
@@ -241,7 +256,8 @@ def _next_star(t: _Tables, pts: Ints, starts: Ints, n: Ints, sums: Ints, total: 
     safe_target = np.maximum(target, RECOGNISED_MIN_STARS)
     goal = n * t.threshold[safe_target]                               # n x cents
 
-    gain = np.empty((n_prod, n_crit, t.width), dtype=i32)           # n x cents, per option
+    small = int(n.max(initial=1)) * int(t.points.max()) < np.iinfo(np.int16).max
+    gain = np.empty((n_prod, n_crit, t.width), dtype=np.int16 if small else i32)
     for o in range(t.width):
         gain[:, :, o] = _group_sum(np.maximum(0, t.points[:, o][None, :] - pts), starts)
 

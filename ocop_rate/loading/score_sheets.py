@@ -36,6 +36,7 @@ if TYPE_CHECKING:
 MAX_SHEET_BYTES = 256 * 1024 * 1024   # a 100,000-product council sheet is ~40 MB of CSV
 MAX_XLSX_UNPACKED = 1024 * 1024 * 1024  # zip bombs: refuse before unpacking
 MAX_CELL_CHARS = 1000
+CSV_CHUNK_ROWS = 50_000
 IDENTITY = ("product_id", "product_name", "rubric", "member")
 REQUIRED = ("product_id", "rubric", "member")
 ALIASES: dict[str, str] = {
@@ -132,8 +133,9 @@ def _read_csv(path: Path) -> RawSheet:
     if not raw.strip():
         raise InputFileError(Problem("file is empty", Location(name, 1, 1)))
     try:
-        frame = pd.read_csv(io.BytesIO(raw), encoding=codec, header=None, dtype=str,
-                            keep_default_na=False, na_filter=False, skip_blank_lines=True)
+        frame = _parse_in_chunks(pd.read_csv(
+            io.BytesIO(raw), encoding=codec, header=None, dtype=str, keep_default_na=False,
+            na_filter=False, skip_blank_lines=True, chunksize=CSV_CHUNK_ROWS))
     except pd.errors.ParserError as exc:
         found = re.search(r"line (\d+)", str(exc))
         line = int(found.group(1)) if found else None
@@ -141,12 +143,38 @@ def _read_csv(path: Path) -> RawSheet:
             f"not a regular CSV table: {str(exc).strip()}", Location(name, line))) from None
     except (UnicodeError, ValueError) as exc:
         raise InputFileError(Problem(f"cannot read as CSV: {exc}", Location(name))) from None
-    if frame.isna().to_numpy().any():  # short rows: missing cells are blank
-        frame = frame.fillna("")
-    headers = [str(h) for h in frame.iloc[0].tolist()]
+    del raw
+    headers = ["" if pd.isna(h) else str(h) for h in frame.iloc[0].tolist()]
     body = frame.iloc[1:].reset_index(drop=True)
     body.columns = range(len(headers))
     return RawSheet(name, None, headers, body)
+
+
+def _parse_in_chunks(chunks: Any) -> Any:
+    """The CSV as categorical columns, parsed a chunk of rows at a time: each chunk's cells
+    become small integer codes at once, so the whole sheet is never held as Python strings
+    (a 100,000-product council sheet would take several hundred MB that way)."""
+    import numpy as np
+    import pandas as pd
+
+    codes: dict[int, list[Any]] = {}
+    seen: dict[int, dict[str, int]] = {}
+    done = 0
+    for chunk in chunks:
+        for col in chunk.columns:
+            local, distinct = pd.factorize(chunk[col].to_numpy(dtype=object))
+            known = seen.setdefault(col, {})
+            if col not in codes:  # a column that starts late (short rows before it)
+                codes[col] = [np.full(done, -1, dtype=np.int32)]
+            mapping = np.array([known.setdefault(str(v), len(known)) for v in distinct]
+                               + [-1], dtype=np.int32)
+            codes[col].append(mapping[local])
+        done += len(chunk)
+    if not codes:
+        return pd.DataFrame()
+    return pd.DataFrame({col: pd.Categorical.from_codes(np.concatenate(parts),
+                                                        list(seen[col]))
+                         for col, parts in codes.items()})
 
 
 def _read_xlsx(path: Path) -> RawSheet:
@@ -214,16 +242,27 @@ def column_letter(index: int) -> str:
     return out
 
 
+def _text(column: Any) -> Any:
+    """A column as an object array of text, missing cells blank."""
+    return column.astype(object).fillna("").to_numpy(dtype=object)
+
+
 def _clean(text: str) -> str:
     return unicodedata.normalize("NFC", text.strip())
 
 
-def _factor(values: Any) -> tuple[NDArray[np.int64], list[str]]:
-    """Codes and distinct values of a text column, values trimmed and NFC-normalised."""
+def _factor(column: Any) -> tuple[NDArray[np.int64], list[str]]:
+    """Codes and distinct values of a text column (a pandas Series), values trimmed and
+    NFC-normalised; a missing cell (a short CSV row) is blank."""
     import numpy as np
     import pandas as pd
 
-    codes, uniques = pd.factorize(values)
+    if isinstance(column.dtype, pd.CategoricalDtype):
+        codes = column.cat.codes.to_numpy()
+        uniques = [*column.cat.categories.tolist(), ""]
+        codes = np.where(codes < 0, len(uniques) - 1, codes)
+    else:
+        codes, uniques = pd.factorize(column.to_numpy(dtype=object))
     cleaned = [_clean(str(u)) for u in uniques]
     merged, distinct = pd.factorize(np.array(cleaned, dtype=object))
     if len(distinct) == len(cleaned):
@@ -258,7 +297,7 @@ class _Sheet:
             key = header_key(header)
             canonical = ALIASES.get(key)
             if not key:
-                if (self.raw.frame[col] != "").any():
+                if (_text(self.raw.frame[col]) != "").any():
                     problems.append(self.where(None, col, "column has data but no header"))
                 continue
             if canonical is None and key.replace(" ", "") in known:
@@ -290,7 +329,7 @@ class _Sheet:
         col = self.columns.get(name)
         if col is None:
             return np.zeros(len(self.raw.frame), dtype=np.int64), [""]
-        return _factor(self.raw.frame[col].to_numpy(dtype=object))
+        return _factor(self.raw.frame[col])
 
 
 def read_score_sheet(path: Path, library: RubricLibrary,
@@ -324,7 +363,7 @@ def validate_sheet(raw: RawSheet, library: RubricLibrary,
         ids = [sheet.criteria[k] for k in sheet.criteria] + [c_rub, c_mem]
         filled = np.zeros(int(blank_pid.sum()), dtype=bool)
         for col in ids:
-            filled |= raw.frame[col].to_numpy(dtype=object)[blank_pid] != ""
+            filled |= _text(raw.frame[col])[blank_pid] != ""
         orphan = np.flatnonzero(blank_pid)[filled]
     else:
         orphan = np.zeros(0, dtype=np.int64)
@@ -431,7 +470,7 @@ def validate_sheet(raw: RawSheet, library: RubricLibrary,
         own = {c.id.casefold() for c in rubric.criteria}
         for key, other in sheet.criteria.items():  # another rubric's criterion: blank
             if key not in own:
-                cells = raw.frame[other].to_numpy(dtype=object)[sel]
+                cells = _text(raw.frame[other])[sel]
                 for r in sel[np.flatnonzero(cells != "")].tolist():
                     add(int(row_product[r]), sheet.where(r, other, (
                         f"criterion {raw.headers[other]} is not on rubric {rubric.id}; "
@@ -447,7 +486,7 @@ def validate_sheet(raw: RawSheet, library: RubricLibrary,
                 continue
             col = found
             if col not in columns:
-                columns[col] = _factor(raw.frame[col].to_numpy(dtype=object))
+                columns[col] = _factor(raw.frame[col])
             codes, uniques = columns[col]
             lookup = np.array([_option_index(rubric, k, u) for u in uniques], dtype=np.int8)
             option[:, k] = lookup[codes[sel]]

@@ -68,23 +68,20 @@ def render(result: BatchResult, lang: Lang) -> str:
 
 
 def render_chunks(result: BatchResult, lang: Lang) -> Iterator[str]:
-    """:func:`render` in pieces, for writing as they come. Products of score sheets
-    (``result.blocks``) follow, one compact line each."""
-    if not result.blocks:
-        data = [item_to_dict(i, lang) for i in result.items]
-        yield json.dumps(data, ensure_ascii=False, indent=2) + "\n"
-        return
+    """:func:`render` in pieces, for writing as they come: one product per line (compact,
+    so the C encoder does the work), dossiers first, then the products of score sheets."""
     first = True
-    for item in result.items:
-        text = json.dumps(item_to_dict(item, lang), ensure_ascii=False, indent=2)
-        yield ("[\n  " if first else ",\n  ") + text.replace("\n", "\n  ")
+    items = iter(result.items)
+    while done := [json.dumps(item_to_dict(i, lang), ensure_ascii=False)
+                   for i in islice(items, CHUNK)]:
+        yield ("[\n  " if first else ",\n  ") + ",\n  ".join(done)
         first = False
     for block in result.blocks:
         lines = block_lines(block, lang)
         while done := list(islice(lines, CHUNK)):
             yield ("[\n  " if first else ",\n  ") + ",\n  ".join(done)
             first = False
-    yield "\n]\n"
+    yield "\n]\n" if not first else "[]\n"
 
 
 def _num(value: float) -> str:
