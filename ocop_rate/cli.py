@@ -10,7 +10,7 @@ import contextlib
 import datetime as dt
 import os
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Literal, NoReturn, TypeVar
@@ -78,7 +78,8 @@ RulesOpt = Annotated[list[Path] | None, typer.Option(
 def _fail(exc: OcopError) -> NoReturn:
     err = _console(stderr=True)
     for problem in exc.problems:
-        err.print(f"[bold red]error:[/] {_escape(problem.render())}", soft_wrap=True)
+        err.print(f"[bold red]error:[/] {_escape(problem.render())}", highlight=False,
+                  soft_wrap=True)  # a located error stays on one line, for grep and CI
     raise typer.Exit(EXIT_STOPPED)
 
 
@@ -129,9 +130,10 @@ def _library(rules: list[Path] | None) -> RubricLibrary:
     return _guard(lambda: load_library(rules or None))
 
 
-def _emit(text: str, output: Path | None, encoding: str = "utf-8") -> None:
+def _emit(text: str | Iterable[str], output: Path | None, encoding: str = "utf-8") -> None:
     if output is None:
-        sys.stdout.write(text)
+        for chunk in [text] if isinstance(text, str) else text:
+            sys.stdout.write(chunk)
         sys.stdout.flush()
         return
     from ocop_rate.report.output import write_atomic
@@ -177,15 +179,16 @@ def rate(
     if output is not None:
         _refuse_overwriting_inputs(output, paths)
     result = _rate_batch(library, paths, gate_policy, spread)
-    if not result.items:
-        _fail(OcopError("no dossier files found (looked for .yaml, .yml and .json)"))
+    if not result.count:
+        _fail(OcopError("no dossier files found (looked for .yaml, .yml, .json, .csv and "
+                        ".xlsx)"))
     language = _code(lang)
     if fmt in (RateFormat.html, RateFormat.xlsx):
-        _rate_report(fmt, result, library, language, output)
+        _rate_report(fmt, _detailed(result), library, language, output)
     elif fmt is RateFormat.json:
         from ocop_rate.report import json_report
 
-        _emit(json_report.render(result, language), output)
+        _emit(json_report.render_chunks(result, language), output)
     elif fmt is RateFormat.csv:
         from ocop_rate.report import csv_report
 
@@ -204,7 +207,7 @@ def rate(
         if capture is not None:
             _emit(capture.get(), output)
     if output is not None:
-        _console(stderr=True).print(f"→ {_escape(str(output))}: {len(result.items)} "
+        _console(stderr=True).print(f"→ {_escape(str(output))}: {result.count} "
                                     f"{'sản phẩm' if language == 'vi' else 'products'}")
     raise typer.Exit(EXIT_SHORT if result.failures else EXIT_OK)
 
@@ -306,14 +309,24 @@ def _table_blocks(result: BatchResult, lang: LangCode, members: bool
     from ocop_rate.report.members_view import batch_disagreements, members_view
     from ocop_rate.report.terminal import batch_view
 
-    blocks: list[RenderableType] = members_view(result, lang) if members else []
+    detailed = _detailed(result)
+    blocks: list[RenderableType] = members_view(detailed, lang) if members else []
     blocks += batch_view(result, lang)
-    disagreements = batch_disagreements(result, lang)
+    disagreements = batch_disagreements(detailed, lang)
     if disagreements:
         from rich.text import Text
 
         blocks += [Text(""), *disagreements]
     return blocks
+
+
+def _detailed(result: BatchResult) -> BatchResult:
+    """Score-sheet products as full ratings, for views that show each product in detail."""
+    if not result.blocks:
+        return result
+    from ocop_rate.batch import expanded
+
+    return expanded(result)
 
 
 def _emit_bytes(data: bytes, output: Path) -> None:
@@ -366,7 +379,7 @@ def explain(
     language = _code(lang)
     console = _console() if output is None else _console(width=140)
     with console.capture() if output is not None else contextlib.nullcontext() as capture:
-        for item in result.items:
+        for item in _detailed(result).items:
             if isinstance(item, Failure):
                 console.print(Rule(item.product_id or item.file or "?"))
                 for e in item.errors:
@@ -417,7 +430,7 @@ def summary(
     if not result.items:
         _fail(OcopError("no dossier files found (looked for .yaml, .yml and .json)"))
     language = _code(lang)
-    digest = summarise(result)
+    digest = summarise(_detailed(result))
     if fmt is SummaryFormat.json:
         import json
 

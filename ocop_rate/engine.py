@@ -4,12 +4,13 @@ next star. Plain functions over validated models; no files, no terminal.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 from fractions import Fraction
 from typing import Literal
 
-from ocop_rate.conditions import evaluate, missing_facts
+from ocop_rate.conditions import Facts, evaluate, missing_facts
 from ocop_rate.council import disagreement
 from ocop_rate.defaults import DEFAULT_SPREAD
 from ocop_rate.models.common import Text
@@ -54,7 +55,8 @@ def check_fit(rubric: Rubric, dossier: Dossier) -> list[FitProblem]:
                                   f"unknown fact '{name}' for rubric {rubric.id} (known: {known})"))
         elif not _fact_type_ok(spec.type, value):
             out.append(FitProblem(("facts", name),
-                                  f"fact '{name}' should be a {spec.type}, got {value!r}"))
+                                  f"fact '{name}' should be a {_kind(spec.type)}, got "
+                                  f"{value!r}"))
     for i, sheet in enumerate(dossier.council):
         where: FieldPath = ("council", i, "scores")
         out += _check_codes(rubric, sheet.scores, where)
@@ -77,9 +79,14 @@ def check_fit(rubric: Rubric, dossier: Dossier) -> list[FitProblem]:
 def _fact_type_ok(kind: str, value: object) -> bool:
     if kind == "boolean":
         return isinstance(value, bool)
-    if kind == "number":
-        return isinstance(value, (int, float)) and not isinstance(value, bool)
+    if kind == "number":  # NaN and infinities compare false with everything: refuse them
+        return (isinstance(value, (int, float)) and not isinstance(value, bool)
+                and math.isfinite(value))
     return isinstance(value, str)
+
+
+def _kind(fact_type: str) -> str:
+    return "finite number" if fact_type == "number" else fact_type
 
 
 def _unknown_criterion(cid: str, known: list[str]) -> str:
@@ -98,10 +105,14 @@ def _check_codes(rubric: Rubric, scores: dict[str, str], where: FieldPath) -> li
         if crit is None:
             out.append(FitProblem((*where, cid), _unknown_criterion(cid, ids)))
         elif crit.option(code) is None:
-            codes = ", ".join(f"{o.code} ({o.points:g})" for o in crit.options)
-            out.append(FitProblem((*where, cid),
-                                  f"unknown option '{code}' for {cid}; expected one of {codes}"))
+            out.append(FitProblem((*where, cid), unknown_option_message(crit, code)))
     return out
+
+
+def unknown_option_message(crit: Criterion, code: str) -> str:
+    """What to say about an option code ``crit`` does not have (dossiers and sheets alike)."""
+    codes = ", ".join(f"{o.code} ({o.points:g})" for o in crit.options)
+    return f"unknown option '{code}' for {crit.id}; expected one of {codes}"
 
 
 def _derive(crit: Criterion, dossier: Dossier) -> tuple[str | None, tuple[str, ...]]:
@@ -162,7 +173,7 @@ def score(rubric: Rubric, dossier: Dossier, *, policy: GatePolicy = "majority",
 
     council = {c.id: council_option(c, choices[c.id], policy) for c in rubric.criteria}
     band_stars = rubric.band(float(total)).stars
-    gates, warnings = _fact_gates(rubric, dossier)
+    gates, warnings = fact_gates(rubric, dossier.facts)
     gates += _option_gates(rubric, council, band_stars)
     stars = min([band_stars, *[g.max_stars for g in gates if g.max_stars is not None]])
     blocked = any(g.effect == "block" for g in gates)
@@ -202,18 +213,20 @@ def score(rubric: Rubric, dossier: Dossier, *, policy: GatePolicy = "majority",
     )
 
 
-def _fact_gates(rubric: Rubric, dossier: Dossier) -> tuple[list[GateResult], list[str]]:
+def fact_gates(rubric: Rubric, facts: Facts) -> tuple[list[GateResult], list[str]]:
+    """The rubric's fact gates that apply to ``facts``, and a warning for each gate whose
+    facts are not all given (never silently passed)."""
     applied: list[GateResult] = []
     warnings: list[str] = []
     for gate in rubric.gates:
-        verdict = evaluate(gate.when, dossier.facts)
+        verdict = evaluate(gate.when, facts)
         if verdict is True:
             cap = 2 if gate.effect == "block" else gate.max_stars
             applied.append(GateResult(id=gate.id, effect=gate.effect, max_stars=cap,
                                       reason=gate.reason,
                                       source=rubric.cite(gate.source)))
         elif verdict is None:
-            missing = ", ".join(missing_facts(gate.when, dossier.facts))
+            missing = ", ".join(missing_facts(gate.when, facts))
             warnings.append(f"gate {gate.id} not checked: the dossier does not state {missing}")
     return applied, warnings
 
@@ -226,18 +239,22 @@ def _option_gates(rubric: Rubric, council: dict[str, Option], band_stars: int
                  if (req := requirement(c, level)) is not None
                  and council[c.id].points < req.points]
         if short:
-            return [
-                GateResult(
-                    id=f"min-option:{c.id}", effect="cap", max_stars=level - 1,
-                    reason=Text(
-                        vi=f"{c.id}: cần tối thiểu phương án {req.code} ({req.points:g} điểm) "
-                           f"để đạt {level} sao; hội đồng chấm {council[c.id].code}",
-                        en=f"{c.id}: needs option {req.code} ({req.points:g} pts) or better "
-                           f"for {level} stars; the council chose {council[c.id].code}"),
-                    source=rubric.cite(c.source))
-                for c, req in short
-            ]
+            return [mark_gate(rubric, c, req, level, council[c.id]) for c, req in short]
     return []
+
+
+def mark_gate(rubric: Rubric, crit: Criterion, req: Option, level: int, chosen: Option
+              ) -> GateResult:
+    """The cap a star mark puts on a product whose council chose ``chosen`` on ``crit``,
+    below ``req``, the option ``level`` stars need."""
+    return GateResult(
+        id=f"min-option:{crit.id}", effect="cap", max_stars=level - 1,
+        reason=Text(
+            vi=f"{crit.id}: cần tối thiểu phương án {req.code} ({req.points:g} điểm) "
+               f"để đạt {level} sao; hội đồng chấm {chosen.code}",
+            en=f"{crit.id}: needs option {req.code} ({req.points:g} pts) or better "
+               f"for {level} stars; the council chose {chosen.code}"),
+        source=rubric.cite(crit.source))
 
 
 def next_star(rubric: Rubric, choices: dict[str, list[Choice]], council: dict[str, Option],

@@ -11,9 +11,16 @@ from pathlib import Path
 from ocop_rate.defaults import DEFAULT_SPREAD
 from ocop_rate.engine import GatePolicy, check_fit, score
 from ocop_rate.errors import OcopError, Problem
-from ocop_rate.loading.dossiers import LoadedDossier, collect_paths, peek_identity, read_dossier
+from ocop_rate.loading.dossiers import (
+    SHEET_SUFFIXES,
+    LoadedDossier,
+    collect_paths,
+    peek_identity,
+    read_dossier,
+)
 from ocop_rate.loading.rubrics import RubricLibrary, unknown_rubric_message
-from ocop_rate.models.rating import BatchResult, Failure, ProblemOut, Rating
+from ocop_rate.loading.source import OUTSIDE
+from ocop_rate.models.rating import BatchResult, Failure, ProblemOut, Rating, RatingColumns
 
 OnItem = Callable[[int, int], None]
 """Progress callback: ``on_item(done, total)`` after each file (the library never prints)."""
@@ -63,18 +70,57 @@ def rate_paths(library: RubricLibrary, args: list[str],
     :class:`~ocop_rate.errors.UsageError` only when a name matches nothing. ``on_item`` is
     told after each file, so a caller can show progress."""
     items: list[Rating | Failure] = []
+    blocks: list[RatingColumns] = []
     seen: dict[str, str | None] = {}
-    paths = collect_paths(args)
+    refused: list[Path] = []
+    paths = collect_paths(args, refused)
     for done, path in enumerate(paths, start=1):
-        item = rate_file(library, path, policy, spread_limit=spread_limit)
-        pid = item.product_id
-        if pid is not None and pid in seen:
-            item = Failure(product_id=pid, rubric=item.rubric, file=str(path), errors=(
-                ProblemOut(message=f"product id '{pid}' is already used by {seen[pid]}",
-                           file=str(path), field="product.id"),))
-        elif pid is not None:
-            seen[pid] = str(path)
-        items.append(item)
+        if path.suffix.lower() in SHEET_SUFFIXES:
+            rated, failed = rate_sheet(library, path, policy, seen, spread_limit)
+            blocks += [r for r in rated if isinstance(r, RatingColumns)]
+            items += [r for r in rated if isinstance(r, Rating)]
+            items += failed
+        else:
+            items.append(_rate_unique(library, path, policy, spread_limit, seen))
         if on_item is not None:
             on_item(done, len(paths))
-    return BatchResult(items=tuple(items))
+    items += [Failure(product_id=None, rubric=None, file=str(path), errors=(ProblemOut(
+        message=OUTSIDE.format(target=path.resolve()), file=str(path)),)) for path in refused]
+    return BatchResult(items=tuple(items), blocks=tuple(blocks))
+
+
+def _rate_unique(library: RubricLibrary, path: Path, policy: GatePolicy, spread_limit: float,
+                 seen: dict[str, str | None]) -> Rating | Failure:
+    """Rate one dossier file; a product id already seen in the batch is a Failure."""
+    item = rate_file(library, path, policy, spread_limit=spread_limit)
+    pid = item.product_id
+    if pid is not None and pid in seen:
+        return Failure(product_id=pid, rubric=item.rubric, file=str(path), errors=(
+            ProblemOut(message=f"product id '{pid}' is already used by {seen[pid]}",
+                       file=str(path), field="product.id"),))
+    if pid is not None:
+        seen[pid] = str(path)
+    return item
+
+
+def rate_sheet(library: RubricLibrary, path: Path, policy: GatePolicy,
+               seen: dict[str, str | None], spread_limit: float = DEFAULT_SPREAD
+               ) -> tuple[list[RatingColumns | Rating], list[Failure]]:
+    """Rate a score sheet column-wise; every bad product (or the whole file) is a Failure.
+    Records the sheet's product ids in ``seen`` (ids already there are errors)."""
+    from ocop_rate.batch import rate_columns
+    from ocop_rate.loading.score_sheets import read_score_sheet
+
+    try:
+        content = read_score_sheet(path, library, {k: str(v) for k, v in seen.items()})
+    except OcopError as exc:
+        return [], [Failure(product_id=None, rubric=None, file=str(path),
+                            errors=tuple(to_out(p) for p in exc.problems))]
+    failed = [Failure(product_id=bad.product_id, rubric=bad.rubric, file=str(path),
+                      errors=tuple(to_out(p) for p in bad.problems)) for bad in content.bad]
+    rated: list[RatingColumns | Rating] = []
+    for cols in content.blocks:
+        seen.update(dict.fromkeys(cols.product_id, str(path)))
+        result = rate_columns(cols, policy, spread_limit)
+        rated += [result] if isinstance(result, RatingColumns) else result
+    return rated, failed

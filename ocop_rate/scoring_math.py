@@ -10,10 +10,13 @@ from __future__ import annotations
 import math
 from collections.abc import Sequence
 from fractions import Fraction
+from functools import lru_cache
 
 
+@lru_cache(maxsize=4096)
 def exact(points: float) -> Fraction:
-    """A float read from a rubric (e.g. 2.5) as the exact decimal it was written as."""
+    """A float read from a rubric (e.g. 2.5) as the exact decimal it was written as.
+    Cached: a rubric has few distinct point values and Fraction parsing is slow."""
     return Fraction(str(points))
 
 

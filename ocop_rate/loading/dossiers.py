@@ -8,11 +8,13 @@ from pathlib import Path
 from typing import Any
 
 from ocop_rate.errors import DossierError, Location, OcopError, Problem, UsageError
-from ocop_rate.loading.source import SourceMap, load_document
+from ocop_rate.loading.source import SourceMap, inside, load_document
 from ocop_rate.loading.validation import validate
 from ocop_rate.models.dossier import Dossier
 
 DOSSIER_SUFFIXES = (".yaml", ".yml", ".json")
+SHEET_SUFFIXES = (".csv", ".xlsx")  # council score sheets: ocop_rate.loading.score_sheets
+INPUT_SUFFIXES = DOSSIER_SUFFIXES + SHEET_SUFFIXES
 GLOB_CHARS = frozenset("*?[")
 
 
@@ -24,35 +26,67 @@ class LoadedDossier:
     source: SourceMap
 
 
-def collect_paths(args: list[str]) -> list[Path]:
-    """Expand files, folders (recursively) and glob patterns into dossier files, in order,
-    without repeats. A name that matches nothing is a usage error."""
+def collect_paths(args: list[str], refused: list[Path] | None = None) -> list[Path]:
+    """Expand files, folders (recursively) and glob patterns into dossier files and score
+    sheets, in order, without repeats. A name that matches nothing is a usage error.
+
+    A file found inside a folder (or under a pattern's folder) that is a symbolic link to
+    somewhere outside it is never read: a hostile repository could point one at a secret.
+    Such files go to ``refused`` when given. A file named itself is read as named."""
     out: list[Path] = []
+    seen: set[Path] = set()
     for arg in args:
         path = Path(arg)
         if path.is_dir():
+            root: Path | None = path
             found = sorted(p for p in path.rglob("*") if _is_dossier_file(p))
         elif path.exists():
-            found = [path]
+            root, found = None, [path]
         elif GLOB_CHARS & set(arg):
+            root = glob_root(arg)
             found = sorted(Path(p) for p in glob.glob(arg, recursive=True)
                            if _is_dossier_file(Path(p)))
             if not found:
                 raise UsageError(Problem(f"no dossier matches the pattern '{arg}'"))
         else:
             raise UsageError(Problem("no such file or folder", Location(arg)))
-        out += [p for p in found if p not in out]
+        for p in found:
+            if p in seen:
+                continue
+            seen.add(p)
+            if root is not None and not inside(p, root):
+                if refused is not None:
+                    refused.append(p)
+                continue
+            out.append(p)
     return out
+
+
+def glob_root(pattern: str) -> Path:
+    """The folder a glob pattern searches under: its parts before the first wildcard."""
+    parts: list[str] = []
+    for part in Path(pattern).parts:
+        if GLOB_CHARS & set(part):
+            break
+        parts.append(part)
+    return Path(*parts) if parts else Path()
+
+
 
 
 def _is_dossier_file(path: Path) -> bool:
     hidden = any(part.startswith(".") and part not in (".", "..") for part in path.parts)
-    return path.is_file() and path.suffix.lower() in DOSSIER_SUFFIXES and not hidden
+    return path.is_file() and path.suffix.lower() in INPUT_SUFFIXES and not hidden
 
 
 def read_dossier(path: Path) -> LoadedDossier:
     """Parse and validate one dossier file; raises a located error on any problem."""
     doc = load_document(path)
+    if not isinstance(doc.data, dict):  # never echo such a file: it may be anything
+        kind = "a list" if isinstance(doc.data, list) else "a single value"
+        raise DossierError(Problem(
+            f"a dossier must be a mapping of keys (product, council, …); this file is {kind}",
+            Location(str(path), 1, 1)))
     result = validate(Dossier, doc.data, doc.source)
     if isinstance(result, list):
         raise DossierError(result)

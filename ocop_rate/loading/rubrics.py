@@ -20,7 +20,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from ocop_rate.errors import Location, OcopError, Problem, RubricError, UsageError
-from ocop_rate.loading.source import Document, load_document
+from ocop_rate.loading.source import OUTSIDE, Document, inside, load_document
 from ocop_rate.loading.validation import Locator, problems_from
 from ocop_rate.models.rubric import PART_ORDER, Rubric, number_key
 
@@ -89,8 +89,14 @@ def rule_files(folders: list[Path]) -> list[Path]:
         if not folder.exists():
             raise UsageError(Problem("no such rules folder", Location(str(folder))))
         candidates = [folder] if folder.is_file() else sorted(folder.rglob("*"))
-        found += [p for p in candidates if p.is_file() and p.suffix.lower() in RULE_SUFFIXES
-                  and not p.name.startswith(".")]
+        for p in candidates:
+            if not (p.is_file() and p.suffix.lower() in RULE_SUFFIXES
+                    and not p.name.startswith(".")):
+                continue
+            if folder.is_dir() and not inside(p, folder):
+                raise RubricError(Problem(OUTSIDE.format(target=p.resolve()),
+                                          Location(str(p))))
+            found.append(p)
     return found
 
 

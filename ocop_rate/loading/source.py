@@ -62,25 +62,41 @@ class Document:
     source: SourceMap
 
 
-def read_text(path: Path) -> str:
-    """The file's text: UTF-8 (BOM allowed) or UTF-16 with a BOM; anything else is refused."""
+def inside(path: Path, root: Path) -> bool:
+    """Whether ``path``, links followed, stays inside ``root``."""
+    try:
+        return path.resolve().is_relative_to(root.resolve())
+    except (OSError, RuntimeError):  # a link loop
+        return False
+
+
+OUTSIDE = "is a symbolic link to a file outside the folder being read; not read ({target})"
+
+
+def read_bytes(path: Path, limit: int = MAX_FILE_BYTES) -> bytes:
+    """The file's bytes, refusing folders, missing files and files over ``limit`` bytes."""
     name = str(path)
     try:
         if path.is_dir():
             raise InputFileError(Problem("is a folder, expected a file", Location(name)))
         size = path.stat().st_size
-        if size > MAX_FILE_BYTES:
+        if size > limit:
             raise InputFileError(Problem(
-                f"file is {size:,} bytes; the limit is {MAX_FILE_BYTES:,}", Location(name)))
-        raw = path.read_bytes()
+                f"file is {size:,} bytes; the limit is {limit:,}", Location(name)))
+        return path.read_bytes()
     except FileNotFoundError:
         raise InputFileError(Problem("no such file", Location(name))) from None
     except OSError as exc:
         raise InputFileError(Problem(f"cannot read: {exc.strerror}", Location(name))) from None
+
+
+def text_encoding(raw: bytes, name: str) -> str:
+    """The codec of ``raw``: UTF-16 with a BOM, else UTF-8 (BOM allowed); anything else,
+    and NUL bytes, are refused with the position of the first bad byte."""
     if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return raw.decode("utf-16")
+        return "utf-16"
     try:
-        text = raw.decode("utf-8-sig")
+        raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         line = raw[: exc.start].count(b"\n") + 1
         col = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
@@ -89,8 +105,22 @@ def read_text(path: Path) -> str:
             "(Excel: 'CSV UTF-8', editors: 'UTF-8')",
             Location(name, line, col),
         )) from None
-    if "\x00" in text:
+    if b"\x00" in raw:
         raise InputFileError(Problem("binary data (NUL byte) in a text file", Location(name)))
+    return "utf-8-sig"
+
+
+def read_text(path: Path) -> str:
+    """The file's text: UTF-8 (BOM allowed) or UTF-16 with a BOM; anything else is refused."""
+    raw = read_bytes(path)
+    codec = text_encoding(raw, str(path))
+    try:
+        text = raw.decode(codec)
+    except UnicodeDecodeError:
+        raise InputFileError(Problem("not valid UTF-16 text", Location(str(path)))) from None
+    if "\x00" in text:
+        raise InputFileError(Problem("binary data (NUL byte) in a text file",
+                                     Location(str(path))))
     return text
 
 
@@ -127,6 +157,8 @@ def _parse_json(text: str, name: str) -> Any:
             f"invalid JSON: {exc.msg}", Location(name, exc.lineno, exc.colno))) from None
     except RecursionError:
         raise InputFileError(Problem("JSON nested too deeply", Location(name))) from None
+    except ValueError as exc:  # e.g. a 5,000-digit integer
+        raise InputFileError(Problem(f"invalid JSON value: {exc}", Location(name))) from None
 
 
 def _parse_yaml(text: str, name: str) -> Document:
@@ -143,10 +175,19 @@ def _parse_yaml(text: str, name: str) -> Document:
         where = Location(name, mark.line + 1, mark.column + 1) if mark else Location(name)
         what = " ".join(x for x in (exc.context, exc.problem) if x)
         raise InputFileError(Problem(f"invalid YAML: {what}", where)) from None
+    except yaml.reader.ReaderError as exc:  # a character YAML does not allow
+        line = text.count("\n", 0, exc.position) + 1
+        col = exc.position - (text.rfind("\n", 0, exc.position) + 1) + 1
+        code = exc.character if isinstance(exc.character, int) else ord(exc.character)
+        raise InputFileError(Problem(
+            f"invalid YAML: character U+{code:04X} is not allowed in YAML",
+            Location(name, line, col))) from None
     except yaml.YAMLError as exc:
         raise InputFileError(Problem(f"invalid YAML: {exc}", Location(name))) from None
     except RecursionError:
         raise InputFileError(Problem("YAML nested too deeply", Location(name))) from None
+    except (ValueError, TypeError, OverflowError) as exc:  # e.g. a 5,000-digit integer
+        raise InputFileError(Problem(f"invalid YAML value: {exc}", Location(name))) from None
     finally:
         loader.dispose()
     return Document(_normalise(data), source)

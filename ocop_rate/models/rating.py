@@ -5,12 +5,19 @@ Reports only render these values; they compute nothing.
 
 from __future__ import annotations
 
-from typing import Literal
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any, Literal
 
 from pydantic import Field
 
 from ocop_rate.models.common import Frozen, Text
 from ocop_rate.models.dossier import Producer
+
+if TYPE_CHECKING:
+    import numpy as np
+    from numpy.typing import NDArray
+
+    from ocop_rate.models.rubric import Rubric
 
 
 class Choice(Frozen):
@@ -167,10 +174,64 @@ class Failure(Frozen):
     errors: tuple[ProblemOut, ...]
 
 
-class BatchResult(Frozen):
-    """Ratings and failures in input order."""
+@dataclass(frozen=True, eq=False)
+class RatingColumns:
+    """Many products of one rubric rated at once, held column by column (numpy arrays).
+
+    Score sheets are rated this way (``ocop_rate.batch``): building a pydantic
+    :class:`Rating` per product would cost more than all the scoring. Every figure is the one
+    ``engine.score`` gives for the same council sheets; ``ocop_rate.batch.ratings_of`` turns
+    a block back into :class:`Rating` objects. Money-like exactness: points are integer
+    cents (hundredths of a point). ``P`` products, ``R`` member rows, ``C`` criteria in
+    ``rubric.criteria`` order, parts in ``rubric.parts`` order.
+    """
+
+    rubric: Rubric
+    file: str | None
+    gate_policy: str
+    product_id: list[str]                 # P
+    product_name: list[str]               # P
+    starts: NDArray[np.int64]             # P + 1: rows of product p are starts[p]:starts[p+1]
+    member: list[str]                     # R, in sheet order within each product
+    row_option: NDArray[np.int8]          # R x C: each member's option (index into options)
+    member_total: NDArray[np.int64]       # R, cents
+    member_parts: NDArray[np.int64]       # R x parts, cents
+    total: NDArray[np.int64]              # P, cents (mean of members, rounded half up)
+    parts: NDArray[np.integer[Any]]       # P x parts, cents, adding up to ``total``
+    band_stars: NDArray[np.int8]          # P
+    stars: NDArray[np.int8]               # P
+    recognised: NDArray[np.bool_]         # P
+    points: NDArray[np.int32]             # P x C, cents: each criterion's mean, rounded
+    council_option: NDArray[np.int8]      # P x C: the option the council reached
+    gates: list[tuple[GateResult, ...]]   # P: gates that applied (shared, immutable)
+    warnings: tuple[str, ...]             # the same for every product of the block
+    next_stars: NDArray[np.int8]          # P: the class aimed at; 0 at 5 stars (no next star)
+    next_threshold: NDArray[np.float64]   # P: that class's lower bound
+    next_needed: NDArray[np.int64]        # P, cents
+    next_reachable: NDArray[np.bool_]     # P
+    next_blocked_by: list[tuple[str, ...]]  # P
+    upgrade_option: NDArray[np.int8]      # P x C: option to raise to; -1 where no upgrade
+    upgrade_points: NDArray[np.int32]     # P x C, cents the upgrade adds to the average
+    upgrade_required: NDArray[np.bool_]   # P x C: needed to meet a star mark
+    spread: NDArray[np.int64]             # P, cents: highest member total minus the lowest
+    spread_limit: float                   # the council's limit (``council.disagreement``)
+    split_steps: NDArray[np.int8]         # P x C: options apart between members (sheet order)
+
+    def __len__(self) -> int:
+        return len(self.product_id)
+
+
+@dataclass(frozen=True)
+class BatchResult:
+    """Ratings and failures in input order (``items``), then the products of score sheets,
+    rated column-wise (``blocks``).
+
+    ``ratings`` and ``failures`` cover ``items`` only; every failure of a score sheet is in
+    ``items``. Use ``ocop_rate.batch.ratings_of`` to see a block's products as ratings.
+    """
 
     items: tuple[Rating | Failure, ...]
+    blocks: tuple[RatingColumns, ...] = ()
 
     @property
     def ratings(self) -> list[Rating]:
@@ -179,3 +240,8 @@ class BatchResult(Frozen):
     @property
     def failures(self) -> list[Failure]:
         return [i for i in self.items if isinstance(i, Failure)]
+
+    @property
+    def count(self) -> int:
+        """Products in the batch, rated or not."""
+        return len(self.items) + sum(len(b) for b in self.blocks)

@@ -3,16 +3,22 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
+from itertools import islice
+from json.encoder import encode_basestring
 from typing import TYPE_CHECKING, Any
 
+from ocop_rate.council import OPTION_STEPS
 from ocop_rate.models.common import Lang
-from ocop_rate.models.rating import BatchResult, Failure, Rating
+from ocop_rate.models.rating import BatchResult, Failure, Rating, RatingColumns
 from ocop_rate.models.rubric import Rubric
 
 if TYPE_CHECKING:  # check results: types only, so `rate` does not load the checks
     from ocop_rate.checks.diff import DiffReport, Side
     from ocop_rate.checks.golden import GoldenCase, GoldenReport
     from ocop_rate.checks.lints import LintReport
+
+CHUNK = 2000  # products per written chunk: big batches stream instead of piling up
 
 
 def item_to_dict(item: Rating | Failure, lang: Lang) -> dict[str, Any]:
@@ -70,8 +76,193 @@ def item_to_dict(item: Rating | Failure, lang: Lang) -> dict[str, Any]:
 
 def render(result: BatchResult, lang: Lang) -> str:
     """A JSON array, one object per product, UTF-8 with diacritics as they are."""
-    data = [item_to_dict(i, lang) for i in result.items]
-    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+    return "".join(render_chunks(result, lang))
+
+
+def render_chunks(result: BatchResult, lang: Lang) -> Iterator[str]:
+    """:func:`render` in pieces, for writing as they come: one product per line (compact,
+    so the C encoder does the work), dossiers first, then the products of score sheets."""
+    first = True
+    items = iter(result.items)
+    while done := [json.dumps(item_to_dict(i, lang), ensure_ascii=False)
+                   for i in islice(items, CHUNK)]:
+        yield ("[\n  " if first else ",\n  ") + ",\n  ".join(done)
+        first = False
+    for block in result.blocks:
+        lines = block_lines(block, lang)
+        while done := list(islice(lines, CHUNK)):
+            yield ("[\n  " if first else ",\n  ") + ",\n  ".join(done)
+            first = False
+    yield "\n]\n" if not first else "[]\n"
+
+
+def _num(value: float) -> str:
+    return json.dumps(value)
+
+
+def block_lines(block: RatingColumns, lang: Lang) -> Iterator[str]:
+    """One compact JSON object per product of ``block``, with the keys of
+    :func:`item_to_dict`; each criterion carries ``id``, ``points``, ``max_points`` and
+    ``option`` (the members' own codes are in the score sheet).
+
+    Built column by column with numpy object arrays: every distinct value (a number, a
+    criterion entry, a gate, an upgrade) is formatted once, then looked up and joined.
+    """
+    text = _BlockText(block, lang)
+    for lo in range(0, len(block), CHUNK):
+        yield from text.lines(lo, min(lo + CHUNK, len(block)))
+
+
+class _BlockText:
+    """The per-block tables :func:`block_lines` draws its pieces from."""
+
+    def __init__(self, block: RatingColumns, lang: Lang) -> None:
+        import numpy as np
+
+        self.block, self.lang = block, lang
+        crits = block.rubric.criteria
+        top = int(max(block.member_total.max(initial=0), block.total.max(initial=0),
+                       block.next_needed.max(initial=0), block.upgrade_points.max(initial=0),
+                       block.points.max(initial=0))) + 1
+        self.num = np.array([_num(c / 100) for c in range(top)], dtype=object)
+        self.width = max(len(c.options) for c in crits)
+        self.entries = []  # per criterion: (texts of distinct (points, option), inverse)
+        for k, crit in enumerate(crits):
+            key = block.points[:, k] * self.width + block.council_option[:, k]
+            distinct, where = np.unique(key, return_inverse=True)
+            head = f'{{"id":{encode_basestring(crit.id)},"points":'
+            tail = f',"max_points":{_num(crit.max_points)},"option":'
+            texts = np.array([head + self.num[v // self.width] + tail
+                              + encode_basestring(crit.options[v % self.width].code) + "}"
+                              for v in distinct.tolist()], dtype=object)
+            self.entries.append((texts, where.reshape(-1)))
+        self.gate_text: dict[int, str] = {}
+
+    def _parts(self, cents: Any) -> list[Any]:
+        """Pieces of ``{"A": …, "B": …, "C": …}`` per row (columns to be joined)."""
+        out: list[Any] = []
+        for j, part in enumerate(self.block.rubric.parts):
+            out += [("{" if j == 0 else ",") + f'"{part.id}":', self.num[cents[:, j]]]
+        return [*out, "}"]
+
+    def lines(self, lo: int, hi: int) -> list[str]:
+        import numpy as np
+
+        b, num = self.block, self.num
+        r_lo, r_hi = int(b.starts[lo]), int(b.starts[hi])
+        members = [encode_basestring(x) for x in b.member[r_lo:r_hi]]
+        member_text = _join(['{"member":', members, ',"total":',
+                             num[b.member_total[r_lo:r_hi]], ',"parts":',
+                             *self._parts(b.member_parts[r_lo:r_hi]), "}"], r_hi - r_lo)
+        bounds = (b.starts[lo:hi + 1] - r_lo).tolist()
+        member_lists = [",".join(member_text[bounds[i]:bounds[i + 1]])
+                        for i in range(hi - lo)]
+        pieces: list[Any] = []
+        for k, (texts, where) in enumerate(self.entries):
+            pieces += [texts[where[lo:hi]]] if k == 0 else [",", texts[where[lo:hi]]]
+        criteria = _join(pieces, hi - lo)
+        return _join([
+            '{"product_id":', [encode_basestring(x) for x in b.product_id[lo:hi]],
+            ',"product_name":', [encode_basestring(x) for x in b.product_name[lo:hi]],
+            f',"rubric":{encode_basestring(b.rubric.id)},'
+            f'"product_group":{encode_basestring(b.rubric.product_group)},'
+            f'"file":{json.dumps(b.file, ensure_ascii=False)},"total":',
+            num[b.total[lo:hi]], ',"parts":', *self._parts(b.parts[lo:hi]),
+            ',"band_stars":', b.band_stars[lo:hi].astype(str), ',"stars":',
+            b.stars[lo:hi].astype(str), ',"recognised":',
+            np.where(b.recognised[lo:hi], "true", "false"),
+            f',"gate_policy":{encode_basestring(b.gate_policy)},"gates":', self._gates(lo, hi),
+            ',"members":[', member_lists, '],"criteria":[', criteria, '],"next_star":',
+            self._next_star(lo, hi), ',"self_assessment":null,"warnings":'
+            + json.dumps(list(b.warnings), ensure_ascii=False)
+            + ',"producer":null,"disagreement":', self._disagreement(lo, hi),
+            ',"errors":[]}'], hi - lo)
+
+    def _disagreement(self, lo: int, hi: int) -> list[str]:
+        """``council.disagreement`` of each product, from the block's spread and steps."""
+        import numpy as np
+
+        b = self.block
+        limit = _num(b.spread_limit)
+        over = b.spread[lo:hi] > b.spread_limit * 100
+        split_rows, split_crits = np.nonzero(b.split_steps[lo:hi] >= OPTION_STEPS)
+        splits: dict[int, list[str]] = {}
+        for row, k in zip(split_rows.tolist(), split_crits.tolist(), strict=True):
+            crit = b.rubric.criteria[k]
+            first, last = int(b.starts[lo + row]), int(b.starts[lo + row + 1])
+            options = {b.member[r]: crit.options[int(b.row_option[r, k])].code
+                       for r in range(first, last)}
+            steps = int(b.split_steps[lo + row, k])
+            splits.setdefault(row, []).append(json.dumps(
+                {"criterion": crit.id, "options": options, "steps": steps}, ensure_ascii=False))
+        return [f'{{"spread":{self.num[b.spread[lo + i]]},"spread_limit":{limit},'
+                f'"over_limit":{"true" if over[i] else "false"},'
+                f'"flagged":{"true" if over[i] or i in splits else "false"},'
+                f'"splits":[{",".join(splits.get(i, []))}]}}' for i in range(hi - lo)]
+
+    def _gates(self, lo: int, hi: int) -> list[str]:
+        out = []
+        for found in self.block.gates[lo:hi]:
+            texts = []
+            for g in found:
+                text = self.gate_text.get(id(g))
+                if text is None:
+                    text = self.gate_text[id(g)] = json.dumps(
+                        {"id": g.id, "effect": g.effect, "max_stars": g.max_stars,
+                         "reason": g.reason.get(self.lang), "source": g.source},
+                        ensure_ascii=False)
+                texts.append(text)
+            out.append("[" + ",".join(texts) + "]")
+        return out
+
+    def _next_star(self, lo: int, hi: int) -> Any:
+        import numpy as np
+
+        b, num, crits = self.block, self.num, self.block.rubric.criteria
+        opt = b.upgrade_option[lo:hi]
+        rows, ks = np.nonzero(opt >= 0)          # row-major: by product, in sheet order
+        council = b.council_option[lo:hi][rows, ks]
+        to = opt[rows, ks]
+        pts = b.upgrade_points[lo:hi][rows, ks]
+        req = b.upgrade_required[lo:hi][rows, ks]
+        key = ((ks * self.width + council) * self.width + to) * 2 + req
+        texts = []
+        if len(key):
+            distinct, where = np.unique(key, return_inverse=True)
+            table = []
+            for v in distinct.tolist():
+                rest = v // 2  # the flag is spelt by `tails`
+                rest, target = divmod(rest, self.width)
+                k, chosen = divmod(rest, self.width)
+                crit = crits[k]
+                table.append(f'{{"criterion":{encode_basestring(crit.id)},"from_option":'
+                             f'{encode_basestring(crit.options[chosen].code)},"to_option":'
+                             f'{encode_basestring(crit.options[target].code)},"points":')
+            tails = np.where(req, ',"required_by_gate":true}', ',"required_by_gate":false}')
+            texts = _join([np.array(table, dtype=object)[where.reshape(-1)], num[pts],
+                           tails], len(key))
+        ends = np.cumsum(np.bincount(rows, minlength=hi - lo)).tolist()
+        starts = [0, *ends[:-1]]
+        upgrades = [",".join(texts[s:e]) for s, e in zip(starts, ends, strict=True)]
+        blocked = {ids: json.dumps(list(ids), ensure_ascii=False)
+                   for ids in set(b.next_blocked_by[lo:hi])}
+        target = b.next_stars[lo:hi]
+        thresholds = b.next_threshold[lo:hi].tolist()
+        shown = {x: _num(x) for x in set(thresholds)}
+        text = _join(['{"stars":', target.astype(str), ',"threshold":',
+                      [shown[x] for x in thresholds], ',"points_needed":',
+                      num[b.next_needed[lo:hi]], ',"reachable":',
+                      np.where(b.next_reachable[lo:hi], "true", "false"), ',"blocked_by":',
+                      [blocked[x] for x in b.next_blocked_by[lo:hi]], ',"upgrades":[',
+                      upgrades, "]}"], hi - lo)
+        return [t if s > 0 else "null" for t, s in zip(text, target.tolist(), strict=True)]
+
+
+def _join(columns: list[Any], rows: int) -> list[str]:
+    """Row-wise concatenation of text columns (a str is the same on every row)."""
+    lists = [[c] * rows if isinstance(c, str) else
+             (c.tolist() if hasattr(c, "tolist") else c) for c in columns]
+    return ["".join(parts) for parts in zip(*lists, strict=True)]
 
 
 def rubric_to_dict(rubric: Rubric) -> dict[str, Any]:

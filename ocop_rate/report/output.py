@@ -2,20 +2,27 @@
 
 from __future__ import annotations
 
+import codecs
 import contextlib
 import os
 import tempfile
+from collections.abc import Iterable
 from pathlib import Path
 
 
-def write_atomic(path: Path, data: str | bytes, encoding: str = "utf-8") -> None:
-    """Write to a temporary file beside ``path``, flush it to disk, then rename over."""
+def write_atomic(path: Path, data: str | bytes | Iterable[str], encoding: str = "utf-8"
+                 ) -> None:
+    """Write to a temporary file beside ``path``, flush it to disk, then rename over.
+    ``data`` may be an iterable of text chunks, written as they come (big reports)."""
     path = path.resolve()
-    payload = data.encode(encoding) if isinstance(data, str) else data
+    chunks: Iterable[str | bytes] = [data] if isinstance(data, (str, bytes)) else data
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=path.parent)
     try:
+        encoder = codecs.getincrementalencoder(encoding)()  # one BOM, not one per chunk
         with os.fdopen(fd, "wb") as handle:
-            handle.write(payload)
+            for chunk in chunks:
+                handle.write(encoder.encode(chunk) if isinstance(chunk, str) else chunk)
+            handle.write(encoder.encode("", final=True))
             handle.flush()
             os.fsync(handle.fileno())
         os.replace(tmp, path)

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from ocop_rate.models.common import Lang
-from ocop_rate.models.rating import BatchResult, Failure, Rating
+from ocop_rate.models.rating import BatchResult, Failure, Rating, RatingColumns
 from ocop_rate.models.rubric import PART_ORDER
 from ocop_rate.report.labels import star_label, word
 
@@ -27,7 +28,23 @@ class Row:
 
 
 def rows(result: BatchResult, lang: Lang) -> list[Row]:
-    return [_row(item, lang) for item in result.items]
+    out = [_row(item, lang) for item in result.items]
+    for block in result.blocks:
+        out += _block_rows(block, lang)
+    return out
+
+
+def _block_rows(block: RatingColumns, lang: Lang) -> Iterator[Row]:
+    rubric = block.rubric
+    rubric_name = (rubric.product_set or rubric.name).get(lang)
+    ids = [p.id for p in rubric.parts]
+    totals, parts = (block.total / 100).tolist(), (block.parts / 100).tolist()
+    stars, recognised = block.stars.tolist(), block.recognised.tolist()
+    for p in range(len(block)):
+        shares = dict.fromkeys(PART_ORDER) | dict(zip(ids, parts[p], strict=True))
+        yield Row(block.product_id[p], block.product_name[p], rubric.id, rubric_name,
+                  {k: shares[k] for k in PART_ORDER}, totals[p], stars[p], recognised[p],
+                  [f"{g.id}: {g.reason.get(lang)}" for g in block.gates[p]], [], block.file)
 
 
 def _row(item: Rating | Failure, lang: Lang) -> Row:
@@ -64,8 +81,12 @@ def class_counts(result: BatchResult, lang: Lang) -> list[tuple[str, int]]:
     """Products per class, best first: 5, 4, 3 stars, not recognised, could not be rated."""
     ratings = result.ratings
     counts = Counter(r.stars for r in ratings if r.recognised)
+    refused = sum(1 for r in ratings if not r.recognised)
+    for block in result.blocks:
+        counts.update(block.stars[block.recognised].tolist())
+        refused += int((~block.recognised).sum())
     out = [(star_label(s, lang), counts.get(s, 0)) for s in (5, 4, 3)]
-    out.append((word("not_recognised", lang), sum(1 for r in ratings if not r.recognised)))
+    out.append((word("not_recognised", lang), refused))
     out.append((word("could_not_rate", lang), len(result.failures)))
     return out
 

@@ -30,7 +30,7 @@ def batch_view(result: BatchResult, lang: Lang) -> list[RenderableType]:
 
     Print the lines after the table with ``soft_wrap`` so file paths are never broken.
     """
-    table = Table(title=f"OCOP — {len(result.items)} {word('products', lang)}",
+    table = Table(title=f"OCOP — {result.count} {word('products', lang)}",
                   show_lines=False, header_style="bold")
     table.add_column(word("product", lang), overflow="fold")
     table.add_column(word("rubric", lang), no_wrap=True)

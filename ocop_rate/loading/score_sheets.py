@@ -1,0 +1,541 @@
+"""Read council score sheets (CSV, XLSX): one row per product and member, one column per
+criterion holding the option code (CONTRACT.md), validated column-wise into arrays.
+
+Validation is vectorised: each column's distinct values are looked up once and the cells
+are mapped with numpy; only the bad cells are visited one by one, to be reported with file,
+row, column and header (XLSX: also the sheet and the cell). A bad product becomes a
+:class:`BadProduct`; the others are rated. Headers are matched ignoring case, diacritics,
+spaces, ``_`` and ``-``, and may be Vietnamese (:data:`ALIASES`). A score sheet carries no
+facts, so every criterion of the product's rubric needs a code.
+
+pandas and openpyxl are imported inside the functions, so the CLI starts without them.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+import zipfile
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from ocop_rate.engine import unknown_option_message
+from ocop_rate.errors import InputFileError, Location, Problem
+from ocop_rate.loading.dossiers import SHEET_SUFFIXES
+from ocop_rate.loading.rubrics import RubricLibrary, unknown_rubric_message
+from ocop_rate.loading.source import read_bytes, text_encoding
+from ocop_rate.models.dossier import Dossier
+from ocop_rate.models.rubric import Rubric
+
+if TYPE_CHECKING:
+    import numpy as np
+    from numpy.typing import NDArray
+
+MAX_SHEET_BYTES = 256 * 1024 * 1024   # a 100,000-product council sheet is ~40 MB of CSV
+MAX_XLSX_UNPACKED = 1024 * 1024 * 1024  # zip bombs: refuse before unpacking
+MAX_CELL_CHARS = 1000
+CSV_CHUNK_ROWS = 50_000
+IDENTITY = ("product_id", "product_name", "rubric", "member")
+REQUIRED = ("product_id", "rubric", "member")
+ALIASES: dict[str, str] = {
+    "product id": "product_id", "ma san pham": "product_id", "ma sp": "product_id",
+    "id san pham": "product_id",
+    "product name": "product_name", "ten san pham": "product_name", "ten sp": "product_name",
+    "rubric": "rubric", "phieu": "rubric", "phieu danh gia": "rubric",
+    "bo san pham": "rubric", "bo tieu chi": "rubric",
+    "member": "member", "thanh vien": "member", "thanh vien hoi dong": "member",
+    "nguoi cham": "member", "giam khao": "member",
+}
+
+
+def header_key(text: str) -> str:
+    """``'Mã  SP'`` -> ``'ma sp'``: case, diacritics (đ too) and separators ignored."""
+    folded = unicodedata.normalize("NFD", text.strip().casefold()).replace("đ", "d")
+    plain = "".join(ch for ch in folded if not unicodedata.combining(ch))
+    return re.sub(r"[\s_\-]+", " ", plain).strip()
+
+
+@dataclass(frozen=True)
+class RawSheet:
+    """A sheet's cells as text ("" for blank), before any meaning is given to them."""
+
+    file: str
+    sheet: str | None      # worksheet name (XLSX)
+    headers: list[str]
+    frame: Any             # pandas.DataFrame of str, columns 0..k-1
+    first_row: int = 2     # the sheet row of the first record (headers are row 1)
+
+
+@dataclass(frozen=True)
+class CouncilColumns:
+    """Validated council sheets of many products of one rubric, column-wise.
+
+    Rows are grouped by product (in order of first appearance), members in sheet order.
+    """
+
+    rubric: Rubric
+    file: str
+    product_id: list[str]
+    product_name: list[str]
+    starts: NDArray[np.int64]      # P + 1 row offsets
+    member: list[str]              # R
+    option: NDArray[np.int8]       # R x C option indices, criteria in rubric order
+
+    def __len__(self) -> int:
+        return len(self.product_id)
+
+    def dossier(self, index: int) -> Dossier:
+        """Product ``index`` as the dossier it stands for (no facts: sheets have none)."""
+        crits = self.rubric.criteria
+        rows = range(int(self.starts[index]), int(self.starts[index + 1]))
+        return Dossier.model_validate({
+            "product": {"id": self.product_id[index], "name": self.product_name[index],
+                        "rubric": self.rubric.id},
+            "council": [{"member": self.member[r], "scores": {
+                c.id: c.options[int(self.option[r, k])].code for k, c in enumerate(crits)}}
+                for r in rows],
+        })
+
+
+@dataclass(frozen=True)
+class BadProduct:
+    """A product (or a row without one) that cannot be rated, and why."""
+
+    product_id: str | None
+    rubric: str | None
+    problems: list[Problem]
+
+
+@dataclass(frozen=True)
+class SheetContent:
+    blocks: list[CouncilColumns] = field(default_factory=list)
+    bad: list[BadProduct] = field(default_factory=list)
+
+
+def read_raw(path: Path) -> RawSheet:
+    """The cells of a CSV file or of an XLSX workbook's first sheet (``SHEET_SUFFIXES``)."""
+    assert path.suffix.lower() in SHEET_SUFFIXES
+    if path.suffix.lower() == ".xlsx":
+        return _read_xlsx(path)
+    return _read_csv(path)
+
+
+def _read_csv(path: Path) -> RawSheet:
+    import io
+
+    import pandas as pd
+
+    name = str(path)
+    raw = read_bytes(path, MAX_SHEET_BYTES)
+    codec = text_encoding(raw, name)
+    if not raw.strip():
+        raise InputFileError(Problem("file is empty", Location(name, 1, 1)))
+    try:
+        frame = _parse_in_chunks(pd.read_csv(
+            io.BytesIO(raw), encoding=codec, header=None, dtype=str, keep_default_na=False,
+            na_filter=False, skip_blank_lines=True, chunksize=CSV_CHUNK_ROWS))
+    except pd.errors.ParserError as exc:
+        found = re.search(r"line (\d+)", str(exc))
+        line = int(found.group(1)) if found else None
+        raise InputFileError(Problem(
+            f"not a regular CSV table: {str(exc).strip()}", Location(name, line))) from None
+    except (UnicodeError, ValueError) as exc:
+        raise InputFileError(Problem(f"cannot read as CSV: {exc}", Location(name))) from None
+    del raw
+    headers = ["" if pd.isna(h) else str(h) for h in frame.iloc[0].tolist()]
+    body = frame.iloc[1:].reset_index(drop=True)
+    body.columns = range(len(headers))
+    return RawSheet(name, None, headers, body)
+
+
+def _parse_in_chunks(chunks: Any) -> Any:
+    """The CSV as categorical columns, parsed a chunk of rows at a time: each chunk's cells
+    become small integer codes at once, so the whole sheet is never held as Python strings
+    (a 100,000-product council sheet would take several hundred MB that way)."""
+    import numpy as np
+    import pandas as pd
+
+    codes: dict[int, list[Any]] = {}
+    seen: dict[int, dict[str, int]] = {}
+    done = 0
+    for chunk in chunks:
+        for col in chunk.columns:
+            local, distinct = pd.factorize(chunk[col].to_numpy(dtype=object))
+            known = seen.setdefault(col, {})
+            if col not in codes:  # a column that starts late (short rows before it)
+                codes[col] = [np.full(done, -1, dtype=np.int32)]
+            mapping = np.array([known.setdefault(str(v), len(known)) for v in distinct]
+                               + [-1], dtype=np.int32)
+            codes[col].append(mapping[local])
+        done += len(chunk)
+    if not codes:
+        return pd.DataFrame()
+    return pd.DataFrame({col: pd.Categorical.from_codes(np.concatenate(parts),
+                                                        pd.Index(list(seen[col])))
+                         for col, parts in codes.items()})
+
+
+def _read_xlsx(path: Path) -> RawSheet:
+    import pandas as pd
+
+    name = str(path)
+    read_bytes(path, MAX_SHEET_BYTES)  # size cap, folder, missing file
+    try:
+        with zipfile.ZipFile(path) as archive:
+            unpacked = sum(info.file_size for info in archive.infolist())
+    except (zipfile.BadZipFile, OSError):
+        raise InputFileError(Problem("not an XLSX workbook (expected a .xlsx zip file)",
+                                     Location(name))) from None
+    if unpacked > MAX_XLSX_UNPACKED:
+        raise InputFileError(Problem(
+            f"workbook unpacks to {unpacked:,} bytes; the limit is {MAX_XLSX_UNPACKED:,}",
+            Location(name)))
+    from openpyxl import load_workbook
+
+    try:
+        book = load_workbook(path, read_only=True, data_only=True)
+    except Exception as exc:  # openpyxl raises many kinds on a damaged workbook
+        raise InputFileError(Problem(f"cannot read the workbook: {type(exc).__name__}",
+                                     Location(name))) from None
+    try:
+        sheet = book.worksheets[0]
+        rows = [[_cell_text(v) for v in row] for row in sheet.iter_rows(values_only=True)]
+        title = str(sheet.title)
+    except Exception as exc:
+        raise InputFileError(Problem(f"cannot read the workbook: {type(exc).__name__}",
+                                     Location(name))) from None
+    finally:
+        book.close()
+    while rows and not any(rows[-1]):
+        rows.pop()
+    if not rows:
+        raise InputFileError(Problem("the first sheet is empty", Location(name, 1, 1)))
+    width = max(len(r) for r in rows)
+    headers = rows[0] + [""] * (width - len(rows[0]))
+    body = pd.DataFrame([r + [""] * (width - len(r)) for r in rows[1:]],
+                        columns=range(width), dtype=object)
+    return RawSheet(name, title, headers, body)
+
+
+def _cell_text(value: object) -> str:
+    """An XLSX cell as the text a person sees: 3.0 -> '3', dates in ISO form."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return str(value).lower()
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    if hasattr(value, "isoformat"):
+        return str(value.isoformat())
+    return str(value)
+
+
+def column_letter(index: int) -> str:
+    """0 -> A, 26 -> AA."""
+    out = ""
+    index += 1
+    while index:
+        index, rem = divmod(index - 1, 26)
+        out = chr(65 + rem) + out
+    return out
+
+
+def _text(column: Any) -> Any:
+    """A column as an object array of text, missing cells blank."""
+    return column.astype(object).fillna("").to_numpy(dtype=object)
+
+
+def _clean(text: str) -> str:
+    return unicodedata.normalize("NFC", text.strip())
+
+
+def _factor(column: Any) -> tuple[NDArray[np.int64], list[str]]:
+    """Codes and distinct values of a text column (a pandas Series), values trimmed and
+    NFC-normalised; a missing cell (a short CSV row) is blank."""
+    import numpy as np
+    import pandas as pd
+
+    if isinstance(column.dtype, pd.CategoricalDtype):
+        codes = column.cat.codes.to_numpy()
+        uniques = [*column.cat.categories.tolist(), ""]
+        codes = np.where(codes < 0, len(uniques) - 1, codes)
+    else:
+        codes, uniques = pd.factorize(column.to_numpy(dtype=object))
+    cleaned = [_clean(str(u)) for u in uniques]
+    merged, distinct = pd.factorize(np.array(cleaned, dtype=object))
+    if len(distinct) == len(cleaned):
+        return codes.astype(np.int64), cleaned
+    return merged.astype(np.int64)[codes], [str(d) for d in distinct]
+
+
+class _Sheet:
+    """One sheet being validated: columns resolved, problems gathered per product."""
+
+    def __init__(self, raw: RawSheet, library: RubricLibrary) -> None:
+        self.raw = raw
+        self.library = library
+        self.columns: dict[str, int] = {}
+        self.criteria: dict[str, int] = {}  # criterion id (casefolded) -> column
+        self._map_headers()
+
+    def where(self, row: int | None, col: int | None, message: str) -> Problem:
+        """A problem at data row ``row`` (0-based; None: the header row) and column."""
+        line = 1 if row is None else self.raw.first_row + row
+        header = self.raw.headers[col] if col is not None else None
+        if self.raw.sheet is not None and col is not None:
+            message += f" (sheet '{self.raw.sheet}', cell {column_letter(col)}{line})"
+        return Problem(message, Location(self.raw.file, line,
+                                         None if col is None else col + 1, header))
+
+    def _map_headers(self) -> None:
+        known = {c.id.casefold(): c.id for r in self.library.rubrics.values()
+                 for c in r.criteria}
+        problems: list[Problem] = []
+        for col, header in enumerate(self.raw.headers):
+            key = header_key(header)
+            canonical = ALIASES.get(key)
+            if not key:
+                if (_text(self.raw.frame[col]) != "").any():
+                    problems.append(self.where(None, col, "column has data but no header"))
+                continue
+            if canonical is None and key.replace(" ", "") in known:
+                key = key.replace(" ", "")
+                target = self.criteria
+                canonical = key
+            elif canonical is not None:
+                target = self.columns
+            else:
+                problems.append(self.where(None, col, (
+                    f"unknown column '{header}'; expected {', '.join(IDENTITY)} (or their "
+                    "Vietnamese names) and the criterion ids of the products' rubrics")))
+                continue
+            if canonical in target:
+                first = self.raw.headers[target[canonical]]
+                problems.append(self.where(None, col, f"column '{header}' repeats '{first}'"))
+                continue
+            target[canonical] = col
+        for need in REQUIRED:
+            if need not in self.columns:
+                problems.append(Problem(f"no '{need}' column (the header row is row 1)",
+                                        Location(self.raw.file, 1, None, need)))
+        if problems:
+            raise InputFileError(problems)
+
+    def identity(self, name: str) -> tuple[NDArray[np.int64], list[str]]:
+        import numpy as np
+
+        col = self.columns.get(name)
+        if col is None:
+            return np.zeros(len(self.raw.frame), dtype=np.int64), [""]
+        return _factor(self.raw.frame[col])
+
+
+def read_score_sheet(path: Path, library: RubricLibrary,
+                     used: Mapping[str, str] | None = None) -> SheetContent:
+    """Read and validate one score sheet. Raises :class:`InputFileError` when the file as a
+    whole cannot be used; bad products are returned in ``bad``, the rest in ``blocks``.
+
+    ``used`` maps product ids already rated in this batch to their file: a repeat is an
+    error, never a silent overwrite.
+    """
+    return validate_sheet(read_raw(path), library, used or {})
+
+
+def validate_sheet(raw: RawSheet, library: RubricLibrary,
+                   used: Mapping[str, str]) -> SheetContent:
+    import numpy as np
+    import pandas as pd
+
+    sheet = _Sheet(raw, library)
+    n_rows = len(raw.frame)
+    if n_rows == 0:
+        raise InputFileError(Problem("no data rows under the header", Location(raw.file, 2)))
+    pid, pids = sheet.identity("product_id")
+    rub, rubs = sheet.identity("rubric")
+    mem, mems = sheet.identity("member")
+    nam, names = sheet.identity("product_name")
+    c_pid, c_rub, c_mem = (sheet.columns[k] for k in REQUIRED)
+
+    blank_pid = np.array([p == "" for p in pids])[pid]
+    if blank_pid.any():  # fully blank rows are skipped; others must name their product
+        ids = [sheet.criteria[k] for k in sheet.criteria] + [c_rub, c_mem]
+        filled = np.zeros(int(blank_pid.sum()), dtype=bool)
+        for col in ids:
+            filled |= _text(raw.frame[col])[blank_pid] != ""
+        orphan = np.flatnonzero(blank_pid)[filled]
+    else:
+        orphan = np.zeros(0, dtype=np.int64)
+    bad: list[BadProduct] = [
+        BadProduct(None, rubs[rub[r]] or None,
+                   [sheet.where(int(r), c_pid, "product_id is blank")]) for r in orphan]
+
+    keep = ~blank_pid
+    if not keep.any():
+        if bad:
+            return SheetContent([], bad)
+        raise InputFileError(Problem("no data rows under the header", Location(raw.file, 2)))
+    rows = np.flatnonzero(keep)
+    order = rows[np.argsort(pid[rows], kind="stable")]  # grouped by product, sheet order
+    prod = pid[order]
+    firsts = np.flatnonzero(np.r_[True, prod[1:] != prod[:-1]])
+    starts = np.r_[firsts, len(order)].astype(np.int64)
+    product = prod[firsts]  # index into pids, per product
+    n_prod = len(product)
+    problems: dict[int, list[Problem]] = {}
+
+    def add(p: int, problem: Problem) -> None:
+        problems.setdefault(p, []).append(problem)
+
+    row_product = np.empty(n_rows, dtype=np.int64)
+    row_product[order] = np.repeat(np.arange(n_prod), np.diff(starts))
+
+    # identity checks, per product: one rubric, one name, members named once
+    def disagree(codes: NDArray[np.int64]) -> NDArray[np.bool_]:
+        s = codes[order]
+        lo = np.minimum.reduceat(s, starts[:-1])
+        hi = np.maximum.reduceat(s, starts[:-1])
+        return np.asarray(lo != hi)
+
+    for p in np.flatnonzero(disagree(rub)).tolist():
+        group = order[starts[p]:starts[p + 1]]
+        seen = sorted({rubs[rub[i]] for i in group})
+        add(int(p), sheet.where(int(group[0]), c_rub,
+                                f"rows of product {pids[product[p]]} name different rubrics: "
+                                f"{', '.join(repr(s) for s in seen)}"))
+    name_code = np.where(np.array([n == "" for n in names])[nam], -1, nam)
+    if "product_name" in sheet.columns:
+        s = name_code[order]
+        hi = np.maximum.reduceat(s, starts[:-1])
+        lo = np.minimum.reduceat(np.where(s < 0, np.iinfo(np.int64).max, s), starts[:-1])
+        for p in np.flatnonzero((hi >= 0) & (lo != hi)).tolist():
+            add(int(p), sheet.where(int(order[starts[p]]), sheet.columns["product_name"],
+                                    f"rows of product {pids[product[p]]} give different "
+                                    "names"))
+    product_name = [names[c] if c >= 0 else "" for c in
+                    np.maximum.reduceat(name_code[order], starts[:-1])] if n_prod else []
+    blank_mem = np.array([m == "" for m in mems])[mem]
+    for r in np.flatnonzero(blank_mem & keep).tolist():
+        add(int(row_product[r]), sheet.where(r, c_mem, "member is blank"))
+    pair = pd.Series(row_product * (len(mems) + 1) + mem)
+    dup = pair.duplicated(keep="first").to_numpy() & keep & ~blank_mem
+    for r in np.flatnonzero(dup).tolist():
+        p = int(row_product[r])
+        first = int(np.flatnonzero(pair.to_numpy() == pair[r])[0])
+        add(p, sheet.where(int(r), c_mem, (
+            f"member '{mems[mem[r]]}' scores product {pids[product[p]]} twice "
+            f"(rows {raw.first_row + first} and {raw.first_row + int(r)})")))
+    bad_id = [i for i, p in enumerate(pids) if p and (len(p) > MAX_CELL_CHARS
+                                                      or re.search(r"\s", p))]
+    if bad_id:
+        bad_set = set(bad_id)
+        for p in range(n_prod):
+            if int(product[p]) in bad_set:
+                add(p, sheet.where(int(order[starts[p]]), c_pid,
+                                   "product_id must be one word without spaces "
+                                   f"(at most {MAX_CELL_CHARS} characters)"))
+    if used:
+        for p in range(n_prod):
+            holder = used.get(pids[product[p]])
+            if holder is not None:
+                add(p, sheet.where(int(order[starts[p]]), c_pid,
+                                   f"product id '{pids[product[p]]}' is already used by "
+                                   f"{holder}"))
+    long = [i for i, v in enumerate(names) if len(v) > MAX_CELL_CHARS]
+    long_m = [i for i, v in enumerate(mems) if len(v) > MAX_CELL_CHARS]
+    for codes, spot, what, which in ((nam, sheet.columns.get("product_name"),
+                                       "product_name", long), (mem, c_mem, "member", long_m)):
+        for r in np.flatnonzero(np.isin(codes, which)).tolist() if which else []:
+            add(int(row_product[r]), sheet.where(r, spot, f"{what} is longer than "
+                                                 f"{MAX_CELL_CHARS} characters"))
+
+    # per rubric: codes -> option indices, unknown and blank cells located
+    prod_rubric = rub[order[starts[:-1]]] if n_prod else np.zeros(0, dtype=np.int64)
+    columns: dict[int, tuple[NDArray[np.int64], list[str]]] = {}
+    pending: list[tuple[Rubric, NDArray[np.int64], NDArray[np.int8]]] = []
+    for code in np.unique(prod_rubric).tolist():
+        members = np.flatnonzero(prod_rubric == code)
+        rubric = library.rubrics.get(rubs[code])
+        if rubric is None:
+            message = ("rubric is blank" if not rubs[code]
+                       else unknown_rubric_message(rubs[code], list(library.rubrics)))
+            for p in members.tolist():
+                add(p, sheet.where(int(order[starts[p]]), c_rub, message))
+            continue
+        in_rubric = np.zeros(n_prod, dtype=bool)
+        in_rubric[members] = True
+        sel = order[np.repeat(in_rubric, np.diff(starts))]
+        option = np.empty((len(sel), len(rubric.criteria)), dtype=np.int8)
+        own = {c.id.casefold() for c in rubric.criteria}
+        for key, other in sheet.criteria.items():  # another rubric's criterion: blank
+            if key not in own:
+                cells = _text(raw.frame[other])[sel]
+                for r in sel[np.flatnonzero(cells != "")].tolist():
+                    add(int(row_product[r]), sheet.where(r, other, (
+                        f"criterion {raw.headers[other]} is not on rubric {rubric.id}; "
+                        "leave the cell blank")))
+        for k, crit in enumerate(rubric.criteria):
+            found = sheet.criteria.get(crit.id.casefold())
+            if found is None:
+                for p in members.tolist():
+                    add(p, Problem(
+                        f"no column for criterion {crit.id}, which rubric {rubric.id} "
+                        "scores", Location(raw.file, 1, None, crit.id)))
+                option[:, k] = 0
+                continue
+            col = found
+            if col not in columns:
+                columns[col] = _factor(raw.frame[col])
+            codes, uniques = columns[col]
+            lookup = np.array([_option_index(rubric, k, u) for u in uniques], dtype=np.int8)
+            option[:, k] = lookup[codes[sel]]
+            for r in sel[np.flatnonzero(option[:, k] < 0)].tolist():
+                text = uniques[codes[r]]
+                message = (f"no option for {crit.id}; every criterion needs one (a score "
+                           "sheet has no facts to derive it from)" if text == "" else
+                           unknown_option_message(crit, text))
+                add(int(row_product[r]), sheet.where(r, col, message))
+        pending.append((rubric, members, option))
+
+    blocks: list[CouncilColumns] = []
+    failed = np.zeros(n_prod, dtype=bool)
+    failed[list(problems)] = True
+    pid_text = np.array(pids, dtype=object)
+    mem_text = np.array(mems, dtype=object)
+    name_text = np.array(product_name, dtype=object)
+    for rubric, members, option in pending:
+        sizes = np.diff(starts)[members]
+        good = ~failed[members]
+        if not good.any():
+            continue
+        row_good = np.repeat(good, sizes)
+        chosen = members[good]
+        kept = np.zeros(n_prod, dtype=bool)
+        kept[chosen] = True
+        rows_sel = order[np.repeat(kept, np.diff(starts))]
+        blocks.append(CouncilColumns(
+            rubric=rubric, file=raw.file,
+            product_id=pid_text[product[chosen]].tolist(),
+            product_name=name_text[chosen].tolist(),
+            starts=np.r_[0, np.cumsum(sizes[good])].astype(np.int64),
+            member=mem_text[mem[rows_sel]].tolist(),
+            option=np.ascontiguousarray(option[row_good]),
+        ))
+    for p in sorted(problems):
+        listed = sorted(problems[p], key=lambda x: (x.location.line or 0,
+                                                   x.location.column or 0))
+        rubric_id = rubs[prod_rubric[p]] or None
+        bad.append(BadProduct(pids[product[p]], rubric_id, listed))
+    return SheetContent(blocks, bad)
+
+
+def _option_index(rubric: Rubric, k: int, text: str) -> int:
+    """Index of the option coded ``text`` (case-insensitive); -1 unknown, -2 blank."""
+    if text == "":
+        return -2
+    code = text.casefold()
+    for i, opt in enumerate(rubric.criteria[k].options):
+        if opt.code == code:
+            return i
+    return -1

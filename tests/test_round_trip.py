@@ -1,0 +1,57 @@
+"""The council's day in Excel: template → filled by members → rated, with disagreements."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from typer.testing import CliRunner
+
+from ocop_rate.cli import app
+from ocop_rate.loading.rubrics import load_library
+
+runner = CliRunner()
+RUBRIC = "food-processed-animal-26"
+
+
+def test_xlsx_template_filled_and_rated(tmp_path: Path) -> None:
+    import openpyxl
+
+    template = tmp_path / "phieu-cham.xlsx"
+    made = runner.invoke(app, ["template", RUBRIC, "-f", "xlsx", "-o", str(template)])
+    assert made.exit_code == 0, made.output
+
+    rubric = load_library().get(RUBRIC)
+    best = {c.id: max(c.options, key=lambda o: o.points).code for c in rubric.criteria}
+    book = openpyxl.load_workbook(template)
+    sheet = book.worksheets[0]
+    header = [cell.value for cell in sheet[1]]
+    assert header[:4] == ["product_id", "product_name", "rubric", "member"]
+    for row, member in ((2, "Thành viên 1"), (3, "Thành viên 2")):
+        codes = dict(best)
+        if row == 3:
+            codes["A1.5"] = "a"  # 0 points where the other member gave d (3): 3 options apart
+        values = {"product_id": "QN-HL-0999", "product_name": "Chả mực thử",
+                  "rubric": RUBRIC, "member": member, **codes}
+        for col, key in enumerate(header, start=1):
+            if key in values:
+                sheet.cell(row=row, column=col, value=values[key])
+    filled = tmp_path / "filled.xlsx"
+    book.save(filled)
+
+    result = runner.invoke(app, ["rate", str(filled), "-f", "json"])
+    assert result.exit_code == 0, result.output
+    (item,) = json.loads(result.stdout)
+    assert item["product_id"] == "QN-HL-0999" and item["product_name"] == "Chả mực thử"
+    assert [m["total"] for m in item["members"]] == [100.0, 97.0]
+    assert item["total"] == 98.5
+    # Of two members, both must reach a star mark: A1.5 at 'a' is below the 4-star mark.
+    assert item["band_stars"] == 5 and item["stars"] == 3
+    assert "min-option:A1.5" in {g["id"] for g in item["gates"]}
+    splits = item["disagreement"]["splits"]
+    assert [(s["criterion"], s["steps"]) for s in splits] == [("A1.5", 3)]
+    assert item["disagreement"]["flagged"] is True
+
+    table = runner.invoke(app, ["rate", str(filled), "--members", "--lang", "en"])
+    assert table.exit_code == 0
+    assert "QN-HL-0999" in table.stdout and "A1.5" in table.stdout
