@@ -98,6 +98,23 @@ def test_csv_neutralises_formulas(tmp_path: Path, tiny_rules: Path,
     assert row["product_name"].startswith("'=")
 
 
+def test_output_file_gets_ordinary_permissions(tmp_path: Path) -> None:
+    import os
+
+    old = os.umask(0o022)
+    try:
+        out = tmp_path / "ratings.json"
+        assert runner.invoke(app, ["rate", str(SAMPLES), "-f", "json", "-o", str(out)]
+                             ).exit_code == 0
+        assert out.stat().st_mode & 0o777 == 0o644
+        out.chmod(0o640)  # an existing report keeps its permissions
+        assert runner.invoke(app, ["rate", str(SAMPLES), "-f", "json", "-o", str(out)]
+                             ).exit_code == 0
+        assert out.stat().st_mode & 0o777 == 0o640
+    finally:
+        os.umask(old)
+
+
 def test_output_file_is_written(tmp_path: Path) -> None:
     out = tmp_path / "ratings.json"
     result = runner.invoke(app, ["rate", str(SAMPLES), "-f", "json", "-o", str(out)])

@@ -18,6 +18,7 @@ def write_atomic(path: Path, data: str | bytes | Iterable[str], encoding: str = 
     chunks: Iterable[str | bytes] = [data] if isinstance(data, (str, bytes)) else data
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=path.parent)
     try:
+        os.fchmod(fd, _mode_for(path))  # mkstemp's 0600 would hide the report from others
         encoder = codecs.getincrementalencoder(encoding)()  # one BOM, not one per chunk
         with os.fdopen(fd, "wb") as handle:
             for chunk in chunks:
@@ -30,3 +31,14 @@ def write_atomic(path: Path, data: str | bytes | Iterable[str], encoding: str = 
         with contextlib.suppress(FileNotFoundError):
             os.unlink(tmp)
         raise
+
+
+def _mode_for(path: Path) -> int:
+    """The permissions a plain ``open(path, "w")`` would give: the old file's, or 0666
+    less the umask."""
+    try:
+        return path.stat().st_mode & 0o777
+    except FileNotFoundError:
+        mask = os.umask(0)
+        os.umask(mask)
+        return 0o666 & ~mask
