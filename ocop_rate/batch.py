@@ -157,6 +157,7 @@ def score_columns(cols: CouncilColumns, policy: GatePolicy = "majority",
               - np.minimum.reduceat(member_total, first)).astype(np.int64)
     steps = (np.maximum.reduceat(cols.option, first, axis=0)
              - np.minimum.reduceat(cols.option, first, axis=0)).astype(np.int8)
+    steps[:, [c.scale for c in rubric.criteria]] = 0  # a points scale: no option split
     return RatingColumns(
         rubric=rubric, file=cols.file, gate_policy=policy,
         product_id=cols.product_id, product_name=cols.product_name, starts=starts,

@@ -26,7 +26,7 @@ def disagreement(rubric: Rubric, choices: Mapping[str, Sequence[Choice]],
     the sheet's order of options."""
     spread = max(member_totals) - min(member_totals)
     splits: list[OptionSplit] = []
-    for crit in rubric.criteria:
+    for crit in (c for c in rubric.criteria if not c.scale):
         picked = choices[crit.id]
         order = [o.code for o in crit.options]
         ranks = [order.index(ch.option) for ch in picked]

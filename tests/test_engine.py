@@ -174,3 +174,20 @@ def test_member_order_does_not_change_rating(tiny_rules: Path) -> None:
     backward = rate(tiny_rules, list(reversed(sheets)))
     assert (forward.total, forward.stars, forward.parts) == (
         backward.total, backward.stars, backward.parts)
+
+
+def test_points_scale_criteria_split_only_by_total(tmp_path: Path) -> None:
+    # A criterion whose options are a points scale (the 1048 part totals) is no tick box:
+    # members 6 options apart there are judged by the spread of totals alone.
+    from tests.conftest import TINY_RUBRIC, dump
+
+    data = {**TINY_RUBRIC, "criteria": [dict(c) for c in TINY_RUBRIC["criteria"]]}
+    sheets = [{"A1": "b", "B1": "c", "C1": "c"}, {"A1": "d", "B1": "c", "C1": "c"}]
+    ticked = rate(dump(tmp_path / "a" / "tiny.yaml", data).parent, sheets)
+    assert ticked.disagreement is not None
+    assert [s.criterion for s in ticked.disagreement.splits] == ["A1"]
+    data["criteria"][0]["scale"] = True
+    scaled = rate(dump(tmp_path / "b" / "tiny.yaml", data).parent, sheets)
+    assert scaled.disagreement is not None
+    assert scaled.disagreement.splits == ()
+    assert scaled.disagreement.spread == 10.01 and scaled.disagreement.over_limit

@@ -55,3 +55,18 @@ def test_xlsx_template_filled_and_rated(tmp_path: Path) -> None:
     table = runner.invoke(app, ["rate", str(filled), "--members", "--lang", "en"])
     assert table.exit_code == 0
     assert "QN-HL-0999" in table.stdout and "A1.5" in table.stdout
+
+
+def test_score_sheet_on_points_scale_rubric(tmp_path: Path) -> None:
+    # The 1048 rubric's criteria are part totals: members 2 points apart are no split.
+    sheet = tmp_path / "1048.csv"
+    sheet.write_text(
+        "product_id,product_name,rubric,member,A,B,C\n"
+        "QN-OLD-1,Chả mực 2021,all-part-totals-1048,M1,27,18,31\n"
+        "QN-OLD-1,Chả mực 2021,all-part-totals-1048,M2,25,18,33\n", encoding="utf-8")
+    result = runner.invoke(app, ["rate", str(sheet), "-f", "json"])
+    assert result.exit_code == 0, result.output
+    (item,) = json.loads(result.stdout)
+    assert item["total"] == 76.0 and item["stars"] == 4
+    assert item["disagreement"] == {"spread": 0.0, "spread_limit": 10.0, "over_limit": False,
+                                    "flagged": False, "splits": []}

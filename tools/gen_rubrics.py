@@ -797,9 +797,11 @@ def write_1048() -> None:
               f"    note: {t('Điểm thành viên hội đồng chấm cho cả phần (0-' + str(mx) + '); tiêu chí chi tiết của QĐ 1048 chưa được mã hóa.', 'The points a council member gave the whole part (0-' + str(mx) + '); the item-level criteria of Decision 1048 are not encoded.')}",
               f"    source: {{decision: \"1048/QĐ-TTg\", article: \"Điều 1 khoản 1\", criterion: \"Phần {pid}\"}}",
               "    unconfirmed: true",
+              "    scale: true  # options are points, not tick boxes",
               "    options:"]
         for k in range(mx + 1):
-            L.append(f"      - {{code: \"{k}\", points: {k}, label: {{vi: \"{k} điểm\", en: \"{k} points\"}}}}")
+            unit = "point" if k == 1 else "points"
+            L.append(f"      - {{code: \"{k}\", points: {k}, label: {{vi: \"{k} điểm\", en: \"{k} {unit}\"}}}}")
     L += ["star_bands:",
           "  - {stars: 1, min: 0, max: 30, label: {vi: \"1 sao\", en: \"1 star\"}}",
           "  - {stars: 2, min: 30, max: 50, label: {vi: \"2 sao\", en: \"2 stars\"}}",

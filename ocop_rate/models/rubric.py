@@ -90,6 +90,10 @@ class Criterion(Frozen):
     note: Text | None = None
     source: Citation | None = None
     unconfirmed: bool = False
+    scale: bool = Field(
+        default=False,
+        description="The options are a points scale (e.g. a part total), not tick boxes: "
+        "members' options far apart are then no disagreement of their own.")
 
     @computed_field  # type: ignore[prop-decorator]
     @property
