@@ -653,9 +653,10 @@ def check(
     from ocop_rate.pipeline import rate_paths
 
     library = _library(rules)
-    result = _guard(lambda: rate_paths(library, paths, gate_policy.value))
+    result = _detailed(_guard(lambda: rate_paths(library, paths, gate_policy.value)))
     if not result.items:
-        _fail(OcopError("no dossier files found (looked for .yaml, .yml and .json)"))
+        _fail(OcopError("no dossier files found (looked for .yaml, .yml, .json, .csv and "
+                        ".xlsx)"))
     if update:
         from ocop_rate.report import golden_file
 

@@ -70,3 +70,39 @@ def test_score_sheet_on_points_scale_rubric(tmp_path: Path) -> None:
     assert item["total"] == 76.0 and item["stars"] == 4
     assert item["disagreement"] == {"spread": 0.0, "spread_limit": 10.0, "over_limit": False,
                                     "flagged": False, "splits": []}
+
+
+def test_check_and_diff_see_score_sheet_products(tmp_path: Path) -> None:
+    sheet = tmp_path / "sheets" / "1048.csv"
+    sheet.parent.mkdir()
+    sheet.write_text(
+        "product_id,product_name,rubric,member,A,B,C\n"
+        "QN-OLD-1,Chả mực 2021,all-part-totals-1048,M1,27,18,31\n"
+        "QN-OLD-2,Miến dong 2020,all-part-totals-1048,M1,20,10,15\n", encoding="utf-8")
+    golden = tmp_path / "golden.csv"
+    made = runner.invoke(app, ["check", str(sheet.parent), "--expect", str(golden), "--update"])
+    assert made.exit_code == 0, made.output
+    assert "QN-OLD-1" in golden.read_text(encoding="utf-8")
+    checked = runner.invoke(app, ["check", str(sheet.parent), "--expect", str(golden),
+                                  "-f", "json"])
+    assert checked.exit_code == 0, checked.output
+    assert json.loads(checked.stdout)["ok"] is True
+
+    import shutil
+
+    from tests.conftest import RULES
+
+    base, head = tmp_path / "base", tmp_path / "head"
+    shutil.copytree(RULES, base)
+    shutil.copytree(RULES, head)
+    rubric = head / "all-part-totals-1048.yaml"  # move the 4-star edge from 70 to 80
+    text = rubric.read_text(encoding="utf-8")
+    text = text.replace("max: 70", "max: 80").replace("min: 70", "min: 80")
+    rubric.write_text(text, encoding="utf-8")
+    moved = runner.invoke(app, ["diff", str(base), str(head), "--dossiers", str(sheet.parent),
+                                "-f", "json", "--fail-on", "down"])
+    report = json.loads(moved.stdout)
+    changes = {p["product_id"]: (p["before"]["stars"], p["after"]["stars"])
+               for p in report["products"]}
+    assert changes == {"QN-OLD-1": (4, 3), "QN-OLD-2": (2, 2)}
+    assert moved.exit_code == 1

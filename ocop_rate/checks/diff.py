@@ -125,14 +125,25 @@ def side(item: Rating | Failure) -> Side:
 
 def compare(base: BatchResult, head: BatchResult, base_label: str, head_label: str,
             fail_on: FailOn | None = None) -> DiffReport:
-    """Pair the two ratings of each dossier (same files, same order) and compare them."""
-    if len(base.items) != len(head.items):  # pragma: no cover - same paths, same order
-        raise UsageError("the two sides rated different numbers of dossiers")
+    """Pair the two ratings of each product (by file and product id, so score-sheet
+    products pair too) and compare them; a product on one side only is a failure there."""
+    from ocop_rate.batch import expanded
+
+    def keyed(result: BatchResult) -> dict[tuple[str | None, str | None], Rating | Failure]:
+        return {(i.file, i.product_id): i for i in expanded(result).items}
+
+    before_all, after_all = keyed(base), keyed(head)
     products = []
-    for before, after in zip(base.items, head.items, strict=True):
-        pid = after.product_id or before.product_id or (after.file or "?")
-        products.append(ProductDiff(pid, after.rubric or before.rubric, after.file,
-                                    side(before), side(after)))
+    for key in [*after_all, *(k for k in before_all if k not in after_all)]:
+        before, after = before_all.get(key), after_all.get(key)
+        known = after or before
+        assert known is not None
+        missing = Failure(product_id=known.product_id, rubric=known.rubric, file=known.file,
+                          errors=(ProblemOut(message="not rated on this side",
+                                             file=known.file),))
+        pid = known.product_id or (known.file or "?")
+        products.append(ProductDiff(pid, known.rubric, known.file,
+                                    side(before or missing), side(after or missing)))
     return DiffReport(base_label, head_label, fail_on, tuple(products))
 
 
@@ -144,6 +155,7 @@ def diff_rubrics(base: str, head: str, dossiers: list[str], fail_on: FailOn | No
         raise UsageError("no dossiers given (--dossiers PATH)")
     before = rate_paths(library_at(base, rules_path, repo), dossiers, policy)
     after = rate_paths(library_at(head, rules_path, repo), dossiers, policy)
-    if not after.items:
-        raise UsageError("no dossier files found (looked for .yaml, .yml and .json)")
+    if not after.count:
+        raise UsageError("no dossier files found (looked for .yaml, .yml, .json, .csv and "
+                         ".xlsx)")
     return compare(before, after, base, head, fail_on)
