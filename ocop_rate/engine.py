@@ -276,17 +276,18 @@ def next_star(rubric: Rubric, choices: dict[str, list[Choice]], council: dict[st
     blocked_by = tuple(g.id for g in gates if not g.id.startswith("min-option:")
                        and g.max_stars is not None and g.max_stars < target)
     n = len(next(iter(choices.values())))
+    gains: dict[tuple[str, str], Fraction] = {}  # the planning asks the same gains often
 
     def gain(cid: str, to: Option) -> Fraction:
-        floor = exact(to.points)
-        return sum((max(Fraction(0), floor - exact(ch.points)) for ch in choices[cid]),
-                   Fraction(0)) / n
+        key = (cid, to.code)
+        if key not in gains:
+            floor = exact(to.points)
+            gains[key] = sum((max(Fraction(0), floor - exact(ch.points))
+                              for ch in choices[cid]), Fraction(0)) / n
+        return gains[key]
 
     current = mean([sum((exact(choices[c.id][m].points) for c in rubric.criteria), Fraction(0))
                     for m in range(n)])
-
-    def reached(plan: dict[str, Option]) -> Fraction:
-        return current + sum((gain(cid, opt) for cid, opt in plan.items()), Fraction(0))
 
     required: dict[str, Option] = {}
     for crit in rubric.criteria:
@@ -294,23 +295,28 @@ def next_star(rubric: Rubric, choices: dict[str, list[Choice]], council: dict[st
         if req is not None and council[crit.id].points < req.points:
             required[crit.id] = req
     plan = dict(required)
+    reached = current + sum((gain(cid, opt) for cid, opt in plan.items()), Fraction(0))
     best = {c.id: max(c.options, key=lambda o: o.points) for c in rubric.criteria}
 
     def extra_gain(cid: str) -> Fraction:
         return gain(cid, best[cid]) - (gain(cid, plan[cid]) if cid in plan else Fraction(0))
 
     for crit in sorted(rubric.criteria, key=lambda c: -extra_gain(c.id)):  # ties: sheet order
-        if reached(plan) >= threshold:
+        if reached >= threshold:
             break
-        if extra_gain(crit.id) > 0:
+        extra = extra_gain(crit.id)
+        if extra > 0:
             plan[crit.id] = best[crit.id]
+            reached += extra
     for cid in reversed(list(plan)):
         floor = required[cid].points if cid in required else -1.0
         for opt in sorted(rubric.criteria_by_id[cid].options, key=lambda o: o.points):
             if opt.points >= plan[cid].points:
                 break
-            if opt.points >= floor and reached({**plan, cid: opt}) >= threshold:
+            saved = gain(cid, plan[cid]) - gain(cid, opt)
+            if opt.points >= floor and reached - saved >= threshold:
                 plan[cid] = opt
+                reached -= saved
                 break
     plan = {cid: opt for cid, opt in plan.items() if gain(cid, opt) > 0 or cid in required}
     order = list(choices)
@@ -323,7 +329,7 @@ def next_star(rubric: Rubric, choices: dict[str, list[Choice]], council: dict[st
     return NextStar(stars=target, threshold=band.min,
                     points_needed=as_float(max(Fraction(0), threshold - round2(current))),
                     upgrades=upgrades,
-                    reachable=reached(plan) >= threshold and not blocked_by,
+                    reachable=reached >= threshold and not blocked_by,
                     blocked_by=blocked_by)
 
 
