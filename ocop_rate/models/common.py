@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections import Counter
 from collections.abc import Iterable
 from typing import Any, Literal
 
@@ -38,5 +37,10 @@ class Text(Frozen):
 
 
 def repeated(values: Iterable[str]) -> list[str]:
-    """The values that occur more than once, sorted: for uniqueness checks."""
-    return sorted(v for v, n in Counter(values).items() if n > 1)
+    """The values that occur more than once, sorted: for uniqueness checks (called for
+    every criterion of every rubric, so kept to plain sets)."""
+    seen: set[str] = set()
+    again: set[str] = set()
+    for value in values:
+        (again if value in seen else seen).add(value)
+    return sorted(again)
