@@ -28,7 +28,8 @@ CORPUS = Path(__file__).parent / "bad_inputs"
 TINY = CORPUS / "tiny-rubric"
 HANG_GUARD = 60  # seconds: a guard against hangs, not a speed test
 
-# file -> (exit code, words the error must contain; None: rated, the stars expected)
+# file -> (exit code, our words the error must contain, "|" between alternatives; or the
+# stars expected when it is rated). Never a third-party parser's wording: it changes.
 DOSSIERS: dict[str, tuple[int, str | int]] = {
     "truncated.yaml": (1, "invalid YAML"),
     "tabs.yaml": (1, "invalid YAML"),
@@ -47,9 +48,9 @@ DOSSIERS: dict[str, tuple[int, str | int]] = {
     "numeric-code.yaml": (1, "unknown option '1e999'"),
     "alias-bomb.yaml": (1, "alias bomb"),
     "merge-keys.yaml": (0, 5),
-    "python-object.yaml": (1, "could not determine a constructor"),
-    "python-name-in-field.yaml": (1, "could not determine a constructor"),
-    "custom-tag.yaml": (1, "could not determine a constructor for the tag '!include'"),
+    "python-object.yaml": (1, "invalid YAML"),
+    "python-name-in-field.yaml": (1, "invalid YAML"),
+    "custom-tag.yaml": (1, "invalid YAML"),
     "empty.yaml": (1, "file is empty"),
     "only-comments.yaml": (1, "file is empty"),
     "list-root.yaml": (1, "must be a mapping"),
@@ -57,8 +58,8 @@ DOSSIERS: dict[str, tuple[int, str | int]] = {
     "symlink-outside.yaml": (1, "must be a mapping"),
     "two-documents.yaml": (1, "single document"),
     "nul-bytes.yaml": (1, "NUL byte"),
-    "deep-nesting.yaml": (1, "nested too deeply"),
-    "deep-nesting.json": (1, "nested too deeply"),
+    "deep-nesting.yaml": (1, "nested too deeply|invalid YAML"),
+    "deep-nesting.json": (1, "nested too deeply|invalid YAML"),
     "long-line.yaml": (0, 5),
     "control-chars.yaml": (1, "U+0007 is not allowed"),
     "unknown-rubric-path.yaml": (1, "unknown rubric '../../../etc/passwd'"),
@@ -66,7 +67,7 @@ DOSSIERS: dict[str, tuple[int, str | int]] = {
 SHEETS: dict[str, tuple[int, str | int]] = {
     "windows-1258.csv": (1, "not UTF-8 text"),
     "utf16-bom.csv": (0, 5),
-    "ragged.csv": (1, "Expected 7 fields in line 3"),
+    "ragged.csv": (1, "not a regular CSV table"),
     "duplicate-header.csv": (1, "repeats 'A1'"),
     "not-a-zip.xlsx": (1, "not an XLSX workbook"),
     "nul-bytes.csv": (1, "NUL byte"),
@@ -138,7 +139,8 @@ def test_corpus_file(name: str, expected: tuple[int, str | int]) -> None:
         assert [i["stars"] for i in items] == [words] * len(items) and items
     else:
         errors = [e for i in items for e in i["errors"]]
-        assert any(words in e["message"] for e in errors), errors
+        # our own words only (alternatives split by "|"): a parser's wording is not ours
+        assert any(w in e["message"] for e in errors for w in words.split("|")), errors
         assert all(e["file"] == str(path) for e in errors)
         table = run("rate", str(path), "--rules", str(TINY))[1]  # and on screen
         assert str(path) in table

@@ -1,0 +1,272 @@
+"""rate, explain, summary, template: rating dossiers and score sheets for a council."""
+
+from __future__ import annotations
+
+import contextlib
+from enum import StrEnum
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+from ocop_rate.cli.app import app
+from ocop_rate.cli.common import (
+    EXIT_OK,
+    EXIT_SHORT,
+    GatePolicyChoice,
+    Lang,
+    LangCode,
+    LangOpt,
+    MembersOpt,
+    RateFormat,
+    RulesOpt,
+    SpreadOpt,
+    _code,
+    _console,
+    _detailed,
+    _emit,
+    _emit_bytes,
+    _escape,
+    _fail,
+    _guard,
+    _library,
+    _rate_batch,
+    _refuse_overwriting_inputs,
+    _usage,
+)
+from ocop_rate.defaults import DEFAULT_SPREAD
+from ocop_rate.errors import OcopError
+
+if TYPE_CHECKING:
+    from rich.console import RenderableType
+
+    from ocop_rate.loading.rubrics import RubricLibrary
+    from ocop_rate.models.rating import BatchResult, ProblemOut
+
+
+@app.command()
+def rate(
+    paths: Annotated[list[str], typer.Argument(
+        help="Dossier files, folders (searched recursively) or glob patterns.",
+        metavar="PATH", show_default=False)],
+    rules: RulesOpt = None,
+    fmt: Annotated[RateFormat, typer.Option("--format", "-f", help="Output format.")]
+    = RateFormat.table,
+    output: Annotated[Path | None, typer.Option(
+        "--output", "-o", help="Write the report to this file (atomically) instead of the "
+        "screen.", dir_okay=False, show_default=False)] = None,
+    lang: LangOpt = Lang.vi,
+    gate_policy: Annotated[GatePolicyChoice, typer.Option(
+        "--gate-policy", help="How star-mark gates read several members' sheets: 'majority' "
+        "(the option more than half reached) or 'all' (every member).")]
+    = GatePolicyChoice.majority,
+    members: MembersOpt = False,
+    spread: SpreadOpt = DEFAULT_SPREAD,
+) -> None:
+    """Rate dossiers and print their stars (chấm điểm và phân hạng sao)."""
+    if fmt is RateFormat.xlsx and output is None:
+        _usage("--format xlsx writes a workbook: give --output FILE.xlsx")
+    library = _library(rules)
+    if output is not None:
+        _refuse_overwriting_inputs(output, paths)
+    result = _rate_batch(library, paths, gate_policy, spread)
+    if not result.count:
+        _fail(OcopError("no dossier files found (looked for .yaml, .yml, .json, .csv and "
+                        ".xlsx)"))
+    language = _code(lang)
+    if fmt in (RateFormat.html, RateFormat.xlsx):
+        _rate_report(fmt, _detailed(result), library, language, output)
+    elif fmt is RateFormat.json:
+        from ocop_rate.report import json_report
+
+        _emit(json_report.render_chunks(result, language), output)
+    elif fmt is RateFormat.csv:
+        from ocop_rate.report import csv_report
+
+        _emit(csv_report.render(result, language), output, encoding=csv_report.ENCODING)
+    elif fmt is RateFormat.markdown:
+        from ocop_rate.report import markdown_report
+
+        _emit(markdown_report.render(result, language), output)
+    else:
+        from rich.table import Table
+
+        console = _console() if output is None else _console(width=120)
+        with console.capture() if output is not None else contextlib.nullcontext() as capture:
+            for block in _table_blocks(result, language, members):
+                console.print(block, soft_wrap=not isinstance(block, Table))
+        if capture is not None:
+            _emit(capture.get(), output)
+    if output is not None:
+        _console(stderr=True).print(f"→ {_escape(str(output))}: {result.count} "
+                                    f"{'sản phẩm' if language == 'vi' else 'products'}")
+    raise typer.Exit(EXIT_SHORT if result.failures else EXIT_OK)
+
+
+def _table_blocks(result: BatchResult, lang: LangCode, members: bool
+                  ) -> list[RenderableType]:
+    from ocop_rate.report.members_view import batch_disagreements, members_view
+    from ocop_rate.report.terminal import batch_view
+
+    detailed = _detailed(result)
+    blocks: list[RenderableType] = members_view(detailed, lang) if members else []
+    blocks += batch_view(result, lang)
+    disagreements = batch_disagreements(detailed, lang)
+    if disagreements:
+        from rich.text import Text
+
+        blocks += [Text(""), *disagreements]
+    return blocks
+
+
+def _rate_report(fmt: RateFormat, result: BatchResult, library: RubricLibrary,
+                 lang: LangCode, output: Path | None) -> None:
+    if fmt is RateFormat.xlsx:
+        from ocop_rate.report import xlsx_report
+
+        assert output is not None
+        _emit_bytes(xlsx_report.render(result, lang), output)
+        return
+    from ocop_rate.report import html_report
+    from ocop_rate.summary import summarise
+
+    _emit(html_report.render(result, lang, summarise(result), library.rubrics), output)
+
+
+@app.command()
+def explain(
+    paths: Annotated[list[str], typer.Argument(
+        metavar="DOSSIER…", help="Dossier file(s) to explain (folders and globs work too).",
+        show_default=False)],
+    rules: RulesOpt = None,
+    lang: LangOpt = Lang.vi,
+    gate_policy: Annotated[GatePolicyChoice, typer.Option(
+        "--gate-policy", help="How star marks read several members' sheets.")]
+    = GatePolicyChoice.majority,
+    spread: SpreadOpt = DEFAULT_SPREAD,
+    output: Annotated[Path | None, typer.Option(
+        "--output", "-o", help="Write to this file instead of the screen.", dir_okay=False,
+        show_default=False)] = None,
+) -> None:
+    """Print the sheet as scored: each member's options, points, evidence, derived facts,
+    gates, self-assessment against the council, and the upgrades to the next star."""
+    from rich.rule import Rule
+
+    from ocop_rate.models.rating import Failure
+    from ocop_rate.report.explain import explain_view
+
+    library = _library(rules)
+    result = _rate_batch(library, paths, gate_policy, spread)
+    language = _code(lang)
+    console = _console() if output is None else _console(width=140)
+    with console.capture() if output is not None else contextlib.nullcontext() as capture:
+        for item in _detailed(result).items:
+            if isinstance(item, Failure):
+                console.print(Rule(item.product_id or item.file or "?"))
+                for e in item.errors:
+                    console.print(f"[red]✗[/] {_escape(_problem_line(e))}", soft_wrap=True)
+                continue
+            console.print(Rule(item.product_id))
+            for block in explain_view(item, language, library.rubrics.get(item.rubric)):
+                console.print(block)
+    if capture is not None:
+        _emit(capture.get(), output)
+    raise typer.Exit(EXIT_SHORT if result.failures else EXIT_OK)
+
+
+def _problem_line(e: ProblemOut) -> str:
+    from ocop_rate.errors import Location, Problem
+
+    return Problem(e.message, Location(e.file, e.line, e.column, e.field)).render()
+
+
+class SummaryFormat(StrEnum):
+    table = "table"
+    markdown = "markdown"
+    json = "json"
+
+
+@app.command()
+def summary(
+    paths: Annotated[list[str], typer.Argument(
+        help="Dossier files, folders (searched recursively) or glob patterns.",
+        show_default=False)],
+    rules: RulesOpt = None,
+    fmt: Annotated[SummaryFormat, typer.Option("--format", "-f", help="Output format.")]
+    = SummaryFormat.table,
+    output: Annotated[Path | None, typer.Option(
+        "--output", "-o", help="Write to this file (atomically) instead of the screen.",
+        dir_okay=False, show_default=False)] = None,
+    lang: LangOpt = Lang.vi,
+    gate_policy: Annotated[GatePolicyChoice, typer.Option(
+        "--gate-policy", help="How star marks read several members' sheets.")]
+    = GatePolicyChoice.majority,
+) -> None:
+    """Counts and shares by star class, product group and set, place and producer kind,
+    with mean part scores (tổng hợp kết quả)."""
+    from ocop_rate.summary import summarise
+
+    library = _library(rules)
+    result = _rate_batch(library, paths, gate_policy, DEFAULT_SPREAD)
+    if not result.items:
+        _fail(OcopError("no dossier files found (looked for .yaml, .yml and .json)"))
+    language = _code(lang)
+    digest = summarise(_detailed(result))
+    if fmt is SummaryFormat.json:
+        import json
+
+        _emit(json.dumps(digest.model_dump(mode="json"), ensure_ascii=False, indent=2) + "\n",
+              output)
+    elif fmt is SummaryFormat.markdown:
+        from ocop_rate.report import summary_markdown
+
+        _emit(summary_markdown.render(digest, language), output)
+    else:
+        from ocop_rate.report.summary_view import summary_view
+
+        console = _console() if output is None else _console(width=120)
+        with console.capture() if output is not None else contextlib.nullcontext() as capture:
+            for block in summary_view(digest, language):
+                console.print(block)
+        if capture is not None:
+            _emit(capture.get(), output)
+    raise typer.Exit(EXIT_SHORT if result.failures else EXIT_OK)
+
+
+class TemplateFormat(StrEnum):
+    yaml = "yaml"
+    xlsx = "xlsx"
+
+
+@app.command()
+def template(
+    rubric_id: Annotated[str, typer.Argument(metavar="RUBRIC_ID", help="e.g. "
+                                             "food-fresh-meat-26")],
+    fmt: Annotated[TemplateFormat, typer.Option(
+        "--format", "-f", help="yaml: a dossier skeleton; xlsx: a council score sheet.")]
+    = TemplateFormat.yaml,
+    output: Annotated[Path | None, typer.Option(
+        "--output", "-o", help="Write to this file (required for xlsx).", dir_okay=False,
+        show_default=False)] = None,
+    members: Annotated[int, typer.Option(
+        "--members", min=1, max=30, help="Blank member sheets in the YAML dossier.")] = 2,
+    rules: RulesOpt = None,
+) -> None:
+    """Write a blank dossier or council score sheet for one product set, every criterion
+    with its options and points (mẫu hồ sơ / phiếu chấm trống)."""
+    if fmt is TemplateFormat.xlsx and output is None:
+        _usage("--format xlsx writes a workbook: give --output FILE.xlsx")
+    rubric = _guard(lambda: _library(rules).get(rubric_id))
+    if fmt is TemplateFormat.xlsx:
+        from ocop_rate.report import template_xlsx
+
+        assert output is not None
+        _emit_bytes(template_xlsx.render(rubric), output)
+    else:
+        from ocop_rate.report import template_yaml
+
+        _emit(template_yaml.render(rubric, members), output)
+    if output is not None:
+        _console(stderr=True).print(f"→ {_escape(str(output))}")
+
+

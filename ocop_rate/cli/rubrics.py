@@ -1,0 +1,78 @@
+"""rubrics list / show: the scoring sheets the tool knows."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Annotated
+
+import typer
+
+from ocop_rate.cli.app import rubrics_app
+from ocop_rate.cli.common import (
+    Lang,
+    LangOpt,
+    ListFormat,
+    RulesOpt,
+    _code,
+    _console,
+    _emit,
+    _fail,
+    _guard,
+    _library,
+)
+from ocop_rate.errors import OcopError
+
+
+@rubrics_app.command("list")
+def rubrics_list(
+    rules: RulesOpt = None,
+    fmt: Annotated[ListFormat, typer.Option("--format", "-f")] = ListFormat.table,
+    lang: LangOpt = Lang.vi,
+    on: Annotated[str | None, typer.Option(
+        "--on", help="Show which rubrics are in force on this date (YYYY-MM-DD; default "
+        "today).", show_default=False)] = None,
+    group: Annotated[str | None, typer.Option(
+        "--group", "-g", help="Only this product group (food, beverages, herbal, handicrafts, "
+        "ornamental, tourism).", show_default=False)] = None,
+) -> None:
+    """List the rubrics: id, product group, product set, decision, criteria, in force."""
+    from ocop_rate.loading.rubrics import catalogue
+
+    try:
+        day = dt.date.fromisoformat(on) if on else dt.date.today()
+    except ValueError:
+        _fail(OcopError(f"--on: '{on}' is not a date; expected YYYY-MM-DD"))
+    entries = catalogue(_library(rules), _code(lang), day)
+    if group is not None:
+        entries = [e for e in entries if e["product_group"] == group]
+    if fmt is ListFormat.json:
+        from ocop_rate.report.json_report import render_rubric_list
+
+        _emit(render_rubric_list(entries), None)
+    else:
+        from ocop_rate.report.terminal import rubric_list_view
+
+        _console().print(rubric_list_view(entries, _code(lang)))
+
+
+@rubrics_app.command("show")
+def rubrics_show(
+    rubric_id: Annotated[str, typer.Argument(metavar="RUBRIC_ID", help="e.g. "
+                                             "food-processed-animal-26")],
+    rules: RulesOpt = None,
+    fmt: Annotated[ListFormat, typer.Option("--format", "-f")] = ListFormat.table,
+    lang: LangOpt = Lang.vi,
+) -> None:
+    """Show one rubric fully resolved, as the council's sheet or as JSON."""
+    library = _library(rules)
+    rubric = _guard(lambda: library.get(rubric_id))
+    if fmt is ListFormat.json:
+        from ocop_rate.report.json_report import render_rubric
+
+        _emit(render_rubric(rubric), None)
+    else:
+        from ocop_rate.report.terminal import rubric_sheet_view
+
+        _console().print(rubric_sheet_view(rubric, _code(lang)))
+
+
