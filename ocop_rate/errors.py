@@ -5,7 +5,9 @@ The CLI renders these and picks the exit code; the library only raises them.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
+from typing import Literal
 
 
 @dataclass(frozen=True)
@@ -30,14 +32,39 @@ class Location:
 
 @dataclass(frozen=True)
 class Problem:
-    """One located complaint about an input."""
+    """One located complaint about an input.
+
+    ``message_id`` and ``params`` name the sentence in :mod:`ocop_rate.messages`, so the CLI
+    can say it in the user's language; ``message`` is its English text (for logs, exception
+    strings and problems not yet in the catalogue). Build catalogued ones with :meth:`of`.
+    """
 
     message: str
     location: Location = field(default_factory=Location)
+    message_id: str | None = None
+    params: Mapping[str, object] = field(default_factory=dict)
 
-    def render(self) -> str:
+    @classmethod
+    def of(cls, message_id: str, location: Location | None = None, /,
+           **params: object) -> Problem:
+        """A catalogued problem: ``Problem.of("common.no_such_path", loc, path=p)``."""
+        from ocop_rate.messages import text
+
+        return cls(text(message_id, "en", params), location or Location(), message_id, params)
+
+    def text(self, lang: Literal["vi", "en"] = "vi") -> str:
+        """The complaint alone, in ``lang`` when it is catalogued."""
+        if self.message_id is None:
+            return self.message
+        from ocop_rate.messages import text
+
+        return text(self.message_id, lang, self.params)
+
+    def render(self, lang: Literal["vi", "en"] = "en") -> str:
+        """``file:line:column: field: message`` in ``lang``."""
         where = self.location.render()
-        return f"{where}: {self.message}" if where else self.message
+        message = self.text(lang)
+        return f"{where}: {message}" if where else message
 
     def as_dict(self) -> dict[str, object]:
         loc = self.location
