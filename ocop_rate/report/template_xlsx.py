@@ -11,10 +11,11 @@ from __future__ import annotations
 import io
 from typing import TYPE_CHECKING
 
-from ocop_rate.models.rubric import Rubric
+from ocop_rate.models.rubric import Criterion, Rubric
 from ocop_rate.report.safety import neutralise
 
 if TYPE_CHECKING:
+    from openpyxl.worksheet.datavalidation import DataValidation
     from openpyxl.worksheet.worksheet import Worksheet
 
 SHEET_TITLE = "Phiếu chấm"
@@ -56,27 +57,34 @@ def render(rubric: Rubric, rows: int = DEFAULT_ROWS) -> bytes:
     sheet.add_data_validation(only_rubric)
     for index, crit in enumerate(rubric.criteria, start=len(ID_COLUMNS) + 1):
         letter = get_column_letter(index)
-        codes = [o.code for o in crit.options]
-        choices = ", ".join(f"{o.code}={o.points:g}" for o in crit.options)
-        check = DataValidation(
-            type="list", formula1='"' + ",".join(codes) + '"', allow_blank=True,
-            showErrorMessage=True, errorTitle=crit.id[:32],
-            error=f"{crit.id}: {', '.join(codes)}",
-            showInputMessage=True, promptTitle=crit.id[:32],
-            prompt=f"{crit.name.vi[:150]} ({choices})"[:255])
+        check = option_check(crit)
         check.add(f"{letter}2:{letter}{last}")
         sheet.add_data_validation(check)
         head = sheet.cell(row=1, column=index)
-        head.comment = Comment(_comment(rubric, crit.id), "ocop-rate")
+        head.comment = Comment(criterion_comment(rubric, crit.id), "ocop-rate")
         head.alignment = Alignment(horizontal="center")
         sheet.column_dimensions[letter].width = max(7, len(crit.id) + 3)
-    _guide(book.create_sheet(GUIDE_TITLE), rubric)
+    write_guide(book.create_sheet(GUIDE_TITLE), rubric)
     buffer = io.BytesIO()
     book.save(buffer)
     return buffer.getvalue()
 
 
-def _comment(rubric: Rubric, cid: str) -> str:
+def option_check(crit: Criterion) -> DataValidation:
+    """A drop-down of ``crit``'s option codes, with its name and points as the prompt."""
+    from openpyxl.worksheet.datavalidation import DataValidation
+
+    codes = [o.code for o in crit.options]
+    choices = ", ".join(f"{o.code}={o.points:g}" for o in crit.options)
+    return DataValidation(
+        type="list", formula1='"' + ",".join(codes) + '"', allow_blank=True,
+        showErrorMessage=True, errorTitle=crit.id[:32],
+        error=f"{crit.id}: {', '.join(codes)}",
+        showInputMessage=True, promptTitle=crit.id[:32],
+        prompt=f"{crit.name.vi[:150]} ({choices})"[:255])
+
+
+def criterion_comment(rubric: Rubric, cid: str) -> str:
     crit = rubric.criteria_by_id[cid]
     lines = [f"{crit.id} {crit.name.vi}"]
     for opt in crit.options:
@@ -85,7 +93,8 @@ def _comment(rubric: Rubric, cid: str) -> str:
     return "\n".join(lines)
 
 
-def _guide(sheet: Worksheet, rubric: Rubric) -> None:
+def write_guide(sheet: Worksheet, rubric: Rubric) -> None:
+    """The guide sheet: the rubric's source, how to fill a row, every option's points."""
     from openpyxl.styles import Alignment, Font
 
     product_set = rubric.product_set or rubric.name

@@ -5,8 +5,9 @@ from __future__ import annotations
 from types import ModuleType
 
 from ocop_rate.messages.catalogue import common
+from ocop_rate.messages.catalogue import round as round_room
 
-_MODULES: tuple[ModuleType, ...] = (common,)
+_MODULES: tuple[ModuleType, ...] = (common, round_room)
 
 
 def _join(modules: tuple[ModuleType, ...]) -> dict[str, tuple[str, str]]:

@@ -1,0 +1,12 @@
+"""A council round (đợt đánh giá): a folder with ``round.yaml``, a product list and the
+members' sheets, merged by product id and rated by the one engine.
+
+``rate_round(library, path)`` gives the round's report (roster, completeness, quorum,
+history, problems) and the usual batch of ratings; ``round_file(arg)`` tells a round folder
+from loose files; ``scaffold`` builds a new round for the secretary to send out.
+"""
+
+from ocop_rate.round.config import ROUND_FILE, round_file
+from ocop_rate.round.rate import rate_round
+
+__all__ = ["ROUND_FILE", "rate_round", "round_file"]

@@ -1,0 +1,159 @@
+"""Merge a round's sheets by product id: roster, supersession, completeness and quorum.
+
+Every problem of the round is gathered in one pass: sheets from people not on the roster
+(refused), ids not on the product list (with the nearest listed id when there is one), a
+member scoring a product twice in one pass, products below quorum (not rated).
+"""
+
+from __future__ import annotations
+
+import difflib
+from dataclasses import dataclass, field
+
+from ocop_rate.errors import Problem
+from ocop_rate.models.round import ExtraId, Quorum, RosterMember, RoundConfig, Status
+from ocop_rate.round.products import ListedProduct, ProductList
+from ocop_rate.round.sheets import SheetRow
+from ocop_rate.round.tables import header_key
+
+NEAR_MISS_CUTOFF = 0.75
+
+
+@dataclass
+class ProductPlan:
+    """One listed product: its final sheets (one per member, roster order), the earlier
+    passes they superseded, the agreed sheet in consensus mode, and its quorum."""
+
+    listed: ListedProduct
+    final: list[tuple[str, SheetRow]] = field(default_factory=list)
+    history: list[tuple[str, SheetRow]] = field(default_factory=list)
+    consensus: SheetRow | None = None
+    completeness: dict[str, Status] = field(default_factory=dict)
+    quorum: Quorum | None = None
+    problems: list[Problem] = field(default_factory=list)
+
+    @property
+    def ready(self) -> bool:
+        return not self.problems and self.quorum is not None and self.quorum.met
+
+
+@dataclass
+class RoundPlan:
+    config: RoundConfig
+    products: list[ProductPlan]
+    extra: list[ExtraId]
+    problems: list[Problem]
+
+
+def merge(config: RoundConfig, listed: ProductList, rows: list[SheetRow],
+          ordered_files: bool) -> RoundPlan:
+    """Group ``rows`` by product and member. ``ordered_files``: round.yaml lists the sheet
+    files, so a later file supersedes an earlier one for the same member and pass."""
+    roster = {header_key(m.name): m for m in config.roster}
+    scoring = config.scoring
+    problems: list[Problem] = []
+    plans = {pid: ProductPlan(item) for pid, item in listed.products.items()}
+    by_member: dict[tuple[str, str], list[SheetRow]] = {}
+    agreed: dict[str, list[SheetRow]] = {}
+    extra: dict[str, list[tuple[str, SheetRow]]] = {}
+    refused: set[tuple[str, str]] = set()
+    for row in rows:
+        if row.consensus:
+            if config.mode != "consensus":
+                problems.append(Problem.of("round.consensus_in_average", row.locate("member"),
+                                           member=row.member))
+            elif row.product_id in plans:
+                agreed.setdefault(row.product_id, []).append(row)
+            elif row.product_id not in listed.bad_ids:
+                extra.setdefault(row.product_id, []).append((row.member, row))
+            continue
+        person = roster.get(header_key(row.member))
+        if person is None or not person.scores:
+            if (row.file, row.member) not in refused:
+                refused.add((row.file, row.member))
+                key = "round.not_on_roster" if person is None else "round.secretary_scores"
+                problems.append(Problem.of(key, row.locate("member"), member=row.member,
+                                           file=row.file))
+            continue
+        if row.product_id in plans:
+            by_member.setdefault((row.product_id, person.name), []).append(row)
+        elif row.product_id not in listed.bad_ids:
+            extra.setdefault(row.product_id, []).append((person.name, row))
+    for (pid, member), sheets in by_member.items():
+        _supersede(plans[pid], member, sheets, ordered_files)
+    for pid, sheets in agreed.items():
+        plan = plans[pid]
+        chosen = _latest(plan, "round.consensus_twice", "", sheets, ordered_files)
+        plan.consensus = chosen
+    any_individual = bool(by_member)
+    for plan in plans.values():
+        _complete(plan, config, scoring, any_individual)
+    extras = _extras(extra, list(listed.products), len(scoring), problems)
+    return RoundPlan(config, list(plans.values()), extras, problems)
+
+
+def _latest(plan: ProductPlan, twice: str, member: str, sheets: list[SheetRow],
+            ordered_files: bool) -> SheetRow:
+    """The sheet that stands: highest pass, then the later file when round.yaml orders
+    the files. Two sheets in one pass that nothing orders are a problem."""
+    sheets = sorted(sheets, key=lambda r: (r.pass_no, r.order if ordered_files else 0))
+    last, before = sheets[-1], sheets[-2] if len(sheets) > 1 else None
+    if before is not None and before.pass_no == last.pass_no and (
+            not ordered_files or before.order == last.order):
+        first = before.locate(None)
+        plan.problems.append(Problem.of(
+            twice, last.locate("member"), member=member or last.member,
+            pid=last.product_id, pass_no=last.pass_no,
+            first=f"{first.file}:{first.line or '?'}"))
+    return last
+
+
+def _supersede(plan: ProductPlan, member: str, sheets: list[SheetRow],
+               ordered_files: bool) -> None:
+    last = _latest(plan, "round.scored_twice", member, sheets, ordered_files)
+    plan.final.append((member, last))
+    plan.history += [(member, s) for s in sheets if s is not last]
+
+
+def _complete(plan: ProductPlan, config: RoundConfig, scoring: tuple[RosterMember, ...],
+              any_individual: bool) -> None:
+    order = {m.name: i for i, m in enumerate(scoring)}
+    plan.final.sort(key=lambda pair: order[pair[0]])
+    done = {m for m, _ in plan.final}
+    again = {m for m, _ in plan.history} | {m for m, s in plan.final if s.pass_no > 1}
+    plan.completeness = {m.name: ("missing" if m.name not in done else
+                                  "rescored" if m.name in again else "scored")
+                         for m in scoring}
+    pid = plan.listed.product.id
+    checked = config.mode == "average" or any_individual
+    met = len(done) >= config.required if checked else True
+    plan.quorum = Quorum(required=config.required, scoring=len(scoring), scored=len(done),
+                         met=met, checked=checked)
+    if not met:
+        missing = [m.name for m in scoring if m.name not in done]
+        plan.problems.append(Problem.of(
+            "round.below_quorum", plan.listed.locate("id"), pid=pid, scored=len(done),
+            of=len(scoring), required=config.required, missing=", ".join(missing)))
+    if config.mode == "consensus" and plan.consensus is None:
+        plan.problems.append(Problem.of("round.no_consensus_sheet", plan.listed.locate("id"),
+                                        pid=pid))
+
+
+def _extras(extra: dict[str, list[tuple[str, SheetRow]]], listed: list[str], scoring: int,
+            problems: list[Problem]) -> list[ExtraId]:
+    out: list[ExtraId] = []
+    for pid, scored in extra.items():
+        members = tuple(dict.fromkeys(m for m, _ in scored))
+        near = difflib.get_close_matches(pid, listed, n=1, cutoff=NEAR_MISS_CUTOFF)
+        where = scored[0][1].locate("product_id")
+        if near:
+            problems.append(Problem.of("round.near_miss", where, pid=pid, count=len(members),
+                                       of=scoring, suggestion=near[0],
+                                       members=", ".join(members)))
+        else:
+            problems.append(Problem.of("round.unknown_product", where, pid=pid,
+                                       count=len(members), of=scoring,
+                                       members=", ".join(members)))
+        out.append(ExtraId(product_id=pid, members=members,
+                           suggestion=near[0] if near else None))
+    return out

@@ -1,0 +1,125 @@
+"""``round new``: a round folder for the secretary to send out — ``round.yaml``, the
+product list, and one pre-filled workbook per scoring member under ``sheets/``.
+
+Builds the files in memory and returns them by path; the CLI checks that none exists
+(never overwriting without ``--force``) and writes them atomically.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from ocop_rate.errors import InputFileError, Location, OcopError, Problem
+from ocop_rate.loading.rubrics import RubricLibrary, unknown_rubric_message
+from ocop_rate.loading.source import load_document, read_bytes
+from ocop_rate.loading.validation import problems_from
+from ocop_rate.models.round import Level, Mode, RosterMember, RoundConfig
+from ocop_rate.round.config import ROUND_FILE
+from ocop_rate.round.products import read_products
+from ocop_rate.round.tables import header_key, read_table
+
+ROSTER_ALIASES = {"name": "name", "ho ten": "name", "ho va ten": "name", "ten": "name",
+                  "member": "name", "thanh vien": "name",
+                  "unit": "unit", "don vi": "unit", "co quan": "unit",
+                  "role": "role", "vai tro": "role", "chuc danh": "role"}
+ROLE_WORDS = {"chu tich": "chair", "chu tich hoi dong": "chair", "chair": "chair",
+              "thanh vien": "member", "uy vien": "member", "member": "member",
+              "thu ky": "secretary", "secretary": "secretary"}
+SHEETS_DIR = "sheets"
+
+
+def read_roster(path: Path) -> tuple[RosterMember, ...]:
+    """A roster from CSV/XLSX (name, unit, role; Vietnamese headers and roles too) or
+    YAML (a list, or ``roster:``)."""
+    from pydantic import ValidationError
+
+    problems: list[Problem] = []
+    items: list[tuple[dict[str, Any], Any]] = []
+    if path.suffix.lower() in (".yaml", ".yml", ".json"):
+        doc = load_document(path)
+        data = doc.data.get("roster") if isinstance(doc.data, dict) else doc.data
+        if not isinstance(data, list):
+            raise InputFileError(Problem.of("round.roster_shape", Location(str(path), 1, 1)))
+        prefix: tuple[str, ...] = ("roster",) if isinstance(doc.data, dict) else ()
+        for i, entry in enumerate(data):
+            def at(p: tuple[str | int, ...], i: int = i) -> Location:
+                return doc.source.locate((*prefix, i, *p))
+            items.append((entry if isinstance(entry, dict) else {"name": entry}, at))
+    else:
+        table = read_table(path, ROSTER_ALIASES)
+        problems += [Problem.of("round.sheet_unknown_column", loc, header=h)
+                     for h, loc in table.unknown]
+        for row in table.rows:
+            cells = dict(row.cells)
+            if "role" in cells:
+                cells["role"] = ROLE_WORDS.get(header_key(cells["role"]), cells["role"])
+            items.append((cells, lambda p, row=row: row.at(str(p[-1]) if p else None)))
+    out = []
+    for data, at in items:
+        try:
+            out.append(RosterMember.model_validate(data))
+        except ValidationError as exc:
+            problems += problems_from(exc, data, at)
+    if problems:
+        raise InputFileError(problems)
+    if not out:
+        raise InputFileError(Problem.of("round.roster_shape", Location(str(path), 1, 1)))
+    return tuple(out)
+
+
+def slug(name: str) -> str:
+    """``'Nguyễn Thị Lan'`` -> ``'nguyen-thi-lan'``: a file name any system accepts, and
+    one the round matches back to the member."""
+    return re.sub(r"[^a-z0-9]+", "-", header_key(name)).strip("-") or "member"
+
+
+def scaffold(library: RubricLibrary, roster_path: Path, products_path: Path, *,
+             name: str, date: dt.date | None, level: Level, province: str | None,
+             quorum: int | float, mode: Mode, spread_limit: float
+             ) -> dict[str, bytes]:
+    """The new round's files, relative path -> bytes. Raises a located ``OcopError`` when
+    the roster, the product list or the settings cannot make a round."""
+    from pydantic import ValidationError
+
+    from ocop_rate.report import round_xlsx
+
+    roster = read_roster(roster_path)
+    listed = read_products(products_path)
+    problems = list(listed.problems)
+    for item in listed.products.values():
+        if item.product.rubric not in library.rubrics:
+            problems.append(Problem(unknown_rubric_message(item.product.rubric,
+                                                           list(library.rubrics)),
+                                    item.locate("rubric")))
+    if not problems and not listed.products:
+        problems.append(Problem.of("round.no_products", Location(str(products_path))))
+    if problems:
+        raise InputFileError(problems)
+    products_name = "products" + products_path.suffix.lower()
+    settings: dict[str, Any] = {
+        "name": name, "date": date, "level": level, "province": province,
+        "roster": [m.model_dump(exclude_none=True) for m in roster], "quorum": quorum,
+        "spread_limit": spread_limit, "mode": mode, "products": products_name}
+    try:
+        RoundConfig.model_validate(settings)
+    except ValidationError as exc:
+        raise OcopError(problems_from(exc, settings, lambda p: Location(
+            ROUND_FILE, None, None, ".".join(str(x) for x in p) or None))) from None
+    text = ("# Đợt đánh giá OCOP — round file written by `ocop-rate round new`.\n"
+            "# Members' sheets: every .xlsx/.csv/.yaml file of this folder (sheets/…).\n"
+            "# To order re-scoring files, list them:  sheets: [sheets/a.xlsx, "
+            "rescore/a-2.xlsx]\n"
+            + yaml.safe_dump({k: v for k, v in settings.items() if v is not None},
+                             allow_unicode=True, sort_keys=False))
+    files = {ROUND_FILE: text.encode("utf-8"),
+             products_name: read_bytes(products_path, 256 * 1024 * 1024)}
+    products = [item.product for item in listed.products.values()]
+    for member in (m for m in roster if m.scores):
+        files[f"{SHEETS_DIR}/{slug(member.name)}.xlsx"] = round_xlsx.render(
+            member.name, products, library.rubrics)
+    return files

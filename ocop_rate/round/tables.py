@@ -1,0 +1,100 @@
+"""A round's tables (product list, members' sheets) as located rows of text.
+
+CSV and XLSX go through the score-sheet reader's :func:`read_raw` (size caps, encodings,
+zip-bomb guard, first worksheet); headers are matched as score sheets match them
+(:func:`header_key`: case, diacritics and separators ignored). Every cell keeps its place, so
+a problem found later (an unknown option, a fact of the wrong type) points at the cell.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
+from pathlib import Path
+
+from ocop_rate.errors import Location
+from ocop_rate.loading.score_sheets import MAX_CELL_CHARS, column_letter, header_key, read_raw
+
+__all__ = ["MAX_CELL_CHARS", "Row", "Table", "header_key", "read_table"]
+
+
+@dataclass(frozen=True)
+class Row:
+    """One data row: canonical key -> cell text (blank cells left out)."""
+
+    file: str
+    line: int
+    cells: dict[str, str]
+    columns: dict[str, int]   # canonical key -> 0-based column, for locations
+    headers: dict[str, str]   # canonical key -> header as written
+    sheet: str | None = None
+
+    def at(self, key: str | None = None) -> Location:
+        """Where the row (or its cell ``key``) is: file, line, column and header; in a
+        workbook the field also names the cell (``sheet!H4``)."""
+        col = self.columns.get(key) if key is not None else None
+        if key is None or col is None:
+            return Location(self.file, self.line, None, key)
+        field = self.headers.get(key, key)
+        if self.sheet is not None:
+            field += f" [{self.sheet}!{column_letter(col)}{self.line}]"
+        return Location(self.file, self.line, col + 1, field)
+
+
+@dataclass(frozen=True)
+class Table:
+    file: str
+    rows: list[Row]
+    unknown: list[tuple[str, Location]]  # headers that mean nothing here
+    missing_header: list[Location]       # columns with data but no header
+
+
+def read_table(path: Path, aliases: Mapping[str, str], extra: set[str] | None = None,
+               keep_unknown: bool = False) -> Table:
+    """Rows of a CSV or XLSX table. A header is canonical when ``aliases`` knows its
+    :func:`header_key`, or when it is in ``extra`` (casefolded, e.g. criterion ids; kept as
+    written in ``extra``'s form). Other headers are ``unknown``, or kept under their own
+    text with ``keep_unknown`` (facts of a product list)."""
+    raw = read_raw(path)
+    folded = {e.casefold().replace(" ", ""): e for e in (extra or set())}
+    mapping: dict[int, str] = {}
+    unknown: list[tuple[str, Location]] = []
+    missing: list[Location] = []
+    headers: dict[str, str] = {}
+    columns: dict[str, int] = {}
+    frame = raw.frame
+    for col, header in enumerate(raw.headers):
+        text = header.strip()
+        key = header_key(text)
+        canonical = aliases.get(key) or folded.get(text.casefold().replace(" ", ""))
+        if canonical is None and keep_unknown and text:
+            canonical = text
+        if not text:
+            if any(str(v).strip() for v in frame[col]):
+                missing.append(Location(raw.file, 1, col + 1))
+            continue
+        if canonical is None or canonical in columns:
+            unknown.append((text, Location(raw.file, 1, col + 1, text)))
+            continue
+        mapping[col] = canonical
+        headers[canonical] = text
+        columns[canonical] = col
+    rows: list[Row] = []
+    for index, values in enumerate(_records(frame)):
+        cells = {mapping[c]: _clean(v) for c, v in enumerate(values)
+                 if c in mapping and _clean(v)}
+        if cells:
+            rows.append(Row(raw.file, raw.first_row + index, cells, columns, headers,
+                            raw.sheet))
+    return Table(raw.file, rows, unknown, missing)
+
+
+def _records(frame: object) -> Iterator[list[str]]:
+    for record in frame.itertuples(index=False, name=None):  # type: ignore[attr-defined]
+        yield ["" if v is None else str(v) for v in record]
+
+
+def _clean(text: str) -> str:
+    import unicodedata
+
+    return unicodedata.normalize("NFC", text.strip())
