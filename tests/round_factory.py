@@ -64,7 +64,7 @@ def scores(count: int, members: int, seed: int = 7) -> dict[tuple[str, str], dic
                 if crit.id in DERIVED:
                     continue
                 size = len(crit.options)
-                pick = round(quality * (size - 1) + rng.gauss(0, 0.6))
+                pick = round(quality * (size - 1) + rng.gauss(0, 0.3))
                 row[crit.id] = crit.options[min(size - 1, max(0, pick))].code
             out[(pid, member)] = row
     return out
@@ -119,3 +119,9 @@ def make_round(root: Path, products: int = 12, members: int = 5, per_member: boo
                 for member in MEMBERS[:members]]
         write_sheet(root / f"combined{suffix}", rows)
     return drawn
+
+
+def slug_like(name: str) -> str:
+    from ocop_rate.round.scaffold import slug
+
+    return slug(name)

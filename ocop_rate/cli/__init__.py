@@ -2,6 +2,7 @@
 group (``rate``, ``rubrics``, ``checks``). Importing this package registers every command."""
 
 from ocop_rate.cli import checks, rate, rubrics  # noqa: F401  (registers the commands)
+from ocop_rate.cli import round as round_commands  # noqa: F401
 from ocop_rate.cli.app import app, main
 
 __all__ = ["app", "main"]

@@ -34,6 +34,7 @@ from ocop_rate.cli.common import (
     _refuse_overwriting_inputs,
     _usage,
 )
+from ocop_rate.cli.round import LevelOpt, rate_round_command, round_config
 from ocop_rate.defaults import DEFAULT_SPREAD
 from ocop_rate.errors import OcopError
 
@@ -62,10 +63,16 @@ def rate(
     = GatePolicyChoice.majority,
     members: MembersOpt = False,
     spread: SpreadOpt = DEFAULT_SPREAD,
+    level: LevelOpt = None,
 ) -> None:
-    """Rate dossiers and print their stars (chấm điểm và phân hạng sao)."""
+    """Rate dossiers and print their stars (chấm điểm và phân hạng sao). A round folder
+    (with round.yaml) is rated as a council round: see `ocop-rate round --help`."""
     if fmt is RateFormat.xlsx and output is None:
         _usage("--format xlsx writes a workbook: give --output FILE.xlsx")
+    config = round_config(paths)
+    if config is not None:
+        rate_round_command(config, rules=rules, fmt=fmt, output=output, lang=lang,
+                           members=members, level=level)
     library = _library(rules)
     if output is not None:
         _refuse_overwriting_inputs(output, paths)

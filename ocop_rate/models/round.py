@@ -213,6 +213,9 @@ class RoundEntry(Frozen):
         "agreed sheet, never averaged.")
     pair: MemberPair | None = None
     rated: bool
+    problems: tuple[RoundProblem, ...] = Field(
+        default=(), description="Why the product was not rated (quorum, sheets that do not "
+        "fit its rubric), in both languages.")
 
 
 class ExtraId(Frozen):

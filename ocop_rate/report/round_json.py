@@ -46,7 +46,7 @@ def render(report: RoundReport, result: BatchResult, lang: Lang) -> str:
         "completeness": {e.product_id: e.completeness for e in report.entries},
         "extra": [x.model_dump() for x in report.extra],
         "problems": [{**p.model_dump(exclude={"message_vi"}),
-                      "text": p.message_vi if lang == "vi" else p.message}
+                      "text": p.text(lang)}
                      for p in report.problems],
         "products": products,
     }

@@ -45,7 +45,7 @@ def matrix_rows(report: RoundReport, lang: Lang, only_incomplete: bool = False
         out.append([entry.product_id,
                     *[status(entry.completeness.get(m, "missing"), lang)
                       for m in members(report)],
-                    f"{q.scored}/{q.required}" + ("" if q.met else " ✗")])
+                    f"{q.scored}/{q.scoring} (≥{q.required})" + ("" if q.met else " ✗")])
     return out
 
 

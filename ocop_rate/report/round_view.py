@@ -43,6 +43,8 @@ def head_view(report: RoundReport, lang: Lang, full_matrix: bool = True
     if report.problems:
         out.append(Text(text("round.view.problems", lang), style="bold red"))
         out += [Text(f"✗ {p.text(lang)}", style="red") for p in report.problems]
+    out += [Text(f"✗ {p.text(lang)}", style="red") for e in report.entries
+            for p in e.problems if p.message_id == "round.below_quorum"]
     return out
 
 

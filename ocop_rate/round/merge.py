@@ -7,7 +7,7 @@ member scoring a product twice in one pass, products below quorum (not rated).
 
 from __future__ import annotations
 
-import difflib
+import re
 from dataclasses import dataclass, field
 
 from ocop_rate.errors import Problem
@@ -16,7 +16,7 @@ from ocop_rate.round.products import ListedProduct, ProductList
 from ocop_rate.round.sheets import SheetRow
 from ocop_rate.round.tables import header_key
 
-NEAR_MISS_CUTOFF = 0.75
+NEAR_MISS_EDITS = 2  # at most this many characters apart to be suggested
 
 
 @dataclass
@@ -144,16 +144,48 @@ def _extras(extra: dict[str, list[tuple[str, SheetRow]]], listed: list[str], sco
     out: list[ExtraId] = []
     for pid, scored in extra.items():
         members = tuple(dict.fromkeys(m for m, _ in scored))
-        near = difflib.get_close_matches(pid, listed, n=1, cutoff=NEAR_MISS_CUTOFF)
+        near = nearest(pid, listed)
         where = scored[0][1].locate("product_id")
         if near:
             problems.append(Problem.of("round.near_miss", where, pid=pid, count=len(members),
-                                       of=scoring, suggestion=near[0],
+                                       of=scoring, suggestion=" / ".join(near),
                                        members=", ".join(members)))
         else:
             problems.append(Problem.of("round.unknown_product", where, pid=pid,
                                        count=len(members), of=scoring,
                                        members=", ".join(members)))
         out.append(ExtraId(product_id=pid, members=members,
-                           suggestion=near[0] if near else None))
+                           suggestion=" / ".join(near) if near else None))
     return out
+
+
+def _id_key(pid: str) -> str:
+    """``'qn_ub-001'`` and ``'QN-UB-0001'`` alike: case, separators and zero padding
+    ignored."""
+    plain = re.sub(r"[\s_.\-/]+", "", pid.casefold())
+    return re.sub(r"\d+", lambda m: str(int(m.group())), plain)
+
+
+def nearest(pid: str, listed: list[str]) -> list[str]:
+    """The listed ids ``pid`` most likely meant: the one equal but for case, separators or
+    zero padding; else those fewest edits away (at most :data:`NEAR_MISS_EDITS`, up to
+    three)."""
+    key = _id_key(pid)
+    same = [p for p in listed if _id_key(p) == key]
+    if same:
+        return same[:1]
+    scored = sorted((edits(pid.casefold(), p.casefold()), p) for p in listed)
+    best = [p for d, p in scored if d <= NEAR_MISS_EDITS and d == scored[0][0]]
+    return best[:3]
+
+
+def edits(a: str, b: str) -> int:
+    """Levenshtein distance (ids are short; a round lists hundreds at most)."""
+    if abs(len(a) - len(b)) > NEAR_MISS_EDITS:
+        return NEAR_MISS_EDITS + 1
+    row = list(range(len(b) + 1))
+    for i, ca in enumerate(a, start=1):
+        prev, row[0] = row[0], i
+        for j, cb in enumerate(b, start=1):
+            prev, row[j] = row[j], min(row[j] + 1, row[j - 1] + 1, prev + (ca != cb))
+    return row[-1]

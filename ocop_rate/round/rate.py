@@ -95,6 +95,10 @@ def _rate_product(library: RubricLibrary, folder: RoundFolder, plan: ProductPlan
         item = Failure(product_id=product.id, rubric=product.rubric,
                        file=str(folder.products), errors=tuple(_out(p) for p in result))
     totals = _sheet_totals(rubric, plan, folder) if rubric is not None else {}
+    if isinstance(item, Rating):  # the final sheets' own totals are in the rating
+        own = {m.member: m.total for m in item.members}
+        for member, row in council:
+            totals.setdefault(id(row), own[member])
     records = [_record(m, row, True, totals) for m, row in plan.final]
     records += [_record(m, row, False, totals) for m, row in plan.history]
     if plan.consensus is not None:
@@ -108,7 +112,8 @@ def _rate_product(library: RubricLibrary, folder: RoundFolder, plan: ProductPlan
         product_id=product.id, product_name=product.name, rubric=product.rubric,
         registration=product.registration, legal_representative=product.legal_representative,
         quorum=plan.quorum, completeness=plan.completeness, sheets=tuple(records),
-        individual=individual, pair=pair, rated=isinstance(item, Rating))
+        individual=individual, pair=pair, rated=isinstance(item, Rating),
+        problems=() if isinstance(result, Rating) else tuple(round_problem(p) for p in result))
     return entry, item
 
 
