@@ -91,6 +91,8 @@ def rate_round_command(config: Path, *, rules: list[Path] | None, fmt: RateForma
                        level: LevelChoice | None) -> None:
     """``ocop-rate rate ROUND/``: the round's header, who scored what, the results, the
     round's notes. Exit 1 when a product is not rated or the round has problems."""
+    if output is not None:
+        _refuse_round_inputs(config, output)
     report, result = _rate(config, rules, level)
     language = _code(lang)
     if fmt is RateFormat.json:
@@ -117,6 +119,20 @@ def rate_round_command(config: Path, *, rules: list[Path] | None, fmt: RateForma
             _rate_report(fmt, _detailed(result), _guard(lambda: load_library(rules or None)),
                          language, output)
     raise typer.Exit(EXIT_SHORT if report.short else EXIT_OK)
+
+
+def _refuse_round_inputs(config: Path, output: Path) -> None:
+    """Inputs are never written: a report may not land on a file the round reads (nor,
+    by its suffix, become a members' sheet of the round next time)."""
+    from ocop_rate.round.config import SHEET_SUFFIXES, open_round
+
+    folder = _guard(lambda: open_round(config))
+    inputs = {config.resolve(), folder.products.resolve(),
+              *(p.resolve() for p, _ in folder.sheets)}
+    target = output.resolve()
+    inside = target.is_relative_to(folder.root.resolve())
+    if target in inputs or (inside and target.suffix.lower() in SHEET_SUFFIXES):
+        _fail(OcopError(Problem.of("round.output_is_input", None, path=str(output))))
 
 
 def _round_blocks(report: RoundReport, result: BatchResult, lang: LangCode, members: bool,
@@ -247,7 +263,7 @@ def new(
         products=listed)))
 
 
-def parse_quorum(value: str) -> int | float:
+def parse_quorum(value: str) -> int | float | str:
     """``3`` -> 3 members; ``0.67`` or ``2/3`` -> a share; ``all`` -> every member."""
     text = value.strip().casefold()
     try:
@@ -257,7 +273,9 @@ def parse_quorum(value: str) -> int | float:
             return int(text)
         if "/" in text:
             top, bottom = text.split("/", 1)
-            return int(top) / int(bottom)
+            if int(bottom) == 0:
+                raise ZeroDivisionError
+            return f"{int(top)}/{int(bottom)}"
         return float(text)
     except (ValueError, ZeroDivisionError):
         _usage(f"--quorum {value}: expected a count (3), a share (0.67 or 2/3) or all")

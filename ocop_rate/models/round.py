@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+import re
+from fractions import Fraction
 from typing import Any, Literal
 
 from pydantic import Field, field_validator, model_validator
@@ -60,9 +62,9 @@ class RoundConfig(Frozen):
     level: Level = "province"
     province: str | None = None
     roster: tuple[RosterMember, ...] = Field(min_length=1)
-    quorum: int | float = Field(
+    quorum: int | float | str = Field(
         default=1.0, description="Scoring members needed per product: a count (3) or a "
-        "share of the scoring members (0.67); default all of them.")
+        "share of the scoring members (0.67 or '2/3'); default all of them.")
     spread_limit: float = Field(default=DEFAULT_SPREAD_LIMIT, ge=0)
     mode: Mode = "average"
     gate_policy: Literal["majority", "all"] = "majority"
@@ -74,9 +76,14 @@ class RoundConfig(Frozen):
 
     @field_validator("quorum")
     @classmethod
-    def _quorum_shape(cls, value: int | float) -> int | float:
+    def _quorum_shape(cls, value: int | float | str) -> int | float | str:
         if isinstance(value, bool):
             raise ValueError("quorum is a count of members (3) or a share (0.67)")
+        if isinstance(value, str):
+            found = re.fullmatch(r"\s*(\d+)\s*/\s*(\d+)\s*", value)
+            if not found or int(found[2]) == 0 or not 0 < Fraction(value) <= 1:
+                raise ValueError("a quorum share written as a fraction looks like '2/3'")
+            return f"{found[1]}/{found[2]}"
         if isinstance(value, int):
             if value < 1:
                 raise ValueError("a quorum count is at least 1")
@@ -107,6 +114,8 @@ class RoundConfig(Frozen):
         """Scoring members needed for a product: the count, or the share rounded up."""
         if isinstance(self.quorum, int):
             return self.quorum
+        if isinstance(self.quorum, str):
+            return max(1, math.ceil(Fraction(self.quorum) * len(self.scoring)))
         return max(1, math.ceil(self.quorum * len(self.scoring) - 1e-9))
 
 
@@ -236,7 +245,7 @@ class RoundReport(Frozen):
     level_source: Literal["round.yaml", "--level"] = "round.yaml"
     province: str | None
     mode: Mode
-    quorum: int | float
+    quorum: int | float | str
     required: int
     spread_limit: float
     roster: tuple[RosterMember, ...]

@@ -80,7 +80,7 @@ def slug(name: str) -> str:
 
 def scaffold(library: RubricLibrary, roster_path: Path, products_path: Path, *,
              name: str, date: dt.date | None, level: Level, province: str | None,
-             quorum: int | float, mode: Mode, spread_limit: float
+             quorum: int | float | str, mode: Mode, spread_limit: float
              ) -> dict[str, bytes]:
     """The new round's files, relative path -> bytes. Raises a located ``OcopError`` when
     the roster, the product list or the settings cannot make a round."""

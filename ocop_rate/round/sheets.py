@@ -107,11 +107,13 @@ def _add(out: SheetRead, cells: dict[str, Any], scores: dict[str, str],
         out.problems.append(Problem.of("round.pass_invalid", locate("pass"),
                                        value=str(cells.get("pass"))))
         return
+    scores = {k: str(v).strip() for k, v in scores.items() if str(v).strip()}
+    if not scores:
+        return  # a pre-filled row nobody has scored yet: missing, not a sheet
     date = cells.get("date")
     out.rows.append(SheetRow(
         file=str(path), order=order, product_id=pid, member=who, pass_no=pass_no,
-        scores={k: str(v).strip() for k, v in scores.items() if str(v).strip()},
-        locate=locate, date=None if date in (None, "") else str(date)[:10],
+        scores=scores, locate=locate, date=None if date in (None, "") else str(date)[:10],
         comment=str(cells["comment"]).strip() if cells.get("comment") else None))
 
 

@@ -93,6 +93,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "round.no_products": (
         "danh sách sản phẩm không có sản phẩm nào dùng được",
         "the product list has no usable product"),
+    "round.output_is_input": (
+        "--output {path} là (hoặc sẽ thành) một tệp đầu vào của đợt; chọn tệp khác, ngoài "
+        "thư mục đợt",
+        "--output {path} is (or would become) an input of the round; choose another file, "
+        "outside the round folder"),
     "round.mixed_inputs": (
         "thư mục đợt đánh giá {path} phải được chấm riêng, không cùng tệp khác",
         "the round folder {path} is rated on its own, not with other files"),

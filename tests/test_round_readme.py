@@ -1,0 +1,46 @@
+"""The README's council round walk-through runs as printed, with the exit codes it says."""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+
+
+def walk_through() -> list[str]:
+    text = (REPO / "README.md").read_text(encoding="utf-8")
+    section = text.split("## A council round", 1)[1]
+    block = re.search(r"```sh\n(.*?)```", section, re.S)
+    assert block is not None
+    return [line for line in block.group(1).splitlines()
+            if line.strip() and not line.startswith("#")]
+
+
+def test_readme_round_walk_through_runs_as_printed(tmp_path: Path) -> None:
+    shutil.copytree(REPO / "examples", tmp_path / "examples")
+    env = {**os.environ, "PATH": f"{Path(sys.executable).parent}{os.pathsep}"
+           f"{os.environ.get('PATH', '')}", "COLUMNS": "120"}
+    codes = []
+    for command in walk_through():
+        done = subprocess.run(command, shell=True, cwd=tmp_path, env=env,
+                              capture_output=True, text=True, check=False)
+        codes.append((command.split()[:3], done.returncode))
+        assert done.returncode in (0, 1), (command, done.stdout, done.stderr)
+        if command.startswith("ocop-rate round status"):
+            assert done.returncode == 1 and "Trần Minh Đức" in done.stdout
+            assert "thiếu" in done.stdout
+        elif command.startswith("ocop-rate rate dot-2 --lang en"):
+            assert "Hoàng Văn Sơn re-scored" in done.stdout
+    assert [c for _, c in codes].count(1) == 1  # only the status with someone missing
+    data = json.loads((tmp_path / "dot-2.json").read_text(encoding="utf-8"))
+    assert len(data["products"]) == 4 and all(p["stars"] for p in data["products"])
+    item = next(p for p in data["products"] if p["product_id"] == "QN-DT-0120")
+    assert [s["pass_no"] for s in item["sheets"] if s["member"] == "Hoàng Văn Sơn"] == [2, 1]
+    minutes = (tmp_path / "bien-ban-dot-2.md").read_text(encoding="utf-8")
+    assert "Đợt 2 năm 2026" in minutes and "✓²" in minutes
