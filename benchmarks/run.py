@@ -18,7 +18,10 @@ Figures (targets from issue 6):
    CSafeLoader -- target <= 1.5x;
 4. ``ocop-rate --help``, ``ocop-rate rubrics list`` (and ``validate`` when the command
    exists) cold start against ``python -c "import typer"`` -- target <= 1.3x, no pandas;
-5. peak memory of the 100,000-product batch -- target <= 400 MB.
+5. peak memory of the 100,000-product batch -- target <= 400 MB;
+6. a council round of 100 products x 7 members, one XLSX workbook per member
+   (``ocop-rate rate ROUND/ -f json``), against opening the seven workbooks with openpyxl
+   (read-only) -- no target yet; ``--round-only`` runs just this figure.
 """
 
 from __future__ import annotations
@@ -119,6 +122,71 @@ def generate_dossiers(folder: Path, count: int) -> None:
             yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
 
 
+def generate_round(root: Path, products: int, members: int) -> None:
+    """A round folder: round.yaml, a product list with facts, one workbook per member."""
+    import yaml
+    from openpyxl import Workbook
+
+    from ocop_rate.loading.rubrics import load_library
+
+    rubric = load_library().rubrics[RUBRIC]
+    rng = random.Random(SEED + 2)
+    names = [f"Thành viên {m + 1}" for m in range(members)]
+    root.mkdir(parents=True)
+    config = {"name": "Benchmark round", "date": "2026-11-20", "level": "province",
+              "roster": [{"name": n, "role": "member"} for n in names]
+              + [{"name": "Thư ký", "role": "secretary"}], "quorum": "2/3",
+              "products": "products.csv"}
+    (root / "round.yaml").write_text(yaml.safe_dump(config, allow_unicode=True), "utf-8")
+    facts = {"local_material_share": 0.8, "local_labour_share": 0.6,
+             "legal_rep_woman_minority_or_disabled": "true"}
+    derived = {c.id for c in rubric.criteria if c.derive}
+    with (root / "products.csv").open("w", newline="", encoding="utf-8") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(["product_id", "product_name", "rubric", "producer", *facts])
+        for p in range(products):
+            writer.writerow([f"QN-{p:04d}", f"Sản phẩm {p}", RUBRIC, f"HTX {p}",
+                             *facts.values()])
+    qualities = [rng.betavariate(4, 2) for _ in range(products)]
+    for m, name in enumerate(names):
+        book = Workbook()
+        sheet = book.active
+        assert sheet is not None
+        crits = [c for c in rubric.criteria if c.id not in derived]
+        sheet.append(["product_id", "rubric", "member", "pass", "comment",
+                      *[c.id for c in crits]])
+        for p, quality in enumerate(qualities):
+            codes = []
+            for crit in crits:
+                size = len(crit.options)
+                pick = round(quality * (size - 1) + rng.gauss(0, 0.4))
+                codes.append(crit.options[min(size - 1, max(0, pick))].code)
+            sheet.append([f"QN-{p:04d}", RUBRIC, name, 1, "Ý kiến", *codes])
+        book.save(root / f"member-{m + 1}.xlsx")
+
+
+FLOOR_ROUND = """
+import sys
+from pathlib import Path
+from openpyxl import load_workbook
+n = 0
+for path in sorted(Path(sys.argv[1]).glob("*.xlsx")):
+    book = load_workbook(path, read_only=True)
+    n += sum(1 for _ in book.active.iter_rows(values_only=True))
+print(n)
+"""
+
+
+def round_figure(root: Path, runs: int) -> tuple[str, str, str, str, str]:
+    folder = root / "round"
+    generate_round(folder, 100, 7)
+    ours, _ = timed(cli("rate", str(folder), "-f", "json", "-o", str(root / "round.json")),
+                    runs)
+    floor, _ = timed([PY, "-c", FLOOR_ROUND, str(folder)], runs)
+    return ("round of 100 products x 7 members (7 XLSX) -> JSON vs openpyxl reading them",
+            f"{ours:.2f} s", f"{floor:.2f} s", f"{ours / floor:.2f}x", "- (no target)")
+
+
 FLOOR_SHEET = """
 import sys, numpy as np, pandas as pd
 frame = pd.read_csv(sys.argv[1], dtype=str, keep_default_na=False)
@@ -202,7 +270,14 @@ def main() -> None:
                         help="council members per product in the sheet (default 3)")
     parser.add_argument("--naive", type=int, default=2000,
                         help="products the naive loop is timed on (then scaled)")
+    parser.add_argument("--round-only", action="store_true",
+                        help="only the council round figure (100 products x 7 members)")
     args = parser.parse_args()
+    if args.round_only:
+        with tempfile.TemporaryDirectory(prefix="ocop-bench-") as tmp:
+            row = round_figure(Path(tmp), args.runs)
+        print(" | ".join(row))
+        return
     scale = 10 if args.quick else 1
     products, dossiers = 100_000 // scale, 10_000 // scale
     runs = args.runs
@@ -262,6 +337,7 @@ def main() -> None:
             rows.append(("ocop-rate validate", "-", "-", "-", "command not there yet"))
         rows.append((f"peak memory, {products:,}-product sheet -> JSON", f"{peak} MB", "-",
                      "-", f"<= 400 MB {'✓' if peak <= 400 else '✗'}"))
+        rows.append(round_figure(root, runs))
 
     head = ("figure", "ocop-rate", "floor", "ratio", "target")
     widths = [max(len(r[i]) for r in [head, *rows]) for i in range(5)]

@@ -376,3 +376,22 @@ def test_yaml_sheet_and_yaml_product_list(tmp_path: Path) -> None:
     assert item["registration"] == "re-evaluation" and item["legal_representative"] == "Bà Hoa"
     assert len(item["members"]) == 3
     assert {s["date"] for s in item["sheets"]} == {"2026-11-20"}
+
+
+def test_csv_of_a_round_carries_level_round_and_quorum(tmp_path: Path) -> None:
+    folder = tmp_path / "r"
+    rf.make_round(folder, products=3)
+    drop_rows(folder / "member-5.xlsx", {"QN-UB-0002"})
+    out = tmp_path / "ket-qua.csv"
+    result = runner.invoke(app, ["rate", str(folder), "-f", "csv", "-o", str(out),
+                                 "--level", "central"])
+    assert result.exit_code == 0, result.output
+    table = list(csv.DictReader(out.read_text(encoding="utf-8-sig").splitlines()))
+    assert [r["product_id"] for r in table] == rf.product_ids(3)
+    second = table[1]
+    assert second["level"] == "central" and second["round"] == "Đợt 2 năm 2026"
+    assert second["members_scored"] == "4" and second["quorum_met"] == "true"
+    assert second["missing"] == "Phạm Quốc Bảo" and second["stars"]
+    inside = runner.invoke(app, ["rate", str(folder), "-f", "csv", "-o",
+                                 str(folder / "ket-qua.csv")])
+    assert inside.exit_code == 2 and not (folder / "ket-qua.csv").exists()

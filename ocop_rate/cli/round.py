@@ -109,9 +109,10 @@ def rate_round_command(config: Path, *, rules: list[Path] | None, fmt: RateForma
         from ocop_rate.cli.rate import _rate_report
 
         if fmt is RateFormat.csv:
-            from ocop_rate.report import csv_report
+            from ocop_rate.report import round_csv
+            from ocop_rate.report.csv_report import ENCODING
 
-            _emit(csv_report.render(result, language), output, encoding=csv_report.ENCODING)
+            _emit(round_csv.render(report, result, language), output, encoding=ENCODING)
         else:
             from ocop_rate.cli.common import _detailed
             from ocop_rate.loading.rubrics import load_library
