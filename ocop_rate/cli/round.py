@@ -176,7 +176,7 @@ def status(
 
     config = round_file(str(folder))
     if config is None:
-        _fail(OcopError(Problem.of("round.config_shape", None)))
+        _fail(OcopError(Problem.of("round.not_a_round", None, path=str(folder))))
     report, result = _rate(config, rules, None)
     language = _code(lang)
     incomplete = any(v == "missing" for e in report.entries for v in e.completeness.values())

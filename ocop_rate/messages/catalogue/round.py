@@ -5,6 +5,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "round.config_shape": (
         "round.yaml phải là một bảng khoá (name, level, roster, …)",
         "round.yaml must be a mapping of keys (name, level, roster, …)"),
+    "round.not_a_round": (
+        "{path} không phải thư mục đợt đánh giá (không có round.yaml)",
+        "{path} is not a round folder (no round.yaml in it)"),
     "round.products_missing": (
         "không có danh sách sản phẩm {file}",
         "the product list {file} is not there"),
