@@ -395,3 +395,24 @@ def test_csv_of_a_round_carries_level_round_and_quorum(tmp_path: Path) -> None:
     inside = runner.invoke(app, ["rate", str(folder), "-f", "csv", "-o",
                                  str(folder / "ket-qua.csv")])
     assert inside.exit_code == 2 and not (folder / "ket-qua.csv").exists()
+
+
+def test_html_and_xlsx_of_a_round_open_with_the_round(tmp_path: Path) -> None:
+    from openpyxl import load_workbook
+
+    folder = tmp_path / "r"
+    rf.make_round(folder, products=2)
+    drop_rows(folder / "member-3.xlsx", {"QN-UB-0002"})
+    page = tmp_path / "bao-cao.html"
+    assert runner.invoke(app, ["rate", str(folder), "-f", "html", "-o", str(page)]
+                         ).exit_code == 0
+    html = page.read_text(encoding="utf-8")
+    assert "Đợt đánh giá: Đợt 2 năm 2026" in html and "Hội đồng cấp tỉnh" in html
+    assert html.index('class="round"') < html.index("QN-UB-0001")
+    book_path = tmp_path / "ket-qua.xlsx"
+    assert runner.invoke(app, ["rate", str(folder), "-f", "xlsx", "-o", str(book_path),
+                               "--lang", "en"]).exit_code == 0
+    book = load_workbook(book_path)
+    assert book.sheetnames[0] == "Đợt đánh giá"
+    cells = [c for row in book["Đợt đánh giá"].iter_rows(values_only=True) for c in row if c]
+    assert "Round: Đợt 2 năm 2026" in cells and "missing" in cells

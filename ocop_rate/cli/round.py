@@ -105,20 +105,21 @@ def rate_round_command(config: Path, *, rules: list[Path] | None, fmt: RateForma
         _emit(round_view.markdown(report, result, language), output)
     elif fmt is RateFormat.table:
         _print(_round_blocks(report, result, language, members, full=False), output)
-    else:  # csv, html, xlsx: the product results as for loose files
-        from ocop_rate.cli.rate import _rate_report
-
+    else:  # csv, html, xlsx: the loose-file reports with the round in front
         if fmt is RateFormat.csv:
             from ocop_rate.report import round_csv
             from ocop_rate.report.csv_report import ENCODING
 
             _emit(round_csv.render(report, result, language), output, encoding=ENCODING)
-        else:
-            from ocop_rate.cli.common import _detailed
-            from ocop_rate.loading.rubrics import load_library
+        elif fmt is RateFormat.html:
+            from ocop_rate.report.round_html import render_html
 
-            _rate_report(fmt, _detailed(result), _guard(lambda: load_library(rules or None)),
-                         language, output)
+            _emit(render_html(report, result, language, _library(rules).rubrics), output)
+        else:
+            from ocop_rate.report.round_html import render_xlsx
+
+            assert output is not None  # rate() asks for --output with xlsx
+            _emit_bytes(render_xlsx(report, result, language), output)
     raise typer.Exit(EXIT_SHORT if report.short else EXIT_OK)
 
 

@@ -1,0 +1,75 @@
+"""A round's HTML and XLSX reports: the loose-file report with the round in front — its
+header, who scored what, its problems and notes. Everything read from files is escaped
+(HTML) or neutralised (XLSX cells)."""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Mapping
+from html import escape
+
+from ocop_rate.messages import text
+from ocop_rate.models.common import Lang
+from ocop_rate.models.rating import BatchResult
+from ocop_rate.models.round import RoundReport
+from ocop_rate.models.rubric import Rubric
+from ocop_rate.report import round_lines
+from ocop_rate.report.safety import neutralise
+
+ROUND_SHEET = "Đợt đánh giá"
+
+
+def section(report: RoundReport, lang: Lang) -> str:
+    title, line = round_lines.header(report, lang)
+    names = round_lines.members(report)
+    head = "".join(f"<th>{escape(h)}</th>" for h in [
+        text("round.view.member", lang) + " →", *names, text("round.view.quorum", lang)])
+    body = "".join("<tr>" + "".join(f"<td>{escape(c)}</td>" for c in row) + "</tr>"
+                   for row in round_lines.matrix_rows(report, lang))
+    out = [f'<section class="round"><h2>{escape(title)}</h2><p>{escape(line)}</p>',
+           f"<h3>{escape(text('round.view.matrix', lang))}</h3>",
+           f"<table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>",
+           f"<p>{escape(text('round.view.legend', lang))}</p>"]
+    items = [p.text(lang) for p in report.problems] + round_lines.notes(report, lang)
+    if items:
+        out.append("<ul>" + "".join(f"<li>{escape(i)}</li>" for i in items) + "</ul>")
+    out.append(f"<p><strong>{escape(round_lines.summary(report, lang))}</strong></p>"
+               "</section>")
+    return "".join(out)
+
+
+def render_html(report: RoundReport, result: BatchResult, lang: Lang,
+                rubrics: Mapping[str, Rubric]) -> str:
+    from ocop_rate.report import html_report
+    from ocop_rate.summary import summarise
+
+    page = html_report.render(result, lang, summarise(result), rubrics)
+    return page.replace("<main>", "<main>" + section(report, lang), 1)
+
+
+def render_xlsx(report: RoundReport, result: BatchResult, lang: Lang) -> bytes:
+    """The results workbook with a first sheet for the round."""
+    from openpyxl import load_workbook
+    from openpyxl.styles import Font
+
+    from ocop_rate.report import xlsx_report
+
+    book = load_workbook(io.BytesIO(xlsx_report.render(result, lang)))
+    sheet = book.create_sheet(ROUND_SHEET, 0)
+    title, line = round_lines.header(report, lang)
+    sheet.append([neutralise(title)])
+    sheet["A1"].font = Font(bold=True, size=12)
+    sheet.append([neutralise(line)])
+    sheet.append([])
+    sheet.append([neutralise(h) for h in [text("round.view.member", lang) + " →",
+                                          *round_lines.members(report),
+                                          text("round.view.quorum", lang)]])
+    for row in round_lines.matrix_rows(report, lang):
+        sheet.append([neutralise(c) for c in row])
+    sheet.append([])
+    for item in [p.text(lang) for p in report.problems] + round_lines.notes(report, lang):
+        sheet.append([neutralise(item)])
+    sheet.column_dimensions["A"].width = 16
+    buffer = io.BytesIO()
+    book.save(buffer)
+    return buffer.getvalue()
