@@ -416,3 +416,17 @@ def test_html_and_xlsx_of_a_round_open_with_the_round(tmp_path: Path) -> None:
     assert book.sheetnames[0] == "Đợt đánh giá"
     cells = [c for row in book["Đợt đánh giá"].iter_rows(values_only=True) for c in row if c]
     assert "Round: Đợt 2 năm 2026" in cells and "missing" in cells
+
+
+def test_a_link_out_of_the_round_folder_is_not_read(tmp_path: Path) -> None:
+    folder = tmp_path / "r"
+    drawn = rf.make_round(folder, products=2)
+    secret = tmp_path / "elsewhere.csv"
+    rf.write_sheet(secret, [(pid, rf.MEMBERS[0], drawn[(pid, rf.MEMBERS[0])])
+                            for pid in rf.product_ids(2)])
+    (folder / "link.csv").symlink_to(secret)
+    code, data = rate_json(folder)
+    assert code == 1
+    assert any("a link to a file outside the round folder; not read" in t
+               for t in problems(data))
+    assert all(p["stars"] is not None for p in data["products"])

@@ -66,9 +66,13 @@ def open_round(config_path: Path) -> RoundFolder:
         skip = {config_path.resolve(), products.resolve()}
         for path in sorted(root.rglob("*")):
             hidden = any(p.startswith(".") for p in path.relative_to(root).parts)
-            if (path.is_file() and not hidden and path.suffix.lower() in SHEET_SUFFIXES
-                    and path.resolve() not in skip and inside(path, root)):
-                sheets.append((path, SheetFile(file=str(path.relative_to(root)))))
+            if not (path.is_file() and not hidden and path.suffix.lower() in SHEET_SUFFIXES
+                    and path.resolve() not in skip):
+                continue
+            if not inside(path, root):  # a link leading out of the folder: never read
+                problems.append(Problem.of("round.link_outside", Location(str(path))))
+                continue
+            sheets.append((path, SheetFile(file=str(path.relative_to(root)))))
     return RoundFolder(root, config, products, tuple(sheets), tuple(problems))
 
 

@@ -82,6 +82,8 @@ def _read_grid(path: Path, order: int, criteria: set[str], member: str | None,
         _add(out, row.cells, scores, row.at, path, order, member)
 
 
+_YAML_KEYS = frozenset({"product_id", "id", "product_name", "rubric", "member", "pass", "date",
+                        "comment", "scores"})
 _IDENTITY = frozenset({"product_id", "product_name", "rubric", "member", "pass", "date",
                        "comment"})
 
@@ -148,6 +150,11 @@ def _read_yaml(path: Path, order: int, member: str | None, out: SheetRead) -> No
         if not isinstance(entry, dict) or not isinstance(entry.get("scores", {}), dict):
             out.problems.append(Problem.of("round.yaml_sheet_shape", locate(None)))
             continue
+        for key in entry:
+            if key not in _YAML_KEYS:
+                out.problems.append(Problem.of("round.sheet_unknown_column",
+                                               doc.source.locate(("products", i, key)),
+                                               header=str(key)))
         cells = {**{k: v for k, v in head.items() if v is not None and k != "member"},
                  **{k: v for k, v in entry.items() if k != "scores"}}
         if "id" in cells and "product_id" not in cells:

@@ -17,6 +17,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "round.outside_folder": (
         "'{file}' nằm ngoài thư mục đợt đánh giá; chỉ đọc tệp trong thư mục này",
         "'{file}' lies outside the round folder; only files inside it are read"),
+    "round.link_outside": (
+        "liên kết tới tệp ngoài thư mục đợt đánh giá; không đọc",
+        "a link to a file outside the round folder; not read"),
     "round.sheet_unknown_column": (
         "cột '{header}' không có nghĩa ở đây; cần product_id, member, pass, date, comment "
         "(hoặc tên tiếng Việt) và mã tiêu chí",
