@@ -297,6 +297,7 @@ def render_lints(report: LintReport) -> str:
         "ok": report.ok, "strict": report.strict,
         "files": list(report.files), "rubrics": list(report.rubrics),
         "summary": {"errors": report.count("error"), "warnings": report.count("warning"),
+                    "accepted": report.accepted,
                     "failing": sum(1 for f in report.findings if report.fails(f))},
         "findings": [{**f.as_dict(), "fails": report.fails(f)} for f in report.findings],
     })
