@@ -1,0 +1,179 @@
+"""The register's answers as tables (rich), JSON, CSV and XLSX. Dates are day first in
+Vietnamese (05/02/2026), ISO in English and in JSON; text cells that a spreadsheet would run
+as a formula are neutralised (:mod:`ocop_rate.report.safety`)."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from collections.abc import Sequence
+from dataclasses import asdict
+from datetime import date
+from typing import TYPE_CHECKING, Literal
+
+from ocop_rate.messages import text
+from ocop_rate.models.register import CertificateView, DueItem, HistoryEvent
+from ocop_rate.report.safety import neutralise
+
+if TYPE_CHECKING:
+    from rich.table import Table
+
+Lang = Literal["vi", "en"]
+FIELDS = ("product_id", "product_name", "province", "commune", "product_group", "producer",
+          "stars", "certificate", "issued_on", "expires_on", "term_source", "decision",
+          "decision_date", "authority", "status", "status_until", "window_opens",
+          "window_closes", "filed_on", "revoked_on", "ground", "revocation_decision")
+CSV_ENCODING = "utf-8-sig"
+
+
+def day(value: date | None, lang: Lang) -> str:
+    if value is None:
+        return ""
+    return f"{value:%d/%m/%Y}" if lang == "vi" else value.isoformat()
+
+
+def label(code: str | None, lang: Lang) -> str:
+    if code is None:
+        return ""
+    key = f"register.label.{code}"
+    from ocop_rate.messages import CATALOGUE
+
+    return text(key, lang) if key in CATALOGUE else code
+
+
+def header(code: str, lang: Lang) -> str:
+    return text(f"register.header.{code}", lang)
+
+
+def record(v: CertificateView) -> dict[str, object]:
+    """A certificate as JSON-ready fields (dates in ISO form)."""
+    out = asdict(v)
+    return {k: (out[k].isoformat() if isinstance(out[k], date) else out[k]) for k in FIELDS}
+
+
+def to_json(items: Sequence[CertificateView]) -> str:
+    return json.dumps([record(v) for v in items], ensure_ascii=False, indent=1) + "\n"
+
+
+def due_json(items: Sequence[DueItem]) -> str:
+    return json.dumps([{**record(d.certificate), "state": d.state,
+                        "days_to_expiry": d.days_to_expiry} for d in items],
+                      ensure_ascii=False, indent=1) + "\n"
+
+
+def _cells(v: CertificateView, lang: Lang) -> list[object]:
+    row = record(v)
+    return [day(getattr(v, k), lang) if isinstance(getattr(v, k), date) else row[k]
+            for k in FIELDS]
+
+
+def to_csv(items: Sequence[CertificateView], lang: Lang) -> str:
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\r\n")
+    writer.writerow(FIELDS)
+    for v in items:
+        writer.writerow([neutralise("" if c is None else c) for c in _cells(v, lang)])
+    return buffer.getvalue()
+
+
+def to_xlsx(items: Sequence[CertificateView], lang: Lang) -> bytes:
+    """One sheet, one certificate a row; dates are real date cells shown day first in
+    Vietnamese."""
+    from openpyxl import Workbook
+    from openpyxl.styles import Font
+
+    book = Workbook()
+    sheet = book.active
+    assert sheet is not None
+    sheet.title = "So dang ky" if lang == "vi" else "Register"
+    sheet.append(list(FIELDS))
+    shown = "DD/MM/YYYY" if lang == "vi" else "YYYY-MM-DD"
+    for v in items:
+        sheet.append([neutralise(getattr(v, k)) for k in FIELDS])
+    for column in sheet.iter_cols(min_row=2):
+        for cell in column:
+            if isinstance(cell.value, date):
+                cell.number_format = shown
+    for cell in sheet[1]:
+        cell.font = Font(bold=True)
+    sheet.freeze_panes = "B2"
+    buffer = io.BytesIO()
+    book.save(buffer)
+    return buffer.getvalue()
+
+
+def _table(title: str, columns: Sequence[str], lang: Lang) -> Table:
+    from rich.table import Table
+
+    table = Table(title=title, title_justify="left", show_lines=False)
+    for c in columns:
+        wraps = c in ("product_name", "province", "commune", "detail", "window", "status")
+        table.add_column(header(c, lang), overflow="fold", no_wrap=not wraps,
+                         min_width=10 if wraps else None)
+    return table
+
+
+def list_table(items: Sequence[CertificateView], on: date, lang: Lang) -> Table:
+    table = _table(text("register.list_title", lang, on=day(on, lang), count=len(items)),
+                   ("product_id", "product_name", "commune", "stars", "certificate",
+                    "issued_on", "expires_on", "status"), lang)
+    for v in items:
+        table.add_row(v.product_id, v.product_name, v.commune or "", f"{v.stars}★",
+                      v.certificate, day(v.issued_on, lang), day(v.expires_on, lang),
+                      _status(v, lang))
+    return table
+
+
+def _status(v: CertificateView, lang: Lang) -> str:
+    """The status, with its last day when that is not the expiry (extended, revoked…)."""
+    if v.status_until is None or v.status_until == v.expires_on:
+        return label(v.status, lang)
+    return f"{label(v.status, lang)} {day(v.status_until, lang)}"
+
+
+def due_table(items: Sequence[DueItem], on: date, lang: Lang) -> Table:
+    table = _table(text("register.due_title", lang, on=day(on, lang)),
+                   ("product_id", "product_name", "stars", "certificate", "state",
+                    "window", "expires_on", "days"), lang)
+    for d in items:
+        v = d.certificate
+        table.add_row(v.product_id, v.product_name, f"{v.stars}★",
+                      v.certificate, label(d.state, lang),
+                      f"{day(v.window_opens, lang)} – {day(v.window_closes, lang)}",
+                      day(v.expires_on, lang), str(d.days_to_expiry))
+    return table
+
+
+def expired_table(items: Sequence[CertificateView], on: date, lang: Lang) -> Table:
+    table = _table(text("register.expired_title", lang, on=day(on, lang)),
+                   ("product_id", "product_name", "stars", "certificate", "expires_on",
+                    "status"), lang)
+    for v in items:
+        table.add_row(v.product_id, v.product_name, f"{v.stars}★", v.certificate,
+                      day(v.expires_on, lang), _status(v, lang))
+    return table
+
+
+def history_table(product: str, name: str, events: Sequence[HistoryEvent], lang: Lang
+                  ) -> Table:
+    table = _table(text("register.history_title", lang, product=product, name=name),
+                   ("on", "event", "kind", "stars", "outcome", "reference", "detail"), lang)
+    for e in events:
+        detail = e.detail or ""
+        if e.event == "certificate" and " → " in detail:
+            term, expires = detail.split(" → ")
+            detail = f"{label(term, lang)} → {day(date.fromisoformat(expires), lang)}"
+        elif e.event == "rating":
+            level, *points = detail.split(" ")
+            detail = " ".join([label(level, lang), *points])
+        table.add_row(day(e.on, lang), label(e.event, lang), label(e.kind, lang),
+                      "" if e.stars is None else f"{e.stars}★", label(e.outcome, lang),
+                      e.reference or "", detail)
+    return table
+
+
+def history_json(product: str, events: Sequence[HistoryEvent]) -> str:
+    return json.dumps({"product_id": product, "events": [
+        {**asdict(e), "on": e.on.isoformat()} for e in events]},
+        ensure_ascii=False, indent=1) + "\n"
