@@ -21,6 +21,7 @@ from ocop_rate.cli.common import EXIT_OK, EXIT_SHORT, EXIT_STOPPED, Lang, LangCo
 
 if TYPE_CHECKING:
     from ocop_rate.errors import OcopError, Problem
+    from ocop_rate.models.rating import BatchResult
     from ocop_rate.models.register import CertificateView
     from ocop_rate.register.ledger import Decision
     from ocop_rate.register.record import CertificateGrant
@@ -634,6 +635,13 @@ def export(
                                                      Filters(current_only=False)))
     _show(items, fmt, output, path, day, language)
     _note("register.exported", language, count=len(items), path=str(output))
+
+
+def show_registrations(db: Path, result: BatchResult, lang: LangCode) -> None:
+    """The hook ``rate --register DB`` calls: what the register says, on stderr."""
+    from ocop_rate.report.rows import rows
+
+    _say(registration_lines(db, [(r.product_id, r.stars) for r in rows(result, lang)], lang))
 
 
 def registration_lines(db: Path, products: list[tuple[str, int | None]], lang: LangCode

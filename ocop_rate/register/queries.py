@@ -62,11 +62,6 @@ class Filters:
 def listing(register: Register, on: date, filters: Filters) -> list[CertificateView]:
     """Certificates as of ``on``; by default each product's newest one."""
     where, params = [], []
-    for column, value in (("p.province", filters.province), ("p.commune", filters.commune),
-                          ("p.product_group", filters.group)):
-        if value is not None:
-            where.append(f"lower({column}) = lower(?)")
-            params.append(value)
     if filters.stars is not None:
         where.append("c.stars = ?")
         params.append(str(filters.stars))
@@ -76,7 +71,18 @@ def listing(register: Register, on: date, filters: Filters) -> list[CertificateV
         rows = ledger.views(conn, on, " AND ".join(where), tuple(params))
     if filters.status is not None:
         rows = [v for v in rows if v.status == filters.status]
+    for attribute, wanted in (("province", filters.province), ("commune", filters.commune),
+                              ("product_group", filters.group)):
+        if wanted is not None:   # SQLite's lower() knows ASCII only: compare here
+            key = _fold(wanted)
+            rows = [v for v in rows if _fold(getattr(v, attribute) or "") == key]
     return rows
+
+
+def _fold(text: str) -> str:
+    import unicodedata
+
+    return unicodedata.normalize("NFC", text.strip()).casefold()
 
 
 def history(register: Register, ident: str) -> tuple[ledger.ProductInfo, list[HistoryEvent]]:

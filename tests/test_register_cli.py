@@ -1,0 +1,380 @@
+"""The certificate register through the real CLI, on real database files."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import SAMPLES
+from tests.register_helpers import (
+    as_json,
+    cli,
+    product,
+    register_rows,
+    write_round,
+    write_sheet,
+)
+
+DEC = ("--decision", "1520/QĐ-UBND", "--date", "05/06/2026")
+
+
+def test_record_a_round_certificates_queue_and_ministry_result(tmp_path: Path) -> None:
+    results = write_round(tmp_path / "round.json", [
+        product("A", 4), product("B", 3), product("C", 5, recognised=True), product("D", 2),
+        product("E", None, recognised=False)])
+    out = cli("register", "record", results, *DEC, "--cert", "A=001/GCN",
+              "--cert", "B=002/GCN@06/06/2026")
+    assert (tmp_path / "ocop-register.sqlite").exists()        # beside the round
+    assert "5 kết quả không có trường 'outcome'" in out.stderr  # derived, and said so
+    assert "2 giấy chứng nhận, 1 sản phẩm đề nghị" in out.stderr
+    db = ("--db", tmp_path / "ocop-register.sqlite")
+    listed = {r["product_id"]: r for r in as_json("register", "list", *db, "--on", "2026-07-01")}
+    assert set(listed) == {"A", "B"}
+    assert listed["A"]["expires_on"] == "2029-06-05" and listed["A"]["status"] == "valid"
+    assert listed["B"]["issued_on"] == "2026-06-06" and listed["B"]["expires_on"] == "2029-06-06"
+    assert listed["A"]["authority"] == "province-chair"
+    assert [q["product_id"] for q in as_json("register", "queue", *db)] == ["C"]
+    # the Ministry recognises C at 5 stars (Điều 7.4.e)
+    cli("register", "result", "C", "--stars", "5", "--decision", "88/QĐ-BNNMT",
+        "--date", "2026-09-20", "--cert", "5S-01", "--total", "91.5", *db)
+    c = {r["product_id"]: r for r in as_json("register", "list", *db)}["C"]
+    assert (c["stars"], c["authority"], c["expires_on"]) == (5, "minister", "2029-09-20")
+    assert as_json("register", "queue", *db) == []
+    events = as_json("register", "history", "C", *db)["events"]
+    assert [(e["event"], e["outcome"]) for e in events] == [
+        ("rating", "proposed-5-star"), ("proposal", "recognised"), ("rating", "recognised"),
+        ("certificate", None)]
+
+
+def test_returned_proposal_recognised_by_the_province(tmp_path: Path) -> None:
+    results = write_round(tmp_path / "r.json", [product("F", 5, outcome="proposed-5-star")])
+    db = ("--db", tmp_path / "reg.sqlite")
+    out = cli("register", "record", results, *DEC, *db)
+    assert "outcome" not in out.stderr.split("\n")[0]            # outcome given: not derived
+    cli("register", "result", "F", "--stars", "4", "--decision", "88/QĐ-BNNMT", "--date",
+        "2026-09-20", "--authority", "minister", "--cert", "X", *db, code=2)  # Điều 7.4.g
+    cli("register", "result", "F", "--stars", "4", "--decision", "2001/QĐ-UBND", "--date",
+        "2026-10-01", "--cert", "004/GCN", *db)
+    f = as_json("register", "list", *db)[0]
+    assert (f["stars"], f["authority"], f["decision"]) == (4, "province-chair", "2001/QĐ-UBND")
+
+
+def test_record_refuses_and_writes_nothing(tmp_path: Path) -> None:
+    db = ("--db", tmp_path / "reg.sqlite")
+    results = write_round(tmp_path / "r.json", [product("A", 4), product("B", 3)])
+    missing = cli("register", "record", results, *DEC, "--cert", "A=1", *db, code=2)
+    assert "B được công nhận nhưng chưa có số giấy chứng nhận" in missing.stderr
+    assert as_json("register", "list", *db) == []
+    wrong = cli("register", "record", results, *DEC, "--cert", "A=1", "--cert", "B=2",
+                "--authority", "minister", "--lang", "en", *db, code=2)
+    assert "4 stars are recognised by province-chair" in wrong.stderr
+    cli("register", "record", results, *DEC, "--cert", "A=1", "--cert", "B=2", *db)
+    again = cli("register", "record", results, *DEC, "--cert", "A=3", "--cert", "B=4", *db,
+                code=2)
+    assert "đã được ghi theo quyết định 1520/QĐ-UBND" in again.stderr
+    other = write_round(tmp_path / "o.json", [product("Z", 3)])
+    taken = cli("register", "record", other, "--decision", "9/QĐ", "--date", "2026-07-01",
+                "--cert", "Z=1", *db, code=2)
+    assert "số giấy chứng nhận 1 đã dùng cho A" in taken.stderr
+    bad = cli("register", "record", write_round(tmp_path / "b.json", [{"product_id": "x y",
+                                                                      "stars": 9}]),
+              *DEC, *db, code=2)
+    assert "[0].product_id" in bad.stderr and "[0].stars" in bad.stderr
+    assert len(as_json("register", "list", *db)) == 2
+
+
+def _seed(tmp_path: Path, issued: str = "2026-05-31", n: int = 1) -> tuple[str, Path]:
+    db = tmp_path / "reg.sqlite"
+    cli("register", "import", write_sheet(tmp_path / "seed.csv",
+                                          register_rows(n, issued=issued)), "--db", db)
+    return "--db", db
+
+
+@pytest.mark.parametrize(("on", "within", "state"), [
+    ("2028-11-30", 1, None), ("2028-12-01", 0, None), ("2028-12-01", 1, "opening"),
+    ("2028-12-02", 0, "open"), ("2029-01-31", 0, "open"), ("2029-02-01", 0, "closed-unfiled"),
+    ("2029-05-31", 0, "closed-unfiled"), ("2029-06-01", 90, None)])
+def test_due_at_the_window_edges(tmp_path: Path, on: str, within: int, state: str | None
+                                 ) -> None:
+    db = _seed(tmp_path)                  # issued 31/05/2026: expires 31/05/2029
+    found = as_json("register", "due", "--on", on, "--within", str(within), *db)
+    assert [d["state"] for d in found] == ([state] if state else [])
+    if state:
+        assert (found[0]["window_opens"], found[0]["window_closes"]) == ("2028-12-02",
+                                                                         "2029-01-31")
+
+
+def test_due_table_in_vietnamese_dates(tmp_path: Path) -> None:
+    db = _seed(tmp_path)
+    out = cli("register", "due", "--on", "15/12/2028", *db).stdout
+    assert "15/12/2028" in out and "02/12/2028 – 31/01/2029" in out and "đang mở" in out
+    assert "2028-12-15 " not in out
+    en = cli("register", "due", "--on", "15/12/2028", "--lang", "en", *db).stdout
+    assert "2028-12-02 – 2029-01-31" in en
+
+
+def test_late_filer_runs_on_180_days_then_expires(tmp_path: Path) -> None:
+    db = _seed(tmp_path)
+    late = cli("register", "file", "P-000000", "--date", "01/02/2029", *db, code=1)
+    assert "Điều 12.3" in late.stderr and "27/11/2029" in late.stderr
+    assert as_json("register", "due", "--on", "2029-02-02", *db) == []      # filed: not due
+    assert as_json("register", "expired", "--on", "2029-11-27", *db)[0]["status"] == "extended"
+    gone = as_json("register", "expired", "--on", "2029-11-28", *db)[0]
+    assert gone["status"] == "expired" and gone["status_until"] == "2029-05-31"
+    cli("register", "file", "P-000000", "--date", "02/02/2029", *db, code=2)   # filed once
+
+
+def test_early_and_timely_filings(tmp_path: Path) -> None:
+    db = _seed(tmp_path, n=2)
+    early = cli("register", "file", "P-000000", "--date", "2028-12-01", "--lang", "en", *db,
+                code=1)
+    assert "earlier than 180 days" in early.stderr
+    cli("register", "file", "P000001/GCN", "--date", "2028-12-02", *db)       # by certificate
+    assert as_json("register", "expired", "--on", "2029-06-01", *db)[0]["status"] == "expired"
+
+
+def test_re_evaluation_and_upgrade_are_told_apart(tmp_path: Path) -> None:
+    db = _seed(tmp_path, n=2)             # P-000000 3★, P-000001 4★, expire 31/05/2029
+    cli("register", "file", "P-000000", "--date", "2029-01-10", *db)
+    upgrade = write_round(tmp_path / "u.json", [product("P-000001", 4)])
+    flat = cli("register", "record", upgrade, "--decision", "7/QĐ-UBND", "--date",
+               "2027-03-01", *db)           # an upgrade rated 4 again: no certificate needed
+    assert "không cao hơn hạng 4 sao" in flat.stderr
+    again = write_round(tmp_path / "r.json", [product("P-000000", 4)])
+    cli("register", "record", again, "--decision", "30/QĐ-UBND", "--date", "2029-02-20",
+        "--cert", "P-000000=030/GCN", *db)
+    kinds = [(e["event"], e["kind"]) for e in
+             as_json("register", "history", "P-000000", *db)["events"]]
+    assert ("rating", "re-evaluation") in kinds and kinds.count(("certificate", None)) == 2
+    assert [e["kind"] for e in as_json("register", "history", "P-000001", *db)["events"]
+            if e["event"] == "rating"] == ["upgrade"]
+    every = {(r["certificate"], r["status"]) for r in
+             as_json("register", "list", "--all", "--on", "2029-03-01", *db)}
+    assert ("P000000/GCN", "superseded") in every and ("030/GCN", "valid") in every
+
+
+def test_rate_with_a_register_shows_kind_and_flags(tmp_path: Path) -> None:
+    db = tmp_path / "reg.sqlite"
+    write_sheet(tmp_path / "r.csv", [["QN-BC-0021", "Trà hoa vàng", "Quảng Ninh", "Ba Chẽ",
+                                      "food", 4, "002/GCN", "2025-01-10", "2028-01-10",
+                                      "1/QĐ"]])
+    cli("register", "import", tmp_path / "r.csv", "--db", db)
+    out = cli("rate", SAMPLES / "qn-bc-tra-hoa-vang.yaml", SAMPLES / "qn-dh-ngong-sao.yaml",
+              "--register", db, "-f", "json")
+    json.loads(out.stdout)                              # stdout stays the contract's JSON
+    assert "QN-BC-0021: nâng hạng; hạng trước 4★ (002/GCN)" in out.stderr
+    assert "⚠ nâng hạng nhưng 4 sao không cao hơn 4 sao" in out.stderr
+    assert "QN-DH-0017: lần đầu; hạng trước không có" in out.stderr
+
+
+def test_revocation_checks_the_authority(tmp_path: Path) -> None:
+    db = _seed(tmp_path, n=2)
+    rev = ("--decision", "55/QĐ-UBND", "--date", "2027-04-20")
+    wrong = cli("register", "revoke", "P-000001", "--ground", "c", *rev, "--authority",
+                "minister", *db, code=2)
+    assert "Điều 8.2" in wrong.stderr
+    cli("register", "revoke", "P-000001", "--ground", "f", *rev, "--authority",
+        "province-chair", *db, code=2)
+    late = cli("register", "revoke", "P-000001", "--ground", "dd", *rev, "--authority",
+               "province-chair", "--concluded", "2027-04-01", *db)
+    assert "19 ngày" in late.stderr and "Điều 8.4" in late.stderr
+    cli("register", "revoke", "P000001/GCN", "--ground", "a", *rev, "--authority",
+        "province-chair", *db, code=2)                   # already revoked
+    row = as_json("register", "list", "--status", "revoked", "--on", "2027-05-01", *db)[0]
+    assert (row["product_id"], row["ground"], row["revoked_on"]) == ("P-000001", "đ",
+                                                                     "2027-04-20")
+    assert as_json("register", "list", "--status", "valid", "--on", "2027-04-19", *db)[-1][
+        "product_id"] == "P-000001"                      # valid the day before
+
+
+def test_list_filters_and_guarded_exports(tmp_path: Path) -> None:
+    rows = register_rows(6)
+    rows[0][1] = '=HYPERLINK("http://x","y")'
+    rows[1][3] = "+cmd"
+    db = tmp_path / "reg.sqlite"
+    cli("register", "import", write_sheet(tmp_path / "r.csv", rows), "--db", db)
+    opt = ("--db", db)
+    assert {r["province"] for r in as_json("register", "list", "--province", "LÀO CAI", *opt)
+            } == {"Lào Cai"}
+    assert len(as_json("register", "list", "--stars", "4", *opt)) == 3
+    assert len(as_json("register", "list", "--commune", "xã 2", *opt)) == 1
+    assert len(as_json("register", "list", "--group", "food", *opt)) == 6
+    assert as_json("register", "list", "--group", "drinks", *opt) == []
+    text = cli("register", "list", "-f", "csv", *opt).stdout
+    cells = list(csv.reader(io.StringIO(text)))
+    assert cells[0][0] == "product_id"
+    flat = [c for row in cells for c in row]
+    assert "'=HYPERLINK(\"http://x\",\"y\")" in flat and "'+cmd" in flat
+    assert "05/06/2026" in flat                           # vi: day first
+    cli("register", "list", "-f", "xlsx", *opt, code=2)   # a workbook needs --output
+    cli("register", "list", "-f", "xlsx", "-o", tmp_path / "l.xlsx", *opt)
+    from openpyxl import load_workbook
+
+    sheet = load_workbook(tmp_path / "l.xlsx").active
+    assert sheet is not None
+    values = [c.value for row in sheet.iter_rows() for c in row]
+    assert "'=HYPERLINK(\"http://x\",\"y\")" in values and not any(
+        isinstance(v, str) and v.startswith("=") for v in values)
+    before = db.read_bytes()
+    cli("register", "list", "-f", "csv", "-o", db, *opt, code=2)   # never over the register
+    assert db.read_bytes() == before
+
+
+def test_import_is_all_or_nothing_and_located(tmp_path: Path) -> None:
+    from openpyxl import Workbook
+
+    book = Workbook()
+    sheet = book.active
+    assert sheet is not None
+    sheet.append(["Mã sản phẩm", "Tên sản phẩm", "Hạng sao", "Số giấy chứng nhận",
+                  "Ngày cấp", "Số quyết định", "Ngày hết hạn"])
+    sheet.append(["A-1", "Mắm", 4, "G1", "05/06/2026", "1/QĐ", None])
+    sheet.append(["A-2", "Chè", 7, "G2", "2026-06-05", "1/QĐ", None])        # F? no: C3
+    sheet.append(["A-3", "Gà", 3, "G1", "31/02/2026", "1/QĐ", None])         # repeat, bad date
+    sheet.append(["A-4", "Hàu", 3, "G4", "2026-06-05", "1/QĐ", "2028-06-05"])  # not 36 months
+    sheet.append(["A-5", "Sá sùng", 4, "G5", "2024-03-01", "1/QĐ", "2027-01-15"])  # Điều 12.1
+    book.save(tmp_path / "old.xlsx")
+    db = ("--db", tmp_path / "reg.sqlite")
+    out = cli("register", "import", tmp_path / "old.xlsx", *db, code=2)
+    assert "Sheet!C3" in out.stderr and "hạng '7'" in out.stderr
+    assert "Sheet!D4" in out.stderr and "đã có ở dòng 2" in out.stderr
+    assert "Sheet!E4" in out.stderr and "'31/02/2026' không phải ngày" in out.stderr
+    assert "Sheet!G5" in out.stderr and "05/06/2029" in out.stderr and "Điều 4.3" in out.stderr
+    assert as_json("register", "list", *db) == []                    # nothing written
+    part = cli("register", "import", tmp_path / "old.xlsx", "--partial", *db, code=1)
+    assert "đã nhập 2 trong 5 dòng" in part.stderr
+    kept = {r["product_id"]: r for r in as_json("register", "list", *db)}
+    assert set(kept) == {"A-1", "A-5"}
+    assert (kept["A-5"]["expires_on"], kept["A-5"]["term_source"]) == ("2027-01-15",
+                                                                       "decision")
+    unknown = write_sheet(tmp_path / "u.csv", [["A", 3]], ["product_id", "colour"])
+    bad = cli("register", "import", unknown, *db, "--lang", "en", code=2)
+    assert "unknown column 'colour'" in bad.stderr and "no 'certificate' column" in bad.stderr
+
+
+def test_export_imports_back(tmp_path: Path) -> None:
+    db = _seed(tmp_path, n=5)
+    cli("register", "revoke", "P-000002", "--ground", "b", "--decision", "9/QĐ", "--date",
+        "2027-01-05", "--authority", "province-chair", *db)
+    cli("register", "file", "P-000003", "--date", "2028-12-20", *db)
+    for suffix in (".xlsx", ".csv"):
+        out = tmp_path / f"export{suffix}"
+        assert "đã xuất 5 giấy chứng nhận" in cli("register", "export", out, *db).stderr
+        copy = ("--db", tmp_path / f"copy{suffix}.sqlite")
+        cli("register", "import", out, *copy)
+        for on in ("2027-06-01", "2029-02-01"):
+            assert as_json("register", "list", "--all", "--on", on, *copy) == \
+                as_json("register", "list", "--all", "--on", on, *db)
+    cli("register", "export", tmp_path / "x.txt", *db, code=2)
+
+
+def test_counts_by_year_province_class(tmp_path: Path) -> None:
+    db = _seed(tmp_path, n=4)
+    got = as_json("register", "counts", "--on", "2027-01-01", *db)
+    assert {(c["province"], c["stars"], c["issued"], c["valid"]) for c in got} == {
+        ("Lào Cai", 3, 2, 2), ("Quảng Ninh", 4, 2, 2)}
+    assert {c["year"] for c in got} == {2026}
+
+
+# --- the file itself ------------------------------------------------------------------------
+
+def test_query_commands_never_create_a_register(tmp_path: Path) -> None:
+    out = cli("register", "due", "--db", tmp_path / "none.sqlite", code=2)
+    assert "không có sổ đăng ký" in out.stderr
+    assert not (tmp_path / "none.sqlite").exists()
+
+
+@pytest.mark.parametrize("content", [b"product_id,stars\nA,3\n", b"\x00" * 5000,
+                                     b"SQLite format 3\x00" + b"\xab" * 8000])
+def test_foreign_or_broken_files_are_refused_untouched(tmp_path: Path, content: bytes) -> None:
+    target = tmp_path / "register.sqlite"
+    target.write_bytes(content)
+    sheet = write_sheet(tmp_path / "r.csv", register_rows(2))
+    out = cli("register", "import", sheet, "--db", target, code=2)
+    assert "tệp được giữ nguyên" in out.stderr
+    assert target.read_bytes() == content
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["r.csv", "register.sqlite"]
+
+
+def test_another_programs_database_is_refused(tmp_path: Path) -> None:
+    target = tmp_path / "shop.db"
+    with sqlite3.connect(target) as conn:
+        conn.execute("CREATE TABLE orders (id INTEGER)")
+        conn.execute("INSERT INTO orders VALUES (1)")
+    conn.close()
+    before = target.read_bytes()
+    out = cli("register", "import", write_sheet(tmp_path / "r.csv", register_rows(1)),
+              "--db", target, "--lang", "en", code=2)
+    assert "another program's SQLite database" in out.stderr
+    assert target.read_bytes() == before
+
+
+def test_damaged_register_is_refused_untouched(tmp_path: Path) -> None:
+    db = _seed(tmp_path, n=200)[1]
+    data = bytearray(db.read_bytes())
+    assert len(data) > 3 * 4096
+    data[4096:] = b"\xab" * (len(data) - 4096)          # every page after the first
+    db.write_bytes(bytes(data))
+    for args in (("list",), ("due",), ("import", tmp_path / "seed.csv")):
+        out = cli("register", *args, "--db", db, code=2)
+        assert "bị hỏng" in out.stderr or "không phải sổ đăng ký" in out.stderr
+        assert db.read_bytes() == bytes(data)
+
+
+def test_older_schema_is_migrated_keeping_every_row(tmp_path: Path) -> None:
+    from ocop_rate.register.schema import APPLICATION_ID, LATEST
+    from ocop_rate.register.store import apply_migrations
+
+    db = tmp_path / "v1.sqlite"
+    conn = sqlite3.connect(db, isolation_level=None)
+    conn.execute("BEGIN")
+    apply_migrations(conn, 0, 1)                       # a register written by schema 1
+    conn.execute("INSERT INTO products (product_id, name, province) VALUES "
+                 "('OLD-1', 'Chè', 'Thái Nguyên'), ('OLD-2', 'Miến', 'Thái Nguyên')")
+    conn.execute("INSERT INTO decisions (number, decided_on, authority) VALUES "
+                 "('12/QĐ-UBND', '2023-08-01', 'province-chair')")
+    conn.execute("INSERT INTO certificates (number, product_id, decision_id, stars, issued_on,"
+                 " expires_on, term_source) VALUES ('G-1', 'OLD-1', 1, 4, '2023-08-01', "
+                 "'2026-08-01', 'decision'), ('G-2', 'OLD-2', 1, 3, '2023-08-01', "
+                 "'2026-08-01', 'decision')")
+    conn.execute("INSERT INTO revocations (certificate_id, ground, decision_id, revoked_on) "
+                 "VALUES (2, 'đ', 1, '2024-01-01')")
+    conn.execute("COMMIT")
+    assert conn.execute("PRAGMA application_id").fetchone()[0] == APPLICATION_ID
+    conn.close()
+    out = cli("register", "list", "--all", "--on", "2025-01-01", "-f", "json", "--db", db)
+    assert f"từ phiên bản 1 lên {LATEST}" in out.stderr
+    rows = {r["certificate"]: r for r in json.loads(out.stdout)}
+    assert rows["G-1"]["status"] == "valid" and rows["G-2"]["status"] == "revoked"
+    assert rows["G-1"]["window_opens"] == "2026-02-02"
+    second = cli("register", "list", "--all", "-f", "json", "--db", db)
+    assert "phiên bản" not in second.stderr             # migrated once
+    cli("register", "file", "OLD-1", "--date", "2026-03-01", "--db", db)  # v2 table in use
+    with sqlite3.connect(db) as check:
+        assert [v for (v,) in check.execute("SELECT version FROM register_schema")] == [1, 2]
+        assert check.execute("PRAGMA journal_mode").fetchone()[0] in ("wal", "delete")
+    check.close()
+
+
+def test_newer_schema_is_refused(tmp_path: Path) -> None:
+    db = _seed(tmp_path)[1]
+    with sqlite3.connect(db) as conn:
+        conn.execute("INSERT INTO register_schema VALUES (99, '2030-01-01', 'future')")
+    conn.close()
+    before = db.read_bytes()
+    out = cli("register", "list", "--db", db, code=2)
+    assert "phiên bản 99" in out.stderr
+    assert db.read_bytes() == before
+
+
+def test_register_file_settings(tmp_path: Path) -> None:
+    db = _seed(tmp_path)[1]
+    conn = sqlite3.connect(db)
+    assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+    assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+    conn.close()
