@@ -144,14 +144,14 @@ def _path(db: Path | None, beside: Path | None = None) -> Path:
 
 
 def _open(db: Path | None, lang: LangCode, create: bool = False,
-          beside: Path | None = None) -> Register:
+          beside: Path | None = None, write: bool = False) -> Register:
     from ocop_rate.errors import OcopError
     from ocop_rate.register.schema import LATEST
     from ocop_rate.register.store import open_register
 
     path = _path(db, beside)
     try:
-        register = open_register(path, create=create)
+        register = open_register(path, create=create, write=create or write)
     except OcopError as exc:
         _stop(exc, lang)
     if register.migrated_from:
@@ -287,7 +287,8 @@ def queue(db: DbOpt = None, lang: LangOpt = Lang.vi,
           ) -> None:
     """Products proposed for 5 stars, waiting for the Ministry's result (Điều 7.3.e)."""
     from ocop_rate.register.queries import pending_proposals
-    from ocop_rate.report.register_view import _table, day
+    from ocop_rate.report import register_view as view
+    from ocop_rate.report.register_view import day, new_table
 
     language: LangCode = "en" if lang is Lang.en else "vi"
     register = _open(db, language)
@@ -302,9 +303,9 @@ def queue(db: DbOpt = None, lang: LangOpt = Lang.vi,
     if not items:
         _note("register.queue_empty", language)
         return
-    table = _table("", ("product_id", "product_name", "proposed_on", "total"), language)
+    table = new_table("", ("product_id", "product_name", "proposed_on", "total"), language)
     for p, n, d, t in items:
-        table.add_row(p, n, day(d, language), "" if t is None else f"{t:.2f}")
+        view.add_row(table, p, n, day(d, language), "" if t is None else f"{t:.2f}")
     _print(table)
 
 
@@ -351,7 +352,7 @@ def result(
                             else AuthorityChoice.province_chair)
         dec = _decision(decision, on, who, signer, language)
     issued_on = None if issued is None else _date(issued, language)
-    register = _open(db, language)
+    register = _open(db, language, write=True)
     done = _run(register, language, lambda: ministry_result(
         register, ident, n, dec, certificate, issued_on, total))
     from ocop_rate.report.register_view import label
@@ -372,7 +373,7 @@ def file_(
 
     language: LangCode = "en" if lang is Lang.en else "vi"
     filed = _date(on, language)
-    register = _open(db, language)
+    register = _open(db, language, write=True)
     done = _run(register, language, lambda: file_reevaluation(register, ident, filed))
     _warn(done.warnings, language)
     _note("register.filed", language, certificate=done.reference)
@@ -405,7 +406,7 @@ def revoke(
     language: LangCode = "en" if lang is Lang.en else "vi"
     dec = _decision(decision, on, authority, signer, language)
     concluded_on = None if concluded is None else _date(concluded, language)
-    register = _open(db, language)
+    register = _open(db, language, write=True)
     done = _run(register, language, lambda: do_revoke(register, ident, ground, dec,
                                                       concluded_on))
     _warn(done.warnings, language)
@@ -571,10 +572,10 @@ def counts(
         return
     from ocop_rate.messages import text
 
-    table = view._table(text("register.counts_title", language, on=view.day(day, language)),
+    table = view.new_table(text("register.counts_title", language, on=view.day(day, language)),
                         ("year", "province", "stars", "issued", "valid"), language)
     for r in rows:
-        table.add_row(str(r.year), r.province, f"{r.stars}★", str(r.issued), str(r.valid))
+        view.add_row(table, str(r.year), r.province, f"{r.stars}★", str(r.issued), str(r.valid))
     _print(table)
 
 

@@ -1,15 +1,15 @@
 """What the certificate register shows: a certificate as of a date, a due re-evaluation,
-an event of a product's history. Plain frozen dataclasses: the register reads tens of
-thousands of rows, and these are built straight from SQL rows, already valid."""
+an event of a product's history. Typed named tuples: the register reads tens of thousands
+of rows, built straight from SQL rows that the schema's checks keep valid, and a tuple is
+built several times faster than a frozen dataclass."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date
+from typing import NamedTuple
 
 
-@dataclass(frozen=True)
-class CertificateView:
+class CertificateView(NamedTuple):
     """One certificate and its product, with its status on the date asked about."""
 
     product_id: str
@@ -36,8 +36,7 @@ class CertificateView:
     revocation_decision: str | None
 
 
-@dataclass(frozen=True)
-class DueItem:
+class DueItem(NamedTuple):
     """A certificate whose re-evaluation window (Điều 7.6.a) matters on the date asked."""
 
     certificate: CertificateView
@@ -45,8 +44,7 @@ class DueItem:
     days_to_expiry: int
 
 
-@dataclass(frozen=True)
-class HistoryEvent:
+class HistoryEvent(NamedTuple):
     """One thing that happened to a product, in date order."""
 
     on: date

@@ -4,9 +4,11 @@ inside the caller's transaction."""
 
 from __future__ import annotations
 
+import functools
 import sqlite3
 from dataclasses import dataclass
 from datetime import date
+from typing import Any
 
 from ocop_rate.models.register import CertificateView
 from ocop_rate.register import rules
@@ -160,23 +162,31 @@ def views(conn: sqlite3.Connection, on: date, where: str = "", params: tuple[obj
     return [view(row, on) for row in conn.execute(sql, params)]
 
 
-def view(row: tuple[object, ...], on: date) -> CertificateView:
+def view(row: tuple[Any, ...], on: date) -> CertificateView:
+    """One row of :data:`VIEW_SQL` (its columns are valid by the schema's checks)."""
     (pid, name, province, commune, group, producer, number, stars, issued, expires, term,
      dec, dec_on, authority, superseded_on, filed, result_on, revoked, ground, rev_dec) = row
-    expires_on = date.fromisoformat(str(expires))
-    win = rules.window(expires_on)
-    filed_on = from_iso(_opt(filed))
-    status, until = status_on(on, expires_on, win, filed_on, from_iso(_opt(result_on)),
-                              from_iso(_opt(superseded_on)), from_iso(_opt(revoked)))
+    expires_on = _day(expires)
+    win = _window(expires_on)
+    filed_on = _day(filed)
+    revoked_on = _day(revoked)
+    status, until = status_on(on, expires_on, win, filed_on, _day(result_on),
+                              _day(superseded_on), revoked_on)
     return CertificateView(
-        str(pid), str(name), _opt(province), _opt(commune), _opt(group), _opt(producer),
-        str(number), int(str(stars)), date.fromisoformat(str(issued)), expires_on, str(term),
-        str(dec), date.fromisoformat(str(dec_on)), str(authority), status, until, win.opens,
-        win.closes, filed_on, from_iso(_opt(revoked)), _opt(ground), _opt(rev_dec))
+        pid, name, province, commune, group, producer, number, stars, _day(issued), expires_on,
+        term, dec, _day(dec_on), authority, status, until, win.opens, win.closes, filed_on,
+        revoked_on, ground, rev_dec)
 
 
-def _opt(value: object) -> str | None:
-    return None if value is None else str(value)
+@functools.lru_cache(maxsize=8192)
+def _day(text: object) -> Any:
+    """An ISO date column as a date (None stays None); dates repeat, so each is parsed once."""
+    return None if text is None else date.fromisoformat(str(text))
+
+
+@functools.lru_cache(maxsize=8192)
+def _window(expires: date) -> rules.Window:
+    return rules.window(expires)
 
 
 def status_on(on: date, expires: date, win: rules.Window, filed: date | None,

@@ -63,15 +63,19 @@ class Register:
         self.conn.close()
 
 
-def open_register(path: Path, *, create: bool) -> Register:
-    """The register at ``path``; a new one when ``create`` and there is no file yet."""
+def open_register(path: Path, *, create: bool, write: bool | None = None) -> Register:
+    """The register at ``path``; a new one when ``create`` and there is no file yet.
+
+    Before a change (``write``, implied by ``create``) the whole file is checked
+    (``PRAGMA quick_check``), so nothing is ever written into a damaged register; a read
+    meets damage as an error on the page it reads, which is reported the same way."""
     try:
-        return _open(path, create)
+        return _open(path, create, create if write is None else write)
     except sqlite3.DatabaseError as exc:
         raise _refuse("register.damaged", path, reason=str(exc)) from None
 
 
-def _open(path: Path, create: bool) -> Register:
+def _open(path: Path, create: bool, write: bool) -> Register:
     if path.is_dir():
         raise _refuse("register.is_folder", path)
     fresh = not path.exists() or path.stat().st_size == 0
@@ -92,7 +96,7 @@ def _open(path: Path, create: bool) -> Register:
         tables = conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]
         if app_id != APPLICATION_ID and (tables or not create):
             raise _refuse("register.foreign", path)
-        if app_id == APPLICATION_ID:
+        if app_id == APPLICATION_ID and write:
             check = conn.execute("PRAGMA quick_check").fetchone()[0]
             if check != "ok":
                 raise _refuse("register.damaged", path, reason=check)
