@@ -140,7 +140,7 @@ def _on(value: str | None, lang: LangCode) -> date:
 def _path(db: Path | None, beside: Path | None = None) -> Path:
     if db is not None:
         return db
-    return (beside.parent if beside is not None else Path.cwd()) / DEFAULT_NAME
+    return beside.parent / DEFAULT_NAME if beside is not None else Path(DEFAULT_NAME)
 
 
 def _open(db: Path | None, lang: LangCode, create: bool = False,

@@ -95,7 +95,7 @@ def file_reevaluation(register: Register, ident: str, filed_on: date) -> Changed
         place = win.where(filed_on)
         out = Changed(cert.number, place)
         if place != "inside":
-            out.warnings.append(Problem.of(f"register.filed_{place}", Location(field=pid),
+            out.warnings.append(Problem.of(f"register.filed_{place}", None,
                                            product=pid, opens=win.opens,
                                            closes=win.closes,
                                            limit=rules.late_limit(cert.expires_on)))
@@ -138,6 +138,6 @@ def revoke(register: Register, ident: str, ground: str, decision: ledger.Decisio
         out = Changed(str(number), letter)
         if concluded_on is not None and decision.on > days_after(concluded_on, rules.REVOKE_DAYS):
             out.warnings.append(Problem.of(
-                "register.revoked_late", Location(field=str(pid)), certificate=number,
+                "register.revoked_late", None, certificate=number,
                 days=(decision.on - concluded_on).days, limit=rules.REVOKE_DAYS))
         return out

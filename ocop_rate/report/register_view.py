@@ -120,31 +120,38 @@ def to_xlsx(items: Sequence[CertificateView], lang: Lang) -> bytes:
 
 def new_table(title: str, columns: Sequence[str], lang: Lang) -> Table:
     """A table whose cells are plain text: a product name is never read as rich markup."""
+    from rich import box
     from rich.table import Table
     from rich.text import Text
 
-    table = Table(title=Text(title), title_justify="left", show_lines=False)
+    table = Table(title=Text(title), title_justify="left", box=box.SIMPLE_HEAD,
+                  pad_edge=False)
     for c in columns:
-        wraps = c in ("product_name", "province", "commune", "detail", "window", "status")
+        wraps = c in ("product_name", "province", "commune", "detail", "window", "status",
+                      "event", "outcome")
         table.add_column(header(c, lang), overflow="fold", no_wrap=not wraps,
                          min_width=10 if wraps else None)
     return table
 
 
 def add_row(table: Table, *cells: str) -> None:
+    """A row of plain text; a column that does not wrap (ids, numbers, dates) is kept as
+    wide as its widest cell, so a narrow terminal wraps the names instead of cutting a date."""
     from rich.text import Text
 
+    for column, cell in zip(table.columns, cells, strict=True):
+        if column.no_wrap:
+            column.min_width = max(column.min_width or 0, len(cell))
     table.add_row(*(Text(c) for c in cells))
 
 
 def list_table(items: Sequence[CertificateView], on: date, lang: Lang) -> Table:
     table = new_table(text("register.list_title", lang, on=day(on, lang), count=len(items)),
-                   ("product_id", "product_name", "commune", "stars", "certificate",
-                    "issued_on", "expires_on", "status"), lang)
+                   ("product_id", "product_name", "stars", "certificate", "expires_on",
+                    "status"), lang)
     for v in items:
-        add_row(table, v.product_id, v.product_name, v.commune or "", f"{v.stars}★",
-                      v.certificate, day(v.issued_on, lang), day(v.expires_on, lang),
-                      _status(v, lang))
+        add_row(table, v.product_id, v.product_name, f"{v.stars}★", v.certificate,
+                day(v.expires_on, lang), _status(v, lang))
     return table
 
 
@@ -157,14 +164,13 @@ def _status(v: CertificateView, lang: Lang) -> str:
 
 def due_table(items: Sequence[DueItem], on: date, lang: Lang) -> Table:
     table = new_table(text("register.due_title", lang, on=day(on, lang)),
-                   ("product_id", "product_name", "stars", "certificate", "state",
-                    "window", "expires_on", "days"), lang)
+                   ("product_id", "product_name", "stars", "window", "expires_on", "days"),
+                   lang)
     for d in items:
         v = d.certificate
         add_row(table, v.product_id, v.product_name, f"{v.stars}★",
-                      v.certificate, label(d.state, lang),
-                      f"{day(v.window_opens, lang)} – {day(v.window_closes, lang)}",
-                      day(v.expires_on, lang), str(d.days_to_expiry))
+                f"{label(d.state, lang)}: {day(v.window_opens, lang)} – "
+                f"{day(v.window_closes, lang)}", day(v.expires_on, lang), str(d.days_to_expiry))
     return table
 
 
@@ -181,7 +187,7 @@ def expired_table(items: Sequence[CertificateView], on: date, lang: Lang) -> Tab
 def history_table(product: str, name: str, events: Sequence[HistoryEvent], lang: Lang
                   ) -> Table:
     table = new_table(text("register.history_title", lang, product=product, name=name),
-                   ("on", "event", "kind", "stars", "outcome", "reference", "detail"), lang)
+                      ("on", "event", "stars", "outcome", "reference", "detail"), lang)
     for e in events:
         detail = e.detail or ""
         if e.event == "certificate" and " → " in detail:
@@ -190,9 +196,9 @@ def history_table(product: str, name: str, events: Sequence[HistoryEvent], lang:
         elif e.event == "rating":
             level, *points = detail.split(" ")
             detail = " ".join([label(level, lang), *points])
-        add_row(table, day(e.on, lang), label(e.event, lang), label(e.kind, lang),
-                      "" if e.stars is None else f"{e.stars}★", label(e.outcome, lang),
-                      e.reference or "", detail)
+        event = label(e.event, lang) + (f" ({label(e.kind, lang)})" if e.kind else "")
+        add_row(table, day(e.on, lang), event, "" if e.stars is None else f"{e.stars}★",
+                label(e.outcome, lang), e.reference or "", detail)
     return table
 
 

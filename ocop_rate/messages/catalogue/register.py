@@ -263,7 +263,7 @@ HEADERS: dict[str, tuple[str, str]] = {
     "certificate": ("Số GCN", "Certificate"), "issued_on": ("Ngày cấp", "Issued"),
     "expires_on": ("Hết hạn", "Expires"), "status": ("Tình trạng", "Status"),
     "status_until": ("Đến ngày", "Until"), "window": ("Cửa sổ nộp hồ sơ", "Filing window"),
-    "state": ("Cửa sổ", "Window"), "days": ("Còn (ngày)", "Days left"),
+    "state": ("Cửa sổ", "Window"), "days": ("Còn ngày", "Days"),
     "decision": ("Quyết định", "Decision"), "on": ("Ngày", "Date"), "event": ("Việc", "Event"),
     "kind": ("Loại", "Kind"), "outcome": ("Kết quả", "Outcome"),
     "reference": ("Số", "Number"), "detail": ("Ghi chú", "Detail"), "year": ("Năm", "Year"),
