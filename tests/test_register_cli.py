@@ -378,3 +378,42 @@ def test_register_file_settings(tmp_path: Path) -> None:
     assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
     assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
     conn.close()
+
+
+def test_rate_flags_a_re_evaluation_filed_outside_its_window(tmp_path: Path) -> None:
+    from datetime import date, timedelta
+
+    from ocop_rate.register import rules
+    from ocop_rate.register.dates import add_months
+
+    expires = date.today() + timedelta(days=150)        # today is inside its window
+    issued = add_months(expires, -36)
+    while rules.expiry(issued) != expires:               # (a 29 Feb would shift it)
+        issued += timedelta(days=1)
+        expires = rules.expiry(issued)
+    db = tmp_path / "reg.sqlite"
+    write_sheet(tmp_path / "r.csv", [["QN-DH-0017", "Ngỗng", "Quảng Ninh", "Quảng Tân",
+                                      "food", 4, "9/GCN", issued.isoformat(), "", "1/QĐ"]])
+    cli("register", "import", tmp_path / "r.csv", "--db", db)
+    early = rules.window(expires).opens - timedelta(days=5)
+    cli("register", "file", "QN-DH-0017", "--date", early.isoformat(), "--db", db, code=1)
+    out = cli("rate", SAMPLES / "qn-dh-ngong-sao.yaml", "--register", db, "--lang", "en")
+    assert "QN-DH-0017: re-evaluation; previous class 4★ (9/GCN)" in out.stderr
+    assert f"re-evaluation filed {early.isoformat()}, outside the window" in out.stderr
+
+
+def test_certificate_numbers_from_a_sheet(tmp_path: Path) -> None:
+    results = write_round(tmp_path / "r.json", [product("A", 4), product("B", 3)])
+    numbers = write_sheet(tmp_path / "so-gcn.csv", [["A", "11/GCN", "07/06/2026"],
+                                                    ["B", "12/GCN", ""]],
+                          ["Mã sản phẩm", "Số giấy chứng nhận", "Ngày cấp"])
+    db = ("--db", tmp_path / "reg.sqlite")
+    cli("register", "record", results, *DEC, "--certificates", numbers, *db)
+    got = {r["product_id"]: (r["certificate"], r["issued_on"])
+           for r in as_json("register", "list", *db)}
+    assert got == {"A": ("11/GCN", "2026-06-07"), "B": ("12/GCN", "2026-06-05")}
+    bad = write_sheet(tmp_path / "bad.csv", [["C", "", "x"]], ["product_id", "certificate",
+                                                              "issued_on"])
+    out = cli("register", "record", write_round(tmp_path / "c.json", [product("C", 3)]),
+              *DEC, "--certificates", bad, *db, code=2)
+    assert "bad.csv:2:2: certificate" in out.stderr and "bad.csv:2:3: issued_on" in out.stderr
