@@ -417,3 +417,14 @@ def test_certificate_numbers_from_a_sheet(tmp_path: Path) -> None:
     out = cli("register", "record", write_round(tmp_path / "c.json", [product("C", 3)]),
               *DEC, "--certificates", bad, *db, code=2)
     assert "bad.csv:2:2: certificate" in out.stderr and "bad.csv:2:3: issued_on" in out.stderr
+
+
+def test_the_register_is_found_by_environment(tmp_path: Path,
+                                              monkeypatch: pytest.MonkeyPatch) -> None:
+    db = tmp_path / "env.sqlite"
+    monkeypatch.setenv("OCOP_REGISTER", str(db))
+    cli("register", "import", write_sheet(tmp_path / "r.csv", register_rows(3)))
+    assert db.exists() and len(as_json("register", "list")) == 3
+    out = cli("register", "revoke", "P-000001", "--ground", "a", "--decision", "7/QĐ-UBND",
+              "--date", "05/02/2027", "--authority", "province-chair")
+    assert "theo Quyết định số 7/QĐ-UBND ngày 05 tháng 02 năm 2027" in out.stderr

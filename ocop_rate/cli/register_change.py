@@ -75,13 +75,13 @@ def record(
     done = _run(register, language, lambda: record_round(
         register, results, dec, grants, str(round_json),
         None if kind is None else kind.value))
-    from ocop_rate.report.register_view import day
+    from ocop_rate.register.dates import long
 
     _warn(done.warnings, language)
     if done.derived:
         _note("register.outcome_derived", language, count=done.derived)
     _note("register.recorded", language, ratings=done.ratings, certificates=done.certificates,
-          proposals=done.proposals, decision=dec.number, date=day(dec.on, language))
+          proposals=done.proposals, decision=dec.number, date=long(dec.on, language))
 
 
 def _grants(cert: list[str], certificates: Path | None, lang: LangCode
@@ -206,7 +206,10 @@ def revoke(
     done = _run(register, language, lambda: do_revoke(register, ident, ground, dec,
                                                       concluded_on))
     _warn(done.warnings, language)
-    _note("register.revoked", language, certificate=done.reference, ground=done.detail)
+    from ocop_rate.register.dates import long
+
+    _note("register.revoked", language, certificate=done.reference, ground=done.detail,
+          decision=dec.number, date=long(dec.on, language))
 
 
 @register_app.command("import")

@@ -69,7 +69,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
                               "than its {previous} stars (Art. 7.5); the certificate it has "
                               "stays"),
     "register.recorded": ("đã ghi {ratings} kết quả, {certificates} giấy chứng nhận, {proposals} "
-                          "sản phẩm đề nghị Bộ công nhận 5 sao, theo quyết định {decision} "
+                          "sản phẩm đề nghị Bộ công nhận 5 sao, theo Quyết định số {decision} "
                           "{date}", "recorded {ratings} ratings, {certificates} certificates, "
                           "{proposals} 5-star proposals for the Ministry, under decision "
                           "{decision} of {date}"),
@@ -126,8 +126,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
                               "luận; Điều 8.4 quy định {limit} ngày",
                               "certificate {certificate} revoked {days} days after the "
                               "conclusion; Art. 8.4 gives {limit} days"),
-    "register.revoked": ("đã thu hồi giấy chứng nhận {certificate} (Điều 8.1.{ground})",
-                         "certificate {certificate} revoked (Art. 8.1.{ground})"),
+    "register.revoked": ("đã thu hồi giấy chứng nhận {certificate} (Điều 8.1.{ground}) theo "
+                         "Quyết định số {decision} {date}", "certificate {certificate} revoked "
+                         "(Art. 8.1.{ground}) under decision {decision} of {date}"),
     "register.result_recorded": ("đã ghi kết quả của Bộ cho {product}: {state}",
                                  "Ministry result recorded for {product}: {state}"),
     # import
