@@ -258,7 +258,10 @@ def test_import_is_all_or_nothing_and_located(tmp_path: Path) -> None:
 
 
 def test_export_imports_back(tmp_path: Path) -> None:
-    db = _seed(tmp_path, n=5)
+    rows = register_rows(5, issued="2026-05-31")
+    rows[0][1] = "=1+2 (tên lạ)"
+    db = ("--db", tmp_path / "reg.sqlite")
+    cli("register", "import", write_sheet(tmp_path / "seed.csv", rows), *db)
     cli("register", "revoke", "P-000002", "--ground", "b", "--decision", "9/QĐ", "--date",
         "2027-01-05", "--authority", "province-chair", *db)
     cli("register", "file", "P-000003", "--date", "2028-12-20", *db)
@@ -428,3 +431,42 @@ def test_the_register_is_found_by_environment(tmp_path: Path,
     out = cli("register", "revoke", "P-000001", "--ground", "a", "--decision", "7/QĐ-UBND",
               "--date", "05/02/2027", "--authority", "province-chair")
     assert "theo Quyết định số 7/QĐ-UBND ngày 05 tháng 02 năm 2027" in out.stderr
+
+
+def test_a_read_only_register_is_reported_not_called_damaged(tmp_path: Path) -> None:
+    import os
+
+    db = _seed(tmp_path)[1]
+    before = db.read_bytes()
+    tmp_path.chmod(0o555)            # no -wal/-shm can be made beside it: cannot open
+    db.chmod(0o444)
+    try:
+        if os.access(db, os.W_OK):
+            pytest.skip("running as a user that ignores permissions")
+        out = cli("register", "revoke", "P-000000", "--ground", "a", "--decision", "1/QĐ",
+                  "--date", "2027-01-01", "--authority", "province-chair", "--db", db, code=2)
+        assert "không dùng được sổ đăng ký" in out.stderr and "bị hỏng" not in out.stderr
+    finally:
+        tmp_path.chmod(0o755)
+        db.chmod(0o644)
+    assert db.read_bytes() == before
+
+
+def test_a_register_locked_too_long_is_reported_and_left_as_it_was(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from ocop_rate.register import store
+
+    db = _seed(tmp_path)[1]
+    monkeypatch.setattr(store, "BUSY_SECONDS", 0.2)
+    holder = sqlite3.connect(db, isolation_level=None)
+    holder.execute("BEGIN EXCLUSIVE")            # another office in the middle of a change
+    try:
+        out = cli("register", "revoke", "P-000000", "--ground", "a", "--decision", "1/QĐ",
+                  "--date", "2027-01-01", "--authority", "province-chair", "--db", db,
+                  "--lang", "en", code=2)
+        assert "cannot use the register (database is locked)" in out.stderr
+    finally:
+        holder.execute("ROLLBACK")
+        holder.close()
+    assert as_json("register", "list", "--status", "revoked", "--on", "2027-02-01",
+                   "--db", db) == []

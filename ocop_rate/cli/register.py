@@ -167,6 +167,9 @@ def _run(register: Register, lang: LangCode, action: Callable[[], T]) -> T:
         return action()
     except OcopError as exc:
         _stop(exc, lang)
+    except sqlite3.OperationalError as exc:
+        _stop(OcopError(Problem.of("register.unusable", None, path=str(register.path),
+                                   reason=str(exc))), lang)
     except sqlite3.DatabaseError as exc:
         _stop(OcopError(Problem.of("register.damaged", None, path=str(register.path),
                                    reason=str(exc))), lang)

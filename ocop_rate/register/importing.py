@@ -118,6 +118,16 @@ def _where(raw: Any, row: int | None, col: int) -> Location:
     return Location(raw.file, line, col + 1, header)
 
 
+def _inert_back(text: str) -> str:
+    """Undo the apostrophe an export put before formula-like text (``'=x`` -> ``=x``), so
+    a register exported and imported back keeps its names as they were."""
+    from ocop_rate.report.safety import FORMULA_STARTS
+
+    if text.startswith("'") and text[1:].startswith(FORMULA_STARTS):
+        return text[1:]
+    return text
+
+
 def validate(raw: Any, columns: dict[str, int]) -> tuple[list[Row], list[Problem], int]:
     """Each row checked on its own; a row with any problem is left out. Also the number
     of data rows (blank rows are skipped)."""
@@ -126,7 +136,7 @@ def validate(raw: Any, columns: dict[str, int]) -> tuple[list[Row], list[Problem
     good: list[Row] = []
     problems: list[Problem] = []
     frame = raw.frame
-    cells = {name: [unicodedata.normalize("NFC", str(v)).strip()
+    cells = {name: [_inert_back(unicodedata.normalize("NFC", str(v)).strip())
                     for v in frame[col].astype(object).fillna("").tolist()]
              for name, col in columns.items()}
     seen: dict[str, int] = {}

@@ -71,6 +71,8 @@ def open_register(path: Path, *, create: bool, write: bool | None = None) -> Reg
     meets damage as an error on the page it reads, which is reported the same way."""
     try:
         return _open(path, create, create if write is None else write)
+    except sqlite3.OperationalError as exc:   # locked too long, read-only, no space …
+        raise _refuse("register.unusable", path, reason=str(exc)) from None
     except sqlite3.DatabaseError as exc:
         raise _refuse("register.damaged", path, reason=str(exc)) from None
 
