@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from ocop_rate.register.schema import LATEST
 from tests.conftest import SAMPLES
 from tests.register_helpers import (
     as_json,
@@ -330,7 +331,7 @@ def test_damaged_register_is_refused_untouched(tmp_path: Path) -> None:
 
 
 def test_older_schema_is_migrated_keeping_every_row(tmp_path: Path) -> None:
-    from ocop_rate.register.schema import APPLICATION_ID, LATEST
+    from ocop_rate.register.schema import APPLICATION_ID
     from ocop_rate.register.store import apply_migrations
 
     db = tmp_path / "v1.sqlite"
@@ -359,7 +360,8 @@ def test_older_schema_is_migrated_keeping_every_row(tmp_path: Path) -> None:
     assert "phiên bản" not in second.stderr             # migrated once
     cli("register", "file", "OLD-1", "--date", "2026-03-01", "--db", db)  # v2 table in use
     with sqlite3.connect(db) as check:
-        assert [v for (v,) in check.execute("SELECT version FROM register_schema")] == [1, 2]
+        assert [v for (v,) in check.execute("SELECT version FROM register_schema")] == \
+            list(range(1, LATEST + 1))
         assert check.execute("PRAGMA journal_mode").fetchone()[0] in ("wal", "delete")
     check.close()
 
@@ -470,3 +472,26 @@ def test_a_register_locked_too_long_is_reported_and_left_as_it_was(
         holder.close()
     assert as_json("register", "list", "--status", "revoked", "--on", "2027-02-01",
                    "--db", db) == []
+
+
+def test_one_product_whatever_the_case_or_dashes_of_its_id(tmp_path: Path) -> None:
+    db = ("--db", tmp_path / "reg.sqlite")
+    write_sheet(tmp_path / "old.csv", [["qn-vd-0066", "Nước mắm", "Quảng Ninh", "Vân Đồn",
+                                        "food", 3, "0412/GCN", "2023-08-20", "2026-08-20",
+                                        "1/QĐ"]])
+    cli("register", "import", tmp_path / "old.csv", *db)
+    cli("register", "file", "QN\u2011VD\u20110066", "--date", "2026-03-10", *db)
+    results = write_round(tmp_path / "r.json", [product("QN-VD-0066", 4)])
+    cli("register", "record", results, "--decision", "5/QĐ", "--date", "2026-06-20",
+        "--cert", "QN-VD-0066=1101/GCN", *db)
+    events = as_json("register", "history", "QN-VD-0066", *db)
+    assert events["product_id"] == "qn-vd-0066"          # the spelling first registered
+    assert [e["kind"] for e in events["events"] if e["event"] == "rating"] == \
+        ["re-evaluation"]
+    assert [r["certificate"] for r in as_json("register", "list", *db)] == ["1101/GCN"]
+    twice = write_round(tmp_path / "t.json", [product("QN-01", 3), product("qn-01", 3)])
+    out = cli("register", "record", twice, *DEC, "--cert", "QN-01=9", *db, code=2)
+    assert "có hai lần" in out.stderr
+    bad = write_sheet(tmp_path / "bad.csv", [["QN\u200b-02", "x", "", "", "", 3, "G", "2026-06-05",
+                                              "", "1/QĐ"]])
+    assert "mã sản phẩm" in cli("register", "import", bad, *db, code=2).stderr

@@ -28,9 +28,11 @@ def _refuse(message_id: str, **params: object) -> RegisterError:
 
 
 def resolve(conn: sqlite3.Connection, ident: str) -> str:
-    """A product id, or the product of a certificate number."""
-    if conn.execute("SELECT 1 FROM products WHERE product_id = ?", (ident,)).fetchone():
-        return ident
+    """A product id (compared by key: case and dashes do not matter), or the product of a
+    certificate number."""
+    pid = ledger.canonical(conn, [ident])[ident]
+    if conn.execute("SELECT 1 FROM products WHERE product_id = ?", (pid,)).fetchone():
+        return pid
     owner = ledger.certificate_by_number(conn, ident)
     if owner is None:
         raise _refuse("register.unknown_product", ident=ident)

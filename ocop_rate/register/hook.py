@@ -28,7 +28,9 @@ def registrations(path: Path, products: list[tuple[str, int | None]], on: date
     register = open_register(path, create=False)
     try:
         with register.snapshot() as conn:
-            return [_one(ledger.current(conn, pid), pid, stars, on) for pid, stars in products]
+            ids = ledger.canonical(conn, [pid for pid, _ in products])
+            return [_one(ledger.current(conn, ids[pid]), pid, stars, on)
+                    for pid, stars in products]
     finally:
         register.close()
 

@@ -11,7 +11,7 @@ and writing happen in one transaction, so a killed import leaves the file as it 
 from __future__ import annotations
 
 import sqlite3
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -19,6 +19,7 @@ from typing import Any
 from ocop_rate.errors import Location, Problem
 from ocop_rate.register import ledger, rules
 from ocop_rate.register.dates import parse_date
+from ocop_rate.register.keys import bad_id
 from ocop_rate.register.store import Register, RegisterError
 
 COLUMNS = ("product_id", "product_name", "province", "commune", "product_group", "producer",
@@ -156,7 +157,7 @@ def validate(raw: Any, columns: dict[str, int]) -> tuple[list[Row], list[Problem
                                   value=get(name, row), **params))
 
         pid = get("product_id")
-        if not pid or any(c.isspace() for c in pid):
+        if bad_id(pid):
             bad("product_id", "register.import_bad_id")
         stars_text = get("stars")
         stars = int(stars_text) if stars_text in ("3", "4", "5") else 0
@@ -234,6 +235,9 @@ def import_file(register: Register, path: Path, partial: bool) -> Imported:
     rows, problems, count = validate(raw, columns)
     out = Imported(rows=count)
     with register.transaction() as conn:
+        ids = ledger.canonical(conn, [r.product.product_id for r in rows])
+        rows = [replace(r, product=replace(r.product, product_id=ids[r.product.product_id]))
+                for r in rows]
         rows, taken = _not_in_register(conn, rows, raw, columns)
         problems += taken
         out.problems = sorted(problems, key=lambda p: (p.location.line or 0,

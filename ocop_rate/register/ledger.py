@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import functools
 import sqlite3
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
@@ -13,6 +14,7 @@ from typing import Any
 from ocop_rate.models.register import CertificateView
 from ocop_rate.register import rules
 from ocop_rate.register.dates import from_iso
+from ocop_rate.register.keys import product_key
 
 
 @dataclass(frozen=True)
@@ -52,18 +54,37 @@ def decision_id(conn: sqlite3.Connection, decision: Decision) -> int:
 
 
 def upsert_products(conn: sqlite3.Connection, products: list[ProductInfo]) -> None:
-    """Add products, or fill in what a later source knows (a blank never erases)."""
+    """Add products, or fill in what a later source knows (a blank never erases). Ids
+    should be :func:`canonical` ones."""
     conn.executemany(
         "INSERT INTO products (product_id, name, rubric, product_group, producer, commune, "
-        "province) VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (product_id) DO UPDATE SET "
+        "province, product_key) VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (product_id) DO "
+        "UPDATE SET "
         "name = CASE WHEN excluded.name <> '' THEN excluded.name ELSE products.name END, "
         "rubric = coalesce(excluded.rubric, products.rubric), "
         "product_group = coalesce(excluded.product_group, products.product_group), "
         "producer = coalesce(excluded.producer, products.producer), "
         "commune = coalesce(excluded.commune, products.commune), "
         "province = coalesce(excluded.province, products.province)",
-        [(p.product_id, p.name, p.rubric, p.product_group, p.producer, p.commune, p.province)
-         for p in products])
+        [(p.product_id, p.name, p.rubric, p.product_group, p.producer, p.commune, p.province,
+          product_key(p.product_id)) for p in products])
+
+
+def canonical(conn: sqlite3.Connection, ids: Iterable[str]) -> dict[str, str]:
+    """Each id as the register spells it: the product already registered under the same
+    key (``qn-01`` finds ``QN-01``), else the first spelling among ``ids``."""
+    out: dict[str, str] = {}
+    seen: dict[str, str] = {}
+    for pid in ids:
+        if pid in out:
+            continue
+        key = product_key(pid)
+        if key not in seen:
+            row = conn.execute("SELECT product_id FROM products WHERE product_key = ? "
+                               "ORDER BY rowid LIMIT 1", (key,)).fetchone()
+            seen[key] = pid if row is None else str(row[0])
+        out[pid] = seen[key]
+    return out
 
 
 @dataclass(frozen=True)

@@ -12,13 +12,14 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
 from typing import Any
 
 from ocop_rate.errors import Location, Problem
 from ocop_rate.register import ledger, rules
+from ocop_rate.register.keys import bad_id
 from ocop_rate.register.store import Register, RegisterError
 
 MAX_ROUND_BYTES = 512 * 1024 * 1024
@@ -82,7 +83,7 @@ def _result(item: Any, i: int, file: str, authority: rules.Authority,
     total = item.get("total")
     recognised = item.get("recognised")
     outcome = item.get("outcome")
-    if not isinstance(pid, str) or not pid.strip() or any(c.isspace() for c in pid):
+    if not isinstance(pid, str) or bad_id(pid):
         bad("product_id", "a product id without spaces")
     if stars is not None and (isinstance(stars, bool) or stars not in (1, 2, 3, 4, 5)):
         bad("stars", "1-5 or null")
@@ -126,6 +127,10 @@ def record_round(register: Register, results: list[RoundResult], decision: ledge
     done = Recorded()
     level = "central" if decision.authority == "minister" else "province"
     with register.transaction() as conn:
+        ids = ledger.canonical(conn, [*(r.product.product_id for r in results), *grants])
+        results = [replace(r, product=replace(r.product, product_id=ids[r.product.product_id]))
+                   for r in results]
+        grants = {ids[pid]: grant for pid, grant in grants.items()}
         problems = _check(conn, results, decision, grants, source)
         if problems:
             raise RegisterError(problems)

@@ -1,7 +1,8 @@
 """The register's schema as forward migrations of plain SQL.
 
 Each migration is a list of statements another SQL server could run as written (TEXT dates
-in ISO form compare in calendar order; no SQLite-only types). A database records the
+in ISO form compare in calendar order; no SQLite-only types), and at most a data step in
+Python where SQL has no such function (migration 3: Unicode normal forms). A database records the
 migrations it has had in ``register_schema``; opening an older one applies the missing ones
 in one transaction, so every row is kept. Migrations are never edited once released: a
 change is a new migration at the end.
@@ -12,9 +13,24 @@ SQLite-only settings (WAL, foreign keys, the file's application id) live in
 
 from __future__ import annotations
 
+import sqlite3
+from collections.abc import Callable
+
 APPLICATION_ID = 0x4F434F50   # "OCOP": marks the file as an ocop-rate register
 
-MIGRATIONS: tuple[tuple[str, tuple[str, ...]], ...] = (
+def _fill_product_keys(conn: sqlite3.Connection) -> None:
+    """Migration 3's data step: each product's comparison key (NFKC and case folding are
+    not SQL; another server would run this step in its own language)."""
+    from ocop_rate.register.keys import product_key
+
+    conn.executemany("UPDATE products SET product_key = ? WHERE product_id = ?",
+                     [(product_key(pid), pid) for (pid,) in
+                      conn.execute("SELECT product_id FROM products").fetchall()])
+
+
+Step = str | Callable[[sqlite3.Connection], None]
+
+MIGRATIONS: tuple[tuple[str, tuple[Step, ...]], ...] = (
     ("products, decisions, ratings, certificates, revocations", (
         """CREATE TABLE register_schema (
             version     INTEGER PRIMARY KEY,
@@ -85,6 +101,11 @@ MIGRATIONS: tuple[tuple[str, tuple[str, ...]], ...] = (
             result_rating_id INTEGER REFERENCES ratings (rating_id))""",
         "CREATE INDEX certificates_by_expiry ON certificates (expires_on)",
         "CREATE INDEX products_by_province ON products (province, commune)",
+    )),
+    ("product ids compared by key (case, dashes)", (
+        "ALTER TABLE products ADD COLUMN product_key TEXT",
+        _fill_product_keys,
+        "CREATE INDEX products_by_key ON products (product_key)",
     )),
 )
 

@@ -147,7 +147,10 @@ def apply_migrations(conn: sqlite3.Connection, start: int, stop: int) -> None:
         conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
     for number in range(start + 1, stop + 1):
         note, statements = MIGRATIONS[number - 1]
-        for statement in statements:
-            conn.execute(statement)
+        for step in statements:
+            if isinstance(step, str):
+                conn.execute(step)
+            else:
+                step(conn)
         conn.execute("INSERT INTO register_schema (version, applied_on, note) VALUES (?, ?, ?)",
                      (number, now, note))
