@@ -101,7 +101,7 @@ def to_xlsx(items: Sequence[CertificateView], lang: Lang) -> bytes:
     book = Workbook()
     sheet = book.active
     assert sheet is not None
-    sheet.title = "So dang ky" if lang == "vi" else "Register"
+    sheet.title = "Sổ đăng ký" if lang == "vi" else "Register"
     sheet.append(list(FIELDS))
     shown = "DD/MM/YYYY" if lang == "vi" else "YYYY-MM-DD"
     for v in items:
