@@ -5,6 +5,8 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from ocop_rate.register import rules
 from ocop_rate.register.dates import add_months, long, parse_date, short
@@ -95,3 +97,15 @@ def test_rules_quote_the_decision() -> None:
         pieces = [p.strip() for p in " ".join(quote.split()).split("...")]
         for piece in pieces:
             assert piece in source, piece
+
+
+@given(st.dates(min_value=date(2000, 1, 1), max_value=date(2090, 12, 31)))
+def test_every_term_and_window_keeps_its_shape(issued: date) -> None:
+    expires = rules.expiry(issued)
+    assert 1095 <= (expires - issued).days <= 1097          # 36 months: 3 years of days
+    assert (expires.year, expires.month) == (issued.year + 3, issued.month)
+    assert expires.day == issued.day or (issued.month, issued.day) == (2, 29)
+    win = rules.window(expires)
+    assert (expires - win.opens).days == 180 and (expires - win.closes).days == 120
+    assert win.where(win.opens) == win.where(win.closes) == "inside"
+    assert (rules.late_limit(expires) - expires).days == 180

@@ -170,6 +170,9 @@ def _run(register: Register, lang: LangCode, action: Callable[[], T]) -> T:
     except sqlite3.OperationalError as exc:
         _stop(OcopError(Problem.of("register.unusable", None, path=str(register.path),
                                    reason=str(exc))), lang)
+    except sqlite3.IntegrityError as exc:   # a rule of the schema: the change is rolled back
+        _stop(OcopError(Problem.of("register.refused", None, path=str(register.path),
+                                   reason=str(exc))), lang)
     except sqlite3.DatabaseError as exc:
         _stop(OcopError(Problem.of("register.damaged", None, path=str(register.path),
                                    reason=str(exc))), lang)

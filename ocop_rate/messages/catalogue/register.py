@@ -27,6 +27,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "register.unusable": ("{path}: không dùng được sổ đăng ký ({reason}); không có gì được "
                           "ghi", "{path}: cannot use the register ({reason}); nothing was "
                           "written"),
+    "register.refused": ("{path}: sổ đăng ký từ chối thay đổi ({reason}); không có gì được ghi",
+                         "{path}: the register refused the change ({reason}); nothing was "
+                         "written"),
     "register.no_wal": ("{path}: không bật được chế độ WAL", "{path}: cannot turn on WAL mode"),
     "register.newer": ("{path}: sổ đăng ký ở lược đồ phiên bản {version}, mới hơn phiên bản "
                        "{known} mà ocop-rate này biết; hãy cập nhật ocop-rate",
