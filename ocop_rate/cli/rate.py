@@ -62,6 +62,10 @@ def rate(
     = GatePolicyChoice.majority,
     members: MembersOpt = False,
     spread: SpreadOpt = DEFAULT_SPREAD,
+    register_db: Annotated[Path | None, typer.Option(
+        "--register", dir_okay=False, show_default=False, help="A certificate register: show "
+        "each product's registration kind and previous class, and flag an upgrade that does "
+        "not rise or a re-evaluation filed outside its window (on stderr).")] = None,
 ) -> None:
     """Rate dossiers and print their stars (chấm điểm và phân hạng sao)."""
     if fmt is RateFormat.xlsx and output is None:
@@ -100,6 +104,10 @@ def rate(
     if output is not None:
         _console(stderr=True).print(f"→ {_escape(str(output))}: {result.count} "
                                     f"{'sản phẩm' if language == 'vi' else 'products'}")
+    if register_db is not None:
+        from ocop_rate.cli.register import show_registrations
+
+        show_registrations(register_db, result, language)
     raise typer.Exit(EXIT_SHORT if result.failures else EXIT_OK)
 
 
