@@ -32,6 +32,7 @@ from ocop_rate.cli.common import (
     _fail,
     _guard,
     _library,
+    _refuse_overwriting_inputs,
     _show,
 )
 from ocop_rate.errors import OcopError
@@ -54,6 +55,7 @@ def validate(
     from ocop_rate.checks.lints import run_lints
 
     report = _guard(lambda: run_lints(paths or None, strict))
+    _refuse_overwriting_inputs(output)
     language = _code(lang)
     if fmt is CheckFormat.json:
         from ocop_rate.report.json_report import render_lints
@@ -105,6 +107,7 @@ def diff(
         base, head, [*(dossiers or []), *(more or [])],
         fail_on=None if fail_on is None else fail_on.value,
         rules_path=rules_path, policy=gate_policy.value))
+    _refuse_overwriting_inputs(output)
     language = _code(lang)
     if fmt is CheckFormat.json:
         from ocop_rate.report.json_report import render_diff
@@ -152,6 +155,9 @@ def check(
     from ocop_rate.pipeline import rate_paths
 
     library = _library(rules)
+    _refuse_overwriting_inputs(output, paths)
+    if update:
+        _refuse_overwriting_inputs(expect)
     result = _detailed(_guard(lambda: rate_paths(library, paths, gate_policy.value)))
     if not result.items:
         _fail(OcopError("no dossier files found (looked for .yaml, .yml, .json, .csv and "

@@ -103,21 +103,36 @@ def _emit(text: str | Iterable[str], output: Path | None, encoding: str = "utf-8
             sys.stdout.write(chunk)
         sys.stdout.flush()
         return
+    _write(output, text, encoding)
+
+
+def _write(output: Path, data: str | bytes | Iterable[str], encoding: str = "utf-8") -> None:
+    """Every report file goes through here: the input guard, the file-kind guard and the
+    atomic replace are in :func:`~ocop_rate.report.output.write_atomic`."""
+    from ocop_rate.errors import Problem
     from ocop_rate.report.output import write_atomic
 
     try:
-        write_atomic(output, text, encoding=encoding)
+        _guard(lambda: write_atomic(output, data, encoding=encoding))
     except OSError as exc:
-        _fail(OcopError(f"{output}: cannot write: {exc.strerror}"))
+        _fail(OcopError(Problem.of("common.cannot_write", path=str(output),
+                                   reason=exc.strerror or str(exc))))
 
 
-def _refuse_overwriting_inputs(output: Path, paths: list[str]) -> None:
-    """Input files are never modified: refuse an --output that is one of them."""
+def _refuse_overwriting_inputs(output: Path | None, paths: list[str] | None = None) -> None:
+    """Input files are never modified: refuse, before the work, an --output that is one of
+    the run's inputs (files read so far, plus the dossiers ``paths`` name) or a folder,
+    block device or socket. ``write_atomic`` checks again when it writes."""
+    if output is None:
+        return
     from ocop_rate.loading.dossiers import collect_paths
+    from ocop_rate.loading.inputs import refuse_if_input
+    from ocop_rate.report.output import check_writable_kind
 
-    inputs = {p.resolve() for p in _guard(lambda: collect_paths(paths))}
-    if output.resolve() in inputs:
-        _fail(OcopError(f"--output {output} is one of the input dossiers; choose another file"))
+    if paths:
+        _guard(lambda: collect_paths(paths))
+    _guard(lambda: refuse_if_input(output))
+    _guard(lambda: check_writable_kind(output))
 
 
 MembersOpt = Annotated[bool, typer.Option(
@@ -167,12 +182,7 @@ def _detailed(result: BatchResult) -> BatchResult:
 
 
 def _emit_bytes(data: bytes, output: Path) -> None:
-    from ocop_rate.report.output import write_atomic
-
-    try:
-        write_atomic(output, data)
-    except OSError as exc:
-        _fail(OcopError(f"{output}: cannot write: {exc.strerror}"))
+    _write(output, data)
 
 
 class CheckFormat(StrEnum):

@@ -67,8 +67,7 @@ def rate(
     if fmt is RateFormat.xlsx and output is None:
         _usage("--format xlsx writes a workbook: give --output FILE.xlsx")
     library = _library(rules)
-    if output is not None:
-        _refuse_overwriting_inputs(output, paths)
+    _refuse_overwriting_inputs(output, paths)
     result = _rate_batch(library, paths, gate_policy, spread)
     if not result.count:
         _fail(OcopError("no dossier files found (looked for .yaml, .yml, .json, .csv and "
@@ -156,6 +155,7 @@ def explain(
     from ocop_rate.report.explain import explain_view
 
     library = _library(rules)
+    _refuse_overwriting_inputs(output, paths)
     result = _rate_batch(library, paths, gate_policy, spread)
     language = _code(lang)
     console = _console() if output is None else _console(width=140)
@@ -207,6 +207,7 @@ def summary(
     from ocop_rate.summary import summarise
 
     library = _library(rules)
+    _refuse_overwriting_inputs(output, paths)
     result = _rate_batch(library, paths, gate_policy, DEFAULT_SPREAD)
     if not result.items:
         _fail(OcopError("no dossier files found (looked for .yaml, .yml and .json)"))
@@ -257,6 +258,7 @@ def template(
     if fmt is TemplateFormat.xlsx and output is None:
         _usage("--format xlsx writes a workbook: give --output FILE.xlsx")
     rubric = _guard(lambda: _library(rules).get(rubric_id))
+    _refuse_overwriting_inputs(output)
     if fmt is TemplateFormat.xlsx:
         from ocop_rate.report import template_xlsx
 

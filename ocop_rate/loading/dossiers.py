@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from ocop_rate.errors import DossierError, Location, OcopError, Problem, UsageError
+from ocop_rate.loading.inputs import note_input
 from ocop_rate.loading.source import SourceMap, inside, load_document
 from ocop_rate.loading.validation import validate
 from ocop_rate.models.dossier import Dossier
@@ -53,6 +54,7 @@ def collect_paths(args: list[str], refused: list[Path] | None = None) -> list[Pa
             if real in seen:  # the same file named twice (or reached by a link) is read once
                 continue
             seen.add(real)
+            note_input(p)  # an input even before it is read: --output may not name it
             if root is not None and not inside(p, root):
                 if refused is not None:
                     refused.append(p)

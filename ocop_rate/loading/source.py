@@ -15,6 +15,7 @@ from typing import Any
 import yaml
 
 from ocop_rate.errors import InputFileError, Location, Problem
+from ocop_rate.loading.inputs import note_input
 
 try:  # the C loader is much faster; the pure one behaves the same
     _Loader: type[yaml.SafeLoader] = yaml.CSafeLoader  # type: ignore[assignment]
@@ -74,8 +75,10 @@ OUTSIDE = "is a symbolic link to a file outside the folder being read; not read 
 
 
 def read_bytes(path: Path, limit: int = MAX_FILE_BYTES) -> bytes:
-    """The file's bytes, refusing folders, missing files and files over ``limit`` bytes."""
+    """The file's bytes, refusing folders, missing files and files over ``limit`` bytes.
+    The file becomes an input of the run (:mod:`ocop_rate.loading.inputs`): never written."""
     name = str(path)
+    note_input(path)
     try:
         if path.is_dir():
             raise InputFileError(Problem("is a folder, expected a file", Location(name)))

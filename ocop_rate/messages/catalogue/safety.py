@@ -16,9 +16,13 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "safety.output_is_input": (
         "--output {output} là một tệp đầu vào của lần chạy này ({input}); hãy chọn tệp khác",
         "--output {output} is one of this run's input files ({input}); choose another file"),
-    "safety.output_kind": (
-        "{path}: là {kind}, không phải tệp thường; không ghi đè",
-        "{path}: is {kind}, not a regular file; not overwritten"),
+    "safety.output_folder": ("{path}: là một thư mục, không phải tệp; không ghi",
+                             "{path}: is a folder, not a file; not written"),
+    "safety.output_block_device": (
+        "{path}: là một thiết bị khối, không phải tệp thường; không ghi",
+        "{path}: is a block device, not a regular file; not written"),
+    "safety.output_socket": ("{path}: là một socket, không phải tệp thường; không ghi",
+                             "{path}: is a socket, not a regular file; not written"),
     "safety.fifo_no_reader": (
         "{path}: là một FIFO mà không có tiến trình nào đọc; không ghi",
         "{path}: is a FIFO that no process is reading; not written"),
