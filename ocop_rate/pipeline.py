@@ -11,6 +11,7 @@ from pathlib import Path
 from ocop_rate.defaults import DEFAULT_SPREAD
 from ocop_rate.engine import GatePolicy, check_fit, score
 from ocop_rate.errors import OcopError, Problem
+from ocop_rate.loading.caps import capped
 from ocop_rate.loading.dossiers import (
     SHEET_SUFFIXES,
     LoadedDossier,
@@ -46,7 +47,8 @@ def rate_loaded(library: RubricLibrary, loaded: LoadedDossier,
                     for fit in check_fit(rubric, dossier)]
     if problems:
         return Failure(product_id=dossier.product.id, rubric=dossier.product.rubric,
-                       file=source.file, errors=tuple(to_out(p) for p in problems))
+                       file=source.file,
+                       errors=tuple(to_out(p) for p in capped(problems, source.file)))
     assert rubric is not None
     return score(rubric, dossier, policy=policy, file=source.file, spread_limit=spread_limit)
 
@@ -59,7 +61,7 @@ def rate_file(library: RubricLibrary, path: Path,
     except OcopError as exc:
         pid, rubric = peek_identity(path)
         return Failure(product_id=pid, rubric=rubric, file=str(path),
-                       errors=tuple(to_out(p) for p in exc.problems))
+                       errors=tuple(to_out(p) for p in capped(exc.problems, str(path))))
     return rate_loaded(library, loaded, policy, spread_limit=spread_limit)
 
 
@@ -115,7 +117,7 @@ def rate_sheet(library: RubricLibrary, path: Path, policy: GatePolicy,
         content = read_score_sheet(path, library, {k: str(v) for k, v in seen.items()})
     except OcopError as exc:
         return [], [Failure(product_id=None, rubric=None, file=str(path),
-                            errors=tuple(to_out(p) for p in exc.problems))]
+                            errors=tuple(to_out(p) for p in capped(exc.problems, str(path))))]
     failed = [Failure(product_id=bad.product_id, rubric=bad.rubric, file=str(path),
                       errors=tuple(to_out(p) for p in bad.problems)) for bad in content.bad]
     rated: list[RatingColumns | Rating] = []

@@ -81,6 +81,9 @@ SHEETS: dict[str, tuple[int, str | int]] = {
     "semicolons.csv": (1, "unknown column"),
     "long-cell.csv": (1, "longer than 1000 characters"),
     "space-in-id.csv": (1, "one word without spaces"),
+    "dimension-bomb.xlsx": (0, 5),
+    "value-beyond-last-column.xlsx": (1, "at most 1,024 columns"),
+    "wide-blank.csv": (0, 5),
 }
 RULES: dict[str, str] = {
     "extends-path": "unknown rubric '../../etc/passwd'",

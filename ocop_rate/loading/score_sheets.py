@@ -23,6 +23,15 @@ from typing import TYPE_CHECKING, Any
 
 from ocop_rate.engine import unknown_option_message
 from ocop_rate.errors import InputFileError, Location, Problem
+from ocop_rate.loading.caps import (
+    MAX_PROBLEMS_PER_COLUMN,
+    MAX_PROBLEMS_PER_FILE,
+    MAX_SHEET_CELLS,
+    MAX_SHEET_COLUMNS,
+    MAX_SHEET_OPTIONS,
+    MAX_SHEET_ROWS,
+    ProblemCaps,
+)
 from ocop_rate.loading.dossiers import SHEET_SUFFIXES
 from ocop_rate.loading.rubrics import RubricLibrary, unknown_rubric_message
 from ocop_rate.loading.source import read_bytes, text_encoding
@@ -132,6 +141,13 @@ def _read_csv(path: Path) -> RawSheet:
     codec = text_encoding(raw, name)
     if not raw.strip():
         raise InputFileError(Problem("file is empty", Location(name, 1, 1)))
+    if codec == "utf-16":  # one byte per ASCII separator from here on
+        try:
+            raw, codec = raw.decode("utf-16").encode("utf-8"), "utf-8"
+        except UnicodeError:
+            raise InputFileError(Problem("not valid UTF-16 text", Location(name))) from None
+    raw = trim_trailing_blank_fields(raw)
+    _refuse_wide_records(raw, name)
     try:
         frame = _parse_in_chunks(pd.read_csv(
             io.BytesIO(raw), encoding=codec, header=None, dtype=str, keep_default_na=False,
@@ -148,6 +164,47 @@ def _read_csv(path: Path) -> RawSheet:
     body = frame.iloc[1:].reset_index(drop=True)
     body.columns = range(len(headers))
     return RawSheet(name, None, headers, body)
+
+
+_TRAILING_COMMAS = re.compile(rb",+(?=\r?\n|\r?\Z)")
+
+
+def trim_trailing_blank_fields(raw: bytes) -> bytes:
+    """Drop the empty fields that end each record (``a,b,,,,,\n`` -> ``a,b\n``): a sheet
+    saved with 200,000 blank trailing columns costs no more than one without. Commas inside
+    a quoted field (after an odd number of quotes) are kept."""
+    if _TRAILING_COMMAS.search(raw) is None:
+        return raw
+    if b'"' not in raw:
+        return _TRAILING_COMMAS.sub(b"", raw)
+    out: list[bytes] = []
+    last = pos = quotes = 0
+    for found in _TRAILING_COMMAS.finditer(raw):
+        quotes += raw.count(b'"', pos, found.start())
+        pos = found.start()
+        if quotes % 2 == 0:
+            out.append(raw[last:found.start()])
+            last = found.end()
+    out.append(raw[last:])
+    return b"".join(out)
+
+
+def _refuse_wide_records(raw: bytes, name: str) -> None:
+    """A record of more than MAX_SHEET_COLUMNS fields is refused before pandas builds one
+    column per field. Counting commas per line is an upper bound (quoted commas count
+    too); only when it is over, the csv module counts exactly."""
+    if max((line.count(b",") for line in raw.split(b"\n")), default=0) < MAX_SHEET_COLUMNS:
+        return
+    import csv
+    import io
+
+    reader = csv.reader(io.StringIO(raw.decode("utf-8-sig", "replace"), newline=""))
+    for record in reader:
+        if len(record) > MAX_SHEET_COLUMNS:
+            raise InputFileError(Problem.of(
+                "safety.csv_too_wide", Location(name, reader.line_num),
+                line=f"{reader.line_num:,}", fields=f"{len(record):,}",
+                limit=f"{MAX_SHEET_COLUMNS:,}"))
 
 
 def _parse_in_chunks(chunks: Any) -> Any:
@@ -201,22 +258,86 @@ def _read_xlsx(path: Path) -> RawSheet:
                                      Location(name))) from None
     try:
         sheet = book.worksheets[0]
-        rows = [[_cell_text(v) for v in row] for row in sheet.iter_rows(values_only=True)]
         title = str(sheet.title)
+        frame = _parse_in_chunks(_xlsx_chunks(book, sheet, name, title))
+    except InputFileError:
+        raise
     except Exception as exc:
         raise InputFileError(Problem(f"cannot read the workbook: {type(exc).__name__}",
                                      Location(name))) from None
     finally:
         book.close()
-    while rows and not any(rows[-1]):
-        rows.pop()
-    if not rows:
+    if frame.empty:
         raise InputFileError(Problem("the first sheet is empty", Location(name, 1, 1)))
-    width = max(len(r) for r in rows)
-    headers = rows[0] + [""] * (width - len(rows[0]))
-    body = pd.DataFrame([r + [""] * (width - len(r)) for r in rows[1:]],
-                        columns=range(width), dtype=object)
+    headers = ["" if pd.isna(h) else str(h) for h in frame.iloc[0].tolist()]
+    body = frame.iloc[1:].reset_index(drop=True)
+    body.columns = range(len(headers))
     return RawSheet(name, title, headers, body)
+
+
+def _xlsx_chunks(book: Any, sheet: Any, name: str, title: str) -> Any:
+    """The sheet's rows as DataFrames of CSV_CHUNK_ROWS rows, read straight from the XML.
+
+    Why not ``iter_rows``: it pads every row to the ``<dimension>`` the file declares (or
+    to its widest row), so one blank cell at XFD1048576 costs a million rows of 16,384
+    cells. Here blank cells cost nothing, rows stop at the last non-empty cell, and a
+    non-empty cell beyond MAX_SHEET_COLUMNS or MAX_SHEET_ROWS, or a used range over
+    MAX_SHEET_CELLS, is refused with its cell. Missing rows are blank rows, so row numbers
+    in errors stay the sheet's."""
+    import pandas as pd
+    from openpyxl.worksheet._reader import WorkSheetParser
+
+    pending: list[list[str]] = []
+    width = 0
+    next_row = 1  # the sheet row the next pending row stands for
+
+    def refuse(message_id: str, row: int, col: int, **params: object) -> InputFileError:
+        cell = f"{column_letter(col - 1)}{row}"
+        return InputFileError(Problem.of(message_id, Location(name, row, col,
+                                                              f"sheet '{title}'"),
+                                         cell=cell, **params))
+
+    def flush() -> Any:
+        frame = pd.DataFrame([r + [""] * (width - len(r)) for r in pending],
+                             columns=range(width), dtype=object)
+        pending.clear()
+        return frame
+
+    with book._archive.open(sheet._worksheet_path) as source:
+        parser = WorkSheetParser(source, book.shared_strings, data_only=True,
+                                 epoch=book.epoch, date_formats=book._date_formats,
+                                 timedelta_formats=book._timedelta_formats)
+        for row, cells in parser.parse():
+            values = {c["column"]: text for c in cells
+                      if (text := _cell_text(c["value"])) != ""}
+            if not values:
+                continue
+            last = max(values)
+            if last > MAX_SHEET_COLUMNS:
+                raise refuse("safety.sheet_too_wide", row, last, column=column_letter(
+                    last - 1), limit=f"{MAX_SHEET_COLUMNS:,}")
+            if row > MAX_SHEET_ROWS:
+                raise refuse("safety.sheet_too_long", row, last, line=f"{row:,}",
+                             limit=f"{MAX_SHEET_ROWS:,}")
+            width = max(width, last)
+            if row * width > MAX_SHEET_CELLS:
+                raise refuse("safety.sheet_too_many_cells", row, width,
+                             range=f"A1:{column_letter(width - 1)}{row}",
+                             cells=f"{row * width:,}", limit=f"{MAX_SHEET_CELLS:,}")
+            while next_row < row:  # blank rows in between keep their numbers
+                pending.append([])
+                next_row += 1
+                if len(pending) >= CSV_CHUNK_ROWS:
+                    yield flush()
+            line = [""] * last
+            for col, text in values.items():
+                line[col - 1] = text
+            pending.append(line)
+            next_row = row + 1
+            if len(pending) >= CSV_CHUNK_ROWS:
+                yield flush()
+    if pending:
+        yield flush()
 
 
 def _cell_text(value: object) -> str:
@@ -367,14 +488,17 @@ def validate_sheet(raw: RawSheet, library: RubricLibrary,
         orphan = np.flatnonzero(blank_pid)[filled]
     else:
         orphan = np.zeros(0, dtype=np.int64)
+    caps = ProblemCaps()
     bad: list[BadProduct] = [
         BadProduct(None, rubs[rub[r]] or None,
-                   [sheet.where(int(r), c_pid, "product_id is blank")]) for r in orphan]
+                   [sheet.where(int(r), c_pid, "product_id is blank")]) for r in orphan
+        if caps.take(c_pid + 1, raw.headers[c_pid])]
 
     keep = ~blank_pid
     if not keep.any():
         if bad:
-            return SheetContent([], bad)
+            return SheetContent([], [*bad, *([BadProduct(None, None, caps.notes(raw.file))]
+                                              if caps.dropped else [])])
         raise InputFileError(Problem("no data rows under the header", Location(raw.file, 2)))
     rows = np.flatnonzero(keep)
     order = rows[np.argsort(pid[rows], kind="stable")]  # grouped by product, sheet order
@@ -384,9 +508,16 @@ def validate_sheet(raw: RawSheet, library: RubricLibrary,
     product = prod[firsts]  # index into pids, per product
     n_prod = len(product)
     problems: dict[int, list[Problem]] = {}
+    silenced = np.zeros(n_prod, dtype=bool)  # failed, their problems over the caps
 
     def add(p: int, problem: Problem) -> None:
-        problems.setdefault(p, []).append(problem)
+        """List a product's problem, or (over the caps) only count it and fail the
+        product: a sheet of 100,000 bad rows lists the first ones and a count."""
+        where = problem.location.field or "?"
+        if caps.take(problem.location.column or where, where):
+            problems.setdefault(p, []).append(problem)
+        else:
+            silenced[p] = True
 
     row_product = np.empty(n_rows, dtype=np.int64)
     row_product[order] = np.repeat(np.arange(n_prod), np.diff(starts))
@@ -420,9 +551,11 @@ def validate_sheet(raw: RawSheet, library: RubricLibrary,
         add(int(row_product[r]), sheet.where(r, c_mem, "member is blank"))
     pair = pd.Series(row_product * (len(mems) + 1) + mem)
     dup = pair.duplicated(keep="first").to_numpy() & keep & ~blank_mem
+    _, first_of, pair_group = np.unique(pair.to_numpy(), return_index=True,
+                                        return_inverse=True)
     for r in np.flatnonzero(dup).tolist():
         p = int(row_product[r])
-        first = int(np.flatnonzero(pair.to_numpy() == pair[r])[0])
+        first = int(first_of[pair_group[r]])
         add(p, sheet.where(int(r), c_mem, (
             f"member '{mems[mem[r]]}' scores product {pids[product[p]]} twice "
             f"(rows {raw.first_row + first} and {raw.first_row + int(r)})")))
@@ -463,6 +596,14 @@ def validate_sheet(raw: RawSheet, library: RubricLibrary,
             for p in members.tolist():
                 add(p, sheet.where(int(order[starts[p]]), c_rub, message))
             continue
+        wide = [c for c in rubric.criteria if len(c.options) > MAX_SHEET_OPTIONS]
+        if wide:
+            for p in members.tolist():
+                add(p, sheet.where(int(order[starts[p]]), c_rub, Problem.of(
+                    "safety.too_many_options", criterion=wide[0].id,
+                    count=f"{len(wide[0].options):,}", limit=f"{MAX_SHEET_OPTIONS:,}"
+                ).message))
+            continue
         in_rubric = np.zeros(n_prod, dtype=bool)
         in_rubric[members] = True
         sel = order[np.repeat(in_rubric, np.diff(starts))]
@@ -499,7 +640,7 @@ def validate_sheet(raw: RawSheet, library: RubricLibrary,
         pending.append((rubric, members, option))
 
     blocks: list[CouncilColumns] = []
-    failed = np.zeros(n_prod, dtype=bool)
+    failed = silenced.copy()
     failed[list(problems)] = True
     pid_text = np.array(pids, dtype=object)
     mem_text = np.array(mems, dtype=object)
@@ -527,6 +668,14 @@ def validate_sheet(raw: RawSheet, library: RubricLibrary,
                                                    x.location.column or 0))
         rubric_id = rubs[prod_rubric[p]] or None
         bad.append(BadProduct(pids[product[p]], rubric_id, listed))
+    unlisted = int((silenced & ~np.isin(np.arange(n_prod), list(problems))).sum())
+    notes = caps.notes(raw.file)
+    if unlisted:
+        notes.insert(0, Problem.of("safety.more_products", Location(raw.file),
+                                   count=f"{unlisted:,}", limit=f"{MAX_PROBLEMS_PER_FILE:,}",
+                                   per_column=f"{MAX_PROBLEMS_PER_COLUMN:,}"))
+    if notes:
+        bad.append(BadProduct(None, None, notes))
     return SheetContent(blocks, bad)
 
 

@@ -55,8 +55,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "holds data in column {column} (cell {cell}); a score sheet may use at most "
         "{limit} columns"),
     "safety.sheet_too_long": (
-        "có dữ liệu ở hàng {row} (ô {cell}); phiếu chấm chỉ được dùng tối đa {limit} hàng",
-        "holds data in row {row} (cell {cell}); a score sheet may use at most "
+        "có dữ liệu ở hàng {line} (ô {cell}); phiếu chấm chỉ được dùng tối đa {limit} hàng",
+        "holds data in row {line} (cell {cell}); a score sheet may use at most "
         "{limit} rows"),
     "safety.sheet_too_many_cells": (
         "vùng dữ liệu {range} có {cells} ô; giới hạn là {limit}",
