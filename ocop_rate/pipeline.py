@@ -21,6 +21,7 @@ from ocop_rate.loading.dossiers import (
 )
 from ocop_rate.loading.rubrics import RubricLibrary, unknown_rubric_message
 from ocop_rate.loading.source import OUTSIDE
+from ocop_rate.models.names import id_key
 from ocop_rate.models.rating import BatchResult, Failure, ProblemOut, Rating, RatingColumns
 
 OnItem = Callable[[int, int], None]
@@ -96,12 +97,13 @@ def _rate_unique(library: RubricLibrary, path: Path, policy: GatePolicy, spread_
     """Rate one dossier file; a product id already seen in the batch is a Failure."""
     item = rate_file(library, path, policy, spread_limit=spread_limit)
     pid = item.product_id
-    if pid is not None and pid in seen:
+    key = None if pid is None else id_key(pid)  # "QN-01" and "qn‑01" are one product
+    if key is not None and key in seen:
         return Failure(product_id=pid, rubric=item.rubric, file=str(path), errors=(
-            ProblemOut(message=f"product id '{pid}' is already used by {seen[pid]}",
+            ProblemOut(message=f"product id '{pid}' is already used by {seen[key]}",
                        file=str(path), field="product.id"),))
-    if pid is not None:
-        seen[pid] = str(path)
+    if key is not None:
+        seen[key] = str(path)
     return item
 
 
@@ -122,7 +124,7 @@ def rate_sheet(library: RubricLibrary, path: Path, policy: GatePolicy,
                       errors=tuple(to_out(p) for p in bad.problems)) for bad in content.bad]
     rated: list[RatingColumns | Rating] = []
     for cols in content.blocks:
-        seen.update(dict.fromkeys(cols.product_id, str(path)))
+        seen.update(dict.fromkeys(map(id_key, cols.product_id), str(path)))
         result = rate_columns(cols, policy, spread_limit)
         rated += [result] if isinstance(result, RatingColumns) else result
     return rated, failed

@@ -32,6 +32,7 @@ from ocop_rate.cli.common import (
     _fail,
     _guard,
     _library,
+    _marked,
     _refuse_overwriting_inputs,
     _show,
 )
@@ -171,8 +172,8 @@ def check(
                   f"{'sản phẩm' if _code(lang) == 'vi' else 'products'}")
         for failure in result.failures:
             for e in failure.errors:
-                err.print(f"[red]✗[/] {_escape(failure.product_id or '?')}: "
-                          f"{_escape(e.file or '')}: {_escape(e.message)}", highlight=False)
+                err.print(_marked("✗", "red", f"{failure.product_id or '?'}: "
+                                  f"{e.file or ''}: {e.message}"), highlight=False)
         raise typer.Exit(EXIT_SHORT if result.failures else EXIT_OK)
     if not expect.exists():
         _fail(OcopError(f"{expect}: no such golden file (create it with --update)"))

@@ -59,24 +59,51 @@ RulesOpt = Annotated[list[Path] | None, typer.Option(
 def _fail(exc: OcopError) -> NoReturn:
     err = _console(stderr=True)
     for problem in exc.problems:
-        err.print(f"[bold red]error:[/] {_escape(problem.render())}", highlight=False,
+        err.print(_marked("error:", "bold red", problem.render()), highlight=False,
                   soft_wrap=True)  # a located error stays on one line, for grep and CI
     raise typer.Exit(EXIT_STOPPED)
 
 
-def _escape(text: str) -> str:
-    from rich.markup import escape
+def _marked(mark: str, style: str, text: str) -> object:
+    """``mark`` in ``style``, then ``text`` as it is (a file's words are never markup)."""
+    from rich.text import Text
 
-    return escape(text)
+    return Text.assemble((mark, style), " ", text)
+
+
+def _escape(text: str) -> str:
+    """Text for a console: consoles take no markup (report.safe_console), and control
+    characters are shown as escapes, so nothing needs escaping beyond that."""
+    from ocop_rate.loading.text_safety import printable
+
+    return printable(text)
+
+
+MIN_COLUMNS, MAX_COLUMNS = 20, 10_000
+
+
+def terminal_width() -> int | None:
+    """``COLUMNS`` when it is set and sane; empty means unset. Anything else (``abc``,
+    ``0``, ``-5``, ``1``) stops the run with a clear message, exit 2."""
+    value = os.environ.get("COLUMNS", "").strip()
+    if not value:
+        return None
+    if not value.isdigit() or not MIN_COLUMNS <= int(value) <= MAX_COLUMNS:
+        from ocop_rate.errors import Problem
+
+        os.environ.pop("COLUMNS")  # the error line itself must print
+        _fail(OcopError(Problem.of("safety.bad_columns", value=value[:40],
+                                   low=MIN_COLUMNS, high=MAX_COLUMNS)))
+    return int(value)
 
 
 def _console(stderr: bool = False, width: int | None = None) -> Console:
-    from rich.console import Console
+    from ocop_rate.report.safe_console import SafeConsole
 
-    console = Console(stderr=stderr, width=width, highlight=False)
-    if width is None and not console.is_terminal:
-        console = Console(stderr=stderr, highlight=False,
-                          width=int(os.environ.get("COLUMNS", "120")))
+    columns = terminal_width()
+    console = SafeConsole(stderr=stderr, width=width or columns, highlight=False)
+    if width is None and columns is None and not console.is_terminal:
+        console = SafeConsole(stderr=stderr, highlight=False, width=120)
     return console
 
 

@@ -30,6 +30,7 @@ from ocop_rate.cli.common import (
     _fail,
     _guard,
     _library,
+    _marked,
     _rate_batch,
     _refuse_overwriting_inputs,
     _usage,
@@ -164,7 +165,7 @@ def explain(
             if isinstance(item, Failure):
                 console.print(Rule(item.product_id or item.file or "?"))
                 for e in item.errors:
-                    console.print(f"[red]✗[/] {_escape(_problem_line(e))}", soft_wrap=True)
+                    console.print(_marked("✗", "red", _problem_line(e)), soft_wrap=True)
                 continue
             console.print(Rule(item.product_id))
             for block in explain_view(item, language, library.rubrics.get(item.rubric)):

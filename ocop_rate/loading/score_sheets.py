@@ -35,7 +35,9 @@ from ocop_rate.loading.caps import (
 from ocop_rate.loading.dossiers import SHEET_SUFFIXES
 from ocop_rate.loading.rubrics import RubricLibrary, unknown_rubric_message
 from ocop_rate.loading.source import read_bytes, text_encoding
+from ocop_rate.loading.text_safety import clean_breaks, hostile_char, printable
 from ocop_rate.models.dossier import Dossier
+from ocop_rate.models.names import id_key, invisible_in_id, member_key
 from ocop_rate.models.rubric import Rubric
 
 if TYPE_CHECKING:
@@ -369,7 +371,7 @@ def _text(column: Any) -> Any:
 
 
 def _clean(text: str) -> str:
-    return unicodedata.normalize("NFC", text.strip())
+    return unicodedata.normalize("NFC", clean_breaks(text.strip()))
 
 
 def _factor(column: Any) -> tuple[NDArray[np.int64], list[str]]:
@@ -549,7 +551,9 @@ def validate_sheet(raw: RawSheet, library: RubricLibrary,
     blank_mem = np.array([m == "" for m in mems])[mem]
     for r in np.flatnonzero(blank_mem & keep).tolist():
         add(int(row_product[r]), sheet.where(r, c_mem, "member is blank"))
-    pair = pd.Series(row_product * (len(mems) + 1) + mem)
+    # "Lan", "LAN" and "Lan\u00a0" are one member (models.names.member_key)
+    mem_same, _ = pd.factorize(np.array([member_key(m) for m in mems], dtype=object))
+    pair = pd.Series(row_product * (len(mems) + 1) + mem_same[mem])
     dup = pair.duplicated(keep="first").to_numpy() & keep & ~blank_mem
     _, first_of, pair_group = np.unique(pair.to_numpy(), return_index=True,
                                         return_inverse=True)
@@ -568,9 +572,33 @@ def validate_sheet(raw: RawSheet, library: RubricLibrary,
                 add(p, sheet.where(int(order[starts[p]]), c_pid,
                                    "product_id must be one word without spaces "
                                    f"(at most {MAX_CELL_CHARS} characters)"))
+    seen_key: dict[str, int] = {}
+    for p in range(n_prod):  # one product spelled two ways ('QN-01', 'qn‑01') in this sheet
+        key = id_key(pids[product[p]])
+        other = seen_key.setdefault(key, p)
+        if other != p:
+            add(p, sheet.where(int(order[starts[p]]), c_pid, Problem.of(
+                "safety.id_spelled_twice", pid=pids[product[p]],
+                other=pids[product[other]], holder=raw.file).message))
+    hostile = [i for i, v in enumerate(pids) if v and (hostile_char(v) or invisible_in_id(v))]
+    if hostile:
+        hostile_set = set(hostile)
+        for p in range(n_prod):
+            if int(product[p]) in hostile_set:
+                value = pids[product[p]]
+                add(p, sheet.where(int(order[starts[p]]), c_pid, Problem.of(
+                    "safety.invisible_in_id", shown=printable(value).encode(
+                        "ascii", "backslashreplace").decode(),
+                    code=hostile_char(value) or invisible_in_id(value)).message))
+    for codes, spot, values in ((nam, sheet.columns.get("product_name"), names),
+                                (mem, c_mem, mems)):
+        bad_text = [i for i, v in enumerate(values) if hostile_char(v)]
+        for r in np.flatnonzero(np.isin(codes, bad_text)).tolist() if bad_text else []:
+            add(int(row_product[r]), sheet.where(r, spot, Problem.of(
+                "safety.control_char", code=hostile_char(values[codes[r]])).message))
     if used:
         for p in range(n_prod):
-            holder = used.get(pids[product[p]])
+            holder = used.get(id_key(pids[product[p]]))
             if holder is not None:
                 add(p, sheet.where(int(order[starts[p]]), c_pid,
                                    f"product id '{pids[product[p]]}' is already used by "
@@ -635,7 +663,7 @@ def validate_sheet(raw: RawSheet, library: RubricLibrary,
                 text = uniques[codes[r]]
                 message = (f"no option for {crit.id}; every criterion needs one (a score "
                            "sheet has no facts to derive it from)" if text == "" else
-                           unknown_option_message(crit, text))
+                           unknown_option_message(crit, printable(text)))
                 add(int(row_product[r]), sheet.where(r, col, message))
         pending.append((rubric, members, option))
 

@@ -16,6 +16,7 @@ import yaml
 
 from ocop_rate.errors import InputFileError, Location, Problem
 from ocop_rate.loading.inputs import note_input
+from ocop_rate.loading.text_safety import clean_breaks, hostile_char, is_surrogate
 
 try:  # the C loader is much faster; the pure one behaves the same
     _Loader: type[yaml.SafeLoader] = yaml.CSafeLoader  # type: ignore[assignment]
@@ -137,7 +138,7 @@ def load_document(path: Path) -> Document:
             source = _yaml_positions(text, name)  # JSON is YAML: borrow its positions
         except InputFileError:
             source = SourceMap(name)
-        return Document(_normalise(data), source)
+        return Document(_normalise(data, source), source)
     return _parse_yaml(text, name)
 
 
@@ -193,7 +194,7 @@ def _parse_yaml(text: str, name: str) -> Document:
         raise InputFileError(Problem(f"invalid YAML value: {exc}", Location(name))) from None
     finally:
         loader.dispose()
-    return Document(_normalise(data), source)
+    return Document(_normalise(data, source), source)
 
 
 def _yaml_positions(text: str, name: str) -> SourceMap:
@@ -242,12 +243,21 @@ def _walk(node: yaml.Node, path: PathKey, source: SourceMap, count: list[int],
             _walk(item, (*path, index), source, count, name)
 
 
-def _normalise(value: Any) -> Any:
-    """NFC-normalise every string, so 'ệ' typed two ways compares equal."""
+def _normalise(value: Any, source: SourceMap, path: PathKey = ()) -> Any:
+    """NFC-normalise every string (keys too), so 'ệ' typed two ways compares equal; line
+    breaks become ``\n``; control characters, lone surrogates, bidirectional overrides
+    (:mod:`ocop_rate.loading.text_safety`) and ``!!binary`` values are refused, located."""
     if isinstance(value, str):
-        return unicodedata.normalize("NFC", value)
+        bad = hostile_char(value)
+        if bad is not None:
+            message = "safety.surrogate" if is_surrogate(bad) else "safety.control_char"
+            raise InputFileError(Problem.of(message, source.locate(path), code=bad))
+        return unicodedata.normalize("NFC", clean_breaks(value))
     if isinstance(value, dict):
-        return {_normalise(k): _normalise(v) for k, v in value.items()}
+        return {_normalise(k, source, path): _normalise(v, source, (*path, str(k)))
+                for k, v in value.items()}
     if isinstance(value, list):
-        return [_normalise(v) for v in value]
+        return [_normalise(v, source, (*path, i)) for i, v in enumerate(value)]
+    if isinstance(value, (bytes, bytearray)):
+        raise InputFileError(Problem.of("safety.binary_value", source.locate(path)))
     return value
