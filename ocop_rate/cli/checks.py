@@ -30,13 +30,16 @@ from ocop_rate.cli.common import (
     _emit,
     _escape,
     _fail,
+    _finite,
     _guard,
     _library,
     _marked,
     _refuse_overwriting_inputs,
     _show,
 )
-from ocop_rate.errors import OcopError
+from ocop_rate.errors import Location, OcopError, Problem
+
+GOLDEN_SUFFIXES = (".csv", ".yaml", ".yml", ".json")
 
 
 @app.command()
@@ -138,7 +141,8 @@ def check(
         "--expect", "-e", help="Golden file (.csv or .yaml): product_id, stars, total.",
         dir_okay=False, show_default=False)],
     tolerance: Annotated[float, typer.Option(
-        "--tolerance", min=0.0, help="How far a total may stray from the expected one.")]
+        "--tolerance", min=0.0, callback=_finite,
+        help="How far a total may stray from the expected one.")]
     = 0.01,
     update: Annotated[bool, typer.Option(
         "--update", help="Rewrite the golden file (atomically) with the current ratings.")]
@@ -155,14 +159,16 @@ def check(
     from ocop_rate.checks.golden import compare, read_expectations
     from ocop_rate.pipeline import rate_paths
 
+    if expect.suffix.lower() not in GOLDEN_SUFFIXES:  # before anything is written
+        _fail(OcopError(Problem.of("safety.golden_suffix", Location(str(expect)),
+                                   path=str(expect))))
     library = _library(rules)
     _refuse_overwriting_inputs(output, paths)
     if update:
         _refuse_overwriting_inputs(expect)
     result = _detailed(_guard(lambda: rate_paths(library, paths, gate_policy.value)))
     if not result.items:
-        _fail(OcopError("no dossier files found (looked for .yaml, .yml, .json, .csv and "
-                        ".xlsx)"))
+        _fail(OcopError(Problem.of("safety.no_dossiers")))
     if update:
         from ocop_rate.report import golden_file
 

@@ -164,9 +164,23 @@ def _refuse_overwriting_inputs(output: Path | None, paths: list[str] | None = No
 
 MembersOpt = Annotated[bool, typer.Option(
     "--members", help="Show each product's members' sheets side by side before the table.")]
+def _finite(ctx: typer.Context, param: typer.CallbackParam, value: float) -> float:
+    """A number option that must be finite (``inf``, ``nan`` and ``1e400`` are not)."""
+    import math
+
+    if value is not None and not math.isfinite(value):
+        from ocop_rate.messages import text
+
+        raise typer.BadParameter(text("safety.not_finite", "vi", option=param.opts[0],
+                                      value=value) + " / " + text(
+            "safety.not_finite", "en", option=param.opts[0], value=value))
+    return value
+
+
 SpreadOpt = Annotated[float, typer.Option(
-    "--spread", min=0, help="Flag a product for discussion when its members' totals spread "
-    "more than this many points (members two or more options apart on a criterion are "
+    "--spread", min=0, callback=_finite,
+    help="Flag a product for discussion when its members' totals spread more than this "
+    "many points (members two or more options apart on a criterion are "
     "always flagged).")]
 
 

@@ -36,7 +36,7 @@ from ocop_rate.cli.common import (
     _usage,
 )
 from ocop_rate.defaults import DEFAULT_SPREAD
-from ocop_rate.errors import OcopError
+from ocop_rate.errors import OcopError, Problem
 
 if TYPE_CHECKING:
     from rich.console import RenderableType
@@ -71,8 +71,7 @@ def rate(
     _refuse_overwriting_inputs(output, paths)
     result = _rate_batch(library, paths, gate_policy, spread)
     if not result.count:
-        _fail(OcopError("no dossier files found (looked for .yaml, .yml, .json, .csv and "
-                        ".xlsx)"))
+        _fail(OcopError(Problem.of("safety.no_dossiers")))
     language = _code(lang)
     if fmt in (RateFormat.html, RateFormat.xlsx):
         _rate_report(fmt, _detailed(result), library, language, output)
@@ -158,6 +157,8 @@ def explain(
     library = _library(rules)
     _refuse_overwriting_inputs(output, paths)
     result = _rate_batch(library, paths, gate_policy, spread)
+    if not result.items:
+        _fail(OcopError(Problem.of("safety.no_dossiers")))
     language = _code(lang)
     console = _console() if output is None else _console(width=140)
     with console.capture() if output is not None else contextlib.nullcontext() as capture:
@@ -211,7 +212,7 @@ def summary(
     _refuse_overwriting_inputs(output, paths)
     result = _rate_batch(library, paths, gate_policy, DEFAULT_SPREAD)
     if not result.items:
-        _fail(OcopError("no dossier files found (looked for .yaml, .yml and .json)"))
+        _fail(OcopError(Problem.of("safety.no_dossiers")))
     language = _code(lang)
     digest = summarise(_detailed(result))
     if fmt is SummaryFormat.json:

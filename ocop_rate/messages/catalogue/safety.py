@@ -85,8 +85,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "criterion {criterion} has {count} options; a score sheet can hold at most "
         "{limit}"),
     "safety.golden_suffix": (
-        "{path}: tệp kết quả mong đợi phải có đuôi .csv, .yaml hoặc .yml",
-        "{path}: a golden file must end in .csv, .yaml or .yml"),
+        "{path}: tệp kết quả mong đợi phải có đuôi .csv, .yaml, .yml hoặc .json",
+        "{path}: a golden file must end in .csv, .yaml, .yml or .json"),
     "safety.no_rule_files": (
         "không có tệp tiêu chí nào (.yaml, .yml, .json) trong thư mục này",
         "no rubric files (.yaml, .yml, .json) in this folder"),
