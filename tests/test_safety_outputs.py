@@ -204,3 +204,22 @@ def test_standard_output_on_a_full_disk(work: Path, args: list[str]) -> None:
     assert_clean(run)
     assert run.code == 2 and "standard output" in run.err.replace("đầu ra chuẩn",
                                                                   "standard output"), run.err
+
+
+def test_inputs_that_are_not_regular_files_are_refused_not_waited_on(work: Path) -> None:
+    """The neighbour of -o FIFO: a FIFO read as a dossier would block, /dev/zero never ends."""
+    fifo = work / "d" / "pipe.yaml"
+    os.mkfifo(fifo)
+    for args in (["rate", fifo, "-r", "rules", "-f", "json"],
+                 ["rate", "/dev/zero", "-r", "rules", "-f", "json"],
+                 ["rate", "d", "-r", "rules", "-f", "json"]):
+        run = cli(*args, cwd=work, timeout=30, memory_mb=1024)
+        assert_clean(run)
+        if args[1] == "d":  # inside a folder only regular files are dossiers
+            assert run.code == 0 and run.out.count('"product_id"') == 2, run.text
+        else:
+            assert run.code == 1 and "not a regular file" in run.out, run.text
+    for rules in ("/dev/zero", str(fifo)):
+        run = cli("rate", "d", "-r", rules, cwd=work, timeout=30)
+        assert_clean(run)
+        assert run.code == 2 and "not a regular file" in run.err, run.text

@@ -88,6 +88,8 @@ def rule_files(folders: list[Path]) -> list[Path]:
     for folder in folders:
         if not folder.exists():
             raise UsageError(Problem("no such rules folder", Location(str(folder))))
+        if not folder.is_dir() and not folder.is_file():  # a FIFO, /dev/zero
+            raise UsageError(Problem.of("safety.not_regular_input", Location(str(folder))))
         candidates = [folder] if folder.is_file() else sorted(folder.rglob("*"))
         any_file = False
         for p in candidates:

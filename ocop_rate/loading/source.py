@@ -7,6 +7,7 @@ a cap on file size and on alias expansion, duplicate keys refused, text NFC-norm
 from __future__ import annotations
 
 import json
+import stat
 import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -83,11 +84,18 @@ def read_bytes(path: Path, limit: int = MAX_FILE_BYTES) -> bytes:
     try:
         if path.is_dir():
             raise InputFileError(Problem("is a folder, expected a file", Location(name)))
-        size = path.stat().st_size
-        if size > limit:
+        st = path.stat()
+        if not stat.S_ISREG(st.st_mode):  # a FIFO would block, /dev/zero never ends
+            raise InputFileError(Problem.of("safety.not_regular_input", Location(name)))
+        if st.st_size > limit:
             raise InputFileError(Problem(
-                f"file is {size:,} bytes; the limit is {limit:,}", Location(name)))
-        return path.read_bytes()
+                f"file is {st.st_size:,} bytes; the limit is {limit:,}", Location(name)))
+        with path.open("rb") as handle:
+            data = handle.read(limit + 1)  # a file that grows while read stays bounded
+        if len(data) > limit:
+            raise InputFileError(Problem(
+                f"file is over {limit:,} bytes; the limit is {limit:,}", Location(name)))
+        return data
     except FileNotFoundError:
         raise InputFileError(Problem("no such file", Location(name))) from None
     except OSError as exc:

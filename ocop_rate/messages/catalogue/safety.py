@@ -93,5 +93,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "safety.no_dossiers": (
         "không tìm thấy hồ sơ nào (đã tìm .yaml, .yml, .json, .csv và .xlsx)",
         "no dossier files found (looked for .yaml, .yml, .json, .csv and .xlsx)"),
+    "safety.not_regular_input": (
+        "không phải tệp thường (FIFO, thiết bị hoặc socket); không đọc",
+        "not a regular file (a FIFO, device or socket); not read"),
     "safety.interrupted": ("đã dừng ({signal})", "interrupted ({signal})"),
 }
