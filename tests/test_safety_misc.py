@@ -96,3 +96,28 @@ def test_the_same_file_named_twice_is_read_once(dossier: Path, tmp_path: Path) -
         assert_clean(run)
         assert run.code == 0, (args, run.text)
         assert [i["product_id"] for i in json.loads(run.out)] == ["CHÈ-01"]
+
+
+def test_readme_safety_commands_run_as_printed() -> None:
+    """The commands of README "Safety limits" give the exit codes printed beside them, and
+    leave the corpus as it was."""
+    import hashlib
+    import re
+
+    repo = Path(__file__).resolve().parent.parent
+    readme = (repo / "README.md").read_text("utf-8")
+    section = readme[readme.index("## Safety limits"):readme.index("## Performance")]
+    block = section[section.index("```\n") + 4:section.index("\n```", section.index("```\n"))]
+    corpus = repo / "tests" / "bad_inputs"
+    before = {p: hashlib.sha256(p.read_bytes()).digest() for p in corpus.rglob("*")
+              if p.is_file() and not p.is_symlink()}
+    commands = [line for line in block.splitlines() if line.startswith("ocop-rate ")]
+    assert len(commands) >= 8
+    for line in commands:
+        command, expected = re.fullmatch(r"ocop-rate (.*?)\s+# (\d)", line).groups()
+        run = cli(*command.split(), cwd=repo)
+        assert_clean(run)
+        assert run.code == int(expected), (line, run.text)
+    after = {p: hashlib.sha256(p.read_bytes()).digest() for p in corpus.rglob("*")
+             if p.is_file() and not p.is_symlink()}
+    assert after == before
