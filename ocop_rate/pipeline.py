@@ -11,6 +11,7 @@ from pathlib import Path
 from ocop_rate.defaults import DEFAULT_SPREAD
 from ocop_rate.engine import GatePolicy, check_fit, score
 from ocop_rate.errors import OcopError, Problem
+from ocop_rate.loading.caps import capped
 from ocop_rate.loading.dossiers import (
     SHEET_SUFFIXES,
     LoadedDossier,
@@ -20,6 +21,7 @@ from ocop_rate.loading.dossiers import (
 )
 from ocop_rate.loading.rubrics import RubricLibrary, unknown_rubric_message
 from ocop_rate.loading.source import OUTSIDE
+from ocop_rate.models.names import id_key
 from ocop_rate.models.rating import BatchResult, Failure, ProblemOut, Rating, RatingColumns
 
 OnItem = Callable[[int, int], None]
@@ -46,7 +48,8 @@ def rate_loaded(library: RubricLibrary, loaded: LoadedDossier,
                     for fit in check_fit(rubric, dossier)]
     if problems:
         return Failure(product_id=dossier.product.id, rubric=dossier.product.rubric,
-                       file=source.file, errors=tuple(to_out(p) for p in problems))
+                       file=source.file,
+                       errors=tuple(to_out(p) for p in capped(problems, source.file)))
     assert rubric is not None
     return score(rubric, dossier, policy=policy, file=source.file, spread_limit=spread_limit)
 
@@ -59,7 +62,7 @@ def rate_file(library: RubricLibrary, path: Path,
     except OcopError as exc:
         pid, rubric = peek_identity(path)
         return Failure(product_id=pid, rubric=rubric, file=str(path),
-                       errors=tuple(to_out(p) for p in exc.problems))
+                       errors=tuple(to_out(p) for p in capped(exc.problems, str(path))))
     return rate_loaded(library, loaded, policy, spread_limit=spread_limit)
 
 
@@ -94,12 +97,13 @@ def _rate_unique(library: RubricLibrary, path: Path, policy: GatePolicy, spread_
     """Rate one dossier file; a product id already seen in the batch is a Failure."""
     item = rate_file(library, path, policy, spread_limit=spread_limit)
     pid = item.product_id
-    if pid is not None and pid in seen:
+    key = None if pid is None else id_key(pid)  # "QN-01" and "qn‑01" are one product
+    if key is not None and key in seen:
         return Failure(product_id=pid, rubric=item.rubric, file=str(path), errors=(
-            ProblemOut(message=f"product id '{pid}' is already used by {seen[pid]}",
+            ProblemOut(message=f"product id '{pid}' is already used by {seen[key]}",
                        file=str(path), field="product.id"),))
-    if pid is not None:
-        seen[pid] = str(path)
+    if key is not None:
+        seen[key] = str(path)
     return item
 
 
@@ -115,12 +119,12 @@ def rate_sheet(library: RubricLibrary, path: Path, policy: GatePolicy,
         content = read_score_sheet(path, library, {k: str(v) for k, v in seen.items()})
     except OcopError as exc:
         return [], [Failure(product_id=None, rubric=None, file=str(path),
-                            errors=tuple(to_out(p) for p in exc.problems))]
+                            errors=tuple(to_out(p) for p in capped(exc.problems, str(path))))]
     failed = [Failure(product_id=bad.product_id, rubric=bad.rubric, file=str(path),
                       errors=tuple(to_out(p) for p in bad.problems)) for bad in content.bad]
     rated: list[RatingColumns | Rating] = []
     for cols in content.blocks:
-        seen.update(dict.fromkeys(cols.product_id, str(path)))
+        seen.update(dict.fromkeys(map(id_key, cols.product_id), str(path)))
         result = rate_columns(cols, policy, spread_limit)
         rated += [result] if isinstance(result, RatingColumns) else result
     return rated, failed

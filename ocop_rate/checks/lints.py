@@ -23,6 +23,7 @@ from pydantic import ValidationError
 
 from ocop_rate.checks.decisions import SCALE_MAX, part_maxima
 from ocop_rate.errors import Location, Problem, UsageError
+from ocop_rate.loading.caps import MAX_SHEET_OPTIONS
 from ocop_rate.loading.rubrics import KEYED_LISTS, RawRubric, resolve_raw
 from ocop_rate.loading.source import Document
 from ocop_rate.loading.validation import located_errors
@@ -68,6 +69,8 @@ LINTS: dict[str, Lint] = {lint.id: lint for lint in (
     Lint("labels", "warning", "every criterion name and option label has a Vietnamese (vi) "
          "and an English (en) text"),
     Lint("source", "warning", "every criterion cites its source (sheet and criterion number)"),
+    Lint("option-count", "error", "a criterion has at most 127 options (a score sheet indexes "
+         "options in 8 bits)"),
 )}
 
 _KEYED_NOUN = {"parts": "part", "groups": "group", "facts": "fact", "criteria": "criterion",
@@ -270,6 +273,10 @@ def _criteria(data: dict[str, Any], out: _Collector) -> None:
             if problem:
                 out.add("criterion-max", (*here, "max_points"), problem)
         options = _items(crit, "options")
+        if len(options) > MAX_SHEET_OPTIONS:
+            out.add("option-count", (*here, "options"), Problem.of(
+                "safety.too_many_options", criterion=cid, count=f"{len(options):,}",
+                limit=f"{MAX_SHEET_OPTIONS:,}").message)
         _option_order(cid, crit, here, options, out)
         seen: dict[Any, Any] = {}
         for j, opt in options:

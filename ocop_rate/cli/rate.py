@@ -30,12 +30,13 @@ from ocop_rate.cli.common import (
     _fail,
     _guard,
     _library,
+    _marked,
     _rate_batch,
     _refuse_overwriting_inputs,
     _usage,
 )
 from ocop_rate.defaults import DEFAULT_SPREAD
-from ocop_rate.errors import OcopError
+from ocop_rate.errors import OcopError, Problem
 
 if TYPE_CHECKING:
     from rich.console import RenderableType
@@ -71,12 +72,10 @@ def rate(
     if fmt is RateFormat.xlsx and output is None:
         _usage("--format xlsx writes a workbook: give --output FILE.xlsx")
     library = _library(rules)
-    if output is not None:
-        _refuse_overwriting_inputs(output, paths)
+    _refuse_overwriting_inputs(output, paths)
     result = _rate_batch(library, paths, gate_policy, spread)
     if not result.count:
-        _fail(OcopError("no dossier files found (looked for .yaml, .yml, .json, .csv and "
-                        ".xlsx)"))
+        _fail(OcopError(Problem.of("safety.no_dossiers")))
     language = _code(lang)
     if fmt in (RateFormat.html, RateFormat.xlsx):
         _rate_report(fmt, _detailed(result), library, language, output)
@@ -164,7 +163,10 @@ def explain(
     from ocop_rate.report.explain import explain_view
 
     library = _library(rules)
+    _refuse_overwriting_inputs(output, paths)
     result = _rate_batch(library, paths, gate_policy, spread)
+    if not result.items:
+        _fail(OcopError(Problem.of("safety.no_dossiers")))
     language = _code(lang)
     console = _console() if output is None else _console(width=140)
     with console.capture() if output is not None else contextlib.nullcontext() as capture:
@@ -172,7 +174,7 @@ def explain(
             if isinstance(item, Failure):
                 console.print(Rule(item.product_id or item.file or "?"))
                 for e in item.errors:
-                    console.print(f"[red]✗[/] {_escape(_problem_line(e))}", soft_wrap=True)
+                    console.print(_marked("✗", "red", _problem_line(e)), soft_wrap=True)
                 continue
             console.print(Rule(item.product_id))
             for block in explain_view(item, language, library.rubrics.get(item.rubric)):
@@ -215,9 +217,10 @@ def summary(
     from ocop_rate.summary import summarise
 
     library = _library(rules)
+    _refuse_overwriting_inputs(output, paths)
     result = _rate_batch(library, paths, gate_policy, DEFAULT_SPREAD)
     if not result.items:
-        _fail(OcopError("no dossier files found (looked for .yaml, .yml and .json)"))
+        _fail(OcopError(Problem.of("safety.no_dossiers")))
     language = _code(lang)
     digest = summarise(_detailed(result))
     if fmt is SummaryFormat.json:
@@ -265,6 +268,7 @@ def template(
     if fmt is TemplateFormat.xlsx and output is None:
         _usage("--format xlsx writes a workbook: give --output FILE.xlsx")
     rubric = _guard(lambda: _library(rules).get(rubric_id))
+    _refuse_overwriting_inputs(output)
     if fmt is TemplateFormat.xlsx:
         from ocop_rate.report import template_xlsx
 

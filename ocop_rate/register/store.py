@@ -69,12 +69,16 @@ def open_register(path: Path, *, create: bool, write: bool | None = None) -> Reg
     Before a change (``write``, implied by ``create``) the whole file is checked
     (``PRAGMA quick_check``), so nothing is ever written into a damaged register; a read
     meets damage as an error on the page it reads, which is reported the same way."""
+    from ocop_rate.loading.inputs import note_input
+
     try:
-        return _open(path, create, create if write is None else write)
+        register = _open(path, create, create if write is None else write)
     except sqlite3.OperationalError as exc:   # locked too long, read-only, no space …
         raise _refuse("register.unusable", path, reason=str(exc)) from None
     except sqlite3.DatabaseError as exc:
         raise _refuse("register.damaged", path, reason=str(exc)) from None
+    note_input(path)  # a report of this run (-o) must never overwrite the register
+    return register
 
 
 def _open(path: Path, create: bool, write: bool) -> Register:
