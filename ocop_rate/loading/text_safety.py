@@ -40,5 +40,4 @@ def printable(text: str) -> str:
         code = ord(found.group())
         return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
 
-    return re.sub("[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff\u202a-\u202e\u2066-\u2069]",
-                  shown, text)
+    return _BAD.sub(shown, text)
