@@ -17,6 +17,8 @@ from ocop_rate.cli.common import (
     Lang,
     LangCode,
     LangOpt,
+    LevelChoice,
+    LevelOpt,
     MembersOpt,
     RateFormat,
     RulesOpt,
@@ -62,6 +64,7 @@ def rate(
     = GatePolicyChoice.majority,
     members: MembersOpt = False,
     spread: SpreadOpt = DEFAULT_SPREAD,
+    level: LevelOpt = LevelChoice.province,
 ) -> None:
     """Rate dossiers and print their stars (chấm điểm và phân hạng sao)."""
     if fmt is RateFormat.xlsx and output is None:
@@ -69,7 +72,7 @@ def rate(
     library = _library(rules)
     if output is not None:
         _refuse_overwriting_inputs(output, paths)
-    result = _rate_batch(library, paths, gate_policy, spread)
+    result = _rate_batch(library, paths, gate_policy, spread, level)
     if not result.count:
         _fail(OcopError("no dossier files found (looked for .yaml, .yml, .json, .csv and "
                         ".xlsx)"))
@@ -147,6 +150,7 @@ def explain(
     output: Annotated[Path | None, typer.Option(
         "--output", "-o", help="Write to this file instead of the screen.", dir_okay=False,
         show_default=False)] = None,
+    level: LevelOpt = LevelChoice.province,
 ) -> None:
     """Print the sheet as scored: each member's options, points, evidence, derived facts,
     gates, self-assessment against the council, and the upgrades to the next star."""
@@ -156,7 +160,7 @@ def explain(
     from ocop_rate.report.explain import explain_view
 
     library = _library(rules)
-    result = _rate_batch(library, paths, gate_policy, spread)
+    result = _rate_batch(library, paths, gate_policy, spread, level)
     language = _code(lang)
     console = _console() if output is None else _console(width=140)
     with console.capture() if output is not None else contextlib.nullcontext() as capture:
@@ -201,13 +205,14 @@ def summary(
     gate_policy: Annotated[GatePolicyChoice, typer.Option(
         "--gate-policy", help="How star marks read several members' sheets.")]
     = GatePolicyChoice.majority,
+    level: LevelOpt = LevelChoice.province,
 ) -> None:
     """Counts and shares by star class, product group and set, place and producer kind,
     with mean part scores (tổng hợp kết quả)."""
     from ocop_rate.summary import summarise
 
     library = _library(rules)
-    result = _rate_batch(library, paths, gate_policy, DEFAULT_SPREAD)
+    result = _rate_batch(library, paths, gate_policy, DEFAULT_SPREAD, level)
     if not result.items:
         _fail(OcopError("no dossier files found (looked for .yaml, .yml and .json)"))
     language = _code(lang)

@@ -187,6 +187,12 @@ class Criterion(Frozen):
                 return opt
         return None
 
+    def option_at(self, index: int) -> Option:
+        """The option at ``index`` in sheet order; an index past the printed options is
+        ``none`` (column engines code ``none`` as ``len(options)`` and a criterion that does
+        not apply as ``len(options) + 1``)."""
+        return self.options[index] if 0 <= index < len(self.options) else NONE_OPTION
+
     @model_validator(mode="after")
     def _options_consistent(self) -> Criterion:
         codes = [o.code for o in self.options]

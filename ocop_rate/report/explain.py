@@ -40,7 +40,7 @@ def _head(rating: Rating, lang: Lang) -> RichText:
         head.append(f"\n{word('producer', lang)}: {', '.join(b for b in bits if b)}")
     head.append(f"\n{word('total', lang)} {rating.total:.2f} · ")
     head.append(f"{star_glyphs(rating.stars)} {star_label(rating.stars, lang)}",
-                style=STAR_STYLE.get(rating.stars, ""))
+                style=STAR_STYLE.get(rating.stars or 0, ""))
     head.append(f" · {word('recognised', lang)}: "
                 f"{word('yes' if rating.recognised else 'no', lang)}")
     if rating.band_stars != rating.stars:

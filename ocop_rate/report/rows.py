@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from ocop_rate.models.common import Lang
 from ocop_rate.models.rating import BatchResult, Failure, Rating, RatingColumns
 from ocop_rate.models.rubric import PART_ORDER
+from ocop_rate.outcome import OUTCOMES
 from ocop_rate.report.labels import star_label, word
 
 
@@ -78,13 +79,20 @@ def _render_problem(file: str | None, line: int | None, column: int | None,
 
 
 def class_counts(result: BatchResult, lang: Lang) -> list[tuple[str, int]]:
-    """Products per class, best first: 5, 4, 3 stars, not recognised, could not be rated."""
+    """Products per class, best first: 5, 4, 3 stars (recognised, or proposed for 5 at a
+    provincial council), not recognised, could not be rated."""
     ratings = result.ratings
-    counts = Counter(r.stars for r in ratings if r.recognised)
-    refused = sum(1 for r in ratings if not r.recognised)
+    reached = ("recognised", "proposed-5-star")   # a province's 5 stars: proposed
+    counts = Counter(r.stars for r in ratings if r.outcome in reached)
+    refused = sum(1 for r in ratings if r.outcome not in reached)
     for block in result.blocks:
-        counts.update(block.stars[block.recognised].tolist())
-        refused += int((~block.recognised).sum())
+        import numpy as np  # only score sheets bring numpy columns
+
+        codes = [OUTCOMES.index(o) for o in reached]
+        kept = (np.isin(block.outcome, codes) if block.outcome is not None
+                else block.recognised)
+        counts.update(block.stars[kept].tolist())
+        refused += int((~kept).sum())
     out = [(star_label(s, lang), counts.get(s, 0)) for s in (5, 4, 3)]
     out.append((word("not_recognised", lang), refused))
     out.append((word("could_not_rate", lang), len(result.failures)))

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from types import ModuleType
 
-from ocop_rate.messages.catalogue import common
+from ocop_rate.messages.catalogue import common, outcome, rules
 
-_MODULES: tuple[ModuleType, ...] = (common,)
+_MODULES: tuple[ModuleType, ...] = (common, outcome, rules)
 
 
 def _join(modules: tuple[ModuleType, ...]) -> dict[str, tuple[str, str]]:
