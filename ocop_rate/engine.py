@@ -77,6 +77,9 @@ def check_fit(rubric: Rubric, dossier: Dossier) -> list[FitProblem]:
             out.append(FitProblem(("facts", name),
                                   f"fact '{name}' should be a {_kind(spec.type)}, got "
                                   f"{value!r}"))
+        elif spec.unit == "fraction" and not 0 <= float(value) <= 1:
+            out.append(FitProblem(("facts", name),
+                                  f"fact '{name}' is a share from 0 to 1, got {value!r}"))
     for i, sheet in enumerate(dossier.council):
         where: FieldPath = ("council", i, "scores")
         out += _check_codes(rubric, sheet.scores, where)
@@ -264,6 +267,7 @@ def score(rubric: Rubric, dossier: Dossier, *, policy: GatePolicy = "majority",
                     for p, pts in zip(rubric.parts, part_points, strict=True)),
         band_stars=band_stars, stars=verdict.stars, recognised=verdict.recognised,
         outcome=verdict.outcome, level=verdict.level, authority=verdict.authority,
+        outcome_source=verdict.article,
         province_may_recognise=verdict.province_may_recognise, requirements=requirements,
         gates=tuple(gates), gate_policy=policy,
         members=tuple(

@@ -15,7 +15,7 @@ One pure function of plain values, so every engine and report agrees on it.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Literal
 
 from ocop_rate.models.common import Text
@@ -27,6 +27,7 @@ OUTCOMES: tuple[Outcome, ...] = ("recognised", "proposed-5-star", "not-recognise
 Level = Literal["province", "central"]
 LEVELS: tuple[Level, ...] = ("province", "central")
 DEFAULT_LEVEL: Level = "province"
+DECISION = "26/2026/QĐ-TTg"
 TOP_STARS = 5
 """The class only the central level recognises (Điều 4 khoản 1 điểm b)."""
 
@@ -56,6 +57,17 @@ def decide(stars: int, rejected: bool, level: Level,
     ``rejected`` when a rejection condition applied. ``recognition``: the rubric's table of
     who recognises which class (names only; the levels are the decision's)."""
     names = {r.stars: r.authority for r in recognition}
+    verdict = _decide(stars, rejected, level, names)
+    rec = next((r for r in recognition if r.stars == verdict.stars), None)
+    if (verdict.recognised and rec is not None and rec.source is not None
+            and rec.source.decision not in (None, DECISION)):
+        # a rubric of an earlier decision (148, 1048) cites its own recognition rule
+        return replace(verdict, article=rec.source.render())
+    return replace(verdict, article=f"{DECISION}, {verdict.article}" if verdict.article
+                   else "")
+
+
+def _decide(stars: int, rejected: bool, level: Level, names: dict[int, Text]) -> Verdict:
     if rejected:
         return Verdict("rejected", False, None, level, None, None,
                        "Phụ lục II: Hồ sơ bị loại khi / Bị loại nếu")

@@ -174,6 +174,8 @@ class Rating(Frozen):
     level: str = "province"
     authority: Text | None = Field(default=None, description="Who recognises this class "
                                    "(for proposed-5-star: who is asked to)")
+    outcome_source: str | None = Field(default=None, description="The clause of the "
+                                       "decision that gives the outcome.")
     province_may_recognise: int | None = Field(
         default=None, description="At the central level, under 5 stars: the class the "
         "province may recognise on this result (Điều 7 khoản 4).")

@@ -51,6 +51,7 @@ def item_to_dict(item: Rating | Failure, lang: Lang) -> dict[str, Any]:
         "outcome": item.outcome,
         "level": item.level,
         "authority": None if item.authority is None else item.authority.get(lang),
+        "outcome_source": item.outcome_source,
         "province_may_recognise": item.province_may_recognise,
         "gate_policy": item.gate_policy,
         "gates": [{"id": g.id, "effect": g.effect, "max_stars": g.max_stars,
@@ -224,6 +225,7 @@ class _BlockText:
                           + json.dumps(None if verdict.authority is None
                                        else verdict.authority.get(self.lang),
                                        ensure_ascii=False)
+                          + ',"outcome_source":' + json.dumps(verdict.article, ensure_ascii=False)
                           + ',"province_may_recognise":'
                           + json.dumps(verdict.province_may_recognise))
         return [[table[k] for k in zip(code.tolist(), stars.tolist(), strict=True)]]
