@@ -181,3 +181,49 @@ def test_89_50_at_central_is_not_recognised_there(tmp_path: Path) -> None:
     assert item["province_may_recognise"] == 4
     table = runner.invoke(app, ["rate", str(path), "--level", "central", "--lang", "en"])
     assert "may recognise 4 stars" in table.stdout
+
+
+def test_every_report_says_the_outcome_and_who_recognises(tmp_path: Path) -> None:
+    import csv
+
+    from openpyxl import load_workbook
+
+    path = dossier(tmp_path, [NINETY, NINETY])
+    for lang, outcome, who in (("vi", "Đề nghị công nhận 5 sao", "Bộ Nông nghiệp và Môi trường"),
+                               ("en", "Proposed for 5 stars",
+                                "Ministry of Agriculture and Environment")):
+        table = runner.invoke(app, ["rate", str(path), "--lang", lang, "-o",
+                                    str(tmp_path / f"t-{lang}.txt")])
+        assert table.exit_code == 0
+        text = (tmp_path / f"t-{lang}.txt").read_text("utf-8")
+        assert outcome.split()[0] in text and who in text and "Điều 7 khoản 3 điểm e" in text
+        md = runner.invoke(app, ["rate", str(path), "-f", "markdown", "--lang", lang])
+        assert outcome in md.stdout and who in md.stdout
+        html = tmp_path / f"r-{lang}.html"
+        assert runner.invoke(app, ["rate", str(path), "-f", "html", "--lang", lang,
+                                   "-o", str(html)]).exit_code == 0
+        page = html.read_text("utf-8")
+        assert outcome in page and who in page
+        out = tmp_path / f"r-{lang}.csv"
+        assert runner.invoke(app, ["rate", str(path), "-f", "csv", "--lang", lang,
+                                   "-o", str(out)]).exit_code == 0
+        [row] = list(csv.DictReader(out.read_text("utf-8-sig").splitlines()))
+        assert (row["outcome"], row["recognised"], row["authority"]) == (
+            "proposed-5-star", "false", who)
+        book = tmp_path / f"r-{lang}.xlsx"
+        assert runner.invoke(app, ["rate", str(path), "-f", "xlsx", "--lang", lang,
+                                   "-o", str(book)]).exit_code == 0
+        sheet = load_workbook(book).worksheets[0]
+        head = [c.value for c in sheet[1]]
+        cells = dict(zip(head, [c.value for c in sheet[2]], strict=True))
+        assert (cells["outcome"], cells["outcome_label"], cells["authority"]) == (
+            "proposed-5-star", outcome, who)
+
+
+def test_a_rejected_dossier_shows_no_class_in_the_table(tmp_path: Path) -> None:
+    path = dossier(tmp_path, [TOP], facts={"dossier_falsified": True})
+    out = tmp_path / "t.txt"
+    assert runner.invoke(app, ["rate", str(path), "--lang", "en", "-o", str(out)]).exit_code == 0
+    text = out.read_text("utf-8")
+    assert "Dossier rejected" in text or "Rejected" in text
+    assert "5 stars" not in text.split("\n5 stars:")[0]   # no class beside the product
