@@ -50,7 +50,11 @@ def cents(value: float) -> int | None:
 
 
 def vectorisable(rubric: Rubric) -> bool:
-    """Whether every point value and band edge is whole cents, and bands 3-5 exist."""
+    """Whether every point value and band edge is whole cents, bands 3-5 exist, and no gate
+    reads the council's options (sheet 16's "0 points stops the evaluation": such a rubric
+    is rated product by product by the engine)."""
+    if any(g.when.criteria() for g in rubric.gates):
+        return False
     values = [o.points for c in rubric.criteria for o in c.options]
     values += [b.min for b in rubric.star_bands] + [b.max for b in rubric.star_bands]
     return (all(cents(v) is not None for v in values)
