@@ -252,3 +252,16 @@ def test_a_gate_on_the_councils_options(tmp_path: Path) -> None:
     _, item = rate(one, "--rules", str(rules))
     assert "zero-c1" not in [g["id"] for g in item["gates"]]   # the majority is at c
     assert (item["total"], item["outcome"]) == (88.33, "recognised")  # (100+100+65)/3
+
+
+def test_golden_file_records_a_rejected_dossier(tmp_path: Path) -> None:
+    path = dossier(tmp_path, [TOP], facts={"dossier_falsified": True})
+    golden = tmp_path / "golden.csv"
+    update = runner.invoke(app, ["check", str(path), "--expect", str(golden), "--update"])
+    assert update.exit_code == 0, update.output
+    assert "P-1,food-fresh-produce-26,rejected,100.00" in golden.read_text("utf-8")
+    again = runner.invoke(app, ["check", str(path), "--expect", str(golden)])
+    assert again.exit_code == 0, again.output
+    clean = dossier(tmp_path, [TOP], facts={"dossier_falsified": False}, name="d.yaml")
+    moved = runner.invoke(app, ["check", str(clean), "--expect", str(golden)])
+    assert moved.exit_code == 1 and "expected rejected" in moved.output
