@@ -147,6 +147,11 @@ def test_tourism_members_on_different_cases_are_flagged(tmp_path: Path) -> None:
     assert flag["case_splits"] == [{"group": "provider", "criteria": ["C8", "C9", "C15"],
                                     "cases": {"M1": "1", "M2": "2"}}]
     assert flag["splits"] == []   # b and d give the same points: no option split
+    html = tmp_path / "r.html"
+    assert runner.invoke(app, ["rate", str(tmp_path / "d.yaml"), "-f", "html", "--lang", "en",
+                               "-o", str(html)]).exit_code == 0
+    assert "members scored C8, C9, C15 under different cases: M1: 1, M2: 2" in html.read_text(
+        "utf-8")
 
 
 def test_rejected_dossier_has_no_class(tmp_path: Path) -> None:
