@@ -23,6 +23,7 @@ from ocop_rate.loading.rubrics import RubricLibrary, unknown_rubric_message
 from ocop_rate.loading.source import OUTSIDE
 from ocop_rate.models.names import id_key
 from ocop_rate.models.rating import BatchResult, Failure, ProblemOut, Rating, RatingColumns
+from ocop_rate.outcome import DEFAULT_LEVEL, Level
 
 OnItem = Callable[[int, int], None]
 """Progress callback: ``on_item(done, total)`` after each file (the library never prints)."""
@@ -36,7 +37,8 @@ def to_out(problem: Problem) -> ProblemOut:
 
 def rate_loaded(library: RubricLibrary, loaded: LoadedDossier,
                 policy: GatePolicy = "majority", *,
-                spread_limit: float = DEFAULT_SPREAD) -> Rating | Failure:
+                spread_limit: float = DEFAULT_SPREAD,
+                level: Level = DEFAULT_LEVEL) -> Rating | Failure:
     """Rate one read dossier, or explain every way it does not fit its rubric."""
     dossier, source = loaded.dossier, loaded.source
     rubric = library.rubrics.get(dossier.product.rubric)
@@ -44,31 +46,34 @@ def rate_loaded(library: RubricLibrary, loaded: LoadedDossier,
         problems = [Problem(unknown_rubric_message(dossier.product.rubric, list(library.rubrics)),
                             source.locate(("product", "rubric")))]
     else:
-        problems = [Problem(fit.message, source.locate(fit.path))
+        problems = [Problem.of(fit.message_id, source.locate(fit.path), **(fit.params or {}))
+                    if fit.message_id else Problem(fit.message, source.locate(fit.path))
                     for fit in check_fit(rubric, dossier)]
     if problems:
         return Failure(product_id=dossier.product.id, rubric=dossier.product.rubric,
                        file=source.file,
                        errors=tuple(to_out(p) for p in capped(problems, source.file)))
     assert rubric is not None
-    return score(rubric, dossier, policy=policy, file=source.file, spread_limit=spread_limit)
+    return score(rubric, dossier, policy=policy, file=source.file, spread_limit=spread_limit,
+                 level=level)
 
 
 def rate_file(library: RubricLibrary, path: Path,
               policy: GatePolicy = "majority", *,
-              spread_limit: float = DEFAULT_SPREAD) -> Rating | Failure:
+              spread_limit: float = DEFAULT_SPREAD,
+              level: Level = DEFAULT_LEVEL) -> Rating | Failure:
     try:
         loaded = read_dossier(path)
     except OcopError as exc:
         pid, rubric = peek_identity(path)
         return Failure(product_id=pid, rubric=rubric, file=str(path),
                        errors=tuple(to_out(p) for p in capped(exc.problems, str(path))))
-    return rate_loaded(library, loaded, policy, spread_limit=spread_limit)
+    return rate_loaded(library, loaded, policy, spread_limit=spread_limit, level=level)
 
 
 def rate_paths(library: RubricLibrary, args: list[str],
                policy: GatePolicy = "majority", *, spread_limit: float = DEFAULT_SPREAD,
-               on_item: OnItem | None = None) -> BatchResult:
+               on_item: OnItem | None = None, level: Level = DEFAULT_LEVEL) -> BatchResult:
     """Rate every dossier named by ``args`` (files, folders, globs), in order. Raises
     :class:`~ocop_rate.errors.UsageError` only when a name matches nothing. ``on_item`` is
     told after each file, so a caller can show progress."""
@@ -79,12 +84,12 @@ def rate_paths(library: RubricLibrary, args: list[str],
     paths = collect_paths(args, refused)
     for done, path in enumerate(paths, start=1):
         if path.suffix.lower() in SHEET_SUFFIXES:
-            rated, failed = rate_sheet(library, path, policy, seen, spread_limit)
+            rated, failed = rate_sheet(library, path, policy, seen, spread_limit, level)
             blocks += [r for r in rated if isinstance(r, RatingColumns)]
             items += [r for r in rated if isinstance(r, Rating)]
             items += failed
         else:
-            items.append(_rate_unique(library, path, policy, spread_limit, seen))
+            items.append(_rate_unique(library, path, policy, spread_limit, seen, level))
         if on_item is not None:
             on_item(done, len(paths))
     items += [Failure(product_id=None, rubric=None, file=str(path), errors=(ProblemOut(
@@ -93,9 +98,9 @@ def rate_paths(library: RubricLibrary, args: list[str],
 
 
 def _rate_unique(library: RubricLibrary, path: Path, policy: GatePolicy, spread_limit: float,
-                 seen: dict[str, str | None]) -> Rating | Failure:
+                 seen: dict[str, str | None], level: Level = DEFAULT_LEVEL) -> Rating | Failure:
     """Rate one dossier file; a product id already seen in the batch is a Failure."""
-    item = rate_file(library, path, policy, spread_limit=spread_limit)
+    item = rate_file(library, path, policy, spread_limit=spread_limit, level=level)
     pid = item.product_id
     key = None if pid is None else id_key(pid)  # "QN-01" and "qn‑01" are one product
     if key is not None and key in seen:
@@ -108,7 +113,8 @@ def _rate_unique(library: RubricLibrary, path: Path, policy: GatePolicy, spread_
 
 
 def rate_sheet(library: RubricLibrary, path: Path, policy: GatePolicy,
-               seen: dict[str, str | None], spread_limit: float = DEFAULT_SPREAD
+               seen: dict[str, str | None], spread_limit: float = DEFAULT_SPREAD,
+               level: Level = DEFAULT_LEVEL
                ) -> tuple[list[RatingColumns | Rating], list[Failure]]:
     """Rate a score sheet column-wise; every bad product (or the whole file) is a Failure.
     Records the sheet's product ids in ``seen`` (ids already there are errors)."""
@@ -125,6 +131,6 @@ def rate_sheet(library: RubricLibrary, path: Path, policy: GatePolicy,
     rated: list[RatingColumns | Rating] = []
     for cols in content.blocks:
         seen.update(dict.fromkeys(map(id_key, cols.product_id), str(path)))
-        result = rate_columns(cols, policy, spread_limit)
+        result = rate_columns(cols, policy, spread_limit, level)
         rated += [result] if isinstance(result, RatingColumns) else result
     return rated, failed

@@ -28,8 +28,12 @@ DIMENSIONS: tuple[str, ...] = ("product_group", "product_set", "province", "comm
 
 
 def class_key(rating: Rating) -> str:
-    """``"5"``, ``"4"``, ``"3"`` for recognised products, else ``"not_recognised"``."""
-    return str(rating.stars) if rating.recognised else "not_recognised"
+    """``"5"``, ``"4"``, ``"3"`` for products that reached a class their council recognises
+    or proposes (a provincial council's 5 stars are proposed to the Ministry), else
+    ``"not_recognised"`` (1-2 stars, a rejected dossier, a class only the other level
+    recognises)."""
+    reached = rating.outcome in ("recognised", "proposed-5-star")
+    return str(rating.stars) if reached else "not_recognised"
 
 
 def ratings_frame(result: BatchResult) -> pd.DataFrame:

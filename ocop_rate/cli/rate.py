@@ -17,6 +17,8 @@ from ocop_rate.cli.common import (
     Lang,
     LangCode,
     LangOpt,
+    LevelChoice,
+    LevelOpt,
     MembersOpt,
     RateFormat,
     RulesOpt,
@@ -67,13 +69,14 @@ def rate(
         "--register", dir_okay=False, show_default=False, help="A certificate register: show "
         "each product's registration kind and previous class, and flag an upgrade that does "
         "not rise or a re-evaluation filed outside its window (on stderr).")] = None,
+    level: LevelOpt = LevelChoice.province,
 ) -> None:
     """Rate dossiers and print their stars (chấm điểm và phân hạng sao)."""
     if fmt is RateFormat.xlsx and output is None:
         _usage("--format xlsx writes a workbook: give --output FILE.xlsx")
     library = _library(rules)
     _refuse_overwriting_inputs(output, paths)
-    result = _rate_batch(library, paths, gate_policy, spread)
+    result = _rate_batch(library, paths, gate_policy, spread, level)
     if not result.count:
         _fail(OcopError(Problem.of("safety.no_dossiers")))
     language = _code(lang)
@@ -154,6 +157,7 @@ def explain(
     output: Annotated[Path | None, typer.Option(
         "--output", "-o", help="Write to this file instead of the screen.", dir_okay=False,
         show_default=False)] = None,
+    level: LevelOpt = LevelChoice.province,
 ) -> None:
     """Print the sheet as scored: each member's options, points, evidence, derived facts,
     gates, self-assessment against the council, and the upgrades to the next star."""
@@ -164,7 +168,7 @@ def explain(
 
     library = _library(rules)
     _refuse_overwriting_inputs(output, paths)
-    result = _rate_batch(library, paths, gate_policy, spread)
+    result = _rate_batch(library, paths, gate_policy, spread, level)
     if not result.items:
         _fail(OcopError(Problem.of("safety.no_dossiers")))
     language = _code(lang)
@@ -211,6 +215,7 @@ def summary(
     gate_policy: Annotated[GatePolicyChoice, typer.Option(
         "--gate-policy", help="How star marks read several members' sheets.")]
     = GatePolicyChoice.majority,
+    level: LevelOpt = LevelChoice.province,
 ) -> None:
     """Counts and shares by star class, product group and set, place and producer kind,
     with mean part scores (tổng hợp kết quả)."""
@@ -218,7 +223,7 @@ def summary(
 
     library = _library(rules)
     _refuse_overwriting_inputs(output, paths)
-    result = _rate_batch(library, paths, gate_policy, DEFAULT_SPREAD)
+    result = _rate_batch(library, paths, gate_policy, DEFAULT_SPREAD, level)
     if not result.items:
         _fail(OcopError(Problem.of("safety.no_dossiers")))
     language = _code(lang)

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from types import ModuleType
 
-from ocop_rate.messages.catalogue import common, register, safety
+from ocop_rate.messages.catalogue import common, outcome, register, rules, safety
 
-_MODULES: tuple[ModuleType, ...] = (common, register, safety)
+_MODULES: tuple[ModuleType, ...] = (common, outcome, register, rules, safety)
 
 
 def _join(modules: tuple[ModuleType, ...]) -> dict[str, tuple[str, str]]:
