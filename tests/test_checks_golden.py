@@ -101,7 +101,8 @@ def test_missing_unexpected_and_unratable(tmp_path: Path, tiny_rules: Path) -> N
     assert status == {"A": "pass", "BAD": "error", "NEW": "unexpected", "GONE": "missing"}
     gone = next(c for c in report["products"] if c["product_id"] == "GONE")
     assert gone["expected"]["line"] == 6  # "- product_id: GONE"
-    update = runner.invoke(app, ["check", str(folder), "--rules", str(tiny_rules), "-e",
+    update = runner.invoke(app, ["check", str(folder), "--lang", "en", "--rules",
+                                 str(tiny_rules), "-e",
                                  str(golden), "--update"])
     assert update.exit_code == 1  # BAD still cannot be rated, and says why
     assert "BAD" in update.stderr and "unknown option 'z'" in update.stderr

@@ -45,7 +45,10 @@ def main() -> None:
     try:
         app()
     except KeyboardInterrupt:
-        sys.stderr.write("interrupted\n")
+        from ocop_rate.cli.common import spoken
+        from ocop_rate.messages import text
+
+        sys.stderr.write(text("cli.interrupted", spoken()) + "\n")
         sys.exit(130)
 
 

@@ -29,12 +29,13 @@ from ocop_rate.cli.common import (
     _detailed,
     _emit,
     _escape,
-    _fail,
     _guard,
     _library,
+    _note,
+    _say,
     _show,
 )
-from ocop_rate.errors import OcopError
+from ocop_rate.errors import Location
 
 
 @app.command()
@@ -154,22 +155,21 @@ def check(
     library = _library(rules)
     result = _detailed(_guard(lambda: rate_paths(library, paths, gate_policy.value)))
     if not result.items:
-        _fail(OcopError("no dossier files found (looked for .yaml, .yml, .json, .csv and "
-                        ".xlsx)"))
+        _say("input.no_dossiers")
     if update:
         from ocop_rate.report import golden_file
+        from ocop_rate.report.labels import problem_line
 
         _emit(golden_file.render(result, expect), expect)
+        _note("cli.wrote", path=str(expect), count=len(result.ratings))
         err = _console(stderr=True)
-        err.print(f"→ {_escape(str(expect))}: {len(result.ratings)} "
-                  f"{'sản phẩm' if _code(lang) == 'vi' else 'products'}")
         for failure in result.failures:
             for e in failure.errors:
                 err.print(f"[red]✗[/] {_escape(failure.product_id or '?')}: "
-                          f"{_escape(e.file or '')}: {_escape(e.message)}", highlight=False)
+                          f"{_escape(problem_line(e, _code(lang)))}", highlight=False)
         raise typer.Exit(EXIT_SHORT if result.failures else EXIT_OK)
     if not expect.exists():
-        _fail(OcopError(f"{expect}: no such golden file (create it with --update)"))
+        _say("cli.no_golden", Location(str(expect)))
     expectations = _guard(lambda: read_expectations(expect))
     report = compare(result, expectations, str(expect), tolerance)
     language = _code(lang)

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Annotated, Literal, NoReturn, TypeVar
 
 import typer
 
-from ocop_rate.errors import OcopError
+from ocop_rate.errors import Location, OcopError, Problem
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -49,19 +49,52 @@ class GatePolicyChoice(StrEnum):
     all = "all"
 
 
+_SPOKEN: list[LangCode] = []  # the --lang of the command being run, once parsed
+
+
+def spoken() -> LangCode:
+    """The user's language: the command's --lang, else OCOP_LANG, else Vietnamese."""
+    if _SPOKEN:
+        return _SPOKEN[-1]
+    return "en" if os.environ.get("OCOP_LANG", "").strip().lower() == "en" else "vi"
+
+
+def _set_lang(value: Lang | str | None) -> Lang | str | None:
+    if value is not None:
+        _SPOKEN.append("en" if str(value) == "en" else "vi")
+    return value
+
+
 LangOpt = Annotated[Lang, typer.Option(
-    "--lang", "-l", envvar="OCOP_LANG", help="Report language: vi (Tiếng Việt) or en.")]
+    "--lang", "-l", envvar="OCOP_LANG", callback=_set_lang, is_eager=True,
+    help="Report language: vi (Tiếng Việt) or en.")]
 RulesOpt = Annotated[list[Path] | None, typer.Option(
     "--rules", "-r", help="Rubric folder or file (repeatable). Default: the bundled rubrics.",
     show_default=False)]
 
 
 def _fail(exc: OcopError) -> NoReturn:
+    from ocop_rate.messages import text
+
     err = _console(stderr=True)
+    lang = spoken()
+    label = text("cli.error", lang)
     for problem in exc.problems:
-        err.print(f"[bold red]error:[/] {_escape(problem.render())}", highlight=False,
+        err.print(f"[bold red]{label}:[/] {_escape(problem.render(lang))}", highlight=False,
                   soft_wrap=True)  # a located error stays on one line, for grep and CI
     raise typer.Exit(EXIT_STOPPED)
+
+
+def _say(message_id: str, location: Location | None = None, /, **params: object) -> NoReturn:
+    """Stop the run with the catalogued problem ``message_id`` (exit 2)."""
+    _fail(OcopError(Problem.of(message_id, location, **params)))
+
+
+def _note(message_id: str, /, **params: object) -> None:
+    """One catalogued line on stderr (what was written, and where)."""
+    from ocop_rate.messages import text
+
+    _console(stderr=True).print(_escape(text(message_id, spoken(), params)))
 
 
 def _escape(text: str) -> str:
@@ -70,14 +103,26 @@ def _escape(text: str) -> str:
     return escape(text)
 
 
+PIPED_WIDTH = 80
+"""Width of output that goes to no terminal (a pipe, a file) when COLUMNS does not say."""
+
+
 def _console(stderr: bool = False, width: int | None = None) -> Console:
+    """A console as wide as the terminal; piped, as wide as COLUMNS says, else
+    :data:`PIPED_WIDTH`."""
     from rich.console import Console
 
     console = Console(stderr=stderr, width=width, highlight=False)
     if width is None and not console.is_terminal:
-        console = Console(stderr=stderr, highlight=False,
-                          width=int(os.environ.get("COLUMNS", "120")))
+        console = Console(stderr=stderr, highlight=False, width=_columns())
     return console
+
+
+def _columns() -> int:
+    try:
+        return max(20, int(os.environ.get("COLUMNS", "")))
+    except ValueError:
+        return PIPED_WIDTH
 
 
 def _guard(action: Callable[[], T]) -> T:
@@ -108,7 +153,13 @@ def _emit(text: str | Iterable[str], output: Path | None, encoding: str = "utf-8
     try:
         write_atomic(output, text, encoding=encoding)
     except OSError as exc:
-        _fail(OcopError(f"{output}: cannot write: {exc.strerror}"))
+        _cannot_write(output, exc)
+
+
+def _cannot_write(output: Path, exc: OSError) -> NoReturn:
+    from ocop_rate.loading.source import os_reason
+
+    _say("cli.cannot_write", Location(str(output)), reason_id=os_reason(exc))
 
 
 def _refuse_overwriting_inputs(output: Path, paths: list[str]) -> None:
@@ -117,7 +168,7 @@ def _refuse_overwriting_inputs(output: Path, paths: list[str]) -> None:
 
     inputs = {p.resolve() for p in _guard(lambda: collect_paths(paths))}
     if output.resolve() in inputs:
-        _fail(OcopError(f"--output {output} is one of the input dossiers; choose another file"))
+        _say("cli.output_is_input", output=str(output))
 
 
 MembersOpt = Annotated[bool, typer.Option(
@@ -126,10 +177,6 @@ SpreadOpt = Annotated[float, typer.Option(
     "--spread", min=0, help="Flag a product for discussion when its members' totals spread "
     "more than this many points (members two or more options apart on a criterion are "
     "always flagged).")]
-
-
-def _usage(message: str) -> NoReturn:
-    _fail(OcopError(message))
 
 
 def _progress_wanted() -> bool:
@@ -146,7 +193,9 @@ def _rate_batch(library: RubricLibrary, paths: list[str], policy: GatePolicyChoi
         return _guard(lambda: rate_paths(library, paths, policy.value, spread_limit=spread))
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 
-    with Progress(TextColumn("ocop-rate"), BarColumn(), MofNCompleteColumn(),
+    from ocop_rate.messages import text
+
+    with Progress(TextColumn(text("cli.progress", spoken())), BarColumn(), MofNCompleteColumn(),
                   console=_console(stderr=True), transient=True) as progress:
         task = progress.add_task("rate", total=None)
 
@@ -172,7 +221,7 @@ def _emit_bytes(data: bytes, output: Path) -> None:
     try:
         write_atomic(output, data)
     except OSError as exc:
-        _fail(OcopError(f"{output}: cannot write: {exc.strerror}"))
+        _cannot_write(output, exc)
 
 
 class CheckFormat(StrEnum):

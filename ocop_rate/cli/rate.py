@@ -27,21 +27,21 @@ from ocop_rate.cli.common import (
     _emit,
     _emit_bytes,
     _escape,
-    _fail,
     _guard,
     _library,
+    _note,
     _rate_batch,
     _refuse_overwriting_inputs,
-    _usage,
+    _say,
 )
 from ocop_rate.defaults import DEFAULT_SPREAD
-from ocop_rate.errors import OcopError
+from ocop_rate.errors import Location
 
 if TYPE_CHECKING:
     from rich.console import RenderableType
 
     from ocop_rate.loading.rubrics import RubricLibrary
-    from ocop_rate.models.rating import BatchResult, ProblemOut
+    from ocop_rate.models.rating import BatchResult
 
 
 @app.command()
@@ -65,14 +65,13 @@ def rate(
 ) -> None:
     """Rate dossiers and print their stars (chấm điểm và phân hạng sao)."""
     if fmt is RateFormat.xlsx and output is None:
-        _usage("--format xlsx writes a workbook: give --output FILE.xlsx")
+        _say("cli.needs_output", format="xlsx")
     library = _library(rules)
     if output is not None:
         _refuse_overwriting_inputs(output, paths)
     result = _rate_batch(library, paths, gate_policy, spread)
     if not result.count:
-        _fail(OcopError("no dossier files found (looked for .yaml, .yml, .json, .csv and "
-                        ".xlsx)"))
+        _say("input.no_dossiers")
     language = _code(lang)
     if fmt in (RateFormat.html, RateFormat.xlsx):
         _rate_report(fmt, _detailed(result), library, language, output)
@@ -89,28 +88,34 @@ def rate(
 
         _emit(markdown_report.render(result, language), output)
     else:
-        from rich.table import Table
 
         console = _console() if output is None else _console(width=120)
         with console.capture() if output is not None else contextlib.nullcontext() as capture:
-            for block in _table_blocks(result, language, members):
-                console.print(block, soft_wrap=not isinstance(block, Table))
+            for block in _table_blocks(result, language, members, console.width):
+                console.print(block, soft_wrap=_located(block))
         if capture is not None:
             _emit(capture.get(), output)
     if output is not None:
-        _console(stderr=True).print(f"→ {_escape(str(output))}: {result.count} "
-                                    f"{'sản phẩm' if language == 'vi' else 'products'}")
+        _note("cli.wrote", path=str(output), count=result.count)
     raise typer.Exit(EXIT_SHORT if result.failures else EXIT_OK)
 
 
-def _table_blocks(result: BatchResult, lang: LangCode, members: bool
+def _located(block: object) -> bool:
+    """An error line (``✗ file:line: …``) stays on one line, for grep and editors; all
+    else wraps to the screen."""
+    from rich.text import Text
+
+    return isinstance(block, Text) and block.plain.startswith("✗")
+
+
+def _table_blocks(result: BatchResult, lang: LangCode, members: bool, width: int
                   ) -> list[RenderableType]:
     from ocop_rate.report.members_view import batch_disagreements, members_view
     from ocop_rate.report.terminal import batch_view
 
     detailed = _detailed(result)
     blocks: list[RenderableType] = members_view(detailed, lang) if members else []
-    blocks += batch_view(result, lang)
+    blocks += batch_view(result, lang, width)
     disagreements = batch_disagreements(detailed, lang)
     if disagreements:
         from rich.text import Text
@@ -154,6 +159,7 @@ def explain(
 
     from ocop_rate.models.rating import Failure
     from ocop_rate.report.explain import explain_view
+    from ocop_rate.report.labels import problem_line
 
     library = _library(rules)
     result = _rate_batch(library, paths, gate_policy, spread)
@@ -164,7 +170,8 @@ def explain(
             if isinstance(item, Failure):
                 console.print(Rule(item.product_id or item.file or "?"))
                 for e in item.errors:
-                    console.print(f"[red]✗[/] {_escape(_problem_line(e))}", soft_wrap=True)
+                    console.print(f"[red]✗[/] {_escape(problem_line(e, language))}",
+                                  soft_wrap=True)
                 continue
             console.print(Rule(item.product_id))
             for block in explain_view(item, language, library.rubrics.get(item.rubric)):
@@ -172,12 +179,6 @@ def explain(
     if capture is not None:
         _emit(capture.get(), output)
     raise typer.Exit(EXIT_SHORT if result.failures else EXIT_OK)
-
-
-def _problem_line(e: ProblemOut) -> str:
-    from ocop_rate.errors import Location, Problem
-
-    return Problem(e.message, Location(e.file, e.line, e.column, e.field)).render()
 
 
 class SummaryFormat(StrEnum):
@@ -209,7 +210,7 @@ def summary(
     library = _library(rules)
     result = _rate_batch(library, paths, gate_policy, DEFAULT_SPREAD)
     if not result.items:
-        _fail(OcopError("no dossier files found (looked for .yaml, .yml and .json)"))
+        _say("input.no_dossiers")
     language = _code(lang)
     digest = summarise(_detailed(result))
     if fmt is SummaryFormat.json:
@@ -240,8 +241,9 @@ class TemplateFormat(StrEnum):
 
 @app.command()
 def template(
-    rubric_id: Annotated[str, typer.Argument(metavar="RUBRIC_ID", help="e.g. "
-                                             "food-fresh-meat-26")],
+    rubric_ids: Annotated[list[str], typer.Argument(
+        metavar="RUBRIC_ID...", help="One or more product sets, e.g. food-fresh-meat-26 "
+        "(xlsx: a score sheet each, in one workbook).", show_default=False)],
     fmt: Annotated[TemplateFormat, typer.Option(
         "--format", "-f", help="yaml: a dossier skeleton; xlsx: a council score sheet.")]
     = TemplateFormat.yaml,
@@ -250,23 +252,32 @@ def template(
         show_default=False)] = None,
     members: Annotated[int, typer.Option(
         "--members", min=1, max=30, help="Blank member sheets in the YAML dossier.")] = 2,
+    force: Annotated[bool, typer.Option(
+        "--force", help="Overwrite --output if it exists (never done otherwise: a filled "
+        "sheet is the council's work).")] = False,
     rules: RulesOpt = None,
+    lang: LangOpt = Lang.vi,
 ) -> None:
     """Write a blank dossier or council score sheet for one product set, every criterion
     with its options and points (mẫu hồ sơ / phiếu chấm trống)."""
     if fmt is TemplateFormat.xlsx and output is None:
-        _usage("--format xlsx writes a workbook: give --output FILE.xlsx")
-    rubric = _guard(lambda: _library(rules).get(rubric_id))
+        _say("cli.needs_output", format="xlsx")
+    if output is not None and output.exists() and not force:
+        _say("cli.exists", Location(str(output)))
+    library = _library(rules)
+    chosen = _guard(lambda: [library.get(rid) for rid in dict.fromkeys(rubric_ids)])
     if fmt is TemplateFormat.xlsx:
         from ocop_rate.report import template_xlsx
 
         assert output is not None
-        _emit_bytes(template_xlsx.render(rubric), output)
+        _emit_bytes(template_xlsx.render(chosen), output)
     else:
         from ocop_rate.report import template_yaml
 
-        _emit(template_yaml.render(rubric, members), output)
+        if len(chosen) > 1:
+            _say("cli.one_yaml_template")
+        _emit(template_yaml.render(chosen[0], members), output)
     if output is not None:
-        _console(stderr=True).print(f"→ {_escape(str(output))}")
+        _note("cli.wrote_file", path=str(output))
 
 

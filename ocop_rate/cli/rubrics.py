@@ -16,11 +16,10 @@ from ocop_rate.cli.common import (
     _code,
     _console,
     _emit,
-    _fail,
     _guard,
     _library,
+    _say,
 )
-from ocop_rate.errors import OcopError
 
 
 @rubrics_app.command("list")
@@ -41,7 +40,7 @@ def rubrics_list(
     try:
         day = dt.date.fromisoformat(on) if on else dt.date.today()
     except ValueError:
-        _fail(OcopError(f"--on: '{on}' is not a date; expected YYYY-MM-DD"))
+        _say("cli.not_a_date", value=on)
     entries = catalogue(_library(rules), _code(lang), day)
     if group is not None:
         entries = [e for e in entries if e["product_group"] == group]

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from pydantic import Field, field_validator, model_validator
+from pydantic_core import PydanticCustomError
 
 from ocop_rate.models.common import Frozen, Text, repeated
 from ocop_rate.models.conditions import FactValue
@@ -44,7 +45,16 @@ class MemberSheet(Frozen):
     def _blank_is_absent(cls, value: Any) -> Any:
         """A blank section or entry (``A1.1:`` in YAML, an empty cell) is no entry: as in
         a score sheet, a blank criterion is derived from facts or reported as unscored."""
-        return _drop_blanks(value)
+        value = _drop_blanks(value)
+        if isinstance(value, dict):  # a member who typed the points (2, 0.5): read as text,
+            return {k: _number_text(v) for k, v in value.items()}  # answered "did you mean"
+        return value
+
+
+def _number_text(value: Any) -> Any:
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        return value
+    return f"{value:g}"
 
 
 class Dossier(Frozen):
@@ -68,7 +78,9 @@ class Dossier(Frozen):
     def _members_unique(self) -> Dossier:
         dupes = repeated(m.member for m in self.council)
         if dupes:
-            raise ValueError(f"council member named more than once: {', '.join(dupes)}")
+            raise PydanticCustomError(  # message id of ocop_rate.messages, English text
+                "rating.council_repeated", "council member named more than once: {names}",
+                {"names": ", ".join(dupes)})
         return self
 
 

@@ -11,10 +11,18 @@ from rich.console import RenderableType
 from rich.table import Table
 from rich.text import Text as RichText
 
+from ocop_rate.messages import text
 from ocop_rate.models.common import Lang
 from ocop_rate.models.rating import Rating
 from ocop_rate.models.rubric import Rubric
-from ocop_rate.report.labels import PRODUCER_KINDS, star_glyphs, star_label, word
+from ocop_rate.report.labels import (
+    citation,
+    notice_text,
+    producer_kind,
+    star_glyphs,
+    star_label,
+    word,
+)
 from ocop_rate.report.members_view import disagreement_lines, sheet_table
 from ocop_rate.report.terminal import STAR_STYLE
 
@@ -35,8 +43,7 @@ def _head(rating: Rating, lang: Lang) -> RichText:
         head.append(f" · {rating.file}", style="dim")
     if rating.producer is not None:
         p = rating.producer
-        kind = PRODUCER_KINDS.get(p.kind or "", (p.kind or "", p.kind or ""))
-        bits = [p.name, kind[0] if lang == "vi" else kind[1], p.commune, p.district, p.province]
+        bits = [p.name, producer_kind(p.kind, lang), p.commune, p.district, p.province]
         head.append(f"\n{word('producer', lang)}: {', '.join(b for b in bits if b)}")
     head.append(f"\n{word('total', lang)} {rating.total:.2f} · ")
     head.append(f"{star_glyphs(rating.stars)} {star_label(rating.stars, lang)}",
@@ -45,7 +52,7 @@ def _head(rating: Rating, lang: Lang) -> RichText:
                 f"{word('yes' if rating.recognised else 'no', lang)}")
     if rating.band_stars != rating.stars:
         band = star_label(rating.band_stars, lang)
-        head.append(f" ({'theo tổng điểm' if lang == 'vi' else 'by total'}: {band})")
+        head.append(f" ({word('by_total', lang)}: {band})")
     return head
 
 
@@ -87,12 +94,12 @@ def _gates(rating: Rating, lang: Lang) -> list[RenderableType]:
     if not rating.gates:
         out.append(RichText(f"  {word('none', lang)}"))
     for g in rating.gates:
-        line = RichText(f"  {'⛔' if g.effect == 'block' else '▼'} {g.id}: {g.reason.get(lang)}"
+        line = RichText(f"  {'⛔' if g.effect == 'block' else '▼'} {g.reason.get(lang)}"
                         f" (≤ {star_label(g.max_stars, lang)})", style="red")
         if g.source:
-            line.append(f" — {g.source}", style="dim")
+            line.append(f" — {citation(g.source, lang)}", style="dim")
         out.append(line)
-    out += [RichText(f"  ! {w}", style="yellow") for w in rating.warnings]
+    out += [RichText(f"  ! {notice_text(w, lang)}", style="yellow") for w in rating.warnings]
     return out
 
 
@@ -124,6 +131,4 @@ def _next_star(rating: Rating, lang: Lang, rubric: Rubric | None) -> list[Render
 
 
 def _criteria_count(n: int, lang: Lang) -> str:
-    if lang == "vi":
-        return f"{n} tiêu chí"
-    return f"{n} criterion" if n == 1 else f"{n} criteria"
+    return text("report.criteria_one" if n == 1 else "report.criteria_n", lang, n=str(n))

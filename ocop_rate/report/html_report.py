@@ -16,9 +16,11 @@ from ocop_rate.models.rating import BatchResult, Failure, Rating
 from ocop_rate.models.rubric import PART_ORDER, Rubric
 from ocop_rate.models.summary import RATED_CLASS_KEYS, Summary
 from ocop_rate.report.labels import (
-    PRODUCER_KINDS,
+    citation,
     class_label,
     dimension_value,
+    notice_text,
+    producer_kind,
     split_text,
     spread_text,
     star_glyphs,
@@ -227,12 +229,17 @@ def _results_section(result: BatchResult, lang: Lang) -> str:
     return "".join(out)
 
 
+def _cited(source: str | None, lang: Lang) -> str:
+    if not source:
+        return ""
+    return f" <span class=muted>({_e(citation(source, lang))})</span>"
+
+
 def _producer(rating: Rating, lang: Lang) -> str:
     p = rating.producer
     if p is None:
         return ""
-    kind = PRODUCER_KINDS.get(p.kind or "", (p.kind or "", p.kind or ""))
-    bits = [p.name, kind[0] if lang == "vi" else kind[1], p.commune, p.district, p.province]
+    bits = [p.name, producer_kind(p.kind, lang), p.commune, p.district, p.province]
     return f"{word('producer', lang)}: " + ", ".join(b for b in bits if b)
 
 
@@ -327,10 +334,9 @@ def _sheet_notes(rating: Rating, lang: Lang) -> list[str]:
     out.append(f'<h3>{_e(word("gates", lang))}</h3>')
     if rating.gates or rating.warnings:
         out.append('<ul class="tight">' + "".join(
-            f'<li class="no">{_e(g.id)}: {_e(g.reason.get(lang))}'
-            f'{f" <span class=muted>({_e(g.source)})</span>" if g.source else ""}</li>'
+            f'<li class="no">{_e(g.reason.get(lang))}{_cited(g.source, lang)}</li>'
             for g in rating.gates) + "".join(
-            f"<li>{_e(w)}</li>" for w in rating.warnings) + "</ul>")
+            f"<li>{_e(notice_text(w, lang))}</li>" for w in rating.warnings) + "</ul>")
     else:
         out.append(f"<p>{_e(word('none', lang))}</p>")
     ns = rating.next_star

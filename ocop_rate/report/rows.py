@@ -7,9 +7,9 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from ocop_rate.models.common import Lang
-from ocop_rate.models.rating import BatchResult, Failure, Rating, RatingColumns
+from ocop_rate.models.rating import BatchResult, Failure, Notice, Rating, RatingColumns
 from ocop_rate.models.rubric import PART_ORDER
-from ocop_rate.report.labels import star_label, word
+from ocop_rate.report.labels import problem_line, star_label, word
 
 
 @dataclass(frozen=True)
@@ -25,6 +25,29 @@ class Row:
     gates: list[str]
     errors: list[str]
     file: str | None
+    outcome: str = "not-rated"
+    unchecked: bool = False
+    """Rated without the facts a rejection condition reads: say so beside the outcome."""
+
+
+def outcome_of(item: Rating | None, stars: int | None, recognised: bool,
+               blocked: bool) -> str:
+    """The outcome (CONTRACT value) of a row: the rating's own ``outcome`` when the engine
+    gives one, else read from its stars, recognition and blocking conditions."""
+    given = getattr(item, "outcome", None)
+    if isinstance(given, str):
+        return given
+    if stars is None:
+        return "not-rated"
+    if blocked:
+        return "rejected"
+    if recognised:
+        return "recognised"
+    return "proposed-5-star" if stars == 5 else "not-recognised"
+
+
+def _unchecked(notices: tuple[Notice, ...]) -> bool:
+    return any(n.message_id == "rating.gate_not_checked" for n in notices)
 
 
 def rows(result: BatchResult, lang: Lang) -> list[Row]:
@@ -42,15 +65,18 @@ def _block_rows(block: RatingColumns, lang: Lang) -> Iterator[Row]:
     stars, recognised = block.stars.tolist(), block.recognised.tolist()
     for p in range(len(block)):
         shares = dict.fromkeys(PART_ORDER) | dict(zip(ids, parts[p], strict=True))
+        gates = block.gates[p]
         yield Row(block.product_id[p], block.product_name[p], rubric.id, rubric_name,
                   {k: shares[k] for k in PART_ORDER}, totals[p], stars[p], recognised[p],
-                  [f"{g.id}: {g.reason.get(lang)}" for g in block.gates[p]], [], block.file)
+                  [g.reason.get(lang) for g in gates], [], block.file,
+                  outcome_of(None, stars[p], recognised[p],
+                             any(g.effect == "block" for g in gates)),
+                  _unchecked(block.warnings))
 
 
 def _row(item: Rating | Failure, lang: Lang) -> Row:
     if isinstance(item, Failure):
-        errors = [_render_problem(e.file, e.line, e.column, e.field, e.message)
-                  for e in item.errors]
+        errors = [problem_line(e, lang) for e in item.errors]
         return Row(item.product_id or "?", "", item.rubric or "", "",
                    dict.fromkeys(PART_ORDER), None, None, False, [], errors, item.file)
     return Row(
@@ -62,19 +88,13 @@ def _row(item: Rating | Failure, lang: Lang) -> Row:
         total=item.total,
         stars=item.stars,
         recognised=item.recognised,
-        gates=[f"{g.id}: {g.reason.get(lang)}" for g in item.gates],
+        gates=[g.reason.get(lang) for g in item.gates],
         errors=[],
         file=item.file,
+        outcome=outcome_of(item, item.stars, item.recognised,
+                           any(g.effect == "block" for g in item.gates)),
+        unchecked=_unchecked(item.warnings),
     )
-
-
-def _render_problem(file: str | None, line: int | None, column: int | None,
-                    field: str | None, message: str) -> str:
-    where = file or ""
-    if line is not None:
-        where += f":{line}" + (f":{column}" if column is not None else "")
-    head = ": ".join(x for x in (where, field) if x)
-    return f"{head}: {message}" if head else message
 
 
 def class_counts(result: BatchResult, lang: Lang) -> list[tuple[str, int]]:

@@ -4,9 +4,21 @@ from __future__ import annotations
 
 from types import ModuleType
 
-from ocop_rate.messages.catalogue import common
+from ocop_rate.messages.catalogue import (
+    cli,
+    common,
+    outcome,
+    rating,
+    reading,
+    report,
+    rubric,
+    schema,
+    sheet,
+    template,
+)
 
-_MODULES: tuple[ModuleType, ...] = (common,)
+_MODULES: tuple[ModuleType, ...] = (cli, common, outcome, rating, reading, report, rubric,
+                                     schema, sheet, template)
 
 
 def _join(modules: tuple[ModuleType, ...]) -> dict[str, tuple[str, str]]:
