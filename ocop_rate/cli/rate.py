@@ -209,7 +209,7 @@ def summary(
 
     library = _library(rules)
     result = _rate_batch(library, paths, gate_policy, DEFAULT_SPREAD)
-    if not result.items:
+    if not result.count:  # score-sheet products are in blocks, not items
         _say("input.no_dossiers")
     language = _code(lang)
     digest = summarise(_detailed(result))

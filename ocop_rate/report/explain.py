@@ -18,12 +18,14 @@ from ocop_rate.models.rubric import Rubric
 from ocop_rate.report.labels import (
     citation,
     notice_text,
+    outcome_words,
     producer_kind,
     star_glyphs,
     star_label,
     word,
 )
 from ocop_rate.report.members_view import disagreement_lines, sheet_table
+from ocop_rate.report.rows import Row, rows
 from ocop_rate.report.terminal import STAR_STYLE
 
 
@@ -48,8 +50,10 @@ def _head(rating: Rating, lang: Lang) -> RichText:
     head.append(f"\n{word('total', lang)} {rating.total:.2f} · ")
     head.append(f"{star_glyphs(rating.stars)} {star_label(rating.stars, lang)}",
                 style=STAR_STYLE.get(rating.stars, ""))
-    head.append(f" · {word('recognised', lang)}: "
-                f"{word('yes' if rating.recognised else 'no', lang)}")
+    row = _row_of(rating)
+    head.append(f" · {word('outcome', lang)}: ")
+    head.append(outcome_words(row.outcome, row.unchecked, lang),
+                style="yellow" if row.unchecked else "")
     if rating.band_stars != rating.stars:
         band = star_label(rating.band_stars, lang)
         head.append(f" ({word('by_total', lang)}: {band})")
@@ -89,9 +93,15 @@ def _diff_style(diff: float) -> str:
     return "red" if diff < 0 else ("green" if diff > 0 else "")
 
 
+def _row_of(rating: Rating) -> Row:
+    from ocop_rate.models.rating import BatchResult
+
+    return rows(BatchResult(items=(rating,)), "vi")[0]
+
+
 def _gates(rating: Rating, lang: Lang) -> list[RenderableType]:
     out: list[RenderableType] = [RichText(f"{word('gates', lang)}:", style="bold")]
-    if not rating.gates:
+    if not rating.gates and not rating.warnings:
         out.append(RichText(f"  {word('none', lang)}"))
     for g in rating.gates:
         line = RichText(f"  {'⛔' if g.effect == 'block' else '▼'} {g.reason.get(lang)}"
@@ -107,10 +117,16 @@ def _next_star(rating: Rating, lang: Lang, rubric: Rubric | None) -> list[Render
     ns = rating.next_star
     if ns is None:
         return [RichText(word("top_class", lang), style="bold")]
-    head = RichText(f"{word('next_star', lang)} {star_label(ns.stars, lang)} "
-                    f"(≥ {ns.threshold:g}): {word('points_to_go', lang)} "
-                    f"{ns.points_needed:.2f} {word('points_short', lang)}, "
-                    f"{_criteria_count(len(ns.upgrades), lang)}", style="bold")
+    if ns.points_needed <= 0:  # the total is enough: only star marks stand in the way
+        marks = sum(1 for u in ns.upgrades if u.required_by_gate) or len(ns.upgrades)
+        head = RichText(text("report.next_star_marks_only", lang,
+                             stars=star_label(ns.stars, lang), threshold=ns.threshold,
+                             criteria=_criteria_count(marks, lang)), style="bold")
+    else:
+        head = RichText(f"{word('next_star', lang)} {star_label(ns.stars, lang)} "
+                        f"(≥ {ns.threshold:g}): {word('points_to_go', lang)} "
+                        f"{ns.points_needed:.2f} {word('points_short', lang)}, "
+                        f"{_criteria_count(len(ns.upgrades), lang)}", style="bold")
     out: list[RenderableType] = [head]
     for u in ns.upgrades:
         line = RichText(f"  • {u.criterion} {u.name.get(lang)}: {u.from_option} → "

@@ -20,6 +20,7 @@ from ocop_rate.report.labels import (
     class_label,
     dimension_value,
     notice_text,
+    outcome_words,
     producer_kind,
     split_text,
     spread_text,
@@ -197,7 +198,7 @@ def _results_section(result: BatchResult, lang: Lang) -> str:
     out = [f'<section id="results"><h2>{_e(word("results", lang))}</h2><table><tr>'
            f'<th>{_e(word("product", lang))}</th><th>{_e(word("product_set", lang))}</th>'
            f'{heads}<th class="num">{_e(word("total", lang))}</th>'
-           f'<th>{_e(word("stars", lang))}</th><th>{_e(word("recognised", lang))}</th>'
+           f'<th>{_e(word("stars", lang))}</th><th>{_e(word("outcome", lang))}</th>'
            f'<th>{_e(word("council", lang))}</th></tr>']
     problems: list[str] = []
     for item, row in zip(result.items, rows(result, lang), strict=True):
@@ -220,7 +221,7 @@ def _results_section(result: BatchResult, lang: Lang) -> str:
             f'<td><span class="stars">{star_glyphs(item.stars)}</span> '
             f'{_e(star_label(item.stars, lang))}</td>'
             f'<td class="{"yes" if item.recognised else "no"}">'
-            f'{_e(word("yes" if item.recognised else "no", lang))}</td><td>{flag}</td></tr>')
+            f'{_e(outcome_words(row.outcome, row.unchecked, lang))}</td><td>{flag}</td></tr>')
     out.append("</table>")
     if problems:
         out.append(f'<h3 class="no">{_e(word("error", lang))}</h3><ul class="tight">'

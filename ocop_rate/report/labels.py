@@ -86,6 +86,15 @@ def split_text(criterion: str, options: dict[str, str], steps: int, lang: Lang) 
                 chosen=chosen)
 
 
+def outcome_words(outcome: str, unchecked: bool, lang: Lang) -> str:
+    """``Công nhận`` — or ``Công nhận (chưa kiểm tra điều kiện loại hồ sơ)`` for a product
+    rated without the facts its rejection conditions read: never plainly recognised."""
+    said = text(f"outcome.{outcome}", lang)
+    if unchecked and outcome != "not-rated":
+        said += f" ({text('outcome.unchecked', lang)})"
+    return said
+
+
 def notice_text(notice: Notice, lang: Lang) -> str:
     """A rating's notice (a rejection condition not checked …) in ``lang``."""
     return text(notice.message_id, lang, notice.params)

@@ -123,6 +123,12 @@ MESSAGES.update({
     "report.split_text": ("{criterion}: chọn cách nhau {steps} phương án ({chosen})",
                           "{criterion}: options {steps} apart ({chosen})"),
     "report.outcome": ("Kết quả", "Outcome"),
+    "report.next_star_marks_only": (
+        "Để lên hạng {stars}: tổng điểm đã đủ (≥ {threshold}); chỉ còn yêu cầu sao ở "
+        "{criteria} chặn",
+        "To reach {stars}: the total already suffices (≥ {threshold}); only the star marks "
+        "of {criteria} stand in the way"),
+    "report.reasons": ("Lý do giới hạn hạng", "Why the class is limited"),
     "report.mark_legend": ("phương án tối thiểu để đạt 3 / 4 / 5 sao",
                            "lowest option a product needs for 3 / 4 / 5 stars"),
     "report.by_total": ("theo tổng điểm", "by total"),
