@@ -98,7 +98,9 @@ def test_explain_names_the_next_star_criteria(tiny_rules: Path,
     assert upgrades[1].startswith("• C1 C1: b → c  +15.00 pts")
     assert len(upgrades) == 2
     assert "Phiếu kiểm nghiệm 12/2026" in out  # evidence
-    assert "Gates applied:" in out and "None" in out
+    assert "Gates applied:" in out  # no gate applied, and the unread rejection is said
+    assert "rejection conditions not checked" in out
+    assert "rejection condition “Falsified dossier” not checked" in out
 
 
 def test_explain_shows_derived_facts_gates_and_self_assessment(
