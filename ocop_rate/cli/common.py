@@ -37,6 +37,9 @@ class RateFormat(StrEnum):
     markdown = "markdown"
     html = "html"
     xlsx = "xlsx"
+    sheets = "sheets"
+    results = "results"
+    docx = "docx"
 
 
 class ListFormat(StrEnum):

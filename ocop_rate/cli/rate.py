@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import datetime as dt
 from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
@@ -62,10 +63,14 @@ def rate(
     = GatePolicyChoice.majority,
     members: MembersOpt = False,
     spread: SpreadOpt = DEFAULT_SPREAD,
+    date: Annotated[str | None, typer.Option(
+        "--date", metavar="YYYY-MM-DD", help="The date printed on sheets, results lists and "
+        "minutes (-f sheets, results, docx); default: today.", show_default=False)] = None,
 ) -> None:
     """Rate dossiers and print their stars (chấm điểm và phân hạng sao)."""
-    if fmt is RateFormat.xlsx and output is None:
-        _say("cli.needs_output", format="xlsx")
+    if fmt in (RateFormat.xlsx, RateFormat.docx) and output is None:
+        _say("cli.needs_output", format=fmt.value)
+    day = _day(date)
     library = _library(rules)
     if output is not None:
         _refuse_overwriting_inputs(output, paths)
@@ -73,7 +78,17 @@ def rate(
     if not result.count:
         _say("input.no_dossiers")
     language = _code(lang)
-    if fmt in (RateFormat.html, RateFormat.xlsx):
+    if fmt in (RateFormat.sheets, RateFormat.results):
+        from ocop_rate.report import printed
+
+        _emit(printed.render(_detailed(result), language, library.rubrics, day,
+                             sheets=fmt is RateFormat.sheets, listing=True), output)
+    elif fmt is RateFormat.docx:
+        from ocop_rate.report import docx_report
+
+        assert output is not None
+        _emit_bytes(docx_report.render(_detailed(result), language, day), output)
+    elif fmt in (RateFormat.html, RateFormat.xlsx):
         _rate_report(fmt, _detailed(result), library, language, output)
     elif fmt is RateFormat.json:
         from ocop_rate.report import json_report
@@ -98,6 +113,15 @@ def rate(
     if output is not None:
         _note("cli.wrote", path=str(output), count=result.count)
     raise typer.Exit(EXIT_SHORT if result.failures else EXIT_OK)
+
+
+def _day(value: str | None) -> dt.date:
+    if value is None:
+        return dt.date.today()
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        _say("cli.not_a_date", value=value)
 
 
 def _located(block: object) -> bool:

@@ -8,6 +8,7 @@ from ocop_rate.messages.catalogue import (
     cli,
     common,
     outcome,
+    printed,
     rating,
     reading,
     report,
@@ -17,8 +18,8 @@ from ocop_rate.messages.catalogue import (
     template,
 )
 
-_MODULES: tuple[ModuleType, ...] = (cli, common, outcome, rating, reading, report, rubric,
-                                     schema, sheet, template)
+_MODULES: tuple[ModuleType, ...] = (cli, common, outcome, printed, rating, reading, report,
+                                     rubric, schema, sheet, template)
 
 
 def _join(modules: tuple[ModuleType, ...]) -> dict[str, tuple[str, str]]:
