@@ -72,8 +72,9 @@ def vietnamese_date(day: dt.date, lang: Lang) -> str:
     """``ngày 05 tháng 02 năm 2026``: day below 10 and months 1–2 written with a leading zero,
     as administrative documents write them."""
     month = f"{day.month:02d}" if day.month < 3 else str(day.month)
-    return text("printed.date", lang, day=f"{day.day:02d}", month=month, year=str(day.year),
-                month_name=MONTHS_EN[day.month - 1])
+    return text("printed.date", lang, {"day": f"{day.day:02d}", "month@vi": month,
+                                       "month@en": MONTHS_EN[day.month - 1],
+                                       "year": str(day.year)})
 
 
 def _e(value: object) -> str:
