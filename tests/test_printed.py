@@ -137,3 +137,29 @@ def test_docx_results_list_and_minutes(tmp_path: Path) -> None:
     assert any("QN-DH-0017" in c for c in cells) and "86,50" in cells
     assert document.styles["Normal"].font.name == "Times New Roman"
     assert runner.invoke(app, ["rate", str(SAMPLES), "-f", "docx"]).exit_code == 2  # needs -o
+
+
+def test_xlsx_results_for_people_and_a_machine_sheet(tmp_path: Path) -> None:
+    from openpyxl import load_workbook
+
+    out = tmp_path / "ket-qua.xlsx"
+    assert runner.invoke(app, ["rate", str(SAMPLES), "-f", "xlsx", "-o", str(out)]
+                         ).exit_code == 0
+    book = load_workbook(out)
+    assert book.sheetnames[0] == "Kết quả" and book.sheetnames[-1] == "data"
+    assert "Thịt, thủy sản, trứng, sữa tươi" in book.sheetnames  # product sets by name
+    people = [[c.value for c in row] for row in book["Kết quả"].iter_rows()]
+    head = people[0]
+    assert head[:3] == ["Mã sản phẩm", "Tên sản phẩm", "Bộ sản phẩm"]
+    goose = next(r for r in people if r[0] == "QN-DH-0017")
+    assert goose[head.index("Kết quả")] == "Công nhận"
+    assert goose[head.index("Hạng")] == "4 sao"
+    assert goose[head.index("Bộ sản phẩm")] == "Thịt, thủy sản, trứng, sữa tươi"
+    assert goose[head.index("Cần thảo luận lại")] in ("Có", "Không")  # words, not True
+    sheet = book["Kết quả"]
+    assert sheet.freeze_panes == "C2"
+    total = sheet.cell(row=people.index(goose) + 1, column=head.index("Tổng") + 1)
+    assert total.value == 86.5 and total.number_format == "0.00"
+    data = [[c.value for c in row] for row in book["data"].iter_rows()]
+    assert data[0][:4] == ["product_id", "product_name", "rubric", "A"]
+    assert "outcome" in data[0] and "recognised" in data[0]

@@ -123,6 +123,8 @@ MESSAGES.update({
     "report.split_text": ("{criterion}: chọn cách nhau {steps} phương án ({chosen})",
                           "{criterion}: options {steps} apart ({chosen})"),
     "report.outcome": ("Kết quả", "Outcome"),
+    "report.product_id": ("Mã sản phẩm", "Product ID"),
+    "report.product_name": ("Tên sản phẩm", "Product name"),
     "report.next_star_marks_only": (
         "Để lên hạng {stars}: tổng điểm đã đủ (≥ {threshold}); chỉ còn yêu cầu sao ở "
         "{criteria} chặn",
