@@ -35,10 +35,11 @@ from ocop_rate.cli.common import (
     _say,
     _show,
 )
+from ocop_rate.cli.help import OcopCommand
 from ocop_rate.errors import Location
 
 
-@app.command()
+@app.command(cls=OcopCommand)
 def validate(
     paths: Annotated[list[Path] | None, typer.Argument(
         help="Rubric folders or files. Default: the bundled rubrics.", show_default=False)]
@@ -75,7 +76,7 @@ def validate(
     raise typer.Exit(EXIT_OK if report.ok else EXIT_SHORT)
 
 
-@app.command()
+@app.command(cls=OcopCommand)
 def diff(
     base: Annotated[str, typer.Argument(metavar="BASE", help="Rubric folder, or git revision "
                                         "(e.g. origin/main) whose scoring_rules/ to read.")],
@@ -127,7 +128,7 @@ def diff(
     raise typer.Exit(EXIT_SHORT if report.failed else EXIT_OK)
 
 
-@app.command()
+@app.command(cls=OcopCommand)
 def check(
     paths: Annotated[list[str], typer.Argument(
         help="Dossier files, folders or globs.", show_default=False)],

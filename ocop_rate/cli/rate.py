@@ -35,6 +35,7 @@ from ocop_rate.cli.common import (
     _refuse_overwriting_inputs,
     _say,
 )
+from ocop_rate.cli.help import OcopCommand
 from ocop_rate.defaults import DEFAULT_SPREAD
 from ocop_rate.errors import Location
 
@@ -45,7 +46,7 @@ if TYPE_CHECKING:
     from ocop_rate.models.rating import BatchResult
 
 
-@app.command()
+@app.command(cls=OcopCommand)
 def rate(
     paths: Annotated[list[str], typer.Argument(
         help="Dossier files, folders (searched recursively) or glob patterns.",
@@ -162,7 +163,7 @@ def _rate_report(fmt: RateFormat, result: BatchResult, library: RubricLibrary,
     _emit(html_report.render(result, lang, summarise(result), library.rubrics), output)
 
 
-@app.command()
+@app.command(cls=OcopCommand)
 def explain(
     paths: Annotated[list[str], typer.Argument(
         metavar="DOSSIER…", help="Dossier file(s) to explain (folders and globs work too).",
@@ -211,7 +212,7 @@ class SummaryFormat(StrEnum):
     json = "json"
 
 
-@app.command()
+@app.command(cls=OcopCommand)
 def summary(
     paths: Annotated[list[str], typer.Argument(
         help="Dossier files, folders (searched recursively) or glob patterns.",
@@ -263,7 +264,7 @@ class TemplateFormat(StrEnum):
     xlsx = "xlsx"
 
 
-@app.command()
+@app.command(cls=OcopCommand)
 def template(
     rubric_ids: Annotated[list[str], typer.Argument(
         metavar="RUBRIC_ID...", help="One or more product sets, e.g. food-fresh-meat-26 "

@@ -20,9 +20,10 @@ from ocop_rate.cli.common import (
     _library,
     _say,
 )
+from ocop_rate.cli.help import OcopCommand
 
 
-@rubrics_app.command("list")
+@rubrics_app.command("list", cls=OcopCommand)
 def rubrics_list(
     rules: RulesOpt = None,
     fmt: Annotated[ListFormat, typer.Option("--format", "-f")] = ListFormat.table,
@@ -54,7 +55,7 @@ def rubrics_list(
         _console().print(rubric_list_view(entries, _code(lang)))
 
 
-@rubrics_app.command("show")
+@rubrics_app.command("show", cls=OcopCommand)
 def rubrics_show(
     rubric_id: Annotated[str, typer.Argument(metavar="RUBRIC_ID", help="e.g. "
                                              "food-processed-animal-26")],

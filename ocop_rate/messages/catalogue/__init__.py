@@ -7,6 +7,7 @@ from types import ModuleType
 from ocop_rate.messages.catalogue import (
     cli,
     common,
+    help,
     outcome,
     printed,
     rating,
@@ -18,8 +19,8 @@ from ocop_rate.messages.catalogue import (
     template,
 )
 
-_MODULES: tuple[ModuleType, ...] = (cli, common, outcome, printed, rating, reading, report,
-                                     rubric, schema, sheet, template)
+_MODULES: tuple[ModuleType, ...] = (cli, common, help, outcome, printed, rating, reading,
+                                     report, rubric, schema, sheet, template)
 
 
 def _join(modules: tuple[ModuleType, ...]) -> dict[str, tuple[str, str]]:

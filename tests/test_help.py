@@ -1,0 +1,46 @@
+"""``--help`` in both languages, with real metavars (no Python types) and an example."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from typer.testing import CliRunner
+
+from ocop_rate.cli import app
+from tests.test_vietnamese import english_words
+
+runner = CliRunner()
+COMMANDS = [["rate"], ["explain"], ["summary"], ["template"], ["validate"], ["diff"],
+            ["check"], ["rubrics", "list"], ["rubrics", "show"]]
+LEAKS = ("<list", "<float", "<file>", "<str>", "<path>", "{PATH}", "[[")
+
+
+@pytest.mark.parametrize("command", COMMANDS, ids=" ".join)
+def test_help_in_vietnamese_with_an_example(command: list[str]) -> None:
+    result = runner.invoke(app, [*command, "--help"], env={"OCOP_LANG": None,
+                                                           "COLUMNS": "100"},
+                           prog_name="ocop-rate")
+    assert result.exit_code == 0, result.output
+    out = result.stdout
+    assert out.startswith(f"Cách dùng: ocop-rate {' '.join(command)}")
+    assert "Tuỳ chọn:" in out and "Ví dụ:" in out and f"ocop-rate {' '.join(command)}" in out
+    assert not any(leak in out for leak in LEAKS), out
+    prose = re.sub(r"\S*\|\S*", " ", out)  # choices (table|json|…) are typed as they are
+    assert english_words(prose) == set(), english_words(prose)
+
+
+@pytest.mark.parametrize("command", COMMANDS, ids=" ".join)
+def test_help_in_english(command: list[str]) -> None:
+    result = runner.invoke(app, [*command, "--help", "--lang", "en"], env={"COLUMNS": "100"},
+                           prog_name="ocop-rate")
+    assert result.exit_code == 0, result.output
+    assert result.stdout.startswith("Usage: ocop-rate") and "Examples:" in result.stdout
+    assert not any(leak in result.stdout for leak in LEAKS)
+
+
+def test_top_level_help_lists_commands_in_the_users_language() -> None:
+    vi = runner.invoke(app, ["--help"], env={"OCOP_LANG": None})
+    assert "Lệnh:" in vi.stdout and "Chấm điểm các hồ sơ" in vi.stdout
+    en = runner.invoke(app, ["--help"], env={"OCOP_LANG": "en"})
+    assert "Commands:" in en.stdout and "Rate dossiers and score sheets" in en.stdout
