@@ -2,12 +2,18 @@
 
 from __future__ import annotations
 
+import os
 import re
+import shlex
+import subprocess
+import sys
+from pathlib import Path
 
 import pytest
 from typer.testing import CliRunner
 
 from ocop_rate.cli import app
+from tests.conftest import REPO
 from tests.test_vietnamese import english_words
 
 runner = CliRunner()
@@ -44,3 +50,26 @@ def test_top_level_help_lists_commands_in_the_users_language() -> None:
     assert "Lệnh:" in vi.stdout and "Chấm điểm các hồ sơ" in vi.stdout
     en = runner.invoke(app, ["--help"], env={"OCOP_LANG": "en"})
     assert "Commands:" in en.stdout and "Rate dossiers and score sheets" in en.stdout
+
+
+def test_readme_commands_of_this_section_run(tmp_path: Path) -> None:
+    """The commands of the README's "Vietnamese first" section, as printed."""
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    section = readme[readme.index("## Vietnamese first"):]
+    section = section[:section.index("\n## ", 1)]
+    commands = [line for block in re.findall(r"```\n(.*?)```", section, re.S)
+                for line in block.splitlines() if line.strip()]
+    assert len(commands) >= 8
+    for name in ("sample_products", "tests"):
+        (tmp_path / name).symlink_to(REPO / name)
+    for line in commands:
+        env = {**os.environ}
+        words = shlex.split(line)
+        while "=" in words[0]:
+            key, _, value = words.pop(0).partition("=")
+            env[key] = value
+        assert words[0] == "ocop-rate", line
+        done = subprocess.run([sys.executable, "-m", "ocop_rate", *words[1:]], cwd=tmp_path,
+                              env=env, capture_output=True, text=True, timeout=120)
+        assert done.returncode in (0, 1), (line, done.stderr)
+        assert "Traceback" not in done.stderr
