@@ -122,7 +122,7 @@ def test_malformed_golden_file_exit_2(tmp_path: Path, text: str, name: str, line
                                       expected: str) -> None:
     golden = tmp_path / name
     golden.write_text(text, encoding="utf-8")
-    result = runner.invoke(app, ["check", str(SAMPLES), "--expect", str(golden)])
+    result = runner.invoke(app, ["check", str(SAMPLES), "--expect", str(golden), "-l", "en"])
     assert result.exit_code == 2
     assert f"{golden}:{line}" in result.stderr and expected in result.stderr
 

@@ -39,31 +39,30 @@ def _git(args: list[str], cwd: Path) -> subprocess.CompletedProcess[bytes]:
     try:
         return subprocess.run(["git", *args], cwd=cwd, capture_output=True, check=False)
     except FileNotFoundError:
-        raise UsageError("git is not installed; give BASE and HEAD as rubric folders") from None
+        raise UsageError(Problem.of("checks.no_git")) from None
 
 
 def _materialise(ref: str, rules_path: str, dest: Path, repo: Path) -> None:
     top = _git(["rev-parse", "--show-toplevel"], repo)
     if top.returncode != 0:
-        raise UsageError(Problem(f"'{ref}' is neither a folder nor a git revision (not inside "
-                                 "a git repository)", Location(ref)))
+        raise UsageError(Problem.of("checks.not_a_repo", Location(ref), ref=ref))
     root = Path(top.stdout.decode().strip())
     sha = _git(["rev-parse", "--verify", "--quiet", f"{ref}^{{commit}}"], root)
     if sha.returncode != 0:
-        raise UsageError(Problem(f"'{ref}' is neither a folder nor a git revision of "
-                                 f"{root}", Location(ref)))
+        raise UsageError(Problem.of("checks.not_a_revision", Location(ref), ref=ref,
+                                    root=str(root)))
     commit = sha.stdout.decode().strip()
     prefix = rules_path.strip("/")
     listed = _git(["ls-tree", "-r", "-z", "--name-only", commit, "--", f"{prefix}/"], root)
     names = [n for n in listed.stdout.decode("utf-8", "replace").split("\0")
              if n and Path(n).suffix.lower() in RULE_SUFFIXES]
     if listed.returncode != 0 or not names:
-        raise UsageError(Problem(f"no rubric files under {prefix}/ at {ref}", Location(ref)))
+        raise UsageError(Problem.of("checks.no_rubrics_at", Location(ref), prefix=prefix,
+                                    ref=ref))
     for name in names:
         shown = _git(["show", f"{commit}:{name}"], root)
         if shown.returncode != 0:
-            raise UsageError(Problem(f"git show failed: {shown.stderr.decode().strip()}",
-                                     Location(f"{ref}:{name}")))
+            raise UsageError(Problem.of("checks.git_show", Location(f"{ref}:{name}")))
         target = dest / Path(name).relative_to(prefix)
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_bytes(shown.stdout)

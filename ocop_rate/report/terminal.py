@@ -18,7 +18,9 @@ from ocop_rate.models.rubric import PART_ORDER, Rubric
 from ocop_rate.report.labels import (
     citation,
     group_name,
+    number,
     problem_line,
+    problem_text,
     star_glyphs,
     star_label,
     word,
@@ -27,7 +29,7 @@ from ocop_rate.report.rows import Row, fmt, rows, summary_line
 
 if TYPE_CHECKING:  # check results: types only
     from ocop_rate.checks.diff import DiffReport
-    from ocop_rate.checks.golden import GoldenReport
+    from ocop_rate.checks.golden import GoldenCase, GoldenReport
     from ocop_rate.checks.lints import LintReport
 
 STAR_STYLE = {5: "bold yellow", 4: "yellow", 3: "green", 2: "red", 1: "red"}
@@ -237,6 +239,27 @@ def diff_view(report: DiffReport, lang: Lang) -> list[RenderableType]:
     return out
 
 
+def case_text(case: GoldenCase, tolerance: float, lang: Lang) -> str:
+    """Why a golden case passed or not, in ``lang`` (``case.message`` is the English)."""
+    e = case.expected
+    if case.status == "error":
+        return text("checks.case_error", lang,
+                    problems="; ".join(problem_text(p, lang) for p in case.errors))
+    if case.status in ("unexpected", "missing"):
+        return text(f"checks.case_{case.status}", lang)
+    if case.status == "mismatch" and e is not None:
+        wrong = []
+        if case.stars != e.stars:
+            wrong.append(text("checks.case_stars", lang, stars=str(case.stars),
+                              expected=str(e.stars)))
+        if e.total is not None and case.total is not None \
+                and abs(case.total - e.total) > tolerance + 1e-9:
+            wrong.append(text("checks.case_total", lang, total=number(case.total, lang),
+                              expected=number(e.total, lang), tolerance=tolerance))
+        return "; ".join(wrong)
+    return ""
+
+
 def golden_view(report: GoldenReport, lang: Lang) -> list[RenderableType]:
     table = Table(title=report.expect, header_style="bold")
     table.add_column(word("product", lang), overflow="fold", min_width=10)
@@ -251,7 +274,7 @@ def golden_view(report: GoldenReport, lang: Lang) -> list[RenderableType]:
         actual = "" if c.stars is None else f"{star_label(c.stars, lang)} {fmt(c.total)}"
         table.add_row(c.product_id, expected, actual,
                       RichText(word(c.status, lang), style="green" if c.status == "pass"
-                               else "bold red"), c.message)
+                               else "bold red"), case_text(c, report.tolerance, lang))
     failed = len(report.cases) - report.count("pass")
     summary = RichText(f"{word('passed', lang)}: {report.count('pass')} · "
                        f"{word('failed', lang)}: {failed}",

@@ -5,6 +5,7 @@ from __future__ import annotations
 from types import ModuleType
 
 from ocop_rate.messages.catalogue import (
+    checks,
     cli,
     common,
     help,
@@ -19,7 +20,7 @@ from ocop_rate.messages.catalogue import (
     template,
 )
 
-_MODULES: tuple[ModuleType, ...] = (cli, common, help, outcome, printed, rating, reading,
+_MODULES: tuple[ModuleType, ...] = (checks, cli, common, help, outcome, printed, rating, reading,
                                      report, rubric, schema, sheet, template)
 
 
