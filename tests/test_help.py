@@ -73,3 +73,16 @@ def test_readme_commands_of_this_section_run(tmp_path: Path) -> None:
                               env=env, capture_output=True, text=True, timeout=120)
         assert done.returncode in (0, 1), (line, done.stderr)
         assert "Traceback" not in done.stderr
+
+
+@pytest.mark.parametrize("args", [["rate"], ["rate", "x", "--formt", "json"],
+                                  ["rate", "x", "-f", "jsn"], ["rat"],
+                                  ["rate", "x", "--spread", "abc"], ["rubrics", "shw"]])
+def test_usage_errors_in_the_users_language(args: list[str]) -> None:
+    vi = runner.invoke(app, args, env={"OCOP_LANG": None}, prog_name="ocop-rate")
+    assert vi.exit_code == 2
+    assert "lỗi: " in vi.stderr and "Cách dùng: ocop-rate" in vi.stderr
+    assert english_words(re.sub(r"\S*\|\S*|--\S+", " ", vi.stderr)) == set(), vi.stderr
+    en = runner.invoke(app, [*args, "--lang", "en"] if args[0] != "rat" else args,
+                       env={"OCOP_LANG": "en"}, prog_name="ocop-rate")
+    assert en.exit_code == 2 and "error: " in en.stderr and "Usage: ocop-rate" in en.stderr

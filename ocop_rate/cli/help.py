@@ -12,6 +12,7 @@ the options are parsed, so the command line is kept as given and read for ``--la
 from __future__ import annotations
 
 import os
+import sys
 from typing import Any
 
 from typer.core import TyperCommand, TyperGroup
@@ -74,12 +75,68 @@ def _lang(ctx: Any) -> Lang:
     return help_lang(ctx.meta.get("ocop_args"))
 
 
+def _param_name(param: Any, lang: Lang) -> str:
+    if param is None:
+        return "?"
+    if getattr(param, "param_type_name", "") == "option":
+        return "/".join(param.opts)
+    return _metavar(param, lang) or str(param.name).upper()
+
+
+def usage_problem(error: Any, lang: Lang) -> str:
+    """A usage error of the command-line parser as our sentence (its own is English)."""
+    from typer._click import exceptions as ex
+
+    if isinstance(error, ex.NoSuchOption):
+        close = ", ".join(error.possibilities or ())
+        if close:
+            return text("usage.no_such_option_close", lang, option=error.option_name,
+                        close=close)
+        return text("usage.no_such_option", lang, option=error.option_name)
+    if isinstance(error, ex.MissingParameter):
+        return text("usage.missing", lang, param=_param_name(error.param, lang))
+    if isinstance(error, ex.BadParameter):
+        choices = _metavar(error.param, "en") if error.param is not None else ""
+        if "|" in choices:
+            return text("usage.choice", lang, param=_param_name(error.param, lang),
+                        choices=choices.replace("|", ", "))
+        return text("usage.bad_value", lang, param=_param_name(error.param, lang))
+    if isinstance(error, ex.BadOptionUsage):
+        return text("usage.option_needs_value", lang, option=error.option_name)
+    if "extra argument" in str(error.message):
+        return text("usage.extra", lang)
+    if "No such command" in str(error.message):
+        return text("usage.no_such_command", lang)
+    return text("usage.other", lang)
+
+
+def _localise(error: Any, ctx: Any) -> None:
+    """Make ``error`` show itself in the user's language (usage line, hint, sentence)."""
+    lang = _lang(ctx)
+
+    def show(file: Any = None) -> None:
+        out = sys.stderr if file is None else file
+        hint = text("usage.hint", lang, command=f"{ctx.command_path} --help")
+        out.write(f"{ctx.get_usage()}\n{hint}\n\n{text('cli.error', lang)}: "
+                  f"{usage_problem(error, lang)}\n")
+
+    error.show = show
+
+
 class OcopCommand(TyperCommand):
     """A command whose help is catalogued and bilingual (see the module's docstring)."""
 
     def parse_args(self, ctx: Any, args: list[str]) -> list[str]:
+        from typer._click.exceptions import NoArgsIsHelpError, UsageError
+
         _remember(ctx, args)
-        return list(super().parse_args(ctx, args))
+        try:
+            return list(super().parse_args(ctx, args))
+        except NoArgsIsHelpError:
+            raise
+        except UsageError as error:
+            _localise(error, ctx)
+            raise
 
     def format_usage(self, ctx: Any, formatter: Any) -> None:
         lang = _lang(ctx)
@@ -138,14 +195,35 @@ class OcopGroup(TyperGroup):
     """The command group, its own description in the user's language."""
 
     def parse_args(self, ctx: Any, args: list[str]) -> list[str]:
+        from typer._click.exceptions import NoArgsIsHelpError, UsageError
+
         _remember(ctx, args)
-        return list(super().parse_args(ctx, args))
+        try:
+            return list(super().parse_args(ctx, args))
+        except NoArgsIsHelpError:
+            raise
+        except UsageError as error:
+            _localise(error, ctx)
+            raise
+
+    def format_usage(self, ctx: Any, formatter: Any) -> None:
+        lang = _lang(ctx)
+        formatter.write_usage(ctx.command_path, _word("[OPTIONS] COMMAND [ARGS]...", lang),
+                              prefix=f"{text('help.usage', lang)}: ")
+
+    def resolve_command(self, ctx: Any, args: list[str]) -> Any:
+        from typer._click.exceptions import UsageError
+
+        try:
+            return super().resolve_command(ctx, args)
+        except UsageError as error:
+            _localise(error, ctx)
+            raise
 
     def format_help(self, ctx: Any, formatter: Any) -> None:
         lang = _lang(ctx)
         key = "help.app" if ctx.parent is None else f"help.{self.name}"
-        formatter.write_usage(ctx.command_path, _word("[OPTIONS] COMMAND [ARGS]...", lang),
-                              prefix=f"{text('help.usage', lang)}: ")
+        self.format_usage(ctx, formatter)
         formatter.write_paragraph()
         for paragraph in _said((key,), lang, self.help or "").split("\n\n"):
             formatter.write_text(paragraph)

@@ -163,3 +163,21 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Only this product group (food, beverages, herbal, handicrafts, ornamental, "
         "tourism)."),
 }
+
+MESSAGES.update({
+    "usage.hint": ("Xem '{command}' để biết cách dùng.", "Try '{command}' for help."),
+    "usage.no_such_option": ("không có tuỳ chọn {option}", "no such option: {option}"),
+    "usage.no_such_option_close": ("không có tuỳ chọn {option}; có phải {close}?",
+                                   "no such option: {option}; did you mean {close}?"),
+    "usage.missing": ("thiếu {param}", "missing {param}"),
+    "usage.choice": ("giá trị không hợp lệ cho {param}; chọn một trong: {choices}",
+                     "invalid value for {param}; choose one of: {choices}"),
+    "usage.bad_value": ("giá trị không hợp lệ cho {param}", "invalid value for {param}"),
+    "usage.option_needs_value": ("tuỳ chọn {option} cần một giá trị",
+                                 "option {option} needs a value"),
+    "usage.extra": ("thừa tham số (đường dẫn có dấu cách cần đặt trong ngoặc kép)",
+                    "unexpected extra arguments (quote a path with spaces)"),
+    "usage.no_such_command": ("không có lệnh này (xem: ocop-rate --help)",
+                              "no such command (see: ocop-rate --help)"),
+    "usage.other": ("cách dùng không đúng", "wrong usage"),
+})
