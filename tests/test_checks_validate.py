@@ -350,7 +350,7 @@ def test_all_problems_in_one_pass_and_base_problems_once(tmp_path: Path) -> None
 def test_usage_errors_exit_2(tmp_path: Path) -> None:
     assert runner.invoke(app, ["validate", str(tmp_path / "missing")]).exit_code == 2
     (tmp_path / "empty").mkdir()
-    result = runner.invoke(app, ["validate", str(tmp_path / "empty")])
+    result = runner.invoke(app, ["validate", str(tmp_path / "empty"), "-l", "en"])
     assert result.exit_code == 2 and "no rubric files" in result.stderr
 
 

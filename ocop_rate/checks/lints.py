@@ -83,6 +83,13 @@ class Finding:
     message: str
     location: Location
     rubric: str | None = None
+    problem: Problem | None = None
+    """The catalogued sentence, where the finding has one (file, schema and inheritance
+    problems), for the user's language; ``message`` is its English."""
+
+    def text(self, lang: Literal["vi", "en"]) -> str:
+        """The complaint in ``lang`` where it is catalogued, else as said."""
+        return self.message if self.problem is None else self.problem.text(lang)
 
     def render(self) -> str:
         where = self.location.render()
@@ -140,10 +147,11 @@ def run_lints(folders: list[Path] | None = None, strict: bool = False) -> LintRe
     raw = resolve_raw(folders)
     if not raw.files:
         where = ", ".join(str(f) for f in folders or [])
-        raise UsageError(Problem("no rubric files found (.yaml, .yml, .json)", Location(where)))
+        raise UsageError(Problem.of("rubric.no_files", Location(where)))
     findings: list[Finding] = []
     for kind, problem in raw.problems:
-        findings.append(Finding(kind, LINTS[kind].severity, problem.message, problem.location))
+        findings.append(Finding(kind, LINTS[kind].severity, problem.message, problem.location,
+                                problem=problem))
     for doc in raw.parsed:
         findings += _duplicate_ids_in_file(doc)
     for rubric in raw.rubrics.values():

@@ -192,7 +192,7 @@ def lint_view(report: LintReport, lang: Lang) -> list[RenderableType]:
         where = f.location.render()
         line = RichText(f"{where}: " if where else "", style="bold")
         line.append(f"{sev} [{f.lint}] ", style="red" if fails else "yellow")
-        line.append(f.message)
+        line.append(f.text(lang))
         out.append(line)
     summary = " · ".join(f"{word(key, lang)}: {n}" for key, n in (
         ("rubrics_checked", len(report.rubrics)), ("files", len(report.files)),
