@@ -51,8 +51,9 @@ def _english_vocabulary() -> set[str]:
 # may"), the corpus product "Merge keys", the certificate "Global GAP" in a rubric's label.
 NOT_ENGLISH = {"long", "may", "keys", "gap"}
 ENGLISH = _english_vocabulary() - NOT_ENGLISH
-# What a run may echo from its inputs: paths, quoted values, ids, codes, YAML tags.
-ECHOES = re.compile(r"""\S*[/\\]\S*|'[^']*'|"[^"]*"|\S*[._\-:]\S*|\b[a-z]\)""")
+# What a run may echo from its inputs: paths, quoted values, ids, codes, YAML tags; and the
+# stable lint ids of `validate` ("[schema]"), which CI filters on.
+ECHOES = re.compile(r"""\S*[/\\]\S*|'[^']*'|"[^"]*"|\S*[._\-:]\S*|\b[a-z]\)|\[[a-z-]+\]""")
 
 
 def english_words(output: str) -> set[str]:
@@ -89,6 +90,7 @@ def _outputs() -> list[tuple[str, str]]:
     for case in sorted((CORPUS / "rules").iterdir()):
         runs.append((f"rules {case.name}", _run(
             "rate", str(CORPUS / "dossiers" / "utf8-bom.yaml"), "--rules", str(case))))
+        runs.append((f"validate {case.name}", _run("validate", str(case))))
     runs.append(("rate samples", _run("rate", str(SAMPLES))))
     runs.append(("rate samples members", _run("rate", str(SAMPLES), "--members")))
     runs.append(("summary samples", _run("summary", str(SAMPLES))))
@@ -99,6 +101,7 @@ def _outputs() -> list[tuple[str, str]]:
     runs.append(("unknown rubric", _run("rubrics", "show", "food-fresh-meet-26")))
     runs.append(("rubric sheet", _run("rubrics", "show", "food-fresh-meat-26")))
     runs.append(("rubric list", _run("rubrics", "list")))
+    runs.append(("validate bundled", _run("validate")))
     return runs
 
 

@@ -72,7 +72,7 @@ _RULES: tuple[tuple[re.Pattern[str], str], ...] = tuple((re.compile(p), i) for p
 ))
 
 
-def _rule_details(detail: str) -> dict[str, object]:
+def rule_details(detail: str) -> dict[str, object]:
     """A rubric model's rule violations (our own English sentences, ``; ``-joined), each
     said in both languages where the catalogue knows its shape."""
     from ocop_rate.messages import LANGS, text
@@ -120,7 +120,7 @@ def _describe(error: Any) -> tuple[str, dict[str, object]]:
         params["expected"] = str(ctx.get("expected", "?"))
     elif message_id is None and kind in ("value_error", "assertion_error"):
         detail = str(error["msg"]).removeprefix("Value error, ")
-        return "schema.rule", _rule_details(detail)  # a rubric's inner rule, for its author
+        return "schema.rule", rule_details(detail)  # a rubric's inner rule, for its author
     return message_id or "schema.invalid", params
 
 

@@ -9,6 +9,7 @@ from ocop_rate.messages.catalogue import (
     cli,
     common,
     help,
+    lint,
     outcome,
     printed,
     rating,
@@ -20,8 +21,9 @@ from ocop_rate.messages.catalogue import (
     template,
 )
 
-_MODULES: tuple[ModuleType, ...] = (checks, cli, common, help, outcome, printed, rating, reading,
-                                     report, rubric, schema, sheet, template)
+_MODULES: tuple[ModuleType, ...] = (
+    checks, cli, common, help, lint, outcome, printed, rating, reading, report, rubric, schema,
+    sheet, template)
 
 
 def _join(modules: tuple[ModuleType, ...]) -> dict[str, tuple[str, str]]:
