@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from fractions import Fraction
 from typing import Literal
 
@@ -22,6 +22,7 @@ from ocop_rate.clauses import (
 from ocop_rate.conditions import Facts, evaluate, missing_facts
 from ocop_rate.council import disagreement
 from ocop_rate.defaults import DEFAULT_SPREAD
+from ocop_rate.messages import LANGS, Lang, text
 from ocop_rate.models.common import Text
 from ocop_rate.models.dossier import Dossier, MemberSheet
 from ocop_rate.models.rating import (
@@ -30,6 +31,7 @@ from ocop_rate.models.rating import (
     GateResult,
     MemberTotal,
     NextStar,
+    Notice,
     PartScore,
     Rating,
     SelfAssessment,
@@ -40,6 +42,7 @@ from ocop_rate.models.rubric import (
     NONE_OPTION,
     RECOGNISED_MIN_STARS,
     Criterion,
+    Gate,
     Option,
     Rubric,
 )
@@ -53,13 +56,17 @@ FieldPath = tuple[str | int, ...]
 
 @dataclass(frozen=True)
 class FitProblem:
-    """Something in a dossier that does not fit its rubric, by field path; catalogued
-    problems name their sentence (``message_id``, ``params``) for the user's language."""
+    """Something in a dossier that does not fit its rubric, by field path: a catalogued
+    message (``ocop_rate.messages``) and its parameters."""
 
     path: FieldPath
-    message: str
-    message_id: str | None = None
-    params: dict[str, object] | None = None
+    message_id: str
+    params: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def message(self) -> str:
+        """The English sentence (logs, exception text)."""
+        return text(self.message_id, "en", self.params)
 
 
 def check_fit(rubric: Rubric, dossier: Dossier) -> list[FitProblem]:
@@ -70,34 +77,33 @@ def check_fit(rubric: Rubric, dossier: Dossier) -> list[FitProblem]:
     for name, value in dossier.facts.items():
         spec = rubric.facts_by_id.get(name)
         if spec is None:
-            known = ", ".join(rubric.facts_by_id) or "none"
-            out.append(FitProblem(("facts", name),
-                                  f"unknown fact '{name}' for rubric {rubric.id} (known: {known})"))
+            known = ", ".join(rubric.facts_by_id) or "-"
+            out.append(FitProblem(("facts", name), "rating.unknown_fact",
+                                  {"fact": name, "rubric": rubric.id, "known": known}))
         elif not _fact_type_ok(spec.type, value):
-            out.append(FitProblem(("facts", name),
-                                  f"fact '{name}' should be a {_kind(spec.type)}, got "
-                                  f"{value!r}"))
+            out.append(FitProblem(("facts", name), "rating.fact_type",
+                                  {"fact": name, "kind_text_id": _kind(spec.type),
+                                   "value": repr(value)}))
         elif spec.unit == "fraction" and not 0 <= float(value) <= 1:
-            out.append(FitProblem(("facts", name),
-                                  f"fact '{name}' is a share from 0 to 1, got {value!r}"))
+            out.append(FitProblem(("facts", name), "rating.fact_fraction",
+                                  {"fact": name, "value": repr(value)}))
     for i, sheet in enumerate(dossier.council):
         where: FieldPath = ("council", i, "scores")
         out += _check_codes(rubric, sheet.scores, where)
         for cid in sheet.notes:
             if cid not in rubric.criteria_by_id:
-                out.append(FitProblem(("council", i, "notes", cid), _unknown_criterion(cid, ids)))
+                out.append(FitProblem(("council", i, "notes", cid),
+                                      *_unknown_criterion(cid, ids)))
         blank = [c.id for c in rubric.criteria
                  if c.id not in sheet.scores and derive(c, dossier.facts)[0] is None]
         if blank:
-            out.append(FitProblem(where, (
-                f"member '{sheet.member}' gave no option for {', '.join(blank)}; every criterion "
-                "needs one (a blank is allowed only where the rubric derives it from facts; "
-                f"write '{NONE}' where no option printed on the sheet applies)")))
+            out.append(FitProblem(where, "rating.member_blank",
+                                  {"member": sheet.member, "criteria": ", ".join(blank)}))
         out += _case_problems(rubric, sheet, where)
     out += _check_codes(rubric, dossier.self_assessment, ("self_assessment",))
     for cid in dossier.evidence:
         if cid not in rubric.criteria_by_id:
-            out.append(FitProblem(("evidence", cid), _unknown_criterion(cid, ids)))
+            out.append(FitProblem(("evidence", cid), *_unknown_criterion(cid, ids)))
     return out
 
 
@@ -108,14 +114,11 @@ def _case_problems(rubric: Rubric, sheet: MemberSheet, where: FieldPath) -> list
     for mix in case_mixes(rubric, sheet.scores):
         first = next(iter(mix.picked.values()))
         odd = next(cid for cid, case in mix.picked.items() if case != first)
-        params: dict[str, object] = {
+        params = {
             "member": sheet.member, "criteria": ", ".join(mix.group.criteria),
             "picked": ", ".join(f"{cid}: {sheet.scores.get(cid, NONE)} ({case})"
                                 for cid, case in mix.picked.items())}
-        from ocop_rate.messages import text
-
-        out.append(FitProblem((*where, odd), text("rules.case_mixed", "en", params),
-                              "rules.case_mixed", params))
+        out.append(FitProblem((*where, odd), "rules.case_mixed", params))
     return out
 
 
@@ -129,15 +132,18 @@ def _fact_type_ok(kind: str, value: object) -> bool:
 
 
 def _kind(fact_type: str) -> str:
-    return "finite number" if fact_type == "number" else fact_type
+    """The message id naming a fact type (``rating.kind.number`` …)."""
+    return f"rating.kind.{fact_type if fact_type in ('number', 'boolean') else 'text'}"
 
 
-def _unknown_criterion(cid: str, known: list[str]) -> str:
+def _unknown_criterion(cid: str, known: list[str]) -> tuple[str, dict[str, str]]:
     import difflib
 
     close = difflib.get_close_matches(cid, known, n=3, cutoff=0.5)
-    hint = f"; did you mean {', '.join(close)}?" if close else ""
-    return f"unknown criterion '{cid}'{hint} (criteria: {known[0]} … {known[-1]})"
+    params = {"criterion": cid, "first": known[0], "last": known[-1]}
+    if close:
+        return "rating.unknown_criterion_close", {**params, "close": ", ".join(close)}
+    return "rating.unknown_criterion", params
 
 
 def _check_codes(rubric: Rubric, scores: dict[str, str], where: FieldPath) -> list[FitProblem]:
@@ -146,17 +152,34 @@ def _check_codes(rubric: Rubric, scores: dict[str, str], where: FieldPath) -> li
     for cid, code in scores.items():
         crit = rubric.criteria_by_id.get(cid)
         if crit is None:
-            out.append(FitProblem((*where, cid), _unknown_criterion(cid, ids)))
+            out.append(FitProblem((*where, cid), *_unknown_criterion(cid, ids)))
         elif crit.option(code) is None:
-            out.append(FitProblem((*where, cid), unknown_option_message(crit, code)))
+            out.append(FitProblem((*where, cid), *unknown_option(crit, code)))
     return out
 
 
-def unknown_option_message(crit: Criterion, code: str) -> str:
-    """What to say about an option code ``crit`` does not have (dossiers and sheets alike)."""
-    codes = ", ".join(f"{o.code} ({o.points:g})" for o in crit.options)
-    return (f"unknown option '{code}' for {crit.id}; expected one of {codes}, "
-            f"or {NONE} (0) where no option applies")
+def unknown_option(crit: Criterion, code: str) -> tuple[str, dict[str, str]]:
+    """What to say about an option code ``crit`` does not have (dossiers and sheets alike):
+    message id and parameters. A number that is some option's points (a member who typed
+    the points, not the code) is answered with that option."""
+    params = {"code": code, "criterion": crit.id}
+    for lang in LANGS:
+        params[f"codes@{lang}"] = ", ".join(_option_said(o, lang) for o in crit.options)
+    try:
+        typed = float(code.replace(",", "."))
+    except ValueError:
+        typed = math.nan
+    close = [o for o in crit.options if math.isfinite(typed) and o.points == typed]
+    if close:
+        for lang in LANGS:
+            params[f"close@{lang}"] = " / ".join(_option_said(o, lang) for o in close)
+        return "rating.unknown_option_close", params
+    return "rating.unknown_option", params
+
+
+def _option_said(option: Option, lang: Lang) -> str:
+    """``b (1 điểm)`` / ``b (1 pts)``."""
+    return text("rating.option_points", lang, code=option.code, points=option.points)
 
 
 def member_choices(rubric: Rubric, sheet: MemberSheet, dossier: Dossier) -> list[Choice]:
@@ -285,12 +308,12 @@ def score(rubric: Rubric, dossier: Dossier, *, policy: GatePolicy = "majority",
 
 
 def fact_gates(rubric: Rubric, facts: Facts, council: Mapping[str, str] | None = None
-               ) -> tuple[list[GateResult], list[str]]:
+               ) -> tuple[list[GateResult], list[Notice]]:
     """The rubric's gates that apply to ``facts`` (and to the ``council``'s options, for a
     gate that reads criteria), and a warning for each gate whose facts are not all given
     (never silently passed)."""
     applied: list[GateResult] = []
-    warnings: list[str] = []
+    warnings: list[Notice] = []
     for gate in rubric.gates:
         verdict = evaluate(gate.when, facts, council)
         if verdict is True:
@@ -299,8 +322,7 @@ def fact_gates(rubric: Rubric, facts: Facts, council: Mapping[str, str] | None =
                                       reason=gate.reason,
                                       source=rubric.cite(gate.source)))
         elif verdict is None:
-            missing = ", ".join(missing_facts(gate.when, facts))
-            warnings.append(f"gate {gate.id} not checked: the dossier does not state {missing}")
+            warnings.append(unchecked_notice(rubric, gate, missing_facts(gate.when, facts)))
     return applied, warnings
 
 
@@ -317,17 +339,32 @@ def _option_gates(rubric: Rubric, council: dict[str, Option], band_stars: int,
     return []
 
 
+def unchecked_notice(rubric: Rubric, gate: Gate, missing: list[str]) -> Notice:
+    """The notice for a rejection condition whose facts the dossier does not state: named
+    by its reason and the facts' names in both languages (the ids stay as parameters)."""
+    params = {"gate": gate.id, "facts": ", ".join(missing)}
+    for lang in LANGS:
+        names = [rubric.facts_by_id[f].name.get(lang) if f in rubric.facts_by_id else f
+                 for f in missing]
+        params[f"gate_name@{lang}"] = gate.reason.get(lang)
+        params[f"fact_names@{lang}"] = ", ".join(names)
+    return Notice(message_id="rating.gate_not_checked", params=params)
+
+
+def mark_reason(crit: Criterion, req: Option, level: int, chosen: Option, lang: Lang) -> str:
+    """Why a star mark caps a product, in plain words: the criterion's number and name."""
+    return text("rating.mark_reason", lang, criterion=crit.id, name=crit.name.get(lang),
+                required=req.code, points=req.points, level=str(level), chosen=chosen.code)
+
+
 def mark_gate(rubric: Rubric, crit: Criterion, req: Option, level: int, chosen: Option
               ) -> GateResult:
     """The cap a star mark puts on a product whose council chose ``chosen`` on ``crit``,
     below ``req``, the option ``level`` stars need."""
     return GateResult(
         id=f"min-option:{crit.id}", effect="cap", max_stars=level - 1,
-        reason=Text(
-            vi=f"{crit.id}: cần tối thiểu phương án {req.code} ({req.points:g} điểm) "
-               f"để đạt {level} sao; hội đồng chấm {chosen.code}",
-            en=f"{crit.id}: needs option {req.code} ({req.points:g} pts) or better "
-               f"for {level} stars; the council chose {chosen.code}"),
+        reason=Text(vi=mark_reason(crit, req, level, chosen, "vi"),
+                    en=mark_reason(crit, req, level, chosen, "en")),
         source=rubric.cite(crit.source))
 
 

@@ -10,7 +10,7 @@ from pathlib import Path
 
 from ocop_rate.defaults import DEFAULT_SPREAD
 from ocop_rate.engine import GatePolicy, check_fit, score
-from ocop_rate.errors import OcopError, Problem
+from ocop_rate.errors import Location, OcopError, Problem
 from ocop_rate.loading.caps import capped
 from ocop_rate.loading.dossiers import (
     SHEET_SUFFIXES,
@@ -19,7 +19,7 @@ from ocop_rate.loading.dossiers import (
     peek_identity,
     read_dossier,
 )
-from ocop_rate.loading.rubrics import RubricLibrary, unknown_rubric_message
+from ocop_rate.loading.rubrics import RubricLibrary, unknown_rubric
 from ocop_rate.loading.source import OUTSIDE
 from ocop_rate.models.names import id_key
 from ocop_rate.models.rating import BatchResult, Failure, ProblemOut, Rating, RatingColumns
@@ -31,8 +31,11 @@ OnItem = Callable[[int, int], None]
 
 def to_out(problem: Problem) -> ProblemOut:
     loc = problem.location
+    params = {k: v if isinstance(v, (str, int, float)) else str(v)
+              for k, v in problem.params.items()}
     return ProblemOut(message=problem.message, file=loc.file, line=loc.line,
-                      column=loc.column, field=loc.field)
+                      column=loc.column, field=loc.field, message_id=problem.message_id,
+                      params=params)
 
 
 def rate_loaded(library: RubricLibrary, loaded: LoadedDossier,
@@ -43,8 +46,8 @@ def rate_loaded(library: RubricLibrary, loaded: LoadedDossier,
     dossier, source = loaded.dossier, loaded.source
     rubric = library.rubrics.get(dossier.product.rubric)
     if rubric is None:
-        problems = [Problem(unknown_rubric_message(dossier.product.rubric, list(library.rubrics)),
-                            source.locate(("product", "rubric")))]
+        message_id, params = unknown_rubric(dossier.product.rubric, list(library.rubrics))
+        problems = [Problem.of(message_id, source.locate(("product", "rubric")), **params)]
     else:
         problems = [Problem.of(fit.message_id, source.locate(fit.path), **(fit.params or {}))
                     if fit.message_id else Problem(fit.message, source.locate(fit.path))
@@ -92,8 +95,8 @@ def rate_paths(library: RubricLibrary, args: list[str],
             items.append(_rate_unique(library, path, policy, spread_limit, seen, level))
         if on_item is not None:
             on_item(done, len(paths))
-    items += [Failure(product_id=None, rubric=None, file=str(path), errors=(ProblemOut(
-        message=OUTSIDE.format(target=path.resolve()), file=str(path)),)) for path in refused]
+    items += [Failure(product_id=None, rubric=None, file=str(path), errors=(to_out(Problem.of(
+        OUTSIDE, Location(str(path)), target=str(path.resolve()))),)) for path in refused]
     return BatchResult(items=tuple(items), blocks=tuple(blocks))
 
 
@@ -104,9 +107,9 @@ def _rate_unique(library: RubricLibrary, path: Path, policy: GatePolicy, spread_
     pid = item.product_id
     key = None if pid is None else id_key(pid)  # "QN-01" and "qn‑01" are one product
     if key is not None and key in seen:
-        return Failure(product_id=pid, rubric=item.rubric, file=str(path), errors=(
-            ProblemOut(message=f"product id '{pid}' is already used by {seen[key]}",
-                       file=str(path), field="product.id"),))
+        return Failure(product_id=pid, rubric=item.rubric, file=str(path), errors=(to_out(
+            Problem.of("rating.id_used", Location(str(path), field="product.id"), id=pid,
+                       other=str(seen[key]))),))
     if key is not None:
         seen[key] = str(path)
     return item

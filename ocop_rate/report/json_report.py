@@ -19,6 +19,7 @@ from ocop_rate.models.rating import (
     RequirementResult,
 )
 from ocop_rate.models.rubric import Rubric
+from ocop_rate.report.labels import notice_text
 
 if TYPE_CHECKING:  # check results: types only, so `rate` does not load the checks
     from ocop_rate.checks.diff import DiffReport, Side
@@ -78,7 +79,7 @@ def item_to_dict(item: Rating | Failure, lang: Lang) -> dict[str, Any]:
         },
         "self_assessment": None if item.self_assessment is None
         else item.self_assessment.model_dump(),
-        "warnings": list(item.warnings),
+        "warnings": [notice_text(w, "en") for w in item.warnings],
         "requirements": [requirement_dict(r) for r in item.requirements],
         "producer": None if item.producer is None else item.producer.model_dump(),
         "disagreement": None if item.disagreement is None else {
@@ -200,8 +201,9 @@ class _BlockText:
             f',"gate_policy":{encode_basestring(b.gate_policy)},"gates":', self._gates(lo, hi),
             ',"members":[', member_lists, '],"criteria":[', criteria, '],"next_star":',
             self._next_star(lo, hi), ',"self_assessment":null,"warnings":'
-            + json.dumps(list(b.warnings), ensure_ascii=False) + ',"requirements":',
-            self._requirements(lo, hi), ',"producer":null,"disagreement":',
+            + json.dumps([notice_text(w, "en") for w in b.warnings], ensure_ascii=False)
+            + ',"requirements":', self._requirements(lo, hi),
+            ',"producer":null,"disagreement":',
             self._disagreement(lo, hi),
             ',"errors":[]}'], hi - lo)
 

@@ -4,9 +4,29 @@ from __future__ import annotations
 
 from types import ModuleType
 
-from ocop_rate.messages.catalogue import common, outcome, register, rules, safety
+from ocop_rate.messages.catalogue import (
+    checks,
+    cli,
+    common,
+    help,
+    lint,
+    outcome,
+    printed,
+    rating,
+    reading,
+    register,
+    report,
+    rubric,
+    rules,
+    safety,
+    schema,
+    sheet,
+    template,
+)
 
-_MODULES: tuple[ModuleType, ...] = (common, outcome, register, rules, safety)
+_MODULES: tuple[ModuleType, ...] = (
+    checks, cli, common, help, lint, outcome, printed, rating, reading, register, report,
+    rubric, rules, safety, schema, sheet, template)
 
 
 def _join(modules: tuple[ModuleType, ...]) -> dict[str, tuple[str, str]]:
