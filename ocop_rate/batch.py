@@ -18,11 +18,21 @@ from typing import TYPE_CHECKING, NamedTuple
 
 import numpy as np
 
+from ocop_rate.clauses import applies, case_id, check_requirements
+from ocop_rate.council import point_steps
 from ocop_rate.defaults import DEFAULT_SPREAD
 from ocop_rate.engine import GatePolicy, fact_gates, mark_gate, requirement, score
 from ocop_rate.loading.score_sheets import CouncilColumns
-from ocop_rate.models.rating import BatchResult, GateResult, Rating, RatingColumns
+from ocop_rate.models.rating import (
+    BatchResult,
+    CaseSplit,
+    GateResult,
+    Rating,
+    RatingColumns,
+    RequirementResult,
+)
 from ocop_rate.models.rubric import RECOGNISED_MIN_STARS, Rubric
+from ocop_rate.outcome import DEFAULT_LEVEL, OUTCOMES, Level, decide
 from ocop_rate.scoring_math import exact
 
 if TYPE_CHECKING:
@@ -40,11 +50,18 @@ def cents(value: float) -> int | None:
 
 
 def vectorisable(rubric: Rubric) -> bool:
-    """Whether every point value and band edge is whole cents, and bands 3-5 exist."""
+    """Whether every point value and band edge is whole cents, bands 3-5 exist, and no gate
+    reads the council's options (sheet 16's "0 points stops the evaluation": such a rubric
+    is rated product by product by the engine)."""
+    if any(g.when.criteria() for g in rubric.gates):
+        return False
     values = [o.points for c in rubric.criteria for o in c.options]
     values += [b.min for b in rubric.star_bands] + [b.max for b in rubric.star_bands]
     return (all(cents(v) is not None for v in values)
             and all(rubric.band_for(s) is not None for s in range(RECOGNISED_MIN_STARS, 6)))
+
+
+_CASES: dict[str, int] = {}  # case id -> a small integer shared by every table
 
 
 class _Tables:
@@ -52,16 +69,25 @@ class _Tables:
 
     def __init__(self, rubric: Rubric) -> None:
         crits = rubric.criteria
-        width = max(len(c.options) for c in crits)
+        width = max(len(c.options) for c in crits) + 2   # + none, + does not apply
         self.width = width
+        self.none = np.array([len(c.options) for c in crits], dtype=np.int64)
+        self.idle = self.none + 1           # the index of a choice that does not apply
         self.points = np.full((len(crits), width), -1, dtype=np.int32)
+        self.rank = np.zeros((len(crits), width), dtype=np.int64)  # council.point_steps
+        self.case = np.full((len(crits), width), -1, dtype=np.int64)
         self.ascending = np.full((len(crits), width), -1, dtype=np.int64)
         self.best = np.zeros(len(crits), dtype=np.int64)
         self.req_points = np.full((6, len(crits)), -1, dtype=np.int64)
         self.req_option = np.zeros((6, len(crits)), dtype=np.int64)
         for k, crit in enumerate(crits):
             pts = [cents(o.points) or 0 for o in crit.options]
-            self.points[k, : len(pts)] = pts
+            self.points[k, : len(pts) + 2] = [*pts, 0, 0]
+            rank = point_steps([o.points for o in crit.options])
+            self.rank[k, : len(pts) + 1] = [*[rank[o.points] for o in crit.options], rank[0.0]]
+            for i, opt in enumerate(crit.options):
+                case = case_id(rubric, crit.id, opt.code)
+                self.case[k, i] = -1 if case is None else _CASES.setdefault(case, len(_CASES))
             self.ascending[k, : len(pts)] = sorted(range(len(pts)), key=lambda i: pts[i])
             self.best[k] = crit.options.index(max(crit.options, key=lambda o: o.points))
             for level in range(RECOGNISED_MIN_STARS, 6):
@@ -85,13 +111,14 @@ class _Tables:
 
 
 def rate_columns(cols: CouncilColumns, policy: GatePolicy = "majority",
-                 spread_limit: float = DEFAULT_SPREAD) -> RatingColumns | list[Rating]:
+                 spread_limit: float = DEFAULT_SPREAD, level: Level = DEFAULT_LEVEL
+                 ) -> RatingColumns | list[Rating]:
     """Rate a block of products: vectorised when the rubric allows (whole cents), else one
     by one with the engine."""
     if vectorisable(cols.rubric):
-        return score_columns(cols, policy, spread_limit)
+        return score_columns(cols, policy, spread_limit, level)
     return [score(cols.rubric, cols.dossier(i), policy=policy, file=cols.file,
-                  spread_limit=spread_limit) for i in range(len(cols))]
+                  spread_limit=spread_limit, level=level) for i in range(len(cols))]
 
 
 def ratings_of(block: RatingColumns) -> Iterator[Rating]:
@@ -100,9 +127,10 @@ def ratings_of(block: RatingColumns) -> Iterator[Rating]:
     cols = CouncilColumns(block.rubric, block.file or "", block.product_id, block.product_name,
                           block.starts, block.member, block.row_option)
     policy: GatePolicy = "all" if block.gate_policy == "all" else "majority"
+    level: Level = "central" if block.level == "central" else "province"
     for i in range(len(cols)):
         yield score(block.rubric, cols.dossier(i), policy=policy, file=block.file,
-                    spread_limit=block.spread_limit)
+                    spread_limit=block.spread_limit, level=level)
 
 
 def expanded(result: BatchResult) -> BatchResult:
@@ -115,14 +143,17 @@ def expanded(result: BatchResult) -> BatchResult:
 
 
 def score_columns(cols: CouncilColumns, policy: GatePolicy = "majority",
-                  spread_limit: float = DEFAULT_SPREAD) -> RatingColumns:
+                  spread_limit: float = DEFAULT_SPREAD, level: Level = DEFAULT_LEVEL
+                  ) -> RatingColumns:
     """Score every product of ``cols`` at once; see the module docstring."""
     rubric, t = cols.rubric, _Tables(cols.rubric)
     n_crit = len(rubric.criteria)
     starts = cols.starts
     n = np.diff(starts)                                   # members per product
     crit_index = np.arange(n_crit)
-    pts = t.points[crit_index, cols.option]               # R x C cents (int16 if they fit)
+    counts = _applies(rubric, cols.option)                 # R x C: the criterion applies
+    option = np.where(counts, cols.option, t.idle[None, :]).astype(np.int8)
+    pts = t.points[crit_index, option]                    # R x C cents (int16 if they fit)
 
     member_parts = np.stack([pts[:, mask].sum(axis=1) for mask in t.part], axis=1)
     member_total = member_parts.sum(axis=1)
@@ -136,27 +167,39 @@ def score_columns(cols: CouncilColumns, policy: GatePolicy = "majority",
     band = np.clip(np.searchsorted(t.band_min, total, side="right") - 1, 0, len(t.band_min) - 1)
     band_stars = t.band_stars[band].astype(np.int64)
 
-    council = _council(cols.option, pts, starts, policy)       # P x C option index
+    council = _council(option, pts, starts, policy)            # P x C option index
     council_pts = t.points[crit_index, council]
+    active = council != t.idle[None, :]                        # P x C: the pick applies
 
     fail = np.zeros(len(n), dtype=np.int64)                    # the star mark missed first
-    for level in range(5, RECOGNISED_MIN_STARS - 1, -1):
-        req = t.req_points[level]
-        short = ((council_pts < req) & (req >= 0)).any(axis=1)
-        fail[short & (band_stars >= level)] = level
+    for mark in range(5, RECOGNISED_MIN_STARS - 1, -1):
+        req = t.req_points[mark]
+        short = ((council_pts < req) & (req >= 0) & active).any(axis=1)
+        fail[short & (band_stars >= mark)] = mark
     applied, warnings = fact_gates(rubric, {})
     fact_cap = min([5, *[g.max_stars for g in applied if g.max_stars is not None]])
     blocked = any(g.effect == "block" for g in applied)
-    stars = np.minimum(np.minimum(band_stars, np.where(fail > 0, fail - 1, 5)), fact_cap)
-    recognised = (stars >= RECOGNISED_MIN_STARS) & (not blocked)
-    gates = _gate_lists(rubric, t, council, council_pts, fail, tuple(applied))
+    requirements = _requirements(rubric, council)
+    capped = np.minimum(np.minimum(band_stars, np.where(fail > 0, fail - 1, 5)), fact_cap)
+    capped = np.minimum(capped, [min([5, *[r.max_stars for r in found if r.status == "unmet"
+                                            and r.max_stars is not None]])
+                                 for found in requirements]) if rubric_caps(rubric) else capped
+    verdicts = {(s, blocked): decide(s, blocked, level, rubric.recognition)
+                for s in range(1, 6)}
+    outcome = np.array([OUTCOMES.index(verdicts[(s, blocked)].outcome)
+                        for s in range(1, 6)], dtype=np.int8)[capped - 1]
+    recognised = np.array([verdicts[(s, blocked)].recognised for s in range(1, 6)])[capped - 1]
+    stars = capped if not blocked else np.zeros_like(capped)
+    gates = _gate_lists(rubric, t, council, council_pts, fail, tuple(applied), active)
 
-    ahead = _next_star(t, pts, starts, n, sums, total, council_pts, stars, applied)
+    ahead = _next_star(t, pts, starts, n, sums, total, council_pts, capped, applied, active,
+                       counts)
     first = starts[:-1]                                        # council.disagreement, by column
     spread = (np.maximum.reduceat(member_total, first)
               - np.minimum.reduceat(member_total, first)).astype(np.int64)
-    steps = (np.maximum.reduceat(cols.option, first, axis=0)
-             - np.minimum.reduceat(cols.option, first, axis=0)).astype(np.int8)
+    rank = t.rank[crit_index, cols.option]                     # options apart, by points
+    steps = (np.maximum.reduceat(rank, first, axis=0)
+             - np.minimum.reduceat(rank, first, axis=0)).astype(np.int8)
     steps[:, [c.scale for c in rubric.criteria]] = 0  # a points scale: no option split
     return RatingColumns(
         rubric=rubric, file=cols.file, gate_policy=policy,
@@ -171,8 +214,80 @@ def score_columns(cols: CouncilColumns, policy: GatePolicy = "majority",
         next_reachable=ahead.reachable, next_blocked_by=ahead.blocked_by,
         upgrade_option=ahead.option, upgrade_points=ahead.points,
         upgrade_required=ahead.required,
-        spread=spread, spread_limit=spread_limit, split_steps=steps,
+        spread=spread, spread_limit=spread_limit, split_steps=steps, level=level,
+        outcome=outcome, case_splits=_case_splits(rubric, t, cols),
+        requirements=requirements,
     )
+
+
+def rubric_caps(rubric: Rubric) -> bool:
+    """Whether an unmet requirement of ``rubric`` can cap the class."""
+    return any(r.max_stars is not None for c in rubric.criteria for r in c.requirements)
+
+
+def _applies(rubric: Rubric, option: NDArray[np.int8]) -> NDArray[np.bool_]:
+    """R x C: where each member's criterion applies (``clauses.applies`` on each row's own
+    options; a score sheet states no facts). Evaluated once per distinct combination."""
+    out = np.ones(option.shape, dtype=bool)
+    index = {c.id: k for k, c in enumerate(rubric.criteria)}
+    for k, crit in enumerate(rubric.criteria):
+        if crit.applies is None or not len(option):
+            continue
+        read = [cid for cid in crit.applies.when.criteria() if cid in index]
+        ks = [index[cid] for cid in read]
+        combos, where = np.unique(option[:, ks], axis=0, return_inverse=True)
+        verdict = np.array([applies(crit, {}, {cid: rubric.criteria[j].option_at(int(i)).code
+                                               for cid, j, i in zip(read, ks, combo,
+                                                                    strict=True)})
+                            for combo in combos.tolist()], dtype=bool)
+        out[:, k] = verdict[where.reshape(-1)]
+    return out
+
+
+def _requirements(rubric: Rubric, council: NDArray[np.int8]
+                  ) -> list[tuple[RequirementResult, ...]]:
+    """``clauses.check_requirements`` per product (no facts), once per distinct set of the
+    council options they read."""
+    if not any(c.requirements for c in rubric.criteria):
+        return [()] * len(council)
+    index = {c.id: k for k, c in enumerate(rubric.criteria)}
+    read = sorted({cid for c in rubric.criteria for r in c.requirements
+                   for cond in (r.check, r.when) if cond is not None
+                   for cid in cond.criteria() if cid in index})
+    ks = [index[cid] for cid in read]
+    if not ks:
+        found = check_requirements(rubric, {}, {})
+        return [found] * len(council)
+    combos, where = np.unique(council[:, ks], axis=0, return_inverse=True)
+    made = [check_requirements(rubric, {}, {cid: rubric.criteria[j].option_at(int(i)).code
+                                            for cid, j, i in zip(read, ks, combo, strict=True)})
+            for combo in combos.tolist()]
+    return [made[j] for j in where.reshape(-1).tolist()]
+
+
+def _case_splits(rubric: Rubric, t: _Tables, cols: CouncilColumns
+                 ) -> list[tuple[CaseSplit, ...]]:
+    """``clauses.case_splits`` per product: members whose rows keep to one case, on
+    different cases."""
+    if not rubric.case_groups:
+        return []
+    index = {c.id: k for k, c in enumerate(rubric.criteria)}
+    names = {v: k for k, v in _CASES.items()}
+    out: list[list[CaseSplit]] = [[] for _ in range(len(cols))]
+    first = cols.starts[:-1]
+    for group in rubric.case_groups:
+        ks = [index[cid] for cid in group.criteria]
+        case = t.case[np.array(ks)[None, :], cols.option[:, ks]]          # R x G
+        big = np.where(case < 0, np.iinfo(np.int64).max, case)
+        lo, hi = big.min(axis=1), case.max(axis=1)
+        single = np.where((hi >= 0) & (lo == hi), hi, -1)                  # R
+        top = np.maximum.reduceat(single, first)
+        low = np.minimum.reduceat(np.where(single < 0, np.iinfo(np.int64).max, single), first)
+        for p in np.flatnonzero((top >= 0) & (low < top)).tolist():
+            rows = range(int(cols.starts[p]), int(cols.starts[p + 1]))
+            out[p].append(CaseSplit(group=group.id, criteria=group.criteria, cases={
+                cols.member[r]: names[int(single[r])] for r in rows if single[r] >= 0}))
+    return [tuple(x) for x in out]
 
 
 def _group_sum(values: Ints, starts: Ints) -> Ints:
@@ -233,12 +348,13 @@ def _council(option: NDArray[np.int8], pts: Ints, starts: Ints, policy: GatePoli
 
 
 def _gate_lists(rubric: Rubric, t: _Tables, council: Ints, council_pts: Ints, fail: Ints,
-                applied: tuple[GateResult, ...]) -> list[tuple[GateResult, ...]]:
+                applied: tuple[GateResult, ...], active: NDArray[np.bool_]
+                ) -> list[tuple[GateResult, ...]]:
     """Per product, the fact gates that applied, then the star marks missed at the first
     level missed; gate objects are made once per (criterion, level, option) and shared."""
     out: list[tuple[GateResult, ...]] = [applied] * len(fail)
     req = t.req_points[fail]                                          # P x C (row 0: none)
-    short = (council_pts < req) & (req >= 0) & (fail > 0)[:, None]
+    short = (council_pts < req) & (req >= 0) & (fail > 0)[:, None] & active
     products, crits = np.nonzero(short)
     if not len(products):
         return out
@@ -253,7 +369,7 @@ def _gate_lists(rubric: Rubric, t: _Tables, council: Ints, council_pts: Ints, fa
         level, opt = divmod(rest, width)
         crit = rubric.criteria[k]
         made.append(mark_gate(rubric, crit, crit.options[int(t.req_option[level, k])],
-                              level, crit.options[opt]))
+                              level, crit.option_at(opt)))
     gates = [made[i] for i in where.reshape(-1).tolist()]
     ends = np.cumsum(np.bincount(products, minlength=len(fail))).tolist()
     begin = 0
@@ -264,7 +380,8 @@ def _gate_lists(rubric: Rubric, t: _Tables, council: Ints, council_pts: Ints, fa
 
 
 def _next_star(t: _Tables, pts: Ints, starts: Ints, n: Ints, sums: Ints, total: Ints,
-               council_pts: Ints, stars: Ints, applied: list[GateResult]) -> _Ahead:
+               council_pts: Ints, stars: Ints, applied: list[GateResult],
+               active: NDArray[np.bool_], counts: NDArray[np.bool_]) -> _Ahead:
     """``engine.next_star`` for every product at once, in units of n x cents so that every
     comparison with the threshold is exact. P x C arrays are int32 and freed early: a
     100,000-product batch must stay well under 400 MB."""
@@ -277,11 +394,12 @@ def _next_star(t: _Tables, pts: Ints, starts: Ints, n: Ints, sums: Ints, total: 
 
     small = int(n.max(initial=1)) * int(t.points.max()) < np.iinfo(np.int16).max
     gain = np.empty((n_prod, n_crit, t.width), dtype=np.int16 if small else i32)
-    for o in range(t.width):
-        gain[:, :, o] = _group_sum(np.maximum(0, t.points[:, o][None, :] - pts), starts)
+    for o in range(t.width):  # a member's criterion that does not apply gains nothing
+        gain[:, :, o] = _group_sum(np.maximum(0, t.points[:, o][None, :] - pts) * counts,
+                                   starts)
 
     req_pts = t.req_points[safe_target].astype(i32)                  # P x C
-    required = (req_pts >= 0) & (council_pts < req_pts)
+    required = (req_pts >= 0) & (council_pts < req_pts) & active
     req_opt = t.req_option[safe_target].astype(i32)
     floor = np.where(required, req_pts, -1)
     del req_pts

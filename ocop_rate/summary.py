@@ -28,8 +28,12 @@ DIMENSIONS: tuple[str, ...] = ("product_group", "product_set", "province", "comm
 
 
 def class_key(rating: Rating) -> str:
-    """``"5"``, ``"4"``, ``"3"`` for recognised products, else ``"not_recognised"``."""
-    return str(rating.stars) if rating.recognised else "not_recognised"
+    """``"5"``, ``"4"``, ``"3"`` for products that reached a class their council recognises
+    or proposes (a provincial council's 5 stars are proposed to the Ministry), else
+    ``"not_recognised"`` (1-2 stars, a rejected dossier, a class only the other level
+    recognises)."""
+    reached = rating.outcome in ("recognised", "proposed-5-star")
+    return str(rating.stars) if reached else "not_recognised"
 
 
 def ratings_frame(result: BatchResult) -> pd.DataFrame:
@@ -64,9 +68,12 @@ def summarise(result: BatchResult) -> Summary:
     counts["could_not_rate"] = failed
     classes = tuple(ClassCount(key=k, count=int(counts[k]),
                                share=_share(int(counts[k]), products)) for k in CLASS_KEYS)
+    unchecked = sum(1 for r in result.ratings
+                    if any(w.message_id == "rating.gate_not_checked" for w in r.warnings))
     return Summary(products=products, rated=rated, could_not_rate=failed, classes=classes,
                    breakdowns=tuple(_breakdown(frame, d) for d in DIMENSIONS),
-                   part_means=_part_means(frame))
+                   part_means=_part_means(frame), unchecked=unchecked,
+                   set_names={r.rubric: r.rubric_name for r in result.ratings})
 
 
 def _share(count: int, whole: int) -> float:

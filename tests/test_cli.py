@@ -19,8 +19,9 @@ from tests.conftest import SAMPLES, dossier_data
 
 runner = CliRunner()
 GOOD = {"A1": "h", "B1": "c", "C1": "c"}
-EXPECTED_SAMPLES = {  # product id -> (stars, recognised)
-    "QN-HL-0102": (5, True), "QN-DH-0017": (4, True), "QN-BL-0045": (4, True),
+EXPECTED_SAMPLES = {  # product id -> (stars, recognised) at a provincial council (the default)
+    "QN-HL-0102": (5, False),  # 90 or more: proposed to the Ministry for 5 stars
+    "QN-DH-0017": (4, True), "QN-BL-0045": (4, True),
     "QN-VD-0031": (3, True), "QN-TY-0008": (3, True), "QN-DT-0120": (2, False),
     "QN-CT-0009": (2, False),
     # one per product group and decision (rubric library, issue 3)
@@ -44,9 +45,11 @@ def test_samples_json_follows_contract() -> None:
     data = json.loads(result.stdout)
     assert {d["product_id"]: (d["stars"], d["recognised"]) for d in data} == EXPECTED_SAMPLES
     for item in data:
-        for key in ("product_id", "rubric", "total", "parts", "stars", "recognised", "gates",
-                    "members", "criteria", "next_star", "errors"):
+        for key in ("product_id", "rubric", "total", "parts", "stars", "recognised", "outcome",
+                    "gates", "members", "criteria", "next_star", "errors"):
             assert key in item
+        assert item["outcome"] == {5: "proposed-5-star", 4: "recognised", 3: "recognised"}.get(
+            item["stars"], "not-recognised")
         assert set(item["parts"]) == {"A", "B", "C"}
         assert round(sum(item["parts"].values()), 2) == item["total"]
         assert 2 <= len(item["members"]) <= 3
@@ -61,11 +64,11 @@ def test_samples_json_follows_contract() -> None:
 
 
 def test_table_in_vietnamese_and_english() -> None:
-    vi = runner.invoke(app, ["rate", str(SAMPLES)])
+    vi = runner.invoke(app, ["rate", str(SAMPLES)], env={"COLUMNS": "120"})
     assert vi.exit_code == 0
     assert "Ngỗng sao Đầm Hà" in vi.stdout and "★★★★★ 5 sao" in vi.stdout
     assert "Không đạt OCOP: 3" in vi.stdout
-    en = runner.invoke(app, ["rate", str(SAMPLES), "--lang", "en"])
+    en = runner.invoke(app, ["rate", str(SAMPLES), "--lang", "en"], env={"COLUMNS": "120"})
     assert en.exit_code == 0
     assert "Dam Ha star goose" in en.stdout and "5 stars: 1" in en.stdout
     assert "Not recognised: 3" in en.stdout
@@ -129,10 +132,11 @@ def test_output_never_overwrites_an_input(tmp_path: Path, tiny_rules: Path,
                                           write_dossier: Callable[..., Path]) -> None:
     path = write_dossier("one.yaml", dossier_data([GOOD]))
     before = path.read_bytes()
-    result = runner.invoke(app, ["rate", str(path.parent), "--rules", str(tiny_rules),
+    result = runner.invoke(app, ["rate", str(path.parent), "--lang", "en", "--rules",
+                                 str(tiny_rules),
                                  "-f", "json", "-o", str(path)])
     assert result.exit_code == 2
-    assert "is one of the input dossiers" in result.stderr
+    assert "is one of this run's input files" in result.stderr
     assert path.read_bytes() == before
 
 
@@ -150,7 +154,7 @@ def test_bad_dossier_in_batch_exit_1(tmp_path: Path, tiny_rules: Path,
     assert error["file"].endswith("bad.yaml") and error["field"] == "council[0].scores.B1"
     table = runner.invoke(app, ["rate", str(folder), "--rules", str(tiny_rules)])
     assert table.exit_code == 1
-    assert "bad.yaml:" in table.stdout and "unknown option 'z'" in table.stdout
+    assert "bad.yaml:" in table.stdout and "phương án 'z' không có ở B1" in table.stdout
 
 
 def test_duplicate_product_ids(tmp_path: Path, tiny_rules: Path,
@@ -184,7 +188,7 @@ def test_invalid_rules_exit_2_with_location(tmp_path: Path) -> None:
     (rules / "bad.yaml").write_text("id: bad\nparts: [\n", encoding="utf-8")
     result = runner.invoke(app, ["rate", str(SAMPLES), "--rules", str(rules)])
     assert result.exit_code == 2
-    assert "bad.yaml:" in result.stderr and "invalid YAML" in result.stderr
+    assert "bad.yaml:" in result.stderr and "YAML không hợp lệ" in result.stderr
 
 
 def test_rubrics_list_and_show() -> None:

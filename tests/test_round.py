@@ -273,7 +273,7 @@ def test_bad_round_yaml_is_located_and_stops(tmp_path: Path) -> None:
     assert result.exit_code == 2
     assert "round.yaml" in result.output
     edit_config(folder, quorum=3, products="../outside.csv")
-    result = runner.invoke(app, ["rate", str(folder)])
+    result = runner.invoke(app, ["rate", str(folder), "--lang", "en"])
     assert result.exit_code == 2 and "outside the round folder" in result.output
 
 

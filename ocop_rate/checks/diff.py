@@ -12,7 +12,7 @@ from typing import Literal
 
 from ocop_rate.checks.revisions import DEFAULT_RULES_PATH, library_at
 from ocop_rate.engine import GatePolicy
-from ocop_rate.errors import UsageError
+from ocop_rate.errors import Problem, UsageError
 from ocop_rate.models.rating import BatchResult, Failure, ProblemOut, Rating
 from ocop_rate.pipeline import rate_paths
 
@@ -32,7 +32,8 @@ class Side:
 
     @property
     def rated(self) -> bool:
-        return self.stars is not None
+        """Rated at all (a rejected dossier is rated, with no class: ``stars`` None)."""
+        return self.total is not None
 
 
 @dataclass(frozen=True)
@@ -46,9 +47,9 @@ class ProductDiff:
     @property
     def movement(self) -> Movement:
         """Stars up, down or unchanged; ``not-rated`` when either side could not rate it."""
-        b, a = self.before.stars, self.after.stars
-        if b is None or a is None:
+        if not self.before.rated or not self.after.rated:
             return "not-rated"
+        b, a = self.before.stars or 0, self.after.stars or 0   # rejected: below 1 star
         return "up" if a > b else "down" if a < b else "unchanged"
 
     @property
@@ -140,7 +141,8 @@ def compare(base: BatchResult, head: BatchResult, base_label: str, head_label: s
         assert known is not None
         missing = Failure(product_id=known.product_id, rubric=known.rubric, file=known.file,
                           errors=(ProblemOut(message="not rated on this side",
-                                             file=known.file),))
+                                             file=known.file,
+                                             message_id="checks.not_rated_here"),))
         pid = known.product_id or (known.file or "?")
         products.append(ProductDiff(pid, known.rubric, known.file,
                                     side(before or missing), side(after or missing)))
@@ -152,10 +154,9 @@ def diff_rubrics(base: str, head: str, dossiers: list[str], fail_on: FailOn | No
                  repo: Path | None = None) -> DiffReport:
     """Rate ``dossiers`` under the rubrics of ``base`` and of ``head`` and compare."""
     if not dossiers:
-        raise UsageError("no dossiers given (--dossiers PATH)")
+        raise UsageError(Problem.of("checks.no_dossiers"))
     before = rate_paths(library_at(base, rules_path, repo), dossiers, policy)
     after = rate_paths(library_at(head, rules_path, repo), dossiers, policy)
     if not after.count:
-        raise UsageError("no dossier files found (looked for .yaml, .yml, .json, .csv and "
-                         ".xlsx)")
+        raise UsageError(Problem.of("input.no_dossiers"))
     return compare(before, after, base, head, fail_on)

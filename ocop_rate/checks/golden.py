@@ -11,6 +11,7 @@ from __future__ import annotations
 import csv
 import io
 import math
+import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -18,6 +19,8 @@ from typing import Any, Literal
 
 from ocop_rate.errors import InputFileError, Location, Problem
 from ocop_rate.loading.source import load_document, read_text
+from ocop_rate.loading.text_safety import hostile_char, printable
+from ocop_rate.models.names import id_key, invisible_in_id
 from ocop_rate.models.rating import BatchResult, Failure, ProblemOut, Rating
 
 Status = Literal["pass", "mismatch", "missing", "unexpected", "error"]
@@ -25,10 +28,14 @@ DEFAULT_TOLERANCE = 0.01
 KNOWN_KEYS = ("product_id", "stars", "total", "rubric", "product_name", "note")
 
 
+REJECTED = "rejected"
+"""What a golden file writes for ``stars`` of a rejected dossier (it has no class)."""
+
+
 @dataclass(frozen=True)
 class Expectation:
     product_id: str
-    stars: int
+    stars: int | None          # None: the dossier is expected to be rejected
     total: float | None
     location: Location
 
@@ -70,8 +77,7 @@ def read_expectations(path: Path) -> list[Expectation]:
     elif path.suffix.lower() in (".yaml", ".yml", ".json"):
         rows = _yaml_rows(path)
     else:
-        raise InputFileError(Problem("golden file must be .csv, .yaml, .yml or .json",
-                                     Location(str(path))))
+        raise InputFileError(Problem.of("checks.golden_suffix", Location(str(path))))
     problems: list[Problem] = []
     out: list[Expectation] = []
     seen: dict[str, Location] = {}
@@ -79,12 +85,13 @@ def read_expectations(path: Path) -> list[Expectation]:
         expectation = _expectation(row, locate, problems)
         if expectation is None:
             continue
-        if expectation.product_id in seen:
-            problems.append(Problem(f"product '{expectation.product_id}' is expected twice "
-                                    f"(also at line {seen[expectation.product_id].line})",
-                                    locate("product_id")))
+        key = id_key(expectation.product_id)
+        if key in seen:
+            problems.append(Problem.of("checks.expected_twice", locate("product_id"),
+                                       id=expectation.product_id,
+                                       line=str(seen[key].line)))
             continue
-        seen[expectation.product_id] = expectation.location
+        seen[key] = expectation.location
         out.append(expectation)
     if problems:
         raise InputFileError(problems)
@@ -100,9 +107,8 @@ def _csv_rows(path: Path) -> list[tuple[dict[str, Any], Locate]]:
     header = reader.fieldnames or []
     for needed in ("product_id", "stars"):
         if needed not in header:
-            raise InputFileError(Problem(f"CSV header needs a '{needed}' column (has: "
-                                         f"{', '.join(header) or 'nothing'})",
-                                         Location(name, 1, 1)))
+            raise InputFileError(Problem.of("checks.csv_needs", Location(name, 1, 1),
+                                            column=needed, has=", ".join(header) or "-"))
     rows: list[tuple[dict[str, Any], Locate]] = []
     for record in reader:
         line = reader.line_num
@@ -131,21 +137,19 @@ def _yaml_rows(path: Path) -> list[tuple[dict[str, Any], Locate]]:
     doc = load_document(path)
     data = doc.data
     if not isinstance(data, list):
-        raise InputFileError(Problem("golden file must be a list of products "
-                                     "(- {product_id: …, stars: …, total: …})",
-                                     doc.source.locate(())))
+        raise InputFileError(Problem.of("checks.golden_list", doc.source.locate(())))
     rows: list[tuple[dict[str, Any], Locate]] = []
     for index, item in enumerate(data):
         def locate(key: str, index: int = index) -> Location:
             return doc.source.locate((index, key))
 
         if not isinstance(item, dict):
-            raise InputFileError(Problem("expected a mapping with product_id and stars",
-                                         doc.source.locate((index,))))
+            raise InputFileError(Problem.of("checks.golden_mapping",
+                                            doc.source.locate((index,))))
         for key in item:
             if key not in KNOWN_KEYS:
-                raise InputFileError(Problem(f"unknown key '{key}'; expected "
-                                             f"{', '.join(KNOWN_KEYS)}", locate(key)))
+                raise InputFileError(Problem.of("checks.golden_key", locate(key), key=key,
+                                                known=", ".join(KNOWN_KEYS)))
         rows.append((item, locate))
     return rows
 
@@ -154,21 +158,29 @@ def _expectation(row: dict[str, Any], locate: Locate,
                  problems: list[Problem]) -> Expectation | None:
     pid = row.get("product_id")
     if pid is None or str(pid).strip() == "":
-        problems.append(Problem("product_id is empty", locate("product_id")))
+        problems.append(Problem.of("checks.empty_id", locate("product_id")))
         return None
-    stars = _number(row.get("stars"))
-    if stars is None or stars != int(stars) or not 1 <= stars <= 5:
-        problems.append(Problem(f"stars must be a whole number from 1 to 5 (got "
-                                f"{row.get('stars')!r})", locate("stars")))
+    rejected = str(row.get("stars")).strip().casefold() == REJECTED
+    stars = None if rejected else _number(row.get("stars"))
+    if not rejected and (stars is None or stars != int(stars) or not 1 <= stars <= 5):
+        problems.append(Problem.of("checks.stars_range", locate("stars"),
+                                   value=repr(row.get("stars"))))
         return None
     total: float | None = None
     if row.get("total") is not None:
         total = _number(row["total"])
         if total is None or not 0 <= total <= 100:
-            problems.append(Problem(f"total must be a number from 0 to 100, or blank (got "
-                                    f"{row['total']!r})", locate("total")))
+            problems.append(Problem.of("checks.total_range", locate("total"),
+                                       value=repr(row["total"])))
             return None
-    return Expectation(str(pid).strip(), int(stars), total, locate("product_id"))
+    text = unicodedata.normalize("NFC", str(pid).strip())  # a CSV saved in NFD (macOS)
+    bad = hostile_char(text) or invisible_in_id(text)
+    if bad is not None:
+        problems.append(Problem.of("safety.invisible_in_id", locate("product_id"),
+                                   shown=printable(text), code=bad))
+        return None
+    return Expectation(text, None if stars is None else int(stars), total,
+                       locate("product_id"))
 
 
 def _number(value: Any) -> float | None:
@@ -191,11 +203,11 @@ def _number(value: Any) -> float | None:
 def compare(result: BatchResult, expectations: list[Expectation], expect: str,
             tolerance: float = DEFAULT_TOLERANCE) -> GoldenReport:
     """Each rated product against its expectation; then expectations no dossier met."""
-    wanted = {e.product_id: e for e in expectations}
+    wanted = {id_key(e.product_id): e for e in expectations}
     cases: list[GoldenCase] = []
     for item in result.items:
         pid = item.product_id or "?"
-        exp = wanted.pop(pid, None)
+        exp = wanted.pop(id_key(pid), None)
         if isinstance(item, Failure):
             cases.append(GoldenCase(pid, "error", "could not be rated: " + "; ".join(
                 e.message for e in item.errors), item.file, exp, errors=item.errors))
@@ -215,11 +227,11 @@ def compare(result: BatchResult, expectations: list[Expectation], expect: str,
 def _judge(item: Rating, exp: Expectation, tolerance: float) -> GoldenCase:
     wrong: list[str] = []
     if item.stars != exp.stars:
-        wrong.append(f"stars {item.stars}, expected {exp.stars}")
+        wrong.append(f"stars {item.stars or REJECTED}, expected {exp.stars or REJECTED}")
     if exp.total is not None and abs(item.total - exp.total) > tolerance + 1e-9:
         wrong.append(f"total {item.total:.2f}, expected {exp.total:.2f} "
                      f"(± {tolerance:g})")
     status: Status = "mismatch" if wrong else "pass"
-    message = "; ".join(wrong) if wrong else f"{item.stars}★ {item.total:.2f}"
+    message = "; ".join(wrong) if wrong else f"{item.stars or REJECTED}★ {item.total:.2f}"
     return GoldenCase(item.product_id, status, message, item.file, exp, item.stars,
                       item.total)

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Annotated, Literal, NoReturn, TypeVar
 
 import typer
 
-from ocop_rate.errors import OcopError
+from ocop_rate.errors import Location, OcopError, Problem
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -37,6 +37,9 @@ class RateFormat(StrEnum):
     markdown = "markdown"
     html = "html"
     xlsx = "xlsx"
+    sheets = "sheets"
+    results = "results"
+    docx = "docx"
 
 
 class ListFormat(StrEnum):
@@ -49,34 +52,103 @@ class GatePolicyChoice(StrEnum):
     all = "all"
 
 
+_SPOKEN: list[LangCode] = []  # the --lang of the command being run, once parsed
+
+
+def spoken() -> LangCode:
+    """The user's language: the command's --lang, else OCOP_LANG, else Vietnamese."""
+    if _SPOKEN:
+        return _SPOKEN[-1]
+    return "en" if os.environ.get("OCOP_LANG", "").strip().lower() == "en" else "vi"
+
+
+def _set_lang(value: Lang | str | None) -> Lang | str | None:
+    if value is not None:
+        _SPOKEN.append("en" if str(value) == "en" else "vi")
+    return value
+
+
 LangOpt = Annotated[Lang, typer.Option(
-    "--lang", "-l", envvar="OCOP_LANG", help="Report language: vi (Tiếng Việt) or en.")]
+    "--lang", "-l", envvar="OCOP_LANG", callback=_set_lang, is_eager=True,
+    help="Report language: vi (Tiếng Việt) or en.")]
 RulesOpt = Annotated[list[Path] | None, typer.Option(
     "--rules", "-r", help="Rubric folder or file (repeatable). Default: the bundled rubrics.",
     show_default=False)]
 
 
 def _fail(exc: OcopError) -> NoReturn:
+    from ocop_rate.messages import text
+
     err = _console(stderr=True)
+    lang = spoken()
+    label = text("cli.error", lang)
     for problem in exc.problems:
-        err.print(f"[bold red]error:[/] {_escape(problem.render())}", highlight=False,
+        err.print(_marked(f"{label}:", "bold red", problem.render(lang)), highlight=False,
                   soft_wrap=True)  # a located error stays on one line, for grep and CI
     raise typer.Exit(EXIT_STOPPED)
 
 
-def _escape(text: str) -> str:
-    from rich.markup import escape
+def _usage(message: str) -> NoReturn:
+    """Stop the run with a usage problem (exit 2)."""
+    _fail(OcopError(message))
 
-    return escape(text)
+
+def _say(message_id: str, location: Location | None = None, /, **params: object) -> NoReturn:
+    """Stop the run with the catalogued problem ``message_id`` (exit 2)."""
+    _fail(OcopError(Problem.of(message_id, location, **params)))
+
+
+def _note(message_id: str, /, **params: object) -> None:
+    """One catalogued line on stderr (what was written, and where)."""
+    from ocop_rate.messages import text
+
+    _console(stderr=True).print(_escape(text(message_id, spoken(), params)))
+
+
+def _marked(mark: str, style: str, text: str) -> object:
+    """``mark`` in ``style``, then ``text`` as it is (a file's words are never markup)."""
+    from rich.text import Text
+
+    return Text.assemble((mark, style), " ", text)
+
+
+def _escape(text: str) -> str:
+    """Text for a console: consoles take no markup (report.safe_console), and control
+    characters are shown as escapes, so nothing needs escaping beyond that."""
+    from ocop_rate.loading.text_safety import printable
+
+    return printable(text)
+
+
+MIN_COLUMNS, MAX_COLUMNS = 20, 10_000
+
+
+def terminal_width() -> int | None:
+    """``COLUMNS`` when it is set and sane; empty means unset. Anything else (``abc``,
+    ``0``, ``-5``, ``1``) stops the run with a clear message, exit 2."""
+    value = os.environ.get("COLUMNS", "").strip()
+    if not value:
+        return None
+    if not value.isdigit() or not MIN_COLUMNS <= int(value) <= MAX_COLUMNS:
+        from ocop_rate.errors import Problem
+
+        os.environ.pop("COLUMNS")  # the error line itself must print
+        _fail(OcopError(Problem.of("safety.bad_columns", value=value[:40],
+                                   low=MIN_COLUMNS, high=MAX_COLUMNS)))
+    return int(value)
+
+
+PIPED_WIDTH = 80
+"""Width of output that goes to no terminal (a pipe, a file) when COLUMNS does not say."""
 
 
 def _console(stderr: bool = False, width: int | None = None) -> Console:
-    from rich.console import Console
+    from ocop_rate.report.safe_console import SafeConsole
 
-    console = Console(stderr=stderr, width=width, highlight=False)
-    if width is None and not console.is_terminal:
-        console = Console(stderr=stderr, highlight=False,
-                          width=int(os.environ.get("COLUMNS", "120")))
+    columns = terminal_width()
+    console = SafeConsole(stderr=stderr, width=width or columns, highlight=False)
+    if width is None and columns is None and not console.is_terminal:
+        console = SafeConsole(stderr=stderr, highlight=False, width=PIPED_WIDTH)
     return console
 
 
@@ -103,33 +175,77 @@ def _emit(text: str | Iterable[str], output: Path | None, encoding: str = "utf-8
             sys.stdout.write(chunk)
         sys.stdout.flush()
         return
+    _write(output, text, encoding)
+
+
+def _write(output: Path, data: str | bytes | Iterable[str], encoding: str = "utf-8") -> None:
+    """Every report file goes through here: the input guard, the file-kind guard and the
+    atomic replace are in :func:`~ocop_rate.report.output.write_atomic`."""
     from ocop_rate.report.output import write_atomic
 
     try:
-        write_atomic(output, text, encoding=encoding)
+        _guard(lambda: write_atomic(output, data, encoding=encoding))
     except OSError as exc:
-        _fail(OcopError(f"{output}: cannot write: {exc.strerror}"))
+        _cannot_write(output, exc)
 
 
-def _refuse_overwriting_inputs(output: Path, paths: list[str]) -> None:
-    """Input files are never modified: refuse an --output that is one of them."""
+def _cannot_write(output: Path, exc: OSError) -> NoReturn:
+    from ocop_rate.loading.source import os_reason
+
+    _say("cli.cannot_write", Location(str(output)), reason_id=os_reason(exc))
+
+
+def _refuse_overwriting_inputs(output: Path | None, paths: list[str] | None = None) -> None:
+    """Input files are never modified: refuse, before the work, an --output that is one of
+    the run's inputs (files read so far, plus the dossiers ``paths`` name) or a folder,
+    block device or socket. ``write_atomic`` checks again when it writes."""
+    if output is None:
+        return
     from ocop_rate.loading.dossiers import collect_paths
+    from ocop_rate.loading.inputs import refuse_if_input
+    from ocop_rate.report.output import check_writable_kind
 
-    inputs = {p.resolve() for p in _guard(lambda: collect_paths(paths))}
-    if output.resolve() in inputs:
-        _fail(OcopError(f"--output {output} is one of the input dossiers; choose another file"))
+    if paths:
+        _guard(lambda: collect_paths(paths))
+    _guard(lambda: refuse_if_input(output))
+    _guard(lambda: check_writable_kind(output))
+
+
+class LevelChoice(StrEnum):
+    province = "province"
+    central = "central"
+
+
+LevelOpt = Annotated[LevelChoice, typer.Option(
+    "--level", help="The council's level, which decides the outcome (Decision 26/2026 "
+    "Điều 4, 7): 'province' recognises 3-4 stars and proposes 90 or more for 5 stars; "
+    "'central' recognises 5 stars.")]
+RoundLevelOpt = Annotated[LevelChoice | None, typer.Option(
+    "--level", help="The council's level, which decides the outcome (Decision 26/2026 "
+    "Điều 4, 7); a round's round.yaml says it, this overrides; loose files: province.",
+    show_default=False)]
 
 
 MembersOpt = Annotated[bool, typer.Option(
     "--members", help="Show each product's members' sheets side by side before the table.")]
+def _finite(ctx: typer.Context, param: typer.CallbackParam, value: float) -> float:
+    """A number option that must be finite (``inf``, ``nan`` and ``1e400`` are not)."""
+    import math
+
+    if value is not None and not math.isfinite(value):
+        from ocop_rate.messages import text
+
+        raise typer.BadParameter(text("safety.not_finite", "vi", option=param.opts[0],
+                                      value=value) + " / " + text(
+            "safety.not_finite", "en", option=param.opts[0], value=value))
+    return value
+
+
 SpreadOpt = Annotated[float, typer.Option(
-    "--spread", min=0, help="Flag a product for discussion when its members' totals spread "
-    "more than this many points (members two or more options apart on a criterion are "
+    "--spread", min=0, callback=_finite,
+    help="Flag a product for discussion when its members' totals spread more than this "
+    "many points (members two or more options apart on a criterion are "
     "always flagged).")]
-
-
-def _usage(message: str) -> NoReturn:
-    _fail(OcopError(message))
 
 
 def _progress_wanted() -> bool:
@@ -138,15 +254,20 @@ def _progress_wanted() -> bool:
 
 
 def _rate_batch(library: RubricLibrary, paths: list[str], policy: GatePolicyChoice,
-                spread: float) -> BatchResult:
+                spread: float, level: LevelChoice = LevelChoice.province) -> BatchResult:
     """Rate ``paths``, with a transient progress bar on a terminal."""
     from ocop_rate.pipeline import rate_paths
 
+    at: Literal["province", "central"] = "central" if level is LevelChoice.central \
+        else "province"
     if not _progress_wanted():
-        return _guard(lambda: rate_paths(library, paths, policy.value, spread_limit=spread))
+        return _guard(lambda: rate_paths(library, paths, policy.value, spread_limit=spread,
+                                         level=at))
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 
-    with Progress(TextColumn("ocop-rate"), BarColumn(), MofNCompleteColumn(),
+    from ocop_rate.messages import text
+
+    with Progress(TextColumn(text("cli.progress", spoken())), BarColumn(), MofNCompleteColumn(),
                   console=_console(stderr=True), transient=True) as progress:
         task = progress.add_task("rate", total=None)
 
@@ -154,7 +275,7 @@ def _rate_batch(library: RubricLibrary, paths: list[str], policy: GatePolicyChoi
             progress.update(task, completed=done, total=total)
 
         return _guard(lambda: rate_paths(library, paths, policy.value, spread_limit=spread,
-                                         on_item=on_item))
+                                         on_item=on_item, level=at))
 
 
 def _detailed(result: BatchResult) -> BatchResult:
@@ -167,12 +288,7 @@ def _detailed(result: BatchResult) -> BatchResult:
 
 
 def _emit_bytes(data: bytes, output: Path) -> None:
-    from ocop_rate.report.output import write_atomic
-
-    try:
-        write_atomic(output, data)
-    except OSError as exc:
-        _fail(OcopError(f"{output}: cannot write: {exc.strerror}"))
+    _write(output, data)
 
 
 class CheckFormat(StrEnum):

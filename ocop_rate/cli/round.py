@@ -17,6 +17,7 @@ from ocop_rate.cli.common import (
     Lang,
     LangCode,
     LangOpt,
+    LevelChoice,
     RateFormat,
     RulesOpt,
     _code,
@@ -31,21 +32,6 @@ from ocop_rate.cli.common import (
 )
 from ocop_rate.errors import OcopError, Problem
 
-if TYPE_CHECKING:
-    from rich.console import RenderableType
-
-    from ocop_rate.models.rating import BatchResult
-    from ocop_rate.models.round import RoundReport
-
-round_app = typer.Typer(help="A council round (đợt đánh giá): scaffold it, see who is "
-                        "missing. Rate it with `ocop-rate rate ROUND/`.", no_args_is_help=True)
-app.add_typer(round_app, name="round")
-
-
-class LevelChoice(StrEnum):
-    province = "province"
-    central = "central"
-
 
 class ModeChoice(StrEnum):
     average = "average"
@@ -58,9 +44,15 @@ class StatusFormat(StrEnum):
     markdown = "markdown"
 
 
-LevelOpt = Annotated[LevelChoice | None, typer.Option(
-    "--level", help="The council's level: province or central (a round's round.yaml says "
-    "it; this overrides).", show_default=False)]
+if TYPE_CHECKING:
+    from rich.console import RenderableType
+
+    from ocop_rate.models.rating import BatchResult
+    from ocop_rate.models.round import RoundReport
+
+round_app = typer.Typer(help="A council round (đợt đánh giá): scaffold it, see who is "
+                        "missing. Rate it with `ocop-rate rate ROUND/`.", no_args_is_help=True)
+app.add_typer(round_app, name="round")
 
 
 def round_config(paths: list[str]) -> Path | None:
@@ -145,7 +137,8 @@ def _round_blocks(report: RoundReport, result: BatchResult, lang: LangCode, memb
     from ocop_rate.report.round_view import head_view, tail_view
 
     return [*head_view(report, lang, full_matrix=full), Text(""),
-            *_table_blocks(result, lang, members), Text(""), *tail_view(report, lang)]
+            *_table_blocks(result, lang, members, _console().width), Text(""),
+            *tail_view(report, lang)]
 
 
 def _print(blocks: list[RenderableType], output: Path | None) -> None:

@@ -5,9 +5,11 @@ from __future__ import annotations
 from typing import Any
 
 from pydantic import Field, field_validator, model_validator
+from pydantic_core import PydanticCustomError
 
 from ocop_rate.models.common import Frozen, Text, repeated
 from ocop_rate.models.conditions import FactValue
+from ocop_rate.models.names import invisible_in_id, member_key
 
 
 class Producer(Frozen):
@@ -31,6 +33,21 @@ class Product(Frozen):
     rubric: str = Field(min_length=1)
     producer: Producer | None = None
 
+    @field_validator("id")
+    @classmethod
+    def _visible(cls, value: str) -> str:
+        """An id that prints like another one (a zero-width space, a BOM, a non-breaking
+        hyphen) would be rated as a different product: refused."""
+        bad = invisible_in_id(value)
+        if bad is not None:
+            from ocop_rate.messages import text
+
+            params = {"shown": value.encode("ascii", "backslashreplace").decode(),
+                      "code": bad}
+            raise PydanticCustomError(  # message id of ocop_rate.messages, English text
+                "safety.invisible_in_id", text("safety.invisible_in_id", "en", params), params)
+        return value
+
 
 class MemberSheet(Frozen):
     """One council member's sheet: criterion id -> option code."""
@@ -44,7 +61,16 @@ class MemberSheet(Frozen):
     def _blank_is_absent(cls, value: Any) -> Any:
         """A blank section or entry (``A1.1:`` in YAML, an empty cell) is no entry: as in
         a score sheet, a blank criterion is derived from facts or reported as unscored."""
-        return _drop_blanks(value)
+        value = _drop_blanks(value)
+        if isinstance(value, dict):  # a member who typed the points (2, 0.5): read as text,
+            return {k: _number_text(v) for k, v in value.items()}  # answered "did you mean"
+        return value
+
+
+def _number_text(value: Any) -> Any:
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        return value
+    return f"{value:g}"
 
 
 class Dossier(Frozen):
@@ -66,9 +92,14 @@ class Dossier(Frozen):
 
     @model_validator(mode="after")
     def _members_unique(self) -> Dossier:
-        dupes = repeated(m.member for m in self.council)
+        keys = [member_key(m.member) for m in self.council]
+        dupes = set(repeated(keys))
         if dupes:
-            raise ValueError(f"council member named more than once: {', '.join(dupes)}")
+            spelled = [repr(m.member) for m, k in zip(self.council, keys, strict=True)
+                       if k in dupes]
+            raise PydanticCustomError(  # message id of ocop_rate.messages, English text
+                "rating.council_repeated", "council member named more than once: {names}",
+                {"names": ", ".join(spelled)})
         return self
 
 

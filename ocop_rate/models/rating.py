@@ -5,7 +5,7 @@ Reports only render these values; they compute nothing.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Literal
 
 from pydantic import Field
@@ -29,6 +29,10 @@ class Choice(Frozen):
     chosen_by: Literal["member", "derived"]
     facts: tuple[str, ...] = ()
     note: str | None = None
+    applies: bool = Field(default=True, description="False where the criterion does not "
+                          "apply to this member's sheet (``points`` is then 0).")
+    case: str | None = Field(default=None, description="The case (trường hợp) the option "
+                             "belongs to, on criteria that print alternative cases.")
 
 
 class CriterionScore(Frozen):
@@ -44,6 +48,31 @@ class CriterionScore(Frozen):
     choices: tuple[Choice, ...]
     evidence: tuple[str, ...] = ()
     self_assessed: str | None = None
+    applies: bool = Field(default=True, description="False where it applies to no member.")
+    not_applicable: Text | None = Field(
+        default=None, description="Why it does not apply (to some or all members).")
+
+
+class RequirementResult(Frozen):
+    """A requirement printed on the sheet that is not a rejection, checked on declared facts:
+    ``met``, ``unmet``, ``unchecked`` (a fact is missing) or ``not-required``."""
+
+    id: str
+    criterion: str
+    name: Text
+    text: str
+    status: Literal["met", "unmet", "unchecked", "not-required"]
+    missing: tuple[str, ...] = ()
+    max_stars: int | None = None
+    source: str | None = None
+
+
+class CaseSplit(Frozen):
+    """Members who scored a case group (tourism 8, 9, 15) under different cases."""
+
+    group: str
+    criteria: tuple[str, ...]
+    cases: dict[str, str] = Field(description="member -> case id")
 
 
 class PartScore(Frozen):
@@ -118,10 +147,11 @@ class Disagreement(Frozen):
     spread_limit: float
     over_limit: bool = Field(description="spread > spread_limit")
     splits: tuple[OptionSplit, ...] = ()
+    case_splits: tuple[CaseSplit, ...] = ()
 
     @property
     def flagged(self) -> bool:
-        return self.over_limit or bool(self.splits)
+        return self.over_limit or bool(self.splits) or bool(self.case_splits)
 
 
 class Rating(Frozen):
@@ -136,15 +166,27 @@ class Rating(Frozen):
     total: float
     parts: tuple[PartScore, ...]
     band_stars: int = Field(description="Stars from the total alone, before gates.")
-    stars: int
+    stars: int | None = Field(description="The class (after star marks and caps); None "
+                              "when the dossier was rejected.")
     recognised: bool
+    outcome: str = Field(default="not-recognised", description="recognised, "
+                         "proposed-5-star, not-recognised or rejected (CONTRACT.md)")
+    level: str = "province"
+    authority: Text | None = Field(default=None, description="Who recognises this class "
+                                   "(for proposed-5-star: who is asked to)")
+    outcome_source: str | None = Field(default=None, description="The clause of the "
+                                       "decision that gives the outcome.")
+    province_may_recognise: int | None = Field(
+        default=None, description="At the central level, under 5 stars: the class the "
+        "province may recognise on this result (Điều 7 khoản 4).")
+    requirements: tuple[RequirementResult, ...] = ()
     gates: tuple[GateResult, ...]
     gate_policy: str
     members: tuple[MemberTotal, ...]
     criteria: tuple[CriterionScore, ...]
     next_star: NextStar | None
     self_assessment: SelfAssessment | None = None
-    warnings: tuple[str, ...] = ()
+    warnings: tuple[Notice, ...] = ()
     producer: Producer | None = None
     disagreement: Disagreement | None = None
 
@@ -156,13 +198,24 @@ class Rating(Frozen):
 
 
 class ProblemOut(Frozen):
-    """A located problem, as carried in results."""
+    """A located problem, as carried in results. ``message`` is English; ``message_id`` and
+    ``params`` name the sentence in ``ocop_rate.messages``, for the user's language."""
 
     message: str
     file: str | None = None
     line: int | None = None
     column: int | None = None
     field: str | None = None
+    message_id: str | None = Field(default=None, exclude=True)
+    params: dict[str, str | int | float] = Field(default_factory=dict, exclude=True)
+
+
+class Notice(Frozen):
+    """Something a person must know about a rating, e.g. a rejection condition that could
+    not be checked: a sentence of ``ocop_rate.messages`` and its parameters."""
+
+    message_id: str
+    params: dict[str, str] = Field(default_factory=dict)
 
 
 class Failure(Frozen):
@@ -204,7 +257,7 @@ class RatingColumns:
     points: NDArray[np.int32]             # P x C, cents: each criterion's mean, rounded
     council_option: NDArray[np.int8]      # P x C: the option the council reached
     gates: list[tuple[GateResult, ...]]   # P: gates that applied (shared, immutable)
-    warnings: tuple[str, ...]             # the same for every product of the block
+    warnings: tuple[Notice, ...]          # the same for every product of the block
     next_stars: NDArray[np.int8]          # P: the class aimed at; 0 at 5 stars (no next star)
     next_threshold: NDArray[np.float64]   # P: that class's lower bound
     next_needed: NDArray[np.int64]        # P, cents
@@ -216,6 +269,10 @@ class RatingColumns:
     spread: NDArray[np.int64]             # P, cents: highest member total minus the lowest
     spread_limit: float                   # the council's limit (``council.disagreement``)
     split_steps: NDArray[np.int8]         # P x C: options apart between members (sheet order)
+    level: str = "province"               # the council's level (ocop_rate.outcome)
+    outcome: NDArray[np.int8] | None = None  # P: index into ocop_rate.outcome.OUTCOMES
+    case_splits: list[tuple[CaseSplit, ...]] = field(default_factory=list)  # P, or empty
+    requirements: list[tuple[RequirementResult, ...]] = field(default_factory=list)  # P
 
     def __len__(self) -> int:
         return len(self.product_id)

@@ -7,9 +7,12 @@ from rich.console import Group, RenderableType
 from rich.table import Table
 from rich.text import Text as RichText
 
+from ocop_rate.messages import text
 from ocop_rate.models.common import Lang
 from ocop_rate.models.rating import BatchResult, Rating
+from ocop_rate.models.rubric import NONE
 from ocop_rate.report.labels import split_text, spread_text, star_glyphs, star_label, word
+from ocop_rate.report.outcome_words import case_split_line, not_applicable_line
 
 
 def points(value: float) -> str:
@@ -53,6 +56,10 @@ def sheet_table(rating: Rating, lang: Lang, detail: bool = False) -> Table:
         name = RichText(f"{crit.id} {crit.name.get(lang)}")
         if crit.id in split_ids:
             name.append(" ⚠", style="bold yellow")
+        if crit.not_applicable is not None:
+            name.append(f"\n{not_applicable_line(crit, lang)}", style="dim")
+        if crit.option == NONE:
+            name.append(f"\n{NONE}: {text('rules.none', lang)}", style="dim")
         cells: list[RenderableType] = [name]
         for ch in crit.choices:
             mark = "*" if ch.chosen_by == "derived" else ""
@@ -87,6 +94,7 @@ def disagreement_lines(rating: Rating, lang: Lang) -> list[RichText]:
         return []
     reasons = [spread_text(d.spread, d.spread_limit, lang)] if d.over_limit else []
     reasons += [split_text(s.criterion, s.options, s.steps, lang) for s in d.splits]
+    reasons += [case_split_line(c, lang) for c in d.case_splits]
     return [RichText(f"⚠ {rating.product_id}: {r}", style="yellow") for r in reasons]
 
 

@@ -9,9 +9,8 @@ import io
 from ocop_rate.models.common import Lang
 from ocop_rate.models.rating import BatchResult
 from ocop_rate.models.round import RoundReport
-from ocop_rate.models.rubric import PART_ORDER
-from ocop_rate.report.csv_report import HEADER
-from ocop_rate.report.rows import fmt, rows
+from ocop_rate.report.csv_report import HEADER, row_cells
+from ocop_rate.report.rows import rows
 from ocop_rate.report.safety import neutralise
 
 ROUND_HEADER = ["level", "round", "round_date", "registration", "members_scored",
@@ -26,12 +25,8 @@ def render(report: RoundReport, result: BatchResult, lang: Lang) -> str:
     for row, entry in zip(rows(result, lang), report.entries, strict=True):
         status = entry.completeness
         cells: list[object] = [
-            row.product_id, row.product_name, row.rubric,
-            *[fmt(row.parts[p]) for p in PART_ORDER],
-            fmt(row.total), "" if row.stars is None else row.stars,
-            "" if row.stars is None else str(row.recognised).lower(),
-            " | ".join(row.gates), " | ".join(row.errors), row.file or "",
-            report.level, report.name, date, entry.registration, entry.quorum.scored,
+            *row_cells(row), report.level, report.name, date, entry.registration,
+            entry.quorum.scored,
             entry.quorum.required, str(entry.quorum.met).lower(),
             " | ".join(m for m, s in status.items() if s == "missing"),
             " | ".join(m for m, s in status.items() if s == "rescored"),

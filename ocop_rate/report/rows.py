@@ -7,9 +7,11 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from ocop_rate.models.common import Lang
-from ocop_rate.models.rating import BatchResult, Failure, Rating, RatingColumns
+from ocop_rate.models.rating import BatchResult, Failure, Notice, Rating, RatingColumns
 from ocop_rate.models.rubric import PART_ORDER
-from ocop_rate.report.labels import star_label, word
+from ocop_rate.outcome import OUTCOMES, Level, decide
+from ocop_rate.report.labels import problem_line, star_label, word
+from ocop_rate.report.outcome_words import outcome_note
 
 
 @dataclass(frozen=True)
@@ -25,6 +27,15 @@ class Row:
     gates: list[str]
     errors: list[str]
     file: str | None
+    outcome: str = "not-rated"
+    authority: str | None = None
+    note: str | None = None      # who recognises (or would), with the clause
+    unchecked: bool = False
+    """Rated without the facts a rejection condition reads: say so beside the outcome."""
+
+
+def _unchecked(notices: tuple[Notice, ...]) -> bool:
+    return any(n.message_id == "rating.gate_not_checked" for n in notices)
 
 
 def rows(result: BatchResult, lang: Lang) -> list[Row]:
@@ -40,17 +51,30 @@ def _block_rows(block: RatingColumns, lang: Lang) -> Iterator[Row]:
     ids = [p.id for p in rubric.parts]
     totals, parts = (block.total / 100).tolist(), (block.parts / 100).tolist()
     stars, recognised = block.stars.tolist(), block.recognised.tolist()
+    codes = [0] * len(block) if block.outcome is None else block.outcome.tolist()
+    level: Level = "central" if block.level == "central" else "province"
+    said: dict[tuple[int, int], tuple[str, str | None, str | None]] = {}
     for p in range(len(block)):
+        key = (codes[p], stars[p])
+        if key not in said:
+            outcome: str = OUTCOMES[key[0]]
+            verdict = decide(max(stars[p], 1), outcome == "rejected", level, rubric.recognition)
+            authority = None if verdict.authority is None else verdict.authority.get(lang)
+            said[key] = (outcome, authority, outcome_note(
+                outcome, verdict.stars, authority, verdict.province_may_recognise,
+                verdict.article, lang))
+        outcome, authority, note = said[key]
         shares = dict.fromkeys(PART_ORDER) | dict(zip(ids, parts[p], strict=True))
+        gates = block.gates[p]
         yield Row(block.product_id[p], block.product_name[p], rubric.id, rubric_name,
-                  {k: shares[k] for k in PART_ORDER}, totals[p], stars[p], recognised[p],
-                  [f"{g.id}: {g.reason.get(lang)}" for g in block.gates[p]], [], block.file)
+                  {k: shares[k] for k in PART_ORDER}, totals[p], stars[p] or None,
+                  recognised[p], [g.reason.get(lang) for g in gates],
+                  [], block.file, outcome, authority, note, _unchecked(block.warnings))
 
 
 def _row(item: Rating | Failure, lang: Lang) -> Row:
     if isinstance(item, Failure):
-        errors = [_render_problem(e.file, e.line, e.column, e.field, e.message)
-                  for e in item.errors]
+        errors = [problem_line(e, lang) for e in item.errors]
         return Row(item.product_id or "?", "", item.rubric or "", "",
                    dict.fromkeys(PART_ORDER), None, None, False, [], errors, item.file)
     return Row(
@@ -62,29 +86,33 @@ def _row(item: Rating | Failure, lang: Lang) -> Row:
         total=item.total,
         stars=item.stars,
         recognised=item.recognised,
-        gates=[f"{g.id}: {g.reason.get(lang)}" for g in item.gates],
+        gates=[g.reason.get(lang) for g in item.gates],
         errors=[],
         file=item.file,
+        outcome=item.outcome,
+        authority=None if item.authority is None else item.authority.get(lang),
+        note=outcome_note(item.outcome, item.stars,
+                          None if item.authority is None else item.authority.get(lang),
+                          item.province_may_recognise, item.outcome_source, lang),
+        unchecked=_unchecked(item.warnings),
     )
 
 
-def _render_problem(file: str | None, line: int | None, column: int | None,
-                    field: str | None, message: str) -> str:
-    where = file or ""
-    if line is not None:
-        where += f":{line}" + (f":{column}" if column is not None else "")
-    head = ": ".join(x for x in (where, field) if x)
-    return f"{head}: {message}" if head else message
-
-
 def class_counts(result: BatchResult, lang: Lang) -> list[tuple[str, int]]:
-    """Products per class, best first: 5, 4, 3 stars, not recognised, could not be rated."""
+    """Products per class, best first: 5, 4, 3 stars (recognised, or proposed for 5 at a
+    provincial council), not recognised, could not be rated."""
     ratings = result.ratings
-    counts = Counter(r.stars for r in ratings if r.recognised)
-    refused = sum(1 for r in ratings if not r.recognised)
+    reached = ("recognised", "proposed-5-star")   # a province's 5 stars: proposed
+    counts = Counter(r.stars for r in ratings if r.outcome in reached)
+    refused = sum(1 for r in ratings if r.outcome not in reached)
     for block in result.blocks:
-        counts.update(block.stars[block.recognised].tolist())
-        refused += int((~block.recognised).sum())
+        import numpy as np  # only score sheets bring numpy columns
+
+        codes = [OUTCOMES.index(o) for o in reached]
+        kept = (np.isin(block.outcome, codes) if block.outcome is not None
+                else block.recognised)
+        counts.update(block.stars[kept].tolist())
+        refused += int((~kept).sum())
     out = [(star_label(s, lang), counts.get(s, 0)) for s in (5, 4, 3)]
     out.append((word("not_recognised", lang), refused))
     out.append((word("could_not_rate", lang), len(result.failures)))

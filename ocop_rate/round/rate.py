@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from ocop_rate.errors import Problem
-from ocop_rate.loading.rubrics import RubricLibrary, unknown_rubric_message
+from ocop_rate.loading.rubrics import RubricLibrary, unknown_rubric
 from ocop_rate.models.rating import BatchResult, Failure, ProblemOut, Rating
 from ocop_rate.models.round import (
     Level,
@@ -79,8 +79,8 @@ def _rate_product(library: RubricLibrary, folder: RoundFolder, plan: ProductPlan
     rubric = library.rubrics.get(product.rubric)
     problems = list(plan.problems)
     if rubric is None:
-        problems.append(Problem(unknown_rubric_message(product.rubric, list(library.rubrics)),
-                                locate("rubric")))
+        message_id, params = unknown_rubric(product.rubric, list(library.rubrics))
+        problems.append(Problem.of(message_id, locate("rubric"), **params))
     council = plan.final
     if config.mode == "consensus" and plan.consensus is not None:
         council = [(CONSENSUS_MEMBER, plan.consensus)]

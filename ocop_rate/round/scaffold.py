@@ -15,7 +15,7 @@ from typing import Any
 import yaml
 
 from ocop_rate.errors import InputFileError, Location, OcopError, Problem
-from ocop_rate.loading.rubrics import RubricLibrary, unknown_rubric_message
+from ocop_rate.loading.rubrics import RubricLibrary, unknown_rubric
 from ocop_rate.loading.source import load_document, read_bytes
 from ocop_rate.loading.validation import problems_from
 from ocop_rate.models.round import Level, Mode, RosterMember, RoundConfig
@@ -93,9 +93,8 @@ def scaffold(library: RubricLibrary, roster_path: Path, products_path: Path, *,
     problems = list(listed.problems)
     for item in listed.products.values():
         if item.product.rubric not in library.rubrics:
-            problems.append(Problem(unknown_rubric_message(item.product.rubric,
-                                                           list(library.rubrics)),
-                                    item.locate("rubric")))
+            message_id, params = unknown_rubric(item.product.rubric, list(library.rubrics))
+            problems.append(Problem.of(message_id, item.locate("rubric"), **params))
     if not problems and not listed.products:
         problems.append(Problem.of("round.no_products", Location(str(products_path))))
     if problems:

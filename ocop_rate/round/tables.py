@@ -55,7 +55,7 @@ def read_table(path: Path, aliases: Mapping[str, str], extra: set[str] | None = 
     :func:`header_key`, or when it is in ``extra`` (casefolded, e.g. criterion ids; kept as
     written in ``extra``'s form). Other headers are ``unknown``, or kept under their own
     text with ``keep_unknown`` (facts of a product list)."""
-    raw = read_raw(path)
+    raw = read_raw(path)[0]  # the first sheet; a workbook's others are guides or notes
     folded = {e.casefold().replace(" ", ""): e for e in (extra or set())}
     mapping: dict[int, str] = {}
     unknown: list[tuple[str, Location]] = []

@@ -4,10 +4,30 @@ from __future__ import annotations
 
 from types import ModuleType
 
-from ocop_rate.messages.catalogue import common
+from ocop_rate.messages.catalogue import (
+    checks,
+    cli,
+    common,
+    help,
+    lint,
+    outcome,
+    printed,
+    rating,
+    reading,
+    register,
+    report,
+    rubric,
+    rules,
+    safety,
+    schema,
+    sheet,
+    template,
+)
 from ocop_rate.messages.catalogue import round as round_room
 
-_MODULES: tuple[ModuleType, ...] = (common, round_room)
+_MODULES: tuple[ModuleType, ...] = (
+    checks, cli, common, help, lint, outcome, printed, rating, reading, register, report,
+    round_room, rubric, rules, safety, schema, sheet, template)
 
 
 def _join(modules: tuple[ModuleType, ...]) -> dict[str, tuple[str, str]]:
