@@ -138,7 +138,7 @@ print(n)
 VECTORISED = """
 import sys
 from pathlib import Path
-from ocop_rate.batch import score_columns
+from ocop_rate.engine import score_columns
 from ocop_rate.loading.rubrics import load_library
 from ocop_rate.loading.score_sheets import read_score_sheet
 content = read_score_sheet(Path(sys.argv[1]), load_library())

@@ -6,9 +6,11 @@ pandas is imported inside the functions, so commands that do not summarise start
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
-from ocop_rate.models.rating import BatchResult, Rating
+from ocop_rate.models.dossier import Producer
+from ocop_rate.models.rating import BatchResult, Rating, RatingColumns
 from ocop_rate.models.rubric import PART_ORDER
 from ocop_rate.models.summary import (
     CLASS_KEYS,
@@ -32,23 +34,44 @@ def class_key(rating: Rating) -> str:
     return str(rating.stars) if rating.recognised else "not_recognised"
 
 
+def _record(product_id: str, key: str, rubric: str, product_group: str,
+            producer: Producer | None, parts: dict[str, float | None], total: float
+            ) -> dict[str, Any]:
+    province = (producer.province or "") if producer else ""
+    commune = (producer.commune or "") if producer else ""
+    return {
+        "product_id": product_id, "class": key,
+        "product_group": product_group, "product_set": rubric,
+        "province": province,
+        "commune": ", ".join(x for x in (commune, province) if x) if commune else "",
+        "producer_kind": (producer.kind or "") if producer else "",
+        **{p: parts.get(p) for p in PART_ORDER}, "total": total,
+    }
+
+
+def _block_records(block: RatingColumns) -> Iterator[dict[str, Any]]:
+    """The records of a block's products, read off its columns (no rating objects)."""
+    ids = [q.id for q in block.rubric.parts]
+    parts, totals = (block.parts / 100).tolist(), (block.total / 100).tolist()
+    stars, recognised = block.stars.tolist(), block.recognised.tolist()
+    for p in range(len(block)):
+        producer = None if block.extras is None else block.extras[p].producer
+        key = str(stars[p]) if recognised[p] else "not_recognised"
+        yield _record(block.product_id[p], key, block.rubric.id, block.rubric.product_group,
+                      producer,
+                      dict(zip(ids, parts[p], strict=True)), totals[p])
+
+
 def ratings_frame(result: BatchResult) -> pd.DataFrame:
     """One row per rated product: class, dimensions, part scores and total."""
     import pandas as pd
 
-    records: list[dict[str, Any]] = []
-    for r in result.ratings:
-        producer = r.producer
-        province = (producer.province or "") if producer else ""
-        commune = (producer.commune or "") if producer else ""
-        records.append({
-            "product_id": r.product_id, "class": class_key(r),
-            "product_group": r.product_group, "product_set": r.rubric,
-            "province": province,
-            "commune": ", ".join(x for x in (commune, province) if x) if commune else "",
-            "producer_kind": (producer.kind or "") if producer else "",
-            **{p: r.part_points(p) for p in PART_ORDER}, "total": r.total,
-        })
+    records: list[dict[str, Any]] = [
+        _record(r.product_id, class_key(r), r.rubric, r.product_group, r.producer,
+                {p: r.part_points(p) for p in PART_ORDER}, r.total)
+        for r in result.ratings]
+    for block in result.blocks:
+        records += _block_records(block)
     columns = ["product_id", "class", *DIMENSIONS, *PART_ORDER, "total"]
     return pd.DataFrame.from_records(records, columns=columns)
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import contextlib
 from enum import StrEnum
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import TYPE_CHECKING, Annotated, NoReturn
 
 import typer
 
@@ -32,6 +32,7 @@ from ocop_rate.cli.common import (
     _library,
     _rate_batch,
     _refuse_overwriting_inputs,
+    _stream_batch,
     _usage,
 )
 from ocop_rate.defaults import DEFAULT_SPREAD
@@ -69,21 +70,15 @@ def rate(
     library = _library(rules)
     if output is not None:
         _refuse_overwriting_inputs(output, paths)
+    language = _code(lang)
+    if fmt in (RateFormat.json, RateFormat.csv):  # --members changes the table only
+        _rate_streamed(library, paths, gate_policy, spread, fmt, language, output)
     result = _rate_batch(library, paths, gate_policy, spread)
     if not result.count:
         _fail(OcopError("no dossier files found (looked for .yaml, .yml, .json, .csv and "
                         ".xlsx)"))
-    language = _code(lang)
     if fmt in (RateFormat.html, RateFormat.xlsx):
         _rate_report(fmt, _detailed(result), library, language, output)
-    elif fmt is RateFormat.json:
-        from ocop_rate.report import json_report
-
-        _emit(json_report.render_chunks(result, language), output)
-    elif fmt is RateFormat.csv:
-        from ocop_rate.report import csv_report
-
-        _emit(csv_report.render(result, language), output, encoding=csv_report.ENCODING)
     elif fmt is RateFormat.markdown:
         from ocop_rate.report import markdown_report
 
@@ -103,15 +98,42 @@ def rate(
     raise typer.Exit(EXIT_SHORT if result.failures else EXIT_OK)
 
 
+def _rate_streamed(library: RubricLibrary, paths: list[str], policy: GatePolicyChoice,
+                   spread: float, fmt: RateFormat, lang: LangCode, output: Path | None
+                   ) -> NoReturn:
+    """JSON and CSV, written as the products are scored: memory stays flat."""
+    from ocop_rate.loading.dossiers import collect_paths
+    from ocop_rate.pipeline import Tally
+
+    refused: list[Path] = []
+    if not _guard(lambda: collect_paths(paths, refused)) and not refused:
+        _fail(OcopError("no dossier files found (looked for .yaml, .yml, .json, .csv and "
+                        ".xlsx)"))
+    tally = Tally()
+    pieces = _stream_batch(library, paths, policy, spread, tally)
+    if fmt is RateFormat.json:
+        from ocop_rate.report import json_report
+
+        _guard(lambda: _emit(json_report.render_stream(pieces, lang), output))
+    else:
+        from ocop_rate.report import csv_report
+
+        _guard(lambda: _emit(csv_report.render_stream(pieces, lang), output,
+                             encoding=csv_report.ENCODING))
+    if output is not None:
+        _console(stderr=True).print(f"→ {_escape(str(output))}: {tally.count} "
+                                    f"{'sản phẩm' if lang == 'vi' else 'products'}")
+    raise typer.Exit(EXIT_SHORT if tally.failures else EXIT_OK)
+
+
 def _table_blocks(result: BatchResult, lang: LangCode, members: bool
                   ) -> list[RenderableType]:
     from ocop_rate.report.members_view import batch_disagreements, members_view
     from ocop_rate.report.terminal import batch_view
 
-    detailed = _detailed(result)
-    blocks: list[RenderableType] = members_view(detailed, lang) if members else []
+    blocks: list[RenderableType] = members_view(_detailed(result), lang) if members else []
     blocks += batch_view(result, lang)
-    disagreements = batch_disagreements(detailed, lang)
+    disagreements = batch_disagreements(result, lang)  # no rating per sheet product
     if disagreements:
         from rich.text import Text
 
@@ -211,7 +233,7 @@ def summary(
     if not result.items:
         _fail(OcopError("no dossier files found (looked for .yaml, .yml and .json)"))
     language = _code(lang)
-    digest = summarise(_detailed(result))
+    digest = summarise(result)  # read off the columns: no rating per sheet product
     if fmt is SummaryFormat.json:
         import json
 

@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from itertools import islice
 from json.encoder import encode_basestring
 from typing import TYPE_CHECKING, Any
 
-from ocop_rate.council import OPTION_STEPS
 from ocop_rate.models.common import Lang
-from ocop_rate.models.rating import BatchResult, Failure, Rating, RatingColumns
+from ocop_rate.models.rating import OPTION_STEPS, BatchResult, Failure, Rating, RatingColumns
 from ocop_rate.models.rubric import Rubric
 
 if TYPE_CHECKING:  # check results: types only, so `rate` does not load the checks
@@ -96,6 +95,48 @@ def render_chunks(result: BatchResult, lang: Lang) -> Iterator[str]:
     yield "\n]\n" if not first else "[]\n"
 
 
+def render_stream(pieces: Iterable[Failure | tuple[RatingColumns, int] | RatingColumns],
+                  lang: Lang) -> Iterator[str]:
+    """:func:`render_chunks` of a stream (``pipeline.stream_paths``), written as it comes:
+    failures and dossiers (each read off its block's columns), then the sheets' blocks."""
+    from ocop_rate.report.json_dossiers import DossierView
+
+    first = True
+    done: list[str] = []
+    views: dict[int, tuple[RatingColumns, DossierView]] = {}
+
+    def out(lines: list[str]) -> str:
+        nonlocal first
+        text = ("[\n  " if first else ",\n  ") + ",\n  ".join(lines)
+        first = False
+        return text
+
+    for piece in pieces:
+        if isinstance(piece, Failure):
+            done.append(json.dumps(item_to_dict(piece, lang), ensure_ascii=False))
+        elif isinstance(piece, tuple):
+            block, p = piece
+            hit = views.get(id(block))
+            if hit is None or hit[0] is not block:
+                if len(views) > 64:
+                    views.clear()
+                hit = views[id(block)] = (block, DossierView(block, lang))
+            done.append(json.dumps(hit[1].item(p), ensure_ascii=False))
+        else:
+            if done:
+                yield out(done)
+                done = []
+            lines = block_lines(piece, lang)
+            while chunk := list(islice(lines, CHUNK)):
+                yield out(chunk)
+        if len(done) >= CHUNK:
+            yield out(done)
+            done = []
+    if done:
+        yield out(done)
+    yield "\n]\n" if not first else "[]\n"
+
+
 def _num(value: float) -> str:
     return json.dumps(value)
 
@@ -173,9 +214,9 @@ class _BlockText:
             np.where(b.recognised[lo:hi], "true", "false"),
             f',"gate_policy":{encode_basestring(b.gate_policy)},"gates":', self._gates(lo, hi),
             ',"members":[', member_lists, '],"criteria":[', criteria, '],"next_star":',
-            self._next_star(lo, hi), ',"self_assessment":null,"warnings":'
-            + json.dumps(list(b.warnings), ensure_ascii=False)
-            + ',"producer":null,"disagreement":', self._disagreement(lo, hi),
+            self._next_star(lo, hi), ',"self_assessment":null,"warnings":',
+            self._warnings(lo, hi), ',"producer":null,"disagreement":',
+            self._disagreement(lo, hi),
             ',"errors":[]}'], hi - lo)
 
     def _disagreement(self, lo: int, hi: int) -> list[str]:
@@ -184,7 +225,7 @@ class _BlockText:
 
         b = self.block
         limit = _num(b.spread_limit)
-        over = b.spread[lo:hi] > b.spread_limit * 100
+        over = b.over_limit[lo:hi]
         split_rows, split_crits = np.nonzero(b.split_steps[lo:hi] >= OPTION_STEPS)
         splits: dict[int, list[str]] = {}
         for row, k in zip(split_rows.tolist(), split_crits.tolist(), strict=True):
@@ -199,6 +240,16 @@ class _BlockText:
                 f'"over_limit":{"true" if over[i] else "false"},'
                 f'"flagged":{"true" if over[i] or i in splits else "false"},'
                 f'"splits":[{",".join(splits.get(i, []))}]}}' for i in range(hi - lo)]
+
+    def _warnings(self, lo: int, hi: int) -> list[str]:
+        texts: dict[int, str] = {}
+        out = []
+        for found in self.block.warnings[lo:hi]:
+            text = texts.get(id(found))
+            if text is None:
+                text = texts[id(found)] = json.dumps(list(found), ensure_ascii=False)
+            out.append(text)
+        return out
 
     def _gates(self, lo: int, hi: int) -> list[str]:
         out = []

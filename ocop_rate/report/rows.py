@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 from ocop_rate.models.common import Lang
@@ -45,6 +45,32 @@ def _block_rows(block: RatingColumns, lang: Lang) -> Iterator[Row]:
         yield Row(block.product_id[p], block.product_name[p], rubric.id, rubric_name,
                   {k: shares[k] for k in PART_ORDER}, totals[p], stars[p], recognised[p],
                   [f"{g.id}: {g.reason.get(lang)}" for g in block.gates[p]], [], block.file)
+
+
+def stream_rows(pieces: Iterable[Failure | tuple[RatingColumns, int] | RatingColumns],
+                lang: Lang) -> Iterator[Row]:
+    """:func:`rows` of a stream (``pipeline.stream_paths``), as it comes."""
+    for piece in pieces:
+        if isinstance(piece, Failure):
+            yield _row(piece, lang)
+        elif isinstance(piece, tuple):
+            yield _dossier_row(*piece, lang)
+        else:
+            yield from _block_rows(piece, lang)
+
+
+def _dossier_row(block: RatingColumns, p: int, lang: Lang) -> Row:
+    """Product ``p`` of a block of dossiers, as :func:`_row` gives its rating."""
+    rubric = block.rubric
+    assert block.extras is not None
+    extra = block.extras[p]
+    shares = dict.fromkeys(PART_ORDER) | {
+        q.id: v / 100 for q, v in zip(rubric.parts, block.parts[p].tolist(), strict=True)}
+    return Row(block.product_id[p], extra.name.get(lang), rubric.id,
+               (rubric.product_set or rubric.name).get(lang),
+               {k: shares[k] for k in PART_ORDER}, int(block.total[p]) / 100,
+               int(block.stars[p]), bool(block.recognised[p]),
+               [f"{g.id}: {g.reason.get(lang)}" for g in block.gates[p]], [], extra.file)
 
 
 def _row(item: Rating | Failure, lang: Lang) -> Row:

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from types import ModuleType
 
-from ocop_rate.messages.catalogue import common
+from ocop_rate.messages.catalogue import common, engine
 
-_MODULES: tuple[ModuleType, ...] = (common,)
+_MODULES: tuple[ModuleType, ...] = (common, engine)
 
 
 def _join(modules: tuple[ModuleType, ...]) -> dict[str, tuple[str, str]]:

@@ -1,118 +1,92 @@
-"""Scoring: criterion -> option -> points; part totals; council average; star bands; gates;
-next star. Plain functions over validated models; no files, no terminal.
+"""The reference scorer: small, slow and obviously correct, for tests only.
+
+This is the per-dossier engine the project had before the columnar engine
+(``ocop_rate.engine``): exact :class:`~fractions.Fraction` arithmetic on pydantic objects,
+one dossier at a time, rounding once, half up. Property tests check that the engine gives
+exactly what this gives. Only the wording of a star-mark gate is borrowed from the engine
+(wording is no arithmetic).
 """
 
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
-from dataclasses import dataclass
+from collections.abc import Mapping, Sequence
 from fractions import Fraction
-from typing import Literal
+from functools import lru_cache
 
 from ocop_rate.conditions import Facts, evaluate, missing_facts
-from ocop_rate.council import disagreement
 from ocop_rate.defaults import DEFAULT_SPREAD
-from ocop_rate.models.common import Text
+from ocop_rate.engine import GatePolicy, mark_gate
 from ocop_rate.models.dossier import Dossier, MemberSheet
 from ocop_rate.models.rating import (
     Choice,
     CriterionScore,
+    Disagreement,
     GateResult,
     MemberTotal,
     NextStar,
+    OptionSplit,
     PartScore,
     Rating,
     SelfAssessment,
     Upgrade,
 )
 from ocop_rate.models.rubric import RECOGNISED_MIN_STARS, Criterion, Option, Rubric
-from ocop_rate.scoring_math import apportion, as_float, exact, mean, round2
 
-GatePolicy = Literal["majority", "all"]
-GATE_POLICIES: tuple[GatePolicy, ...] = ("majority", "all")
-FieldPath = tuple[str | int, ...]
+OPTION_STEPS = 2
 
 
-@dataclass(frozen=True)
-class FitProblem:
-    """Something in a dossier that does not fit its rubric, by field path."""
-
-    path: FieldPath
-    message: str
-
-
-def check_fit(rubric: Rubric, dossier: Dossier) -> list[FitProblem]:
-    """Every way ``dossier`` fails to fit ``rubric``: unknown criteria, options and facts,
-    unscored criteria, facts of the wrong type. Empty when it can be scored."""
-    out: list[FitProblem] = []
-    ids = list(rubric.criteria_by_id)
-    for name, value in dossier.facts.items():
-        spec = rubric.facts_by_id.get(name)
-        if spec is None:
-            known = ", ".join(rubric.facts_by_id) or "none"
-            out.append(FitProblem(("facts", name),
-                                  f"unknown fact '{name}' for rubric {rubric.id} (known: {known})"))
-        elif not _fact_type_ok(spec.type, value):
-            out.append(FitProblem(("facts", name),
-                                  f"fact '{name}' should be a {_kind(spec.type)}, got "
-                                  f"{value!r}"))
-    for i, sheet in enumerate(dossier.council):
-        where: FieldPath = ("council", i, "scores")
-        out += _check_codes(rubric, sheet.scores, where)
-        for cid in sheet.notes:
-            if cid not in rubric.criteria_by_id:
-                out.append(FitProblem(("council", i, "notes", cid), _unknown_criterion(cid, ids)))
-        blank = [c.id for c in rubric.criteria
-                 if c.id not in sheet.scores and _derive(c, dossier)[0] is None]
-        if blank:
-            out.append(FitProblem(where, (
-                f"member '{sheet.member}' gave no option for {', '.join(blank)}; every criterion "
-                "needs one (a blank is allowed only where the rubric derives it from facts)")))
-    out += _check_codes(rubric, dossier.self_assessment, ("self_assessment",))
-    for cid in dossier.evidence:
-        if cid not in rubric.criteria_by_id:
-            out.append(FitProblem(("evidence", cid), _unknown_criterion(cid, ids)))
-    return out
+@lru_cache(maxsize=4096)
+def exact(points: float) -> Fraction:
+    """A float read from a rubric (e.g. 2.5) as the exact decimal it was written as.
+    Cached: a rubric has few distinct point values and Fraction parsing is slow."""
+    return Fraction(str(points))
 
 
-def _fact_type_ok(kind: str, value: object) -> bool:
-    if kind == "boolean":
-        return isinstance(value, bool)
-    if kind == "number":  # NaN and infinities compare false with everything: refuse them
-        return (isinstance(value, (int, float)) and not isinstance(value, bool)
-                and math.isfinite(value))
-    return isinstance(value, str)
+def round2(value: Fraction) -> Fraction:
+    """Round half up to 2 decimals."""
+    return Fraction(math.floor(value * 100 + Fraction(1, 2)), 100)
 
 
-def _kind(fact_type: str) -> str:
-    return "finite number" if fact_type == "number" else fact_type
+def as_float(value: Fraction) -> float:
+    return round(float(value), 2)
 
 
-def _unknown_criterion(cid: str, known: list[str]) -> str:
-    import difflib
-
-    close = difflib.get_close_matches(cid, known, n=3, cutoff=0.5)
-    hint = f"; did you mean {', '.join(close)}?" if close else ""
-    return f"unknown criterion '{cid}'{hint} (criteria: {known[0]} … {known[-1]})"
+def mean(values: Sequence[Fraction]) -> Fraction:
+    return sum(values, Fraction(0)) / len(values)
 
 
-def _check_codes(rubric: Rubric, scores: dict[str, str], where: FieldPath) -> list[FitProblem]:
-    out: list[FitProblem] = []
-    ids = list(rubric.criteria_by_id)
-    for cid, code in scores.items():
-        crit = rubric.criteria_by_id.get(cid)
-        if crit is None:
-            out.append(FitProblem((*where, cid), _unknown_criterion(cid, ids)))
-        elif crit.option(code) is None:
-            out.append(FitProblem((*where, cid), unknown_option_message(crit, code)))
-    return out
+def apportion(parts: Sequence[Fraction], total: Fraction) -> list[Fraction]:
+    """Round each part to 2 decimals so that they add up exactly to ``total`` (largest
+    remainder; ties go to the earlier part)."""
+    cents = [p * 100 for p in parts]
+    floors = [math.floor(c) for c in cents]
+    short = int(total * 100) - sum(floors)
+    order = sorted(range(len(parts)), key=lambda i: (-(cents[i] - floors[i]), i))
+    for i in order[: max(short, 0)]:
+        floors[i] += 1
+    return [Fraction(f, 100) for f in floors]
 
 
-def unknown_option_message(crit: Criterion, code: str) -> str:
-    """What to say about an option code ``crit`` does not have (dossiers and sheets alike)."""
-    codes = ", ".join(f"{o.code} ({o.points:g})" for o in crit.options)
-    return f"unknown option '{code}' for {crit.id}; expected one of {codes}"
+def disagreement(rubric: Rubric, choices: Mapping[str, Sequence[Choice]],
+                 member_totals: Sequence[Fraction], spread_limit: float = DEFAULT_SPREAD
+                 ) -> Disagreement:
+    """The spread of ``member_totals`` against ``spread_limit`` (flagged when strictly more)
+    and every criterion whose members' options lie :data:`OPTION_STEPS` or more apart in
+    the sheet's order of options."""
+    spread = max(member_totals) - min(member_totals)
+    splits: list[OptionSplit] = []
+    for crit in (c for c in rubric.criteria if not c.scale):
+        picked = choices[crit.id]
+        order = [o.code for o in crit.options]
+        ranks = [order.index(ch.option) for ch in picked]
+        steps = max(ranks) - min(ranks)
+        if steps >= OPTION_STEPS:
+            splits.append(OptionSplit(criterion=crit.id, name=crit.name,
+                                      options={ch.member: ch.option for ch in picked},
+                                      steps=steps))
+    return Disagreement(spread=as_float(spread), spread_limit=spread_limit,
+                        over_limit=spread > exact(spread_limit), splits=tuple(splits))
 
 
 def _derive(crit: Criterion, dossier: Dossier) -> tuple[str | None, tuple[str, ...]]:
@@ -239,22 +213,8 @@ def _option_gates(rubric: Rubric, council: dict[str, Option], band_stars: int
                  if (req := requirement(c, level)) is not None
                  and council[c.id].points < req.points]
         if short:
-            return [mark_gate(rubric, c, req, level, council[c.id]) for c, req in short]
+            return [mark_gate(rubric, c, req, level, council[c.id].code) for c, req in short]
     return []
-
-
-def mark_gate(rubric: Rubric, crit: Criterion, req: Option, level: int, chosen: Option
-              ) -> GateResult:
-    """The cap a star mark puts on a product whose council chose ``chosen`` on ``crit``,
-    below ``req``, the option ``level`` stars need."""
-    return GateResult(
-        id=f"min-option:{crit.id}", effect="cap", max_stars=level - 1,
-        reason=Text(
-            vi=f"{crit.id}: cần tối thiểu phương án {req.code} ({req.points:g} điểm) "
-               f"để đạt {level} sao; hội đồng chấm {chosen.code}",
-            en=f"{crit.id}: needs option {req.code} ({req.points:g} pts) or better "
-               f"for {level} stars; the council chose {chosen.code}"),
-        source=rubric.cite(crit.source))
 
 
 def next_star(rubric: Rubric, choices: dict[str, list[Choice]], council: dict[str, Option],

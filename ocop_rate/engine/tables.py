@@ -1,0 +1,130 @@
+"""A rubric as integer tables: every option's points in hundredths, star marks, bands.
+
+The engine computes in integer hundredths of a point, so a council's mean ``S / n`` is
+compared and rounded exactly (half up: ``(2S + n) // 2n``). A rubric whose points or band
+edges are not whole hundredths cannot be rated (``validate`` says so).
+
+Option index :data:`NONE` (-1) is reserved for the code ``none`` (no option ticked: 0
+points, below every star mark); the tables carry a 0-point column at the end so that
+``points[k, NONE]`` is 0 without a branch.
+"""
+
+from __future__ import annotations
+
+from fractions import Fraction
+from functools import lru_cache
+from typing import TYPE_CHECKING
+
+import numpy as np
+
+from ocop_rate.models.rubric import RECOGNISED_MIN_STARS, Criterion, Option, Rubric
+
+if TYPE_CHECKING:
+    from numpy.typing import NDArray
+
+NONE = -1
+"""Reserved option index: the member ticked no option (code ``none``)."""
+NONE_CODE = "none"
+
+
+@lru_cache(maxsize=4096)
+def exact(points: float) -> Fraction:
+    """A float read from a rubric (e.g. 2.5) as the exact decimal it was written as."""
+    return Fraction(str(points))
+
+
+def cents(value: float) -> int | None:
+    """``value`` in hundredths when it is a whole number of them, else None."""
+    hundredths = exact(value) * 100
+    return int(hundredths) if hundredths.denominator == 1 else None
+
+
+def not_whole_hundredths(rubric: Rubric) -> list[str]:
+    """Where ``rubric`` cannot be rated in hundredths (points or band edges), or what
+    star band is missing; empty when the engine can rate it. Once per rubric object."""
+    hit = _UNRATABLE.get(id(rubric))
+    if hit is None or hit[0] is not rubric:
+        hit = _UNRATABLE[id(rubric)] = (rubric, _not_whole_hundredths(rubric))
+    return hit[1]
+
+
+def _not_whole_hundredths(rubric: Rubric) -> list[str]:
+    out = [f"{c.id}/{o.code}: {o.points!r}" for c in rubric.criteria for o in c.options
+           if cents(o.points) is None]
+    out += [f"band {b.stars}: {edge!r}" for b in rubric.star_bands for edge in (b.min, b.max)
+            if cents(edge) is None]
+    out += [f"band {s} missing" for s in range(RECOGNISED_MIN_STARS, 6)
+            if rubric.band_for(s) is None]
+    return out
+
+
+_UNRATABLE: dict[int, tuple[Rubric, list[str]]] = {}
+
+
+def ratable(rubric: Rubric) -> bool:
+    return not not_whole_hundredths(rubric)
+
+
+def requirement(crit: Criterion, stars: int) -> Option | None:
+    """The lowest option ``crit`` needs for a product to hold ``stars`` (the sheet's marks)."""
+    marked = [o for o in crit.options if o.min_star is not None and o.min_star <= stars]
+    return max(marked, key=lambda o: o.points) if marked else None
+
+
+def option_code(crit: Criterion, index: int) -> str:
+    """The code of option ``index`` of ``crit`` (``none`` for :data:`NONE`)."""
+    return NONE_CODE if index == NONE else crit.options[index].code
+
+
+class RubricTables:
+    """A rubric's options, marks and bands as arrays (hundredths), padded to the widest
+    criterion, plus one 0-point column for :data:`NONE`. Built once per rubric."""
+
+    def __init__(self, rubric: Rubric) -> None:
+        crits = rubric.criteria
+        width = max(len(c.options) for c in crits)
+        self.width = width
+        self.points: NDArray[np.integer] = np.full((len(crits), width + 1), -1,
+                                                   dtype=np.int32)
+        self.points[:, width] = 0                          # NONE: 0 points
+        self.ascending = np.full((len(crits), width), -1, dtype=np.int64)
+        self.best = np.zeros(len(crits), dtype=np.int64)
+        self.req_points = np.full((6, len(crits)), -1, dtype=np.int64)
+        self.req_option = np.zeros((6, len(crits)), dtype=np.int64)
+        self.index = [{o.code: i for i, o in enumerate(c.options)} for c in crits]
+        for k, crit in enumerate(crits):
+            pts = [cents(o.points) or 0 for o in crit.options]
+            self.points[k, : len(pts)] = pts
+            self.ascending[k, : len(pts)] = sorted(range(len(pts)), key=lambda i: pts[i])
+            self.best[k] = crit.options.index(max(crit.options, key=lambda o: o.points))
+            for level in range(RECOGNISED_MIN_STARS, 6):
+                req = requirement(crit, level)
+                if req is not None:
+                    self.req_points[level, k] = cents(req.points) or 0
+                    self.req_option[level, k] = crit.options.index(req)
+        self.part = np.array([[c.part == p.id for c in crits] for p in rubric.parts])
+        self.part_of = np.array([[p.id for p in rubric.parts].index(c.part) for c in crits])
+        if self.points.max() < np.iinfo(np.int16).max:  # half the memory per member row
+            self.points = self.points.astype(np.int16)
+        self.splittable = np.array([not c.scale for c in crits], dtype=bool)
+        bands = sorted(rubric.star_bands, key=lambda b: b.min)
+        self.band_min = np.array([cents(b.min) for b in bands], dtype=np.int64)
+        self.band_stars = np.array([b.stars for b in bands], dtype=np.int8)
+        self.threshold = np.zeros(6, dtype=np.int64)
+        self.threshold_value = np.zeros(6, dtype=np.float64)
+        for stars in range(RECOGNISED_MIN_STARS, 6):
+            band = rubric.band_for(stars)
+            assert band is not None
+            self.threshold[stars] = cents(band.min) or 0
+            self.threshold_value[stars] = band.min
+
+
+_TABLES: dict[int, tuple[Rubric, RubricTables]] = {}
+
+
+def tables(rubric: Rubric) -> RubricTables:
+    """The tables of ``rubric``, built once per rubric object (rubrics are immutable)."""
+    hit = _TABLES.get(id(rubric))
+    if hit is None or hit[0] is not rubric:
+        hit = _TABLES[id(rubric)] = (rubric, RubricTables(rubric))
+    return hit[1]
