@@ -1,7 +1,8 @@
-"""Evaluate conditions on dossier facts, in three-valued logic.
+"""Evaluate conditions on dossier facts and a member's choices, in three-valued logic.
 
-A condition that reads a fact the dossier does not give is *unknown* (None), not false:
-a derivation then does not fire and a gate reports that it could not be checked.
+A condition that reads a fact the dossier does not give (or a criterion the member left
+blank) is *unknown* (None), not false: a derivation then does not fire, a gate reports that
+it could not be checked, and a criterion whose applicability is unknown counts as applying.
 """
 
 from __future__ import annotations
@@ -11,19 +12,24 @@ from collections.abc import Mapping
 from ocop_rate.models.conditions import Condition, FactValue
 
 Facts = Mapping[str, FactValue]
+Chosen = Mapping[str, str]
+"""criterion id -> the option code one member chose (or that was derived for them)."""
 
 
-def evaluate(cond: Condition, facts: Facts) -> bool | None:
-    """True, False, or None when a fact it needs is missing."""
-    if cond.fact is not None:
-        if cond.fact not in facts:
+def evaluate(cond: Condition, facts: Facts, chosen: Chosen | None = None) -> bool | None:
+    """True, False, or None when a fact (or a criterion's option) it needs is missing."""
+    if cond.fact is not None or cond.criterion is not None:
+        source: Mapping[str, FactValue] = facts if cond.fact is not None else (chosen or {})
+        key = cond.fact if cond.fact is not None else cond.criterion
+        assert key is not None
+        if key not in source:
             return None
-        value = facts[cond.fact]
+        value = source[key]
         return all(_compare(op, value, target) for op, target in cond.comparisons().items())
     if cond.not_ is not None:
-        inner = evaluate(cond.not_, facts)
+        inner = evaluate(cond.not_, facts, chosen)
         return None if inner is None else not inner
-    results = [evaluate(c, facts) for c in (cond.all_ or cond.any_ or ())]
+    results = [evaluate(c, facts, chosen) for c in (cond.all_ or cond.any_ or ())]
     if cond.all_ is not None:
         if False in results:
             return False

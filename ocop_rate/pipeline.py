@@ -33,6 +33,7 @@ from ocop_rate.loading.source import OUTSIDE
 from ocop_rate.models.dossier import Dossier
 from ocop_rate.models.rating import BatchResult, Failure, ProblemOut, Rating, RatingColumns
 from ocop_rate.models.rubric import Rubric
+from ocop_rate.outcome import DEFAULT_LEVEL, Level
 
 BLOCK = 512
 OnItem = Callable[[int, int], None]
@@ -55,7 +56,8 @@ def fit_loaded(library: RubricLibrary, loaded: LoadedDossier) -> Rubric | Failur
     elif not_whole_hundredths(rubric):
         problems = [unratable(rubric, source.locate(("product", "rubric")))]
     else:
-        problems = [Problem(fit.message, source.locate(fit.path))
+        problems = [Problem.of(fit.message_id, source.locate(fit.path), **(fit.params or {}))
+                    if fit.message_id else Problem(fit.message, source.locate(fit.path))
                     for fit in check_fit(rubric, dossier)]
     if problems:
         return Failure(product_id=dossier.product.id, rubric=dossier.product.rubric,
@@ -71,18 +73,21 @@ def unratable(rubric: Rubric, location: Location) -> Problem:
 
 def rate_loaded(library: RubricLibrary, loaded: LoadedDossier,
                 policy: GatePolicy = "majority", *,
-                spread_limit: float = DEFAULT_SPREAD) -> Rating | Failure:
+                spread_limit: float = DEFAULT_SPREAD,
+                level: Level = DEFAULT_LEVEL) -> Rating | Failure:
     """Rate one read dossier, or explain every way it does not fit its rubric."""
     fit = fit_loaded(library, loaded)
     if isinstance(fit, Failure):
         return fit
-    return score_dossiers(fit, [(loaded.dossier, loaded.source.file)], policy, spread_limit)[0]
+    return score_dossiers(fit, [(loaded.dossier, loaded.source.file)], policy, spread_limit,
+                          level)[0]
 
 
 def score_dossiers(rubric: Rubric, dossiers: list[tuple[Dossier, str | None]],
-                   policy: GatePolicy, spread_limit: float) -> list[Rating]:
+                   policy: GatePolicy, spread_limit: float, level: Level = DEFAULT_LEVEL
+                   ) -> list[Rating]:
     """Dossiers that fit ``rubric``, scored as one block, as ratings in order."""
-    block = score_columns(from_dossiers(rubric, dossiers), policy, spread_limit)
+    block = score_columns(from_dossiers(rubric, dossiers), policy, spread_limit, level)
     return [rating_at(block, p) for p in range(len(block))]
 
 
@@ -112,13 +117,14 @@ def read_file(library: RubricLibrary, path: Path) -> tuple[Rubric, LoadedDossier
 
 def rate_file(library: RubricLibrary, path: Path,
               policy: GatePolicy = "majority", *,
-              spread_limit: float = DEFAULT_SPREAD) -> Rating | Failure:
+              spread_limit: float = DEFAULT_SPREAD,
+              level: Level = DEFAULT_LEVEL) -> Rating | Failure:
     read = read_file(library, path)
     if isinstance(read, Failure):
         return read
     rubric, loaded = read
     return score_dossiers(rubric, [(loaded.dossier, loaded.source.file)], policy,
-                          spread_limit)[0]
+                          spread_limit, level)[0]
 
 
 DossierRow = tuple[RatingColumns, int]
@@ -137,14 +143,14 @@ class Tally:
 
 def rate_paths(library: RubricLibrary, args: list[str],
                policy: GatePolicy = "majority", *, spread_limit: float = DEFAULT_SPREAD,
-               on_item: OnItem | None = None) -> BatchResult:
+               on_item: OnItem | None = None, level: Level = DEFAULT_LEVEL) -> BatchResult:
     """Rate every dossier named by ``args`` (files, folders, globs), in order, all held in
     memory (for views that need every product at once; else :func:`stream_paths`). Raises
     :class:`~ocop_rate.errors.UsageError` only when a name matches nothing."""
     items: list[Rating | Failure] = []
     blocks: list[RatingColumns] = []
     for piece in stream_paths(library, args, policy, spread_limit=spread_limit,
-                              on_item=on_item):
+                              on_item=on_item, level=level):
         if isinstance(piece, Failure):
             items.append(piece)
         elif isinstance(piece, tuple):
@@ -156,35 +162,37 @@ def rate_paths(library: RubricLibrary, args: list[str],
 
 def stream_paths(library: RubricLibrary, args: list[str],
                  policy: GatePolicy = "majority", *, spread_limit: float = DEFAULT_SPREAD,
-                 on_item: OnItem | None = None, tally: Tally | None = None
-                 ) -> Iterator[Piece]:
+                 on_item: OnItem | None = None, tally: Tally | None = None,
+                 level: Level = DEFAULT_LEVEL) -> Iterator[Piece]:
     """Rate every dossier named by ``args`` as it goes: dossiers and failures in input
     order, scored :data:`BLOCK` at a time, then the blocks of the score sheets (as
     :class:`BatchResult` orders them). Memory stays flat in the number of dossiers.
     ``on_item`` is told after each file, so a caller can show progress; ``tally`` counts
     what was yielded."""
     for _, piece in stream_sides([library], args, policy, spread_limit=spread_limit,
-                                 on_item=on_item, tallies=[tally or Tally()]):
+                                 on_item=on_item, tallies=[tally or Tally()],
+                                 level=level):
         yield piece
 
 
 def stream_sides(libraries: list[RubricLibrary], args: list[str],
                  policy: GatePolicy = "majority", *, spread_limit: float = DEFAULT_SPREAD,
-                 on_item: OnItem | None = None, tallies: list[Tally] | None = None
-                 ) -> Iterator[tuple[int, Piece]]:
+                 on_item: OnItem | None = None, tallies: list[Tally] | None = None,
+                 level: Level = DEFAULT_LEVEL) -> Iterator[tuple[int, Piece]]:
     """:func:`stream_paths` under several rubric libraries at once, each dossier read once:
     ``(side, piece)`` where ``side`` indexes ``libraries`` (``diff``: base and head)."""
     counts = tallies or [Tally() for _ in libraries]
     sides = range(len(libraries))
     sheets: list[list[RatingColumns]] = [[] for _ in sides]
     seen: list[dict[str, str | None]] = [{} for _ in sides]
-    pending = [_Pending(policy, spread_limit) for _ in sides]
+    pending = [_Pending(policy, spread_limit, level) for _ in sides]
     refused: list[Path] = []
     paths = collect_paths(args, refused)
     for done, path in enumerate(paths, start=1):
         if path.suffix.lower() in SHEET_SUFFIXES:
             for i in sides:
-                rated, failed = rate_sheet(libraries[i], path, policy, seen[i], spread_limit)
+                rated, failed = rate_sheet(libraries[i], path, policy, seen[i], spread_limit,
+                                           level)
                 sheets[i] += rated
                 for failure in failed:
                     pending[i].fail(failure)
@@ -224,8 +232,8 @@ class _Pending:
     """Failures and dossiers read but not scored yet, in input order; the dossiers are
     scored a block per rubric at each flush."""
 
-    def __init__(self, policy: GatePolicy, spread_limit: float) -> None:
-        self.policy, self.spread_limit = policy, spread_limit
+    def __init__(self, policy: GatePolicy, spread_limit: float, level: Level) -> None:
+        self.policy, self.spread_limit, self.level = policy, spread_limit, level
         self.order: list[Failure | tuple[str, int]] = []
         self.waiting: dict[str, tuple[Rubric, list[tuple[Dossier, str | None]]]] = {}
 
@@ -243,7 +251,7 @@ class _Pending:
 
     def flush(self) -> list[Piece]:
         blocks = {rid: score_columns(from_dossiers(rubric, dossiers), self.policy,
-                                     self.spread_limit)
+                                     self.spread_limit, self.level)
                   for rid, (rubric, dossiers) in self.waiting.items()}
         out: list[Piece] = [x if isinstance(x, Failure) else (blocks[x[0]], x[1])
                             for x in self.order]
@@ -273,8 +281,8 @@ def _take_unique(read: tuple[Rubric, LoadedDossier] | Failure, path: Path,
 
 
 def rate_sheet(library: RubricLibrary, path: Path, policy: GatePolicy,
-               seen: dict[str, str | None], spread_limit: float = DEFAULT_SPREAD
-               ) -> tuple[list[RatingColumns], list[Failure]]:
+               seen: dict[str, str | None], spread_limit: float = DEFAULT_SPREAD,
+               level: Level = DEFAULT_LEVEL) -> tuple[list[RatingColumns], list[Failure]]:
     """Rate a score sheet column-wise; every bad product (or the whole file) is a Failure.
     Records the sheet's product ids in ``seen`` (ids already there are errors)."""
     from ocop_rate.loading.score_sheets import read_score_sheet
@@ -293,5 +301,5 @@ def rate_sheet(library: RubricLibrary, path: Path, policy: GatePolicy,
             failed.append(Failure(product_id=None, rubric=cols.rubric.id, file=str(path),
                                   errors=(to_out(unratable(cols.rubric, Location(str(path)))),)))
             continue
-        rated.append(score_columns(cols, policy, spread_limit))
+        rated.append(score_columns(cols, policy, spread_limit, level))
     return rated, failed

@@ -21,6 +21,7 @@ from ocop_rate.models.summary import (
     PartMeans,
     Summary,
 )
+from ocop_rate.outcome import OUTCOMES
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -30,8 +31,12 @@ DIMENSIONS: tuple[str, ...] = ("product_group", "product_set", "province", "comm
 
 
 def class_key(rating: Rating) -> str:
-    """``"5"``, ``"4"``, ``"3"`` for recognised products, else ``"not_recognised"``."""
-    return str(rating.stars) if rating.recognised else "not_recognised"
+    """``"5"``, ``"4"``, ``"3"`` for products that reached a class their council recognises
+    or proposes (a provincial council's 5 stars are proposed to the Ministry), else
+    ``"not_recognised"`` (1-2 stars, a rejected dossier, a class only the other level
+    recognises)."""
+    reached = rating.outcome in ("recognised", "proposed-5-star")
+    return str(rating.stars) if reached else "not_recognised"
 
 
 def _record(product_id: str, key: str, rubric: str, product_group: str,
@@ -53,10 +58,14 @@ def _block_records(block: RatingColumns) -> Iterator[dict[str, Any]]:
     """The records of a block's products, read off its columns (no rating objects)."""
     ids = [q.id for q in block.rubric.parts]
     parts, totals = (block.parts / 100).tolist(), (block.total / 100).tolist()
-    stars, recognised = block.stars.tolist(), block.recognised.tolist()
+    stars = block.stars.tolist()
+    reached = {OUTCOMES.index("recognised"), OUTCOMES.index("proposed-5-star")}
+    outcomes = (block.outcome.tolist() if block.outcome is not None
+                else [OUTCOMES.index("recognised") if r else -1
+                      for r in block.recognised.tolist()])
     for p in range(len(block)):
         producer = None if block.extras is None else block.extras[p].producer
-        key = str(stars[p]) if recognised[p] else "not_recognised"
+        key = str(stars[p]) if outcomes[p] in reached else "not_recognised"
         yield _record(block.product_id[p], key, block.rubric.id, block.rubric.product_group,
                       producer,
                       dict(zip(ids, parts[p], strict=True)), totals[p])

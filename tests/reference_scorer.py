@@ -1,10 +1,11 @@
 """The reference scorer: small, slow and obviously correct, for tests only.
 
-This is the per-dossier engine the project had before the columnar engine
-(``ocop_rate.engine``): exact :class:`~fractions.Fraction` arithmetic on pydantic objects,
-one dossier at a time, rounding once, half up. Property tests check that the engine gives
-exactly what this gives. Only the wording of a star-mark gate is borrowed from the engine
-(wording is no arithmetic).
+The per-dossier engine the project had before the columnar engine (``ocop_rate.engine``),
+with issue 11's rules (``none``, applicability, requirements, cases, outcome): exact
+:class:`~fractions.Fraction` arithmetic on pydantic objects, one dossier at a time, rounding
+once, half up. Property tests check that the engine gives exactly what this gives. The
+clauses (``ocop_rate.clauses``), the outcome table (``ocop_rate.outcome``) and the wording of
+a star-mark gate are shared: they are plain functions, not arithmetic.
 """
 
 from __future__ import annotations
@@ -13,12 +14,22 @@ import math
 from collections.abc import Mapping, Sequence
 from fractions import Fraction
 from functools import lru_cache
+from typing import Literal
 
+from ocop_rate.clauses import (
+    applies,
+    case_id,
+    case_splits,
+    check_requirements,
+    derive,
+    requirement_cap,
+)
 from ocop_rate.conditions import Facts, evaluate, missing_facts
 from ocop_rate.defaults import DEFAULT_SPREAD
 from ocop_rate.engine import GatePolicy, mark_gate
 from ocop_rate.models.dossier import Dossier, MemberSheet
 from ocop_rate.models.rating import (
+    CaseSplit,
     Choice,
     CriterionScore,
     Disagreement,
@@ -31,9 +42,14 @@ from ocop_rate.models.rating import (
     SelfAssessment,
     Upgrade,
 )
-from ocop_rate.models.rubric import RECOGNISED_MIN_STARS, Criterion, Option, Rubric
-
-OPTION_STEPS = 2
+from ocop_rate.models.rubric import (
+    NONE_OPTION,
+    RECOGNISED_MIN_STARS,
+    Criterion,
+    Option,
+    Rubric,
+)
+from ocop_rate.outcome import DEFAULT_LEVEL, Level, decide
 
 
 @lru_cache(maxsize=4096)
@@ -68,55 +84,76 @@ def apportion(parts: Sequence[Fraction], total: Fraction) -> list[Fraction]:
     return [Fraction(f, 100) for f in floors]
 
 
+OPTION_STEPS = 2
+
+
+def point_steps(points: Sequence[float]) -> dict[float, int]:
+    """Each distinct point value of a criterion (with ``none``'s 0) -> its rank."""
+    return {p: k for k, p in enumerate(sorted({0.0, *points}))}
+
+
 def disagreement(rubric: Rubric, choices: Mapping[str, Sequence[Choice]],
-                 member_totals: Sequence[Fraction], spread_limit: float = DEFAULT_SPREAD
-                 ) -> Disagreement:
-    """The spread of ``member_totals`` against ``spread_limit`` (flagged when strictly more)
-    and every criterion whose members' options lie :data:`OPTION_STEPS` or more apart in
-    the sheet's order of options."""
+                 member_totals: Sequence[Fraction], spread_limit: float = DEFAULT_SPREAD,
+                 cases: Sequence[CaseSplit] = ()) -> Disagreement:
+    """The spread of ``member_totals`` against ``spread_limit`` (flagged when strictly more),
+    every criterion whose members' points lie :data:`OPTION_STEPS` or more steps apart among
+    its distinct point values, and the case groups members split on (``cases``)."""
     spread = max(member_totals) - min(member_totals)
     splits: list[OptionSplit] = []
     for crit in (c for c in rubric.criteria if not c.scale):
         picked = choices[crit.id]
-        order = [o.code for o in crit.options]
-        ranks = [order.index(ch.option) for ch in picked]
+        rank = point_steps([o.points for o in crit.options])
+        ranks = [rank[opt.points] for ch in picked
+                 if (opt := crit.option(ch.option)) is not None]
         steps = max(ranks) - min(ranks)
         if steps >= OPTION_STEPS:
             splits.append(OptionSplit(criterion=crit.id, name=crit.name,
                                       options={ch.member: ch.option for ch in picked},
                                       steps=steps))
     return Disagreement(spread=as_float(spread), spread_limit=spread_limit,
-                        over_limit=spread > exact(spread_limit), splits=tuple(splits))
+                        over_limit=spread > exact(spread_limit), splits=tuple(splits),
+                        case_splits=tuple(cases))
 
 
-def _derive(crit: Criterion, dossier: Dossier) -> tuple[str | None, tuple[str, ...]]:
-    """The option facts decide for ``crit`` (first derivation that holds), and those facts."""
-    for d in crit.derive:
-        if evaluate(d.when, dossier.facts) is True:
-            return d.option, tuple(sorted(d.when.facts()))
-    return None, ()
-
-
-def _choose(crit: Criterion, sheet: MemberSheet, dossier: Dossier) -> Choice:
-    code = sheet.scores.get(crit.id)
-    if code is not None:
+def member_choices(rubric: Rubric, sheet: MemberSheet, dossier: Dossier) -> list[Choice]:
+    """One member's choice on every criterion, in rubric order: the member's option, else
+    the one derived from facts; a criterion that does not apply to this sheet counts 0."""
+    picked: dict[str, tuple[str, Literal["member", "derived"], tuple[str, ...]]] = {}
+    for crit in rubric.criteria:
+        code = sheet.scores.get(crit.id)
+        if code is not None:
+            picked[crit.id] = (code, "member", ())
+        else:
+            derived, facts = derive(crit, dossier.facts)
+            assert derived is not None, "check_fit must run before score"
+            picked[crit.id] = (derived, "derived", facts)
+    chosen = {cid: code for cid, (code, _, _) in picked.items()}
+    out = []
+    for crit in rubric.criteria:
+        code, by, facts = picked[crit.id]
         opt = crit.option(code)
         assert opt is not None, "check_fit must run before score"
-        return Choice(member=sheet.member, option=code, points=opt.points, chosen_by="member",
-                      note=sheet.notes.get(crit.id))
-    derived, facts = _derive(crit, dossier)
-    assert derived is not None, "check_fit must run before score"
-    opt = crit.option(derived)
-    assert opt is not None
-    return Choice(member=sheet.member, option=derived, points=opt.points, chosen_by="derived",
-                  facts=facts, note=sheet.notes.get(crit.id))
+        counts = applies(crit, dossier.facts, chosen)
+        out.append(Choice(member=sheet.member, option=code,
+                          points=opt.points if counts else 0.0, chosen_by=by, facts=facts,
+                          note=sheet.notes.get(crit.id), applies=counts,
+                          case=case_id(rubric, crit.id, code)))
+    return out
+
+
+def council_pick(choices: Sequence[Choice], policy: GatePolicy) -> Choice:
+    """The member choice that stands for the council: under ``majority``, the best that more
+    than half of the members chose or bettered; under ``all``, the lowest."""
+    ranked = sorted(choices, key=lambda c: c.points, reverse=True)
+    return ranked[len(ranked) // 2] if policy == "majority" else ranked[-1]
 
 
 def council_option(crit: Criterion, choices: Sequence[Choice], policy: GatePolicy) -> Option:
-    """The option the council as a whole reached on ``crit``: under ``majority``, the best
-    option that more than half of the members chose or bettered; under ``all``, the lowest."""
-    ranked = sorted(choices, key=lambda c: c.points, reverse=True)
-    pick = ranked[len(ranked) // 2] if policy == "majority" else ranked[-1]
+    """The option the council as a whole reached on ``crit`` (see :func:`council_pick`);
+    ``none`` where that choice does not apply (it counts 0 and meets no star mark)."""
+    pick = council_pick(choices, policy)
+    if not pick.applies:
+        return NONE_OPTION
     opt = crit.option(pick.option)
     assert opt is not None
     return opt
@@ -129,11 +166,13 @@ def requirement(crit: Criterion, stars: int) -> Option | None:
 
 
 def score(rubric: Rubric, dossier: Dossier, *, policy: GatePolicy = "majority",
-          file: str | None = None, spread_limit: float = DEFAULT_SPREAD) -> Rating:
+          file: str | None = None, spread_limit: float = DEFAULT_SPREAD,
+          level: Level = DEFAULT_LEVEL) -> Rating:
     """Rate ``dossier`` on ``rubric``. Call :func:`check_fit` first: it must be empty.
-    ``spread_limit``: members' totals further apart than this flag a disagreement."""
-    choices = {c.id: [_choose(c, sheet, dossier) for sheet in dossier.council]
-               for c in rubric.criteria}
+    ``spread_limit``: members' totals further apart than this flag a disagreement;
+    ``level``: the council's level, which decides the outcome (:mod:`ocop_rate.outcome`)."""
+    by_member = [member_choices(rubric, sheet, dossier) for sheet in dossier.council]
+    choices = {c.id: [picks[k] for picks in by_member] for k, c in enumerate(rubric.criteria)}
     members = [sheet.member for sheet in dossier.council]
     per_member = [
         {p.id: sum((exact(choices[c.id][m].points) for c in rubric.criteria if c.part == p.id),
@@ -148,10 +187,17 @@ def score(rubric: Rubric, dossier: Dossier, *, policy: GatePolicy = "majority",
     council = {c.id: council_option(c, choices[c.id], policy) for c in rubric.criteria}
     band_stars = rubric.band(float(total)).stars
     gates, warnings = fact_gates(rubric, dossier.facts)
-    gates += _option_gates(rubric, council, band_stars)
-    stars = min([band_stars, *[g.max_stars for g in gates if g.max_stars is not None]])
+    idle = {c.id for c in rubric.criteria if not council_pick(choices[c.id], policy).applies}
+    gates += _option_gates(rubric, council, band_stars, idle)
+    requirements = check_requirements(
+        rubric, dossier.facts, {cid: opt.code for cid, opt in council.items()})
+    capped = min([band_stars, *[g.max_stars for g in gates if g.max_stars is not None],
+                  *[c for c in [requirement_cap(requirements)] if c is not None]])
     blocked = any(g.effect == "block" for g in gates)
-    recognised = stars >= RECOGNISED_MIN_STARS and not blocked
+    verdict = decide(capped, blocked, level, rubric.recognition)
+    split_cases = case_splits(rubric, [
+        (sheet.member, {c.id: ch.option for c, ch in zip(rubric.criteria, picks, strict=True)})
+        for sheet, picks in zip(dossier.council, by_member, strict=True)])
 
     criteria = tuple(
         CriterionScore(
@@ -161,6 +207,9 @@ def score(rubric: Rubric, dossier: Dossier, *, policy: GatePolicy = "majority",
             choices=tuple(choices[c.id]),
             evidence=tuple(dossier.evidence.get(c.id, ())),
             self_assessed=dossier.self_assessment.get(c.id),
+            applies=any(ch.applies for ch in choices[c.id]),
+            not_applicable=None if c.applies is None or all(ch.applies for ch in choices[c.id])
+            else c.applies.reason,
         )
         for c in rubric.criteria
     )
@@ -172,18 +221,21 @@ def score(rubric: Rubric, dossier: Dossier, *, policy: GatePolicy = "majority",
         parts=tuple(PartScore(id=p.id, name=p.name, points=as_float(pts),
                               max_points=p.max_points)
                     for p, pts in zip(rubric.parts, part_points, strict=True)),
-        band_stars=band_stars, stars=stars, recognised=recognised,
+        band_stars=band_stars, stars=verdict.stars, recognised=verdict.recognised,
+        outcome=verdict.outcome, level=verdict.level, authority=verdict.authority,
+        outcome_source=verdict.article,
+        province_may_recognise=verdict.province_may_recognise, requirements=requirements,
         gates=tuple(gates), gate_policy=policy,
         members=tuple(
             MemberTotal(member=name, total=as_float(t),
                         parts={k: as_float(v) for k, v in mp.items()})
             for name, t, mp in zip(members, member_totals, per_member, strict=True)),
         criteria=criteria,
-        next_star=next_star(rubric, choices, council, gates, stars, policy),
+        next_star=next_star(rubric, choices, council, gates, capped, policy, idle),
         self_assessment=_self_assessment(rubric, dossier, part_points, total),
         warnings=tuple(warnings),
         producer=dossier.product.producer,
-        disagreement=disagreement(rubric, choices, member_totals, spread_limit),
+        disagreement=disagreement(rubric, choices, member_totals, spread_limit, split_cases),
     )
 
 
@@ -205,12 +257,13 @@ def fact_gates(rubric: Rubric, facts: Facts) -> tuple[list[GateResult], list[str
     return applied, warnings
 
 
-def _option_gates(rubric: Rubric, council: dict[str, Option], band_stars: int
-                  ) -> list[GateResult]:
-    """The star marks: a criterion below its marked option caps the class below that mark."""
+def _option_gates(rubric: Rubric, council: dict[str, Option], band_stars: int,
+                  idle: set[str] | frozenset[str] = frozenset()) -> list[GateResult]:
+    """The star marks: a criterion below its marked option caps the class below that mark
+    (``none`` is below every mark); criteria in ``idle`` do not apply and cap nothing."""
     for level in range(RECOGNISED_MIN_STARS, band_stars + 1):
         short = [(c, req) for c in rubric.criteria
-                 if (req := requirement(c, level)) is not None
+                 if c.id not in idle and (req := requirement(c, level)) is not None
                  and council[c.id].points < req.points]
         if short:
             return [mark_gate(rubric, c, req, level, council[c.id].code) for c, req in short]
@@ -218,7 +271,8 @@ def _option_gates(rubric: Rubric, council: dict[str, Option], band_stars: int
 
 
 def next_star(rubric: Rubric, choices: dict[str, list[Choice]], council: dict[str, Option],
-              gates: Sequence[GateResult], stars: int, policy: GatePolicy) -> NextStar | None:
+              gates: Sequence[GateResult], stars: int, policy: GatePolicy,
+              idle: set[str] | frozenset[str] = frozenset()) -> NextStar | None:
     """The fewest criterion upgrades that lift the council average into the next recognised
     class and meet that class's marked options; None at 5 stars.
 
@@ -243,7 +297,7 @@ def next_star(rubric: Rubric, choices: dict[str, list[Choice]], council: dict[st
         if key not in gains:
             floor = exact(to.points)
             gains[key] = sum((max(Fraction(0), floor - exact(ch.points))
-                              for ch in choices[cid]), Fraction(0)) / n
+                              for ch in choices[cid] if ch.applies), Fraction(0)) / n
         return gains[key]
 
     current = mean([sum((exact(choices[c.id][m].points) for c in rubric.criteria), Fraction(0))
@@ -252,7 +306,7 @@ def next_star(rubric: Rubric, choices: dict[str, list[Choice]], council: dict[st
     required: dict[str, Option] = {}
     for crit in rubric.criteria:
         req = requirement(crit, target)
-        if req is not None and council[crit.id].points < req.points:
+        if req is not None and crit.id not in idle and council[crit.id].points < req.points:
             required[crit.id] = req
     plan = dict(required)
     reached = current + sum((gain(cid, opt) for cid, opt in plan.items()), Fraction(0))
@@ -298,13 +352,13 @@ def _self_assessment(rubric: Rubric, dossier: Dossier, council_parts: Sequence[F
     if not dossier.self_assessment:
         return None
     sheet = MemberSheet(member="self", scores=dossier.self_assessment)
+    if any(c.id not in sheet.scores and derive(c, dossier.facts)[0] is None
+           for c in rubric.criteria):
+        return None  # incomplete self-assessment: no total to compare
     parts: dict[str, Fraction] = {p.id: Fraction(0) for p in rubric.parts}
-    for crit in rubric.criteria:
-        code = sheet.scores.get(crit.id) or _derive(crit, dossier)[0]
-        opt = crit.option(code) if code else None
-        if opt is None:
-            return None  # incomplete self-assessment: no total to compare
-        parts[crit.part] += exact(opt.points)
+    for crit, choice in zip(rubric.criteria, member_choices(rubric, sheet, dossier),
+                            strict=True):
+        parts[crit.part] += exact(choice.points)
     own_total = sum(parts.values(), Fraction(0))
     return SelfAssessment(
         total=as_float(own_total), parts={k: as_float(v) for k, v in parts.items()},

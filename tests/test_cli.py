@@ -19,8 +19,9 @@ from tests.conftest import SAMPLES, dossier_data
 
 runner = CliRunner()
 GOOD = {"A1": "h", "B1": "c", "C1": "c"}
-EXPECTED_SAMPLES = {  # product id -> (stars, recognised)
-    "QN-HL-0102": (5, True), "QN-DH-0017": (4, True), "QN-BL-0045": (4, True),
+EXPECTED_SAMPLES = {  # product id -> (stars, recognised) at a provincial council (the default)
+    "QN-HL-0102": (5, False),  # 90 or more: proposed to the Ministry for 5 stars
+    "QN-DH-0017": (4, True), "QN-BL-0045": (4, True),
     "QN-VD-0031": (3, True), "QN-TY-0008": (3, True), "QN-DT-0120": (2, False),
     "QN-CT-0009": (2, False),
     # one per product group and decision (rubric library, issue 3)
@@ -44,9 +45,11 @@ def test_samples_json_follows_contract() -> None:
     data = json.loads(result.stdout)
     assert {d["product_id"]: (d["stars"], d["recognised"]) for d in data} == EXPECTED_SAMPLES
     for item in data:
-        for key in ("product_id", "rubric", "total", "parts", "stars", "recognised", "gates",
-                    "members", "criteria", "next_star", "errors"):
+        for key in ("product_id", "rubric", "total", "parts", "stars", "recognised", "outcome",
+                    "gates", "members", "criteria", "next_star", "errors"):
             assert key in item
+        assert item["outcome"] == {5: "proposed-5-star", 4: "recognised", 3: "recognised"}.get(
+            item["stars"], "not-recognised")
         assert set(item["parts"]) == {"A", "B", "C"}
         assert round(sum(item["parts"].values()), 2) == item["total"]
         assert 2 <= len(item["members"]) <= 3

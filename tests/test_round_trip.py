@@ -69,7 +69,7 @@ def test_score_sheet_on_points_scale_rubric(tmp_path: Path) -> None:
     (item,) = json.loads(result.stdout)
     assert item["total"] == 76.0 and item["stars"] == 4
     assert item["disagreement"] == {"spread": 0.0, "spread_limit": 10.0, "over_limit": False,
-                                    "flagged": False, "splits": []}
+                                    "flagged": False, "splits": [], "case_splits": []}
 
 
 def test_check_and_diff_see_score_sheet_products(tmp_path: Path) -> None:

@@ -53,6 +53,7 @@ def q(s: str) -> str:
 
 
 MISSING: list[str] = []
+PARSED: dict[int, dict[str, Any]] = {}
 
 
 def loose(vi: str) -> str:
@@ -151,6 +152,8 @@ BLANK_POINTS = "points cell blank in source; 0 implied (lowest option, criterion
 SUSPECT = {
     (7, "3.1"): ("option b prints 1 point here (in the JSON and in the decision text), "
                  "where the other sheets print 2; kept at 1 as printed (max is 3 either way)"),
+    (23, "6.2"): ("the sheet prints 1 point for both a and b (full text lines 3921-3922); "
+                  "kept as printed, since no public text says which one is the typo"),
 }
 EXTRA_NOTE = {  # notes printed in the decision text but dropped by the JSON extraction
     (2, "7"): ("(Chất lượng: Có nét riêng, khác biệt, có dấu hiệu nhận biết rõ ràng so với sản "
@@ -220,6 +223,12 @@ FACTS: dict[str, tuple[str, str, str, str | None]] = {
         "Unacceptable impurities found (a food safety risk)", None),
     "ip_infringement": ("boolean", "Sản phẩm vi phạm sở hữu trí tuệ",
                         "The product infringes intellectual property", None),
+    "province_origin_share": (
+        "number", "Tỷ lệ sản phẩm được trồng, nuôi, đánh bắt trên địa bàn cấp tỉnh",
+        "Share of the product grown, raised or caught in the province (0-1)", "fraction"),
+    "quality_declaration_required": (
+        "boolean", "Sản phẩm phải công bố chất lượng theo quy định",
+        "The product must have its quality declared by law", None),
     "common_staple_not_distinctive": (
         "boolean", "Sản phẩm có tính phổ biến của nhóm sản phẩm chủ lực cấp quốc gia, cấp tỉnh "
         "mà không có sự nổi trội và đặc sắc", "Commonplace product of a national or provincial "
@@ -292,6 +301,97 @@ def derive_for(number: str, name: str, options: list[dict[str, Any]]) -> list[st
 
 
 # ---------------------------------------------------------------------------------------
+# Clauses that are neither options nor rejections: when a criterion applies, requirements,
+# alternative cases. Each cites the line the full text prints it on (tools/qd26_text.py
+# reads the text itself; the JSON carries no line numbers).
+STORY_APPLIES = "Chỉ áp dụng khi có câu chuyện sản phẩm"
+NO_STORY = "Không có câu chuyện sản phẩm"
+MANDATORY = "Áp dụng bắt buộc đối với các sản phẩm phải công bố chất lượng"
+PROVINCE_REQUIREMENT = "Yêu cầu: 100% sản phẩm được"
+CASES_TEXT = "Lựa chọn một trong hai trường hợp sau:"
+_TEXT: dict[int, Any] = {}
+
+
+def clause_line(no: int, number: str, starts: str) -> int | None:
+    """The line of sheet ``no`` printing the clause that begins ``starts`` with criterion
+    ``number`` (as a note row, or inside the criterion's own row)."""
+    if not _TEXT:
+        from qd26_text import parse
+        _TEXT.update(parse())
+    crit = _TEXT[no].criteria.get(number)
+    if crit is None:
+        return None
+    if starts in crit.title:
+        return int(crit.line)
+    for note, line in crit.notes:
+        if note.startswith(starts):
+            return int(line)
+    return None
+
+
+def clauses_of(no: int, crits: list[dict[str, Any]]) -> None:
+    """Attach ``applies`` and ``requirements`` to the criteria whose notes print them."""
+    by_number = {c["number"]: c for c in crits}
+    for c in crits:
+        c["applies"], c["requirements"] = None, []
+        for note in c["notes"]:
+            if note.startswith(STORY_APPLIES):
+                story = by_number["5.1"]
+                codes = [o["code"] for o in story["options"] if o["label"] != NO_STORY]
+                absent = [o["code"] for o in story["options"] if o["label"] == NO_STORY]
+                assert len(absent) == 1, (no, c["number"])
+                c["applies"] = {"text": note, "starts": STORY_APPLIES, "criterion": story["id"],
+                                "codes": codes, "absent": absent[0]}
+            elif note.startswith(PROVINCE_REQUIREMENT):
+                c["requirements"].append({
+                    "id": "province-origin", "text": note, "starts": note[:40],
+                    "check": "{fact: province_origin_share, gte: 1}", "when": None,
+                    "name": ("Toàn bộ sản phẩm có nguồn gốc trên địa bàn cấp tỉnh",
+                             "All of the product originates in the province"),
+                    "reading": ("Yêu cầu, không phải điều kiện loại: phiếu không ghi “bị loại”. "
+                                "Kiểm tra trên tỷ lệ chủ thể khai; không đạt hoặc chưa kiểm tra "
+                                "được thì báo, không giới hạn hạng sao.",
+                                "A requirement, not a rejection: the sheet does not say "
+                                "\"bị loại\". Checked on the declared share; unmet or "
+                                "unchecked is reported; it caps no class.")})
+            elif note.startswith(MANDATORY):
+                codes = ", ".join(o["code"] for o in c["options"])
+                c["requirements"].append({
+                    "id": "quality-declaration-mandatory", "text": note, "starts": MANDATORY,
+                    "check": f"{{criterion: {c['id']}, in: [{codes}]}}",
+                    "when": "{fact: quality_declaration_required, eq: true}",
+                    "name": ("Công bố chất lượng bắt buộc với sản phẩm phải công bố",
+                             "Quality declaration mandatory where the law requires one"),
+                    "reading": ("Tiêu chí áp dụng cho mọi sản phẩm (“khuyến khích các sản phẩm "
+                                "còn lại”), dấu sao giữ như in. Với sản phẩm phải công bố chất "
+                                "lượng, hội đồng phải chọn một phương án (không phải none); "
+                                "không đạt thì báo, không giới hạn hạng sao: phiếu không nói vậy.",
+                                "The criterion applies to every product (\"encouraged for the "
+                                "others\"), star marks as printed. For a product that must "
+                                "declare its quality the council must find one of the options "
+                                "(not none); unmet is reported and caps nothing: the sheet "
+                                "does not say it does.")})
+
+
+def case_groups_of(no: int, crits: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Sheet 26: criteria 8, 9 and 15 print two cases; one group, since case 1 is the same
+    (community-provided services) on all three and case 2 is the other provider."""
+    members = [c for c in crits if any(n.startswith(CASES_TEXT) for n in c["notes"])]
+    if not members:
+        return []
+    cases: dict[str, dict[str, Any]] = {}
+    for c in members:
+        for o in c["options"]:
+            cid = re.match(r"^[ab]\. Trường hợp (\d)", o["case"]).group(1)
+            case = cases.setdefault(cid, {"id": cid, "names": [], "options": {}})
+            if o["case"] not in case["names"]:
+                case["names"].append(o["case"])
+            case["options"].setdefault(c["id"], []).append(o["code"])
+    return [{"id": "provider", "criteria": [c["id"] for c in members],
+             "numbers": [c["number"] for c in members], "cases": list(cases.values()),
+             "text": CASES_TEXT, "sheet": no}]
+
+
 def split_heading(head: str) -> tuple[str, str | None]:
     """'TÍNH ĐỘC ĐÁO (Chất lượng: …)' -> ('Tính độc đáo', '(Chất lượng: …)')."""
     words = head.split(" ")
@@ -415,8 +515,10 @@ def parse_sheet(s: dict[str, Any]) -> dict[str, Any]:
                     crit["comments"].append("Unconfirmed: " + SUSPECT[(no, cn)])
                 crit["derive"] = derive_for(cn, cname, crit["options"])
                 crits.append(crit)
+    clauses_of(no, crits)
     # sub-groups inherit the part of their parent
-    return {"no": no, "groups": groups, "criteria": crits}
+    return {"no": no, "groups": groups, "criteria": crits,
+            "case_groups": case_groups_of(no, crits)}
 
 
 def sheet_gates(s: dict[str, Any], parsed: dict[str, Any]) -> list[dict[str, Any]]:
@@ -444,7 +546,8 @@ def sheet_gates(s: dict[str, Any], parsed: dict[str, Any]) -> list[dict[str, Any
 
 def facts_of(crits: list[dict[str, Any]], gates: list[dict[str, Any]]) -> list[str]:
     used: list[str] = []
-    for text in [d for c in crits for d in c["derive"]] + [g["when"] for g in gates]:
+    reqs = [r[k] or "" for c in crits for r in c["requirements"] for k in ("check", "when")]
+    for text in [d for c in crits for d in c["derive"]] + [g["when"] for g in gates] + reqs:
         for f in re.findall(r"fact: (\w+)", text):
             if f not in used:
                 used.append(f)
@@ -503,6 +606,75 @@ def render_criterion(c: dict[str, Any], sheets: list[int]) -> list[str]:
     if c["derive"]:
         L.append("    derive:")
         L += [f"      - {d}" for d in c["derive"]]
+    L += render_clauses(c, sheets)
+    return L
+
+
+def lines_of(sheets: list[int], number: str, starts: str) -> str:
+    """``lines: [...]``: the clause's line on each sheet cited (none for a variant key)."""
+    found = [clause_line(no, number, starts) for no in sorted(set(sheets)) if no]
+    assert None not in found, (sheets, number, starts)
+    return f", lines: [{', '.join(str(n) for n in found)}]" if found else ""
+
+
+def clause_source(c: dict[str, Any], sheets: list[int], starts: str) -> str:
+    return (f"{{decision: \"{DECISION}\", appendix: \"II\", sheet: {sheet_ref(sheets)}, "
+            f"criterion: \"{c['number']}\"{lines_of(sheets, c['number'], starts)}}}")
+
+
+def render_clauses(c: dict[str, Any], sheets: list[int]) -> list[str]:
+    L: list[str] = []
+    app = c.get("applies")
+    if app:
+        story = app["criterion"]
+        L += ["    applies:",
+              f"      when: {{criterion: {story}, in: [{', '.join(app['codes'])}]}}",
+              f"      text: {q(app['text'])}",
+              f"      reason: {t('sản phẩm không có câu chuyện (5.1 ' + app['absent'] + ')', 'the product has no story (5.1 ' + app['absent'] + ')')}",
+              "      reading: " + t("5.2 tính 0 điểm khi thành viên chọn 5.1 “Không có câu "
+                                    "chuyện sản phẩm” (hoặc none), dù đã chọn phương án nào "
+                                    "ở 5.2.", "5.2 counts 0 where the member chose 5.1 \"no "
+                                    "product story\" (or none), whatever they chose on 5.2."),
+              f"      source: {clause_source(c, sheets, app['starts'])}"]
+    if c.get("requirements"):
+        L.append("    requirements:")
+        for r in c["requirements"]:
+            L += [f"      - id: {r['id']}",
+                  f"        name: {t(*r['name'])}",
+                  f"        text: {q(r['text'])}",
+                  f"        check: {r['check']}"]
+            if r["when"]:
+                L.append(f"        when: {r['when']}")
+            L += [f"        reading: {t(*r['reading'])}",
+                  f"        source: {clause_source(c, sheets, r['starts'])}"]
+    return L
+
+
+def render_case_groups(groups: list[dict[str, Any]]) -> list[str]:
+    L = ["# Criteria 8, 9 and 15 print \"Lựa chọn một trong hai trường hợp sau\": a member "
+         "scores all three\n# within one case (case 1: services the community provides; case 2: "
+         "a service site, or services\n# of organisations and individuals). Read as one choice "
+         "for the product: the provider is the same\n# on the three criteria.",
+         "case_groups:"]
+    for g in groups:
+        lines = [clause_line(g["sheet"], n, CASES_TEXT) for n in g["numbers"]]
+        L += [f"  - id: {g['id']}",
+              f"    criteria: [{', '.join(g['criteria'])}]",
+              f"    text: {q(g['text'])}",
+              "    reading: " + t("Mỗi thành viên chấm cả ba tiêu chí 8, 9, 15 theo cùng một "
+                                 "trường hợp; chọn lẫn hai trường hợp là lỗi.",
+                                 "Each member scores criteria 8, 9 and 15 all within the same "
+                                 "case; mixing the two cases is an error."),
+              f"    source: {{decision: \"{DECISION}\", appendix: \"II\", sheet: {g['sheet']}, "
+              f"criterion: \"{', '.join(g['numbers'])}\", lines: [{', '.join(map(str, lines))}]}}",
+              "    cases:"]
+        for case in g["cases"]:
+            vi = " / ".join(re.sub(r"^[ab]\. ", "", n) for n in case["names"])
+            en_text = " / ".join(re.sub(r"^[ab]\. ", "", en(n)) for n in case["names"])
+            opts = ", ".join(f"{cid}: [{', '.join(codes)}]" for cid, codes in case["options"].items())
+            L += [f"      - id: \"{case['id']}\"",
+                  f"        name: {t(vi, en_text)}",
+                  f"        options: {{{opts}}}"]
     return L
 
 
@@ -594,6 +766,7 @@ def main() -> None:
     data = json.loads(SRC.read_text(encoding="utf-8"))
     sheets = {s["no"]: s for s in data["sets"]}
     parsed = {no: parse_sheet(s) for no, s in sheets.items()}
+    PARSED.update(parsed)
     content: dict[int, dict[str, dict[str, tuple[str, Any]]]] = {}
     for no, s in sheets.items():
         p = parsed[no]
@@ -714,8 +887,12 @@ def write_set(no: int, s: dict[str, Any], layer: Layer,
                  "printed maximum add up to 40,\n# as Điều 3 requires: 40 is used.")
         L.append("notes:")
         L.append("  - \"Giấy chứng nhận OCOP từ 3 sao có giá trị 36 tháng (Điều 4 khoản 3).\"")
-        L.append("  - \"Phiếu 26 không in dấu sao (***) và không có mục 'Hồ sơ bị loại khi'.\"")
+        L.append("  - \"Phiếu 26 không có mục 'Hồ sơ bị loại khi'; dấu sao chỉ in ở 3.4 b (****), "
+                 "3.5 a (***) và 3.5 b (****), và không in ghi chú giải thích dấu sao như các "
+                 "phiếu khác (đọc như các phiếu khác: yêu cầu tối thiểu).\"")
     emit_layer(L, layer.items, layer.remove, where)
+    if PARSED[no].get("case_groups"):
+        L += render_case_groups(PARSED[no]["case_groups"])
     write(rid, L)
 
 

@@ -33,7 +33,8 @@ class Side:
 
     @property
     def rated(self) -> bool:
-        return self.stars is not None
+        """Rated at all (a rejected dossier is rated, with no class: ``stars`` None)."""
+        return self.total is not None
 
 
 @dataclass(frozen=True)
@@ -47,9 +48,9 @@ class ProductDiff:
     @property
     def movement(self) -> Movement:
         """Stars up, down or unchanged; ``not-rated`` when either side could not rate it."""
-        b, a = self.before.stars, self.after.stars
-        if b is None or a is None:
+        if not self.before.rated or not self.after.rated:
             return "not-rated"
+        b, a = self.before.stars or 0, self.after.stars or 0   # rejected: below 1 star
         return "up" if a > b else "down" if a < b else "unchanged"
 
     @property

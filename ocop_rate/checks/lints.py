@@ -70,6 +70,12 @@ LINTS: dict[str, Lint] = {lint.id: lint for lint in (
     Lint("labels", "warning", "every criterion name and option label has a Vietnamese (vi) "
          "and an English (en) text"),
     Lint("source", "warning", "every criterion cites its source (sheet and criterion number)"),
+    Lint("clauses", "error", "applicability conditions (`applies`), requirement checks "
+         "(`requirements`) and case groups (`case_groups`) read declared facts and existing "
+         "criteria and options (`none` included); the cases of a group share out each of its "
+         "criteria's options exactly once"),
+    Lint("clause-source", "warning", "every applicability clause, requirement and case group "
+         "quotes the sheet (`text`) and cites its source with the lines of the full text"),
 )}
 
 _KEYED_NOUN = {"parts": "part", "groups": "group", "facts": "fact", "criteria": "criterion",
@@ -167,6 +173,7 @@ def lint_rubric(raw: RawRubric) -> list[Finding]:
     _sums(raw.id, data, out)
     _star_bands(data, out)
     _hundredths(data, out)
+    _clauses(raw.id, data, out)
     _schema(raw, out)
     return out.findings
 
@@ -337,6 +344,83 @@ def _references(rid: str, data: dict[str, Any], out: _Collector) -> None:
             if fact not in facts:
                 out.add("references", path, f"{rid}: gate {gate.get('id')}: fact '{fact}' "
                         "is not declared under 'facts'")
+
+
+def _criterion_refs(cond: Any, path: DataPath) -> Iterator[tuple[DataPath, Any, list[Any]]]:
+    """Every ``criterion`` a raw condition reads, with its path and the codes it names."""
+    if not isinstance(cond, dict):
+        return
+    if "criterion" in cond:
+        codes: list[Any] = []
+        for op in ("eq", "ne", "in"):
+            value = cond.get(op)
+            codes += value if isinstance(value, list) else [value] if value is not None else []
+        yield (*path, "criterion"), cond["criterion"], codes
+    for key in ("all", "any"):
+        children = cond.get(key)
+        if isinstance(children, list):
+            for k, child in enumerate(children):
+                yield from _criterion_refs(child, (*path, key, k))
+    if "not" in cond:
+        yield from _criterion_refs(cond["not"], (*path, "not"))
+
+
+def _clauses(rid: str, data: dict[str, Any], out: _Collector) -> None:
+    """References and sources of ``applies``, ``requirements`` and ``case_groups``."""
+    facts = {f for f in _ids(data, "facts") if f is not None}
+    codes = {c.get("id"): {o.get("code") for _, o in _items(c, "options")} | {"none"}
+             for _, c in _items(data, "criteria")}
+
+    def check(cond: Any, path: DataPath, what: str) -> None:
+        for where, fact in _fact_refs(cond, path):
+            if fact not in facts:
+                out.add("clauses", where, f"{rid}: {what}: fact '{fact}' is not declared "
+                        "under 'facts'")
+        for where, cid, named in _criterion_refs(cond, path):
+            if cid not in codes:
+                out.add("clauses", where, f"{rid}: {what}: criterion '{cid}' is not among "
+                        "the criteria")
+                continue
+            for code in named:
+                if code not in codes[cid]:
+                    out.add("clauses", where, f"{rid}: {what}: criterion {cid} has no "
+                            f"option '{code}'")
+
+    def cited(item: dict[str, Any], path: DataPath, what: str) -> None:
+        source = item.get("source")
+        if not item.get("text") or not isinstance(source, dict) or not source.get("lines"):
+            out.add("clause-source", path, f"{what}: quote the sheet (`text`) and cite the "
+                    "lines of the full text (`source.lines`)")
+
+    for i, crit in _items(data, "criteria"):
+        cid = crit.get("id")
+        applies = crit.get("applies")
+        if isinstance(applies, dict):
+            here: DataPath = ("criteria", i, "applies")
+            check(applies.get("when"), (*here, "when"), f"criterion {cid} applies")
+            cited(applies, here, f"criterion {cid} applies")
+        for k, req in _items(crit, "requirements"):
+            here = ("criteria", i, "requirements", k)
+            what = f"criterion {cid} requirement {req.get('id')}"
+            for key in ("check", "when"):
+                check(req.get(key), (*here, key), what)
+            cited(req, here, what)
+    for g, group in _items(data, "case_groups"):
+        here = ("case_groups", g)
+        gid = group.get("id")
+        cited(group, here, f"case group {gid}")
+        members = group.get("criteria")
+        for cid in members if isinstance(members, list) else []:
+            if cid not in codes:
+                out.add("clauses", (*here, "criteria"), f"{rid}: case group {gid}: criterion "
+                        f"'{cid}' is not among the criteria")
+                continue
+            listed = [code for _, case in _items(group, "cases")
+                      for code in (case.get("options") or {}).get(cid, []) or []]
+            if sorted(map(str, listed)) != sorted(map(str, codes[cid] - {"none"})):
+                out.add("clauses", (*here, "cases"), f"{rid}: case group {gid}: the cases "
+                        f"must share out every option of {cid} once, got "
+                        f"{', '.join(map(str, listed)) or 'none'}")
 
 
 def _sums(rid: str, data: dict[str, Any], out: _Collector) -> None:

@@ -121,6 +121,17 @@ def _refuse_overwriting_inputs(output: Path, paths: list[str]) -> None:
         _fail(OcopError(f"--output {output} is one of the input dossiers; choose another file"))
 
 
+class LevelChoice(StrEnum):
+    province = "province"
+    central = "central"
+
+
+LevelOpt = Annotated[LevelChoice, typer.Option(
+    "--level", help="The council's level, which decides the outcome (Decision 26/2026 "
+    "Điều 4, 7): 'province' recognises 3-4 stars and proposes 90 or more for 5 stars; "
+    "'central' recognises 5 stars.")]
+
+
 MembersOpt = Annotated[bool, typer.Option(
     "--members", help="Show each product's members' sheets side by side before the table.")]
 SpreadOpt = Annotated[float, typer.Option(
@@ -139,12 +150,15 @@ def _progress_wanted() -> bool:
 
 
 def _rate_batch(library: RubricLibrary, paths: list[str], policy: GatePolicyChoice,
-                spread: float) -> BatchResult:
+                spread: float, level: LevelChoice = LevelChoice.province) -> BatchResult:
     """Rate ``paths``, with a transient progress bar on a terminal."""
     from ocop_rate.pipeline import rate_paths
 
+    at: Literal["province", "central"] = "central" if level is LevelChoice.central \
+        else "province"
     if not _progress_wanted():
-        return _guard(lambda: rate_paths(library, paths, policy.value, spread_limit=spread))
+        return _guard(lambda: rate_paths(library, paths, policy.value, spread_limit=spread,
+                                         level=at))
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 
     with Progress(TextColumn("ocop-rate"), BarColumn(), MofNCompleteColumn(),
@@ -155,17 +169,21 @@ def _rate_batch(library: RubricLibrary, paths: list[str], policy: GatePolicyChoi
             progress.update(task, completed=done, total=total)
 
         return _guard(lambda: rate_paths(library, paths, policy.value, spread_limit=spread,
-                                         on_item=on_item))
+                                         on_item=on_item, level=at))
 
 
 def _stream_batch(library: RubricLibrary, paths: list[str], policy: GatePolicyChoice,
-                  spread: float, tally: Tally) -> Iterator[Piece]:
+                  spread: float, tally: Tally, level: LevelChoice = LevelChoice.province
+                  ) -> Iterator[Piece]:
     """:func:`_rate_batch` as a stream (``pipeline.stream_paths``), with the same
     transient progress bar on a terminal."""
     from ocop_rate.pipeline import stream_paths
 
+    at: Literal["province", "central"] = "central" if level is LevelChoice.central \
+        else "province"
     if not _progress_wanted():
-        yield from stream_paths(library, paths, policy.value, spread_limit=spread, tally=tally)
+        yield from stream_paths(library, paths, policy.value, spread_limit=spread, tally=tally,
+                                level=at)
         return
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 
@@ -177,7 +195,7 @@ def _stream_batch(library: RubricLibrary, paths: list[str], policy: GatePolicyCh
             progress.update(task, completed=done, total=total)
 
         yield from stream_paths(library, paths, policy.value, spread_limit=spread,
-                                on_item=on_item, tally=tally)
+                                on_item=on_item, tally=tally, level=at)
 
 
 def _detailed(result: BatchResult) -> BatchResult:

@@ -17,6 +17,8 @@ from ocop_rate.cli.common import (
     Lang,
     LangCode,
     LangOpt,
+    LevelChoice,
+    LevelOpt,
     MembersOpt,
     RateFormat,
     RulesOpt,
@@ -63,6 +65,7 @@ def rate(
     = GatePolicyChoice.majority,
     members: MembersOpt = False,
     spread: SpreadOpt = DEFAULT_SPREAD,
+    level: LevelOpt = LevelChoice.province,
 ) -> None:
     """Rate dossiers and print their stars (chấm điểm và phân hạng sao)."""
     if fmt is RateFormat.xlsx and output is None:
@@ -72,8 +75,8 @@ def rate(
         _refuse_overwriting_inputs(output, paths)
     language = _code(lang)
     if fmt in (RateFormat.json, RateFormat.csv):  # --members changes the table only
-        _rate_streamed(library, paths, gate_policy, spread, fmt, language, output)
-    result = _rate_batch(library, paths, gate_policy, spread)
+        _rate_streamed(library, paths, gate_policy, spread, fmt, language, output, level)
+    result = _rate_batch(library, paths, gate_policy, spread, level)
     if not result.count:
         _fail(OcopError("no dossier files found (looked for .yaml, .yml, .json, .csv and "
                         ".xlsx)"))
@@ -99,8 +102,8 @@ def rate(
 
 
 def _rate_streamed(library: RubricLibrary, paths: list[str], policy: GatePolicyChoice,
-                   spread: float, fmt: RateFormat, lang: LangCode, output: Path | None
-                   ) -> NoReturn:
+                   spread: float, fmt: RateFormat, lang: LangCode, output: Path | None,
+                   level: LevelChoice) -> NoReturn:
     """JSON and CSV, written as the products are scored: memory stays flat."""
     from ocop_rate.loading.dossiers import collect_paths
     from ocop_rate.pipeline import Tally
@@ -110,7 +113,7 @@ def _rate_streamed(library: RubricLibrary, paths: list[str], policy: GatePolicyC
         _fail(OcopError("no dossier files found (looked for .yaml, .yml, .json, .csv and "
                         ".xlsx)"))
     tally = Tally()
-    pieces = _stream_batch(library, paths, policy, spread, tally)
+    pieces = _stream_batch(library, paths, policy, spread, tally, level)
     if fmt is RateFormat.json:
         from ocop_rate.report import json_report
 
@@ -169,6 +172,7 @@ def explain(
     output: Annotated[Path | None, typer.Option(
         "--output", "-o", help="Write to this file instead of the screen.", dir_okay=False,
         show_default=False)] = None,
+    level: LevelOpt = LevelChoice.province,
 ) -> None:
     """Print the sheet as scored: each member's options, points, evidence, derived facts,
     gates, self-assessment against the council, and the upgrades to the next star."""
@@ -178,7 +182,7 @@ def explain(
     from ocop_rate.report.explain import explain_view
 
     library = _library(rules)
-    result = _rate_batch(library, paths, gate_policy, spread)
+    result = _rate_batch(library, paths, gate_policy, spread, level)
     language = _code(lang)
     console = _console() if output is None else _console(width=140)
     with console.capture() if output is not None else contextlib.nullcontext() as capture:
@@ -223,13 +227,14 @@ def summary(
     gate_policy: Annotated[GatePolicyChoice, typer.Option(
         "--gate-policy", help="How star marks read several members' sheets.")]
     = GatePolicyChoice.majority,
+    level: LevelOpt = LevelChoice.province,
 ) -> None:
     """Counts and shares by star class, product group and set, place and producer kind,
     with mean part scores (tổng hợp kết quả)."""
     from ocop_rate.summary import summarise
 
     library = _library(rules)
-    result = _rate_batch(library, paths, gate_policy, DEFAULT_SPREAD)
+    result = _rate_batch(library, paths, gate_policy, DEFAULT_SPREAD, level)
     if not result.items:
         _fail(OcopError("no dossier files found (looked for .yaml, .yml and .json)"))
     language = _code(lang)

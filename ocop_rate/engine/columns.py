@@ -3,7 +3,8 @@
 
 Rows are members' sheets grouped by product (rows of product ``p`` are
 ``starts[p]:starts[p + 1]``); columns are the rubric's criteria in order. A cell is an
-option index (:data:`~ocop_rate.engine.tables.NONE` for ``none``). Facts, notes, evidence,
+option index (``len(options)`` for ``none``: see :mod:`ocop_rate.engine.tables`). Facts,
+notes, evidence,
 the self-assessment and the producer ride alongside, per product, for dossiers only: a
 sheet has none of them and pays nothing for them.
 """
@@ -38,7 +39,6 @@ class CouncilColumns:
     member: list[str]              # R
     option: NDArray[np.int8]       # R x C option indices, criteria in rubric order
     derived: NDArray[np.bool_] | None = None   # R x C: the option was derived from facts
-    applies: NDArray[np.bool_] | None = None   # P x C: the criterion applies (None: all do)
     self_option: NDArray[np.int8] | None = None  # P x C: self-assessed option, -2 where none
     extras: list[ProductExtras] | None = None  # P, dossiers only
 
@@ -56,7 +56,7 @@ class CouncilColumns:
             "product": {"id": self.product_id[index], "name": self.product_name[index],
                         "rubric": self.rubric.id},
             "council": [{"member": self.member[r], "scores": {
-                c.id: c.options[int(self.option[r, k])].code for k, c in enumerate(crits)
+                c.id: c.option_at(int(self.option[r, k])).code for k, c in enumerate(crits)
                 if self.derived is None or not self.derived[r, k]}}
                 for r in rows],
         }

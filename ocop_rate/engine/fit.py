@@ -1,5 +1,6 @@
 """Whether a dossier fits its rubric: unknown criteria, options and facts, unscored criteria,
-facts of the wrong type, each with its field path. The engine rates only what fits.
+facts of the wrong type or range, mixed cases, each with its field path. The engine rates
+only what fits.
 """
 
 from __future__ import annotations
@@ -7,19 +8,24 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
-from ocop_rate.conditions import Facts, evaluate
-from ocop_rate.models.dossier import Dossier
-from ocop_rate.models.rubric import Criterion, Rubric
+from ocop_rate.clauses import case_mixes, derive
+from ocop_rate.models.dossier import Dossier, MemberSheet
+from ocop_rate.models.rubric import NONE, Criterion, Rubric
 
 FieldPath = tuple[str | int, ...]
+
+__all__ = ["FieldPath", "FitProblem", "check_fit", "derive", "unknown_option_message"]
 
 
 @dataclass(frozen=True)
 class FitProblem:
-    """Something in a dossier that does not fit its rubric, by field path."""
+    """Something in a dossier that does not fit its rubric, by field path; catalogued
+    problems name their sentence (``message_id``, ``params``) for the user's language."""
 
     path: FieldPath
     message: str
+    message_id: str | None = None
+    params: dict[str, object] | None = None
 
 
 def check_fit(rubric: Rubric, dossier: Dossier) -> list[FitProblem]:
@@ -37,6 +43,9 @@ def check_fit(rubric: Rubric, dossier: Dossier) -> list[FitProblem]:
             out.append(FitProblem(("facts", name),
                                   f"fact '{name}' should be a {_kind(spec.type)}, got "
                                   f"{value!r}"))
+        elif spec.unit == "fraction" and not 0 <= float(value) <= 1:
+            out.append(FitProblem(("facts", name),
+                                  f"fact '{name}' is a share from 0 to 1, got {value!r}"))
     for i, sheet in enumerate(dossier.council):
         where: FieldPath = ("council", i, "scores")
         out += _check_codes(rubric, sheet.scores, where)
@@ -48,11 +57,31 @@ def check_fit(rubric: Rubric, dossier: Dossier) -> list[FitProblem]:
         if blank:
             out.append(FitProblem(where, (
                 f"member '{sheet.member}' gave no option for {', '.join(blank)}; every criterion "
-                "needs one (a blank is allowed only where the rubric derives it from facts)")))
+                "needs one (a blank is allowed only where the rubric derives it from facts; "
+                f"write '{NONE}' where no option printed on the sheet applies)")))
+        out += _case_problems(rubric, sheet, where)
     out += _check_codes(rubric, dossier.self_assessment, ("self_assessment",))
     for cid in dossier.evidence:
         if cid not in rubric.criteria_by_id:
             out.append(FitProblem(("evidence", cid), _unknown_criterion(cid, ids)))
+    return out
+
+
+def _case_problems(rubric: Rubric, sheet: MemberSheet, where: FieldPath) -> list[FitProblem]:
+    """A member who mixes the cases of a case group, located at the first criterion scored
+    under a case other than the group's first one chosen."""
+    out = []
+    for mix in case_mixes(rubric, sheet.scores):
+        first = next(iter(mix.picked.values()))
+        odd = next(cid for cid, case in mix.picked.items() if case != first)
+        params: dict[str, object] = {
+            "member": sheet.member, "criteria": ", ".join(mix.group.criteria),
+            "picked": ", ".join(f"{cid}: {sheet.scores.get(cid, NONE)} ({case})"
+                                for cid, case in mix.picked.items())}
+        from ocop_rate.messages import text
+
+        out.append(FitProblem((*where, odd), text("rules.case_mixed", "en", params),
+                              "rules.case_mixed", params))
     return out
 
 
@@ -92,12 +121,5 @@ def _check_codes(rubric: Rubric, scores: dict[str, str], where: FieldPath) -> li
 def unknown_option_message(crit: Criterion, code: str) -> str:
     """What to say about an option code ``crit`` does not have (dossiers and sheets alike)."""
     codes = ", ".join(f"{o.code} ({o.points:g})" for o in crit.options)
-    return f"unknown option '{code}' for {crit.id}; expected one of {codes}"
-
-
-def derive(crit: Criterion, facts: Facts) -> tuple[str | None, tuple[str, ...]]:
-    """The option facts decide for ``crit`` (first derivation that holds), and those facts."""
-    for d in crit.derive:
-        if evaluate(d.when, facts) is True:
-            return d.option, tuple(sorted(d.when.facts()))
-    return None, ()
+    return (f"unknown option '{code}' for {crit.id}; expected one of {codes}, "
+            f"or {NONE} (0) where no option applies")

@@ -20,7 +20,7 @@ if TYPE_CHECKING:
 
 def next_star(t: RubricTables, pts: Ints, starts: Ints, n: Ints, sums: Ints, total: Ints,
               council_pts: Ints, stars: Ints, applied: list[tuple[GateResult, ...]],
-              applies: NDArray[np.bool_] | None = None) -> Ahead:
+              active: NDArray[np.bool_], counts: NDArray[np.bool_]) -> Ahead:
     """The fewest criterion upgrades that lift each product's council average into the
     next recognised class and meet that class's marked options (target 0 at 5 stars).
 
@@ -29,8 +29,9 @@ def next_star(t: RubricTables, pts: Ints, starts: Ints, n: Ints, sums: Ints, tot
     then the largest gains, fewest criteria first (ties: sheet order); then each upgrade,
     last added first, is trimmed to the cheapest option that still reaches the class.
     Every product at once, in units of n x hundredths so that every comparison with the
-    threshold is exact. A criterion that does not apply (``applies`` False) is neither
-    required nor upgraded. P x C arrays are int32 and freed early: a
+    threshold is exact. A member's criterion that does not apply (``counts`` False)
+    gains nothing; one whose council pick does not apply (``active`` False) is never
+    required by a star mark. P x C arrays are int32 and freed early: a
     100,000-product batch must stay well under 400 MB."""
     i32 = np.int32
     n_prod, n_crit = council_pts.shape
@@ -42,13 +43,11 @@ def next_star(t: RubricTables, pts: Ints, starts: Ints, n: Ints, sums: Ints, tot
     small = int(n.max(initial=1)) * int(t.points.max()) < np.iinfo(np.int16).max
     gain = np.empty((n_prod, n_crit, t.width), dtype=np.int16 if small else i32)
     for o in range(t.width):
-        gain[:, :, o] = group_sum(np.maximum(0, t.points[:, o][None, :] - pts), starts)
-    if applies is not None:
-        gain[~applies] = 0
+        gain[:, :, o] = group_sum(np.maximum(0, t.points[:, o][None, :] - pts) * counts,
+                                  starts)
 
     req_pts = t.req_points[safe_target].astype(i32)                  # P x C
-    if applies is not None:
-        req_pts[~applies] = -1
+    req_pts[~active] = -1
     required = (req_pts >= 0) & (council_pts < req_pts)
     req_opt = t.req_option[safe_target].astype(i32)
     floor = np.where(required, req_pts, -1)

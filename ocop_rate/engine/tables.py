@@ -4,9 +4,10 @@ The engine computes in integer hundredths of a point, so a council's mean ``S / 
 compared and rounded exactly (half up: ``(2S + n) // 2n``). A rubric whose points or band
 edges are not whole hundredths cannot be rated (``validate`` says so).
 
-Option index :data:`NONE` (-1) is reserved for the code ``none`` (no option ticked: 0
-points, below every star mark); the tables carry a 0-point column at the end so that
-``points[k, NONE]`` is 0 without a branch.
+Option indices follow the printed options; index ``len(options)`` is the code ``none`` (no
+printed option applies: 0 points, below every star mark) and ``len(options) + 1`` a choice
+of a criterion that does not apply to the member's sheet (0 points, no star mark), as
+``Criterion.option_at`` reads them; the tables are padded to the widest criterion + 2.
 """
 
 from __future__ import annotations
@@ -17,14 +18,13 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
-from ocop_rate.models.rubric import RECOGNISED_MIN_STARS, Criterion, Option, Rubric
+from ocop_rate.clauses import case_id
+from ocop_rate.models.rubric import NONE, RECOGNISED_MIN_STARS, Criterion, Option, Rubric
 
 if TYPE_CHECKING:
     from numpy.typing import NDArray
 
-NONE = -1
-"""Reserved option index: the member ticked no option (code ``none``)."""
-NONE_CODE = "none"
+_CASES: dict[str, int] = {}  # case id -> a small integer shared by every table
 
 
 @lru_cache(maxsize=4096)
@@ -72,8 +72,8 @@ def requirement(crit: Criterion, stars: int) -> Option | None:
 
 
 def option_code(crit: Criterion, index: int) -> str:
-    """The code of option ``index`` of ``crit`` (``none`` for :data:`NONE`)."""
-    return NONE_CODE if index == NONE else crit.options[index].code
+    """The code of option ``index`` of ``crit`` (``none`` past the printed options)."""
+    return crit.option_at(index).code
 
 
 class RubricTables:
@@ -82,19 +82,27 @@ class RubricTables:
 
     def __init__(self, rubric: Rubric) -> None:
         crits = rubric.criteria
-        width = max(len(c.options) for c in crits)
+        width = max(len(c.options) for c in crits) + 2   # + none, + does not apply
         self.width = width
-        self.points: NDArray[np.integer] = np.full((len(crits), width + 1), -1,
-                                                   dtype=np.int32)
-        self.points[:, width] = 0                          # NONE: 0 points
-        self.ascending = np.full((len(crits), width), -1, dtype=np.int64)
+        self.none = np.array([len(c.options) for c in crits], dtype=np.int64)
+        self.idle = self.none + 1           # the index of a choice that does not apply
+        self.points: NDArray[np.integer] = np.full((len(crits), width), -1, dtype=np.int32)
+        self.rank = np.zeros((len(crits), width), dtype=np.int64)  # steps apart, by points
+        self.case = np.full((len(crits), width), -1, dtype=np.int64)
+        self.index = [{**{o.code: i for i, o in enumerate(c.options)}, NONE: len(c.options)}
+                      for c in crits]
+        self.ascending = np.full((len(crits), width), -1, dtype=np.int64)  # printed only
         self.best = np.zeros(len(crits), dtype=np.int64)
         self.req_points = np.full((6, len(crits)), -1, dtype=np.int64)
         self.req_option = np.zeros((6, len(crits)), dtype=np.int64)
-        self.index = [{o.code: i for i, o in enumerate(c.options)} for c in crits]
         for k, crit in enumerate(crits):
             pts = [cents(o.points) or 0 for o in crit.options]
-            self.points[k, : len(pts)] = pts
+            self.points[k, : len(pts) + 2] = [*pts, 0, 0]
+            steps = {p: r for r, p in enumerate(sorted({0, *pts}))}  # none counts 0
+            self.rank[k, : len(pts) + 1] = [*[steps[p] for p in pts], steps[0]]
+            for i, opt in enumerate(crit.options):
+                case = case_id(rubric, crit.id, opt.code)
+                self.case[k, i] = -1 if case is None else _CASES.setdefault(case, len(_CASES))
             self.ascending[k, : len(pts)] = sorted(range(len(pts)), key=lambda i: pts[i])
             self.best[k] = crit.options.index(max(crit.options, key=lambda o: o.points))
             for level in range(RECOGNISED_MIN_STARS, 6):

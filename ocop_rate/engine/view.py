@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from ocop_rate.clauses import case_id
 from ocop_rate.engine.tables import option_code
 from ocop_rate.models.common import Text
 from ocop_rate.models.rating import (
@@ -25,6 +26,7 @@ from ocop_rate.models.rating import (
     SelfAssessment,
     Upgrade,
 )
+from ocop_rate.outcome import OUTCOMES, Level, Verdict, decide
 
 
 def _pts(hundredths: int) -> float:
@@ -46,6 +48,8 @@ def rating_at(block: RatingColumns, p: int) -> Rating:
         for r in range(lo, hi))
     rows = block.row_option[lo:hi].tolist()
     derived = None if block.derived is None else block.derived[lo:hi].tolist()
+    counts = (block.counts[lo:hi].tolist() if block.counts is not None
+              else [[True] * len(crits)] * (hi - lo))
     points = block.points[p].tolist()
     council = block.council_option[p].tolist()
     criteria = []
@@ -53,21 +57,26 @@ def rating_at(block: RatingColumns, p: int) -> Rating:
         facts = () if extra is None else extra.derived_facts.get(k, ())
         choices = []
         for j, r in enumerate(range(lo, hi)):
-            opt = rows[j][k]
+            chosen = crit.option_at(rows[j][k])
             by_facts = derived is not None and derived[j][k]
             choices.append(Choice(
-                member=block.member[r], option=option_code(crit, opt),
-                points=0.0 if opt < 0 else crit.options[opt].points,
+                member=block.member[r], option=chosen.code,
+                points=chosen.points if counts[j][k] else 0.0,
                 chosen_by="derived" if by_facts else "member",
                 facts=facts if by_facts else (),
-                note=None if extra is None else extra.notes[j].get(crit.id)))
+                note=None if extra is None else extra.notes[j].get(crit.id),
+                applies=counts[j][k], case=case_id(rubric, crit.id, chosen.code)))
+        some = [counts[j][k] for j in range(hi - lo)]
         criteria.append(CriterionScore(
             id=crit.id, number=crit.number, part=crit.part, name=crit.name,
             points=_pts(points[k]), max_points=crit.max_points,
             option=option_code(crit, council[k]), choices=tuple(choices),
             evidence=() if extra is None else tuple(extra.evidence.get(crit.id, ())),
-            self_assessed=None if extra is None else extra.self_assessment.get(crit.id)))
+            self_assessed=None if extra is None else extra.self_assessment.get(crit.id),
+            applies=any(some),
+            not_applicable=None if crit.applies is None or all(some) else crit.applies.reason))
     parts = block.parts[p].tolist()
+    verdict = verdict_at(block, p)
     return Rating(
         product_id=block.product_id[p],
         product_name=extra.name if extra is not None else Text(vi=block.product_name[p]),
@@ -76,13 +85,25 @@ def rating_at(block: RatingColumns, p: int) -> Rating:
         total=_pts(int(block.total[p])),
         parts=tuple(PartScore(id=q.id, name=q.name, points=_pts(v), max_points=q.max_points)
                     for q, v in zip(rubric.parts, parts, strict=True)),
-        band_stars=int(block.band_stars[p]), stars=int(block.stars[p]),
-        recognised=bool(block.recognised[p]), gates=block.gates[p],
+        band_stars=int(block.band_stars[p]), stars=verdict.stars,
+        recognised=bool(block.recognised[p]), outcome=verdict.outcome, level=verdict.level,
+        authority=verdict.authority, outcome_source=verdict.article,
+        province_may_recognise=verdict.province_may_recognise,
+        requirements=block.requirements[p] if block.requirements else (),
+        gates=block.gates[p],
         gate_policy=block.gate_policy, members=members, criteria=tuple(criteria),
         next_star=_next_star(block, p), self_assessment=_self_assessment(block, p, parts),
         warnings=block.warnings[p], producer=None if extra is None else extra.producer,
         disagreement=_disagreement(block, p, rows, lo),
     )
+
+
+def verdict_at(block: RatingColumns, p: int) -> Verdict:
+    """The outcome of product ``p`` in words (``outcome.decide`` on its columns)."""
+    level: Level = "central" if block.level == "central" else "province"
+    outcome = "not-recognised" if block.outcome is None else OUTCOMES[int(block.outcome[p])]
+    return decide(max(int(block.stars[p]), 1), outcome == "rejected", level,
+                  block.rubric.recognition)
 
 
 def _next_star(block: RatingColumns, p: int) -> NextStar | None:
@@ -128,7 +149,8 @@ def _disagreement(block: RatingColumns, p: int, rows: list[list[int]], lo: int
                      for j, row in enumerate(rows)},
             steps=int(block.split_steps[p, k])))
     return Disagreement(spread=_pts(int(block.spread[p])), spread_limit=block.spread_limit,
-                        over_limit=bool(block.over_limit[p]), splits=tuple(splits))
+                        over_limit=bool(block.over_limit[p]), splits=tuple(splits),
+                        case_splits=block.case_splits[p] if block.case_splits else ())
 
 
 def ratings_of(block: RatingColumns) -> Iterator[Rating]:

@@ -27,7 +27,7 @@ from ocop_rate.models.rubric import PART_ORDER, Rubric, number_key
 RULE_SUFFIXES = (".yaml", ".yml", ".json")
 KEYED_LISTS = {
     "parts": "id", "groups": "id", "facts": "id", "criteria": "id", "gates": "id",
-    "recognition": "stars",
+    "recognition": "stars", "case_groups": "id",
 }
 NOT_INHERITED = ("id", "extends", "abstract", "remove")
 

@@ -27,7 +27,7 @@ from ocop_rate.errors import InputFileError, Location, Problem
 from ocop_rate.loading.dossiers import SHEET_SUFFIXES
 from ocop_rate.loading.rubrics import RubricLibrary, unknown_rubric_message
 from ocop_rate.loading.source import read_bytes, text_encoding
-from ocop_rate.models.rubric import Rubric
+from ocop_rate.models.rubric import NONE, Rubric
 
 if TYPE_CHECKING:
     import numpy as np
@@ -258,6 +258,14 @@ class _Sheet:
         return Problem(message, Location(self.raw.file, line,
                                          None if col is None else col + 1, header))
 
+    def where_of(self, row: int, col: int | None, message_id: str,
+                 params: dict[str, object]) -> Problem:
+        """:meth:`where` for a catalogued sentence (said in the user's language)."""
+        from ocop_rate.messages import text
+
+        found = self.where(row, col, text(message_id, "en", params))
+        return Problem(found.message, found.location, message_id, params)
+
     def _map_headers(self) -> None:
         known = {c.id.casefold(): c.id for r in self.library.rubrics.values()
                  for c in r.criteria}
@@ -462,9 +470,12 @@ def validate_sheet(raw: RawSheet, library: RubricLibrary,
             for r in sel[np.flatnonzero(option[:, k] < 0)].tolist():
                 text = uniques[codes[r]]
                 message = (f"no option for {crit.id}; every criterion needs one (a score "
-                           "sheet has no facts to derive it from)" if text == "" else
+                           "sheet has no facts to derive it from; write '-' or 'none' where "
+                           "no option printed on the sheet applies)" if text == "" else
                            unknown_option_message(crit, text))
                 add(int(row_product[r]), sheet.where(r, col, message))
+        _case_mixes(rubric, sheet, sel, option, row_product, add,
+                    lambda r: str(mems[mem[r]]))
         pending.append((rubric, members, option))
 
     blocks: list[CouncilColumns] = []
@@ -499,11 +510,45 @@ def validate_sheet(raw: RawSheet, library: RubricLibrary,
     return SheetContent(blocks, bad)
 
 
+def _case_mixes(rubric: Rubric, sheet: _Sheet, rows: NDArray[np.int64],
+                option: NDArray[np.int8], row_product: NDArray[np.int64], add: Any,
+                member_of: Any) -> None:
+    """A member who mixes the cases of a case group (tourism 8, 9, 15): located at the
+    first cell scored under another case than the row's first case."""
+    import numpy as np
+
+    from ocop_rate.clauses import case_mixes
+
+    groups = list(rubric.case_groups)
+    if not groups or not len(rows):
+        return
+    index = {c.id: k for k, c in enumerate(rubric.criteria)}
+    for group in groups:
+        ks = [index[cid] for cid in group.criteria]
+        combos, where = np.unique(option[:, ks], axis=0, return_inverse=True)
+        for j, combo in enumerate(combos.tolist()):
+            chosen = {cid: rubric.criteria[k].option_at(int(i)).code
+                      for cid, k, i in zip(group.criteria, ks, combo, strict=True)}
+            for mix in case_mixes(rubric, chosen):
+                first = next(iter(mix.picked.values()))
+                odd = next(cid for cid, case in mix.picked.items() if case != first)
+                col = sheet.criteria.get(odd.casefold())
+                for r in rows[np.flatnonzero(where.reshape(-1) == j)].tolist():
+                    params: dict[str, object] = {
+                        "member": member_of(r), "criteria": ", ".join(group.criteria),
+                        "picked": ", ".join(f"{cid}: {chosen[cid]} ({case})"
+                                            for cid, case in mix.picked.items())}
+                    add(int(row_product[r]), sheet.where_of(r, col, "rules.case_mixed", params))
+
+
 def _option_index(rubric: Rubric, k: int, text: str) -> int:
-    """Index of the option coded ``text`` (case-insensitive); -1 unknown, -2 blank."""
+    """Index of the option coded ``text`` (case-insensitive); ``none`` (or ``-``: no option
+    printed on the sheet applies) is ``len(options)``; -1 unknown, -2 blank."""
     if text == "":
         return -2
     code = text.casefold()
+    if code in (NONE, "-"):
+        return len(rubric.criteria[k].options)
     for i, opt in enumerate(rubric.criteria[k].options):
         if opt.code == code:
             return i

@@ -1,7 +1,9 @@
-"""The small condition language that derives options and triggers gates from dossier facts.
+"""The small condition language that derives options, decides applicability and triggers
+gates from dossier facts and members' choices.
 
 Conditions are data (validated here, evaluated in :mod:`ocop_rate.conditions`), never code:
-``{fact: local_material_share, gte: 0.5}``, combined with ``all``, ``any`` and ``not``.
+``{fact: local_material_share, gte: 0.5}`` on a fact, ``{criterion: B5.1, ne: a}`` on the
+option a member chose (``eq``, ``ne``, ``in`` only), combined with ``all``, ``any``, ``not``.
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ from ocop_rate.models.common import Frozen
 FactValue = bool | int | float | str
 
 COMPARISONS = ("eq", "ne", "gt", "gte", "lt", "lte", "in")
+CRITERION_COMPARISONS = ("eq", "ne", "in")
 
 
 class Condition(Frozen):
@@ -23,6 +26,7 @@ class Condition(Frozen):
     model_config = ConfigDict(frozen=True, extra="forbid", populate_by_name=True)
 
     fact: str | None = None
+    criterion: str | None = None
     eq: FactValue | None = None
     ne: FactValue | None = None
     gt: float | None = None
@@ -36,18 +40,30 @@ class Condition(Frozen):
 
     @model_validator(mode="after")
     def _one_form(self) -> Condition:
-        forms = [self.fact is not None, self.all_ is not None, self.any_ is not None,
-                 self.not_ is not None]
+        forms = [self.fact is not None, self.criterion is not None, self.all_ is not None,
+                 self.any_ is not None, self.not_ is not None]
         if sum(forms) != 1:
-            raise ValueError("a condition needs exactly one of 'fact', 'all', 'any', 'not'")
-        tests = self.comparisons()
-        if self.fact is not None and not tests:
             raise ValueError(
-                f"fact '{self.fact}' needs a comparison: one of {', '.join(COMPARISONS)}"
+                "a condition needs exactly one of 'fact', 'criterion', 'all', 'any', 'not'")
+        tests = self.comparisons()
+        leaf = self.fact if self.fact is not None else self.criterion
+        if leaf is not None and not tests:
+            raise ValueError(
+                f"'{leaf}' needs a comparison: one of {', '.join(COMPARISONS)}"
             )
-        if self.fact is None and tests:
-            raise ValueError("comparisons (eq, gte, ...) go with 'fact'")
+        if leaf is None and tests:
+            raise ValueError("comparisons (eq, gte, ...) go with 'fact' or 'criterion'")
+        if self.criterion is not None:
+            wrong = sorted(set(tests) - set(CRITERION_COMPARISONS))
+            if wrong or not all(isinstance(v, str) for v in self._codes()):
+                raise ValueError(
+                    f"criterion '{self.criterion}' is compared with option codes by "
+                    f"{', '.join(CRITERION_COMPARISONS)} only")
         return self
+
+    def _codes(self) -> list[Any]:
+        return [c for v in self.comparisons().values()
+                for c in (v if isinstance(v, tuple) else (v,))]
 
     def comparisons(self) -> dict[str, Any]:
         """The comparisons given, keyed by their operator name."""
@@ -57,25 +73,38 @@ class Condition(Frozen):
         }
         return {op: v for op, v in found.items() if v is not None}
 
+    def children(self) -> tuple[Condition, ...]:
+        if self.not_ is not None:
+            return (self.not_,)
+        return self.all_ or self.any_ or ()
+
     def facts(self) -> set[str]:
         """Every fact id this condition reads, for validation."""
         if self.fact is not None:
             return {self.fact}
-        children: tuple[Condition, ...] = self.all_ or self.any_ or ()
-        if self.not_ is not None:
-            children = (self.not_,)
         out: set[str] = set()
-        for child in children:
+        for child in self.children():
             out |= child.facts()
+        return out
+
+    def criteria(self) -> dict[str, set[str]]:
+        """Every criterion this condition reads, with the option codes it names."""
+        out: dict[str, set[str]] = {}
+        if self.criterion is not None:
+            out[self.criterion] = {str(c) for c in self._codes()}
+        for child in self.children():
+            for cid, codes in child.criteria().items():
+                out.setdefault(cid, set()).update(codes)
         return out
 
     def describe(self) -> str:
         """A short human rendering, e.g. ``local_material_share >= 0.75``."""
         symbols = {"eq": "=", "ne": "≠", "gt": ">", "gte": "≥", "lt": "<", "lte": "≤",
                    "in": "in"}
-        if self.fact is not None:
+        leaf = self.fact if self.fact is not None else self.criterion
+        if leaf is not None:
             return " and ".join(
-                f"{self.fact} {symbols[op]} {value}" for op, value in self.comparisons().items()
+                f"{leaf} {symbols[op]} {value}" for op, value in self.comparisons().items()
             )
         if self.not_ is not None:
             return f"not ({self.not_.describe()})"

@@ -6,7 +6,7 @@ Reports only render these values; they compute nothing.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Literal
 
 from pydantic import Field
@@ -31,6 +31,10 @@ class Choice(Frozen):
     chosen_by: Literal["member", "derived"]
     facts: tuple[str, ...] = ()
     note: str | None = None
+    applies: bool = Field(default=True, description="False where the criterion does not "
+                          "apply to this member's sheet (``points`` is then 0).")
+    case: str | None = Field(default=None, description="The case (trường hợp) the option "
+                             "belongs to, on criteria that print alternative cases.")
 
 
 class CriterionScore(Frozen):
@@ -46,6 +50,31 @@ class CriterionScore(Frozen):
     choices: tuple[Choice, ...]
     evidence: tuple[str, ...] = ()
     self_assessed: str | None = None
+    applies: bool = Field(default=True, description="False where it applies to no member.")
+    not_applicable: Text | None = Field(
+        default=None, description="Why it does not apply (to some or all members).")
+
+
+class RequirementResult(Frozen):
+    """A requirement printed on the sheet that is not a rejection, checked on declared facts:
+    ``met``, ``unmet``, ``unchecked`` (a fact is missing) or ``not-required``."""
+
+    id: str
+    criterion: str
+    name: Text
+    text: str
+    status: Literal["met", "unmet", "unchecked", "not-required"]
+    missing: tuple[str, ...] = ()
+    max_stars: int | None = None
+    source: str | None = None
+
+
+class CaseSplit(Frozen):
+    """Members who scored a case group (tourism 8, 9, 15) under different cases."""
+
+    group: str
+    criteria: tuple[str, ...]
+    cases: dict[str, str] = Field(description="member -> case id")
 
 
 class PartScore(Frozen):
@@ -125,10 +154,11 @@ class Disagreement(Frozen):
     spread_limit: float
     over_limit: bool = Field(description="spread > spread_limit")
     splits: tuple[OptionSplit, ...] = ()
+    case_splits: tuple[CaseSplit, ...] = ()
 
     @property
     def flagged(self) -> bool:
-        return self.over_limit or bool(self.splits)
+        return self.over_limit or bool(self.splits) or bool(self.case_splits)
 
 
 class Rating(Frozen):
@@ -143,8 +173,20 @@ class Rating(Frozen):
     total: float
     parts: tuple[PartScore, ...]
     band_stars: int = Field(description="Stars from the total alone, before gates.")
-    stars: int
+    stars: int | None = Field(description="The class (after star marks and caps); None "
+                              "when the dossier was rejected.")
     recognised: bool
+    outcome: str = Field(default="not-recognised", description="recognised, "
+                         "proposed-5-star, not-recognised or rejected (CONTRACT.md)")
+    level: str = "province"
+    authority: Text | None = Field(default=None, description="Who recognises this class "
+                                   "(for proposed-5-star: who is asked to)")
+    outcome_source: str | None = Field(default=None, description="The clause of the "
+                                       "decision that gives the outcome.")
+    province_may_recognise: int | None = Field(
+        default=None, description="At the central level, under 5 stars: the class the "
+        "province may recognise on this result (Điều 7 khoản 4).")
+    requirements: tuple[RequirementResult, ...] = ()
     gates: tuple[GateResult, ...]
     gate_policy: str
     members: tuple[MemberTotal, ...]
@@ -241,6 +283,11 @@ class RatingColumns:
     extras: list[ProductExtras] | None = None      # P: dossiers only
     self_parts: NDArray[np.int64] | None = None    # P x parts: self-assessed, hundredths
     self_given: NDArray[np.bool_] | None = None    # P: a complete self-assessment
+    level: str = "province"               # the council's level (ocop_rate.outcome)
+    outcome: NDArray[np.int8] | None = None  # P: index into ocop_rate.outcome.OUTCOMES
+    case_splits: list[tuple[CaseSplit, ...]] = field(default_factory=list)  # P, or empty
+    requirements: list[tuple[RequirementResult, ...]] = field(default_factory=list)  # P
+    counts: NDArray[np.bool_] | None = None        # R x C: the member's criterion applies
 
     def __len__(self) -> int:
         return len(self.product_id)

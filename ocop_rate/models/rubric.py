@@ -22,6 +22,9 @@ from ocop_rate.models.conditions import Condition
 PartId = Literal["A", "B", "C"]
 PART_ORDER: tuple[PartId, ...] = ("A", "B", "C")
 RECOGNISED_MIN_STARS = 3
+NONE = "none"
+"""The option code for "no option printed on the sheet applies" (CONTRACT.md): 0 points,
+below every star mark. A score-sheet cell may also write it ``-``."""
 
 _ID = r"^[A-Za-z0-9][A-Za-z0-9_.\-]*$"
 
@@ -38,6 +41,11 @@ class Citation(Frozen):
     amendments: tuple[str, ...] = ()
     url: str | None = None
     note: str | None = None
+    lines: tuple[int, ...] = Field(
+        default=(),
+        description="Lines of the clause in the decision's full text "
+        "(shared/domain/qd26-2026/qd26-2026-fulltext.txt), one per sheet cited, where a "
+        "rule quotes one.")
 
     def render(self) -> str:
         bits = [self.decision or ""]
@@ -70,6 +78,61 @@ class Option(Frozen):
     )
 
 
+NONE_OPTION = Option(code=NONE, points=0, label=Text(
+    vi="không có phương án nào phù hợp", en="no option applies"))
+"""Every criterion's implicit ``none`` option; never written in a rubric."""
+
+
+class Applicability(Frozen):
+    """When a criterion applies ("Chỉ áp dụng khi …"): a condition on the member's other
+    choices and the dossier's facts. Where it does not hold, the criterion counts 0
+    whatever the member chose, and the rating says why (``reason``)."""
+
+    when: Condition
+    reason: Text = Field(description="Why it does not apply, e.g. 'no product story (5.1 a)'.")
+    text: str = Field(description="The sheet's words, as printed.")
+    reading: Text | None = Field(default=None, description="How the clause is read, if "
+                                 "the text leaves room.")
+    source: Citation | None = None
+
+
+class Requirement(Frozen):
+    """A requirement printed on the sheet that is not a rejection ("Yêu cầu: 100% …"):
+    checked on declared facts and reported met, unmet or unchecked; it caps the class only
+    where ``max_stars`` is set (the text must say so)."""
+
+    id: str = Field(pattern=_ID)
+    text: str = Field(description="The sheet's words, as printed.")
+    check: Condition = Field(description="Holds when the requirement is met.")
+    when: Condition | None = Field(default=None,
+                                   description="Only products for which this holds must meet it.")
+    max_stars: int | None = Field(default=None, ge=1, le=4)
+    name: Text
+    reading: Text | None = None
+    source: Citation | None = None
+
+
+class Case(Frozen):
+    """One alternative (trường hợp) of a case group, and its options on each criterion."""
+
+    id: str = Field(pattern=_ID)
+    name: Text
+    options: dict[str, tuple[str, ...]] = Field(
+        description="criterion id -> the option codes of this case")
+
+
+class CaseGroup(Frozen):
+    """Criteria that print alternative cases ("Lựa chọn một trong hai trường hợp"): each
+    member scores every criterion of the group within one case."""
+
+    id: str = Field(pattern=_ID)
+    criteria: tuple[str, ...] = Field(min_length=1)
+    cases: tuple[Case, ...] = Field(min_length=2)
+    text: str
+    reading: Text | None = None
+    source: Citation | None = None
+
+
 class Derivation(Frozen):
     """Choose ``option`` when ``when`` holds on the dossier's facts (first match wins)."""
 
@@ -87,6 +150,8 @@ class Criterion(Frozen):
     name: Text
     options: tuple[Option, ...] = Field(min_length=1)
     derive: tuple[Derivation, ...] = ()
+    applies: Applicability | None = None
+    requirements: tuple[Requirement, ...] = ()
     note: Text | None = None
     source: Citation | None = None
     unconfirmed: bool = False
@@ -114,11 +179,19 @@ class Criterion(Frozen):
         return value
 
     def option(self, code: str) -> Option | None:
-        """The option with ``code``, or None."""
+        """The option with ``code`` (``none`` included), or None."""
+        if code == NONE:
+            return NONE_OPTION
         for opt in self.options:
             if opt.code == code:
                 return opt
         return None
+
+    def option_at(self, index: int) -> Option:
+        """The option at ``index`` in sheet order; an index past the printed options is
+        ``none`` (column engines code ``none`` as ``len(options)`` and a criterion that does
+        not apply as ``len(options) + 1``)."""
+        return self.options[index] if 0 <= index < len(self.options) else NONE_OPTION
 
     @model_validator(mode="after")
     def _options_consistent(self) -> Criterion:
@@ -126,8 +199,11 @@ class Criterion(Frozen):
         dupes = repeated(codes)
         if dupes:
             raise ValueError(f"criterion {self.id}: option codes repeat: {', '.join(dupes)}")
+        if NONE in codes:
+            raise ValueError(f"criterion {self.id}: '{NONE}' is every criterion's implicit "
+                             "option (no option applies); a rubric does not write it")
         for d in self.derive:
-            if d.option not in codes:
+            if d.option not in codes and d.option != NONE:
                 raise ValueError(
                     f"criterion {self.id}: derive names option '{d.option}', "
                     f"expected one of {', '.join(codes)}"
@@ -252,6 +328,7 @@ class Rubric(Frozen):
     star_bands: tuple[StarBand, ...] = Field(min_length=1)
     gates: tuple[Gate, ...] = ()
     recognition: tuple[Recognition, ...] = ()
+    case_groups: tuple[CaseGroup, ...] = ()
     notes: tuple[str, ...] = ()
     unconfirmed: bool = False
 
@@ -291,6 +368,21 @@ class Rubric(Frozen):
                 return band
         return bands[-1] if total >= bands[-1].max else bands[0]
 
+    def authority(self, stars: int) -> Recognition | None:
+        """Who recognises ``stars`` (the rubric's ``recognition``), or None."""
+        for rec in self.recognition:
+            if rec.stars == stars:
+                return rec
+        return None
+
+    def case_of(self, criterion_id: str, code: str) -> tuple[CaseGroup, Case] | None:
+        """The case group and case that option ``code`` of a criterion belongs to."""
+        for group in self.case_groups:
+            for case in group.cases:
+                if code in case.options.get(criterion_id, ()):
+                    return group, case
+        return None
+
     def band_for(self, stars: int) -> StarBand | None:
         for band in self.star_bands:
             if band.stars == stars:
@@ -314,6 +406,17 @@ class Rubric(Frozen):
                 problems.append(f"criterion {c.id}: group '{c.group}' is not among the groups")
             for d in c.derive:
                 problems += _unknown_facts(f"criterion {c.id} derive", d.when, fact_ids)
+            if c.applies is not None:
+                where = f"criterion {c.id} applies"
+                problems += _unknown_facts(where, c.applies.when, fact_ids)
+                problems += self._unknown_choices(where, c.applies.when)
+            for req in c.requirements:
+                where = f"criterion {c.id} requirement {req.id}"
+                for cond in (req.check, req.when):
+                    if cond is not None:
+                        problems += _unknown_facts(where, cond, fact_ids)
+                        problems += self._unknown_choices(where, cond)
+        problems += self._case_problems()
         for grp in self.groups:
             if grp.parent is not None and grp.parent not in group_ids:
                 problems.append(f"group {grp.id}: parent '{grp.parent}' is not among the groups")
@@ -330,6 +433,39 @@ class Rubric(Frozen):
         if problems:
             raise ValueError("; ".join(problems))
         return self
+
+
+    def _unknown_choices(self, where: str, cond: Condition) -> list[str]:
+        out: list[str] = []
+        for cid, codes in cond.criteria().items():
+            crit = self.criteria_by_id.get(cid)
+            if crit is None:
+                out.append(f"{where}: criterion '{cid}' is not among the criteria")
+                continue
+            out += [f"{where}: criterion {cid} has no option '{code}'"
+                    for code in sorted(codes) if crit.option(code) is None]
+        return out
+
+    def _case_problems(self) -> list[str]:
+        """Each case group's cases split the options of each of its criteria between them."""
+        out = _repeats("case group id", [g.id for g in self.case_groups])
+        for g in self.case_groups:
+            for cid in g.criteria:
+                crit = self.criteria_by_id.get(cid)
+                if crit is None:
+                    out.append(f"case group {g.id}: criterion '{cid}' is not among the criteria")
+                    continue
+                listed = [code for case in g.cases for code in case.options.get(cid, ())]
+                if sorted(listed) != sorted(o.code for o in crit.options):
+                    out.append(f"case group {g.id}: the cases must share out every option of "
+                               f"{cid} once ({', '.join(o.code for o in crit.options)}), "
+                               f"got {', '.join(listed) or 'none'}")
+            for case in g.cases:
+                extra = sorted(set(case.options) - set(g.criteria))
+                if extra:
+                    out.append(f"case group {g.id}: case {case.id} names criteria outside "
+                               f"the group: {', '.join(extra)}")
+        return out
 
 
 def _repeats(what: str, ids: list[str]) -> list[str]:

@@ -13,7 +13,7 @@ from ocop_rate.report.rows import Row, fmt, rows, stream_rows
 from ocop_rate.report.safety import neutralise
 
 HEADER = ["product_id", "product_name", "rubric", *PART_ORDER, "total", "stars", "recognised",
-          "gates", "errors", "file"]
+          "outcome", "authority", "outcome_note", "gates", "errors", "file"]
 
 
 def render(result: BatchResult, lang: Lang) -> str:
@@ -36,7 +36,8 @@ def render_rows(all_rows: Iterable[Row], chunk: int = 2000) -> Iterator[str]:
             row.product_id, row.product_name, row.rubric,
             *[fmt(row.parts[p]) for p in PART_ORDER],
             fmt(row.total), "" if row.stars is None else row.stars,
-            "" if row.stars is None else str(row.recognised).lower(),
+            "" if row.errors else str(row.recognised).lower(),
+            row.outcome, row.authority or "", row.note or "",
             " | ".join(row.gates), " | ".join(row.errors), row.file or "",
         ]
         writer.writerow([neutralise(c) for c in cells])

@@ -11,11 +11,13 @@ from rich.console import RenderableType
 from rich.table import Table
 from rich.text import Text as RichText
 
+from ocop_rate.messages import text
 from ocop_rate.models.common import Lang
 from ocop_rate.models.rating import Rating
 from ocop_rate.models.rubric import Rubric
 from ocop_rate.report.labels import PRODUCER_KINDS, star_glyphs, star_label, word
 from ocop_rate.report.members_view import disagreement_lines, sheet_table
+from ocop_rate.report.outcome_words import outcome_note, outcome_word, requirement_line
 from ocop_rate.report.terminal import STAR_STYLE
 
 
@@ -24,7 +26,16 @@ def explain_view(rating: Rating, lang: Lang, rubric: Rubric | None = None
     """The blocks to print, in reading order."""
     return [_head(rating, lang), sheet_table(rating, lang, detail=True),
             *_members(rating, lang), *_self_vs_council(rating, lang), *_gates(rating, lang),
-            *_next_star(rating, lang, rubric)]
+            *_requirements(rating, lang), *_next_star(rating, lang, rubric)]
+
+
+def _requirements(rating: Rating, lang: Lang) -> list[RenderableType]:
+    if not rating.requirements:
+        return []
+    style = {"met": "green", "unmet": "red", "unchecked": "yellow"}
+    return [RichText(f"{text('rules.requirements', lang)}:", style="bold"),
+            *[RichText(f"  {requirement_line(r, lang)}", style=style.get(r.status, ""))
+              for r in rating.requirements]]
 
 
 def _head(rating: Rating, lang: Lang) -> RichText:
@@ -39,11 +50,19 @@ def _head(rating: Rating, lang: Lang) -> RichText:
         bits = [p.name, kind[0] if lang == "vi" else kind[1], p.commune, p.district, p.province]
         head.append(f"\n{word('producer', lang)}: {', '.join(b for b in bits if b)}")
     head.append(f"\n{word('total', lang)} {rating.total:.2f} · ")
-    head.append(f"{star_glyphs(rating.stars)} {star_label(rating.stars, lang)}",
-                style=STAR_STYLE.get(rating.stars, ""))
-    head.append(f" · {word('recognised', lang)}: "
-                f"{word('yes' if rating.recognised else 'no', lang)}")
-    if rating.band_stars != rating.stars:
+    if rating.stars is None:
+        head.append("—", style="red")
+    else:
+        head.append(f"{star_glyphs(rating.stars)} {star_label(rating.stars, lang)}",
+                    style=STAR_STYLE.get(rating.stars, ""))
+    head.append(f" · {text('rules.outcome', lang)}: {outcome_word(rating.outcome, lang)}"
+                f" ({text('level.' + rating.level, lang)})", style="bold")
+    authority = None if rating.authority is None else rating.authority.get(lang)
+    note = outcome_note(rating.outcome, rating.stars, authority,
+                        rating.province_may_recognise, rating.outcome_source, lang)
+    if note:
+        head.append(f"\n{note}")
+    if rating.stars is not None and rating.band_stars != rating.stars:
         band = star_label(rating.band_stars, lang)
         head.append(f" ({'theo tổng điểm' if lang == 'vi' else 'by total'}: {band})")
     return head

@@ -11,6 +11,7 @@ import datetime as dt
 from collections.abc import Mapping
 from html import escape
 
+from ocop_rate.messages import text
 from ocop_rate.models.common import Lang
 from ocop_rate.models.rating import BatchResult, Failure, Rating
 from ocop_rate.models.rubric import PART_ORDER, Rubric
@@ -24,6 +25,13 @@ from ocop_rate.report.labels import (
     star_glyphs,
     star_label,
     word,
+)
+from ocop_rate.report.outcome_words import (
+    not_applicable_line,
+    option_label,
+    outcome_note,
+    outcome_word,
+    requirement_line,
 )
 from ocop_rate.report.rows import rows
 from ocop_rate.report.summary_view import percent
@@ -195,7 +203,7 @@ def _results_section(result: BatchResult, lang: Lang) -> str:
     out = [f'<section id="results"><h2>{_e(word("results", lang))}</h2><table><tr>'
            f'<th>{_e(word("product", lang))}</th><th>{_e(word("product_set", lang))}</th>'
            f'{heads}<th class="num">{_e(word("total", lang))}</th>'
-           f'<th>{_e(word("stars", lang))}</th><th>{_e(word("recognised", lang))}</th>'
+           f'<th>{_e(word("stars", lang))}</th><th>{_e(text("rules.outcome", lang))}</th>'
            f'<th>{_e(word("council", lang))}</th></tr>']
     problems: list[str] = []
     for item, row in zip(result.items, rows(result, lang), strict=True):
@@ -215,16 +223,40 @@ def _results_section(result: BatchResult, lang: Lang) -> str:
             f'<b>{_e(item.product_id)}</b></a><br>{_e(item.product_name.get(lang))}</td>'
             f'<td>{_e(item.rubric_name.get(lang))}</td>{parts}'
             f'<td class="num"><b>{item.total:.2f}</b></td>'
-            f'<td><span class="stars">{star_glyphs(item.stars)}</span> '
-            f'{_e(star_label(item.stars, lang))}</td>'
+            f'<td>{_stars(item.stars, lang)}</td>'
             f'<td class="{"yes" if item.recognised else "no"}">'
-            f'{_e(word("yes" if item.recognised else "no", lang))}</td><td>{flag}</td></tr>')
+            f'{_e(outcome_word(item.outcome, lang))}'
+            f'{"<br><span class=muted>" + _e(row.note) + "</span>" if row.note else ""}</td>'
+            f'<td>{flag}</td></tr>')
     out.append("</table>")
     if problems:
         out.append(f'<h3 class="no">{_e(word("error", lang))}</h3><ul class="tight">'
                    + "".join(f"<li>{_e(p)}</li>" for p in problems) + "</ul>")
     out.append("</section>")
     return "".join(out)
+
+
+def _stars(stars: int | None, lang: Lang) -> str:
+    if stars is None:  # a rejected dossier has no class
+        return "—"
+    return f'<span class="stars">{star_glyphs(stars)}</span> {_e(star_label(stars, lang))}'
+
+
+def _outcome_line(rating: Rating, lang: Lang) -> str:
+    authority = None if rating.authority is None else rating.authority.get(lang)
+    note = outcome_note(rating.outcome, rating.stars, authority,
+                        rating.province_may_recognise, rating.outcome_source, lang)
+    level = text(f"level.{rating.level}", lang)
+    return (f'<p><b>{_e(text("rules.outcome", lang))}: '
+            f'{_e(outcome_word(rating.outcome, lang))}</b> · {_e(level)}'
+            + (f"<br>{_e(note)}" if note else "") + "</p>")
+
+
+def _requirements(rating: Rating, lang: Lang) -> str:
+    if not rating.requirements:
+        return ""
+    items = "".join(f"<li>{_e(requirement_line(r, lang))}</li>" for r in rating.requirements)
+    return f'<h3>{_e(text("rules.requirements", lang))}</h3><ul class="tight">{items}</ul>'
 
 
 def _producer(rating: Rating, lang: Lang) -> str:
@@ -248,9 +280,7 @@ def _sheet(rating: Rating, lang: Lang, rubric: Rubric | None) -> str:
            f'<p>{_e(word("rubric", lang))}: {_e(rating.rubric_name.get(lang))} '
            f'<span class="muted">({_e(rating.rubric)})</span><br>{_e(_producer(rating, lang))}'
            f'</p><p><b>{_e(word("total", lang))}: {rating.total:.2f}</b> · '
-           f'<span class="stars">{star_glyphs(rating.stars)}</span> '
-           f'{_e(star_label(rating.stars, lang))} · {_e(word("recognised", lang))}: '
-           f'{_e(word("yes" if rating.recognised else "no", lang))}</p>'
+           f'{_stars(rating.stars, lang)}</p>{_outcome_line(rating, lang)}'
            f'<table><tr><th>{_e(word("criterion", lang))}</th>{member_heads}'
            f'<th class="c">{_e(word("council", lang))}</th>'
            f'<th class="num">{_e(word("points", lang))}</th>'
@@ -273,8 +303,11 @@ def _sheet(rating: Rating, lang: Lang, rubric: Rubric | None) -> str:
         if rubric is not None and (c := rubric.criteria_by_id.get(crit.id)) is not None:
             opt = c.option(crit.option)
             if opt is not None:
-                label = f'<br><span class="muted">{_e(crit.option)}) {_e(opt.label.get(lang))}'\
-                        "</span>"
+                said = option_label(opt, lang)
+                label = f'<br><span class="muted">{_e(crit.option)}) {_e(said)}</span>'
+        if crit.not_applicable is not None:
+            label += (f'<br><span class="muted">{_e(not_applicable_line(crit, lang))}'
+                      "</span>")
         choices = "".join(
             f'<td class="c">{_e(ch.option)}{"*" if ch.chosen_by == "derived" else ""} '
             f'<span class="muted">{ch.points:g}</span></td>' for ch in crit.choices)
@@ -296,6 +329,7 @@ def _sheet(rating: Rating, lang: Lang, rubric: Rubric | None) -> str:
                f'<td class="num">{rating.total:.2f}</td><td class="num">100</td>'
                f'<td class="c">{"" if own is None else f"{own.total:.2f}"}</td><td></td></tr>'
                "</table>")
+    out.append(_requirements(rating, lang))
     out += _sheet_notes(rating, lang)
     out.append(f'<div class="signs"><div><b>{_e(word("secretary", lang))}</b><br>'
                f'<span class="muted">{_e(word("signature", lang))}</span></div>'

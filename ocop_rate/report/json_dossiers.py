@@ -13,10 +13,13 @@ from typing import Any
 
 from ocop_rate.models.common import Lang
 from ocop_rate.models.rating import OPTION_STEPS, RatingColumns
+from ocop_rate.models.rubric import NONE
+from ocop_rate.outcome import OUTCOMES, Level, decide
+from ocop_rate.report.json_report import case_split_dict, requirement_dict
 
 
 def _code(options: list[str], index: int) -> str:
-    return "none" if index < 0 else options[index]
+    return options[index] if 0 <= index < len(options) else NONE
 
 
 def dossier_items(block: RatingColumns, lang: Lang) -> Iterator[dict[str, Any]]:
@@ -45,6 +48,22 @@ class DossierView:
         self.council = block.council_option.tolist()
         self.starts = block.starts.tolist()
         self.derived = block.derived.tolist() if block.derived is not None else None
+        self.counts = block.counts.tolist() if block.counts is not None else None
+        self.said: dict[tuple[int, int], dict[str, Any]] = {}
+
+    def _outcome(self, p: int) -> dict[str, Any]:
+        """The outcome fields of product ``p`` (one ``outcome.decide`` per distinct class)."""
+        b = self.block
+        key = (2 if b.outcome is None else int(b.outcome[p]), int(b.stars[p]))
+        if key not in self.said:
+            level: Level = "central" if b.level == "central" else "province"
+            v = decide(max(key[1], 1), OUTCOMES[key[0]] == "rejected", level,
+                       b.rubric.recognition)
+            self.said[key] = {
+                "outcome": v.outcome, "level": v.level,
+                "authority": None if v.authority is None else v.authority.get(self.lang),
+                "outcome_source": v.article, "province_may_recognise": v.province_may_recognise}
+        return self.said[key]
 
     def item(self, p: int) -> dict[str, Any]:
         block, extra, codes = self.block, self.extras[p], self.codes
@@ -53,8 +72,14 @@ class DossierView:
         names = block.member[lo:hi]
         rows: list[list[int]] = block.row_option[lo:hi].tolist()
         pts, chosen, derived = self.points[p], self.council[p], self.derived
+        counts = (self.counts[lo:hi] if self.counts is not None
+                  else [[True] * len(self.heads)] * (hi - lo))
+        crits = rubric.criteria
         criteria = []
         for k, (cid, number, part, top) in enumerate(self.heads):
+            some = [row[k] for row in counts]
+            rule = crits[k].applies
+            reason = None if rule is None else rule.reason
             facts = extra.derived_facts.get(k, ())
             from_facts = facts if derived is not None and any(
                 derived[r][k] for r in range(lo, hi)) else ()
@@ -65,7 +90,11 @@ class DossierView:
                                                                          strict=True)},
                 "derived_from": sorted(set(from_facts)),
                 "evidence": list(extra.evidence.get(cid, ())),
-                "self_assessed": extra.self_assessment.get(cid)})
+                "self_assessed": extra.self_assessment.get(cid),
+                "applies": any(some),
+                "not_applicable": None if reason is None or all(some)
+                else reason.get(self.lang),
+                "not_applicable_for": [m for m, c in zip(names, some, strict=True) if not c]})
         gates = []
         for g in block.gates[p]:
             text = self.gate_text.get(id(g))
@@ -80,8 +109,9 @@ class DossierView:
             "rubric": rubric.id, "product_group": rubric.product_group, "file": extra.file,
             "total": self.totals[p],
             "parts": dict(zip(ids, [v / 100 for v in self.parts[p]], strict=True)),
-            "band_stars": int(block.band_stars[p]), "stars": int(block.stars[p]),
-            "recognised": bool(block.recognised[p]), "gate_policy": block.gate_policy,
+            "band_stars": int(block.band_stars[p]), "stars": int(block.stars[p]) or None,
+            "recognised": bool(block.recognised[p]), **self._outcome(p),
+            "gate_policy": block.gate_policy,
             "gates": gates,
             "members": [{"member": names[j], "total": self.member_total[r],
                          "parts": dict(zip(ids, self.member_parts[r], strict=True))}
@@ -90,6 +120,8 @@ class DossierView:
             "next_star": _next_star(block, p, codes, chosen),
             "self_assessment": _self(block, p, ids, self.parts[p]),
             "warnings": list(block.warnings[p]),
+            "requirements": [requirement_dict(r) for r in
+                             (block.requirements[p] if block.requirements else ())],
             "producer": None if extra.producer is None else extra.producer.model_dump(),
             "disagreement": _disagreement(block, p, codes, names, rows),
             "errors": [],
@@ -133,5 +165,7 @@ def _disagreement(block: RatingColumns, p: int, codes: list[list[str]], names: l
                "steps": int(steps[k])}
               for k in (steps >= OPTION_STEPS).nonzero()[0].tolist()]
     over = bool(block.over_limit[p])
+    cases = block.case_splits[p] if block.case_splits else ()
     return {"spread": int(block.spread[p]) / 100, "spread_limit": block.spread_limit,
-            "over_limit": over, "flagged": over or bool(splits), "splits": splits}
+            "over_limit": over, "flagged": over or bool(splits) or bool(cases),
+            "splits": splits, "case_splits": [case_split_dict(c) for c in cases]}

@@ -9,7 +9,15 @@ from json.encoder import encode_basestring
 from typing import TYPE_CHECKING, Any
 
 from ocop_rate.models.common import Lang
-from ocop_rate.models.rating import OPTION_STEPS, BatchResult, Failure, Rating, RatingColumns
+from ocop_rate.models.rating import (
+    OPTION_STEPS,
+    BatchResult,
+    CaseSplit,
+    Failure,
+    Rating,
+    RatingColumns,
+    RequirementResult,
+)
 from ocop_rate.models.rubric import Rubric
 
 if TYPE_CHECKING:  # check results: types only, so `rate` does not load the checks
@@ -25,7 +33,7 @@ def item_to_dict(item: Rating | Failure, lang: Lang) -> dict[str, Any]:
         return {
             "product_id": item.product_id, "rubric": item.rubric, "file": item.file,
             "total": None, "parts": None, "stars": None, "recognised": False,
-            "gates": [], "members": [], "criteria": [], "next_star": None,
+            "outcome": "not-rated", "gates": [], "members": [], "criteria": [], "next_star": None,
             "errors": [e.model_dump() for e in item.errors],
         }
     ns = item.next_star
@@ -40,6 +48,11 @@ def item_to_dict(item: Rating | Failure, lang: Lang) -> dict[str, Any]:
         "band_stars": item.band_stars,
         "stars": item.stars,
         "recognised": item.recognised,
+        "outcome": item.outcome,
+        "level": item.level,
+        "authority": None if item.authority is None else item.authority.get(lang),
+        "outcome_source": item.outcome_source,
+        "province_may_recognise": item.province_may_recognise,
         "gate_policy": item.gate_policy,
         "gates": [{"id": g.id, "effect": g.effect, "max_stars": g.max_stars,
                    "reason": g.reason.get(lang), "source": g.source} for g in item.gates],
@@ -50,7 +63,10 @@ def item_to_dict(item: Rating | Failure, lang: Lang) -> dict[str, Any]:
              "max_points": c.max_points, "option": c.option,
              "members": {ch.member: ch.option for ch in c.choices},
              "derived_from": sorted({f for ch in c.choices for f in ch.facts}),
-             "evidence": list(c.evidence), "self_assessed": c.self_assessed}
+             "evidence": list(c.evidence), "self_assessed": c.self_assessed,
+             "applies": c.applies,
+             "not_applicable": None if c.not_applicable is None else c.not_applicable.get(lang),
+             "not_applicable_for": [ch.member for ch in c.choices if not ch.applies]}
             for c in item.criteria
         ],
         "next_star": None if ns is None else {
@@ -63,14 +79,25 @@ def item_to_dict(item: Rating | Failure, lang: Lang) -> dict[str, Any]:
         "self_assessment": None if item.self_assessment is None
         else item.self_assessment.model_dump(),
         "warnings": list(item.warnings),
+        "requirements": [requirement_dict(r) for r in item.requirements],
         "producer": None if item.producer is None else item.producer.model_dump(),
         "disagreement": None if item.disagreement is None else {
-            **item.disagreement.model_dump(exclude={"splits"}),
+            **item.disagreement.model_dump(exclude={"splits", "case_splits"}),
             "flagged": item.disagreement.flagged,
             "splits": [{"criterion": s.criterion, "options": s.options, "steps": s.steps}
-                       for s in item.disagreement.splits]},
+                       for s in item.disagreement.splits],
+            "case_splits": [case_split_dict(c) for c in item.disagreement.case_splits]},
         "errors": [],
     }
+
+
+def requirement_dict(r: RequirementResult) -> dict[str, Any]:
+    return {"id": r.id, "criterion": r.criterion, "status": r.status,
+            "missing": list(r.missing), "text": r.text, "source": r.source}
+
+
+def case_split_dict(c: CaseSplit) -> dict[str, Any]:
+    return {"group": c.group, "criteria": list(c.criteria), "cases": c.cases}
 
 
 def render(result: BatchResult, lang: Lang) -> str:
@@ -166,7 +193,7 @@ class _BlockText:
                        block.next_needed.max(initial=0), block.upgrade_points.max(initial=0),
                        block.points.max(initial=0))) + 1
         self.num = np.array([_num(c / 100) for c in range(top)], dtype=object)
-        self.width = max(len(c.options) for c in crits)
+        self.width = max(len(c.options) for c in crits) + 2  # + none, + does not apply
         self.entries = []  # per criterion: (texts of distinct (points, option), inverse)
         for k, crit in enumerate(crits):
             key = block.points[:, k] * self.width + block.council_option[:, k]
@@ -174,7 +201,7 @@ class _BlockText:
             head = f'{{"id":{encode_basestring(crit.id)},"points":'
             tail = f',"max_points":{_num(crit.max_points)},"option":'
             texts = np.array([head + self.num[v // self.width] + tail
-                              + encode_basestring(crit.options[v % self.width].code) + "}"
+                              + encode_basestring(crit.option_at(v % self.width).code) + "}"
                               for v in distinct.tolist()], dtype=object)
             self.entries.append((texts, where.reshape(-1)))
         self.gate_text: dict[int, str] = {}
@@ -210,14 +237,53 @@ class _BlockText:
             f'"file":{json.dumps(b.file, ensure_ascii=False)},"total":',
             num[b.total[lo:hi]], ',"parts":', *self._parts(b.parts[lo:hi]),
             ',"band_stars":', b.band_stars[lo:hi].astype(str), ',"stars":',
-            b.stars[lo:hi].astype(str), ',"recognised":',
-            np.where(b.recognised[lo:hi], "true", "false"),
+            np.where(b.stars[lo:hi] > 0, b.stars[lo:hi].astype(str), "null"), ',"recognised":',
+            np.where(b.recognised[lo:hi], "true", "false"), *self._outcome(lo, hi),
             f',"gate_policy":{encode_basestring(b.gate_policy)},"gates":', self._gates(lo, hi),
             ',"members":[', member_lists, '],"criteria":[', criteria, '],"next_star":',
             self._next_star(lo, hi), ',"self_assessment":null,"warnings":',
-            self._warnings(lo, hi), ',"producer":null,"disagreement":',
+            self._warnings(lo, hi), ',"requirements":',
+            self._requirements(lo, hi), ',"producer":null,"disagreement":',
             self._disagreement(lo, hi),
             ',"errors":[]}'], hi - lo)
+
+    def _outcome(self, lo: int, hi: int) -> list[Any]:
+        """``,"outcome":…,"level":…,"authority":…,"province_may_recognise":…`` per row."""
+        import numpy as np
+
+        from ocop_rate.outcome import OUTCOMES, Level, decide
+
+        b = self.block
+        level: Level = "central" if b.level == "central" else "province"
+        stars = b.stars[lo:hi].astype(np.int64)
+        code = (np.zeros(hi - lo, dtype=np.int64) if b.outcome is None
+                else b.outcome[lo:hi].astype(np.int64))
+        table: dict[tuple[int, int], str] = {}
+        for key in set(zip(code.tolist(), stars.tolist(), strict=True)):
+            outcome, s = OUTCOMES[key[0]], key[1]
+            verdict = decide(max(s, 1), outcome == "rejected", level, b.rubric.recognition)
+            table[key] = (f',"outcome":{json.dumps(outcome)},"level":{json.dumps(level)},'
+                          f'"authority":'
+                          + json.dumps(None if verdict.authority is None
+                                       else verdict.authority.get(self.lang),
+                                       ensure_ascii=False)
+                          + ',"outcome_source":' + json.dumps(verdict.article, ensure_ascii=False)
+                          + ',"province_may_recognise":'
+                          + json.dumps(verdict.province_may_recognise))
+        return [[table[k] for k in zip(code.tolist(), stars.tolist(), strict=True)]]
+
+    def _requirements(self, lo: int, hi: int) -> list[str]:
+        found = self.block.requirements
+        if not found:
+            return ["[]"] * (hi - lo)
+        made: dict[int, str] = {}
+        out = []
+        for group in found[lo:hi]:
+            if id(group) not in made:
+                made[id(group)] = json.dumps([requirement_dict(r) for r in group],
+                                             ensure_ascii=False)
+            out.append(made[id(group)])
+        return out
 
     def _disagreement(self, lo: int, hi: int) -> list[str]:
         """``council.disagreement`` of each product, from the block's spread and steps."""
@@ -231,15 +297,18 @@ class _BlockText:
         for row, k in zip(split_rows.tolist(), split_crits.tolist(), strict=True):
             crit = b.rubric.criteria[k]
             first, last = int(b.starts[lo + row]), int(b.starts[lo + row + 1])
-            options = {b.member[r]: crit.options[int(b.row_option[r, k])].code
+            options = {b.member[r]: crit.option_at(int(b.row_option[r, k])).code
                        for r in range(first, last)}
             steps = int(b.split_steps[lo + row, k])
             splits.setdefault(row, []).append(json.dumps(
                 {"criterion": crit.id, "options": options, "steps": steps}, ensure_ascii=False))
+        cases = b.case_splits[lo:hi] if b.case_splits else [()] * (hi - lo)
         return [f'{{"spread":{self.num[b.spread[lo + i]]},"spread_limit":{limit},'
                 f'"over_limit":{"true" if over[i] else "false"},'
-                f'"flagged":{"true" if over[i] or i in splits else "false"},'
-                f'"splits":[{",".join(splits.get(i, []))}]}}' for i in range(hi - lo)]
+                f'"flagged":{"true" if over[i] or i in splits or cases[i] else "false"},'
+                f'"splits":[{",".join(splits.get(i, []))}],"case_splits":'
+                + json.dumps([case_split_dict(c) for c in cases[i]], ensure_ascii=False) + "}"
+                for i in range(hi - lo)]
 
     def _warnings(self, lo: int, hi: int) -> list[str]:
         texts: dict[int, str] = {}
@@ -287,8 +356,8 @@ class _BlockText:
                 k, chosen = divmod(rest, self.width)
                 crit = crits[k]
                 table.append(f'{{"criterion":{encode_basestring(crit.id)},"from_option":'
-                             f'{encode_basestring(crit.options[chosen].code)},"to_option":'
-                             f'{encode_basestring(crit.options[target].code)},"points":')
+                             f'{encode_basestring(crit.option_at(chosen).code)},"to_option":'
+                             f'{encode_basestring(crit.option_at(target).code)},"points":')
             tails = np.where(req, ',"required_by_gate":true}', ',"required_by_gate":false}')
             texts = _join([np.array(table, dtype=object)[where.reshape(-1)], num[pts],
                            tails], len(key))

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from ocop_rate.messages import text
 from ocop_rate.models.common import Lang
 from ocop_rate.models.rating import BatchResult
 from ocop_rate.models.rubric import PART_ORDER
 from ocop_rate.report.labels import star_glyphs, star_label, word
+from ocop_rate.report.outcome_words import outcome_word
 from ocop_rate.report.rows import fmt, rows, summary_line
 
 
@@ -19,21 +21,26 @@ def cell(text: str) -> str:
 
 def render(result: BatchResult, lang: Lang) -> str:
     head = [word("product", lang), word("product_set", lang), *PART_ORDER,
-            word("total", lang), word("stars", lang), word("recognised", lang)]
+            word("total", lang), word("stars", lang), text("rules.outcome", lang),
+            text("rules.authority_short", lang)]
     lines = ["| " + " | ".join(head) + " |",
-             "| --- | --- | " + " | ".join("---:" for _ in PART_ORDER) + " | ---: | --- | --- |"]
+             "| --- | --- | " + " | ".join("---:" for _ in PART_ORDER)
+             + " | ---: | --- | --- | --- |"]
     problems: list[str] = []
     for row in rows(result, lang):
         if row.errors:
             stars = word("could_not_rate", lang)
             problems += [f"- `{row.product_id}`: {cell(e)}" for e in row.errors]
+        elif row.stars is None:
+            stars = "—"
         else:
             stars = f"{star_glyphs(row.stars)} {star_label(row.stars, lang)}"
-        recognised = "" if row.errors else word("yes" if row.recognised else "no", lang)
+        outcome = "" if row.errors else outcome_word(row.outcome, lang)
         name = f"{row.product_id} {row.product_name}".strip()
         lines.append("| " + " | ".join([
             cell(name), cell(row.rubric_name or row.rubric),
-            *[fmt(row.parts[p]) for p in PART_ORDER], fmt(row.total), stars, recognised,
+            *[fmt(row.parts[p]) for p in PART_ORDER], fmt(row.total), stars, cell(outcome),
+            cell(row.note or ""),
         ]) + " |")
     out = "\n".join(lines) + "\n\n" + f"**{word('summary', lang)}:** {summary_line(result, lang)}\n"
     if problems:

@@ -9,10 +9,12 @@ from rich.console import Group, RenderableType
 from rich.table import Table
 from rich.text import Text as RichText
 
+from ocop_rate.messages import text
 from ocop_rate.models.common import Lang
 from ocop_rate.models.rating import OPTION_STEPS, BatchResult, Rating, RatingColumns
-from ocop_rate.models.rubric import Option
+from ocop_rate.models.rubric import NONE, Option
 from ocop_rate.report.labels import split_text, spread_text, star_glyphs, star_label, word
+from ocop_rate.report.outcome_words import case_split_line, not_applicable_line
 
 
 def points(value: float) -> str:
@@ -56,6 +58,10 @@ def sheet_table(rating: Rating, lang: Lang, detail: bool = False) -> Table:
         name = RichText(f"{crit.id} {crit.name.get(lang)}")
         if crit.id in split_ids:
             name.append(" ⚠", style="bold yellow")
+        if crit.not_applicable is not None:
+            name.append(f"\n{not_applicable_line(crit, lang)}", style="dim")
+        if crit.option == NONE:
+            name.append(f"\n{NONE}: {text('rules.none', lang)}", style="dim")
         cells: list[RenderableType] = [name]
         for ch in crit.choices:
             mark = "*" if ch.chosen_by == "derived" else ""
@@ -90,12 +96,15 @@ def disagreement_lines(rating: Rating, lang: Lang) -> list[RichText]:
         return []
     reasons = [spread_text(d.spread, d.spread_limit, lang)] if d.over_limit else []
     reasons += [split_text(s.criterion, s.options, s.steps, lang) for s in d.splits]
+    reasons += [case_split_line(c, lang) for c in d.case_splits]
     return [RichText(f"⚠ {rating.product_id}: {r}", style="yellow") for r in reasons]
 
 
 def block_disagreement_lines(block: RatingColumns, lang: Lang) -> Iterator[RichText]:
     """:func:`disagreement_lines` of every product of ``block``, read off its columns."""
     flagged = block.over_limit | (block.split_steps >= OPTION_STEPS).any(axis=1)
+    if block.case_splits:
+        flagged = flagged | [bool(c) for c in block.case_splits]
     crits = block.rubric.criteria
     for p in flagged.nonzero()[0].tolist():
         reasons = ([spread_text(int(block.spread[p]) / 100, block.spread_limit, lang)]
@@ -106,12 +115,14 @@ def block_disagreement_lines(block: RatingColumns, lang: Lang) -> Iterator[RichT
                        for r in range(lo, hi)}
             reasons.append(split_text(crits[k].id, options, int(block.split_steps[p, k]),
                                       lang))
+        if block.case_splits:
+            reasons += [case_split_line(c, lang) for c in block.case_splits[p]]
         for reason in reasons:
             yield RichText(f"⚠ {block.product_id[p]}: {reason}", style="yellow")
 
 
 def _code(options: tuple[Option, ...], index: int) -> str:
-    return "none" if index < 0 else options[index].code
+    return options[index].code if 0 <= index < len(options) else NONE
 
 
 def batch_disagreements(result: BatchResult, lang: Lang) -> list[RenderableType]:

@@ -9,7 +9,9 @@ from dataclasses import dataclass
 from ocop_rate.models.common import Lang
 from ocop_rate.models.rating import BatchResult, Failure, Rating, RatingColumns
 from ocop_rate.models.rubric import PART_ORDER
+from ocop_rate.outcome import OUTCOMES, Level, decide
 from ocop_rate.report.labels import star_label, word
+from ocop_rate.report.outcome_words import outcome_note
 
 
 @dataclass(frozen=True)
@@ -25,6 +27,9 @@ class Row:
     gates: list[str]
     errors: list[str]
     file: str | None
+    outcome: str = "not-rated"
+    authority: str | None = None
+    note: str | None = None      # who recognises (or would), with the clause
 
 
 def rows(result: BatchResult, lang: Lang) -> list[Row]:
@@ -34,17 +39,34 @@ def rows(result: BatchResult, lang: Lang) -> list[Row]:
     return out
 
 
-def _block_rows(block: RatingColumns, lang: Lang) -> Iterator[Row]:
+def _block_rows(block: RatingColumns, lang: Lang, products: Iterable[int] | None = None
+                ) -> Iterator[Row]:
+    """The rows of a block's products (all, or ``products``), read off its columns."""
     rubric = block.rubric
     rubric_name = (rubric.product_set or rubric.name).get(lang)
     ids = [p.id for p in rubric.parts]
     totals, parts = (block.total / 100).tolist(), (block.parts / 100).tolist()
     stars, recognised = block.stars.tolist(), block.recognised.tolist()
-    for p in range(len(block)):
+    codes = [2] * len(block) if block.outcome is None else block.outcome.tolist()
+    level: Level = "central" if block.level == "central" else "province"
+    said: dict[tuple[int, int], tuple[str, str | None, str | None]] = {}
+    for p in range(len(block)) if products is None else products:
+        key = (codes[p], stars[p])
+        if key not in said:
+            outcome: str = OUTCOMES[key[0]]
+            verdict = decide(max(stars[p], 1), outcome == "rejected", level, rubric.recognition)
+            authority = None if verdict.authority is None else verdict.authority.get(lang)
+            said[key] = (outcome, authority, outcome_note(
+                outcome, verdict.stars, authority, verdict.province_may_recognise,
+                verdict.article, lang))
+        outcome, authority, note = said[key]
         shares = dict.fromkeys(PART_ORDER) | dict(zip(ids, parts[p], strict=True))
-        yield Row(block.product_id[p], block.product_name[p], rubric.id, rubric_name,
-                  {k: shares[k] for k in PART_ORDER}, totals[p], stars[p], recognised[p],
-                  [f"{g.id}: {g.reason.get(lang)}" for g in block.gates[p]], [], block.file)
+        name = (block.product_name[p] if block.extras is None
+                else block.extras[p].name.get(lang))
+        yield Row(block.product_id[p], name, rubric.id, rubric_name,
+                  {k: shares[k] for k in PART_ORDER}, totals[p], stars[p] or None,
+                  recognised[p], [f"{g.id}: {g.reason.get(lang)}" for g in block.gates[p]],
+                  [], block.file_of(p), outcome, authority, note)
 
 
 def stream_rows(pieces: Iterable[Failure | tuple[RatingColumns, int] | RatingColumns],
@@ -61,16 +83,7 @@ def stream_rows(pieces: Iterable[Failure | tuple[RatingColumns, int] | RatingCol
 
 def _dossier_row(block: RatingColumns, p: int, lang: Lang) -> Row:
     """Product ``p`` of a block of dossiers, as :func:`_row` gives its rating."""
-    rubric = block.rubric
-    assert block.extras is not None
-    extra = block.extras[p]
-    shares = dict.fromkeys(PART_ORDER) | {
-        q.id: v / 100 for q, v in zip(rubric.parts, block.parts[p].tolist(), strict=True)}
-    return Row(block.product_id[p], extra.name.get(lang), rubric.id,
-               (rubric.product_set or rubric.name).get(lang),
-               {k: shares[k] for k in PART_ORDER}, int(block.total[p]) / 100,
-               int(block.stars[p]), bool(block.recognised[p]),
-               [f"{g.id}: {g.reason.get(lang)}" for g in block.gates[p]], [], extra.file)
+    return next(_block_rows(block, lang, [p]))
 
 
 def _row(item: Rating | Failure, lang: Lang) -> Row:
@@ -91,6 +104,11 @@ def _row(item: Rating | Failure, lang: Lang) -> Row:
         gates=[f"{g.id}: {g.reason.get(lang)}" for g in item.gates],
         errors=[],
         file=item.file,
+        outcome=item.outcome,
+        authority=None if item.authority is None else item.authority.get(lang),
+        note=outcome_note(item.outcome, item.stars,
+                          None if item.authority is None else item.authority.get(lang),
+                          item.province_may_recognise, item.outcome_source, lang),
     )
 
 
@@ -104,13 +122,20 @@ def _render_problem(file: str | None, line: int | None, column: int | None,
 
 
 def class_counts(result: BatchResult, lang: Lang) -> list[tuple[str, int]]:
-    """Products per class, best first: 5, 4, 3 stars, not recognised, could not be rated."""
+    """Products per class, best first: 5, 4, 3 stars (recognised, or proposed for 5 at a
+    provincial council), not recognised, could not be rated."""
     ratings = result.ratings
-    counts = Counter(r.stars for r in ratings if r.recognised)
-    refused = sum(1 for r in ratings if not r.recognised)
+    reached = ("recognised", "proposed-5-star")   # a province's 5 stars: proposed
+    counts = Counter(r.stars for r in ratings if r.outcome in reached)
+    refused = sum(1 for r in ratings if r.outcome not in reached)
     for block in result.blocks:
-        counts.update(block.stars[block.recognised].tolist())
-        refused += int((~block.recognised).sum())
+        import numpy as np  # only score sheets bring numpy columns
+
+        codes = [OUTCOMES.index(o) for o in reached]
+        kept = (np.isin(block.outcome, codes) if block.outcome is not None
+                else block.recognised)
+        counts.update(block.stars[kept].tolist())
+        refused += int((~kept).sum())
     out = [(star_label(s, lang), counts.get(s, 0)) for s in (5, 4, 3)]
     out.append((word("not_recognised", lang), refused))
     out.append((word("could_not_rate", lang), len(result.failures)))

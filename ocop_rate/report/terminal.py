@@ -11,10 +11,12 @@ from rich.console import Group, RenderableType
 from rich.table import Table
 from rich.text import Text as RichText
 
+from ocop_rate.messages import text
 from ocop_rate.models.common import Lang
 from ocop_rate.models.rating import BatchResult
 from ocop_rate.models.rubric import PART_ORDER, Rubric
 from ocop_rate.report.labels import star_glyphs, star_label, word
+from ocop_rate.report.outcome_words import outcome_word
 from ocop_rate.report.rows import fmt, rows, summary_line
 
 if TYPE_CHECKING:  # check results: types only
@@ -23,6 +25,8 @@ if TYPE_CHECKING:  # check results: types only
     from ocop_rate.checks.lints import LintReport
 
 STAR_STYLE = {5: "bold yellow", 4: "yellow", 3: "green", 2: "red", 1: "red"}
+OUTCOME_STYLE = {"recognised": "green", "proposed-5-star": "bold yellow",
+                 "not-recognised": "red", "rejected": "bold red"}
 
 
 def batch_view(result: BatchResult, lang: Lang) -> list[RenderableType]:
@@ -38,7 +42,7 @@ def batch_view(result: BatchResult, lang: Lang) -> list[RenderableType]:
         table.add_column(part, justify="right", no_wrap=True)
     table.add_column(word("total", lang), justify="right", no_wrap=True)
     table.add_column(word("stars", lang), no_wrap=True)
-    table.add_column(word("recognised", lang), no_wrap=True)
+    table.add_column(text("rules.outcome", lang), overflow="fold")
     problems: list[RenderableType] = []
     for row in rows(result, lang):
         name = RichText(row.product_id, style="bold")
@@ -50,12 +54,15 @@ def batch_view(result: BatchResult, lang: Lang) -> list[RenderableType]:
             for err in row.errors:
                 problems.append(RichText(f"✗ {err}", style="red"))
             continue
-        stars = RichText(f"{star_glyphs(row.stars)} {star_label(row.stars, lang)}",
-                         style=STAR_STYLE.get(row.stars or 1, ""))
-        recognised = RichText(word("yes" if row.recognised else "no", lang),
-                              style="green" if row.recognised else "red")
+        stars = (RichText("—", style="red") if row.stars is None else
+                 RichText(f"{star_glyphs(row.stars)} {star_label(row.stars, lang)}",
+                          style=STAR_STYLE.get(row.stars, "")))
+        outcome = RichText(outcome_word(row.outcome, lang), style=OUTCOME_STYLE.get(
+            row.outcome, ""))
         table.add_row(name, row.rubric, *[fmt(row.parts[p]) for p in PART_ORDER],
-                      RichText(fmt(row.total), style="bold"), stars, recognised)
+                      RichText(fmt(row.total), style="bold"), stars, outcome)
+        if row.note:
+            problems.append(RichText(f"• {row.product_id}: {row.note}"))
         for gate in row.gates:
             problems.append(RichText(f"• {row.product_id}: {gate}", style="dim"))
     parts: list[RenderableType] = [table, RichText(summary_line(result, lang), style="bold")]

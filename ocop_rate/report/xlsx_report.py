@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 from ocop_rate.models.common import Lang
 from ocop_rate.models.rating import BatchResult, Rating
 from ocop_rate.models.rubric import PART_ORDER
+from ocop_rate.report.outcome_words import outcome_word
 from ocop_rate.report.rows import rows
 from ocop_rate.report.safety import neutralise
 
@@ -19,7 +20,8 @@ if TYPE_CHECKING:
     from openpyxl.worksheet.worksheet import Worksheet
 
 RESULT_HEADER = ["product_id", "product_name", "rubric", *PART_ORDER, "total", "stars",
-                 "recognised", "spread", "discuss", "gates", "errors", "file"]
+                 "recognised", "outcome", "outcome_label", "authority", "outcome_note",
+                 "spread", "discuss", "gates", "errors", "file"]
 MEMBER_HEADER = ["product_id", "product_name", "rubric", "member", *PART_ORDER, "total",
                  "spread", "discuss"]
 SHEET_NAMES = {"results": ("Kết quả", "Results"), "members": ("Thành viên", "Members")}
@@ -49,7 +51,8 @@ def render(result: BatchResult, lang: Lang) -> bytes:
         d = item.disagreement if isinstance(item, Rating) else None
         _append(results, [
             row.product_id, row.product_name, row.rubric, *[row.parts[p] for p in PART_ORDER],
-            row.total, row.stars, None if row.stars is None else row.recognised,
+            row.total, row.stars, None if row.errors else row.recognised,
+            row.outcome, outcome_word(row.outcome, lang), row.authority, row.note,
             None if d is None else d.spread, None if d is None else d.flagged,
             " | ".join(row.gates), " | ".join(row.errors), row.file or ""])
     for rubric_id in dict.fromkeys(r.rubric for r in result.ratings):
