@@ -186,7 +186,8 @@ def score(rubric: Rubric, dossier: Dossier, *, policy: GatePolicy = "majority",
 
     council = {c.id: council_option(c, choices[c.id], policy) for c in rubric.criteria}
     band_stars = rubric.band(float(total)).stars
-    gates, warnings = fact_gates(rubric, dossier.facts)
+    gates, warnings = fact_gates(rubric, dossier.facts,
+                                 {cid: opt.code for cid, opt in council.items()})
     idle = {c.id for c in rubric.criteria if not council_pick(choices[c.id], policy).applies}
     gates += _option_gates(rubric, council, band_stars, idle)
     requirements = check_requirements(
@@ -239,13 +240,15 @@ def score(rubric: Rubric, dossier: Dossier, *, policy: GatePolicy = "majority",
     )
 
 
-def fact_gates(rubric: Rubric, facts: Facts) -> tuple[list[GateResult], list[str]]:
-    """The rubric's fact gates that apply to ``facts``, and a warning for each gate whose
-    facts are not all given (never silently passed)."""
+def fact_gates(rubric: Rubric, facts: Facts, council: Mapping[str, str] | None = None
+               ) -> tuple[list[GateResult], list[str]]:
+    """The rubric's gates that apply to ``facts`` (and to the ``council``'s options, for a
+    gate that reads criteria), and a warning for each gate whose facts are not all given
+    (never silently passed)."""
     applied: list[GateResult] = []
     warnings: list[str] = []
     for gate in rubric.gates:
-        verdict = evaluate(gate.when, facts)
+        verdict = evaluate(gate.when, facts, council)
         if verdict is True:
             cap = 2 if gate.effect == "block" else gate.max_stars
             applied.append(GateResult(id=gate.id, effect=gate.effect, max_stars=cap,

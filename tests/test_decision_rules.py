@@ -147,6 +147,11 @@ def test_tourism_members_on_different_cases_are_flagged(tmp_path: Path) -> None:
     assert flag["case_splits"] == [{"group": "provider", "criteria": ["C8", "C9", "C15"],
                                     "cases": {"M1": "1", "M2": "2"}}]
     assert flag["splits"] == []   # b and d give the same points: no option split
+    html = tmp_path / "r.html"
+    assert runner.invoke(app, ["rate", str(tmp_path / "d.yaml"), "-f", "html", "--lang", "en",
+                               "-o", str(html)]).exit_code == 0
+    assert "members scored C8, C9, C15 under different cases: M1: 1, M2: 2" in html.read_text(
+        "utf-8")
 
 
 def test_rejected_dossier_has_no_class(tmp_path: Path) -> None:
@@ -227,3 +232,41 @@ def test_a_rejected_dossier_shows_no_class_in_the_table(tmp_path: Path) -> None:
     text = out.read_text("utf-8")
     assert "Dossier rejected" in text or "Rejected" in text
     assert "5 stars" not in text.split("\n5 stars:")[0]   # no class beside the product
+
+
+def test_a_gate_on_the_councils_options(tmp_path: Path) -> None:
+    """A rejection that reads the council's options (how sheet 16's "0 points on one of the
+    indicators above stops the evaluation" is written, tools/gen_rubrics.py
+    ENCODE_ZERO_STOP): a majority at 0 points rejects; one member of three does not."""
+    import copy
+
+    from tests.conftest import TINY_RUBRIC
+
+    rubric = copy.deepcopy(TINY_RUBRIC)
+    rubric["gates"].append({"id": "zero-c1", "effect": "block",
+                            "when": {"criterion": "C1", "in": ["a", "none"]},
+                            "reason": {"vi": "0 điểm ở C1", "en": "0 points on C1"}})
+    rules = dump(tmp_path / "rules" / "tiny.yaml", rubric).parent
+    good = {"A1": "h", "B1": "c", "C1": "c"}
+    path = dossier(tmp_path, [good, {**good, "C1": "a"}, {**good, "C1": "none"}], rubric="tiny")
+    code, item = rate(path, "--rules", str(rules))
+    assert code == 0
+    assert (item["outcome"], item["stars"]) == ("rejected", None)
+    assert [g["id"] for g in item["gates"]] == ["zero-c1", "min-option:C1"]  # and C1 b's ****
+    one = dossier(tmp_path, [good, good, {**good, "C1": "a"}], rubric="tiny", name="e.yaml")
+    _, item = rate(one, "--rules", str(rules))
+    assert "zero-c1" not in [g["id"] for g in item["gates"]]   # the majority is at c
+    assert (item["total"], item["outcome"]) == (88.33, "recognised")  # (100+100+65)/3
+
+
+def test_golden_file_records_a_rejected_dossier(tmp_path: Path) -> None:
+    path = dossier(tmp_path, [TOP], facts={"dossier_falsified": True})
+    golden = tmp_path / "golden.csv"
+    update = runner.invoke(app, ["check", str(path), "--expect", str(golden), "--update"])
+    assert update.exit_code == 0, update.output
+    assert "P-1,food-fresh-produce-26,rejected,100.00" in golden.read_text("utf-8")
+    again = runner.invoke(app, ["check", str(path), "--expect", str(golden)])
+    assert again.exit_code == 0, again.output
+    clean = dossier(tmp_path, [TOP], facts={"dossier_falsified": False}, name="d.yaml")
+    moved = runner.invoke(app, ["check", str(clean), "--expect", str(golden)])
+    assert moved.exit_code == 1 and "expected rejected" in moved.output

@@ -82,3 +82,12 @@ def test_the_tool_prints_the_count() -> None:
                           capture_output=True, text=True, check=False)
     assert done.returncode == 0, done.stdout + done.stderr
     assert "unexplained mismatches: 0" in done.stdout
+
+
+def test_the_readme_prints_the_current_count() -> None:
+    import fidelity
+
+    from ocop_rate.loading.rubrics import load_library
+
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    assert fidelity.compare(load_library()).summary() in readme

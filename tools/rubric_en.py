@@ -626,3 +626,5 @@ EN.update({
 EN["Nếu sản phẩm vi phạm sở hữu trí tuệ, sẽ bị loại bỏ"] = "A product that infringes intellectual property is rejected"
 EN["Phong cách độc đáo riêng, thể hiện trí tuệ địa phương"] = "Own original style, expressing local wisdom"
 EN["Ghi chú: Nếu sản phẩm vi phạm sở hữu trí tuệ, sẽ bị loại bỏ"] = "Note: a product that infringes intellectual property is rejected"
+EN["Ghi chú: Nếu được 0 điểm tại một trong các chỉ tiêu trên, sẽ không đánh giá các bước tiếp theo."] = "Note: 0 points on any of the indicators above stops the evaluation."
+EN["Nếu được 0 điểm tại một trong các chỉ tiêu trên, sẽ không đánh giá các bước tiếp theo."] = "0 points on any of the indicators above stops the evaluation."

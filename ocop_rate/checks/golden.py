@@ -25,10 +25,14 @@ DEFAULT_TOLERANCE = 0.01
 KNOWN_KEYS = ("product_id", "stars", "total", "rubric", "product_name", "note")
 
 
+REJECTED = "rejected"
+"""What a golden file writes for ``stars`` of a rejected dossier (it has no class)."""
+
+
 @dataclass(frozen=True)
 class Expectation:
     product_id: str
-    stars: int
+    stars: int | None          # None: the dossier is expected to be rejected
     total: float | None
     location: Location
 
@@ -156,10 +160,11 @@ def _expectation(row: dict[str, Any], locate: Locate,
     if pid is None or str(pid).strip() == "":
         problems.append(Problem("product_id is empty", locate("product_id")))
         return None
-    stars = _number(row.get("stars"))
-    if stars is None or stars != int(stars) or not 1 <= stars <= 5:
-        problems.append(Problem(f"stars must be a whole number from 1 to 5 (got "
-                                f"{row.get('stars')!r})", locate("stars")))
+    rejected = str(row.get("stars")).strip().casefold() == REJECTED
+    stars = None if rejected else _number(row.get("stars"))
+    if not rejected and (stars is None or stars != int(stars) or not 1 <= stars <= 5):
+        problems.append(Problem(f"stars must be a whole number from 1 to 5, or "
+                                f"'{REJECTED}' (got {row.get('stars')!r})", locate("stars")))
         return None
     total: float | None = None
     if row.get("total") is not None:
@@ -168,7 +173,8 @@ def _expectation(row: dict[str, Any], locate: Locate,
             problems.append(Problem(f"total must be a number from 0 to 100, or blank (got "
                                     f"{row['total']!r})", locate("total")))
             return None
-    return Expectation(str(pid).strip(), int(stars), total, locate("product_id"))
+    return Expectation(str(pid).strip(), None if stars is None else int(stars), total,
+                       locate("product_id"))
 
 
 def _number(value: Any) -> float | None:
@@ -215,11 +221,11 @@ def compare(result: BatchResult, expectations: list[Expectation], expect: str,
 def _judge(item: Rating, exp: Expectation, tolerance: float) -> GoldenCase:
     wrong: list[str] = []
     if item.stars != exp.stars:
-        wrong.append(f"stars {item.stars}, expected {exp.stars}")
+        wrong.append(f"stars {item.stars or REJECTED}, expected {exp.stars or REJECTED}")
     if exp.total is not None and abs(item.total - exp.total) > tolerance + 1e-9:
         wrong.append(f"total {item.total:.2f}, expected {exp.total:.2f} "
                      f"(± {tolerance:g})")
     status: Status = "mismatch" if wrong else "pass"
-    message = "; ".join(wrong) if wrong else f"{item.stars}★ {item.total:.2f}"
+    message = "; ".join(wrong) if wrong else f"{item.stars or REJECTED}★ {item.total:.2f}"
     return GoldenCase(item.product_id, status, message, item.file, exp, item.stars,
                       item.total)

@@ -405,6 +405,8 @@ def _clauses(rid: str, data: dict[str, Any], out: _Collector) -> None:
             for key in ("check", "when"):
                 check(req.get(key), (*here, key), what)
             cited(req, here, what)
+    for g, gate in _items(data, "gates"):
+        check(gate.get("when"), ("gates", g, "when"), f"gate {gate.get('id')}")
     for g, group in _items(data, "case_groups"):
         here = ("case_groups", g)
         gid = group.get("id")

@@ -8,6 +8,8 @@ blocks recognition on a ``block`` gate. (Issue 11's ``outcome`` is decided there
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from ocop_rate.conditions import Facts, evaluate, missing_facts
 from ocop_rate.models.common import Text
 from ocop_rate.models.rating import GateResult
@@ -17,13 +19,15 @@ BLOCKED_STARS = 2
 """The class a ``block`` gate leaves: below every recognised class."""
 
 
-def fact_gates(rubric: Rubric, facts: Facts) -> tuple[tuple[GateResult, ...], tuple[str, ...]]:
-    """The rubric's fact gates that apply to ``facts``, and a warning for each gate whose
-    facts are not all given (never silently passed)."""
+def fact_gates(rubric: Rubric, facts: Facts, council: Mapping[str, str] | None = None
+               ) -> tuple[tuple[GateResult, ...], tuple[str, ...]]:
+    """The rubric's gates that apply to ``facts`` (and to the ``council``'s options, for a
+    gate that reads criteria), and a warning for each gate whose facts are not all given
+    (never silently passed)."""
     applied: list[GateResult] = []
     warnings: list[str] = []
     for gate in rubric.gates:
-        verdict = evaluate(gate.when, facts)
+        verdict = evaluate(gate.when, facts, council)
         if verdict is True:
             cap = BLOCKED_STARS if gate.effect == "block" else gate.max_stars
             applied.append(GateResult(id=gate.id, effect=gate.effect, max_stars=cap,

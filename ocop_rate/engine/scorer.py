@@ -66,7 +66,7 @@ def score_columns(cols: CouncilColumns, policy: GatePolicy = "majority",
     council = council_choice(option, pts, starts, policy)     # P x C option index
     council_pts = t.points[crit_index, council]
     active = council != t.idle[None, :]                       # P x C: the pick applies
-    applied, warnings = _fact_gates(cols)
+    applied, warnings = _fact_gates(cols, council)
     requirements = _requirements(cols, council)
     capped, fail = _capped(t, council_pts, active, band_stars, applied, requirements)
     outcome, recognised, stars = _verdict(rubric, capped, applied, level)
@@ -219,15 +219,31 @@ def _case_splits(rubric: Rubric, t: RubricTables, cols: CouncilColumns
     return [tuple(x) for x in out]
 
 
-def _fact_gates(cols: CouncilColumns) -> tuple[list[tuple[GateResult, ...]],
-                                               list[tuple[str, ...]]]:
-    """Per product, the fact gates that apply and the warnings of gates left unchecked.
-    A sheet states no facts: one evaluation serves every product."""
-    if cols.extras is None:
-        applied, warnings = fact_gates(cols.rubric, {})
+def _fact_gates(cols: CouncilColumns, council: NDArray[np.int8]
+                ) -> tuple[list[tuple[GateResult, ...]], list[tuple[str, ...]]]:
+    """Per product, the gates that apply and the warnings of gates left unchecked. A gate
+    may read the council's options: it is evaluated on each product's options (once per
+    distinct facts and options); else a sheet, with no facts, needs one evaluation."""
+    rubric = cols.rubric
+    reads = sorted({cid for g in rubric.gates for cid in g.when.criteria()})
+    if not reads and cols.extras is None:
+        applied, warnings = fact_gates(rubric, {})
         return [applied] * len(cols), [warnings] * len(cols)
-    found = [fact_gates(cols.rubric, e.facts) for e in cols.extras]
-    return [a for a, _ in found], [w for _, w in found]
+    index = {c.id: k for k, c in enumerate(rubric.criteria)}
+    ks = [index[cid] for cid in reads if cid in index]
+    picked = council[:, ks].tolist()
+    made: dict[tuple[int, tuple[int, ...]], tuple[tuple[GateResult, ...], tuple[str, ...]]]
+    made = {}
+    out = []
+    for p in range(len(cols)):
+        facts = {} if cols.extras is None else cols.extras[p].facts
+        key = (0 if cols.extras is None else p, tuple(picked[p]))
+        if key not in made:
+            made[key] = fact_gates(rubric, facts, _codes(rubric, [rubric.criteria[k].id
+                                                                  for k in ks],
+                                                         ks, picked[p]) if ks else None)
+        out.append(made[key])
+    return [a for a, _ in out], [w for _, w in out]
 
 
 def _gate_lists(rubric: Rubric, t: RubricTables, council: Ints, council_pts: Ints,

@@ -240,7 +240,9 @@ class StarBand(Frozen):
 
 
 class Gate(Frozen):
-    """A rule that caps or blocks a class whatever the total, triggered by dossier facts."""
+    """A rule that caps or blocks a class whatever the total, triggered by dossier facts or
+    by the council's options (``{criterion: C6.1, in: [a, none]}``, read under the gate
+    policy)."""
 
     id: str = Field(pattern=_ID)
     effect: Literal["block", "cap"]
@@ -422,6 +424,7 @@ class Rubric(Frozen):
                 problems.append(f"group {grp.id}: parent '{grp.parent}' is not among the groups")
         for g in self.gates:
             problems += _unknown_facts(f"gate {g.id}", g.when, fact_ids)
+            problems += self._unknown_choices(f"gate {g.id}", g.when)
         for p in self.parts:
             total = sum(c.max_points for c in self.criteria if c.part == p.id)
             if abs(total - p.max_points) > 1e-9:

@@ -20,7 +20,8 @@ def render(result: BatchResult, path: Path) -> str:
     """Every rated product in the format ``path``'s suffix names (.csv, .json, else YAML);
     CSV cells that look like formulas are neutralised."""
     rated = sorted(result.ratings, key=lambda r: r.product_id)
-    rows = [{"product_id": r.product_id, "rubric": r.rubric, "stars": r.stars,
+    rows = [{"product_id": r.product_id, "rubric": r.rubric,
+             "stars": r.stars if r.stars is not None else "rejected",  # no class
              "total": round(r.total, 2)} for r in rated]
     suffix = path.suffix.lower()
     if suffix == ".csv":

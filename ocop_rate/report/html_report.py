@@ -27,6 +27,7 @@ from ocop_rate.report.labels import (
     word,
 )
 from ocop_rate.report.outcome_words import (
+    case_split_line,
     not_applicable_line,
     option_label,
     outcome_note,
@@ -345,6 +346,7 @@ def _sheet_notes(rating: Rating, lang: Lang) -> list[str]:
     if d is not None and d.flagged:
         reasons = [spread_text(d.spread, d.spread_limit, lang)] if d.over_limit else []
         reasons += [split_text(s.criterion, s.options, s.steps, lang) for s in d.splits]
+        reasons += [case_split_line(c, lang) for c in d.case_splits]
         out.append(f'<p><span class="badge">{_e(word("discuss", lang))}</span></p>'
                    '<ul class="tight">' + "".join(f"<li>{_e(r)}</li>" for r in reasons)
                    + "</ul>")
