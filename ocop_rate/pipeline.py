@@ -21,6 +21,7 @@ from ocop_rate.engine import (
     score_columns,
 )
 from ocop_rate.errors import Location, OcopError, Problem
+from ocop_rate.loading.caps import capped
 from ocop_rate.loading.dossiers import (
     SHEET_SUFFIXES,
     LoadedDossier,
@@ -31,6 +32,7 @@ from ocop_rate.loading.dossiers import (
 from ocop_rate.loading.rubrics import RubricLibrary, unknown_rubric_message
 from ocop_rate.loading.source import OUTSIDE
 from ocop_rate.models.dossier import Dossier
+from ocop_rate.models.names import id_key
 from ocop_rate.models.rating import BatchResult, Failure, ProblemOut, Rating, RatingColumns
 from ocop_rate.models.rubric import Rubric
 from ocop_rate.outcome import DEFAULT_LEVEL, Level
@@ -61,7 +63,8 @@ def fit_loaded(library: RubricLibrary, loaded: LoadedDossier) -> Rubric | Failur
                     for fit in check_fit(rubric, dossier)]
     if problems:
         return Failure(product_id=dossier.product.id, rubric=dossier.product.rubric,
-                       file=source.file, errors=tuple(to_out(p) for p in problems))
+                       file=source.file,
+                       errors=tuple(to_out(p) for p in capped(problems, source.file)))
     assert rubric is not None
     return rubric
 
@@ -98,7 +101,7 @@ def parse_file(path: Path) -> LoadedDossier | Failure:
     except OcopError as exc:
         pid, rubric = peek_identity(path)
         return Failure(product_id=pid, rubric=rubric, file=str(path),
-                       errors=tuple(to_out(p) for p in exc.problems))
+                       errors=tuple(to_out(p) for p in capped(exc.problems, str(path))))
 
 
 def fit_parsed(library: RubricLibrary, parsed: LoadedDossier | Failure
@@ -267,13 +270,14 @@ def _take_unique(read: tuple[Rubric, LoadedDossier] | Failure, path: Path,
         pid, rubric_id = read.product_id, read.rubric
     else:
         pid, rubric_id = read[1].dossier.product.id, read[0].id
-    if pid is not None and pid in seen:
+    key = None if pid is None else id_key(pid)  # "QN-01" and "qn‑01" are one product
+    if key is not None and key in seen:
         pending.fail(Failure(product_id=pid, rubric=rubric_id, file=str(path), errors=(
-            ProblemOut(message=f"product id '{pid}' is already used by {seen[pid]}",
+            ProblemOut(message=f"product id '{pid}' is already used by {seen[key]}",
                        file=str(path), field="product.id"),)))
         return
-    if pid is not None:
-        seen[pid] = str(path)
+    if key is not None:
+        seen[key] = str(path)
     if isinstance(read, Failure):
         pending.fail(read)
     else:
@@ -291,12 +295,12 @@ def rate_sheet(library: RubricLibrary, path: Path, policy: GatePolicy,
         content = read_score_sheet(path, library, {k: str(v) for k, v in seen.items()})
     except OcopError as exc:
         return [], [Failure(product_id=None, rubric=None, file=str(path),
-                            errors=tuple(to_out(p) for p in exc.problems))]
+                            errors=tuple(to_out(p) for p in capped(exc.problems, str(path))))]
     failed = [Failure(product_id=bad.product_id, rubric=bad.rubric, file=str(path),
                       errors=tuple(to_out(p) for p in bad.problems)) for bad in content.bad]
     rated: list[RatingColumns] = []
     for cols in content.blocks:
-        seen.update(dict.fromkeys(cols.product_id, str(path)))
+        seen.update(dict.fromkeys(map(id_key, cols.product_id), str(path)))
         if not_whole_hundredths(cols.rubric):
             failed.append(Failure(product_id=None, rubric=cols.rubric.id, file=str(path),
                                   errors=(to_out(unratable(cols.rubric, Location(str(path)))),)))

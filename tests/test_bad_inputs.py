@@ -64,6 +64,16 @@ DOSSIERS: dict[str, tuple[int, str | int]] = {
     "long-line.yaml": (0, 5),
     "control-chars.yaml": (1, "U+0007 is not allowed"),
     "unknown-rubric-path.yaml": (1, "unknown rubric '../../../etc/passwd'"),
+    "escape-title.yaml": (1, "U+001B is not allowed"),
+    "osc8-hyperlink-note.yaml": (1, "U+001B is not allowed"),
+    "bidi-override.yaml": (1, "U+202E is not allowed"),
+    "c1-control.json": (1, "U+009B is not allowed"),
+    "lone-surrogate.json": (1, "lone surrogate U+DFFF"),
+    "binary-member.yaml": (1, "binary value"),
+    "markup-member.yaml": (0, 5),
+    "zero-width-id.yaml": (1, "invisible or look-alike character U+200B"),
+    "nonbreaking-hyphen-id.yaml": (1, "invisible or look-alike character U+2011"),
+    "members-spelled-twice.yaml": (1, "named more than once"),
 }
 SHEETS: dict[str, tuple[int, str | int]] = {
     "windows-1258.csv": (1, "not UTF-8 text"),
@@ -82,6 +92,13 @@ SHEETS: dict[str, tuple[int, str | int]] = {
     "semicolons.csv": (1, "unknown column"),
     "long-cell.csv": (1, "longer than 1000 characters"),
     "space-in-id.csv": (1, "one word without spaces"),
+    "dimension-bomb.xlsx": (0, 5),
+    "value-beyond-last-column.xlsx": (1, "at most 1,024 columns"),
+    "wide-blank.csv": (0, 5),
+    "members-spelled-twice.csv": (1, "scores product HS-1 twice"),
+    "lookalike-ids.csv": (1, "is the same as 'HS-2'"),
+    "escape-in-name.csv": (1, "U+001B is not allowed"),
+    "escape-in-code.csv": (1, "unknown option '\\x1b[2Jh'"),
 }
 RULES: dict[str, str] = {
     "extends-path": "unknown rubric '../../etc/passwd'",

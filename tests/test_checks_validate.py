@@ -63,26 +63,49 @@ def test_clean_rubric_has_no_findings(tmp_path: Path) -> None:
     assert report["rubrics"] == ["tiny"]
 
 
-def test_bundled_rubrics_pass_with_warnings_for_printed_quirks() -> None:
+def test_bundled_rubrics_pass_strict_with_the_printed_quirks_accepted() -> None:
     # Sheets 7 (A3.1) and 23 (C6.2) print two options with the same points; both are kept
-    # as printed and marked unconfirmed (scoring_rules/README.md, items 6 and 6b).
-    result = runner.invoke(app, ["validate", "--format", "json"])
+    # as printed, marked unconfirmed, and carry a recorded exception (`accepted:`) with the
+    # reason, so `validate --strict` (the README's CI job) passes and says why.
+    result = runner.invoke(app, ["validate", "--format", "json", "--strict"])
     assert result.exit_code == 0, result.output
     report = json.loads(result.stdout)
-    assert report["summary"]["errors"] == 0
-    warnings = sorted(report["findings"], key=lambda f: f["file"])
-    assert [(Path(w["file"]).name, w["lint"], w["severity"]) for w in warnings] == [
-        ("food-processed-plant-26.yaml", "option-order", "warning"),
-        ("ornamental-flower-26.yaml", "option-order", "warning"),
+    assert report["summary"] == {"errors": 0, "warnings": 0, "accepted": 2, "failing": 0}
+    accepted = sorted(report["findings"], key=lambda f: f["file"])
+    assert [(Path(w["file"]).name, w["lint"], w["accepted"], w["fails"]) for w in accepted] == [
+        ("food-processed-plant-26.yaml", "option-order", True, False),
+        ("ornamental-flower-26.yaml", "option-order", True, False),
     ]
-    sheet7, sheet23 = warnings
-    assert "A3.1" in sheet7["message"] and "unconfirmed" in sheet7["message"]
+    sheet7, sheet23 = accepted
+    assert "A3.1" in sheet7["message"] and "Sheet 7" in sheet7["reason"]["en"]
     assert sheet7["line"] == line_of(RULES / "food-processed-plant-26.yaml",
                                      r"code: b, points: 1, label: \{vi: \"Công ty TNHH")
-    assert "C6.2" in sheet23["message"] and "unconfirmed" in sheet23["message"]
-    strict = runner.invoke(app, ["validate", "--strict"])
-    assert strict.exit_code == 1
-    assert "[option-order]" in strict.stdout
+    assert "C6.2" in sheet23["message"] and "Sheet 23" in sheet23["reason"]["en"]
+    table = runner.invoke(app, ["validate", "--strict", "--lang", "en"])
+    assert table.exit_code == 0
+    assert "accepted [option-order]" in table.stdout and "kept as printed" in table.stdout
+
+
+def test_an_accepted_warning_passes_strict_an_unrecorded_one_fails(tmp_path: Path) -> None:
+    data = clean_rubric()
+    crit(data, "B1")["options"][1]["points"] = 0  # equal to option a: an option-order warning
+    dump(tmp_path / "tiny.yaml", data)
+    assert validate(tmp_path, "--strict")[0] == 1
+    crit(data, "B1")["accepted"] = [{"lint": "option-order",
+                                     "reason": {"vi": "in như văn bản", "en": "as printed"}}]
+    dump(tmp_path / "tiny.yaml", data)
+    code, report = validate(tmp_path, "--strict")
+    assert code == 0, report
+    (finding,) = findings(report, "option-order")
+    assert finding["accepted"] is True and finding["reason"]["en"] == "as printed"
+    github = runner.invoke(app, ["validate", str(tmp_path), "--strict", "-f", "github"])
+    assert github.exit_code == 0 and github.stdout.startswith("::notice ")
+    # an error is never waived, and an accepted record must name a warning lint
+    crit(data, "B1")["accepted"] = [{"lint": "part-sum", "reason": "no"}]
+    dump(tmp_path / "tiny.yaml", data)
+    code, report = validate(tmp_path)
+    assert code == 1
+    assert any("accepted names 'part-sum'" in f["message"] for f in findings(report, "references"))
 
 
 def test_parse_error_is_located(tmp_path: Path) -> None:

@@ -135,7 +135,7 @@ def test_output_never_overwrites_an_input(tmp_path: Path, tiny_rules: Path,
     result = runner.invoke(app, ["rate", str(path.parent), "--rules", str(tiny_rules),
                                  "-f", "json", "-o", str(path)])
     assert result.exit_code == 2
-    assert "is one of the input dossiers" in result.stderr
+    assert "is one of this run's input files" in result.stderr
     assert path.read_bytes() == before
 
 

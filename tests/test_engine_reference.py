@@ -16,7 +16,13 @@ from hypothesis import assume, given
 from hypothesis import strategies as st
 
 from benchmarks.corpus import dossier as corpus_dossier
-from ocop_rate.engine import check_fit, from_dossiers, rating_at, score_columns
+from ocop_rate.engine import (
+    CouncilColumns,
+    check_fit,
+    from_dossiers,
+    rating_at,
+    score_columns,
+)
 from ocop_rate.loading.rubrics import load_library
 from ocop_rate.models.dossier import Dossier
 from ocop_rate.models.rating import BatchResult
@@ -162,3 +168,18 @@ def test_tiny_rubric_is_in_reach() -> None:
     from ocop_rate.engine import ratable
 
     assert ratable(Rubric.model_validate(TINY_RUBRIC))
+
+
+def test_big_gains_do_not_overflow() -> None:
+    """7 members at the bottom of a points-scale rubric: the next star's gains (n x
+    hundredths, doubled when rounded) exceed int16; the engine must still equal the
+    reference (it once printed a negative upgrade)."""
+    import numpy as np
+
+    rubric = load_library().rubrics["all-part-totals-1048"]
+    option = np.zeros((7, len(rubric.criteria)), dtype=np.int8)
+    cols = CouncilColumns(rubric, "s.csv", ["P"], ["P"], np.array([0, 7]),
+                          [f"M{i}" for i in range(7)], option)
+    got = rating_at(score_columns(cols), 0)
+    assert got == reference.score(rubric, cols.dossier(0), file="s.csv")
+    assert got.next_star is not None and all(u.points > 0 for u in got.next_star.upgrades)

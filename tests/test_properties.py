@@ -16,7 +16,7 @@ from typing import Any
 
 import numpy as np
 import yaml
-from hypothesis import HealthCheck, assume, given, settings
+from hypothesis import HealthCheck, assume, example, given, settings
 from hypothesis import strategies as st
 
 from ocop_rate.engine import CouncilColumns, score_columns
@@ -189,6 +189,8 @@ def test_any_dossier_is_rated_or_located(data: Any, as_json: bool) -> None:
     ["P-1", "tiny", "M1", "a", "h", "c", "", "product_id", "member", "rubric", "A1", "B1",
      "C1"])), max_size=8), max_size=6),
     header=st.booleans())
+@example(cells=[["0"], ["", "\x1b"]], header=True)  # a hostile name on a row without an id
+@example(cells=[["0"], ["", "x" * 1001]], header=True)
 def test_any_score_sheet_is_rated_or_located(cells: list[list[str]], header: bool) -> None:
     import csv
     import io

@@ -155,6 +155,20 @@ SUSPECT = {
     (23, "6.2"): ("the sheet prints 1 point for both a and b (full text lines 3921-3922); "
                   "kept as printed, since no public text says which one is the typo"),
 }
+# Recorded exceptions: lint findings the official text itself causes, accepted in the rubric
+# with a reason (`accepted:` on the criterion), so `validate --strict` passes and says why.
+ACCEPTED = {
+    (7, "3.1"): ("option-order",
+                 "Phiếu 7 in phương án a và b cùng 1 điểm (các phiếu khác in b = 2 điểm); "
+                 "giữ đúng như văn bản.",
+                 "Sheet 7 prints 1 point for both options a and b (other sheets print b = 2); "
+                 "kept as printed."),
+    (23, "6.2"): ("option-order",
+                  "Phiếu 23 in phương án a và b cùng 1 điểm (toàn văn dòng 3921-3922); giữ "
+                  "đúng như văn bản.",
+                  "Sheet 23 prints 1 point for both options a and b (full text lines "
+                  "3921-3922); kept as printed."),
+}
 EXTRA_NOTE = {  # notes printed in the decision text but dropped by the JSON extraction
     (16, "6.4"): ("Ghi chú: Nếu được 0 điểm tại một trong các chỉ tiêu trên, sẽ không đánh giá "
                   "các bước tiếp theo.",
@@ -623,6 +637,12 @@ def render_criterion(c: dict[str, Any], sheets: list[int]) -> list[str]:
              f"criterion: \"{c['number']}\"}}")
     if c["unconfirmed"]:
         L.append("    unconfirmed: true")
+    if (c["sheet"], c["number"]) in ACCEPTED:
+        lint, why_vi, why_en = ACCEPTED[(c["sheet"], c["number"])]
+        L.append("    accepted:")
+        L.append(f"      - {{lint: {lint}, reason: {t(why_vi, why_en)}, source: {{decision: "
+                 f"\"{DECISION}\", appendix: \"II\", sheet: {c['sheet']}, "
+                 f"criterion: \"{c['number']}\"}}}}")
     L.append("    options:")
     for o in c["options"]:
         extra = f", min_star: {o['min_star']}" if o["min_star"] is not None else ""

@@ -11,6 +11,7 @@ from __future__ import annotations
 import csv
 import io
 import math
+import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -18,6 +19,8 @@ from typing import Any, Literal
 
 from ocop_rate.errors import InputFileError, Location, Problem
 from ocop_rate.loading.source import load_document, read_text
+from ocop_rate.loading.text_safety import hostile_char, printable
+from ocop_rate.models.names import id_key, invisible_in_id
 from ocop_rate.models.rating import BatchResult, Failure, ProblemOut, Rating
 
 Status = Literal["pass", "mismatch", "missing", "unexpected", "error"]
@@ -83,12 +86,13 @@ def read_expectations(path: Path) -> list[Expectation]:
         expectation = _expectation(row, locate, problems)
         if expectation is None:
             continue
-        if expectation.product_id in seen:
+        key = id_key(expectation.product_id)
+        if key in seen:
             problems.append(Problem(f"product '{expectation.product_id}' is expected twice "
-                                    f"(also at line {seen[expectation.product_id].line})",
+                                    f"(also at line {seen[key].line})",
                                     locate("product_id")))
             continue
-        seen[expectation.product_id] = expectation.location
+        seen[key] = expectation.location
         out.append(expectation)
     if problems:
         raise InputFileError(problems)
@@ -173,7 +177,13 @@ def _expectation(row: dict[str, Any], locate: Locate,
             problems.append(Problem(f"total must be a number from 0 to 100, or blank (got "
                                     f"{row['total']!r})", locate("total")))
             return None
-    return Expectation(str(pid).strip(), None if stars is None else int(stars), total,
+    text = unicodedata.normalize("NFC", str(pid).strip())  # a CSV saved in NFD (macOS)
+    bad = hostile_char(text) or invisible_in_id(text)
+    if bad is not None:
+        problems.append(Problem.of("safety.invisible_in_id", locate("product_id"),
+                                   shown=printable(text), code=bad))
+        return None
+    return Expectation(text, None if stars is None else int(stars), total,
                        locate("product_id"))
 
 
@@ -197,11 +207,11 @@ def _number(value: Any) -> float | None:
 def compare(result: BatchResult, expectations: list[Expectation], expect: str,
             tolerance: float = DEFAULT_TOLERANCE) -> GoldenReport:
     """Each rated product against its expectation; then expectations no dossier met."""
-    wanted = {e.product_id: e for e in expectations}
+    wanted = {id_key(e.product_id): e for e in expectations}
     cases: list[GoldenCase] = []
     for item in result.items:
         pid = item.product_id or "?"
-        exp = wanted.pop(pid, None)
+        exp = wanted.pop(id_key(pid), None)
         if isinstance(item, Failure):
             cases.append(GoldenCase(pid, "error", "could not be rated: " + "; ".join(
                 e.message for e in item.errors), item.file, exp, errors=item.errors))

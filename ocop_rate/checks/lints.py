@@ -23,6 +23,7 @@ from pydantic import ValidationError
 
 from ocop_rate.checks.decisions import SCALE_MAX, part_maxima
 from ocop_rate.errors import Location, Problem, UsageError
+from ocop_rate.loading.caps import MAX_SHEET_OPTIONS
 from ocop_rate.loading.rubrics import KEYED_LISTS, RawRubric, resolve_raw
 from ocop_rate.loading.source import Document
 from ocop_rate.loading.validation import located_errors
@@ -70,6 +71,8 @@ LINTS: dict[str, Lint] = {lint.id: lint for lint in (
     Lint("labels", "warning", "every criterion name and option label has a Vietnamese (vi) "
          "and an English (en) text"),
     Lint("source", "warning", "every criterion cites its source (sheet and criterion number)"),
+    Lint("option-count", "error", "a criterion has at most 127 options (a score sheet indexes "
+         "options in 8 bits)"),
     Lint("clauses", "error", "applicability conditions (`applies`), requirement checks "
          "(`requirements`) and case groups (`case_groups`) read declared facts and existing "
          "criteria and options (`none` included); the cases of a group share out each of its "
@@ -91,17 +94,23 @@ class Finding:
     message: str
     location: Location
     rubric: str | None = None
+    accepted: dict[str, str] | None = None  # the recorded exception's reason (vi, en)
 
     def render(self) -> str:
         where = self.location.render()
         head = f"{where}: " if where else ""
+        if self.accepted is not None:
+            return (f"{head}accepted [{self.lint}] {self.message} — "
+                    f"{self.accepted.get('en') or self.accepted.get('vi')}")
         return f"{head}{self.severity} [{self.lint}] {self.message}"
 
     def as_dict(self) -> dict[str, object]:
         loc = self.location
         return {"lint": self.lint, "severity": self.severity, "rubric": self.rubric,
                 "file": loc.file, "line": loc.line, "column": loc.column,
-                "field": loc.field, "message": self.message}
+                "field": loc.field, "message": self.message,
+                "accepted": self.accepted is not None,
+                "reason": None if self.accepted is None else dict(self.accepted)}
 
 
 @dataclass(frozen=True)
@@ -114,10 +123,19 @@ class LintReport:
     strict: bool = False
 
     def count(self, severity: Severity) -> int:
-        return sum(1 for f in self.findings if f.severity == severity)
+        """Findings of ``severity`` that are not recorded exceptions."""
+        return sum(1 for f in self.findings if f.severity == severity and f.accepted is None)
+
+    @property
+    def accepted(self) -> int:
+        """Findings accepted by a recorded exception in the rubric."""
+        return sum(1 for f in self.findings if f.accepted is not None)
 
     def fails(self, finding: Finding) -> bool:
-        """Whether ``finding`` fails the run: errors always, warnings under ``--strict``."""
+        """Whether ``finding`` fails the run: errors always, warnings under ``--strict``;
+        a warning accepted by a recorded exception never."""
+        if finding.severity == "warning" and finding.accepted is not None:
+            return False
         return finding.severity == "error" or self.strict
 
     @property
@@ -131,15 +149,36 @@ class _Collector:
     locate: Any
     findings: list[Finding] = field(default_factory=list)
     error_paths: list[DataPath] = field(default_factory=list)
+    # criterion index -> lint id -> reason, from the criteria's ``accepted`` records
+    accepted: dict[int, dict[str, dict[str, str]]] = field(default_factory=dict)
 
     def add(self, lint: str, path: DataPath, message: str) -> None:
-        self.add_at(lint, self.locate(path), message)
+        reason = None
+        if len(path) >= 2 and path[0] == "criteria" and isinstance(path[1], int):
+            reason = self.accepted.get(path[1], {}).get(lint)
+        self.add_at(lint, self.locate(path), message, reason)
         if LINTS[lint].severity == "error":
             self.error_paths.append(path)
 
-    def add_at(self, lint: str, location: Location, message: str) -> None:
+    def add_at(self, lint: str, location: Location, message: str,
+               accepted: dict[str, str] | None = None) -> None:
+        if accepted is not None and LINTS[lint].severity == "error":
+            accepted = None  # only warnings can be accepted: an error is never waived
         self.findings.append(Finding(lint, LINTS[lint].severity, message, location,
-                                     self.rubric))
+                                     self.rubric, accepted))
+
+
+def _accepted_records(data: Any) -> dict[int, dict[str, dict[str, str]]]:
+    """Each criterion's recorded exceptions (``accepted: [{lint, reason, source}]``)."""
+    records: dict[int, dict[str, dict[str, str]]] = {}
+    for i, crit in _items(data, "criteria"):
+        for _, rec in _items(crit, "accepted"):
+            reason = rec.get("reason")
+            text = {"vi": reason, "en": reason} if isinstance(reason, str) else reason
+            if isinstance(rec.get("lint"), str) and isinstance(text, dict):
+                records.setdefault(i, {})[rec["lint"]] = {
+                    k: str(v) for k, v in text.items() if k in ("vi", "en") and v}
+    return records
 
 
 def run_lints(folders: list[Path] | None = None, strict: bool = False) -> LintReport:
@@ -165,7 +204,7 @@ def run_lints(folders: list[Path] | None = None, strict: bool = False) -> LintRe
 
 def lint_rubric(raw: RawRubric) -> list[Finding]:
     """Every lint on one merged rubric, then the model's remaining complaints."""
-    out = _Collector(raw.id, raw.locate)
+    out = _Collector(raw.id, raw.locate, accepted=_accepted_records(raw.data))
     data = raw.data
     _parts(raw.id, data, out)
     _criteria(data, out)
@@ -244,6 +283,10 @@ def _criteria(data: dict[str, Any], out: _Collector) -> None:
             if problem:
                 out.add("criterion-max", (*here, "max_points"), problem)
         options = _items(crit, "options")
+        if len(options) > MAX_SHEET_OPTIONS:
+            out.add("option-count", (*here, "options"), Problem.of(
+                "safety.too_many_options", criterion=cid, count=f"{len(options):,}",
+                limit=f"{MAX_SHEET_OPTIONS:,}").message)
         _option_order(cid, crit, here, options, out)
         seen: dict[Any, Any] = {}
         for j, opt in options:
@@ -261,6 +304,12 @@ def _criteria(data: dict[str, Any], out: _Collector) -> None:
         if not crit.get("source"):
             out.add("source", here, f"criterion {cid}: no source (cite the sheet and the "
                     "criterion's number)")
+        for k, rec in _items(crit, "accepted"):
+            lint = rec.get("lint")
+            if lint not in LINTS or LINTS[str(lint)].severity == "error":
+                out.add("references", (*here, "accepted", k, "lint"),
+                        f"criterion {cid}: accepted names '{lint}', expected a warning lint "
+                        f"({', '.join(k for k, v in LINTS.items() if v.severity == 'warning')})")
         codes = [o.get("code") for _, o in options]
         for k, rule in _items(crit, "derive"):
             if "option" in rule and rule["option"] not in codes:

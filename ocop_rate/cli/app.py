@@ -6,8 +6,11 @@ short (a dossier could not be rated); 2 usage error or invalid input that stoppe
 
 from __future__ import annotations
 
+import contextlib
+import os
+import signal
 import sys
-from typing import Annotated
+from typing import Annotated, Literal
 
 import typer
 
@@ -38,14 +41,66 @@ def root(
                                           help="Show the version and exit.")] = False,
 ) -> None:
     """Rate OCOP products against the official scoring sheets."""
+    from ocop_rate.loading.inputs import begin_run
+
+    begin_run()  # every file this command reads is an input it must never write
+
+
+class Terminated(BaseException):
+    """SIGTERM or SIGHUP, raised like Ctrl-C's KeyboardInterrupt so that every ``finally``
+    and ``except BaseException`` runs: a half-written ``.part`` file is removed."""
+
+    def __init__(self, signum: int) -> None:
+        super().__init__(signum)
+        self.signum = signum
+
+
+def _on_signal(signum: int, frame: object) -> None:
+    raise Terminated(signum)
+
+
+def _say_stopped(name: str) -> None:
+    from ocop_rate.messages import text
+
+    with contextlib.suppress(OSError):
+        sys.stderr.write(text("safety.interrupted", _lang(), signal=name) + "\n")
 
 
 def main() -> None:
-    """Console-script entry point."""
+    """Console-script entry point: exit 130 on Ctrl-C, 128 + N on SIGTERM or SIGHUP, 2 when
+    standard output cannot be written (a full disk, a closed pipe) — never a traceback."""
+    for signum in (signal.SIGTERM, getattr(signal, "SIGHUP", None)):
+        if signum is not None:
+            signal.signal(signum, _on_signal)
     try:
-        app()
+        try:
+            app()
+        finally:
+            sys.stdout.flush()  # a full disk shows here, not at interpreter exit
     except KeyboardInterrupt:
-        sys.stderr.write("interrupted\n")
+        _say_stopped("SIGINT")
         sys.exit(130)
+    except Terminated as stop:
+        _say_stopped(signal.Signals(stop.signum).name)
+        sys.exit(128 + stop.signum)
+    except OSError as exc:  # standard output went away or is full
+        _stdout_failed(exc)
 
 
+def _stdout_failed(exc: OSError) -> None:
+    from ocop_rate.messages import text
+
+    with contextlib.suppress(OSError):  # nothing more may reach the dead stdout at exit
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    with contextlib.suppress(OSError):
+        sys.stderr.write("error: " + text("safety.stdout_failed", _lang(),
+                                          reason=exc.strerror or str(exc)) + "\n")
+    sys.exit(2)
+
+
+
+
+def _lang() -> Literal["vi", "en"]:
+    """The language of the last words, said after the command's own options are gone."""
+    return "en" if os.environ.get("OCOP_LANG", "").strip().lower() == "en" else "vi"

@@ -30,11 +30,16 @@ from ocop_rate.cli.common import (
     _emit,
     _escape,
     _fail,
+    _finite,
     _guard,
     _library,
+    _marked,
+    _refuse_overwriting_inputs,
     _show,
 )
-from ocop_rate.errors import OcopError
+from ocop_rate.errors import Location, OcopError, Problem
+
+GOLDEN_SUFFIXES = (".csv", ".yaml", ".yml", ".json")
 
 
 @app.command()
@@ -54,6 +59,7 @@ def validate(
     from ocop_rate.checks.lints import run_lints
 
     report = _guard(lambda: run_lints(paths or None, strict))
+    _refuse_overwriting_inputs(output)
     language = _code(lang)
     if fmt is CheckFormat.json:
         from ocop_rate.report.json_report import render_lints
@@ -105,6 +111,7 @@ def diff(
         base, head, [*(dossiers or []), *(more or [])],
         fail_on=None if fail_on is None else fail_on.value,
         rules_path=rules_path, policy=gate_policy.value))
+    _refuse_overwriting_inputs(output)
     language = _code(lang)
     if fmt is CheckFormat.json:
         from ocop_rate.report.json_report import render_diff
@@ -134,7 +141,8 @@ def check(
         "--expect", "-e", help="Golden file (.csv or .yaml): product_id, stars, total.",
         dir_okay=False, show_default=False)],
     tolerance: Annotated[float, typer.Option(
-        "--tolerance", min=0.0, help="How far a total may stray from the expected one.")]
+        "--tolerance", min=0.0, callback=_finite,
+        help="How far a total may stray from the expected one.")]
     = 0.01,
     update: Annotated[bool, typer.Option(
         "--update", help="Rewrite the golden file (atomically) with the current ratings.")]
@@ -151,11 +159,16 @@ def check(
     from ocop_rate.checks.golden import compare, read_expectations
     from ocop_rate.pipeline import rate_paths
 
+    if expect.suffix.lower() not in GOLDEN_SUFFIXES:  # before anything is written
+        _fail(OcopError(Problem.of("safety.golden_suffix", Location(str(expect)),
+                                   path=str(expect))))
     library = _library(rules)
+    _refuse_overwriting_inputs(output, paths)
+    if update:
+        _refuse_overwriting_inputs(expect)
     result = _detailed(_guard(lambda: rate_paths(library, paths, gate_policy.value)))
     if not result.items:
-        _fail(OcopError("no dossier files found (looked for .yaml, .yml, .json, .csv and "
-                        ".xlsx)"))
+        _fail(OcopError(Problem.of("safety.no_dossiers")))
     if update:
         from ocop_rate.report import golden_file
 
@@ -165,8 +178,8 @@ def check(
                   f"{'sản phẩm' if _code(lang) == 'vi' else 'products'}")
         for failure in result.failures:
             for e in failure.errors:
-                err.print(f"[red]✗[/] {_escape(failure.product_id or '?')}: "
-                          f"{_escape(e.file or '')}: {_escape(e.message)}", highlight=False)
+                err.print(_marked("✗", "red", f"{failure.product_id or '?'}: "
+                                  f"{e.file or ''}: {e.message}"), highlight=False)
         raise typer.Exit(EXIT_SHORT if result.failures else EXIT_OK)
     if not expect.exists():
         _fail(OcopError(f"{expect}: no such golden file (create it with --update)"))

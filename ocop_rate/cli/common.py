@@ -60,24 +60,51 @@ RulesOpt = Annotated[list[Path] | None, typer.Option(
 def _fail(exc: OcopError) -> NoReturn:
     err = _console(stderr=True)
     for problem in exc.problems:
-        err.print(f"[bold red]error:[/] {_escape(problem.render())}", highlight=False,
+        err.print(_marked("error:", "bold red", problem.render()), highlight=False,
                   soft_wrap=True)  # a located error stays on one line, for grep and CI
     raise typer.Exit(EXIT_STOPPED)
 
 
-def _escape(text: str) -> str:
-    from rich.markup import escape
+def _marked(mark: str, style: str, text: str) -> object:
+    """``mark`` in ``style``, then ``text`` as it is (a file's words are never markup)."""
+    from rich.text import Text
 
-    return escape(text)
+    return Text.assemble((mark, style), " ", text)
+
+
+def _escape(text: str) -> str:
+    """Text for a console: consoles take no markup (report.safe_console), and control
+    characters are shown as escapes, so nothing needs escaping beyond that."""
+    from ocop_rate.loading.text_safety import printable
+
+    return printable(text)
+
+
+MIN_COLUMNS, MAX_COLUMNS = 20, 10_000
+
+
+def terminal_width() -> int | None:
+    """``COLUMNS`` when it is set and sane; empty means unset. Anything else (``abc``,
+    ``0``, ``-5``, ``1``) stops the run with a clear message, exit 2."""
+    value = os.environ.get("COLUMNS", "").strip()
+    if not value:
+        return None
+    if not value.isdigit() or not MIN_COLUMNS <= int(value) <= MAX_COLUMNS:
+        from ocop_rate.errors import Problem
+
+        os.environ.pop("COLUMNS")  # the error line itself must print
+        _fail(OcopError(Problem.of("safety.bad_columns", value=value[:40],
+                                   low=MIN_COLUMNS, high=MAX_COLUMNS)))
+    return int(value)
 
 
 def _console(stderr: bool = False, width: int | None = None) -> Console:
-    from rich.console import Console
+    from ocop_rate.report.safe_console import SafeConsole
 
-    console = Console(stderr=stderr, width=width, highlight=False)
-    if width is None and not console.is_terminal:
-        console = Console(stderr=stderr, highlight=False,
-                          width=int(os.environ.get("COLUMNS", "120")))
+    columns = terminal_width()
+    console = SafeConsole(stderr=stderr, width=width or columns, highlight=False)
+    if width is None and columns is None and not console.is_terminal:
+        console = SafeConsole(stderr=stderr, highlight=False, width=120)
     return console
 
 
@@ -104,21 +131,36 @@ def _emit(text: str | Iterable[str], output: Path | None, encoding: str = "utf-8
             sys.stdout.write(chunk)
         sys.stdout.flush()
         return
+    _write(output, text, encoding)
+
+
+def _write(output: Path, data: str | bytes | Iterable[str], encoding: str = "utf-8") -> None:
+    """Every report file goes through here: the input guard, the file-kind guard and the
+    atomic replace are in :func:`~ocop_rate.report.output.write_atomic`."""
+    from ocop_rate.errors import Problem
     from ocop_rate.report.output import write_atomic
 
     try:
-        write_atomic(output, text, encoding=encoding)
+        _guard(lambda: write_atomic(output, data, encoding=encoding))
     except OSError as exc:
-        _fail(OcopError(f"{output}: cannot write: {exc.strerror}"))
+        _fail(OcopError(Problem.of("common.cannot_write", path=str(output),
+                                   reason=exc.strerror or str(exc))))
 
 
-def _refuse_overwriting_inputs(output: Path, paths: list[str]) -> None:
-    """Input files are never modified: refuse an --output that is one of them."""
+def _refuse_overwriting_inputs(output: Path | None, paths: list[str] | None = None) -> None:
+    """Input files are never modified: refuse, before the work, an --output that is one of
+    the run's inputs (files read so far, plus the dossiers ``paths`` name) or a folder,
+    block device or socket. ``write_atomic`` checks again when it writes."""
+    if output is None:
+        return
     from ocop_rate.loading.dossiers import collect_paths
+    from ocop_rate.loading.inputs import refuse_if_input
+    from ocop_rate.report.output import check_writable_kind
 
-    inputs = {p.resolve() for p in _guard(lambda: collect_paths(paths))}
-    if output.resolve() in inputs:
-        _fail(OcopError(f"--output {output} is one of the input dossiers; choose another file"))
+    if paths:
+        _guard(lambda: collect_paths(paths))
+    _guard(lambda: refuse_if_input(output))
+    _guard(lambda: check_writable_kind(output))
 
 
 class LevelChoice(StrEnum):
@@ -134,9 +176,23 @@ LevelOpt = Annotated[LevelChoice, typer.Option(
 
 MembersOpt = Annotated[bool, typer.Option(
     "--members", help="Show each product's members' sheets side by side before the table.")]
+def _finite(ctx: typer.Context, param: typer.CallbackParam, value: float) -> float:
+    """A number option that must be finite (``inf``, ``nan`` and ``1e400`` are not)."""
+    import math
+
+    if value is not None and not math.isfinite(value):
+        from ocop_rate.messages import text
+
+        raise typer.BadParameter(text("safety.not_finite", "vi", option=param.opts[0],
+                                      value=value) + " / " + text(
+            "safety.not_finite", "en", option=param.opts[0], value=value))
+    return value
+
+
 SpreadOpt = Annotated[float, typer.Option(
-    "--spread", min=0, help="Flag a product for discussion when its members' totals spread "
-    "more than this many points (members two or more options apart on a criterion are "
+    "--spread", min=0, callback=_finite,
+    help="Flag a product for discussion when its members' totals spread more than this "
+    "many points (members two or more options apart on a criterion are "
     "always flagged).")]
 
 
@@ -208,12 +264,7 @@ def _detailed(result: BatchResult) -> BatchResult:
 
 
 def _emit_bytes(data: bytes, output: Path) -> None:
-    from ocop_rate.report.output import write_atomic
-
-    try:
-        write_atomic(output, data)
-    except OSError as exc:
-        _fail(OcopError(f"{output}: cannot write: {exc.strerror}"))
+    _write(output, data)
 
 
 class CheckFormat(StrEnum):

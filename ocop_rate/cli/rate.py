@@ -32,13 +32,14 @@ from ocop_rate.cli.common import (
     _fail,
     _guard,
     _library,
+    _marked,
     _rate_batch,
     _refuse_overwriting_inputs,
     _stream_batch,
     _usage,
 )
 from ocop_rate.defaults import DEFAULT_SPREAD
-from ocop_rate.errors import OcopError
+from ocop_rate.errors import OcopError, Problem
 
 if TYPE_CHECKING:
     from rich.console import RenderableType
@@ -65,23 +66,34 @@ def rate(
     = GatePolicyChoice.majority,
     members: MembersOpt = False,
     spread: SpreadOpt = DEFAULT_SPREAD,
+    register_db: Annotated[Path | None, typer.Option(
+        "--register", dir_okay=False, show_default=False, help="A certificate register: show "
+        "each product's registration kind and previous class, and flag an upgrade that does "
+        "not rise or a re-evaluation filed outside its window (on stderr).")] = None,
     level: LevelOpt = LevelChoice.province,
 ) -> None:
     """Rate dossiers and print their stars (chấm điểm và phân hạng sao)."""
     if fmt is RateFormat.xlsx and output is None:
         _usage("--format xlsx writes a workbook: give --output FILE.xlsx")
     library = _library(rules)
-    if output is not None:
-        _refuse_overwriting_inputs(output, paths)
+    _refuse_overwriting_inputs(output, paths)
     language = _code(lang)
-    if fmt in (RateFormat.json, RateFormat.csv):  # --members changes the table only
+    if fmt in (RateFormat.json, RateFormat.csv) and register_db is None:
+        # written as scored (--members changes the table only; --register needs them all)
         _rate_streamed(library, paths, gate_policy, spread, fmt, language, output, level)
     result = _rate_batch(library, paths, gate_policy, spread, level)
     if not result.count:
-        _fail(OcopError("no dossier files found (looked for .yaml, .yml, .json, .csv and "
-                        ".xlsx)"))
+        _fail(OcopError(Problem.of("safety.no_dossiers")))
     if fmt in (RateFormat.html, RateFormat.xlsx):
         _rate_report(fmt, _detailed(result), library, language, output)
+    elif fmt is RateFormat.json:
+        from ocop_rate.report import json_report
+
+        _emit(json_report.render_chunks(result, language), output)
+    elif fmt is RateFormat.csv:
+        from ocop_rate.report import csv_report
+
+        _emit(csv_report.render(result, language), output, encoding=csv_report.ENCODING)
     elif fmt is RateFormat.markdown:
         from ocop_rate.report import markdown_report
 
@@ -98,6 +110,10 @@ def rate(
     if output is not None:
         _console(stderr=True).print(f"→ {_escape(str(output))}: {result.count} "
                                     f"{'sản phẩm' if language == 'vi' else 'products'}")
+    if register_db is not None:
+        from ocop_rate.cli.register import show_registrations
+
+        show_registrations(register_db, result, language)
     raise typer.Exit(EXIT_SHORT if result.failures else EXIT_OK)
 
 
@@ -110,8 +126,7 @@ def _rate_streamed(library: RubricLibrary, paths: list[str], policy: GatePolicyC
 
     refused: list[Path] = []
     if not _guard(lambda: collect_paths(paths, refused)) and not refused:
-        _fail(OcopError("no dossier files found (looked for .yaml, .yml, .json, .csv and "
-                        ".xlsx)"))
+        _fail(OcopError(Problem.of("safety.no_dossiers")))
     tally = Tally()
     pieces = _stream_batch(library, paths, policy, spread, tally, level)
     if fmt is RateFormat.json:
@@ -182,7 +197,10 @@ def explain(
     from ocop_rate.report.explain import explain_view
 
     library = _library(rules)
+    _refuse_overwriting_inputs(output, paths)
     result = _rate_batch(library, paths, gate_policy, spread, level)
+    if not result.items:
+        _fail(OcopError(Problem.of("safety.no_dossiers")))
     language = _code(lang)
     console = _console() if output is None else _console(width=140)
     with console.capture() if output is not None else contextlib.nullcontext() as capture:
@@ -190,7 +208,7 @@ def explain(
             if isinstance(item, Failure):
                 console.print(Rule(item.product_id or item.file or "?"))
                 for e in item.errors:
-                    console.print(f"[red]✗[/] {_escape(_problem_line(e))}", soft_wrap=True)
+                    console.print(_marked("✗", "red", _problem_line(e)), soft_wrap=True)
                 continue
             console.print(Rule(item.product_id))
             for block in explain_view(item, language, library.rubrics.get(item.rubric)):
@@ -234,9 +252,10 @@ def summary(
     from ocop_rate.summary import summarise
 
     library = _library(rules)
+    _refuse_overwriting_inputs(output, paths)
     result = _rate_batch(library, paths, gate_policy, DEFAULT_SPREAD, level)
     if not result.items:
-        _fail(OcopError("no dossier files found (looked for .yaml, .yml and .json)"))
+        _fail(OcopError(Problem.of("safety.no_dossiers")))
     language = _code(lang)
     digest = summarise(result)  # read off the columns: no rating per sheet product
     if fmt is SummaryFormat.json:
@@ -284,6 +303,7 @@ def template(
     if fmt is TemplateFormat.xlsx and output is None:
         _usage("--format xlsx writes a workbook: give --output FILE.xlsx")
     rubric = _guard(lambda: _library(rules).get(rubric_id))
+    _refuse_overwriting_inputs(output)
     if fmt is TemplateFormat.xlsx:
         from ocop_rate.report import template_xlsx
 

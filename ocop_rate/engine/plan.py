@@ -40,7 +40,8 @@ def next_star(t: RubricTables, pts: Ints, starts: Ints, n: Ints, sums: Ints, tot
     safe_target = np.maximum(target, RECOGNISED_MIN_STARS)
     goal = n * t.threshold[safe_target]                               # n x cents
 
-    small = int(n.max(initial=1)) * int(t.points.max()) < np.iinfo(np.int16).max
+    # int16 when even twice the largest gain fits (the rounding doubles it)
+    small = 2 * int(n.max(initial=1)) * int(t.points.max()) < np.iinfo(np.int16).max
     gain = np.empty((n_prod, n_crit, t.width), dtype=np.int16 if small else i32)
     for o in range(t.width):
         gain[:, :, o] = group_sum(np.maximum(0, t.points[:, o][None, :] - pts) * counts,

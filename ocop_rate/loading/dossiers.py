@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import glob
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from ocop_rate.errors import DossierError, Location, OcopError, Problem, UsageError
+from ocop_rate.loading.inputs import note_input
 from ocop_rate.loading.source import SourceMap, inside, load_document
 from ocop_rate.loading.validation import validate
 from ocop_rate.models.dossier import Dossier
@@ -44,22 +44,46 @@ def collect_paths(args: list[str], refused: list[Path] | None = None) -> list[Pa
             root, found = None, [path]
         elif GLOB_CHARS & set(arg):
             root = glob_root(arg)
-            found = sorted(Path(p) for p in glob.glob(arg, recursive=True)
-                           if _is_dossier_file(Path(p)))
+            found = sorted(p for p in expand_glob(arg) if _is_dossier_file(p))
             if not found:
                 raise UsageError(Problem(f"no dossier matches the pattern '{arg}'"))
         else:
             raise UsageError(Problem("no such file or folder", Location(arg)))
         for p in found:
-            if p in seen:
+            real = _real(p)
+            if real in seen:  # the same file named twice (or reached by a link) is read once
                 continue
-            seen.add(p)
+            seen.add(real)
+            note_input(p)  # an input even before it is read: --output may not name it
             if root is not None and not inside(p, root):
                 if refused is not None:
                     refused.append(p)
                 continue
             out.append(p)
     return out
+
+
+def _real(path: Path) -> Path:
+    try:
+        return path.resolve()
+    except (OSError, RuntimeError):  # a link loop: keep the name, it is refused later
+        return path.absolute()
+
+
+def expand_glob(pattern: str) -> list[Path]:
+    """The paths a pattern matches, ``**`` meaning any depth. Unlike :func:`glob.glob`,
+    ``**`` never descends into a symbolic link to a folder, so a link loop (``l1 -> .``)
+    cannot make the walk endless."""
+    root = glob_root(pattern)
+    rest = Path(pattern).parts[len(root.parts):]
+    if not rest:
+        return [root]
+    if rest[-1] == "**":
+        rest = (*rest, "*")  # as glob.glob: 'dir/**' means every file below dir
+    try:
+        return list(root.glob(str(Path(*rest))))
+    except (OSError, ValueError):
+        return []
 
 
 def glob_root(pattern: str) -> Path:

@@ -88,7 +88,10 @@ def rule_files(folders: list[Path]) -> list[Path]:
     for folder in folders:
         if not folder.exists():
             raise UsageError(Problem("no such rules folder", Location(str(folder))))
+        if not folder.is_dir() and not folder.is_file():  # a FIFO, /dev/zero
+            raise UsageError(Problem.of("safety.not_regular_input", Location(str(folder))))
         candidates = [folder] if folder.is_file() else sorted(folder.rglob("*"))
+        any_file = False
         for p in candidates:
             if not (p.is_file() and p.suffix.lower() in RULE_SUFFIXES
                     and not p.name.startswith(".")):
@@ -97,6 +100,9 @@ def rule_files(folders: list[Path]) -> list[Path]:
                 raise RubricError(Problem(OUTSIDE.format(target=p.resolve()),
                                           Location(str(p))))
             found.append(p)
+            any_file = True
+        if folder.is_dir() and not any_file:  # else every dossier says "unknown rubric"
+            raise UsageError(Problem.of("safety.no_rule_files", Location(str(folder))))
     return found
 
 

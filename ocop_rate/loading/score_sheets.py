@@ -24,9 +24,20 @@ from typing import TYPE_CHECKING, Any
 from ocop_rate.engine.columns import CouncilColumns
 from ocop_rate.engine.fit import unknown_option_message
 from ocop_rate.errors import InputFileError, Location, Problem
+from ocop_rate.loading.caps import (
+    MAX_PROBLEMS_PER_COLUMN,
+    MAX_PROBLEMS_PER_FILE,
+    MAX_SHEET_CELLS,
+    MAX_SHEET_COLUMNS,
+    MAX_SHEET_OPTIONS,
+    MAX_SHEET_ROWS,
+    ProblemCaps,
+)
 from ocop_rate.loading.dossiers import SHEET_SUFFIXES
 from ocop_rate.loading.rubrics import RubricLibrary, unknown_rubric_message
 from ocop_rate.loading.source import read_bytes, text_encoding
+from ocop_rate.loading.text_safety import clean_breaks, hostile_char, printable
+from ocop_rate.models.names import id_key, invisible_in_id, member_key
 from ocop_rate.models.rubric import NONE, Rubric
 
 if TYPE_CHECKING:
@@ -101,6 +112,13 @@ def _read_csv(path: Path) -> RawSheet:
     codec = text_encoding(raw, name)
     if not raw.strip():
         raise InputFileError(Problem("file is empty", Location(name, 1, 1)))
+    if codec == "utf-16":  # one byte per ASCII separator from here on
+        try:
+            raw, codec = raw.decode("utf-16").encode("utf-8"), "utf-8"
+        except UnicodeError:
+            raise InputFileError(Problem("not valid UTF-16 text", Location(name))) from None
+    raw = trim_trailing_blank_fields(raw)
+    _refuse_wide_records(raw, name)
     try:
         frame = _parse_in_chunks(pd.read_csv(
             io.BytesIO(raw), encoding=codec, header=None, dtype=str, keep_default_na=False,
@@ -117,6 +135,47 @@ def _read_csv(path: Path) -> RawSheet:
     body = frame.iloc[1:].reset_index(drop=True)
     body.columns = range(len(headers))
     return RawSheet(name, None, headers, body)
+
+
+_TRAILING_COMMAS = re.compile(rb",+(?=\r?\n|\r?\Z)")
+
+
+def trim_trailing_blank_fields(raw: bytes) -> bytes:
+    """Drop the empty fields that end each record (``a,b,,,,,\n`` -> ``a,b\n``): a sheet
+    saved with 200,000 blank trailing columns costs no more than one without. Commas inside
+    a quoted field (after an odd number of quotes) are kept."""
+    if _TRAILING_COMMAS.search(raw) is None:
+        return raw
+    if b'"' not in raw:
+        return _TRAILING_COMMAS.sub(b"", raw)
+    out: list[bytes] = []
+    last = pos = quotes = 0
+    for found in _TRAILING_COMMAS.finditer(raw):
+        quotes += raw.count(b'"', pos, found.start())
+        pos = found.start()
+        if quotes % 2 == 0:
+            out.append(raw[last:found.start()])
+            last = found.end()
+    out.append(raw[last:])
+    return b"".join(out)
+
+
+def _refuse_wide_records(raw: bytes, name: str) -> None:
+    """A record of more than MAX_SHEET_COLUMNS fields is refused before pandas builds one
+    column per field. Counting commas per line is an upper bound (quoted commas count
+    too); only when it is over, the csv module counts exactly."""
+    if max((line.count(b",") for line in raw.split(b"\n")), default=0) < MAX_SHEET_COLUMNS:
+        return
+    import csv
+    import io
+
+    reader = csv.reader(io.StringIO(raw.decode("utf-8-sig", "replace"), newline=""))
+    for record in reader:
+        if len(record) > MAX_SHEET_COLUMNS:
+            raise InputFileError(Problem.of(
+                "safety.csv_too_wide", Location(name, reader.line_num),
+                line=f"{reader.line_num:,}", fields=f"{len(record):,}",
+                limit=f"{MAX_SHEET_COLUMNS:,}"))
 
 
 def _parse_in_chunks(chunks: Any) -> Any:
@@ -170,22 +229,86 @@ def _read_xlsx(path: Path) -> RawSheet:
                                      Location(name))) from None
     try:
         sheet = book.worksheets[0]
-        rows = [[_cell_text(v) for v in row] for row in sheet.iter_rows(values_only=True)]
         title = str(sheet.title)
+        frame = _parse_in_chunks(_xlsx_chunks(book, sheet, name, title))
+    except InputFileError:
+        raise
     except Exception as exc:
         raise InputFileError(Problem(f"cannot read the workbook: {type(exc).__name__}",
                                      Location(name))) from None
     finally:
         book.close()
-    while rows and not any(rows[-1]):
-        rows.pop()
-    if not rows:
+    if frame.empty:
         raise InputFileError(Problem("the first sheet is empty", Location(name, 1, 1)))
-    width = max(len(r) for r in rows)
-    headers = rows[0] + [""] * (width - len(rows[0]))
-    body = pd.DataFrame([r + [""] * (width - len(r)) for r in rows[1:]],
-                        columns=range(width), dtype=object)
+    headers = ["" if pd.isna(h) else str(h) for h in frame.iloc[0].tolist()]
+    body = frame.iloc[1:].reset_index(drop=True)
+    body.columns = range(len(headers))
     return RawSheet(name, title, headers, body)
+
+
+def _xlsx_chunks(book: Any, sheet: Any, name: str, title: str) -> Any:
+    """The sheet's rows as DataFrames of CSV_CHUNK_ROWS rows, read straight from the XML.
+
+    Why not ``iter_rows``: it pads every row to the ``<dimension>`` the file declares (or
+    to its widest row), so one blank cell at XFD1048576 costs a million rows of 16,384
+    cells. Here blank cells cost nothing, rows stop at the last non-empty cell, and a
+    non-empty cell beyond MAX_SHEET_COLUMNS or MAX_SHEET_ROWS, or a used range over
+    MAX_SHEET_CELLS, is refused with its cell. Missing rows are blank rows, so row numbers
+    in errors stay the sheet's."""
+    import pandas as pd
+    from openpyxl.worksheet._reader import WorkSheetParser
+
+    pending: list[list[str]] = []
+    width = 0
+    next_row = 1  # the sheet row the next pending row stands for
+
+    def refuse(message_id: str, row: int, col: int, **params: object) -> InputFileError:
+        cell = f"{column_letter(col - 1)}{row}"
+        return InputFileError(Problem.of(message_id, Location(name, row, col,
+                                                              f"sheet '{title}'"),
+                                         cell=cell, **params))
+
+    def flush() -> Any:
+        frame = pd.DataFrame([r + [""] * (width - len(r)) for r in pending],
+                             columns=range(width), dtype=object)
+        pending.clear()
+        return frame
+
+    with book._archive.open(sheet._worksheet_path) as source:
+        parser = WorkSheetParser(source, book.shared_strings, data_only=True,
+                                 epoch=book.epoch, date_formats=book._date_formats,
+                                 timedelta_formats=book._timedelta_formats)
+        for row, cells in parser.parse():
+            values = {c["column"]: text for c in cells
+                      if (text := _cell_text(c["value"])) != ""}
+            if not values:
+                continue
+            last = max(values)
+            if last > MAX_SHEET_COLUMNS:
+                raise refuse("safety.sheet_too_wide", row, last, column=column_letter(
+                    last - 1), limit=f"{MAX_SHEET_COLUMNS:,}")
+            if row > MAX_SHEET_ROWS:
+                raise refuse("safety.sheet_too_long", row, last, line=f"{row:,}",
+                             limit=f"{MAX_SHEET_ROWS:,}")
+            width = max(width, last)
+            if row * width > MAX_SHEET_CELLS:
+                raise refuse("safety.sheet_too_many_cells", row, width,
+                             range=f"A1:{column_letter(width - 1)}{row}",
+                             cells=f"{row * width:,}", limit=f"{MAX_SHEET_CELLS:,}")
+            while next_row < row:  # blank rows in between keep their numbers
+                pending.append([])
+                next_row += 1
+                if len(pending) >= CSV_CHUNK_ROWS:
+                    yield flush()
+            line = [""] * last
+            for col, text in values.items():
+                line[col - 1] = text
+            pending.append(line)
+            next_row = row + 1
+            if len(pending) >= CSV_CHUNK_ROWS:
+                yield flush()
+    if pending:
+        yield flush()
 
 
 def _cell_text(value: object) -> str:
@@ -217,7 +340,7 @@ def _text(column: Any) -> Any:
 
 
 def _clean(text: str) -> str:
-    return unicodedata.normalize("NFC", text.strip())
+    return unicodedata.normalize("NFC", clean_breaks(text.strip()))
 
 
 def _factor(column: Any) -> tuple[NDArray[np.int64], list[str]]:
@@ -344,14 +467,17 @@ def validate_sheet(raw: RawSheet, library: RubricLibrary,
         orphan = np.flatnonzero(blank_pid)[filled]
     else:
         orphan = np.zeros(0, dtype=np.int64)
+    caps = ProblemCaps()
     bad: list[BadProduct] = [
         BadProduct(None, rubs[rub[r]] or None,
-                   [sheet.where(int(r), c_pid, "product_id is blank")]) for r in orphan]
+                   [sheet.where(int(r), c_pid, "product_id is blank")]) for r in orphan
+        if caps.take(c_pid + 1, raw.headers[c_pid])]
 
     keep = ~blank_pid
     if not keep.any():
         if bad:
-            return SheetContent([], bad)
+            return SheetContent([], [*bad, *([BadProduct(None, None, caps.notes(raw.file))]
+                                              if caps.dropped else [])])
         raise InputFileError(Problem("no data rows under the header", Location(raw.file, 2)))
     rows = np.flatnonzero(keep)
     order = rows[np.argsort(pid[rows], kind="stable")]  # grouped by product, sheet order
@@ -361,9 +487,16 @@ def validate_sheet(raw: RawSheet, library: RubricLibrary,
     product = prod[firsts]  # index into pids, per product
     n_prod = len(product)
     problems: dict[int, list[Problem]] = {}
+    silenced = np.zeros(n_prod, dtype=bool)  # failed, their problems over the caps
 
     def add(p: int, problem: Problem) -> None:
-        problems.setdefault(p, []).append(problem)
+        """List a product's problem, or (over the caps) only count it and fail the
+        product: a sheet of 100,000 bad rows lists the first ones and a count."""
+        where = problem.location.field or "?"
+        if caps.take(problem.location.column or where, where):
+            problems.setdefault(p, []).append(problem)
+        else:
+            silenced[p] = True
 
     row_product = np.empty(n_rows, dtype=np.int64)
     row_product[order] = np.repeat(np.arange(n_prod), np.diff(starts))
@@ -395,11 +528,15 @@ def validate_sheet(raw: RawSheet, library: RubricLibrary,
     blank_mem = np.array([m == "" for m in mems])[mem]
     for r in np.flatnonzero(blank_mem & keep).tolist():
         add(int(row_product[r]), sheet.where(r, c_mem, "member is blank"))
-    pair = pd.Series(row_product * (len(mems) + 1) + mem)
+    # "Lan", "LAN" and "Lan\u00a0" are one member (models.names.member_key)
+    mem_same, _ = pd.factorize(np.array([member_key(m) for m in mems], dtype=object))
+    pair = pd.Series(row_product * (len(mems) + 1) + mem_same[mem])
     dup = pair.duplicated(keep="first").to_numpy() & keep & ~blank_mem
+    _, first_of, pair_group = np.unique(pair.to_numpy(), return_index=True,
+                                        return_inverse=True)
     for r in np.flatnonzero(dup).tolist():
         p = int(row_product[r])
-        first = int(np.flatnonzero(pair.to_numpy() == pair[r])[0])
+        first = int(first_of[pair_group[r]])
         add(p, sheet.where(int(r), c_mem, (
             f"member '{mems[mem[r]]}' scores product {pids[product[p]]} twice "
             f"(rows {raw.first_row + first} and {raw.first_row + int(r)})")))
@@ -412,9 +549,35 @@ def validate_sheet(raw: RawSheet, library: RubricLibrary,
                 add(p, sheet.where(int(order[starts[p]]), c_pid,
                                    "product_id must be one word without spaces "
                                    f"(at most {MAX_CELL_CHARS} characters)"))
+    seen_key: dict[str, int] = {}
+    for p in range(n_prod):  # one product spelled two ways ('QN-01', 'qn‑01') in this sheet
+        key = id_key(pids[product[p]])
+        other = seen_key.setdefault(key, p)
+        if other != p:
+            add(p, sheet.where(int(order[starts[p]]), c_pid, Problem.of(
+                "safety.id_spelled_twice", pid=pids[product[p]],
+                other=pids[product[other]], holder=raw.file).message))
+    hostile = [i for i, v in enumerate(pids) if v and (hostile_char(v) or invisible_in_id(v))]
+    if hostile:
+        hostile_set = set(hostile)
+        for p in range(n_prod):
+            if int(product[p]) in hostile_set:
+                value = pids[product[p]]
+                add(p, sheet.where(int(order[starts[p]]), c_pid, Problem.of(
+                    "safety.invisible_in_id", shown=printable(value).encode(
+                        "ascii", "backslashreplace").decode(),
+                    code=hostile_char(value) or invisible_in_id(value)).message))
+    for codes, spot, values in ((nam, sheet.columns.get("product_name"), names),
+                                (mem, c_mem, mems)):
+        bad_text = [i for i, v in enumerate(values) if hostile_char(v)]
+        # rows of a product only: a row without a product id is skipped or an orphan
+        for r in (np.flatnonzero(np.isin(codes, bad_text) & keep).tolist() if bad_text
+                  else []):
+            add(int(row_product[r]), sheet.where(r, spot, Problem.of(
+                "safety.control_char", code=hostile_char(values[codes[r]])).message))
     if used:
         for p in range(n_prod):
-            holder = used.get(pids[product[p]])
+            holder = used.get(id_key(pids[product[p]]))
             if holder is not None:
                 add(p, sheet.where(int(order[starts[p]]), c_pid,
                                    f"product id '{pids[product[p]]}' is already used by "
@@ -423,7 +586,7 @@ def validate_sheet(raw: RawSheet, library: RubricLibrary,
     long_m = [i for i, v in enumerate(mems) if len(v) > MAX_CELL_CHARS]
     for codes, spot, what, which in ((nam, sheet.columns.get("product_name"),
                                        "product_name", long), (mem, c_mem, "member", long_m)):
-        for r in np.flatnonzero(np.isin(codes, which)).tolist() if which else []:
+        for r in np.flatnonzero(np.isin(codes, which) & keep).tolist() if which else []:
             add(int(row_product[r]), sheet.where(r, spot, f"{what} is longer than "
                                                  f"{MAX_CELL_CHARS} characters"))
 
@@ -439,6 +602,14 @@ def validate_sheet(raw: RawSheet, library: RubricLibrary,
                        else unknown_rubric_message(rubs[code], list(library.rubrics)))
             for p in members.tolist():
                 add(p, sheet.where(int(order[starts[p]]), c_rub, message))
+            continue
+        wide = [c for c in rubric.criteria if len(c.options) > MAX_SHEET_OPTIONS]
+        if wide:
+            for p in members.tolist():
+                add(p, sheet.where(int(order[starts[p]]), c_rub, Problem.of(
+                    "safety.too_many_options", criterion=wide[0].id,
+                    count=f"{len(wide[0].options):,}", limit=f"{MAX_SHEET_OPTIONS:,}"
+                ).message))
             continue
         in_rubric = np.zeros(n_prod, dtype=bool)
         in_rubric[members] = True
@@ -472,14 +643,14 @@ def validate_sheet(raw: RawSheet, library: RubricLibrary,
                 message = (f"no option for {crit.id}; every criterion needs one (a score "
                            "sheet has no facts to derive it from; write '-' or 'none' where "
                            "no option printed on the sheet applies)" if text == "" else
-                           unknown_option_message(crit, text))
+                           unknown_option_message(crit, printable(text)))
                 add(int(row_product[r]), sheet.where(r, col, message))
         _case_mixes(rubric, sheet, sel, option, row_product, add,
                     lambda r: str(mems[mem[r]]))
         pending.append((rubric, members, option))
 
     blocks: list[CouncilColumns] = []
-    failed = np.zeros(n_prod, dtype=bool)
+    failed = silenced.copy()
     failed[list(problems)] = True
     pid_text = np.array(pids, dtype=object)
     mem_text = np.array(mems, dtype=object)
@@ -507,6 +678,14 @@ def validate_sheet(raw: RawSheet, library: RubricLibrary,
                                                    x.location.column or 0))
         rubric_id = rubs[prod_rubric[p]] or None
         bad.append(BadProduct(pids[product[p]], rubric_id, listed))
+    unlisted = int((silenced & ~np.isin(np.arange(n_prod), list(problems))).sum())
+    notes = caps.notes(raw.file)
+    if unlisted:
+        notes.insert(0, Problem.of("safety.more_products", Location(raw.file),
+                                   count=f"{unlisted:,}", limit=f"{MAX_PROBLEMS_PER_FILE:,}",
+                                   per_column=f"{MAX_PROBLEMS_PER_COLUMN:,}"))
+    if notes:
+        bad.append(BadProduct(None, None, notes))
     return SheetContent(blocks, bad)
 
 

@@ -7,6 +7,7 @@ a cap on file size and on alias expansion, duplicate keys refused, text NFC-norm
 from __future__ import annotations
 
 import json
+import stat
 import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -15,6 +16,8 @@ from typing import Any
 import yaml
 
 from ocop_rate.errors import InputFileError, Location, Problem
+from ocop_rate.loading.inputs import note_input
+from ocop_rate.loading.text_safety import clean_breaks, hostile_char, is_surrogate
 
 try:  # the C loader is much faster; the pure one behaves the same
     _Loader: type[yaml.SafeLoader] = yaml.CSafeLoader  # type: ignore[assignment]
@@ -74,16 +77,25 @@ OUTSIDE = "is a symbolic link to a file outside the folder being read; not read 
 
 
 def read_bytes(path: Path, limit: int = MAX_FILE_BYTES) -> bytes:
-    """The file's bytes, refusing folders, missing files and files over ``limit`` bytes."""
+    """The file's bytes, refusing folders, missing files and files over ``limit`` bytes.
+    The file becomes an input of the run (:mod:`ocop_rate.loading.inputs`): never written."""
     name = str(path)
+    note_input(path)
     try:
         if path.is_dir():
             raise InputFileError(Problem("is a folder, expected a file", Location(name)))
-        size = path.stat().st_size
-        if size > limit:
+        st = path.stat()
+        if not stat.S_ISREG(st.st_mode):  # a FIFO would block, /dev/zero never ends
+            raise InputFileError(Problem.of("safety.not_regular_input", Location(name)))
+        if st.st_size > limit:
             raise InputFileError(Problem(
-                f"file is {size:,} bytes; the limit is {limit:,}", Location(name)))
-        return path.read_bytes()
+                f"file is {st.st_size:,} bytes; the limit is {limit:,}", Location(name)))
+        with path.open("rb") as handle:
+            data = handle.read(limit + 1)  # a file that grows while read stays bounded
+        if len(data) > limit:
+            raise InputFileError(Problem(
+                f"file is over {limit:,} bytes; the limit is {limit:,}", Location(name)))
+        return data
     except FileNotFoundError:
         raise InputFileError(Problem("no such file", Location(name))) from None
     except OSError as exc:
@@ -134,7 +146,7 @@ def load_document(path: Path) -> Document:
             source = _yaml_positions(text, name)  # JSON is YAML: borrow its positions
         except InputFileError:
             source = SourceMap(name)
-        return Document(_normalise(data), source)
+        return Document(_normalise(data, source), source)
     return _parse_yaml(text, name)
 
 
@@ -190,7 +202,7 @@ def _parse_yaml(text: str, name: str) -> Document:
         raise InputFileError(Problem(f"invalid YAML value: {exc}", Location(name))) from None
     finally:
         loader.dispose()
-    return Document(_normalise(data), source)
+    return Document(_normalise(data, source), source)
 
 
 def _yaml_positions(text: str, name: str) -> SourceMap:
@@ -239,12 +251,21 @@ def _walk(node: yaml.Node, path: PathKey, source: SourceMap, count: list[int],
             _walk(item, (*path, index), source, count, name)
 
 
-def _normalise(value: Any) -> Any:
-    """NFC-normalise every string, so 'ệ' typed two ways compares equal."""
+def _normalise(value: Any, source: SourceMap, path: PathKey = ()) -> Any:
+    """NFC-normalise every string (keys too), so 'ệ' typed two ways compares equal; line
+    breaks become ``\n``; control characters, lone surrogates, bidirectional overrides
+    (:mod:`ocop_rate.loading.text_safety`) and ``!!binary`` values are refused, located."""
     if isinstance(value, str):
-        return unicodedata.normalize("NFC", value)
+        bad = hostile_char(value)
+        if bad is not None:
+            message = "safety.surrogate" if is_surrogate(bad) else "safety.control_char"
+            raise InputFileError(Problem.of(message, source.locate(path), code=bad))
+        return unicodedata.normalize("NFC", clean_breaks(value))
     if isinstance(value, dict):
-        return {_normalise(k): _normalise(v) for k, v in value.items()}
+        return {_normalise(k, source, path): _normalise(v, source, (*path, str(k)))
+                for k, v in value.items()}
     if isinstance(value, list):
-        return [_normalise(v) for v in value]
+        return [_normalise(v, source, (*path, i)) for i, v in enumerate(value)]
+    if isinstance(value, (bytes, bytearray)):
+        raise InputFileError(Problem.of("safety.binary_value", source.locate(path)))
     return value

@@ -8,6 +8,7 @@ from pydantic import Field, field_validator, model_validator
 
 from ocop_rate.models.common import Frozen, Text, repeated
 from ocop_rate.models.conditions import FactValue
+from ocop_rate.models.names import invisible_in_id, member_key
 
 
 class Producer(Frozen):
@@ -30,6 +31,19 @@ class Product(Frozen):
     name: Text
     rubric: str = Field(min_length=1)
     producer: Producer | None = None
+
+    @field_validator("id")
+    @classmethod
+    def _visible(cls, value: str) -> str:
+        """An id that prints like another one (a zero-width space, a BOM, a non-breaking
+        hyphen) would be rated as a different product: refused."""
+        bad = invisible_in_id(value)
+        if bad is not None:
+            from ocop_rate.messages import text
+
+            raise ValueError(text("safety.invisible_in_id", "en", shown=value.encode(
+                "ascii", "backslashreplace").decode(), code=bad))
+        return value
 
 
 class MemberSheet(Frozen):
@@ -66,9 +80,12 @@ class Dossier(Frozen):
 
     @model_validator(mode="after")
     def _members_unique(self) -> Dossier:
-        dupes = repeated(m.member for m in self.council)
+        keys = [member_key(m.member) for m in self.council]
+        dupes = set(repeated(keys))
         if dupes:
-            raise ValueError(f"council member named more than once: {', '.join(dupes)}")
+            spelled = [repr(m.member) for m, k in zip(self.council, keys, strict=True)
+                       if k in dupes]
+            raise ValueError(f"council member named more than once: {', '.join(spelled)}")
         return self
 
 

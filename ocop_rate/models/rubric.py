@@ -140,6 +140,17 @@ class Derivation(Frozen):
     when: Condition
 
 
+class Accepted(Frozen):
+    """A recorded exception: a lint finding on this criterion that the official text itself
+    causes (a quirk kept as printed), accepted with its reason and source so that
+    ``validate --strict`` reports it as accepted instead of failing (as checkov skips carry a
+    reason)."""
+
+    lint: str
+    reason: Text
+    source: Citation | None = None
+
+
 class Criterion(Frozen):
     """A scored criterion (tiêu chí) with its options."""
 
@@ -155,6 +166,7 @@ class Criterion(Frozen):
     note: Text | None = None
     source: Citation | None = None
     unconfirmed: bool = False
+    accepted: tuple[Accepted, ...] = ()
     scale: bool = Field(
         default=False,
         description="The options are a points scale (e.g. a part total), not tick boxes: "

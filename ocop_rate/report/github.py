@@ -55,13 +55,18 @@ def annotation(level: Level, message: str, file: str | None = None, line: int | 
 def lint_lines(report: LintReport) -> str:
     lines = []
     for f in report.findings:
-        level: Level = "error" if report.fails(f) else "warning"
+        level: Level = ("error" if report.fails(f) else
+                        "notice" if f.accepted is not None else "warning")
         loc = f.location
-        lines.append(annotation(level, f.message, loc.file, loc.line, loc.column,
+        message = f.message
+        if f.accepted is not None:
+            message = f"accepted: {message} — {f.accepted.get('en') or f.accepted.get('vi')}"
+        lines.append(annotation(level, message, loc.file, loc.line, loc.column,
                                 f"ocop-rate validate [{f.lint}]"))
     lines.append(annotation("notice", f"{len(report.rubrics)} rubrics: "
                             f"errors {report.count('error')}, warnings "
-                            f"{report.count('warning')}", title="ocop-rate validate"))
+                            f"{report.count('warning')}, accepted {report.accepted}",
+                            title="ocop-rate validate"))
     return "\n".join(lines) + "\n"
 
 

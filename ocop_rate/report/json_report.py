@@ -26,6 +26,7 @@ if TYPE_CHECKING:  # check results: types only, so `rate` does not load the chec
     from ocop_rate.checks.lints import LintReport
 
 CHUNK = 2000  # products per written chunk: big batches stream instead of piling up
+VIEW_PRODUCTS = 2048  # dossier blocks kept for writing: more than one flush of the pipeline
 
 
 def item_to_dict(item: Rating | Failure, lang: Lang) -> dict[str, Any]:
@@ -130,7 +131,8 @@ def render_stream(pieces: Iterable[Failure | tuple[RatingColumns, int] | RatingC
 
     first = True
     done: list[str] = []
-    views: dict[int, tuple[RatingColumns, DossierView]] = {}
+    views: dict[int, tuple[RatingColumns, DossierView]] = {}  # oldest first
+    held = 0  # products of the blocks in ``views``: bounded, so memory stays flat
 
     def out(lines: list[str]) -> str:
         nonlocal first
@@ -145,9 +147,10 @@ def render_stream(pieces: Iterable[Failure | tuple[RatingColumns, int] | RatingC
             block, p = piece
             hit = views.get(id(block))
             if hit is None or hit[0] is not block:
-                if len(views) > 64:
-                    views.clear()
+                while views and held + len(block) > VIEW_PRODUCTS:
+                    held -= len(views.pop(next(iter(views)))[0])
                 hit = views[id(block)] = (block, DossierView(block, lang))
+                held += len(block)
             done.append(json.dumps(hit[1].item(p), ensure_ascii=False))
         else:
             if done:
@@ -417,6 +420,7 @@ def render_lints(report: LintReport) -> str:
         "ok": report.ok, "strict": report.strict,
         "files": list(report.files), "rubrics": list(report.rubrics),
         "summary": {"errors": report.count("error"), "warnings": report.count("warning"),
+                    "accepted": report.accepted,
                     "failing": sum(1 for f in report.findings if report.fails(f))},
         "findings": [{**f.as_dict(), "fails": report.fails(f)} for f in report.findings],
     })

@@ -50,6 +50,8 @@ WORDS: dict[str, tuple[str, str]] = {
     "error_sev": ("lỗi", "error"),
     "warning_sev": ("cảnh báo", "warning"),
     "warnings_n": ("cảnh báo", "warnings"),
+    "accepted_sev": ("chấp nhận", "accepted"),
+    "accepted_n": ("chấp nhận", "accepted"),
     "rubrics_checked": ("phiếu đã kiểm tra", "rubrics checked"),
     "files": ("tệp", "files"),
     "no_findings": ("Không phát hiện vấn đề", "No problems found"),

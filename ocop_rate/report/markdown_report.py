@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from ocop_rate.loading.text_safety import printable
 from ocop_rate.messages import text
 from ocop_rate.models.common import Lang
 from ocop_rate.models.rating import BatchResult
@@ -13,8 +14,10 @@ from ocop_rate.report.rows import fmt, rows, summary_line
 
 def cell(text: str) -> str:
     """Escape what would break a Markdown table cell or inject markup."""
-    out = text.replace("\\", "\\\\").replace("|", "\\|").replace("\n", " ")
-    for ch in "<>*_`[]":
+    out = text.replace("\\", "\\\\").replace("|", "\\|")
+    out = out.replace("\r\n", " ").replace("\r", " ").replace("\n", " ")  # one table row
+    out = printable(out)  # a file name may hold ESC: shown as \x1b, never acting
+    for ch in "<>*_`[]&#!~":
         out = out.replace(ch, "\\" + ch)
     return out
 
@@ -30,7 +33,7 @@ def render(result: BatchResult, lang: Lang) -> str:
     for row in rows(result, lang):
         if row.errors:
             stars = word("could_not_rate", lang)
-            problems += [f"- `{row.product_id}`: {cell(e)}" for e in row.errors]
+            problems += [f"- **{cell(row.product_id)}**: {cell(e)}" for e in row.errors]
         elif row.stars is None:
             stars = "—"
         else:

@@ -1,36 +1,102 @@
-"""Write reports atomically: a crash or Ctrl-C never leaves a half-written file."""
+"""Write reports atomically: a crash, Ctrl-C, SIGTERM or SIGHUP never leaves a half-written
+file. Only a regular file (or a new name) gets the write-beside-then-rename; a character
+device (``/dev/null``, a terminal) or a FIFO is written in place and never replaced; a
+folder, block device or socket is refused. No input of the run is ever written
+(:mod:`ocop_rate.loading.inputs`)."""
 
 from __future__ import annotations
 
 import codecs
 import contextlib
+import errno
 import os
+import stat
 import tempfile
 from collections.abc import Iterable
 from pathlib import Path
+
+from ocop_rate.errors import Location, Problem, UsageError
+from ocop_rate.loading.inputs import refuse_if_input
+
+_KINDS = ((stat.S_ISDIR, "folder"),
+          (stat.S_ISBLK, "block_device"),
+          (stat.S_ISSOCK, "socket"))
 
 
 def write_atomic(path: Path, data: str | bytes | Iterable[str], encoding: str = "utf-8"
                  ) -> None:
     """Write to a temporary file beside ``path``, flush it to disk, then rename over.
     ``data`` may be an iterable of text chunks, written as they come (big reports)."""
-    path = path.resolve()
+    refuse_if_input(path)
     chunks: Iterable[str | bytes] = [data] if isinstance(data, (str, bytes)) else data
+    try:
+        mode = os.stat(path).st_mode
+    except FileNotFoundError:
+        mode = None
+    if mode is not None and not stat.S_ISREG(mode):
+        _write_in_place(path, mode, chunks, encoding)
+        return
+    path = path.resolve()
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=path.parent)
     try:
         os.fchmod(fd, _mode_for(path))  # mkstemp's 0600 would hide the report from others
-        encoder = codecs.getincrementalencoder(encoding)()  # one BOM, not one per chunk
         with os.fdopen(fd, "wb") as handle:
-            for chunk in chunks:
-                handle.write(encoder.encode(chunk) if isinstance(chunk, str) else chunk)
-            handle.write(encoder.encode("", final=True))
-            handle.flush()
+            _write_chunks(handle.fileno(), chunks, encoding)
             os.fsync(handle.fileno())
         os.replace(tmp, path)
     except BaseException:
         with contextlib.suppress(FileNotFoundError):
             os.unlink(tmp)
         raise
+
+
+def check_writable_kind(path: Path) -> None:
+    """Refuse early an output that is a folder, a block device or a socket."""
+    try:
+        mode = os.stat(path).st_mode
+    except OSError:
+        return
+    for test, kind in _KINDS:
+        if test(mode):
+            raise UsageError(Problem.of(f"safety.output_{kind}", Location(str(path)),
+                                        path=str(path)))
+
+
+def _write_in_place(path: Path, mode: int, chunks: Iterable[str | bytes],
+                    encoding: str) -> None:
+    """A character device or FIFO: opened for writing without creating or truncating
+    anything, never renamed over. A FIFO nobody reads is refused rather than waited on."""
+    check_writable_kind(path)
+    flags = os.O_WRONLY | getattr(os, "O_NOCTTY", 0)
+    if stat.S_ISFIFO(mode):
+        try:
+            fd = os.open(path, flags | os.O_NONBLOCK)
+        except OSError as exc:
+            if exc.errno == errno.ENXIO:
+                raise UsageError(Problem.of("safety.fifo_no_reader", Location(str(path)),
+                                            path=str(path))) from None
+            raise
+        os.set_blocking(fd, True)
+    else:
+        fd = os.open(path, flags)
+    try:
+        _write_chunks(fd, chunks, encoding)
+    finally:
+        os.close(fd)
+
+
+def _write_chunks(fd: int, chunks: Iterable[str | bytes], encoding: str) -> None:
+    encoder = codecs.getincrementalencoder(encoding)()  # one BOM, not one per chunk
+    for chunk in chunks:
+        _write_all(fd, encoder.encode(chunk) if isinstance(chunk, str) else chunk)
+    _write_all(fd, encoder.encode("", final=True))
+
+
+def _write_all(fd: int, data: bytes) -> None:
+    view = memoryview(data)
+    while view:
+        done = os.write(fd, view)
+        view = view[done:]
 
 
 def _mode_for(path: Path) -> int:

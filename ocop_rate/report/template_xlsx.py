@@ -12,7 +12,7 @@ import io
 from typing import TYPE_CHECKING
 
 from ocop_rate.models.rubric import Rubric
-from ocop_rate.report.safety import neutralise
+from ocop_rate.report.safety import cell_text, neutralise
 
 if TYPE_CHECKING:
     from openpyxl.worksheet.worksheet import Worksheet
@@ -67,7 +67,7 @@ def render(rubric: Rubric, rows: int = DEFAULT_ROWS) -> bytes:
         check.add(f"{letter}2:{letter}{last}")
         sheet.add_data_validation(check)
         head = sheet.cell(row=1, column=index)
-        head.comment = Comment(_comment(rubric, crit.id), "ocop-rate")
+        head.comment = Comment(cell_text(_comment(rubric, crit.id)), "ocop-rate")
         head.alignment = Alignment(horizontal="center")
         sheet.column_dimensions[letter].width = max(7, len(crit.id) + 3)
     _guide(book.create_sheet(GUIDE_TITLE), rubric)

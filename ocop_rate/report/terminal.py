@@ -128,14 +128,20 @@ def lint_view(report: LintReport, lang: Lang) -> list[RenderableType]:
     for f in report.findings:
         fails = report.fails(f)
         sev = word("error_sev" if f.severity == "error" else "warning_sev", lang)
+        if f.accepted is not None:
+            sev = word("accepted_sev", lang)
         where = f.location.render()
         line = RichText(f"{where}: " if where else "", style="bold")
-        line.append(f"{sev} [{f.lint}] ", style="red" if fails else "yellow")
+        line.append(f"{sev} [{f.lint}] ", style="red" if fails else
+                    "green" if f.accepted is not None else "yellow")
         line.append(f.message)
+        if f.accepted is not None:
+            line.append(f" — {f.accepted.get(lang) or f.accepted.get('vi', '')}")
         out.append(line)
     summary = " · ".join(f"{word(key, lang)}: {n}" for key, n in (
         ("rubrics_checked", len(report.rubrics)), ("files", len(report.files)),
-        ("errors", report.count("error")), ("warnings_n", report.count("warning"))))
+        ("errors", report.count("error")), ("warnings_n", report.count("warning")),
+        ("accepted_n", report.accepted)))
     if not report.findings:
         summary = f"{word('no_findings', lang)} — {summary}"
     out.append(RichText(summary, style="bold green" if report.ok else "bold red"))

@@ -14,7 +14,7 @@ from ocop_rate.models.rating import BatchResult, Rating
 from ocop_rate.models.rubric import PART_ORDER
 from ocop_rate.report.outcome_words import outcome_word
 from ocop_rate.report.rows import rows
-from ocop_rate.report.safety import neutralise
+from ocop_rate.report.safety import cell_text, neutralise
 
 if TYPE_CHECKING:
     from openpyxl.worksheet.worksheet import Worksheet
@@ -30,7 +30,7 @@ _BAD_TITLE = re.compile(r"[\\/*?:\[\]]")
 
 def sheet_title(text: str) -> str:
     """A valid Excel sheet name: no ``\\ / * ? : [ ]``, at most 31 characters."""
-    return _BAD_TITLE.sub("-", text)[:31] or "-"
+    return _BAD_TITLE.sub("-", cell_text(text))[:31] or "-"
 
 
 def _name(key: str, lang: Lang) -> str:

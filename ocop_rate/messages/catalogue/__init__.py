@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from types import ModuleType
 
-from ocop_rate.messages.catalogue import common, engine, outcome, rules
+from ocop_rate.messages.catalogue import common, engine, outcome, register, rules, safety
 
-_MODULES: tuple[ModuleType, ...] = (common, engine, outcome, rules)
+_MODULES: tuple[ModuleType, ...] = (common, engine, outcome, register, rules, safety)
 
 
 def _join(modules: tuple[ModuleType, ...]) -> dict[str, tuple[str, str]]:

@@ -1,0 +1,248 @@
+"""``ocop-rate register …``: the certificate register (sổ đăng ký giấy chứng nhận OCOP).
+
+The register is an SQLite file: ``--db``, else ``$OCOP_REGISTER``, else
+``ocop-register.sqlite`` beside the round being recorded (or in the current folder).
+Only ``record`` and ``import`` create it; a file that is not a register is never written.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable
+from datetime import date
+from enum import StrEnum
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated, NoReturn, TypeVar
+
+import typer
+
+from ocop_rate.cli.app import app
+from ocop_rate.cli.common import EXIT_STOPPED, LangCode
+
+if TYPE_CHECKING:
+    from ocop_rate.errors import OcopError, Problem
+    from ocop_rate.models.rating import BatchResult
+    from ocop_rate.register.ledger import Decision
+    from ocop_rate.register.store import Register
+
+register_app = typer.Typer(
+    help="Sổ đăng ký giấy chứng nhận OCOP — the certificate register: 36-month terms, the "
+    "re-evaluation window, revocations and each product's history (Decision 26/2026).",
+    no_args_is_help=True)
+app.add_typer(register_app, name="register")
+
+DEFAULT_NAME = "ocop-register.sqlite"
+T = TypeVar("T")
+
+
+class AuthorityChoice(StrEnum):
+    province_chair = "province-chair"
+    minister = "minister"
+
+
+class KindChoice(StrEnum):
+    first = "first"
+    upgrade = "upgrade"
+    re_evaluation = "re-evaluation"
+
+
+class ViewFormat(StrEnum):
+    table = "table"
+    json = "json"
+
+
+class ListFormat(StrEnum):
+    table = "table"
+    json = "json"
+    csv = "csv"
+    xlsx = "xlsx"
+
+
+class StatusChoice(StrEnum):
+    valid = "valid"
+    extended = "extended"
+    expired = "expired"
+    revoked = "revoked"
+    superseded = "superseded"
+
+
+DbOpt = Annotated[Path | None, typer.Option(
+    "--db", envvar="OCOP_REGISTER", dir_okay=False, show_default=False,
+    help=f"The register file (default: $OCOP_REGISTER, else {DEFAULT_NAME} beside the round, "
+    "or in the current folder).")]
+OnOpt = Annotated[str | None, typer.Option(
+    "--on", help="The date asked about (dd/mm/yyyy or yyyy-mm-dd; default today).",
+    show_default=False)]
+DecisionOpt = Annotated[str, typer.Option("--decision", help="Decision number, e.g. "
+                                          "'1234/QĐ-UBND'.", show_default=False)]
+DateOpt = Annotated[str, typer.Option("--date", help="Date of the decision (dd/mm/yyyy or "
+                                      "yyyy-mm-dd).", show_default=False)]
+SignerOpt = Annotated[str | None, typer.Option("--signer", help="Who signed (name, title).",
+                                               show_default=False)]
+OutputOpt = Annotated[Path | None, typer.Option(
+    "--output", "-o", dir_okay=False, show_default=False,
+    help="Write to this file (atomically) instead of the screen.")]
+
+
+# --- plumbing -------------------------------------------------------------------------------
+
+def _localised(problem: Problem, lang: LangCode) -> str:
+    """A problem in ``lang``, its date parameters written the way that language writes them."""
+    if problem.message_id is None:
+        return problem.render(lang)
+    from ocop_rate.messages import text
+    from ocop_rate.report.register_view import day
+
+    params = {k: day(v, lang) if isinstance(v, date) else v for k, v in problem.params.items()}
+    where = problem.location.render()
+    message = text(problem.message_id, lang, params)
+    return f"{where}: {message}" if where else message
+
+
+def _say(lines: list[str], prefix: str = "") -> None:
+    for line in lines:
+        sys.stderr.write(f"{prefix}{line}\n")
+
+
+def _stop(exc: OcopError, lang: LangCode) -> NoReturn:
+    _say([_localised(p, lang) for p in exc.problems], "lỗi: " if lang == "vi" else "error: ")
+    raise typer.Exit(EXIT_STOPPED)
+
+
+def _warn(problems: list[Problem], lang: LangCode) -> None:
+    _say([_localised(p, lang) for p in problems], "chú ý: " if lang == "vi" else "warning: ")
+
+
+def _note(message_id: str, lang: LangCode, **params: object) -> None:
+    from ocop_rate.errors import Problem
+
+    _say([_localised(Problem.of(message_id, None, **params), lang)])
+
+
+def _date(value: str, lang: LangCode) -> date:
+    from ocop_rate.errors import OcopError, Problem
+    from ocop_rate.register.dates import parse_date
+
+    found = parse_date(value)
+    if found is None:
+        _stop(OcopError(Problem.of("register.bad_date", None, value=value)), lang)
+    return found
+
+
+def _on(value: str | None, lang: LangCode) -> date:
+    from ocop_rate.register.dates import today
+
+    return today() if value is None else _date(value, lang)
+
+
+def _path(db: Path | None, beside: Path | None = None) -> Path:
+    if db is not None:
+        return db
+    return beside.parent / DEFAULT_NAME if beside is not None else Path(DEFAULT_NAME)
+
+
+def _open(db: Path | None, lang: LangCode, create: bool = False,
+          beside: Path | None = None, write: bool = False) -> Register:
+    from ocop_rate.errors import OcopError
+    from ocop_rate.register.schema import LATEST
+    from ocop_rate.register.store import open_register
+
+    path = _path(db, beside)
+    try:
+        register = open_register(path, create=create, write=create or write)
+    except OcopError as exc:
+        _stop(exc, lang)
+    if register.migrated_from:
+        _note("register.migrated", lang, path=str(path), old=register.migrated_from, new=LATEST)
+    return register
+
+
+def _run(register: Register, lang: LangCode, action: Callable[[], T]) -> T:
+    """Call ``action()``, turning our errors and a damaged file into exit 2."""
+    import sqlite3
+
+    from ocop_rate.errors import OcopError, Problem
+
+    try:
+        return action()
+    except OcopError as exc:
+        _stop(exc, lang)
+    except sqlite3.OperationalError as exc:
+        _stop(OcopError(Problem.of("register.unusable", None, path=str(register.path),
+                                   reason=str(exc))), lang)
+    except sqlite3.IntegrityError as exc:   # a rule of the schema: the change is rolled back
+        _stop(OcopError(Problem.of("register.refused", None, path=str(register.path),
+                                   reason=str(exc))), lang)
+    except sqlite3.DatabaseError as exc:
+        _stop(OcopError(Problem.of("register.damaged", None, path=str(register.path),
+                                   reason=str(exc))), lang)
+    finally:
+        register.close()
+
+
+def _decision(number: str, on: str, authority: AuthorityChoice, signer: str | None,
+              lang: LangCode, province: str | None = None) -> Decision:
+    from ocop_rate.register.ledger import Decision
+
+    return Decision(number.strip(), _date(on, lang), authority.value,
+                    signer, province)
+
+
+def _print(renderable: object) -> None:
+    from ocop_rate.cli.common import _console
+
+    _console().print(renderable)
+
+
+def _write_output(data: str | bytes, output: Path, register_path: Path, lang: LangCode,
+                  encoding: str = "utf-8") -> None:
+    from ocop_rate.errors import OcopError, Problem
+    from ocop_rate.report.output import write_atomic
+
+    target = output.resolve()
+    own = {register_path.resolve(), *(Path(f"{register_path.resolve()}{s}")
+                                      for s in ("-wal", "-shm", "-journal"))}
+    if target in own:
+        _stop(OcopError(Problem.of("register.export_overwrites", None, path=str(output))), lang)
+    try:
+        write_atomic(output, data, encoding=encoding)
+    except OSError as exc:
+        _stop(OcopError(Problem.of("common.cannot_write", None, path=str(output),
+                                   reason=exc.strerror or "")), lang)
+
+
+def show_registrations(db: Path, result: BatchResult, lang: LangCode) -> None:
+    """The hook ``rate --register DB`` calls: what the register says, on stderr."""
+    from ocop_rate.report.rows import rows
+
+    _say(registration_lines(db, [(r.product_id, r.stars) for r in rows(result, lang)], lang))
+
+
+def registration_lines(db: Path, products: list[tuple[str, int | None]], lang: LangCode
+                       ) -> list[str]:
+    """What ``rate --register DB`` prints: each product's registration kind and previous
+    class, and the flags (upgrade that does not rise, filing outside the window)."""
+    from ocop_rate.errors import OcopError, Problem
+    from ocop_rate.register.dates import today
+    from ocop_rate.register.hook import registrations
+    from ocop_rate.report.register_view import label
+
+    try:
+        found = registrations(db, products, today())
+    except OcopError as exc:
+        _stop(exc, lang)
+    none = _localised(Problem.of("register.none"), lang)
+    lines = [_localised(Problem.of("register.rate_heading", None, path=str(db)), lang)]
+    for r in found:
+        previous = none if r.previous_stars is None else \
+            f"{r.previous_stars}★ ({r.previous_certificate})"
+        lines.append("  " + _localised(Problem.of("register.rate_line", None,
+                                                  product=r.product_id,
+                                                  kind=label(r.kind, lang),
+                                                  previous=previous), lang))
+        for message_id, params in r.flags:
+            lines.append("    ⚠ " + _localised(Problem.of(message_id, None, **params), lang))
+    return lines
+
+
+from ocop_rate.cli import register_ask, register_change  # noqa: E402, F401  (the commands)

@@ -1,0 +1,41 @@
+"""One normal form for the names and ids that must be unique, and the characters that have
+no place in them. Every uniqueness check (a dossier's members, a sheet's members, product
+ids across a batch) compares these keys, so "Lan", "Lan ", "LAN", "La\u200bn" and
+"Lan\u00a0" are one member, and "QN-01", "qn-01" and "QN\u201101" one product.
+
+Imports nothing of ours: models, loading and reports all use it.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+ZERO_WIDTH = "\u200b\u200c\u200d\u2060\ufeff\u00ad\u180e"
+DASHES = "\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe58\ufe63\uff0d"
+_DASH_TO_HYPHEN = str.maketrans(dict.fromkeys(DASHES, "-"))
+_DROP_ZERO_WIDTH = str.maketrans(dict.fromkeys(ZERO_WIDTH))
+_SPACES = re.compile(r"\s+")
+
+
+def member_key(name: str) -> str:
+    """``"  Nguyễn\u00a0Văn  LAN\u200b "`` -> ``"nguyễn văn lan"``: NFC, zero-width characters
+    dropped, every run of (Unicode) spaces one space, trimmed, case folded."""
+    text = unicodedata.normalize("NFC", name).translate(_DROP_ZERO_WIDTH)
+    return _SPACES.sub(" ", text).strip().casefold()
+
+
+def id_key(product_id: str) -> str:
+    """A product id as compared: NFKC, case folded, every dash one hyphen-minus."""
+    return unicodedata.normalize("NFKC", product_id).translate(_DASH_TO_HYPHEN).casefold()
+
+
+def invisible_in_id(product_id: str) -> str | None:
+    """The first character that makes an id look like another one (format and control
+    characters such as a zero-width space or a BOM, any kind of space, a dash other than
+    ``-``), as ``U+XXXX``; None when there is none."""
+    for ch in product_id:
+        if ch in DASHES or unicodedata.category(ch) in ("Cf", "Cc", "Cs", "Co", "Cn",
+                                                         "Zs", "Zl", "Zp"):
+            return f"U+{ord(ch):04X}"
+    return None

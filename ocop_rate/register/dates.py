@@ -1,0 +1,77 @@
+"""Calendar arithmetic of the register: months as the civil law counts them, day counts,
+and dates written the Vietnamese way. Pure functions over :class:`datetime.date`."""
+
+from __future__ import annotations
+
+import calendar
+import re
+from datetime import date, datetime, timedelta
+from typing import Literal
+
+Lang = Literal["vi", "en"]
+_DMY = re.compile(r"^(\d{1,2})/(\d{1,2})/(\d{4})$")
+_ISO = re.compile(r"^(\d{4})-(\d{2})-(\d{2})(?:[T ]00:00(?::00)?)?$")
+_EN_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
+              "September", "October", "November", "December")
+
+
+def add_months(start: date, months: int) -> date:
+    """The day ``months`` later with the same day number, or the last day of that month
+    when it has no such day (29 Feb 2028 + 36 months -> 28 Feb 2031).
+
+    How we read a term "36 tháng kể từ ngày ... ban hành" (Điều 4.3): a term counted in
+    months ends on the corresponding day of its last month, or on that month's last day
+    when it has none (the civil-law convention, Bộ luật Dân sự 2015, Điều 148)."""
+    index = start.month - 1 + months
+    year, month = start.year + index // 12, index % 12 + 1
+    return date(year, month, min(start.day, calendar.monthrange(year, month)[1]))
+
+
+def days_before(day: date, days: int) -> date:
+    return day - timedelta(days=days)
+
+
+def days_after(day: date, days: int) -> date:
+    return day + timedelta(days=days)
+
+
+def parse_date(text: str) -> date | None:
+    """``2026-02-05``, ``05/02/2026`` (day first, as Vietnamese documents write it) or a
+    spreadsheet's ``2026-02-05T00:00:00``; None when the text is no such date."""
+    text = text.strip()
+    found = _ISO.match(text)
+    try:
+        if found:
+            return date(int(found[1]), int(found[2]), int(found[3]))
+        found = _DMY.match(text)
+        if found:
+            return date(int(found[3]), int(found[2]), int(found[1]))
+    except ValueError:
+        return None
+    return None
+
+
+def short(day: date | None, lang: Lang) -> str:
+    """``05/02/2026`` in Vietnamese, ``2026-02-05`` in English; blank for no date."""
+    if day is None:
+        return ""
+    return f"{day:%d/%m/%Y}" if lang == "vi" else day.isoformat()
+
+
+def long(day: date, lang: Lang) -> str:
+    """``ngày 05 tháng 02 năm 2026`` (as a decision is dated) or ``5 February 2026``."""
+    if lang == "vi":
+        return f"ngày {day:%d} tháng {day:%m} năm {day.year}"
+    return f"{day.day} {_EN_MONTHS[day.month - 1]} {day.year}"
+
+
+def iso(day: date | None) -> str | None:
+    return None if day is None else day.isoformat()
+
+
+def from_iso(text: str | None) -> date | None:
+    return None if text is None else date.fromisoformat(text)
+
+
+def today() -> date:
+    return datetime.now().date()

@@ -1,0 +1,160 @@
+"""Open a register file: refuse what is not one, create it on first use, migrate it.
+
+The database is SQLite (standard library) in WAL mode with foreign keys on; every change
+runs in one ``BEGIN IMMEDIATE`` transaction, so two processes writing at once wait for each
+other (up to :data:`BUSY_SECONDS`) instead of losing rows, and a killed process leaves the
+file as it was before its transaction. A file that is not an ocop-rate register (any other
+file, another program's SQLite database, a damaged one) is refused and never written.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import sqlite3
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+
+from ocop_rate.errors import Location, OcopError, Problem
+from ocop_rate.register.schema import APPLICATION_ID, LATEST, MIGRATIONS
+
+SQLITE_HEADER = b"SQLite format 3\x00"
+BUSY_SECONDS = 120.0
+
+
+class RegisterError(OcopError):
+    """The register file cannot be used, or a change to it is refused."""
+
+
+def _refuse(message_id: str, path: Path, **params: object) -> RegisterError:
+    return RegisterError(Problem.of(message_id, Location(str(path)), path=str(path), **params))
+
+
+@dataclass
+class Register:
+    """An open register: its connection, and the schema version it was migrated from."""
+
+    path: Path
+    conn: sqlite3.Connection
+    migrated_from: int | None = None
+
+    @contextlib.contextmanager
+    def transaction(self) -> Iterator[sqlite3.Connection]:
+        """One write transaction: committed whole, or rolled back whole."""
+        self.conn.execute("BEGIN IMMEDIATE")
+        try:
+            yield self.conn
+        except BaseException:
+            self.conn.execute("ROLLBACK")
+            raise
+        self.conn.execute("COMMIT")
+
+    @contextlib.contextmanager
+    def snapshot(self) -> Iterator[sqlite3.Connection]:
+        """Reads that see one state of the file, even while another process writes."""
+        self.conn.execute("BEGIN")
+        try:
+            yield self.conn
+        finally:
+            self.conn.execute("ROLLBACK")
+
+    def close(self) -> None:
+        self.conn.close()
+
+
+def open_register(path: Path, *, create: bool, write: bool | None = None) -> Register:
+    """The register at ``path``; a new one when ``create`` and there is no file yet.
+
+    Before a change (``write``, implied by ``create``) the whole file is checked
+    (``PRAGMA quick_check``), so nothing is ever written into a damaged register; a read
+    meets damage as an error on the page it reads, which is reported the same way."""
+    from ocop_rate.loading.inputs import note_input
+
+    try:
+        register = _open(path, create, create if write is None else write)
+    except sqlite3.OperationalError as exc:   # locked too long, read-only, no space …
+        raise _refuse("register.unusable", path, reason=str(exc)) from None
+    except sqlite3.DatabaseError as exc:
+        raise _refuse("register.damaged", path, reason=str(exc)) from None
+    note_input(path)  # a report of this run (-o) must never overwrite the register
+    return register
+
+
+def _open(path: Path, create: bool, write: bool) -> Register:
+    if path.is_dir():
+        raise _refuse("register.is_folder", path)
+    fresh = not path.exists() or path.stat().st_size == 0
+    if fresh and not create:
+        raise _refuse("register.missing", path)
+    if fresh and not path.parent.is_dir():
+        raise _refuse("register.no_folder", path, folder=str(path.parent))
+    if not fresh:
+        with path.open("rb") as handle:
+            if handle.read(len(SQLITE_HEADER)) != SQLITE_HEADER:
+                raise _refuse("register.not_sqlite", path)
+    mode = "rwc" if fresh else "rw"
+    conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode={mode}", uri=True,
+                           timeout=BUSY_SECONDS, isolation_level=None)
+    try:
+        conn.execute("PRAGMA foreign_keys = ON")
+        app_id = conn.execute("PRAGMA application_id").fetchone()[0]
+        tables = conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]
+        if app_id != APPLICATION_ID and (tables or not create):
+            raise _refuse("register.foreign", path)
+        if app_id == APPLICATION_ID and write:
+            check = conn.execute("PRAGMA quick_check").fetchone()[0]
+            if check != "ok":
+                raise _refuse("register.damaged", path, reason=check)
+        else:
+            if conn.execute("PRAGMA journal_mode = WAL").fetchone()[0] != "wal":
+                raise _refuse("register.no_wal", path)
+        register = Register(path, conn)
+        register.migrated_from = _migrate(register)
+        return register
+    except BaseException:
+        conn.close()
+        raise
+
+
+def schema_version(conn: sqlite3.Connection) -> int:
+    """The newest migration this database has had (0: none, a new file)."""
+    has = conn.execute("SELECT count(*) FROM sqlite_master WHERE type = 'table' "
+                       "AND name = 'register_schema'").fetchone()[0]
+    if not has:
+        return 0
+    return int(conn.execute("SELECT coalesce(max(version), 0) FROM register_schema"
+                            ).fetchone()[0])
+
+
+def _migrate(register: Register) -> int | None:
+    """Apply the missing migrations in one transaction; the version migrated from, or None
+    when the file was already current. A file newer than this program is refused."""
+    conn = register.conn
+    version = schema_version(conn)
+    if version == LATEST:
+        return None
+    if version > LATEST:
+        raise _refuse("register.newer", register.path, version=version, known=LATEST)
+    with register.transaction():
+        version = schema_version(conn)   # another process may have migrated meanwhile
+        if version >= LATEST:
+            return None
+        apply_migrations(conn, version, LATEST)
+    return version
+
+
+def apply_migrations(conn: sqlite3.Connection, start: int, stop: int) -> None:
+    """Migrations ``start+1 .. stop`` inside the caller's transaction."""
+    now = datetime.now(UTC).isoformat(timespec="seconds")
+    if start == 0:
+        conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+    for number in range(start + 1, stop + 1):
+        note, statements = MIGRATIONS[number - 1]
+        for step in statements:
+            if isinstance(step, str):
+                conn.execute(step)
+            else:
+                step(conn)
+        conn.execute("INSERT INTO register_schema (version, applied_on, note) VALUES (?, ?, ?)",
+                     (number, now, note))

@@ -1,0 +1,208 @@
+"""The register's answers as tables (rich), JSON, CSV and XLSX. Dates are day first in
+Vietnamese (05/02/2026), ISO in English and in JSON; text cells that a spreadsheet would run
+as a formula are neutralised (:mod:`ocop_rate.report.safety`)."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from collections.abc import Iterable, Sequence
+from datetime import date
+from typing import TYPE_CHECKING, Literal
+
+from ocop_rate.messages import text
+from ocop_rate.models.register import CertificateView, DueItem, HistoryEvent
+from ocop_rate.report.safety import neutralise
+
+if TYPE_CHECKING:
+    from rich.table import Table
+
+Lang = Literal["vi", "en"]
+FIELDS: tuple[str, ...] = CertificateView._fields   # JSON keys, CSV and XLSX headers
+CSV_ENCODING = "utf-8-sig"
+
+
+def day(value: date | None, lang: Lang) -> str:
+    if value is None:
+        return ""
+    return f"{value:%d/%m/%Y}" if lang == "vi" else value.isoformat()
+
+
+def label(code: str | None, lang: Lang) -> str:
+    if code is None:
+        return ""
+    key = f"register.label.{code}"
+    from ocop_rate.messages import CATALOGUE
+
+    return text(key, lang) if key in CATALOGUE else code
+
+
+def header(code: str, lang: Lang) -> str:
+    return text(f"register.header.{code}", lang)
+
+
+def record(v: CertificateView) -> dict[str, object]:
+    """A certificate as JSON fields (dates stay dates: :data:`_ENCODER` writes them ISO)."""
+    return dict(zip(FIELDS, v, strict=True))
+
+
+def _iso(value: object) -> str:
+    if isinstance(value, date):
+        return value.isoformat()
+    raise TypeError(type(value).__name__)
+
+
+_ENCODER = json.JSONEncoder(ensure_ascii=False, default=_iso)
+
+
+def _array(objects: Iterable[dict[str, object]]) -> str:
+    """A JSON array, one object a line (grep-able, and quick for 20,000 certificates)."""
+    lines = ",\n".join(map(_ENCODER.encode, objects))
+    return f"[\n{lines}\n]\n" if lines else "[]\n"
+
+
+def to_json(items: Sequence[CertificateView]) -> str:
+    return _array(map(record, items))
+
+
+DUE_FIELDS = ("product_id", "product_name", "province", "commune", "product_group", "stars",
+              "certificate", "issued_on", "expires_on", "decision", "authority",
+              "window_opens", "window_closes")
+_DUE_AT = [FIELDS.index(f) for f in DUE_FIELDS]
+
+
+def due_json(items: Sequence[DueItem]) -> str:
+    """Due certificates (all valid and unfiled, so status and filing are left out), with
+    the window's state and the days left to expiry."""
+    return _array({**dict(zip(DUE_FIELDS, (d.certificate[i] for i in _DUE_AT), strict=True)),
+                   "state": d.state, "days_to_expiry": d.days_to_expiry} for d in items)
+
+
+def _cells(v: CertificateView, lang: Lang) -> list[object]:
+    return [day(x, lang) if isinstance(x, date) else x for x in v]
+
+
+def to_csv(items: Sequence[CertificateView], lang: Lang) -> str:
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\r\n")
+    writer.writerow(FIELDS)
+    for v in items:
+        writer.writerow([neutralise("" if c is None else c) for c in _cells(v, lang)])
+    return buffer.getvalue()
+
+
+def to_xlsx(items: Sequence[CertificateView], lang: Lang) -> bytes:
+    """One sheet, one certificate a row; dates are real date cells shown day first in
+    Vietnamese."""
+    from openpyxl import Workbook
+    from openpyxl.styles import Font
+
+    book = Workbook()
+    sheet = book.active
+    assert sheet is not None
+    sheet.title = "Sổ đăng ký" if lang == "vi" else "Register"
+    sheet.append(list(FIELDS))
+    shown = "DD/MM/YYYY" if lang == "vi" else "YYYY-MM-DD"
+    for v in items:
+        sheet.append([neutralise(getattr(v, k)) for k in FIELDS])
+    for column in sheet.iter_cols(min_row=2):
+        for cell in column:
+            if isinstance(cell.value, date):
+                cell.number_format = shown
+    for cell in sheet[1]:
+        cell.font = Font(bold=True)
+    sheet.freeze_panes = "B2"
+    buffer = io.BytesIO()
+    book.save(buffer)
+    return buffer.getvalue()
+
+
+def new_table(title: str, columns: Sequence[str], lang: Lang) -> Table:
+    """A table whose cells are plain text: a product name is never read as rich markup."""
+    from rich import box
+    from rich.table import Table
+    from rich.text import Text
+
+    table = Table(title=Text(title), title_justify="left", box=box.SIMPLE_HEAD,
+                  pad_edge=False)
+    for c in columns:
+        wraps = c in ("product_name", "province", "commune", "detail", "window", "status",
+                      "event", "outcome")
+        table.add_column(header(c, lang), overflow="fold", no_wrap=not wraps,
+                         min_width=10 if wraps else None)
+    return table
+
+
+def add_row(table: Table, *cells: str) -> None:
+    """A row of plain text; a column that does not wrap (ids, numbers, dates) is kept as
+    wide as its widest cell, so a narrow terminal wraps the names instead of cutting a date."""
+    from rich.text import Text
+
+    for column, cell in zip(table.columns, cells, strict=True):
+        if column.no_wrap:
+            column.min_width = max(column.min_width or 0, len(cell))
+    table.add_row(*(Text(c) for c in cells))
+
+
+def list_table(items: Sequence[CertificateView], on: date, lang: Lang) -> Table:
+    table = new_table(text("register.list_title", lang, on=day(on, lang), count=len(items)),
+                   ("product_id", "product_name", "stars", "certificate", "expires_on",
+                    "status"), lang)
+    for v in items:
+        add_row(table, v.product_id, v.product_name, f"{v.stars}★", v.certificate,
+                day(v.expires_on, lang), _status(v, lang))
+    return table
+
+
+def _status(v: CertificateView, lang: Lang) -> str:
+    """The status, with its last day when that is not the expiry (extended, revoked…)."""
+    if v.status_until is None or v.status_until == v.expires_on:
+        return label(v.status, lang)
+    return f"{label(v.status, lang)} {day(v.status_until, lang)}"
+
+
+def due_table(items: Sequence[DueItem], on: date, lang: Lang) -> Table:
+    table = new_table(text("register.due_title", lang, on=day(on, lang)),
+                   ("product_id", "product_name", "stars", "window", "expires_on", "days"),
+                   lang)
+    for d in items:
+        v = d.certificate
+        add_row(table, v.product_id, v.product_name, f"{v.stars}★",
+                f"{label(d.state, lang)}: {day(v.window_opens, lang)} – "
+                f"{day(v.window_closes, lang)}", day(v.expires_on, lang), str(d.days_to_expiry))
+    return table
+
+
+def expired_table(items: Sequence[CertificateView], on: date, lang: Lang) -> Table:
+    table = new_table(text("register.expired_title", lang, on=day(on, lang)),
+                   ("product_id", "product_name", "stars", "certificate", "expires_on",
+                    "status"), lang)
+    for v in items:
+        add_row(table, v.product_id, v.product_name, f"{v.stars}★", v.certificate,
+                      day(v.expires_on, lang), _status(v, lang))
+    return table
+
+
+def history_table(product: str, name: str, events: Sequence[HistoryEvent], lang: Lang
+                  ) -> Table:
+    table = new_table(text("register.history_title", lang, product=product, name=name),
+                      ("on", "event", "stars", "outcome", "reference", "detail"), lang)
+    for e in events:
+        detail = e.detail or ""
+        if e.event == "certificate" and " → " in detail:
+            term, expires = detail.split(" → ")
+            detail = f"{label(term, lang)} → {day(date.fromisoformat(expires), lang)}"
+        elif e.event == "rating":
+            level, *points = detail.split(" ")
+            detail = " ".join([label(level, lang), *points])
+        event = label(e.event, lang) + (f" ({label(e.kind, lang)})" if e.kind else "")
+        add_row(table, day(e.on, lang), event, "" if e.stars is None else f"{e.stars}★",
+                label(e.outcome, lang), e.reference or "", detail)
+    return table
+
+
+def history_json(product: str, events: Sequence[HistoryEvent]) -> str:
+    return json.dumps({"product_id": product, "events": [
+        {**e._asdict(), "on": e.on.isoformat()} for e in events]},
+        ensure_ascii=False, indent=1) + "\n"

@@ -1,0 +1,35 @@
+"""The one rich console of the CLI: markup off, control characters shown, never acted on.
+
+Why markup off: every string a view prints may come from a file (a member named ``[/]``
+crashed the views; ``[blink]`` or ``[link=…]`` changed what was printed). Our own styles
+are Text and Style objects, never markup in strings. Why a render filter: a name, a note,
+a file name holding ESC, OSC or bidirectional controls would reach the terminal through
+any view; every text segment is passed through :func:`~ocop_rate.loading.text_safety.printable`
+on its way out, while rich's own control segments (colours, cursor) pass untouched.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any
+
+from rich.console import Console
+from rich.segment import Segment
+
+from ocop_rate.loading.text_safety import hostile_char, printable
+
+
+class SafeConsole(Console):
+    """A :class:`rich.console.Console` whose text can neither carry markup nor escapes."""
+
+    def __init__(self, **kwargs: Any) -> None:
+        kwargs.setdefault("markup", False)
+        kwargs.setdefault("emoji", False)  # ':smile:' in a name stays as typed
+        super().__init__(**kwargs)
+
+    def render(self, renderable: Any, options: Any = None) -> Iterable[Segment]:
+        for segment in super().render(renderable, options):
+            if segment.control is None and hostile_char(segment.text) is not None:
+                yield Segment(printable(segment.text), segment.style, segment.control)
+            else:
+                yield segment

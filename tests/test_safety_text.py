@@ -1,0 +1,238 @@
+"""Strings from files: lone surrogates, control and bidirectional characters refused at
+load; rich markup and terminal escapes never act; members and product ids compared in one
+normal form; Markdown escaped (issue 12, items 8-13, 15)."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import dossier_data, dump
+from tests.hostile import TINY, assert_clean, cli
+
+GOOD = {"A1": "h", "B1": "c", "C1": "c"}
+HEADER = "product_id,product_name,rubric,member,A1,B1,C1\n"
+RAW_ESCAPES = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+
+
+def write_json_text(path: Path, text: str) -> Path:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def json_dossier(name: str = "Sản phẩm", member: str = "M1", pid: str = "J-1") -> str:
+    """A dossier as JSON text, the values pasted in raw (so escapes stay escapes)."""
+    return ('{"product": {"id": "PID", "name": "NAME", "rubric": "tiny"}, "council": '
+            '[{"member": "MEMBER", "scores": {"A1": "h", "B1": "c", "C1": "c"}}]}'
+            ).replace("PID", pid).replace("NAME", name).replace("MEMBER", member)
+
+
+# --- 8. lone surrogates -------------------------------------------------------------------
+
+@pytest.mark.parametrize(("field", "text"), [
+    ("product.name", json_dossier(name="ch\\udfffè")),
+    ("council[0].member", json_dossier(member="\\ud800")),
+    ("council[0].scores", json_dossier().replace('"A1": "h"', '"A\\udc001": "h"')),
+])
+def test_lone_surrogates_are_refused_at_load(tmp_path: Path, field: str, text: str) -> None:
+    bad = write_json_text(tmp_path / "d" / "bad.json", text)
+    dump(tmp_path / "d" / "good.yaml", dossier_data([GOOD], pid="G-1"))
+    for fmt in ("json", "csv", "markdown", "html", "table"):
+        run = cli("rate", tmp_path / "d", "-r", TINY, "-f", fmt)
+        assert_clean(run)
+        assert run.code == 1, (fmt, run.text)
+        assert "lone surrogate" in run.text
+        assert str(bad) in run.text.replace("\\_", "_")  # Markdown escapes '_'
+    out = tmp_path / "r.xlsx"
+    run = cli("rate", tmp_path / "d", "-r", TINY, "-f", "xlsx", "-o", out)
+    assert_clean(run)
+    assert run.code == 1 and out.stat().st_size > 0
+    items = json.loads(cli("rate", bad, "-r", TINY, "-f", "json").out)
+    assert items[0]["errors"][0]["field"] == field
+
+
+# --- 11. control characters, terminal escapes --------------------------------------------
+
+HOSTILE_YAML = {
+    "osc-title": 'name: "x\\e]0;owned\\a"',
+    "screen-clear": 'name: "\\x1b[2J\\x1b[H"',
+    "hyperlink": 'name: "\\e]8;;http://evil.example\\e\\\\click\\e]8;;\\e\\\\"',
+    "c1-csi": 'name: "\\x9b31m"',
+    "bidi-override": 'name: "abc\\u202edcba"',
+    "carriage-return-only": 'name: "ok"\n  producer: {name: "x\\by"}',
+}
+
+
+@pytest.mark.parametrize("case", HOSTILE_YAML)
+def test_control_characters_in_yaml_are_refused_located(tmp_path: Path, case: str) -> None:
+    path = tmp_path / f"{case}.yaml"
+    path.write_text("product:\n  id: E-1\n  " + HOSTILE_YAML[case] + "\n  rubric: tiny\n"
+                    "council:\n- member: M1\n  scores: {A1: h, B1: c, C1: c}\n",
+                    encoding="utf-8")
+    run = cli("rate", path, "-r", TINY, "-f", "json")
+    assert_clean(run)
+    assert run.code == 1, run.text
+    error = json.loads(run.out)[0]["errors"][0]
+    assert "is not allowed in text" in error["message"] and error["line"] is not None
+    table = cli("rate", path, "-r", TINY)
+    assert not RAW_ESCAPES.search(table.text), table.text
+
+
+def test_binary_values_and_json_escapes_are_refused(tmp_path: Path) -> None:
+    binary = tmp_path / "bin.yaml"
+    binary.write_text("product: {id: B-1, name: x, rubric: tiny}\ncouncil:\n"
+                      "- member: !!binary G10wO293bmVkBw==\n  scores: {A1: h, B1: c, C1: c}\n",
+                      encoding="utf-8")
+    esc = write_json_text(tmp_path / "esc.json", json_dossier(name="\\u001b]0;owned\\u0007"))
+    for path, words in ((binary, "binary value"), (esc, "U+001B")):
+        run = cli("rate", path, "-r", TINY, "-f", "json")
+        assert_clean(run)
+        assert run.code == 1 and words in run.out, run.text
+
+
+def test_rubric_labels_with_escapes_stop_the_run(tmp_path: Path) -> None:
+    rules = tmp_path / "rules"
+    text = (TINY / "tiny.yaml").read_text("utf-8").replace("label: A 40",
+                                                            'label: "A 40\\e[5m"')
+    (rules).mkdir()
+    (rules / "tiny.yaml").write_text(text, encoding="utf-8")
+    run = cli("rate", tmp_path, "-r", rules)
+    assert_clean(run)
+    assert run.code == 2 and "U+001B" in run.err and "tiny.yaml" in run.err
+
+
+def test_escapes_in_file_names_and_sheet_cells_never_reach_the_terminal(tmp_path: Path
+                                                                        ) -> None:
+    folder = tmp_path / "d"
+    folder.mkdir()
+    (folder / "\x1b]0;owned\x07.yaml").write_text("product: [", encoding="utf-8")
+    (folder / "s.csv").write_text(HEADER + "S-1,x,tiny,M1,\x1b[2Jh,c,c\n"
+                                  "S-2,\x1b]8;;http://e\x1b\\x,tiny,M1,h,c,c\n"
+                                  "S-3,ok,tiny,M\x9b1,h,c,c\n", encoding="utf-8")
+    for args in (["rate", folder], ["rate", folder, "-f", "markdown"],
+                 ["rate", folder, "-f", "csv"], ["explain", folder],
+                 ["rate", folder, "--members"], ["check", folder, "-e", tmp_path / "g.csv"]):
+        (tmp_path / "g.csv").write_text("product_id,stars\nS-1,5\n", encoding="utf-8")
+        run = cli(*args, "-r", TINY)
+        assert_clean(run)
+        assert run.code == 1, (args, run.text)
+        assert not RAW_ESCAPES.search(run.text.replace("\r\n", "\n")), (args, run.text)
+    items = json.loads(cli("rate", folder, "-r", TINY, "-f", "json").out)
+    messages = " ".join(e["message"] for i in items for e in i["errors"])
+    assert "U+001B" in messages and "U+009B" in messages
+    assert "\\x1b[2Jh" in messages  # the unknown code, shown escaped
+
+
+# --- 10. rich markup -----------------------------------------------------------------------
+
+MARKUP = ["[/]", "[bold]Lan", "[blink]Mai[/blink]", "[link=http://evil.example]Hoa[/link]",
+          "\\[red]x", ":smile:"]
+
+
+@pytest.mark.parametrize("name", MARKUP)
+def test_markup_in_names_is_printed_as_typed(tmp_path: Path, name: str) -> None:
+    data = dossier_data([GOOD, GOOD], pid="MK-1")
+    data["council"][0]["member"] = name
+    data["product"]["name"] = name
+    path = dump(tmp_path / "d" / "m.yaml", data)
+    for args in (["rate", path, "--members"], ["explain", path], ["summary", path],
+                 ["rate", path]):
+        run = cli(*args, "-r", TINY, env={"COLUMNS": "200"})
+        assert_clean(run)
+        assert run.code == 0, (args, run.text)
+        if args[0] != "summary":
+            assert name in run.out, (args, run.out)
+        assert "\x1b" not in run.out
+
+
+# --- 12. one member, several spellings -----------------------------------------------------
+
+@pytest.mark.parametrize("pair", [("Lan", "Lan "), ("Lan", "LAN"), ("Lan", "La\u200bn"),
+                                  ("Nguyễn Văn Lan", "Nguyễn\u00a0Văn  Lan"),
+                                  ("Lê", "Le\u0302")])
+def test_same_member_spelled_twice_in_a_dossier(tmp_path: Path,
+                                                pair: tuple[str, str]) -> None:
+    data = dossier_data([GOOD, GOOD])
+    data["council"][0]["member"], data["council"][1]["member"] = pair
+    path = dump(tmp_path / "m.yaml", data)
+    run = cli("rate", path, "-r", TINY, "-f", "json")
+    assert_clean(run)
+    assert run.code == 1 and "named more than once" in run.out, run.text
+
+
+@pytest.mark.parametrize("second", ["LAN", " lan", "La\u200bn", "Lan\u00a0"])
+def test_same_member_spelled_twice_in_a_sheet(tmp_path: Path, second: str) -> None:
+    path = tmp_path / "s.csv"
+    path.write_text(HEADER + f"S-1,x,tiny,Lan,h,c,c\nS-1,x,tiny,{second},h,c,c\n",
+                    encoding="utf-8")
+    run = cli("rate", path, "-r", TINY, "-f", "json")
+    assert_clean(run)
+    assert run.code == 1 and "scores product S-1 twice" in run.out, run.text
+
+
+# --- 13. look-alike product ids ------------------------------------------------------------
+
+@pytest.mark.parametrize("pid", ["QN\u200b-01", "\ufeffQN-01", "QN-\u206001", "QN\u2011" "01",
+                                 "QN\u00ad-01"])
+def test_invisible_or_look_alike_characters_in_ids_are_refused(tmp_path: Path,
+                                                               pid: str) -> None:
+    path = dump(tmp_path / "d.yaml", dossier_data([GOOD], pid=pid))
+    run = cli("rate", path, "-r", TINY, "-f", "json")
+    assert_clean(run)
+    assert run.code == 1 and "invisible or look-alike" in run.out, run.text
+    sheet = tmp_path / "s.csv"
+    sheet.write_text(HEADER + f"{pid},x,tiny,M1,h,c,c\n", encoding="utf-8")
+    run = cli("rate", sheet, "-r", TINY, "-f", "json")
+    assert run.code == 1 and "invisible or look-alike" in run.out, run.text
+
+
+@pytest.mark.parametrize(("first", "second"), [("QN-01", "qn-01"), ("ĐN-1", "đn-1"),
+                                               ("QN-01", "ＱＮ-01")])
+def test_ids_are_compared_in_one_normal_form(tmp_path: Path, first: str, second: str) -> None:
+    dump(tmp_path / "d" / "a.yaml", dossier_data([GOOD], pid=first))
+    dump(tmp_path / "d" / "b.yaml", dossier_data([GOOD], pid=second))
+    run = cli("rate", tmp_path / "d", "-r", TINY, "-f", "json")
+    assert_clean(run)
+    assert run.code == 1 and "is already used by" in run.out, run.text
+    sheet = tmp_path / "s.csv"
+    sheet.write_text(HEADER + f"{first},x,tiny,M1,h,c,c\n{second},x,tiny,M1,h,c,c\n",
+                     encoding="utf-8")
+    run = cli("rate", sheet, "-r", TINY, "-f", "json")
+    assert run.code == 1 and "is the same as" in run.out, run.text
+    mixed = cli("rate", tmp_path / "d" / "a.yaml", sheet, "-r", TINY, "-f", "json")
+    assert mixed.code == 1 and "is already used by" in mixed.out
+
+
+# --- 15. Markdown --------------------------------------------------------------------------
+
+def test_markdown_escapes_ids_and_breaks(tmp_path: Path) -> None:
+    folder = tmp_path / "d"
+    dump(folder / "bad.yaml", {"product": {"id": "X`<img/src=x>`", "name": "n",
+                                           "rubric": "nope"},
+                               "council": [{"member": "M1", "scores": GOOD}]})
+    (folder / "s.csv").write_text(HEADER + 'S-1,"dòng 1\r\ndòng 2\rdòng 3",tiny,M1,h,c,c\n'
+                                  "S-2,<b>x</b>|y,tiny,M1,h,c,c\n", encoding="utf-8")
+    run = cli("rate", folder, "-r", TINY, "-f", "markdown")
+    assert_clean(run)
+    assert run.code == 1
+    assert not re.search(r"(?<!\\)[<>`]", run.out)  # every <, > and ` escaped
+    assert "\r" not in run.out
+    table = [line for line in run.out.splitlines() if line.startswith("|")]
+    assert len(table) == 2 + 3  # header, rule, three products: no row broken
+    assert all(line.count(" | ") + line.count("\\|") >= 7 for line in table[2:])
+    assert "\\`" in run.out  # the id's backtick escaped, no code span to close
+
+
+def test_xlsx_writers_hold_control_characters_escaped() -> None:
+    """Defence in depth: loaders refuse control characters, the writers escape them."""
+    from ocop_rate.report.safety import neutralise
+
+    assert neutralise("a\x1bb\x00\ud800") == "a\\x1bb\\x00\\ud800"
+    assert neutralise("=1+1") == "'=1+1"
+    assert neutralise(-3) == -3
+
+
