@@ -74,3 +74,19 @@ def test_readme_streaming_commands_run_as_printed(tmp_path: Path,
     assert len(data) == 20 and all(item["stars"] for item in data)
     csv_text = (tmp_path / "results.csv").read_text(encoding="utf-8-sig")
     assert csv_text.count("\n") == 21
+
+
+def test_diff_keeps_a_rejected_dossier_without_a_class(tmp_path: Path) -> None:
+    """diff reads each dossier once and keeps (id, total, stars): a rejected dossier is
+    rated with no class (stars null), as the per-dossier rating says."""
+    from tests.conftest import TINY_RUBRIC, dossier_data, dump
+
+    rules = tmp_path / "rules"
+    dump(rules / "tiny.yaml", TINY_RUBRIC)
+    dump(tmp_path / "d" / "a.yaml", dossier_data([{"A1": "h", "B1": "c", "C1": "c"}],
+                                                 facts={"falsified": True}))
+    result = runner.invoke(app, ["diff", str(rules), str(rules), "-d", str(tmp_path / "d"),
+                                 "-f", "json"])
+    [product] = json.loads(result.stdout)["products"]
+    assert product["before"]["stars"] is None and product["after"]["total"] == 100.0
+    assert product["movement"] == "unchanged"

@@ -133,7 +133,8 @@ def _known(piece: Piece) -> Iterator[Known]:
         piece, range(len(piece)))
     for p in products:
         yield (block.product_id[p], block.rubric.id, block.file_of(p),
-               Side(int(block.total[p]) / 100, int(block.stars[p]), bool(block.recognised[p])))
+               Side(int(block.total[p]) / 100, int(block.stars[p]) or None,  # 0: rejected
+                    bool(block.recognised[p])))
 
 
 def _paired(before_all: dict[tuple[str | None, str | None], Known],
