@@ -26,6 +26,7 @@ if TYPE_CHECKING:  # check results: types only, so `rate` does not load the chec
     from ocop_rate.checks.lints import LintReport
 
 CHUNK = 2000  # products per written chunk: big batches stream instead of piling up
+STREAM_CHUNK = 128  # dossiers per written chunk of a stream (a dossier is ~10 KB of JSON)
 VIEW_PRODUCTS = 2048  # dossier blocks kept for writing: more than one flush of the pipeline
 
 
@@ -159,7 +160,7 @@ def render_stream(pieces: Iterable[Failure | tuple[RatingColumns, int] | RatingC
             lines = block_lines(piece, lang)
             while chunk := list(islice(lines, CHUNK)):
                 yield out(chunk)
-        if len(done) >= CHUNK:
+        if len(done) >= STREAM_CHUNK:
             yield out(done)
             done = []
     if done:
