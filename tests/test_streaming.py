@@ -62,7 +62,7 @@ def test_readme_streaming_commands_run_as_printed(tmp_path: Path,
                                                   monkeypatch: pytest.MonkeyPatch) -> None:
     readme = (REPO / "README.md").read_text(encoding="utf-8")
     section = readme[readme.index("## One engine"):]
-    commands = [line for line in section.split("```")[1].splitlines() if line.strip()]
+    commands = [line for line in section.split("```")[1].splitlines()[1:] if line.strip()]
     assert len(commands) == 2
     shutil.copytree(SAMPLES, tmp_path / "sample_products")
     monkeypatch.chdir(tmp_path)
