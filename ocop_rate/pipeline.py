@@ -29,7 +29,7 @@ from ocop_rate.loading.dossiers import (
     peek_identity,
     read_dossier,
 )
-from ocop_rate.loading.rubrics import RubricLibrary, unknown_rubric_message
+from ocop_rate.loading.rubrics import RubricLibrary, unknown_rubric
 from ocop_rate.loading.source import OUTSIDE
 from ocop_rate.models.dossier import Dossier
 from ocop_rate.models.names import id_key
@@ -44,8 +44,11 @@ OnItem = Callable[[int, int], None]
 
 def to_out(problem: Problem) -> ProblemOut:
     loc = problem.location
+    params = {k: v if isinstance(v, (str, int, float)) else str(v)
+              for k, v in problem.params.items()}
     return ProblemOut(message=problem.message, file=loc.file, line=loc.line,
-                      column=loc.column, field=loc.field)
+                      column=loc.column, field=loc.field, message_id=problem.message_id,
+                      params=params)
 
 
 def fit_loaded(library: RubricLibrary, loaded: LoadedDossier) -> Rubric | Failure:
@@ -53,8 +56,8 @@ def fit_loaded(library: RubricLibrary, loaded: LoadedDossier) -> Rubric | Failur
     dossier, source = loaded.dossier, loaded.source
     rubric = library.rubrics.get(dossier.product.rubric)
     if rubric is None:
-        problems = [Problem(unknown_rubric_message(dossier.product.rubric, list(library.rubrics)),
-                            source.locate(("product", "rubric")))]
+        message_id, params = unknown_rubric(dossier.product.rubric, list(library.rubrics))
+        problems = [Problem.of(message_id, source.locate(("product", "rubric")), **params)]
     elif not_whole_hundredths(rubric):
         problems = [unratable(rubric, source.locate(("product", "rubric")))]
     else:
@@ -211,7 +214,8 @@ def stream_sides(libraries: list[RubricLibrary], args: list[str],
     for path in refused:
         for i in sides:
             pending[i].fail(Failure(product_id=None, rubric=None, file=str(path), errors=(
-                ProblemOut(message=OUTSIDE.format(target=path.resolve()), file=str(path)),)))
+                to_out(Problem.of(OUTSIDE, Location(str(path)),
+                                  target=str(path.resolve()))),)))
     for i in sides:
         yield from _counted(i, pending[i].flush(), counts[i])
     for i in sides:
@@ -272,9 +276,9 @@ def _take_unique(read: tuple[Rubric, LoadedDossier] | Failure, path: Path,
         pid, rubric_id = read[1].dossier.product.id, read[0].id
     key = None if pid is None else id_key(pid)  # "QN-01" and "qn‑01" are one product
     if key is not None and key in seen:
-        pending.fail(Failure(product_id=pid, rubric=rubric_id, file=str(path), errors=(
-            ProblemOut(message=f"product id '{pid}' is already used by {seen[key]}",
-                       file=str(path), field="product.id"),)))
+        pending.fail(Failure(product_id=pid, rubric=rubric_id, file=str(path), errors=(to_out(
+            Problem.of("rating.id_used", Location(str(path), field="product.id"), id=pid,
+                       other=str(seen[key]))),)))
         return
     if key is not None:
         seen[key] = str(path)

@@ -96,9 +96,16 @@ def summarise(result: BatchResult) -> Summary:
     counts["could_not_rate"] = failed
     classes = tuple(ClassCount(key=k, count=int(counts[k]),
                                share=_share(int(counts[k]), products)) for k in CLASS_KEYS)
+    unchecked = sum(1 for r in result.ratings
+                    if any(w.message_id == "rating.gate_not_checked" for w in r.warnings))
+    unchecked += sum(1 for b in result.blocks for found in b.warnings  # read off columns
+                     if any(w.message_id == "rating.gate_not_checked" for w in found))
     return Summary(products=products, rated=rated, could_not_rate=failed, classes=classes,
                    breakdowns=tuple(_breakdown(frame, d) for d in DIMENSIONS),
-                   part_means=_part_means(frame))
+                   part_means=_part_means(frame), unchecked=unchecked,
+                   set_names={**{r.rubric: r.rubric_name for r in result.ratings},
+                              **{b.rubric.id: b.rubric.product_set or b.rubric.name
+                                 for b in result.blocks}})
 
 
 def _share(count: int, whole: int) -> float:

@@ -41,8 +41,10 @@ def _limit(memory_mb: int | None) -> Callable[[], None] | None:
 def cli(*args: str | Path, cwd: Path | None = None, timeout: int = TIMEOUT,
         memory_mb: int | None = None, env: dict[str, str] | None = None,
         stdout: int | None = None) -> Run:
-    """``python -m ocop_rate ARGS`` in a child process; a hang fails the test."""
-    full_env = {**os.environ, "PYTHONIOENCODING": "utf-8", **(env or {})}
+    """``python -m ocop_rate ARGS`` in a child process; a hang fails the test. The
+    language is English unless ``env`` says otherwise: these tests read our English words
+    (tests/test_vietnamese.py checks the Vietnamese ones over the same corpus)."""
+    full_env = {**os.environ, "PYTHONIOENCODING": "utf-8", "OCOP_LANG": "en", **(env or {})}
     full_env.pop("COLUMNS", None) if env is None or "COLUMNS" not in env else None
     proc = subprocess.run(
         [sys.executable, "-m", "ocop_rate", *map(str, args)], cwd=cwd, env=full_env,

@@ -26,7 +26,8 @@ from ocop_rate.clauses import (
 )
 from ocop_rate.conditions import Facts, evaluate, missing_facts
 from ocop_rate.defaults import DEFAULT_SPREAD
-from ocop_rate.engine import GatePolicy, mark_gate
+from ocop_rate.engine import GatePolicy
+from ocop_rate.engine.gates import mark_gate, unchecked_notice
 from ocop_rate.models.dossier import Dossier, MemberSheet
 from ocop_rate.models.rating import (
     CaseSplit,
@@ -36,6 +37,7 @@ from ocop_rate.models.rating import (
     GateResult,
     MemberTotal,
     NextStar,
+    Notice,
     OptionSplit,
     PartScore,
     Rating,
@@ -241,12 +243,12 @@ def score(rubric: Rubric, dossier: Dossier, *, policy: GatePolicy = "majority",
 
 
 def fact_gates(rubric: Rubric, facts: Facts, council: Mapping[str, str] | None = None
-               ) -> tuple[list[GateResult], list[str]]:
+               ) -> tuple[list[GateResult], list[Notice]]:
     """The rubric's gates that apply to ``facts`` (and to the ``council``'s options, for a
     gate that reads criteria), and a warning for each gate whose facts are not all given
     (never silently passed)."""
     applied: list[GateResult] = []
-    warnings: list[str] = []
+    warnings: list[Notice] = []
     for gate in rubric.gates:
         verdict = evaluate(gate.when, facts, council)
         if verdict is True:
@@ -255,8 +257,7 @@ def fact_gates(rubric: Rubric, facts: Facts, council: Mapping[str, str] | None =
                                       reason=gate.reason,
                                       source=rubric.cite(gate.source)))
         elif verdict is None:
-            missing = ", ".join(missing_facts(gate.when, facts))
-            warnings.append(f"gate {gate.id} not checked: the dossier does not state {missing}")
+            warnings.append(unchecked_notice(rubric, gate, missing_facts(gate.when, facts)))
     return applied, warnings
 
 
@@ -269,7 +270,7 @@ def _option_gates(rubric: Rubric, council: dict[str, Option], band_stars: int,
                  if c.id not in idle and (req := requirement(c, level)) is not None
                  and council[c.id].points < req.points]
         if short:
-            return [mark_gate(rubric, c, req, level, council[c.id].code) for c, req in short]
+            return [mark_gate(rubric, c, req, level, council[c.id]) for c, req in short]
     return []
 
 

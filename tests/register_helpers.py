@@ -15,7 +15,8 @@ runner = CliRunner()
 
 
 def cli(*args: str | Path, code: int | None = 0) -> Result:
-    result = runner.invoke(app, [str(a) for a in args])
+    # a wide page, so that a date range is never wrapped inside a table cell
+    result = runner.invoke(app, [str(a) for a in args], env={"COLUMNS": "160"})
     if code is not None:
         assert result.exit_code == code, (result.stdout, result.stderr, result.exception)
     return result

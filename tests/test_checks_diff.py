@@ -153,7 +153,7 @@ def test_dossier_unratable_under_head_fails(tmp_path: Path, repo: Path) -> None:
 
 def test_bad_revision_and_broken_rubric_at_revision_exit_2(
         tmp_path: Path, repo: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    missing = runner.invoke(app, ["diff", "no-such-rev", "HEAD", "-d", "dossiers"])
+    missing = runner.invoke(app, ["diff", "no-such-rev", "HEAD", "-d", "dossiers", "-l", "en"])
     assert missing.exit_code == 2
     assert "neither a folder nor a git revision" in missing.stderr
     dump(repo / "scoring_rules" / "tiny.yaml", {"id": "tiny", "parts": "none"})

@@ -101,7 +101,8 @@ def test_missing_unexpected_and_unratable(tmp_path: Path, tiny_rules: Path) -> N
     assert status == {"A": "pass", "BAD": "error", "NEW": "unexpected", "GONE": "missing"}
     gone = next(c for c in report["products"] if c["product_id"] == "GONE")
     assert gone["expected"]["line"] == 6  # "- product_id: GONE"
-    update = runner.invoke(app, ["check", str(folder), "--rules", str(tiny_rules), "-e",
+    update = runner.invoke(app, ["check", str(folder), "--lang", "en", "--rules",
+                                 str(tiny_rules), "-e",
                                  str(golden), "--update"])
     assert update.exit_code == 1  # BAD still cannot be rated, and says why
     assert "BAD" in update.stderr and "unknown option 'z'" in update.stderr
@@ -121,7 +122,7 @@ def test_malformed_golden_file_exit_2(tmp_path: Path, text: str, name: str, line
                                       expected: str) -> None:
     golden = tmp_path / name
     golden.write_text(text, encoding="utf-8")
-    result = runner.invoke(app, ["check", str(SAMPLES), "--expect", str(golden)])
+    result = runner.invoke(app, ["check", str(SAMPLES), "--expect", str(golden), "-l", "en"])
     assert result.exit_code == 2
     assert f"{golden}:{line}" in result.stderr and expected in result.stderr
 

@@ -283,7 +283,7 @@ def test_declared_criterion_max_must_equal_best_option(tmp_path: Path) -> None:
     assert found["message"] == "criterion A1: max_points is 35, but its best option gives 40"
     assert found["line"] == line_of(path, r"max_points: 35", after=line_of(path, r"id: A1"))
     assert not findings(report, "schema")
-    listed = runner.invoke(app, ["rubrics", "list", "--rules", str(tmp_path)])
+    listed = runner.invoke(app, ["rubrics", "list", "--rules", str(tmp_path), "-l", "en"])
     assert listed.exit_code == 2 and "max_points is 35" in listed.stderr  # rating refuses it
 
 
@@ -373,7 +373,7 @@ def test_all_problems_in_one_pass_and_base_problems_once(tmp_path: Path) -> None
 def test_usage_errors_exit_2(tmp_path: Path) -> None:
     assert runner.invoke(app, ["validate", str(tmp_path / "missing")]).exit_code == 2
     (tmp_path / "empty").mkdir()
-    result = runner.invoke(app, ["validate", str(tmp_path / "empty")])
+    result = runner.invoke(app, ["validate", str(tmp_path / "empty"), "-l", "en"])
     assert result.exit_code == 2 and "no rubric files" in result.stderr
 
 

@@ -64,11 +64,11 @@ def test_samples_json_follows_contract() -> None:
 
 
 def test_table_in_vietnamese_and_english() -> None:
-    vi = runner.invoke(app, ["rate", str(SAMPLES)])
+    vi = runner.invoke(app, ["rate", str(SAMPLES)], env={"COLUMNS": "120"})
     assert vi.exit_code == 0
     assert "Ngỗng sao Đầm Hà" in vi.stdout and "★★★★★ 5 sao" in vi.stdout
     assert "Không đạt OCOP: 3" in vi.stdout
-    en = runner.invoke(app, ["rate", str(SAMPLES), "--lang", "en"])
+    en = runner.invoke(app, ["rate", str(SAMPLES), "--lang", "en"], env={"COLUMNS": "120"})
     assert en.exit_code == 0
     assert "Dam Ha star goose" in en.stdout and "5 stars: 1" in en.stdout
     assert "Not recognised: 3" in en.stdout
@@ -132,7 +132,8 @@ def test_output_never_overwrites_an_input(tmp_path: Path, tiny_rules: Path,
                                           write_dossier: Callable[..., Path]) -> None:
     path = write_dossier("one.yaml", dossier_data([GOOD]))
     before = path.read_bytes()
-    result = runner.invoke(app, ["rate", str(path.parent), "--rules", str(tiny_rules),
+    result = runner.invoke(app, ["rate", str(path.parent), "--lang", "en", "--rules",
+                                 str(tiny_rules),
                                  "-f", "json", "-o", str(path)])
     assert result.exit_code == 2
     assert "is one of this run's input files" in result.stderr
@@ -153,7 +154,7 @@ def test_bad_dossier_in_batch_exit_1(tmp_path: Path, tiny_rules: Path,
     assert error["file"].endswith("bad.yaml") and error["field"] == "council[0].scores.B1"
     table = runner.invoke(app, ["rate", str(folder), "--rules", str(tiny_rules)])
     assert table.exit_code == 1
-    assert "bad.yaml:" in table.stdout and "unknown option 'z'" in table.stdout
+    assert "bad.yaml:" in table.stdout and "phương án 'z' không có ở B1" in table.stdout
 
 
 def test_duplicate_product_ids(tmp_path: Path, tiny_rules: Path,
@@ -187,7 +188,7 @@ def test_invalid_rules_exit_2_with_location(tmp_path: Path) -> None:
     (rules / "bad.yaml").write_text("id: bad\nparts: [\n", encoding="utf-8")
     result = runner.invoke(app, ["rate", str(SAMPLES), "--rules", str(rules)])
     assert result.exit_code == 2
-    assert "bad.yaml:" in result.stderr and "invalid YAML" in result.stderr
+    assert "bad.yaml:" in result.stderr and "YAML không hợp lệ" in result.stderr
 
 
 def test_rubrics_list_and_show() -> None:

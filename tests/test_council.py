@@ -98,7 +98,9 @@ def test_explain_names_the_next_star_criteria(tiny_rules: Path,
     assert upgrades[1].startswith("• C1 C1: b → c  +15.00 pts")
     assert len(upgrades) == 2
     assert "Phiếu kiểm nghiệm 12/2026" in out  # evidence
-    assert "Gates applied:" in out and "None" in out
+    assert "Gates applied:" in out  # no gate applied, and the unread rejection is said
+    assert "rejection conditions not checked" in out
+    assert "rejection condition “Falsified dossier” not checked" in out
 
 
 def test_explain_shows_derived_facts_gates_and_self_assessment(
@@ -112,7 +114,7 @@ def test_explain_shows_derived_facts_gates_and_self_assessment(
     assert result.exit_code == 0, result.output
     out = result.stdout
     assert "derived from facts: local_share" in out and "c* 35" in out
-    assert "falsified-dossier: Falsified dossier" in out  # the blocking gate
+    assert "⛔ Falsified dossier" in out  # the blocking gate, by its reason
     # self 100 vs council (40+39)/2 + 25 + 35 = 99.5: part A differs by -0.5
     table = out[out.index("Self-assessment / Council"):].splitlines()
     a_row = next(line for line in table if "A Part A" in line)
@@ -126,9 +128,10 @@ def test_explain_real_sample_and_failures(tmp_path: Path, tiny_rules: Path,
     sample = runner.invoke(app, ["explain", str(SAMPLES / "qn-ct-cha-ca.yaml")],
                            env={"COLUMNS": "160"})
     assert sample.exit_code == 0
-    assert "min-option:A2.2" in sample.stdout
+    assert "A2.2 Đóng gói, bao bì sản phẩm: cần tối thiểu phương án" in sample.stdout
+    assert "min-option" not in sample.stdout  # reasons in plain words, never internal ids
     assert "A2.2 Đóng gói, bao bì sản phẩm: b → c" in sample.stdout
     bad = write_dossier("bad.yaml", dossier_data([{"A1": "h", "B1": "z", "C1": "c"}]))
-    failed = runner.invoke(app, ["explain", str(bad), "--rules", str(tiny_rules)])
+    failed = runner.invoke(app, ["explain", str(bad), "--rules", str(tiny_rules), "-l", "en"])
     assert failed.exit_code == 1
     assert "bad.yaml:" in failed.stdout and "unknown option 'z'" in failed.stdout

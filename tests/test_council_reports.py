@@ -126,18 +126,25 @@ def test_xlsx_report_sheets_and_neutralised_cells(tmp_path: Path, tiny_rules: Pa
                                  str(tiny_rules), "-f", "xlsx", "-o", str(out), "--lang", "en"])
     assert result.exit_code == 0, result.output
     book = load_workbook(out)
-    assert book.sheetnames == ["Results", "tiny", "Members"]
-    results = [[c.value for c in row] for row in book["Results"].iter_rows()]
-    assert results[0][:3] == ["product_id", "product_name", "rubric"]
+    assert book.sheetnames == ["Results", "Test sheet", "Members", "data"]
+    results = [[c.value for c in row] for row in book["data"].iter_rows()]
+    assert results[0][:3] == ["product_id", "product_name", "rubric"]  # CONTRACT names
     assert results[1][1] == "'=HYPERLINK(\"http://evil\",\"x\")"
     assert results[1][results[0].index("total")] == 75.0
     assert results[1][results[0].index("discuss")] is True   # 100 vs 50
-    per_criterion = [[c.value for c in row] for row in book["tiny"].iter_rows()]
-    assert per_criterion[0][:5] == ["product_id", "product_name", "A1", "B1", "C1"]
+    people = [[c.value for c in row] for row in book["Results"].iter_rows()]
+    assert people[0][:3] == ["Product ID", "Product name", "Product set"]
+    assert people[1][1] == "'=HYPERLINK(\"http://evil\",\"x\")"
+    assert people[1][people[0].index("Discuss again")] == "Yes"
+    assert book["Results"].freeze_panes == "C2"
+    assert book["Results"].cell(row=2, column=people[0].index("Total") + 1).number_format \
+        == "0.00"
+    per_criterion = [[c.value for c in row] for row in book["Test sheet"].iter_rows()]
+    assert per_criterion[0][:5] == ["Product ID", "Product name", "A1", "B1", "C1"]
     assert per_criterion[1][2:5] == [35.0, 12.5, 27.5]
     members = [[c.value for c in row] for row in book["Members"].iter_rows()]
     assert [r[3] for r in members[1:]] == ["M1", "'@SUM(A1:A9)"]
-    assert [r[members[0].index("total")] for r in members[1:]] == [100.0, 50.0]
+    assert [r[members[0].index("Total")] for r in members[1:]] == [100.0, 50.0]
 
 
 def test_xlsx_refuses_the_terminal() -> None:

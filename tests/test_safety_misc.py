@@ -46,7 +46,7 @@ def test_bad_columns_is_a_clear_error(dossier: Path, columns: str) -> None:
 
 @pytest.mark.parametrize("columns", ["", "  ", "80", "200"])
 def test_sane_or_empty_columns_print_the_table(dossier: Path, columns: str) -> None:
-    run = cli("rate", dossier, "-r", TINY, env={"COLUMNS": columns})
+    run = cli("rate", dossier, "-r", TINY, env={"COLUMNS": columns, "OCOP_LANG": "vi"})
     assert run.code == 0, run.text
     assert "5 sao: 1" in run.out
 

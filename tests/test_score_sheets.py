@@ -108,7 +108,7 @@ def test_bad_cells_are_located_and_the_rest_rated(tmp_path: Path, tiny_rules: Pa
     assert twice["line"] == 6 and "twice (rows 5 and 6)" in twice["message"]
     assert "did you mean tiny" in found["BAD-4"]["errors"][0]["message"]
     assert all(found[p]["stars"] is None for p in ("BAD-1", "BAD-2", "BAD-3", "BAD-4"))
-    table = runner.invoke(app, ["rate", str(sheet), "--rules", str(tiny_rules)])
+    table = runner.invoke(app, ["rate", str(sheet), "--rules", str(tiny_rules), "-l", "en"])
     assert table.exit_code == 1 and "council.csv:3:6: B1: unknown option 'z'" in table.stdout
 
 

@@ -13,7 +13,7 @@ from typing import Literal
 
 from ocop_rate.checks.revisions import DEFAULT_RULES_PATH, library_at
 from ocop_rate.engine import GatePolicy
-from ocop_rate.errors import UsageError
+from ocop_rate.errors import Problem, UsageError
 from ocop_rate.models.rating import Failure, ProblemOut
 from ocop_rate.pipeline import Piece, stream_sides
 
@@ -147,7 +147,8 @@ def _paired(before_all: dict[tuple[str | None, str | None], Known],
         assert known is not None
         pid, rubric, file, _ = known
         missing = Side(None, None, False, (ProblemOut(message="not rated on this side",
-                                                      file=file),))
+                                                      file=file,
+                                                      message_id="checks.not_rated_here"),))
         products.append(ProductDiff(pid or (file or "?"), rubric, file,
                                     before[3] if before else missing,
                                     after[3] if after else missing))
@@ -160,13 +161,12 @@ def diff_rubrics(base: str, head: str, dossiers: list[str], fail_on: FailOn | No
     """Rate ``dossiers`` under the rubrics of ``base`` and of ``head`` and compare. Each
     dossier is read once and scored under both; only (id, total, stars) are kept."""
     if not dossiers:
-        raise UsageError("no dossiers given (--dossiers PATH)")
+        raise UsageError(Problem.of("checks.no_dossiers"))
     libraries = [library_at(base, rules_path, repo), library_at(head, rules_path, repo)]
     sides: list[dict[tuple[str | None, str | None], Known]] = [{}, {}]
     for i, piece in stream_sides(libraries, dossiers, policy):
         for known in _known(piece):
             sides[i][(known[2], known[0])] = known
     if not sides[1]:
-        raise UsageError("no dossier files found (looked for .yaml, .yml, .json, .csv and "
-                         ".xlsx)")
+        raise UsageError(Problem.of("input.no_dossiers"))
     return _paired(sides[0], sides[1], base, head, fail_on)

@@ -77,8 +77,7 @@ def read_expectations(path: Path) -> list[Expectation]:
     elif path.suffix.lower() in (".yaml", ".yml", ".json"):
         rows = _yaml_rows(path)
     else:
-        raise InputFileError(Problem("golden file must be .csv, .yaml, .yml or .json",
-                                     Location(str(path))))
+        raise InputFileError(Problem.of("checks.golden_suffix", Location(str(path))))
     problems: list[Problem] = []
     out: list[Expectation] = []
     seen: dict[str, Location] = {}
@@ -88,9 +87,9 @@ def read_expectations(path: Path) -> list[Expectation]:
             continue
         key = id_key(expectation.product_id)
         if key in seen:
-            problems.append(Problem(f"product '{expectation.product_id}' is expected twice "
-                                    f"(also at line {seen[key].line})",
-                                    locate("product_id")))
+            problems.append(Problem.of("checks.expected_twice", locate("product_id"),
+                                       id=expectation.product_id,
+                                       line=str(seen[key].line)))
             continue
         seen[key] = expectation.location
         out.append(expectation)
@@ -108,9 +107,8 @@ def _csv_rows(path: Path) -> list[tuple[dict[str, Any], Locate]]:
     header = reader.fieldnames or []
     for needed in ("product_id", "stars"):
         if needed not in header:
-            raise InputFileError(Problem(f"CSV header needs a '{needed}' column (has: "
-                                         f"{', '.join(header) or 'nothing'})",
-                                         Location(name, 1, 1)))
+            raise InputFileError(Problem.of("checks.csv_needs", Location(name, 1, 1),
+                                            column=needed, has=", ".join(header) or "-"))
     rows: list[tuple[dict[str, Any], Locate]] = []
     for record in reader:
         line = reader.line_num
@@ -139,21 +137,19 @@ def _yaml_rows(path: Path) -> list[tuple[dict[str, Any], Locate]]:
     doc = load_document(path)
     data = doc.data
     if not isinstance(data, list):
-        raise InputFileError(Problem("golden file must be a list of products "
-                                     "(- {product_id: …, stars: …, total: …})",
-                                     doc.source.locate(())))
+        raise InputFileError(Problem.of("checks.golden_list", doc.source.locate(())))
     rows: list[tuple[dict[str, Any], Locate]] = []
     for index, item in enumerate(data):
         def locate(key: str, index: int = index) -> Location:
             return doc.source.locate((index, key))
 
         if not isinstance(item, dict):
-            raise InputFileError(Problem("expected a mapping with product_id and stars",
-                                         doc.source.locate((index,))))
+            raise InputFileError(Problem.of("checks.golden_mapping",
+                                            doc.source.locate((index,))))
         for key in item:
             if key not in KNOWN_KEYS:
-                raise InputFileError(Problem(f"unknown key '{key}'; expected "
-                                             f"{', '.join(KNOWN_KEYS)}", locate(key)))
+                raise InputFileError(Problem.of("checks.golden_key", locate(key), key=key,
+                                                known=", ".join(KNOWN_KEYS)))
         rows.append((item, locate))
     return rows
 
@@ -162,20 +158,20 @@ def _expectation(row: dict[str, Any], locate: Locate,
                  problems: list[Problem]) -> Expectation | None:
     pid = row.get("product_id")
     if pid is None or str(pid).strip() == "":
-        problems.append(Problem("product_id is empty", locate("product_id")))
+        problems.append(Problem.of("checks.empty_id", locate("product_id")))
         return None
     rejected = str(row.get("stars")).strip().casefold() == REJECTED
     stars = None if rejected else _number(row.get("stars"))
     if not rejected and (stars is None or stars != int(stars) or not 1 <= stars <= 5):
-        problems.append(Problem(f"stars must be a whole number from 1 to 5, or "
-                                f"'{REJECTED}' (got {row.get('stars')!r})", locate("stars")))
+        problems.append(Problem.of("checks.stars_range", locate("stars"),
+                                   value=repr(row.get("stars"))))
         return None
     total: float | None = None
     if row.get("total") is not None:
         total = _number(row["total"])
         if total is None or not 0 <= total <= 100:
-            problems.append(Problem(f"total must be a number from 0 to 100, or blank (got "
-                                    f"{row['total']!r})", locate("total")))
+            problems.append(Problem.of("checks.total_range", locate("total"),
+                                       value=repr(row["total"])))
             return None
     text = unicodedata.normalize("NFC", str(pid).strip())  # a CSV saved in NFD (macOS)
     bad = hostile_char(text) or invisible_in_id(text)

@@ -26,7 +26,8 @@ from ocop_rate.errors import Location, Problem, UsageError
 from ocop_rate.loading.caps import MAX_SHEET_OPTIONS
 from ocop_rate.loading.rubrics import KEYED_LISTS, RawRubric, resolve_raw
 from ocop_rate.loading.source import Document
-from ocop_rate.loading.validation import located_errors
+from ocop_rate.loading.validation import located_errors, rule_details
+from ocop_rate.messages import LANGS, text
 from ocop_rate.models.rubric import Rubric, criterion_max_problem
 
 Severity = Literal["error", "warning"]
@@ -81,10 +82,6 @@ LINTS: dict[str, Lint] = {lint.id: lint for lint in (
          "quotes the sheet (`text`) and cites its source with the lines of the full text"),
 )}
 
-_KEYED_NOUN = {"parts": "part", "groups": "group", "facts": "fact", "criteria": "criterion",
-               "gates": "gate", "recognition": "recognition for stars"}
-
-
 @dataclass(frozen=True)
 class Finding:
     """One located complaint of one lint."""
@@ -94,7 +91,14 @@ class Finding:
     message: str
     location: Location
     rubric: str | None = None
+    problem: Problem | None = None
+    """The catalogued sentence, where the finding has one (file, schema and inheritance
+    problems), for the user's language; ``message`` is its English."""
     accepted: dict[str, str] | None = None  # the recorded exception's reason (vi, en)
+
+    def text(self, lang: Literal["vi", "en"]) -> str:
+        """The complaint in ``lang`` where it is catalogued, else as said."""
+        return self.message if self.problem is None else self.problem.text(lang)
 
     def render(self) -> str:
         where = self.location.render()
@@ -152,20 +156,25 @@ class _Collector:
     # criterion index -> lint id -> reason, from the criteria's ``accepted`` records
     accepted: dict[int, dict[str, dict[str, str]]] = field(default_factory=dict)
 
-    def add(self, lint: str, path: DataPath, message: str) -> None:
+    def add(self, lint: str, path: DataPath, message_id: str, /, **params: object) -> None:
         reason = None
         if len(path) >= 2 and path[0] == "criteria" and isinstance(path[1], int):
             reason = self.accepted.get(path[1], {}).get(lint)
-        self.add_at(lint, self.locate(path), message, reason)
+        self.add_at(lint, self.locate(path), message_id, accepted=reason, **params)
         if LINTS[lint].severity == "error":
             self.error_paths.append(path)
 
-    def add_at(self, lint: str, location: Location, message: str,
-               accepted: dict[str, str] | None = None) -> None:
+    def add_at(self, lint: str, location: Location, message_id: str, /,
+               accepted: dict[str, str] | None = None, **params: object) -> None:
         if accepted is not None and LINTS[lint].severity == "error":
             accepted = None  # only warnings can be accepted: an error is never waived
-        self.findings.append(Finding(lint, LINTS[lint].severity, message, location,
-                                     self.rubric, accepted))
+        problem = Problem.of(message_id, location, **params)
+        self.findings.append(Finding(lint, LINTS[lint].severity, problem.message, location,
+                                     self.rubric, problem, accepted))
+
+    def add_problem(self, lint: str, problem: Problem) -> None:
+        self.findings.append(Finding(lint, LINTS[lint].severity, problem.message,
+                                     problem.location, self.rubric, problem))
 
 
 def _accepted_records(data: Any) -> dict[int, dict[str, dict[str, str]]]:
@@ -187,10 +196,11 @@ def run_lints(folders: list[Path] | None = None, strict: bool = False) -> LintRe
     raw = resolve_raw(folders)
     if not raw.files:
         where = ", ".join(str(f) for f in folders or [])
-        raise UsageError(Problem("no rubric files found (.yaml, .yml, .json)", Location(where)))
+        raise UsageError(Problem.of("rubric.no_files", Location(where)))
     findings: list[Finding] = []
     for kind, problem in raw.problems:
-        findings.append(Finding(kind, LINTS[kind].severity, problem.message, problem.location))
+        findings.append(Finding(kind, LINTS[kind].severity, problem.message, problem.location,
+                                problem=problem))
     for doc in raw.parsed:
         findings += _duplicate_ids_in_file(doc)
     for rubric in raw.rubrics.values():
@@ -258,8 +268,8 @@ def _parts(rid: str, data: dict[str, Any], out: _Collector) -> None:
     if parts and all(m is not None for _, _, m in maxima):
         total = sum(m for _, _, m in maxima if m is not None)
         if not _close(total, SCALE_MAX):
-            out.add("parts-total", ("parts", parts[0][0]),
-                    f"{rid}: the parts' maxima add up to {total:g}, expected {SCALE_MAX:g}")
+            out.add("parts-total", ("parts", parts[0][0]), "lint.parts_total", rid=rid,
+                    total=f"{total:g}", expected=f"{SCALE_MAX:g}")
     source = data.get("source")
     decision = source.get("decision") if isinstance(source, dict) else None
     known = part_maxima(decision if isinstance(decision, str) else None)
@@ -269,9 +279,8 @@ def _parts(rid: str, data: dict[str, Any], out: _Collector) -> None:
     for i, pid, got in maxima:
         want = expected.get(pid) if isinstance(pid, str) else None
         if want is not None and got is not None and not _close(got, want):
-            out.add("part-decision", ("parts", i, "max_points"),
-                    f"{rid}: part {pid} has max_points {got:g}, but Decision {key} sets "
-                    f"{want:g}")
+            out.add("part-decision", ("parts", i, "max_points"), "lint.part_decision", rid=rid,
+                    part=str(pid), got=f"{got:g}", key=key, want=f"{want:g}")
 
 
 def _criteria(data: dict[str, Any], out: _Collector) -> None:
@@ -281,44 +290,44 @@ def _criteria(data: dict[str, Any], out: _Collector) -> None:
         if "max_points" in crit:
             problem = criterion_max_problem(cid, crit["max_points"], crit.get("options"))
             if problem:
-                out.add("criterion-max", (*here, "max_points"), problem)
+                out.add("criterion-max", (*here, "max_points"), "lint.detail",
+                        **rule_details(problem))
         options = _items(crit, "options")
         if len(options) > MAX_SHEET_OPTIONS:
-            out.add("option-count", (*here, "options"), Problem.of(
-                "safety.too_many_options", criterion=cid, count=f"{len(options):,}",
-                limit=f"{MAX_SHEET_OPTIONS:,}").message)
+            out.add("option-count", (*here, "options"), "safety.too_many_options",
+                    criterion=str(cid), count=f"{len(options):,}",
+                    limit=f"{MAX_SHEET_OPTIONS:,}")
         _option_order(cid, crit, here, options, out)
         seen: dict[Any, Any] = {}
         for j, opt in options:
             code = opt.get("code")
             if code in seen:
-                out.add("unique-ids", (*here, "options", j, "code"),
-                        f"criterion {cid}: option code '{code}' is used twice")
+                out.add("unique-ids", (*here, "options", j, "code"), "lint.option_twice",
+                        cid=str(cid), code=str(code))
             seen.setdefault(code, j)
             for lang in _missing_langs(opt.get("label")):
-                out.add("labels", (*here, "options", j, "label"),
-                        f"criterion {cid}: option {code} has no {_LANG[lang]} label ({lang})")
+                out.add("labels", (*here, "options", j, "label"), "lint.option_label",
+                        cid=str(cid), code=str(code), language_id=f"lint.language.{lang}",
+                        lang=lang)
         for lang in _missing_langs(crit.get("name")):
-            out.add("labels", (*here, "name"),
-                    f"criterion {cid}: name has no {_LANG[lang]} label ({lang})")
+            out.add("labels", (*here, "name"), "lint.name_label", cid=str(cid),
+                    language_id=f"lint.language.{lang}", lang=lang)
         if not crit.get("source"):
-            out.add("source", here, f"criterion {cid}: no source (cite the sheet and the "
-                    "criterion's number)")
+            out.add("source", here, "lint.no_source", cid=str(cid))
         for k, rec in _items(crit, "accepted"):
             lint = rec.get("lint")
             if lint not in LINTS or LINTS[str(lint)].severity == "error":
-                out.add("references", (*here, "accepted", k, "lint"),
-                        f"criterion {cid}: accepted names '{lint}', expected a warning lint "
-                        f"({', '.join(k for k, v in LINTS.items() if v.severity == 'warning')})")
+                out.add("references", (*here, "accepted", k, "lint"), "lint.accepted_names",
+                        cid=str(cid), lint=str(lint), known=", ".join(
+                            k for k, v in LINTS.items() if v.severity == "warning"))
         codes = [o.get("code") for _, o in options]
         for k, rule in _items(crit, "derive"):
             if "option" in rule and rule["option"] not in codes:
-                out.add("references", (*here, "derive", k, "option"),
-                        f"criterion {cid}: derive names option '{rule['option']}', expected "
-                        f"one of {', '.join(str(c) for c in codes)}")
+                out.add("references", (*here, "derive", k, "option"), "lint.derive_option",
+                        cid=str(cid), option=str(rule["option"]),
+                        codes=", ".join(str(c) for c in codes))
 
 
-_LANG = {"vi": "Vietnamese", "en": "English"}
 
 
 def _missing_langs(text: Any) -> list[str]:
@@ -335,7 +344,9 @@ def _missing_langs(text: Any) -> list[str]:
 
 def _option_order(cid: Any, crit: dict[str, Any], here: DataPath,
                   options: list[tuple[int, dict[str, Any]]], out: _Collector) -> None:
-    flag = " (criterion marked unconfirmed)" if crit.get("unconfirmed") is True else ""
+    unconfirmed = crit.get("unconfirmed") is True
+    flag = {f"flag@{lang}": text("lint.unconfirmed_flag", lang) if unconfirmed else ""
+            for lang in LANGS}
     cases: dict[Any, list[tuple[int, Any, float | None]]] = {}
     for j, o in options:  # alternative cases (tourism sheet) each rise on their own
         cases.setdefault(str(o.get("case")), []).append((j, o.get("code"),
@@ -346,11 +357,12 @@ def _option_order(cid: Any, crit: dict[str, Any], here: DataPath,
             continue
         where: DataPath = (*here, "options", j, "points")
         if _close(a, b):
-            out.add("option-order", where, f"criterion {cid}: options {code_a} and {code_b} "
-                    f"both give {b:g} point{'' if b == 1 else 's'}{flag}")
+            out.add("option-order", where, "lint.same_points", cid=str(cid), a=str(code_a),
+                    b=str(code_b), points=f"{b:g}",
+                    unit_id="lint.unit.one" if b == 1 else "lint.unit.many", **flag)
         elif b < a:
-            out.add("option-order", where, f"criterion {cid}: option {code_b} ({b:g}) is "
-                    f"listed after {code_a} ({a:g}); options should rise in sheet order{flag}")
+            out.add("option-order", where, "lint.falling", cid=str(cid), b=str(code_b),
+                    pb=f"{b:g}", a=str(code_a), pa=f"{a:g}", **flag)
 
 
 def _fact_refs(cond: Any, path: DataPath) -> Iterator[tuple[DataPath, Any]]:
@@ -376,23 +388,22 @@ def _references(rid: str, data: dict[str, Any], out: _Collector) -> None:
         cid = crit.get("id")
         part = crit.get("part")
         if part is not None and part not in parts:
-            out.add("references", ("criteria", i, "part"),
-                    f"{rid}: criterion {cid}: part {part} is not among the parts "
-                    f"({', '.join(str(p) for p in parts)})")
+            out.add("references", ("criteria", i, "part"), "lint.no_part", rid=rid,
+                    cid=str(cid), part=str(part), parts=", ".join(str(p) for p in parts))
         group = crit.get("group")
         if group is not None and group not in groups:
-            out.add("references", ("criteria", i, "group"),
-                    f"{rid}: criterion {cid}: group '{group}' is not among the groups")
+            out.add("references", ("criteria", i, "group"), "lint.no_group", rid=rid,
+                    cid=str(cid), group=str(group))
         for k, rule in _items(crit, "derive"):
             for path, fact in _fact_refs(rule.get("when"), ("criteria", i, "derive", k, "when")):
                 if fact not in facts:
-                    out.add("references", path, f"{rid}: criterion {cid} derive: fact "
-                            f"'{fact}' is not declared under 'facts'")
+                    out.add("references", path, "lint.derive_fact", rid=rid, cid=str(cid),
+                            fact=str(fact))
     for g, gate in _items(data, "gates"):
         for path, fact in _fact_refs(gate.get("when"), ("gates", g, "when")):
             if fact not in facts:
-                out.add("references", path, f"{rid}: gate {gate.get('id')}: fact '{fact}' "
-                        "is not declared under 'facts'")
+                out.add("references", path, "lint.gate_fact", rid=rid,
+                        gate=str(gate.get("id")), fact=str(fact))
 
 
 def _criterion_refs(cond: Any, path: DataPath) -> Iterator[tuple[DataPath, Any, list[Any]]]:
@@ -414,64 +425,69 @@ def _criterion_refs(cond: Any, path: DataPath) -> Iterator[tuple[DataPath, Any, 
         yield from _criterion_refs(cond["not"], (*path, "not"))
 
 
+def _what(vi: str, en: str) -> dict[str, str]:
+    """A ``{what}`` parameter in both languages (messages' ``name@vi``/``name@en``)."""
+    return {"what@vi": vi, "what@en": en}
+
+
 def _clauses(rid: str, data: dict[str, Any], out: _Collector) -> None:
     """References and sources of ``applies``, ``requirements`` and ``case_groups``."""
     facts = {f for f in _ids(data, "facts") if f is not None}
     codes = {c.get("id"): {o.get("code") for _, o in _items(c, "options")} | {"none"}
              for _, c in _items(data, "criteria")}
 
-    def check(cond: Any, path: DataPath, what: str) -> None:
+    def check(cond: Any, path: DataPath, what: dict[str, str]) -> None:
         for where, fact in _fact_refs(cond, path):
             if fact not in facts:
-                out.add("clauses", where, f"{rid}: {what}: fact '{fact}' is not declared "
-                        "under 'facts'")
+                out.add("clauses", where, "lint.clause_fact", rid=rid, fact=str(fact), **what)
         for where, cid, named in _criterion_refs(cond, path):
             if cid not in codes:
-                out.add("clauses", where, f"{rid}: {what}: criterion '{cid}' is not among "
-                        "the criteria")
+                out.add("clauses", where, "lint.clause_criterion", rid=rid, cid=str(cid),
+                        **what)
                 continue
             for code in named:
                 if code not in codes[cid]:
-                    out.add("clauses", where, f"{rid}: {what}: criterion {cid} has no "
-                            f"option '{code}'")
+                    out.add("clauses", where, "lint.clause_option", rid=rid, cid=str(cid),
+                            code=str(code), **what)
 
-    def cited(item: dict[str, Any], path: DataPath, what: str) -> None:
+    def cited(item: dict[str, Any], path: DataPath, what: dict[str, str]) -> None:
         source = item.get("source")
         if not item.get("text") or not isinstance(source, dict) or not source.get("lines"):
-            out.add("clause-source", path, f"{what}: quote the sheet (`text`) and cite the "
-                    "lines of the full text (`source.lines`)")
+            out.add("clause-source", path, "lint.clause_source", **what)
 
     for i, crit in _items(data, "criteria"):
         cid = crit.get("id")
         applies = crit.get("applies")
         if isinstance(applies, dict):
             here: DataPath = ("criteria", i, "applies")
-            check(applies.get("when"), (*here, "when"), f"criterion {cid} applies")
-            cited(applies, here, f"criterion {cid} applies")
+            what = _what(f"điều kiện áp dụng của tiêu chí {cid}", f"criterion {cid} applies")
+            check(applies.get("when"), (*here, "when"), what)
+            cited(applies, here, what)
         for k, req in _items(crit, "requirements"):
             here = ("criteria", i, "requirements", k)
-            what = f"criterion {cid} requirement {req.get('id')}"
+            what = _what(f"yêu cầu {req.get('id')} của tiêu chí {cid}",
+                         f"criterion {cid} requirement {req.get('id')}")
             for key in ("check", "when"):
                 check(req.get(key), (*here, key), what)
             cited(req, here, what)
     for g, gate in _items(data, "gates"):
-        check(gate.get("when"), ("gates", g, "when"), f"gate {gate.get('id')}")
+        check(gate.get("when"), ("gates", g, "when"),
+              _what(f"điều kiện loại {gate.get('id')}", f"gate {gate.get('id')}"))
     for g, group in _items(data, "case_groups"):
         here = ("case_groups", g)
         gid = group.get("id")
-        cited(group, here, f"case group {gid}")
+        cited(group, here, _what(f"nhóm trường hợp {gid}", f"case group {gid}"))
         members = group.get("criteria")
         for cid in members if isinstance(members, list) else []:
             if cid not in codes:
-                out.add("clauses", (*here, "criteria"), f"{rid}: case group {gid}: criterion "
-                        f"'{cid}' is not among the criteria")
+                out.add("clauses", (*here, "criteria"), "lint.clause_criterion", rid=rid,
+                        cid=str(cid), **_what(f"nhóm trường hợp {gid}", f"case group {gid}"))
                 continue
             listed = [code for _, case in _items(group, "cases")
                       for code in (case.get("options") or {}).get(cid, []) or []]
             if sorted(map(str, listed)) != sorted(map(str, codes[cid] - {"none"})):
-                out.add("clauses", (*here, "cases"), f"{rid}: case group {gid}: the cases "
-                        f"must share out every option of {cid} once, got "
-                        f"{', '.join(map(str, listed)) or 'none'}")
+                out.add("clauses", (*here, "cases"), "lint.case_share", rid=rid, gid=str(gid),
+                        cid=str(cid), listed=", ".join(map(str, listed)) or "none")
 
 
 def _sums(rid: str, data: dict[str, Any], out: _Collector) -> None:
@@ -500,9 +516,9 @@ def _sums(rid: str, data: dict[str, Any], out: _Collector) -> None:
                         if b is not None and (c.get("part") == item.get("id") if key == "parts"
                                               else within(c.get("group"), item.get("id"))))
             if not _close(total, declared):
-                out.add(lint, (key, i, "max_points"),
-                        f"{rid}: {noun} {item.get('id')}: its criteria add up to {total:g} "
-                        f"points, but the {noun}'s max_points is {declared:g}")
+                out.add(lint, (key, i, "max_points"), "lint.sum", rid=rid,
+                        noun_id=f"lint.noun.{noun}", id=str(item.get("id")),
+                        total=f"{total:g}", declared=f"{declared:g}")
 
 
 def _star_bands(data: dict[str, Any], out: _Collector) -> None:
@@ -515,52 +531,49 @@ def _star_bands(data: dict[str, Any], out: _Collector) -> None:
     for k, stars, lo, hi in bands:
         assert lo is not None and hi is not None
         if counts[stars] > 1:
-            out.add("star-bands", ("star_bands", k, "stars"),
-                    f"more than one band for {stars}★")
+            out.add("star-bands", ("star_bands", k, "stars"), "lint.band_twice",
+                    stars=str(stars))
         if hi <= lo:
-            out.add("star-bands", ("star_bands", k),
-                    f"band {stars}★ is empty or reversed ({lo:g} to {hi:g})")
+            out.add("star-bands", ("star_bands", k), "lint.band_empty", stars=str(stars),
+                    lo=f"{lo:g}", hi=f"{hi:g}")
     ordered = sorted(bands, key=lambda b: (b[2] or 0.0, b[1]))
     first, last = ordered[0], ordered[-1]
     if first[2] != 0:
-        out.add("star-bands", ("star_bands", first[0], "min"),
-                f"star bands start at {first[2]:g}, expected 0")
+        out.add("star-bands", ("star_bands", first[0], "min"), "lint.bands_start",
+                first=f"{first[2]:g}")
     for (_, s_low, _, low_max), (k, s_high, high_min, _) in pairwise(ordered):
         assert low_max is not None and high_min is not None
         if low_max < high_min:
-            out.add("star-bands", ("star_bands", k, "min"),
-                    f"gap between {s_low}★ and {s_high}★: nothing covers {low_max:g} "
-                    f"to {high_min:g}")
+            out.add("star-bands", ("star_bands", k, "min"), "lint.bands_gap",
+                    low=str(s_low), high=str(s_high), a=f"{low_max:g}", b=f"{high_min:g}")
         elif low_max > high_min:
-            out.add("star-bands", ("star_bands", k, "min"),
-                    f"{s_low}★ and {s_high}★ overlap from {high_min:g} to {low_max:g}")
+            out.add("star-bands", ("star_bands", k, "min"), "lint.bands_overlap",
+                    low=str(s_low), high=str(s_high), a=f"{high_min:g}", b=f"{low_max:g}")
         if isinstance(s_low, int) and isinstance(s_high, int) and s_high <= s_low:
-            out.add("star-bands", ("star_bands", k, "stars"),
-                    f"band {s_high}★ lies above {s_low}★; classes must rise with the total")
+            out.add("star-bands", ("star_bands", k, "stars"), "lint.bands_order",
+                    high=str(s_high), low=str(s_low))
     if last[3] != SCALE_MAX:
-        out.add("star-bands", ("star_bands", last[0], "max"),
-                f"star bands end at {last[3]:g}, expected {SCALE_MAX:g}")
+        out.add("star-bands", ("star_bands", last[0], "max"), "lint.bands_end",
+                last=f"{last[3]:g}", expected=f"{SCALE_MAX:g}")
 
 
 def _hundredths(data: dict[str, Any], out: _Collector) -> None:
     """Points and band edges the engine can hold exactly (whole hundredths)."""
     from ocop_rate.engine.tables import cents
-    from ocop_rate.messages import text
 
     for i, crit in _items(data, "criteria"):
         for j, opt in _items(crit, "options"):
             value = _num(opt.get("points"))
             if value is not None and cents(value) is None:
                 out.add("hundredths", ("criteria", i, "options", j, "points"),
-                        text("engine.points_not_hundredths", "en", value=f"{value!r}",
-                             what=f"{crit.get('id')}/{opt.get('code')}"))
+                        "engine.points_not_hundredths", value=f"{value!r}",
+                        what=f"{crit.get('id')}/{opt.get('code')}")
     for k, band in _items(data, "star_bands"):
         for edge in ("min", "max"):
             value = _num(band.get(edge))
             if value is not None and cents(value) is None:
-                out.add("hundredths", ("star_bands", k, edge),
-                        text("engine.points_not_hundredths", "en", value=f"{value!r}",
-                             what=f"band {band.get('stars')} {edge}"))
+                out.add("hundredths", ("star_bands", k, edge), "engine.points_not_hundredths",
+                        value=f"{value!r}", what=f"band {band.get('stars')} {edge}")
 
 
 def _duplicate_ids_in_file(doc: Document) -> list[Finding]:
@@ -576,9 +589,8 @@ def _duplicate_ids_in_file(doc: Document) -> list[Finding]:
             if item_id is None:
                 continue
             if item_id in seen:
-                out.add("unique-ids", (key, pos, id_field),
-                        f"{_KEYED_NOUN[key]} id '{item_id}' appears twice in this file; the "
-                        "second silently replaces the first")
+                out.add("unique-ids", (key, pos, id_field), "lint.id_twice",
+                        noun_id=f"lint.keyed.{key}", id=str(item_id))
             seen.add(item_id)
     return out.findings
 
@@ -602,4 +614,4 @@ def _schema(raw: RawRubric, out: _Collector) -> None:
         for kind, path, problem in located_errors(exc, raw.data, raw.locate):
             if kind == "value_error" and _superseded(path, out.error_paths):
                 continue
-            out.add_at("schema", problem.location, problem.message)
+            out.add_problem("schema", problem)

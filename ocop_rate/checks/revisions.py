@@ -56,32 +56,31 @@ def _git(args: list[str], cwd: Path) -> subprocess.CompletedProcess[bytes]:
     try:
         return subprocess.run(["git", *args], cwd=cwd, capture_output=True, check=False)
     except FileNotFoundError:
-        raise UsageError("git is not installed; give BASE and HEAD as rubric folders") from None
+        raise UsageError(Problem.of("checks.no_git")) from None
 
 
 def _materialise(ref: str, prefix: str, dest: Path, repo: Path) -> None:
     top = _git(["rev-parse", "--show-toplevel"], repo)
     if top.returncode != 0:
-        raise UsageError(Problem(f"'{ref}' is neither a folder nor a git revision (not inside "
-                                 "a git repository)", Location(ref)))
+        raise UsageError(Problem.of("checks.not_a_repo", Location(ref), ref=ref))
     root = Path(top.stdout.decode().strip())
     sha = _git(["rev-parse", "--verify", "--quiet", "--end-of-options", f"{ref}^{{commit}}"],
                root)
     if sha.returncode != 0:
-        raise UsageError(Problem(f"'{ref}' is neither a folder nor a git revision of "
-                                 f"{root}", Location(ref)))
+        raise UsageError(Problem.of("checks.not_a_revision", Location(ref), ref=ref,
+                                    root=str(root)))
     commit = sha.stdout.decode().strip()
     listed = _git(["ls-tree", "-r", "-z", "--full-tree", commit, "--", f"{prefix}/"], root)
     entries = _rubric_entries(listed.stdout, prefix, ref)
     if listed.returncode != 0 or not entries:
-        raise UsageError(Problem(f"no rubric files under {prefix}/ at {ref}", Location(ref)))
+        raise UsageError(Problem.of("checks.no_rubrics_at", Location(ref), prefix=prefix,
+                                    ref=ref))
     for name, blob in entries:
         label = f"{ref}:{prefix}/{name}"
         target = contained(dest, name, label)
         shown = _git(["cat-file", "blob", blob], root)
         if shown.returncode != 0:
-            raise UsageError(Problem(f"git cat-file failed: {shown.stderr.decode().strip()}",
-                                     Location(label)))
+            raise UsageError(Problem.of("checks.git_show", Location(label)))
         target.parent.mkdir(parents=True, exist_ok=True)
         contained(dest, name, label)  # again: the folders now exist, links would show
         fd = os.open(target, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW, 0o600)

@@ -16,6 +16,7 @@ import typer
 
 from ocop_rate import __version__
 from ocop_rate.cli.common import EXIT_OK
+from ocop_rate.cli.help import OcopGroup
 
 HELP = (
     "Chấm điểm, phân hạng sản phẩm OCOP theo bộ tiêu chí — rate OCOP products "
@@ -24,8 +25,9 @@ HELP = (
 )
 
 app = typer.Typer(help=HELP, no_args_is_help=True, add_completion=False,
-                  pretty_exceptions_enable=False, rich_markup_mode=None)
+                  pretty_exceptions_enable=False, rich_markup_mode=None, cls=OcopGroup)
 rubrics_app = typer.Typer(help="List and show the scoring rubrics (phiếu đánh giá).",
+                          cls=OcopGroup,
                           no_args_is_help=True)
 app.add_typer(rubrics_app, name="rubrics")
 

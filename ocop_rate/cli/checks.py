@@ -28,21 +28,23 @@ from ocop_rate.cli.common import (
     _console,
     _detailed,
     _emit,
-    _escape,
     _fail,
     _finite,
     _guard,
     _library,
     _marked,
+    _note,
     _refuse_overwriting_inputs,
+    _say,
     _show,
 )
+from ocop_rate.cli.help import OcopCommand
 from ocop_rate.errors import Location, OcopError, Problem
 
 GOLDEN_SUFFIXES = (".csv", ".yaml", ".yml", ".json")
 
 
-@app.command()
+@app.command(cls=OcopCommand)
 def validate(
     paths: Annotated[list[Path] | None, typer.Argument(
         help="Rubric folders or files. Default: the bundled rubrics.", show_default=False)]
@@ -80,7 +82,7 @@ def validate(
     raise typer.Exit(EXIT_OK if report.ok else EXIT_SHORT)
 
 
-@app.command()
+@app.command(cls=OcopCommand)
 def diff(
     base: Annotated[str, typer.Argument(metavar="BASE", help="Rubric folder, or git revision "
                                         "(e.g. origin/main) whose scoring_rules/ to read.")],
@@ -133,7 +135,7 @@ def diff(
     raise typer.Exit(EXIT_SHORT if report.failed else EXIT_OK)
 
 
-@app.command()
+@app.command(cls=OcopCommand)
 def check(
     paths: Annotated[list[str], typer.Argument(
         help="Dossier files, folders or globs.", show_default=False)],
@@ -168,21 +170,21 @@ def check(
         _refuse_overwriting_inputs(expect)
     result = _detailed(_guard(lambda: rate_paths(library, paths, gate_policy.value)))
     if not result.items:
-        _fail(OcopError(Problem.of("safety.no_dossiers")))
+        _say("input.no_dossiers")
     if update:
         from ocop_rate.report import golden_file
+        from ocop_rate.report.labels import problem_line
 
         _emit(golden_file.render(result, expect), expect)
+        _note("cli.wrote", path=str(expect), count=len(result.ratings))
         err = _console(stderr=True)
-        err.print(f"→ {_escape(str(expect))}: {len(result.ratings)} "
-                  f"{'sản phẩm' if _code(lang) == 'vi' else 'products'}")
         for failure in result.failures:
             for e in failure.errors:
                 err.print(_marked("✗", "red", f"{failure.product_id or '?'}: "
-                                  f"{e.file or ''}: {e.message}"), highlight=False)
+                                  f"{problem_line(e, _code(lang))}"), highlight=False)
         raise typer.Exit(EXIT_SHORT if result.failures else EXIT_OK)
     if not expect.exists():
-        _fail(OcopError(f"{expect}: no such golden file (create it with --update)"))
+        _say("cli.no_golden", Location(str(expect)))
     expectations = _guard(lambda: read_expectations(expect))
     report = compare(result, expectations, str(expect), tolerance)
     language = _code(lang)

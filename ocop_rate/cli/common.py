@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Annotated, Literal, NoReturn, TypeVar
 
 import typer
 
-from ocop_rate.errors import OcopError
+from ocop_rate.errors import Location, OcopError, Problem
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -38,6 +38,9 @@ class RateFormat(StrEnum):
     markdown = "markdown"
     html = "html"
     xlsx = "xlsx"
+    sheets = "sheets"
+    results = "results"
+    docx = "docx"
 
 
 class ListFormat(StrEnum):
@@ -50,19 +53,52 @@ class GatePolicyChoice(StrEnum):
     all = "all"
 
 
+_SPOKEN: list[LangCode] = []  # the --lang of the command being run, once parsed
+
+
+def spoken() -> LangCode:
+    """The user's language: the command's --lang, else OCOP_LANG, else Vietnamese."""
+    if _SPOKEN:
+        return _SPOKEN[-1]
+    return "en" if os.environ.get("OCOP_LANG", "").strip().lower() == "en" else "vi"
+
+
+def _set_lang(value: Lang | str | None) -> Lang | str | None:
+    if value is not None:
+        _SPOKEN.append("en" if str(value) == "en" else "vi")
+    return value
+
+
 LangOpt = Annotated[Lang, typer.Option(
-    "--lang", "-l", envvar="OCOP_LANG", help="Report language: vi (Tiếng Việt) or en.")]
+    "--lang", "-l", envvar="OCOP_LANG", callback=_set_lang, is_eager=True,
+    help="Report language: vi (Tiếng Việt) or en.")]
 RulesOpt = Annotated[list[Path] | None, typer.Option(
     "--rules", "-r", help="Rubric folder or file (repeatable). Default: the bundled rubrics.",
     show_default=False)]
 
 
 def _fail(exc: OcopError) -> NoReturn:
+    from ocop_rate.messages import text
+
     err = _console(stderr=True)
+    lang = spoken()
+    label = text("cli.error", lang)
     for problem in exc.problems:
-        err.print(_marked("error:", "bold red", problem.render()), highlight=False,
+        err.print(_marked(f"{label}:", "bold red", problem.render(lang)), highlight=False,
                   soft_wrap=True)  # a located error stays on one line, for grep and CI
     raise typer.Exit(EXIT_STOPPED)
+
+
+def _say(message_id: str, location: Location | None = None, /, **params: object) -> NoReturn:
+    """Stop the run with the catalogued problem ``message_id`` (exit 2)."""
+    _fail(OcopError(Problem.of(message_id, location, **params)))
+
+
+def _note(message_id: str, /, **params: object) -> None:
+    """One catalogued line on stderr (what was written, and where)."""
+    from ocop_rate.messages import text
+
+    _console(stderr=True).print(_escape(text(message_id, spoken(), params)))
 
 
 def _marked(mark: str, style: str, text: str) -> object:
@@ -98,13 +134,17 @@ def terminal_width() -> int | None:
     return int(value)
 
 
+PIPED_WIDTH = 80
+"""Width of output that goes to no terminal (a pipe, a file) when COLUMNS does not say."""
+
+
 def _console(stderr: bool = False, width: int | None = None) -> Console:
     from ocop_rate.report.safe_console import SafeConsole
 
     columns = terminal_width()
     console = SafeConsole(stderr=stderr, width=width or columns, highlight=False)
     if width is None and columns is None and not console.is_terminal:
-        console = SafeConsole(stderr=stderr, highlight=False, width=120)
+        console = SafeConsole(stderr=stderr, highlight=False, width=PIPED_WIDTH)
     return console
 
 
@@ -137,14 +177,18 @@ def _emit(text: str | Iterable[str], output: Path | None, encoding: str = "utf-8
 def _write(output: Path, data: str | bytes | Iterable[str], encoding: str = "utf-8") -> None:
     """Every report file goes through here: the input guard, the file-kind guard and the
     atomic replace are in :func:`~ocop_rate.report.output.write_atomic`."""
-    from ocop_rate.errors import Problem
     from ocop_rate.report.output import write_atomic
 
     try:
         _guard(lambda: write_atomic(output, data, encoding=encoding))
     except OSError as exc:
-        _fail(OcopError(Problem.of("common.cannot_write", path=str(output),
-                                   reason=exc.strerror or str(exc))))
+        _cannot_write(output, exc)
+
+
+def _cannot_write(output: Path, exc: OSError) -> NoReturn:
+    from ocop_rate.loading.source import os_reason
+
+    _say("cli.cannot_write", Location(str(output)), reason_id=os_reason(exc))
 
 
 def _refuse_overwriting_inputs(output: Path | None, paths: list[str] | None = None) -> None:
@@ -196,10 +240,6 @@ SpreadOpt = Annotated[float, typer.Option(
     "always flagged).")]
 
 
-def _usage(message: str) -> NoReturn:
-    _fail(OcopError(message))
-
-
 def _progress_wanted() -> bool:
     """A progress bar only for a person watching: stderr is a terminal and not in CI."""
     return sys.stderr.isatty() and not os.environ.get("CI")
@@ -217,7 +257,9 @@ def _rate_batch(library: RubricLibrary, paths: list[str], policy: GatePolicyChoi
                                          level=at))
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 
-    with Progress(TextColumn("ocop-rate"), BarColumn(), MofNCompleteColumn(),
+    from ocop_rate.messages import text
+
+    with Progress(TextColumn(text("cli.progress", spoken())), BarColumn(), MofNCompleteColumn(),
                   console=_console(stderr=True), transient=True) as progress:
         task = progress.add_task("rate", total=None)
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import datetime as dt
 from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, NoReturn
@@ -28,27 +29,27 @@ from ocop_rate.cli.common import (
     _detailed,
     _emit,
     _emit_bytes,
-    _escape,
-    _fail,
     _guard,
     _library,
     _marked,
+    _note,
     _rate_batch,
     _refuse_overwriting_inputs,
+    _say,
     _stream_batch,
-    _usage,
 )
+from ocop_rate.cli.help import OcopCommand
 from ocop_rate.defaults import DEFAULT_SPREAD
-from ocop_rate.errors import OcopError, Problem
+from ocop_rate.errors import Location
 
 if TYPE_CHECKING:
     from rich.console import RenderableType
 
     from ocop_rate.loading.rubrics import RubricLibrary
-    from ocop_rate.models.rating import BatchResult, ProblemOut
+    from ocop_rate.models.rating import BatchResult
 
 
-@app.command()
+@app.command(cls=OcopCommand)
 def rate(
     paths: Annotated[list[str], typer.Argument(
         help="Dossier files, folders (searched recursively) or glob patterns.",
@@ -71,10 +72,14 @@ def rate(
         "each product's registration kind and previous class, and flag an upgrade that does "
         "not rise or a re-evaluation filed outside its window (on stderr).")] = None,
     level: LevelOpt = LevelChoice.province,
+    date: Annotated[str | None, typer.Option(
+        "--date", metavar="YYYY-MM-DD", help="The date printed on sheets, results lists and "
+        "minutes (-f sheets, results, docx); default: today.", show_default=False)] = None,
 ) -> None:
     """Rate dossiers and print their stars (chấm điểm và phân hạng sao)."""
-    if fmt is RateFormat.xlsx and output is None:
-        _usage("--format xlsx writes a workbook: give --output FILE.xlsx")
+    if fmt in (RateFormat.xlsx, RateFormat.docx) and output is None:
+        _say("cli.needs_output", format=fmt.value)
+    day = _day(date)
     library = _library(rules)
     _refuse_overwriting_inputs(output, paths)
     language = _code(lang)
@@ -83,8 +88,19 @@ def rate(
         _rate_streamed(library, paths, gate_policy, spread, fmt, language, output, level)
     result = _rate_batch(library, paths, gate_policy, spread, level)
     if not result.count:
-        _fail(OcopError(Problem.of("safety.no_dossiers")))
-    if fmt in (RateFormat.html, RateFormat.xlsx):
+        _say("input.no_dossiers")
+    language = _code(lang)
+    if fmt in (RateFormat.sheets, RateFormat.results):
+        from ocop_rate.report import printed
+
+        _emit(printed.render(_detailed(result), language, library.rubrics, day,
+                             sheets=fmt is RateFormat.sheets, listing=True), output)
+    elif fmt is RateFormat.docx:
+        from ocop_rate.report import docx_report
+
+        assert output is not None
+        _emit_bytes(docx_report.render(_detailed(result), language, day), output)
+    elif fmt in (RateFormat.html, RateFormat.xlsx):
         _rate_report(fmt, _detailed(result), library, language, output)
     elif fmt is RateFormat.json:
         from ocop_rate.report import json_report
@@ -99,17 +115,15 @@ def rate(
 
         _emit(markdown_report.render(result, language), output)
     else:
-        from rich.table import Table
 
         console = _console() if output is None else _console(width=120)
         with console.capture() if output is not None else contextlib.nullcontext() as capture:
-            for block in _table_blocks(result, language, members):
-                console.print(block, soft_wrap=not isinstance(block, Table))
+            for block in _table_blocks(result, language, members, console.width):
+                console.print(block, soft_wrap=_located(block))
         if capture is not None:
             _emit(capture.get(), output)
     if output is not None:
-        _console(stderr=True).print(f"→ {_escape(str(output))}: {result.count} "
-                                    f"{'sản phẩm' if language == 'vi' else 'products'}")
+        _note("cli.wrote", path=str(output), count=result.count)
     if register_db is not None:
         from ocop_rate.cli.register import show_registrations
 
@@ -126,7 +140,7 @@ def _rate_streamed(library: RubricLibrary, paths: list[str], policy: GatePolicyC
 
     refused: list[Path] = []
     if not _guard(lambda: collect_paths(paths, refused)) and not refused:
-        _fail(OcopError(Problem.of("safety.no_dossiers")))
+        _say("input.no_dossiers")
     tally = Tally()
     pieces = _stream_batch(library, paths, policy, spread, tally, level)
     if fmt is RateFormat.json:
@@ -139,18 +153,34 @@ def _rate_streamed(library: RubricLibrary, paths: list[str], policy: GatePolicyC
         _guard(lambda: _emit(csv_report.render_stream(pieces, lang), output,
                              encoding=csv_report.ENCODING))
     if output is not None:
-        _console(stderr=True).print(f"→ {_escape(str(output))}: {tally.count} "
-                                    f"{'sản phẩm' if lang == 'vi' else 'products'}")
+        _note("cli.wrote", path=str(output), count=tally.count)
     raise typer.Exit(EXIT_SHORT if tally.failures else EXIT_OK)
 
 
-def _table_blocks(result: BatchResult, lang: LangCode, members: bool
+def _day(value: str | None) -> dt.date:
+    if value is None:
+        return dt.date.today()
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        _say("cli.not_a_date", value=value)
+
+
+def _located(block: object) -> bool:
+    """An error line (``✗ file:line: …``) stays on one line, for grep and editors; all
+    else wraps to the screen."""
+    from rich.text import Text
+
+    return isinstance(block, Text) and block.plain.startswith("✗")
+
+
+def _table_blocks(result: BatchResult, lang: LangCode, members: bool, width: int
                   ) -> list[RenderableType]:
     from ocop_rate.report.members_view import batch_disagreements, members_view
     from ocop_rate.report.terminal import batch_view
 
     blocks: list[RenderableType] = members_view(_detailed(result), lang) if members else []
-    blocks += batch_view(result, lang)
+    blocks += batch_view(result, lang, width)
     disagreements = batch_disagreements(result, lang)  # no rating per sheet product
     if disagreements:
         from rich.text import Text
@@ -173,7 +203,7 @@ def _rate_report(fmt: RateFormat, result: BatchResult, library: RubricLibrary,
     _emit(html_report.render(result, lang, summarise(result), library.rubrics), output)
 
 
-@app.command()
+@app.command(cls=OcopCommand)
 def explain(
     paths: Annotated[list[str], typer.Argument(
         metavar="DOSSIER…", help="Dossier file(s) to explain (folders and globs work too).",
@@ -195,12 +225,13 @@ def explain(
 
     from ocop_rate.models.rating import Failure
     from ocop_rate.report.explain import explain_view
+    from ocop_rate.report.labels import problem_line
 
     library = _library(rules)
     _refuse_overwriting_inputs(output, paths)
     result = _rate_batch(library, paths, gate_policy, spread, level)
-    if not result.items:
-        _fail(OcopError(Problem.of("safety.no_dossiers")))
+    if not result.count:  # score-sheet products are in blocks, not items
+        _say("input.no_dossiers")
     language = _code(lang)
     console = _console() if output is None else _console(width=140)
     with console.capture() if output is not None else contextlib.nullcontext() as capture:
@@ -208,7 +239,8 @@ def explain(
             if isinstance(item, Failure):
                 console.print(Rule(item.product_id or item.file or "?"))
                 for e in item.errors:
-                    console.print(_marked("✗", "red", _problem_line(e)), soft_wrap=True)
+                    console.print(_marked("✗", "red", problem_line(e, language)),
+                                  soft_wrap=True)
                 continue
             console.print(Rule(item.product_id))
             for block in explain_view(item, language, library.rubrics.get(item.rubric)):
@@ -218,19 +250,13 @@ def explain(
     raise typer.Exit(EXIT_SHORT if result.failures else EXIT_OK)
 
 
-def _problem_line(e: ProblemOut) -> str:
-    from ocop_rate.errors import Location, Problem
-
-    return Problem(e.message, Location(e.file, e.line, e.column, e.field)).render()
-
-
 class SummaryFormat(StrEnum):
     table = "table"
     markdown = "markdown"
     json = "json"
 
 
-@app.command()
+@app.command(cls=OcopCommand)
 def summary(
     paths: Annotated[list[str], typer.Argument(
         help="Dossier files, folders (searched recursively) or glob patterns.",
@@ -254,8 +280,8 @@ def summary(
     library = _library(rules)
     _refuse_overwriting_inputs(output, paths)
     result = _rate_batch(library, paths, gate_policy, DEFAULT_SPREAD, level)
-    if not result.items:
-        _fail(OcopError(Problem.of("safety.no_dossiers")))
+    if not result.count:  # score-sheet products are in blocks, not items
+        _say("input.no_dossiers")
     language = _code(lang)
     digest = summarise(result)  # read off the columns: no rating per sheet product
     if fmt is SummaryFormat.json:
@@ -284,10 +310,11 @@ class TemplateFormat(StrEnum):
     xlsx = "xlsx"
 
 
-@app.command()
+@app.command(cls=OcopCommand)
 def template(
-    rubric_id: Annotated[str, typer.Argument(metavar="RUBRIC_ID", help="e.g. "
-                                             "food-fresh-meat-26")],
+    rubric_ids: Annotated[list[str], typer.Argument(
+        metavar="RUBRIC_ID...", help="One or more product sets, e.g. food-fresh-meat-26 "
+        "(xlsx: a score sheet each, in one workbook).", show_default=False)],
     fmt: Annotated[TemplateFormat, typer.Option(
         "--format", "-f", help="yaml: a dossier skeleton; xlsx: a council score sheet.")]
     = TemplateFormat.yaml,
@@ -296,24 +323,33 @@ def template(
         show_default=False)] = None,
     members: Annotated[int, typer.Option(
         "--members", min=1, max=30, help="Blank member sheets in the YAML dossier.")] = 2,
+    force: Annotated[bool, typer.Option(
+        "--force", help="Overwrite --output if it exists (never done otherwise: a filled "
+        "sheet is the council's work).")] = False,
     rules: RulesOpt = None,
+    lang: LangOpt = Lang.vi,
 ) -> None:
     """Write a blank dossier or council score sheet for one product set, every criterion
     with its options and points (mẫu hồ sơ / phiếu chấm trống)."""
     if fmt is TemplateFormat.xlsx and output is None:
-        _usage("--format xlsx writes a workbook: give --output FILE.xlsx")
-    rubric = _guard(lambda: _library(rules).get(rubric_id))
-    _refuse_overwriting_inputs(output)
+        _say("cli.needs_output", format="xlsx")
+    library = _library(rules)
+    chosen = _guard(lambda: [library.get(rid) for rid in dict.fromkeys(rubric_ids)])
+    _refuse_overwriting_inputs(output)  # an input is refused even with --force
+    if output is not None and output.is_file() and not force:  # a device is no work
+        _say("cli.exists", Location(str(output)))
     if fmt is TemplateFormat.xlsx:
         from ocop_rate.report import template_xlsx
 
         assert output is not None
-        _emit_bytes(template_xlsx.render(rubric), output)
+        _emit_bytes(template_xlsx.render(chosen), output)
     else:
         from ocop_rate.report import template_yaml
 
-        _emit(template_yaml.render(rubric, members), output)
+        if len(chosen) > 1:
+            _say("cli.one_yaml_template")
+        _emit(template_yaml.render(chosen[0], members), output)
     if output is not None:
-        _console(stderr=True).print(f"→ {_escape(str(output))}")
+        _note("cli.wrote_file", path=str(output))
 
 

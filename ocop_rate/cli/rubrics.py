@@ -16,14 +16,14 @@ from ocop_rate.cli.common import (
     _code,
     _console,
     _emit,
-    _fail,
     _guard,
     _library,
+    _say,
 )
-from ocop_rate.errors import OcopError
+from ocop_rate.cli.help import OcopCommand
 
 
-@rubrics_app.command("list")
+@rubrics_app.command("list", cls=OcopCommand)
 def rubrics_list(
     rules: RulesOpt = None,
     fmt: Annotated[ListFormat, typer.Option("--format", "-f")] = ListFormat.table,
@@ -41,7 +41,7 @@ def rubrics_list(
     try:
         day = dt.date.fromisoformat(on) if on else dt.date.today()
     except ValueError:
-        _fail(OcopError(f"--on: '{on}' is not a date; expected YYYY-MM-DD"))
+        _say("cli.not_a_date", value=on)
     entries = catalogue(_library(rules), _code(lang), day)
     if group is not None:
         entries = [e for e in entries if e["product_group"] == group]
@@ -55,7 +55,7 @@ def rubrics_list(
         _console().print(rubric_list_view(entries, _code(lang)))
 
 
-@rubrics_app.command("show")
+@rubrics_app.command("show", cls=OcopCommand)
 def rubrics_show(
     rubric_id: Annotated[str, typer.Argument(metavar="RUBRIC_ID", help="e.g. "
                                              "food-processed-animal-26")],

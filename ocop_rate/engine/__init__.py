@@ -19,7 +19,7 @@ from __future__ import annotations
 from ocop_rate.defaults import DEFAULT_SPREAD
 from ocop_rate.engine.columns import CouncilColumns, from_dossiers
 from ocop_rate.engine.council import GATE_POLICIES, GatePolicy
-from ocop_rate.engine.fit import FitProblem, check_fit, derive, unknown_option_message
+from ocop_rate.engine.fit import FitProblem, check_fit, derive, unknown_option
 from ocop_rate.engine.gates import fact_gates, mark_gate
 from ocop_rate.engine.scorer import score_columns
 from ocop_rate.engine.tables import not_whole_hundredths, ratable, requirement
@@ -33,7 +33,7 @@ __all__ = [
     "GATE_POLICIES", "CouncilColumns", "FitProblem", "GatePolicy", "check_fit",
     "derive", "expanded", "fact_gates", "from_dossiers", "mark_gate", "not_whole_hundredths",
     "ratable", "rating_at", "ratings_of", "requirement", "score", "score_columns",
-    "unknown_option_message",
+    "unknown_option",
 ]
 
 

@@ -1,31 +1,36 @@
 """Whether a dossier fits its rubric: unknown criteria, options and facts, unscored criteria,
-facts of the wrong type or range, mixed cases, each with its field path. The engine rates
-only what fits.
+facts of the wrong type or range, mixed cases, each with its field path and a catalogued
+message. The engine rates only what fits.
 """
 
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from ocop_rate.clauses import case_mixes, derive
+from ocop_rate.messages import LANGS, Lang, text
 from ocop_rate.models.dossier import Dossier, MemberSheet
-from ocop_rate.models.rubric import NONE, Criterion, Rubric
+from ocop_rate.models.rubric import NONE, Criterion, Option, Rubric
 
 FieldPath = tuple[str | int, ...]
 
-__all__ = ["FieldPath", "FitProblem", "check_fit", "derive", "unknown_option_message"]
+__all__ = ["FieldPath", "FitProblem", "check_fit", "derive", "unknown_option"]
 
 
 @dataclass(frozen=True)
 class FitProblem:
-    """Something in a dossier that does not fit its rubric, by field path; catalogued
-    problems name their sentence (``message_id``, ``params``) for the user's language."""
+    """Something in a dossier that does not fit its rubric, by field path: a catalogued
+    message (``ocop_rate.messages``) and its parameters."""
 
     path: FieldPath
-    message: str
-    message_id: str | None = None
-    params: dict[str, object] | None = None
+    message_id: str
+    params: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def message(self) -> str:
+        """The English sentence (logs, exception text)."""
+        return text(self.message_id, "en", self.params)
 
 
 def check_fit(rubric: Rubric, dossier: Dossier) -> list[FitProblem]:
@@ -36,34 +41,33 @@ def check_fit(rubric: Rubric, dossier: Dossier) -> list[FitProblem]:
     for name, value in dossier.facts.items():
         spec = rubric.facts_by_id.get(name)
         if spec is None:
-            known = ", ".join(rubric.facts_by_id) or "none"
-            out.append(FitProblem(("facts", name),
-                                  f"unknown fact '{name}' for rubric {rubric.id} (known: {known})"))
+            known = ", ".join(rubric.facts_by_id) or "-"
+            out.append(FitProblem(("facts", name), "rating.unknown_fact",
+                                  {"fact": name, "rubric": rubric.id, "known": known}))
         elif not _fact_type_ok(spec.type, value):
-            out.append(FitProblem(("facts", name),
-                                  f"fact '{name}' should be a {_kind(spec.type)}, got "
-                                  f"{value!r}"))
+            out.append(FitProblem(("facts", name), "rating.fact_type",
+                                  {"fact": name, "kind_text_id": _kind(spec.type),
+                                   "value": repr(value)}))
         elif spec.unit == "fraction" and not 0 <= float(value) <= 1:
-            out.append(FitProblem(("facts", name),
-                                  f"fact '{name}' is a share from 0 to 1, got {value!r}"))
+            out.append(FitProblem(("facts", name), "rating.fact_fraction",
+                                  {"fact": name, "value": repr(value)}))
     for i, sheet in enumerate(dossier.council):
         where: FieldPath = ("council", i, "scores")
         out += _check_codes(rubric, sheet.scores, where)
         for cid in sheet.notes:
             if cid not in rubric.criteria_by_id:
-                out.append(FitProblem(("council", i, "notes", cid), _unknown_criterion(cid, ids)))
+                out.append(FitProblem(("council", i, "notes", cid),
+                                      *_unknown_criterion(cid, ids)))
         blank = [c.id for c in rubric.criteria
                  if c.id not in sheet.scores and derive(c, dossier.facts)[0] is None]
         if blank:
-            out.append(FitProblem(where, (
-                f"member '{sheet.member}' gave no option for {', '.join(blank)}; every criterion "
-                "needs one (a blank is allowed only where the rubric derives it from facts; "
-                f"write '{NONE}' where no option printed on the sheet applies)")))
+            out.append(FitProblem(where, "rating.member_blank",
+                                  {"member": sheet.member, "criteria": ", ".join(blank)}))
         out += _case_problems(rubric, sheet, where)
     out += _check_codes(rubric, dossier.self_assessment, ("self_assessment",))
     for cid in dossier.evidence:
         if cid not in rubric.criteria_by_id:
-            out.append(FitProblem(("evidence", cid), _unknown_criterion(cid, ids)))
+            out.append(FitProblem(("evidence", cid), *_unknown_criterion(cid, ids)))
     return out
 
 
@@ -74,14 +78,11 @@ def _case_problems(rubric: Rubric, sheet: MemberSheet, where: FieldPath) -> list
     for mix in case_mixes(rubric, sheet.scores):
         first = next(iter(mix.picked.values()))
         odd = next(cid for cid, case in mix.picked.items() if case != first)
-        params: dict[str, object] = {
+        params = {
             "member": sheet.member, "criteria": ", ".join(mix.group.criteria),
             "picked": ", ".join(f"{cid}: {sheet.scores.get(cid, NONE)} ({case})"
                                 for cid, case in mix.picked.items())}
-        from ocop_rate.messages import text
-
-        out.append(FitProblem((*where, odd), text("rules.case_mixed", "en", params),
-                              "rules.case_mixed", params))
+        out.append(FitProblem((*where, odd), "rules.case_mixed", params))
     return out
 
 
@@ -95,15 +96,18 @@ def _fact_type_ok(kind: str, value: object) -> bool:
 
 
 def _kind(fact_type: str) -> str:
-    return "finite number" if fact_type == "number" else fact_type
+    """The message id naming a fact type (``rating.kind.number`` …)."""
+    return f"rating.kind.{fact_type if fact_type in ('number', 'boolean') else 'text'}"
 
 
-def _unknown_criterion(cid: str, known: list[str]) -> str:
+def _unknown_criterion(cid: str, known: list[str]) -> tuple[str, dict[str, str]]:
     import difflib
 
     close = difflib.get_close_matches(cid, known, n=3, cutoff=0.5)
-    hint = f"; did you mean {', '.join(close)}?" if close else ""
-    return f"unknown criterion '{cid}'{hint} (criteria: {known[0]} … {known[-1]})"
+    params = {"criterion": cid, "first": known[0], "last": known[-1]}
+    if close:
+        return "rating.unknown_criterion_close", {**params, "close": ", ".join(close)}
+    return "rating.unknown_criterion", params
 
 
 def _check_codes(rubric: Rubric, scores: dict[str, str], where: FieldPath) -> list[FitProblem]:
@@ -112,14 +116,31 @@ def _check_codes(rubric: Rubric, scores: dict[str, str], where: FieldPath) -> li
     for cid, code in scores.items():
         crit = rubric.criteria_by_id.get(cid)
         if crit is None:
-            out.append(FitProblem((*where, cid), _unknown_criterion(cid, ids)))
+            out.append(FitProblem((*where, cid), *_unknown_criterion(cid, ids)))
         elif crit.option(code) is None:
-            out.append(FitProblem((*where, cid), unknown_option_message(crit, code)))
+            out.append(FitProblem((*where, cid), *unknown_option(crit, code)))
     return out
 
 
-def unknown_option_message(crit: Criterion, code: str) -> str:
-    """What to say about an option code ``crit`` does not have (dossiers and sheets alike)."""
-    codes = ", ".join(f"{o.code} ({o.points:g})" for o in crit.options)
-    return (f"unknown option '{code}' for {crit.id}; expected one of {codes}, "
-            f"or {NONE} (0) where no option applies")
+def unknown_option(crit: Criterion, code: str) -> tuple[str, dict[str, str]]:
+    """What to say about an option code ``crit`` does not have (dossiers and sheets alike):
+    message id and parameters. A number that is some option's points (a member who typed
+    the points, not the code) is answered with that option."""
+    params = {"code": code, "criterion": crit.id}
+    for lang in LANGS:
+        params[f"codes@{lang}"] = ", ".join(_option_said(o, lang) for o in crit.options)
+    try:
+        typed = float(code.replace(",", "."))
+    except ValueError:
+        typed = math.nan
+    close = [o for o in crit.options if math.isfinite(typed) and o.points == typed]
+    if close:
+        for lang in LANGS:
+            params[f"close@{lang}"] = " / ".join(_option_said(o, lang) for o in close)
+        return "rating.unknown_option_close", params
+    return "rating.unknown_option", params
+
+
+def _option_said(option: Option, lang: Lang) -> str:
+    """``b (1 điểm)`` / ``b (1 pts)``."""
+    return text("rating.option_points", lang, code=option.code, points=option.points)

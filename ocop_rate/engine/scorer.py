@@ -27,8 +27,14 @@ from ocop_rate.engine.council import (
 )
 from ocop_rate.engine.gates import fact_gates, mark_gate
 from ocop_rate.engine.plan import next_star
-from ocop_rate.engine.tables import _CASES, RubricTables, exact, option_code, tables
-from ocop_rate.models.rating import CaseSplit, GateResult, RatingColumns, RequirementResult
+from ocop_rate.engine.tables import _CASES, RubricTables, exact, tables
+from ocop_rate.models.rating import (
+    CaseSplit,
+    GateResult,
+    Notice,
+    RatingColumns,
+    RequirementResult,
+)
 from ocop_rate.models.rubric import RECOGNISED_MIN_STARS, Rubric
 from ocop_rate.outcome import DEFAULT_LEVEL, OUTCOMES, Level, decide
 
@@ -220,7 +226,7 @@ def _case_splits(rubric: Rubric, t: RubricTables, cols: CouncilColumns
 
 
 def _fact_gates(cols: CouncilColumns, council: NDArray[np.int8]
-                ) -> tuple[list[tuple[GateResult, ...]], list[tuple[str, ...]]]:
+                ) -> tuple[list[tuple[GateResult, ...]], list[tuple[Notice, ...]]]:
     """Per product, the gates that apply and the warnings of gates left unchecked. A gate
     may read the council's options: it is evaluated on each product's options (once per
     distinct facts and options); else a sheet, with no facts, needs one evaluation."""
@@ -232,7 +238,7 @@ def _fact_gates(cols: CouncilColumns, council: NDArray[np.int8]
     index = {c.id: k for k, c in enumerate(rubric.criteria)}
     ks = [index[cid] for cid in reads if cid in index]
     picked = council[:, ks].tolist()
-    made: dict[tuple[int, tuple[int, ...]], tuple[tuple[GateResult, ...], tuple[str, ...]]]
+    made: dict[tuple[int, tuple[int, ...]], tuple[tuple[GateResult, ...], tuple[Notice, ...]]]
     made = {}
     out = []
     for p in range(len(cols)):
@@ -268,7 +274,7 @@ def _gate_lists(rubric: Rubric, t: RubricTables, council: Ints, council_pts: Int
         level, opt = divmod(rest, width)
         crit = rubric.criteria[k]
         made.append(mark_gate(rubric, crit, crit.options[int(t.req_option[level, k])],
-                              level, option_code(crit, opt)))
+                              level, crit.option_at(opt)))
     gates = [made[i] for i in where.reshape(-1).tolist()]
     ends = np.cumsum(np.bincount(products, minlength=len(fail))).tolist()
     begin = 0

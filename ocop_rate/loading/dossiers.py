@@ -46,9 +46,9 @@ def collect_paths(args: list[str], refused: list[Path] | None = None) -> list[Pa
             root = glob_root(arg)
             found = sorted(p for p in expand_glob(arg) if _is_dossier_file(p))
             if not found:
-                raise UsageError(Problem(f"no dossier matches the pattern '{arg}'"))
+                raise UsageError(Problem.of("input.no_match", pattern=arg))
         else:
-            raise UsageError(Problem("no such file or folder", Location(arg)))
+            raise UsageError(Problem.of("input.no_such_path", Location(arg)))
         for p in found:
             real = _real(p)
             if real in seen:  # the same file named twice (or reached by a link) is read once
@@ -107,10 +107,8 @@ def read_dossier(path: Path) -> LoadedDossier:
     """Parse and validate one dossier file; raises a located error on any problem."""
     doc = load_document(path)
     if not isinstance(doc.data, dict):  # never echo such a file: it may be anything
-        kind = "a list" if isinstance(doc.data, list) else "a single value"
-        raise DossierError(Problem(
-            f"a dossier must be a mapping of keys (product, council, …); this file is {kind}",
-            Location(str(path), 1, 1)))
+        kind = "list" if isinstance(doc.data, list) else "value"
+        raise DossierError(Problem.of(f"input.dossier_is_{kind}", Location(str(path), 1, 1)))
     result = validate(Dossier, doc.data, doc.source)
     if isinstance(result, list):
         raise DossierError(result)

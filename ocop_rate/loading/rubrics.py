@@ -67,19 +67,23 @@ class RubricLibrary:
         try:
             return self.rubrics[rubric_id]
         except KeyError:
-            raise UsageError(unknown_rubric_message(rubric_id, list(self.rubrics))) from None
+            message_id, params = unknown_rubric(rubric_id, list(self.rubrics))
+            raise UsageError(Problem.of(message_id, **params)) from None
 
     def in_force(self, day: dt.date) -> list[Rubric]:
         """Rubrics whose decision is in force on ``day``."""
         return [r for r in self.rubrics.values() if r.effective and r.effective.covers(day)]
 
 
-def unknown_rubric_message(rubric_id: str, known: list[str]) -> str:
+def unknown_rubric(rubric_id: str, known: list[str]) -> tuple[str, dict[str, str]]:
+    """What to say about a rubric id no rubric has: message id and parameters, with the
+    nearest ids as a suggestion."""
     import difflib
 
     close = difflib.get_close_matches(rubric_id, known, n=3)
-    hint = f"; did you mean {', '.join(close)}?" if close else ""
-    return f"unknown rubric '{rubric_id}'{hint} (see: ocop-rate rubrics list)"
+    if close:
+        return "rating.unknown_rubric_close", {"rubric": rubric_id, "close": ", ".join(close)}
+    return "rating.unknown_rubric", {"rubric": rubric_id}
 
 
 def rule_files(folders: list[Path]) -> list[Path]:
@@ -87,7 +91,7 @@ def rule_files(folders: list[Path]) -> list[Path]:
     found: list[Path] = []
     for folder in folders:
         if not folder.exists():
-            raise UsageError(Problem("no such rules folder", Location(str(folder))))
+            raise UsageError(Problem.of("rubric.no_folder", Location(str(folder))))
         if not folder.is_dir() and not folder.is_file():  # a FIFO, /dev/zero
             raise UsageError(Problem.of("safety.not_regular_input", Location(str(folder))))
         candidates = [folder] if folder.is_file() else sorted(folder.rglob("*"))
@@ -97,8 +101,8 @@ def rule_files(folders: list[Path]) -> list[Path]:
                     and not p.name.startswith(".")):
                 continue
             if folder.is_dir() and not inside(p, folder):
-                raise RubricError(Problem(OUTSIDE.format(target=p.resolve()),
-                                          Location(str(p))))
+                raise RubricError(Problem.of(OUTSIDE, Location(str(p)),
+                                             target=str(p.resolve())))
             found.append(p)
             any_file = True
         if folder.is_dir() and not any_file:  # else every dossier says "unknown rubric"
@@ -157,9 +161,9 @@ def resolve_raw(folders: list[Path] | None = None) -> RawLibrary:
         if info is None:
             continue
         if info.id in infos:
-            problems.append(("unique-ids", Problem(
-                f"rubric id '{info.id}' is also defined in {infos[info.id].file}",
-                doc.source.locate(("id",)))))
+            problems.append(("unique-ids", Problem.of(
+                "rubric.id_twice", doc.source.locate(("id",)), id=info.id,
+                other=infos[info.id].file)))
             continue
         docs[info.id], infos[info.id] = doc, info
     raw: dict[str, RawRubric] = {}
@@ -195,20 +199,19 @@ def _info(doc: Document, problems: list[tuple[str, Problem]]) -> RubricInfo | No
     data = doc.data
     where = doc.source.locate(())
     if not isinstance(data, dict):
-        problems.append(("parse", Problem("a rubric file must be a mapping of keys", where)))
+        problems.append(("parse", Problem.of("rubric.not_mapping", where)))
         return None
     rid, ext, abstract = data.get("id"), data.get("extends"), data.get("abstract", False)
     if not isinstance(rid, str) or not rid:
-        problems.append(("parse", Problem("rubric needs an 'id' (text)",
-                                         doc.source.locate(("id",)))))
+        problems.append(("parse", Problem.of("rubric.needs_id", doc.source.locate(("id",)))))
         return None
     if ext is not None and not isinstance(ext, str):
-        problems.append(("schema", Problem("'extends' must be a rubric id (text)",
-                                           doc.source.locate(("extends",)))))
+        problems.append(("schema", Problem.of("rubric.extends_text",
+                                              doc.source.locate(("extends",)))))
         return None
     if not isinstance(abstract, bool):
-        problems.append(("schema", Problem("'abstract' must be true or false",
-                                           doc.source.locate(("abstract",)))))
+        problems.append(("schema", Problem.of("rubric.abstract_bool",
+                                              doc.source.locate(("abstract",)))))
         return None
     return RubricInfo(rid, doc.source.file, ext, abstract)
 
@@ -220,12 +223,12 @@ def _chain(rubric_id: str, infos: dict[str, RubricInfo], docs: dict[str, Documen
     while (parent := infos[chain[-1]].extends) is not None:
         where = docs[chain[-1]].source.locate(("extends",))
         if parent not in infos:
-            problems.append(("extends",
-                             Problem(unknown_rubric_message(parent, list(infos)), where)))
+            message_id, params = unknown_rubric(parent, list(infos))
+            problems.append(("extends", Problem.of(message_id, where, **params)))
             return None
         if parent in chain:
             cycle = " → ".join([*chain, parent])
-            problems.append(("extends", Problem(f"'extends' forms a cycle: {cycle}", where)))
+            problems.append(("extends", Problem.of("rubric.cycle", where, cycle=cycle)))
             return None
         chain.append(parent)
     return list(reversed(chain))
@@ -280,22 +283,22 @@ def _merge(merged: dict[str, Any], origins: dict[tuple[str | int, ...], _Origin]
             origins[(key,)] = _Origin(doc, (key,))
     removals = data.get("remove") or {}
     if not isinstance(removals, dict):
-        problems.append(("schema", Problem("'remove' must map list names to ids",
-                                           doc.source.locate(("remove",)))))
+        problems.append(("schema", Problem.of("rubric.remove_mapping",
+                                              doc.source.locate(("remove",)))))
         return
     for key, ids in removals.items():
         if key not in KEYED_LISTS or not isinstance(ids, list):
-            problems.append(("schema", Problem(
-                f"'remove.{key}': expected one of {', '.join(KEYED_LISTS)} with a list of ids",
-                doc.source.locate(("remove", key)))))
+            problems.append(("schema", Problem.of(
+                "rubric.remove_key", doc.source.locate(("remove", key)), key=key,
+                lists=", ".join(KEYED_LISTS))))
             continue
         present = {item.get(KEYED_LISTS[key]) for item in merged.get(key, [])
                    if isinstance(item, dict)}
         for gone in ids:
             if gone not in present:
-                problems.append(("references", Problem(
-                    f"'remove.{key}': '{gone}' is not inherited",
-                    doc.source.locate(("remove", key)))))
+                problems.append(("references", Problem.of(
+                    "rubric.remove_not_inherited", doc.source.locate(("remove", key)),
+                    key=key, id=str(gone))))
         kept = [(i, item) for i, item in enumerate(merged.get(key, []))
                 if not (isinstance(item, dict) and item.get(KEYED_LISTS[key]) in ids)]
         _reindex(merged, origins, key, kept)

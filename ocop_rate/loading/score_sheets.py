@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ocop_rate.engine.columns import CouncilColumns
-from ocop_rate.engine.fit import unknown_option_message
+from ocop_rate.engine.fit import unknown_option
 from ocop_rate.errors import InputFileError, Location, Problem
 from ocop_rate.loading.caps import (
     MAX_PROBLEMS_PER_COLUMN,
@@ -34,7 +34,7 @@ from ocop_rate.loading.caps import (
     ProblemCaps,
 )
 from ocop_rate.loading.dossiers import SHEET_SUFFIXES
-from ocop_rate.loading.rubrics import RubricLibrary, unknown_rubric_message
+from ocop_rate.loading.rubrics import RubricLibrary, unknown_rubric
 from ocop_rate.loading.source import read_bytes, text_encoding
 from ocop_rate.loading.text_safety import clean_breaks, hostile_char, printable
 from ocop_rate.models.names import id_key, invisible_in_id, member_key
@@ -94,12 +94,14 @@ class SheetContent:
     bad: list[BadProduct] = field(default_factory=list)
 
 
-def read_raw(path: Path) -> RawSheet:
-    """The cells of a CSV file or of an XLSX workbook's first sheet (``SHEET_SUFFIXES``)."""
+def read_raw(path: Path) -> list[RawSheet]:
+    """The cells of a CSV file, or of each score sheet of an XLSX workbook: its first sheet
+    and every other whose header row names a product id column (a workbook may hold one
+    sheet per product set; guide sheets are skipped)."""
     assert path.suffix.lower() in SHEET_SUFFIXES
     if path.suffix.lower() == ".xlsx":
         return _read_xlsx(path)
-    return _read_csv(path)
+    return [_read_csv(path)]
 
 
 def _read_csv(path: Path) -> RawSheet:
@@ -111,7 +113,7 @@ def _read_csv(path: Path) -> RawSheet:
     raw = read_bytes(path, MAX_SHEET_BYTES)
     codec = text_encoding(raw, name)
     if not raw.strip():
-        raise InputFileError(Problem("file is empty", Location(name, 1, 1)))
+        raise InputFileError(Problem.of("input.empty", Location(name, 1, 1)))
     if codec == "utf-16":  # one byte per ASCII separator from here on
         try:
             raw, codec = raw.decode("utf-16").encode("utf-8"), "utf-8"
@@ -124,12 +126,9 @@ def _read_csv(path: Path) -> RawSheet:
             io.BytesIO(raw), encoding=codec, header=None, dtype=str, keep_default_na=False,
             na_filter=False, skip_blank_lines=True, chunksize=CSV_CHUNK_ROWS))
     except pd.errors.ParserError as exc:
-        found = re.search(r"line (\d+)", str(exc))
-        line = int(found.group(1)) if found else None
-        raise InputFileError(Problem(
-            f"not a regular CSV table: {str(exc).strip()}", Location(name, line))) from None
-    except (UnicodeError, ValueError) as exc:
-        raise InputFileError(Problem(f"cannot read as CSV: {exc}", Location(name))) from None
+        raise InputFileError(_csv_problem(str(exc), name)) from None
+    except (UnicodeError, ValueError):
+        raise InputFileError(Problem.of("sheet.cannot_read_csv", Location(name))) from None
     del raw
     headers = ["" if pd.isna(h) else str(h) for h in frame.iloc[0].tolist()]
     body = frame.iloc[1:].reset_index(drop=True)
@@ -205,7 +204,7 @@ def _parse_in_chunks(chunks: Any) -> Any:
                          for col, parts in codes.items()})
 
 
-def _read_xlsx(path: Path) -> RawSheet:
+def _read_xlsx(path: Path) -> list[RawSheet]:
     import pandas as pd
 
     name = str(path)
@@ -214,36 +213,60 @@ def _read_xlsx(path: Path) -> RawSheet:
         with zipfile.ZipFile(path) as archive:
             unpacked = sum(info.file_size for info in archive.infolist())
     except (zipfile.BadZipFile, OSError):
-        raise InputFileError(Problem("not an XLSX workbook (expected a .xlsx zip file)",
-                                     Location(name))) from None
+        raise InputFileError(Problem.of("sheet.not_xlsx", Location(name))) from None
     if unpacked > MAX_XLSX_UNPACKED:
-        raise InputFileError(Problem(
-            f"workbook unpacks to {unpacked:,} bytes; the limit is {MAX_XLSX_UNPACKED:,}",
-            Location(name)))
+        raise InputFileError(Problem.of("sheet.unpacks_to", Location(name), size=unpacked,
+                                        limit=MAX_XLSX_UNPACKED))
     from openpyxl import load_workbook
 
     try:
         book = load_workbook(path, read_only=True, data_only=True)
-    except Exception as exc:  # openpyxl raises many kinds on a damaged workbook
-        raise InputFileError(Problem(f"cannot read the workbook: {type(exc).__name__}",
-                                     Location(name))) from None
+    except Exception:  # openpyxl raises many kinds on a damaged workbook
+        raise InputFileError(Problem.of("sheet.damaged", Location(name))) from None
+    found: list[RawSheet] = []
     try:
-        sheet = book.worksheets[0]
-        title = str(sheet.title)
-        frame = _parse_in_chunks(_xlsx_chunks(book, sheet, name, title))
+        for index, sheet in enumerate(book.worksheets):
+            title = str(sheet.title)
+            frame = _parse_in_chunks(_xlsx_chunks(book, sheet, name, title))
+            if index == 0 and frame.empty:
+                raise InputFileError(Problem.of("sheet.first_empty", Location(name, 1, 1)))
+            if frame.empty:
+                continue
+            headers = ["" if pd.isna(h) else str(h) for h in frame.iloc[0].tolist()]
+            if index > 0 and not any(ALIASES.get(header_key(h)) == "product_id"
+                                     for h in headers):
+                continue  # a guide or notes sheet
+            body = frame.iloc[1:].reset_index(drop=True)
+            body.columns = range(len(headers))
+            found.append(RawSheet(name, title, headers, body))
     except InputFileError:
         raise
-    except Exception as exc:
-        raise InputFileError(Problem(f"cannot read the workbook: {type(exc).__name__}",
-                                     Location(name))) from None
+    except Exception:
+        raise InputFileError(Problem.of("sheet.damaged", Location(name))) from None
     finally:
         book.close()
-    if frame.empty:
-        raise InputFileError(Problem("the first sheet is empty", Location(name, 1, 1)))
-    headers = ["" if pd.isna(h) else str(h) for h in frame.iloc[0].tolist()]
-    body = frame.iloc[1:].reset_index(drop=True)
-    body.columns = range(len(headers))
-    return RawSheet(name, title, headers, body)
+    return found
+
+
+def _criterion_key(key: str, known: Mapping[str, str]) -> str | None:
+    """The criterion a header names (folded key): its id alone (``a1.1``, ``a 1.1``) or
+    its id then its name, as a person labels a column (``a1.1 nguon nguyen lieu``)."""
+    if key.replace(" ", "") in known:
+        return key.replace(" ", "")
+    first = key.split(" ", 1)[0]
+    return first if first in known else None
+
+
+def _csv_problem(said: str, name: str) -> Problem:
+    """pandas' complaint about a ragged CSV as our message (its wording is not ours)."""
+    found = re.search(r"Expected (\d+) fields in line (\d+), saw (\d+)", said)
+    if found:
+        expected, line, saw = (int(g) for g in found.groups())
+        return Problem.of("sheet.ragged", Location(name, line), expected=str(expected),
+                          line=str(line), saw=str(saw))
+    line_no = re.search(r"line (\d+)", said)
+    return Problem.of("sheet.not_table",
+                      Location(name, int(line_no.group(1)) if line_no else None))
 
 
 def _xlsx_chunks(book: Any, sheet: Any, name: str, title: str) -> Any:
@@ -372,22 +395,22 @@ class _Sheet:
         self.criteria: dict[str, int] = {}  # criterion id (casefolded) -> column
         self._map_headers()
 
-    def where(self, row: int | None, col: int | None, message: str) -> Problem:
-        """A problem at data row ``row`` (0-based; None: the header row) and column."""
+    def where(self, row: int | None, col: int | None, message_id: str,
+              **params: object) -> Problem:
+        """Message ``message_id`` at data row ``row`` (0-based; None: the header row) and
+        column (in a workbook, the sheet and cell are said too)."""
         line = 1 if row is None else self.raw.first_row + row
         header = self.raw.headers[col] if col is not None else None
         if self.raw.sheet is not None and col is not None:
-            message += f" (sheet '{self.raw.sheet}', cell {column_letter(col)}{line})"
-        return Problem(message, Location(self.raw.file, line,
-                                         None if col is None else col + 1, header))
+            params = {**params, "_sheet": self.raw.sheet, "_cell": f"{column_letter(col)}{line}"}
+        return Problem.of(message_id, Location(self.raw.file, line,
+                                               None if col is None else col + 1, header),
+                          **params)
 
     def where_of(self, row: int, col: int | None, message_id: str,
                  params: dict[str, object]) -> Problem:
-        """:meth:`where` for a catalogued sentence (said in the user's language)."""
-        from ocop_rate.messages import text
-
-        found = self.where(row, col, text(message_id, "en", params))
-        return Problem(found.message, found.location, message_id, params)
+        """:meth:`where` with the parameters as one mapping."""
+        return self.where(row, col, message_id, **params)
 
     def _map_headers(self) -> None:
         known = {c.id.casefold(): c.id for r in self.library.rubrics.values()
@@ -398,28 +421,29 @@ class _Sheet:
             canonical = ALIASES.get(key)
             if not key:
                 if (_text(self.raw.frame[col]) != "").any():
-                    problems.append(self.where(None, col, "column has data but no header"))
+                    problems.append(self.where(None, col, "sheet.no_header"))
                 continue
-            if canonical is None and key.replace(" ", "") in known:
-                key = key.replace(" ", "")
+            criterion = _criterion_key(key, known)
+            if canonical is None and criterion is not None:
+                key = criterion
                 target = self.criteria
                 canonical = key
             elif canonical is not None:
                 target = self.columns
             else:
-                problems.append(self.where(None, col, (
-                    f"unknown column '{header}'; expected {', '.join(IDENTITY)} (or their "
-                    "Vietnamese names) and the criterion ids of the products' rubrics")))
+                problems.append(self.where(None, col, "sheet.unknown_column", header=header,
+                                           identity=", ".join(IDENTITY)))
                 continue
             if canonical in target:
                 first = self.raw.headers[target[canonical]]
-                problems.append(self.where(None, col, f"column '{header}' repeats '{first}'"))
+                problems.append(self.where(None, col, "sheet.repeated_column", header=header,
+                                           first=first))
                 continue
             target[canonical] = col
         for need in REQUIRED:
             if need not in self.columns:
-                problems.append(Problem(f"no '{need}' column (the header row is row 1)",
-                                        Location(self.raw.file, 1, None, need)))
+                problems.append(Problem.of("sheet.missing_column",
+                                           Location(self.raw.file, 1, None, need), column=need))
         if problems:
             raise InputFileError(problems)
 
@@ -440,7 +464,15 @@ def read_score_sheet(path: Path, library: RubricLibrary,
     ``used`` maps product ids already rated in this batch to their file: a repeat is an
     error, never a silent overwrite.
     """
-    return validate_sheet(read_raw(path), library, used or {})
+    used = dict(used or {})
+    content = SheetContent()
+    for raw in read_raw(path):
+        part = validate_sheet(raw, library, used)
+        content.blocks.extend(part.blocks)
+        content.bad.extend(part.bad)
+        for block in part.blocks:  # one product on two sheets is a repeat, not a merge
+            used.update(dict.fromkeys(block.product_id, f"{raw.file} ({raw.sheet})"))
+    return content
 
 
 def validate_sheet(raw: RawSheet, library: RubricLibrary,
@@ -451,7 +483,7 @@ def validate_sheet(raw: RawSheet, library: RubricLibrary,
     sheet = _Sheet(raw, library)
     n_rows = len(raw.frame)
     if n_rows == 0:
-        raise InputFileError(Problem("no data rows under the header", Location(raw.file, 2)))
+        raise InputFileError(Problem.of("sheet.no_rows", Location(raw.file, 2)))
     pid, pids = sheet.identity("product_id")
     rub, rubs = sheet.identity("rubric")
     mem, mems = sheet.identity("member")
@@ -470,7 +502,7 @@ def validate_sheet(raw: RawSheet, library: RubricLibrary,
     caps = ProblemCaps()
     bad: list[BadProduct] = [
         BadProduct(None, rubs[rub[r]] or None,
-                   [sheet.where(int(r), c_pid, "product_id is blank")]) for r in orphan
+                   [sheet.where(int(r), c_pid, "sheet.blank_product_id")]) for r in orphan
         if caps.take(c_pid + 1, raw.headers[c_pid])]
 
     keep = ~blank_pid
@@ -478,7 +510,7 @@ def validate_sheet(raw: RawSheet, library: RubricLibrary,
         if bad:
             return SheetContent([], [*bad, *([BadProduct(None, None, caps.notes(raw.file))]
                                               if caps.dropped else [])])
-        raise InputFileError(Problem("no data rows under the header", Location(raw.file, 2)))
+        raise InputFileError(Problem.of("sheet.no_rows", Location(raw.file, 2)))
     rows = np.flatnonzero(keep)
     order = rows[np.argsort(pid[rows], kind="stable")]  # grouped by product, sheet order
     prod = pid[order]
@@ -511,9 +543,9 @@ def validate_sheet(raw: RawSheet, library: RubricLibrary,
     for p in np.flatnonzero(disagree(rub)).tolist():
         group = order[starts[p]:starts[p + 1]]
         seen = sorted({rubs[rub[i]] for i in group})
-        add(int(p), sheet.where(int(group[0]), c_rub,
-                                f"rows of product {pids[product[p]]} name different rubrics: "
-                                f"{', '.join(repr(s) for s in seen)}"))
+        add(int(p), sheet.where(int(group[0]), c_rub, "sheet.rubrics_differ",
+                                product=pids[product[p]],
+                                seen=", ".join(repr(s) for s in seen)))
     name_code = np.where(np.array([n == "" for n in names])[nam], -1, nam)
     if "product_name" in sheet.columns:
         s = name_code[order]
@@ -521,13 +553,12 @@ def validate_sheet(raw: RawSheet, library: RubricLibrary,
         lo = np.minimum.reduceat(np.where(s < 0, np.iinfo(np.int64).max, s), starts[:-1])
         for p in np.flatnonzero((hi >= 0) & (lo != hi)).tolist():
             add(int(p), sheet.where(int(order[starts[p]]), sheet.columns["product_name"],
-                                    f"rows of product {pids[product[p]]} give different "
-                                    "names"))
+                                    "sheet.names_differ", product=pids[product[p]]))
     product_name = [names[c] if c >= 0 else "" for c in
                     np.maximum.reduceat(name_code[order], starts[:-1])] if n_prod else []
     blank_mem = np.array([m == "" for m in mems])[mem]
     for r in np.flatnonzero(blank_mem & keep).tolist():
-        add(int(row_product[r]), sheet.where(r, c_mem, "member is blank"))
+        add(int(row_product[r]), sheet.where(r, c_mem, "sheet.blank_member"))
     # "Lan", "LAN" and "Lan\u00a0" are one member (models.names.member_key)
     mem_same, _ = pd.factorize(np.array([member_key(m) for m in mems], dtype=object))
     pair = pd.Series(row_product * (len(mems) + 1) + mem_same[mem])
@@ -537,58 +568,56 @@ def validate_sheet(raw: RawSheet, library: RubricLibrary,
     for r in np.flatnonzero(dup).tolist():
         p = int(row_product[r])
         first = int(first_of[pair_group[r]])
-        add(p, sheet.where(int(r), c_mem, (
-            f"member '{mems[mem[r]]}' scores product {pids[product[p]]} twice "
-            f"(rows {raw.first_row + first} and {raw.first_row + int(r)})")))
+        add(p, sheet.where(int(r), c_mem, "sheet.member_twice", member=mems[mem[r]],
+                           product=pids[product[p]], first=str(raw.first_row + first),
+                           again=str(raw.first_row + int(r))))
     bad_id = [i for i, p in enumerate(pids) if p and (len(p) > MAX_CELL_CHARS
                                                       or re.search(r"\s", p))]
     if bad_id:
         bad_set = set(bad_id)
         for p in range(n_prod):
             if int(product[p]) in bad_set:
-                add(p, sheet.where(int(order[starts[p]]), c_pid,
-                                   "product_id must be one word without spaces "
-                                   f"(at most {MAX_CELL_CHARS} characters)"))
+                add(p, sheet.where(int(order[starts[p]]), c_pid, "sheet.id_one_word",
+                                   limit=MAX_CELL_CHARS))
     seen_key: dict[str, int] = {}
     for p in range(n_prod):  # one product spelled two ways ('QN-01', 'qn‑01') in this sheet
         key = id_key(pids[product[p]])
         other = seen_key.setdefault(key, p)
         if other != p:
-            add(p, sheet.where(int(order[starts[p]]), c_pid, Problem.of(
-                "safety.id_spelled_twice", pid=pids[product[p]],
-                other=pids[product[other]], holder=raw.file).message))
+            add(p, sheet.where(int(order[starts[p]]), c_pid, "safety.id_spelled_twice",
+                               pid=pids[product[p]], other=pids[product[other]],
+                               holder=raw.file))
     hostile = [i for i, v in enumerate(pids) if v and (hostile_char(v) or invisible_in_id(v))]
     if hostile:
         hostile_set = set(hostile)
         for p in range(n_prod):
             if int(product[p]) in hostile_set:
                 value = pids[product[p]]
-                add(p, sheet.where(int(order[starts[p]]), c_pid, Problem.of(
-                    "safety.invisible_in_id", shown=printable(value).encode(
-                        "ascii", "backslashreplace").decode(),
-                    code=hostile_char(value) or invisible_in_id(value)).message))
+                add(p, sheet.where(int(order[starts[p]]), c_pid, "safety.invisible_in_id",
+                                   shown=printable(value).encode(
+                                       "ascii", "backslashreplace").decode(),
+                                   code=hostile_char(value) or invisible_in_id(value)))
     for codes, spot, values in ((nam, sheet.columns.get("product_name"), names),
                                 (mem, c_mem, mems)):
         bad_text = [i for i, v in enumerate(values) if hostile_char(v)]
         # rows of a product only: a row without a product id is skipped or an orphan
         for r in (np.flatnonzero(np.isin(codes, bad_text) & keep).tolist() if bad_text
                   else []):
-            add(int(row_product[r]), sheet.where(r, spot, Problem.of(
-                "safety.control_char", code=hostile_char(values[codes[r]])).message))
+            add(int(row_product[r]), sheet.where(r, spot, "safety.control_char",
+                                                 code=hostile_char(values[codes[r]])))
     if used:
         for p in range(n_prod):
             holder = used.get(id_key(pids[product[p]]))
             if holder is not None:
-                add(p, sheet.where(int(order[starts[p]]), c_pid,
-                                   f"product id '{pids[product[p]]}' is already used by "
-                                   f"{holder}"))
+                add(p, sheet.where(int(order[starts[p]]), c_pid, "rating.id_used",
+                                   id=pids[product[p]], other=holder))
     long = [i for i, v in enumerate(names) if len(v) > MAX_CELL_CHARS]
     long_m = [i for i, v in enumerate(mems) if len(v) > MAX_CELL_CHARS]
     for codes, spot, what, which in ((nam, sheet.columns.get("product_name"),
                                        "product_name", long), (mem, c_mem, "member", long_m)):
         for r in np.flatnonzero(np.isin(codes, which) & keep).tolist() if which else []:
-            add(int(row_product[r]), sheet.where(r, spot, f"{what} is longer than "
-                                                 f"{MAX_CELL_CHARS} characters"))
+            add(int(row_product[r]), sheet.where(r, spot, "sheet.too_long", what=what,
+                                                 limit=MAX_CELL_CHARS))
 
     # per rubric: codes -> option indices, unknown and blank cells located
     prod_rubric = rub[order[starts[:-1]]] if n_prod else np.zeros(0, dtype=np.int64)
@@ -598,18 +627,18 @@ def validate_sheet(raw: RawSheet, library: RubricLibrary,
         members = np.flatnonzero(prod_rubric == code)
         rubric = library.rubrics.get(rubs[code])
         if rubric is None:
-            message = ("rubric is blank" if not rubs[code]
-                       else unknown_rubric_message(rubs[code], list(library.rubrics)))
             for p in members.tolist():
-                add(p, sheet.where(int(order[starts[p]]), c_rub, message))
+                spot = int(order[starts[p]])
+                message_id, params = (("sheet.blank_rubric", {}) if not rubs[code] else
+                                      unknown_rubric(rubs[code], list(library.rubrics)))
+                add(p, sheet.where(spot, c_rub, message_id, **params))
             continue
         wide = [c for c in rubric.criteria if len(c.options) > MAX_SHEET_OPTIONS]
         if wide:
             for p in members.tolist():
-                add(p, sheet.where(int(order[starts[p]]), c_rub, Problem.of(
-                    "safety.too_many_options", criterion=wide[0].id,
-                    count=f"{len(wide[0].options):,}", limit=f"{MAX_SHEET_OPTIONS:,}"
-                ).message))
+                add(p, sheet.where(int(order[starts[p]]), c_rub, "safety.too_many_options",
+                                   criterion=wide[0].id, count=f"{len(wide[0].options):,}",
+                                   limit=f"{MAX_SHEET_OPTIONS:,}"))
             continue
         in_rubric = np.zeros(n_prod, dtype=bool)
         in_rubric[members] = True
@@ -620,16 +649,16 @@ def validate_sheet(raw: RawSheet, library: RubricLibrary,
             if key not in own:
                 cells = _text(raw.frame[other])[sel]
                 for r in sel[np.flatnonzero(cells != "")].tolist():
-                    add(int(row_product[r]), sheet.where(r, other, (
-                        f"criterion {raw.headers[other]} is not on rubric {rubric.id}; "
-                        "leave the cell blank")))
+                    add(int(row_product[r]), sheet.where(
+                        r, other, "sheet.foreign_criterion", criterion=raw.headers[other],
+                        rubric=rubric.id))
         for k, crit in enumerate(rubric.criteria):
             found = sheet.criteria.get(crit.id.casefold())
             if found is None:
                 for p in members.tolist():
-                    add(p, Problem(
-                        f"no column for criterion {crit.id}, which rubric {rubric.id} "
-                        "scores", Location(raw.file, 1, None, crit.id)))
+                    add(p, Problem.of("sheet.missing_criterion",
+                                      Location(raw.file, 1, None, crit.id),
+                                      criterion=crit.id, rubric=rubric.id))
                 option[:, k] = 0
                 continue
             col = found
@@ -640,11 +669,12 @@ def validate_sheet(raw: RawSheet, library: RubricLibrary,
             option[:, k] = lookup[codes[sel]]
             for r in sel[np.flatnonzero(option[:, k] < 0)].tolist():
                 text = uniques[codes[r]]
-                message = (f"no option for {crit.id}; every criterion needs one (a score "
-                           "sheet has no facts to derive it from; write '-' or 'none' where "
-                           "no option printed on the sheet applies)" if text == "" else
-                           unknown_option_message(crit, printable(text)))
-                add(int(row_product[r]), sheet.where(r, col, message))
+                if text == "":
+                    add(int(row_product[r]), sheet.where(r, col, "sheet.blank_option",
+                                                         criterion=crit.id))
+                else:
+                    message_id, params = unknown_option(crit, printable(text))
+                    add(int(row_product[r]), sheet.where(r, col, message_id, **params))
         _case_mixes(rubric, sheet, sel, option, row_product, add,
                     lambda r: str(mems[mem[r]]))
         pending.append((rubric, members, option))

@@ -7,6 +7,7 @@ a cap on file size and on alias expansion, duplicate keys refused, text NFC-norm
 from __future__ import annotations
 
 import json
+import re
 import stat
 import unicodedata
 from dataclasses import dataclass, field
@@ -73,7 +74,50 @@ def inside(path: Path, root: Path) -> bool:
         return False
 
 
-OUTSIDE = "is a symbolic link to a file outside the folder being read; not read ({target})"
+OUTSIDE = "input.outside"
+"""The message id for a link out of the folder being read (parameter ``target``)."""
+
+_YAML_PROBLEMS: tuple[tuple[str, str], ...] = (
+    ("constructor for the tag", "input.yaml_tag"),
+    ("undefined tag", "input.yaml_tag"),
+    ("cannot start any token", "input.yaml_token"),
+    ("mapping values are not allowed", "input.yaml_colon"),
+    ("could not find expected ':'", "input.yaml_no_colon"),
+    ("expected <block end>", "input.yaml_indent"),
+    ("did not find expected key", "input.yaml_indent"),
+    ("bad indentation", "input.yaml_indent"),
+    ("unexpected end of stream", "input.yaml_unclosed"),
+    ("expected a single document", "input.yaml_documents"),
+    ("found undefined alias", "input.yaml_alias"),
+    ("expected ',' or", "input.yaml_flow"),
+    ("did not find expected ',' or", "input.yaml_flow"),
+)
+
+
+def yaml_problem(context: str | None, problem: str | None) -> tuple[str, dict[str, str]]:
+    """PyYAML's complaint as one of our messages (id and parameters): its own wording is
+    English and changes between versions, so it is never shown."""
+    said = f"{context or ''} {problem or ''}"
+    for marker, message_id in _YAML_PROBLEMS:
+        if marker in said:
+            if message_id == "input.yaml_tag":
+                tag = re.search(r"'([^']*)'", problem or "")
+                return message_id, {"tag": tag.group(1) if tag else "?"}
+            return message_id, {}
+    return "input.yaml_syntax", {}
+
+
+def os_reason(exc: OSError) -> str:
+    """The message id of the operating system's reason (``os.EACCES`` …; pass it as
+    ``reason_id``): the system's own words are English."""
+    import errno
+
+    name = errno.errorcode.get(exc.errno or 0, "")
+    return f"os.{name}" if f"os.{name}" in _OS_REASONS else "os.other"
+
+
+_OS_REASONS = frozenset({"os.EACCES", "os.EPERM", "os.ENOENT", "os.EISDIR", "os.ENOTDIR",
+                         "os.ENOSPC", "os.EROFS", "os.ELOOP", "os.ENAMETOOLONG", "os.EEXIST"})
 
 
 def read_bytes(path: Path, limit: int = MAX_FILE_BYTES) -> bytes:
@@ -83,23 +127,24 @@ def read_bytes(path: Path, limit: int = MAX_FILE_BYTES) -> bytes:
     note_input(path)
     try:
         if path.is_dir():
-            raise InputFileError(Problem("is a folder, expected a file", Location(name)))
+            raise InputFileError(Problem.of("input.is_folder", Location(name)))
         st = path.stat()
         if not stat.S_ISREG(st.st_mode):  # a FIFO would block, /dev/zero never ends
             raise InputFileError(Problem.of("safety.not_regular_input", Location(name)))
         if st.st_size > limit:
-            raise InputFileError(Problem(
-                f"file is {st.st_size:,} bytes; the limit is {limit:,}", Location(name)))
+            raise InputFileError(Problem.of("input.too_large", Location(name),
+                                            size=st.st_size, limit=limit))
         with path.open("rb") as handle:
             data = handle.read(limit + 1)  # a file that grows while read stays bounded
         if len(data) > limit:
-            raise InputFileError(Problem(
-                f"file is over {limit:,} bytes; the limit is {limit:,}", Location(name)))
+            raise InputFileError(Problem.of("input.too_large", Location(name),
+                                            size=len(data), limit=limit))
         return data
     except FileNotFoundError:
-        raise InputFileError(Problem("no such file", Location(name))) from None
+        raise InputFileError(Problem.of("input.no_such_file", Location(name))) from None
     except OSError as exc:
-        raise InputFileError(Problem(f"cannot read: {exc.strerror}", Location(name))) from None
+        raise InputFileError(Problem.of("input.cannot_read", Location(name),
+                                        reason_id=os_reason(exc))) from None
 
 
 def text_encoding(raw: bytes, name: str) -> str:
@@ -112,13 +157,10 @@ def text_encoding(raw: bytes, name: str) -> str:
     except UnicodeDecodeError as exc:
         line = raw[: exc.start].count(b"\n") + 1
         col = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
-        raise InputFileError(Problem(
-            f"not UTF-8 text (byte 0x{raw[exc.start]:02x}); save the file as UTF-8 "
-            "(Excel: 'CSV UTF-8', editors: 'UTF-8')",
-            Location(name, line, col),
-        )) from None
+        raise InputFileError(Problem.of("input.not_utf8", Location(name, line, col),
+                                        byte=f"0x{raw[exc.start]:02x}")) from None
     if b"\x00" in raw:
-        raise InputFileError(Problem("binary data (NUL byte) in a text file", Location(name)))
+        raise InputFileError(Problem.of("input.nul_bytes", Location(name)))
     return "utf-8-sig"
 
 
@@ -129,10 +171,9 @@ def read_text(path: Path) -> str:
     try:
         text = raw.decode(codec)
     except UnicodeDecodeError:
-        raise InputFileError(Problem("not valid UTF-16 text", Location(str(path)))) from None
+        raise InputFileError(Problem.of("input.not_utf16", Location(str(path)))) from None
     if "\x00" in text:
-        raise InputFileError(Problem("binary data (NUL byte) in a text file",
-                                     Location(str(path))))
+        raise InputFileError(Problem.of("input.nul_bytes", Location(str(path))))
     return text
 
 
@@ -155,22 +196,23 @@ def _parse_json(text: str, name: str) -> Any:
         out: dict[str, Any] = {}
         for key, value in pairs:
             if key in out:
-                raise InputFileError(Problem(f"duplicate key '{key}'", Location(name)))
+                raise InputFileError(Problem.of("input.duplicate_key", Location(name), key=key))
             out[key] = value
         return out
 
     def no_constants(token: str) -> Any:
-        raise InputFileError(Problem(f"{token} is not a number here", Location(name)))
+        raise InputFileError(Problem.of("input.json_constant", Location(name), token=token))
 
     try:
         return json.loads(text, object_pairs_hook=no_duplicates, parse_constant=no_constants)
     except json.JSONDecodeError as exc:
-        raise InputFileError(Problem(
-            f"invalid JSON: {exc.msg}", Location(name, exc.lineno, exc.colno))) from None
+        raise InputFileError(Problem.of(
+            "input.json_syntax", Location(name, exc.lineno, exc.colno),
+            detail=exc.msg)) from None
     except RecursionError:
-        raise InputFileError(Problem("JSON nested too deeply", Location(name))) from None
-    except ValueError as exc:  # e.g. a 5,000-digit integer
-        raise InputFileError(Problem(f"invalid JSON value: {exc}", Location(name))) from None
+        raise InputFileError(Problem.of("input.json_too_deep", Location(name))) from None
+    except ValueError:  # e.g. a 5,000-digit integer
+        raise InputFileError(Problem.of("input.json_value", Location(name))) from None
 
 
 def _parse_yaml(text: str, name: str) -> Document:
@@ -178,28 +220,27 @@ def _parse_yaml(text: str, name: str) -> Document:
     try:
         node = loader.get_single_node()
         if node is None:
-            raise InputFileError(Problem("file is empty", Location(name, 1, 1)))
+            raise InputFileError(Problem.of("input.empty", Location(name, 1, 1)))
         source = SourceMap(name)
         _walk(node, (), source, [0], name)
         data = loader.construct_document(node)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         where = Location(name, mark.line + 1, mark.column + 1) if mark else Location(name)
-        what = " ".join(x for x in (exc.context, exc.problem) if x)
-        raise InputFileError(Problem(f"invalid YAML: {what}", where)) from None
+        message_id, params = yaml_problem(exc.context, exc.problem)
+        raise InputFileError(Problem.of(message_id, where, **params)) from None
     except yaml.reader.ReaderError as exc:  # a character YAML does not allow
         line = text.count("\n", 0, exc.position) + 1
         col = exc.position - (text.rfind("\n", 0, exc.position) + 1) + 1
         code = exc.character if isinstance(exc.character, int) else ord(exc.character)
-        raise InputFileError(Problem(
-            f"invalid YAML: character U+{code:04X} is not allowed in YAML",
-            Location(name, line, col))) from None
-    except yaml.YAMLError as exc:
-        raise InputFileError(Problem(f"invalid YAML: {exc}", Location(name))) from None
+        raise InputFileError(Problem.of("input.yaml_char", Location(name, line, col),
+                                        code=f"{code:04X}")) from None
+    except yaml.YAMLError:
+        raise InputFileError(Problem.of("input.yaml_syntax", Location(name))) from None
     except RecursionError:
-        raise InputFileError(Problem("YAML nested too deeply", Location(name))) from None
-    except (ValueError, TypeError, OverflowError) as exc:  # e.g. a 5,000-digit integer
-        raise InputFileError(Problem(f"invalid YAML value: {exc}", Location(name))) from None
+        raise InputFileError(Problem.of("input.yaml_too_deep", Location(name))) from None
+    except (ValueError, TypeError, OverflowError):  # e.g. a 5,000-digit integer
+        raise InputFileError(Problem.of("input.yaml_value", Location(name))) from None
     finally:
         loader.dispose()
     return Document(_normalise(data, source), source)
@@ -224,9 +265,10 @@ def _walk(node: yaml.Node, path: PathKey, source: SourceMap, count: list[int],
     """Record positions, refuse duplicate keys, and bound alias expansion."""
     count[0] += 1
     if count[0] > MAX_NODES:
-        raise InputFileError(Problem(
-            f"document expands to more than {MAX_NODES:,} values (alias bomb?)",
-            Location(name, node.start_mark.line + 1, node.start_mark.column + 1)))
+        raise InputFileError(Problem.of(
+            "input.alias_bomb",
+            Location(name, node.start_mark.line + 1, node.start_mark.column + 1),
+            limit=MAX_NODES))
     source.positions.setdefault(path, (node.start_mark.line + 1, node.start_mark.column + 1))
     if isinstance(node, yaml.MappingNode):
         seen: set[str] = set()
@@ -238,10 +280,11 @@ def _walk(node: yaml.Node, path: PathKey, source: SourceMap, count: list[int],
                 _walk(value_node, path, source, count, name)
                 continue
             if key in seen:
-                raise InputFileError(Problem(
-                    f"duplicate key '{key}' (an earlier one would be silently overwritten)",
+                raise InputFileError(Problem.of(
+                    "input.duplicate_key_overwrite",
                     Location(name, key_node.start_mark.line + 1,
-                             key_node.start_mark.column + 1, render_path((*path, key)))))
+                             key_node.start_mark.column + 1, render_path((*path, key))),
+                    key=key))
             seen.add(key)
             source.positions[(*path, key)] = (key_node.start_mark.line + 1,
                                               key_node.start_mark.column + 1)

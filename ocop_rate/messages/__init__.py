@@ -6,6 +6,15 @@ its own words; this module joins them into one catalogue and renders a message i
 language. Why a typed Python catalogue rather than gettext ``.po``/``.mo`` files: no build
 step, no compiled artefacts in the wheel, ids and parameters checked by a test, and start-up
 stays light (nothing is read from disk). This module imports nothing else of ours.
+
+Parameters are filled in as given, except numbers, which are said the language's way: a
+float with a decimal comma in Vietnamese (``9,99``), an integer of five or more digits with
+grouped thousands (``5.242.880`` / ``5,242,880``). Templates carry no format specs: pass
+text already shaped where a fixed number of decimals matters. A parameter named
+``<name>_id`` whose value is a message id fills ``{<name>}`` with that message in the same
+language (an operating-system reason, a kind of thing). ``<name>@vi`` and ``<name>@en``
+give ``{<name>}`` in each language (a rubric's own bilingual words). ``_sheet`` and ``_cell`` name a
+workbook cell, said after the message.
 """
 
 from __future__ import annotations
@@ -17,12 +26,24 @@ from ocop_rate.messages.catalogue import CATALOGUE
 
 Lang = Literal["vi", "en"]
 DEFAULT_LANG: Lang = "vi"
+LANGS: tuple[Lang, ...] = ("vi", "en")
 
-__all__ = ["CATALOGUE", "DEFAULT_LANG", "Lang", "UnknownMessage", "text"]
+__all__ = ["CATALOGUE", "DEFAULT_LANG", "LANGS", "Lang", "UnknownMessage", "say_number", "text"]
 
 
 class UnknownMessage(KeyError):
     """A message id that no catalogue module defines: a bug of ours, caught by the tests."""
+
+
+def say_number(value: object, lang: Lang) -> str:
+    """A number as ``lang`` writes it (see the module's docstring); anything else as str."""
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        return str(value)
+    if isinstance(value, int):
+        shown = f"{value:,}" if abs(value) >= 10_000 else str(value)
+        return shown.replace(",", ".") if lang == "vi" else shown
+    shown = f"{value:g}"
+    return shown.replace(".", ",") if lang == "vi" else shown
 
 
 def text(message_id: str, lang: Lang = DEFAULT_LANG, /,
@@ -32,5 +53,19 @@ def text(message_id: str, lang: Lang = DEFAULT_LANG, /,
         vi, en = CATALOGUE[message_id]
     except KeyError:
         raise UnknownMessage(message_id) from None
-    values = {**(params or {}), **kwargs}
-    return (vi if lang == "vi" else en).format(**values)
+    given = {**(params or {}), **kwargs}
+    values: dict[str, str] = {}
+    for key, value in given.items():
+        if "@" in key:  # "name@vi" / "name@en": a parameter given in both languages
+            base, _, its_lang = key.partition("@")
+            if its_lang == lang:
+                values[base] = str(value)
+        elif key.endswith("_id") and isinstance(value, str) and value in CATALOGUE:
+            values[key[:-3]] = text(value, lang)  # a word said in the same language
+        else:
+            values[key] = say_number(value, lang)
+    said = (vi if lang == "vi" else en).format(**values)
+    if "_sheet" in given and "_cell" in given:  # a workbook cell: say which
+        said += " " + text("sheet.cell_suffix", lang, sheet=given["_sheet"],
+                           cell=given["_cell"])
+    return said

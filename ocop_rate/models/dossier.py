@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from pydantic import Field, field_validator, model_validator
+from pydantic_core import PydanticCustomError
 
 from ocop_rate.models.common import Frozen, Text, repeated
 from ocop_rate.models.conditions import FactValue
@@ -41,8 +42,10 @@ class Product(Frozen):
         if bad is not None:
             from ocop_rate.messages import text
 
-            raise ValueError(text("safety.invisible_in_id", "en", shown=value.encode(
-                "ascii", "backslashreplace").decode(), code=bad))
+            params = {"shown": value.encode("ascii", "backslashreplace").decode(),
+                      "code": bad}
+            raise PydanticCustomError(  # message id of ocop_rate.messages, English text
+                "safety.invisible_in_id", text("safety.invisible_in_id", "en", params), params)
         return value
 
 
@@ -58,7 +61,16 @@ class MemberSheet(Frozen):
     def _blank_is_absent(cls, value: Any) -> Any:
         """A blank section or entry (``A1.1:`` in YAML, an empty cell) is no entry: as in
         a score sheet, a blank criterion is derived from facts or reported as unscored."""
-        return _drop_blanks(value)
+        value = _drop_blanks(value)
+        if isinstance(value, dict):  # a member who typed the points (2, 0.5): read as text,
+            return {k: _number_text(v) for k, v in value.items()}  # answered "did you mean"
+        return value
+
+
+def _number_text(value: Any) -> Any:
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        return value
+    return f"{value:g}"
 
 
 class Dossier(Frozen):
@@ -85,7 +97,9 @@ class Dossier(Frozen):
         if dupes:
             spelled = [repr(m.member) for m, k in zip(self.council, keys, strict=True)
                        if k in dupes]
-            raise ValueError(f"council member named more than once: {', '.join(spelled)}")
+            raise PydanticCustomError(  # message id of ocop_rate.messages, English text
+                "rating.council_repeated", "council member named more than once: {names}",
+                {"names": ", ".join(spelled)})
         return self
 
 

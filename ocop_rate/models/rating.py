@@ -193,7 +193,7 @@ class Rating(Frozen):
     criteria: tuple[CriterionScore, ...]
     next_star: NextStar | None
     self_assessment: SelfAssessment | None = None
-    warnings: tuple[str, ...] = ()
+    warnings: tuple[Notice, ...] = ()
     producer: Producer | None = None
     disagreement: Disagreement | None = None
 
@@ -205,13 +205,24 @@ class Rating(Frozen):
 
 
 class ProblemOut(Frozen):
-    """A located problem, as carried in results."""
+    """A located problem, as carried in results. ``message`` is English; ``message_id`` and
+    ``params`` name the sentence in ``ocop_rate.messages``, for the user's language."""
 
     message: str
     file: str | None = None
     line: int | None = None
     column: int | None = None
     field: str | None = None
+    message_id: str | None = Field(default=None, exclude=True)
+    params: dict[str, str | int | float] = Field(default_factory=dict, exclude=True)
+
+
+class Notice(Frozen):
+    """Something a person must know about a rating, e.g. a rejection condition that could
+    not be checked: a sentence of ``ocop_rate.messages`` and its parameters."""
+
+    message_id: str
+    params: dict[str, str] = Field(default_factory=dict)
 
 
 class Failure(Frozen):
@@ -266,7 +277,7 @@ class RatingColumns:
     points: NDArray[np.int32]             # P x C, hundredths: each criterion's mean, rounded
     council_option: NDArray[np.int8]      # P x C: the option the council reached
     gates: list[tuple[GateResult, ...]]   # P: gates that applied (shared, immutable)
-    warnings: list[tuple[str, ...]]       # P: fact gates left unchecked (shared)
+    warnings: list[tuple[Notice, ...]]    # P: gates left unchecked (shared)
     next_stars: NDArray[np.int8]          # P: the class aimed at; 0 at 5 stars (no next star)
     next_threshold: NDArray[np.float64]   # P: that class's lower bound
     next_needed: NDArray[np.int64]        # P, hundredths

@@ -6,7 +6,9 @@ Computed by :mod:`ocop_rate.summary`; reports only render it. Class keys are ``"
 
 from __future__ import annotations
 
-from ocop_rate.models.common import Frozen
+from pydantic import Field
+
+from ocop_rate.models.common import Frozen, Text
 
 CLASS_KEYS: tuple[str, ...] = ("5", "4", "3", "not_recognised", "could_not_rate")
 RATED_CLASS_KEYS: tuple[str, ...] = CLASS_KEYS[:-1]
@@ -49,3 +51,7 @@ class Summary(Frozen):
     classes: tuple[ClassCount, ...]
     breakdowns: tuple[Breakdown, ...]
     part_means: tuple[PartMeans, ...]
+    unchecked: int = Field(default=0, description="Rated products whose rejection "
+                           "conditions could not be checked (their facts not stated).")
+    set_names: dict[str, Text] = Field(default_factory=dict,
+                                       description="product set (rubric) id -> its name")

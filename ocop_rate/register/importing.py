@@ -81,7 +81,7 @@ def read_rows(path: Path) -> tuple[Any, dict[str, int]]:
 
     if path.suffix.lower() not in (".xlsx", ".csv"):
         raise RegisterError(Problem.of("register.import_suffix", Location(str(path))))
-    raw = read_raw(path)
+    raw = read_raw(path)[0]  # the first sheet (a workbook's others are notes)
     columns: dict[str, int] = {}
     problems: list[Problem] = []
     for col, header in enumerate(raw.headers):
@@ -293,7 +293,7 @@ def grants_from_file(path: Path) -> dict[str, Any]:
 
     if path.suffix.lower() not in (".xlsx", ".csv"):
         raise RegisterError(Problem.of("register.import_suffix", Location(str(path))))
-    raw = read_raw(path)
+    raw = read_raw(path)[0]
     columns = {GRANT_ALIASES.get(header_key(h), header_key(h).replace(" ", "_")): c
                for c, h in enumerate(raw.headers) if header_key(h)}
     problems = [Problem.of("register.import_missing_column", Location(raw.file, 1), column=c)

@@ -15,9 +15,18 @@ from ocop_rate.messages import text
 from ocop_rate.models.common import Lang
 from ocop_rate.models.rating import Rating
 from ocop_rate.models.rubric import Rubric
-from ocop_rate.report.labels import PRODUCER_KINDS, star_glyphs, star_label, word
+from ocop_rate.report.labels import (
+    citation,
+    notice_text,
+    outcome_words,
+    producer_kind,
+    star_glyphs,
+    star_label,
+    word,
+)
 from ocop_rate.report.members_view import disagreement_lines, sheet_table
-from ocop_rate.report.outcome_words import outcome_note, outcome_word, requirement_line
+from ocop_rate.report.outcome_words import outcome_note, requirement_line
+from ocop_rate.report.rows import Row, rows
 from ocop_rate.report.terminal import STAR_STYLE
 
 
@@ -46,8 +55,7 @@ def _head(rating: Rating, lang: Lang) -> RichText:
         head.append(f" · {rating.file}", style="dim")
     if rating.producer is not None:
         p = rating.producer
-        kind = PRODUCER_KINDS.get(p.kind or "", (p.kind or "", p.kind or ""))
-        bits = [p.name, kind[0] if lang == "vi" else kind[1], p.commune, p.district, p.province]
+        bits = [p.name, producer_kind(p.kind, lang), p.commune, p.district, p.province]
         head.append(f"\n{word('producer', lang)}: {', '.join(b for b in bits if b)}")
     head.append(f"\n{word('total', lang)} {rating.total:.2f} · ")
     if rating.stars is None:
@@ -55,8 +63,11 @@ def _head(rating: Rating, lang: Lang) -> RichText:
     else:
         head.append(f"{star_glyphs(rating.stars)} {star_label(rating.stars, lang)}",
                     style=STAR_STYLE.get(rating.stars, ""))
-    head.append(f" · {text('rules.outcome', lang)}: {outcome_word(rating.outcome, lang)}"
-                f" ({text('level.' + rating.level, lang)})", style="bold")
+    row = _row_of(rating)
+    head.append(f" · {word('outcome', lang)}: ")
+    head.append(outcome_words(row.outcome, row.unchecked, lang),
+                style="yellow" if row.unchecked else "")
+    head.append(f" ({text('level.' + rating.level, lang)})", style="bold")
     authority = None if rating.authority is None else rating.authority.get(lang)
     note = outcome_note(rating.outcome, rating.stars, authority,
                         rating.province_may_recognise, rating.outcome_source, lang)
@@ -64,7 +75,7 @@ def _head(rating: Rating, lang: Lang) -> RichText:
         head.append(f"\n{note}")
     if rating.stars is not None and rating.band_stars != rating.stars:
         band = star_label(rating.band_stars, lang)
-        head.append(f" ({'theo tổng điểm' if lang == 'vi' else 'by total'}: {band})")
+        head.append(f" ({word('by_total', lang)}: {band})")
     return head
 
 
@@ -101,17 +112,23 @@ def _diff_style(diff: float) -> str:
     return "red" if diff < 0 else ("green" if diff > 0 else "")
 
 
+def _row_of(rating: Rating) -> Row:
+    from ocop_rate.models.rating import BatchResult
+
+    return rows(BatchResult(items=(rating,)), "vi")[0]
+
+
 def _gates(rating: Rating, lang: Lang) -> list[RenderableType]:
     out: list[RenderableType] = [RichText(f"{word('gates', lang)}:", style="bold")]
-    if not rating.gates:
+    if not rating.gates and not rating.warnings:
         out.append(RichText(f"  {word('none', lang)}"))
     for g in rating.gates:
-        line = RichText(f"  {'⛔' if g.effect == 'block' else '▼'} {g.id}: {g.reason.get(lang)}"
+        line = RichText(f"  {'⛔' if g.effect == 'block' else '▼'} {g.reason.get(lang)}"
                         f" (≤ {star_label(g.max_stars, lang)})", style="red")
         if g.source:
-            line.append(f" — {g.source}", style="dim")
+            line.append(f" — {citation(g.source, lang)}", style="dim")
         out.append(line)
-    out += [RichText(f"  ! {w}", style="yellow") for w in rating.warnings]
+    out += [RichText(f"  ! {notice_text(w, lang)}", style="yellow") for w in rating.warnings]
     return out
 
 
@@ -119,10 +136,16 @@ def _next_star(rating: Rating, lang: Lang, rubric: Rubric | None) -> list[Render
     ns = rating.next_star
     if ns is None:
         return [RichText(word("top_class", lang), style="bold")]
-    head = RichText(f"{word('next_star', lang)} {star_label(ns.stars, lang)} "
-                    f"(≥ {ns.threshold:g}): {word('points_to_go', lang)} "
-                    f"{ns.points_needed:.2f} {word('points_short', lang)}, "
-                    f"{_criteria_count(len(ns.upgrades), lang)}", style="bold")
+    if ns.points_needed <= 0:  # the total is enough: only star marks stand in the way
+        marks = sum(1 for u in ns.upgrades if u.required_by_gate) or len(ns.upgrades)
+        head = RichText(text("report.next_star_marks_only", lang,
+                             stars=star_label(ns.stars, lang), threshold=ns.threshold,
+                             criteria=_criteria_count(marks, lang)), style="bold")
+    else:
+        head = RichText(f"{word('next_star', lang)} {star_label(ns.stars, lang)} "
+                        f"(≥ {ns.threshold:g}): {word('points_to_go', lang)} "
+                        f"{ns.points_needed:.2f} {word('points_short', lang)}, "
+                        f"{_criteria_count(len(ns.upgrades), lang)}", style="bold")
     out: list[RenderableType] = [head]
     for u in ns.upgrades:
         line = RichText(f"  • {u.criterion} {u.name.get(lang)}: {u.from_option} → "
@@ -143,6 +166,4 @@ def _next_star(rating: Rating, lang: Lang, rubric: Rubric | None) -> list[Render
 
 
 def _criteria_count(n: int, lang: Lang) -> str:
-    if lang == "vi":
-        return f"{n} tiêu chí"
-    return f"{n} criterion" if n == 1 else f"{n} criteria"
+    return text("report.criteria_one" if n == 1 else "report.criteria_n", lang, n=str(n))

@@ -17,9 +17,12 @@ from ocop_rate.models.rating import BatchResult, Failure, Rating
 from ocop_rate.models.rubric import PART_ORDER, Rubric
 from ocop_rate.models.summary import RATED_CLASS_KEYS, Summary
 from ocop_rate.report.labels import (
-    PRODUCER_KINDS,
+    citation,
     class_label,
     dimension_value,
+    notice_text,
+    outcome_words,
+    producer_kind,
     split_text,
     spread_text,
     star_glyphs,
@@ -226,7 +229,7 @@ def _results_section(result: BatchResult, lang: Lang) -> str:
             f'<td class="num"><b>{item.total:.2f}</b></td>'
             f'<td>{_stars(item.stars, lang)}</td>'
             f'<td class="{"yes" if item.recognised else "no"}">'
-            f'{_e(outcome_word(item.outcome, lang))}'
+            f'{_e(outcome_words(row.outcome, row.unchecked, lang))}'
             f'{"<br><span class=muted>" + _e(row.note) + "</span>" if row.note else ""}</td>'
             f'<td>{flag}</td></tr>')
     out.append("</table>")
@@ -258,14 +261,17 @@ def _requirements(rating: Rating, lang: Lang) -> str:
         return ""
     items = "".join(f"<li>{_e(requirement_line(r, lang))}</li>" for r in rating.requirements)
     return f'<h3>{_e(text("rules.requirements", lang))}</h3><ul class="tight">{items}</ul>'
+def _cited(source: str | None, lang: Lang) -> str:
+    if not source:
+        return ""
+    return f" <span class=muted>({_e(citation(source, lang))})</span>"
 
 
 def _producer(rating: Rating, lang: Lang) -> str:
     p = rating.producer
     if p is None:
         return ""
-    kind = PRODUCER_KINDS.get(p.kind or "", (p.kind or "", p.kind or ""))
-    bits = [p.name, kind[0] if lang == "vi" else kind[1], p.commune, p.district, p.province]
+    bits = [p.name, producer_kind(p.kind, lang), p.commune, p.district, p.province]
     return f"{word('producer', lang)}: " + ", ".join(b for b in bits if b)
 
 
@@ -363,10 +369,9 @@ def _sheet_notes(rating: Rating, lang: Lang) -> list[str]:
     out.append(f'<h3>{_e(word("gates", lang))}</h3>')
     if rating.gates or rating.warnings:
         out.append('<ul class="tight">' + "".join(
-            f'<li class="no">{_e(g.id)}: {_e(g.reason.get(lang))}'
-            f'{f" <span class=muted>({_e(g.source)})</span>" if g.source else ""}</li>'
+            f'<li class="no">{_e(g.reason.get(lang))}{_cited(g.source, lang)}</li>'
             for g in rating.gates) + "".join(
-            f"<li>{_e(w)}</li>" for w in rating.warnings) + "</ul>")
+            f"<li>{_e(notice_text(w, lang))}</li>" for w in rating.warnings) + "</ul>")
     else:
         out.append(f"<p>{_e(word('none', lang))}</p>")
     ns = rating.next_star

@@ -16,6 +16,7 @@ from ocop_rate.models.rating import OPTION_STEPS, RatingColumns
 from ocop_rate.models.rubric import NONE
 from ocop_rate.outcome import OUTCOMES, Level, decide
 from ocop_rate.report.json_report import case_split_dict, requirement_dict
+from ocop_rate.report.labels import notice_text
 
 
 def _code(options: list[str], index: int) -> str:
@@ -119,7 +120,7 @@ class DossierView:
             "criteria": criteria,
             "next_star": _next_star(block, p, codes, chosen),
             "self_assessment": _self(block, p, ids, self.parts[p]),
-            "warnings": list(block.warnings[p]),
+            "warnings": [notice_text(w, "en") for w in block.warnings[p]],
             "requirements": [requirement_dict(r) for r in
                              (block.requirements[p] if block.requirements else ())],
             "producer": None if extra.producer is None else extra.producer.model_dump(),

@@ -19,6 +19,7 @@ from ocop_rate.models.rating import (
     RequirementResult,
 )
 from ocop_rate.models.rubric import Rubric
+from ocop_rate.report.labels import notice_text
 
 if TYPE_CHECKING:  # check results: types only, so `rate` does not load the checks
     from ocop_rate.checks.diff import DiffReport, Side
@@ -80,7 +81,7 @@ def item_to_dict(item: Rating | Failure, lang: Lang) -> dict[str, Any]:
         },
         "self_assessment": None if item.self_assessment is None
         else item.self_assessment.model_dump(),
-        "warnings": list(item.warnings),
+        "warnings": [notice_text(w, "en") for w in item.warnings],
         "requirements": [requirement_dict(r) for r in item.requirements],
         "producer": None if item.producer is None else item.producer.model_dump(),
         "disagreement": None if item.disagreement is None else {
@@ -320,7 +321,8 @@ class _BlockText:
         for found in self.block.warnings[lo:hi]:
             text = texts.get(id(found))
             if text is None:
-                text = texts[id(found)] = json.dumps(list(found), ensure_ascii=False)
+                text = texts[id(found)] = json.dumps([notice_text(w, "en") for w in found],
+                                                     ensure_ascii=False)
             out.append(text)
         return out
 

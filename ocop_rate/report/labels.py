@@ -1,92 +1,37 @@
-"""Words of the reports in Vietnamese and English."""
+"""Report words, read from the one message catalogue (``report.<key>`` ids in
+``ocop_rate/messages/catalogue/report.py``), and small helpers that say numbers in words."""
 
 from __future__ import annotations
 
-from ocop_rate.models.common import Lang
+import re
+from collections.abc import Mapping
+from typing import TYPE_CHECKING
 
-WORDS: dict[str, tuple[str, str]] = {
-    "product": ("Sản phẩm", "Product"),
-    "product_set": ("Bộ sản phẩm", "Product set"),
-    "total": ("Tổng", "Total"),
-    "stars": ("Hạng sao", "Stars"),
-    "recognised": ("Công nhận", "Recognised"),
-    "yes": ("Có", "Yes"),
-    "no": ("Không", "No"),
-    "not_recognised": ("Không đạt OCOP", "Not recognised"),
-    "error": ("Lỗi", "Error"),
-    "errors": ("lỗi", "errors"),
-    "could_not_rate": ("Không chấm được", "Could not be rated"),
-    "rated": ("đã chấm", "rated"),
-    "summary": ("Tổng hợp", "Summary"),
-    "gates": ("Điều kiện áp dụng", "Gates applied"),
-    "next_star": ("Để lên hạng", "To reach"),
-    "id": ("Mã", "ID"),
-    "group": ("Nhóm", "Group"),
-    "decision": ("Quyết định", "Decision"),
-    "criteria": ("Số tiêu chí", "Criteria"),
-    "in_force": ("Hiệu lực", "In force"),
-    "criterion": ("Tiêu chí", "Criterion"),
-    "points": ("Điểm", "Points"),
-    "options": ("Phương án", "Options"),
-    "min_star": ("Yêu cầu sao", "Star mark"),
-    "members": ("Thành viên", "Members"),
-    "rubric": ("Phiếu đánh giá", "Rubric"),
-    "file": ("Tệp", "File"),
-    "name": ("Tên", "Name"),
-    "source": ("Nguồn", "Source"),
-    "part": ("Phần", "Part"),
-    "max": ("Tối đa", "Max"),
-    "unconfirmed": ("chưa xác minh", "unconfirmed"),
-    "products": ("sản phẩm", "products"),
-    "points_short": ("điểm", "pts"),
-    "warnings": ("Lưu ý", "Warnings"),
-    "upgrade_to": ("nâng lên", "raise to"),
-    "unreachable": ("không thể đạt bằng nâng điểm", "not reachable by upgrades alone"),
-    # -- rubric checks (validate, diff, check) --
-    "lint": ("Kiểm tra", "Lint"),
-    "severity": ("Mức", "Severity"),
-    "location": ("Vị trí", "Location"),
-    "message": ("Nội dung", "Message"),
-    "error_sev": ("lỗi", "error"),
-    "warning_sev": ("cảnh báo", "warning"),
-    "warnings_n": ("cảnh báo", "warnings"),
-    "accepted_sev": ("chấp nhận", "accepted"),
-    "accepted_n": ("chấp nhận", "accepted"),
-    "rubrics_checked": ("phiếu đã kiểm tra", "rubrics checked"),
-    "files": ("tệp", "files"),
-    "no_findings": ("Không phát hiện vấn đề", "No problems found"),
-    "before": ("Trước", "Before"),
-    "after": ("Sau", "After"),
-    "change": ("Thay đổi", "Change"),
-    "up": ("tăng", "up"),
-    "down": ("giảm", "down"),
-    "unchanged": ("giữ nguyên", "unchanged"),
-    "not_rated": ("không chấm được", "not rated"),
-    "class_before": ("Hạng trước", "Class before"),
-    "expected": ("Kỳ vọng", "Expected"),
-    "actual": ("Thực tế", "Actual"),
-    "status": ("Kết quả", "Status"),
-    "pass": ("đạt", "pass"),
-    "mismatch": ("sai khác", "mismatch"),
-    "missing": ("thiếu sản phẩm", "missing"),
-    "unexpected": ("chưa có kỳ vọng", "unexpected"),
-    "failed": ("không đạt", "failed"),
-    "passed": ("đạt", "passed"),
-}
+from ocop_rate.messages import CATALOGUE, text
+from ocop_rate.models.common import Lang, Text
+
+if TYPE_CHECKING:
+    from ocop_rate.models.rating import Notice, ProblemOut
 
 
 def word(key: str, lang: Lang) -> str:
-    vi, en = WORDS[key]
-    return vi if lang == "vi" else en
+    """The report word ``key`` (``report.<key>`` in the catalogue) in ``lang``."""
+    return text(f"report.{key}", lang)
+
+
+def number(value: float, lang: Lang, digits: int = 2) -> str:
+    """``22,50`` in Vietnamese documents, ``22.50`` in English; ``digits=0`` trims like
+    ``%g`` (``1``, ``0,5``)."""
+    shown = f"{value:.{digits}f}" if digits else f"{value:g}"
+    return shown.replace(".", ",") if lang == "vi" else shown
 
 
 def star_label(stars: int | None, lang: Lang) -> str:
     """``3 sao`` / ``3 stars``."""
     if stars is None:
         return "—"
-    if lang == "vi":
-        return f"{stars} sao"
-    return f"{stars} star" + ("s" if stars != 1 else "")
+    return text("report.star_label_one" if stars == 1 else "report.star_label", lang,
+                stars=str(stars))
 
 
 def star_glyphs(stars: int | None) -> str:
@@ -96,59 +41,16 @@ def star_glyphs(stars: int | None) -> str:
     return "★" * stars + "☆" * (5 - stars)
 
 
-# --- Council workflow: members, explain, summary, HTML/XLSX reports, templates ---------
-WORDS.update({
-    "member": ("Thành viên", "Member"),
-    "council": ("Hội đồng", "Council"),
-    "council_average": ("Trung bình hội đồng", "Council average"),
-    "spread": ("Chênh lệch", "Spread"),
-    "discuss": ("Cần thảo luận lại", "Discuss again"),
-    "agreed": ("Thống nhất", "Agreed"),
-    "self_assessment": ("Tự đánh giá", "Self-assessment"),
-    "council_minus_self": ("Hội đồng − tự đánh giá", "Council − self"),
-    "evidence": ("Minh chứng", "Evidence"),
-    "derived_from": ("suy ra từ dữ kiện", "derived from facts"),
-    "note": ("Ghi chú", "Note"),
-    "option": ("Phương án", "Option"),
-    "producer": ("Chủ thể", "Producer"),
-    "none": ("Không có", "None"),
-    "count": ("Số lượng", "Count"),
-    "share": ("Tỷ lệ", "Share"),
-    "mean_total": ("Điểm TB", "Mean total"),
-    "mean_parts": ("Điểm trung bình theo phần", "Mean part scores"),
-    "all": ("Tất cả", "All"),
-    "unknown": ("(không rõ)", "(unknown)"),
-    "class": ("Hạng", "Class"),
-    "product_group": ("Nhóm sản phẩm", "Product group"),
-    "province": ("Tỉnh/thành phố", "Province"),
-    "commune": ("Xã/phường", "Commune"),
-    "producer_kind": ("Loại hình chủ thể", "Producer kind"),
-    "stars_chart": ("Số sản phẩm theo hạng", "Products by class"),
-    "report_title": ("Báo cáo kết quả đánh giá, phân hạng sản phẩm OCOP",
-                     "OCOP product rating report"),
-    "score_sheet": ("Phiếu chấm", "Score sheet"),
-    "results": ("Kết quả", "Results"),
-    "generated": ("Lập ngày", "Generated on"),
-    "secretary": ("Thư ký hội đồng", "Council secretary"),
-    "chair": ("Chủ tịch hội đồng", "Council chair"),
-    "signature": ("(ký, ghi rõ họ tên)", "(signature, full name)"),
-    "required_by_mark": ("bắt buộc theo yêu cầu sao", "required by a star mark"),
-    "blocked_by": ("bị chặn bởi", "blocked by"),
-    "points_to_go": ("cần thêm", "needs"),
-    "top_class": ("Đã ở hạng cao nhất (5 sao)", "Already at the top class (5 stars)"),
-    "gate_policy": ("Cách đọc yêu cầu sao", "Gate policy"),
-    "guide": ("Hướng dẫn", "Guide"),
-    "rated_products": ("sản phẩm đã chấm", "rated products"),
-})
+def producer_kind(kind: str | None, lang: Lang) -> str:
+    """A producer kind (``cooperative`` …) in words; an unknown kind as written."""
+    key = f"producer_kind.{kind}"
+    return text(key, lang) if key in CATALOGUE else (kind or "")
 
-PRODUCER_KINDS: dict[str, tuple[str, str]] = {
-    "cooperative": ("Hợp tác xã", "Cooperative"),
-    "company": ("Doanh nghiệp", "Company"),
-    "household": ("Hộ sản xuất, kinh doanh", "Household business"),
-    "cooperative_group": ("Tổ hợp tác", "Cooperative group"),
-    "farm": ("Trang trại", "Farm"),
-    "association": ("Hiệp hội", "Association"),
-}
+
+def group_name(group: str, lang: Lang) -> str:
+    """A product group id (``food`` …) in words; an unknown one as written."""
+    key = f"report.group.{group}"
+    return text(key, lang) if key in CATALOGUE else group
 
 
 def class_label(key: str, lang: Lang) -> str:
@@ -156,26 +58,73 @@ def class_label(key: str, lang: Lang) -> str:
     return star_label(int(key), lang) if key.isdigit() else word(key, lang)
 
 
-def dimension_value(dimension: str, value: str, lang: Lang) -> str:
-    """A breakdown value for display: producer kinds translated, blanks named unknown."""
+def dimension_value(dimension: str, value: str, lang: Lang,
+                    set_names: Mapping[str, Text] | None = None) -> str:
+    """A breakdown value for display: producer kinds, groups and product sets in words,
+    blanks named unknown."""
     if not value:
         return word("unknown", lang)
-    if dimension == "producer_kind" and value in PRODUCER_KINDS:
-        vi, en = PRODUCER_KINDS[value]
-        return vi if lang == "vi" else en
+    if dimension == "product_set" and set_names and value in set_names:
+        return set_names[value].get(lang)
+    if dimension == "producer_kind":
+        return producer_kind(value, lang)
+    if dimension == "product_group":
+        return group_name(value, lang)
     return value
 
 
 def spread_text(spread: float, limit: float, lang: Lang) -> str:
-    """``tổng điểm các thành viên chênh 12.00 điểm (giới hạn 10)``."""
-    if lang == "vi":
-        return f"tổng điểm các thành viên chênh {spread:.2f} điểm (giới hạn {limit:g})"
-    return f"members' totals spread {spread:.2f} points (limit {limit:g})"
+    """``tổng điểm các thành viên chênh 12,00 điểm (giới hạn 10)``."""
+    return text("report.spread_text", lang, spread=number(spread, lang),
+                limit=number(limit, lang, 0))
 
 
 def split_text(criterion: str, options: dict[str, str], steps: int, lang: Lang) -> str:
-    """``B4.1: các thành viên chọn a, c (cách 2 phương án)``."""
+    """``B4.1: chọn cách nhau 2 phương án (M1: a, M2: c)``."""
     chosen = ", ".join(f"{m}: {o}" for m, o in options.items())
-    if lang == "vi":
-        return f"{criterion}: chọn cách nhau {steps} phương án ({chosen})"
-    return f"{criterion}: options {steps} apart ({chosen})"
+    return text("report.split_text", lang, criterion=criterion, steps=str(steps),
+                chosen=chosen)
+
+
+def outcome_words(outcome: str, unchecked: bool, lang: Lang) -> str:
+    """``Công nhận`` — or ``Công nhận (chưa kiểm tra điều kiện loại hồ sơ)`` for a product
+    rated without the facts its rejection conditions read: never plainly recognised."""
+    said = text(f"outcome.{outcome}", lang)
+    if unchecked and outcome != "not-rated":
+        said += f" ({text('outcome.unchecked', lang)})"
+    return said
+
+
+def notice_text(notice: Notice, lang: Lang) -> str:
+    """A rating's notice (a rejection condition not checked …) in ``lang``."""
+    return text(notice.message_id, lang, notice.params)
+
+
+def problem_text(problem: ProblemOut, lang: Lang) -> str:
+    """A carried problem's sentence in ``lang`` (uncatalogued ones as they were said)."""
+    if problem.message_id is None:
+        return problem.message
+    return text(problem.message_id, lang, problem.params)
+
+
+def problem_line(problem: ProblemOut, lang: Lang) -> str:
+    """``file:line:column: field: sentence`` in ``lang``."""
+    where = problem.file or ""
+    if problem.line is not None:
+        where += f":{problem.line}" + (f":{problem.column}" if problem.column is not None
+                                       else "")
+    head = ": ".join(x for x in (where, problem.field) if x)
+    said = problem_text(problem, lang)
+    return f"{head}: {said}" if head else said
+
+
+_CITATION_WORDS = re.compile(r"(^|, )(Appendix|sheet|criterion) ")
+
+
+def citation(rendered: str | None, lang: Lang) -> str:
+    """A citation as ``Citation.render`` writes it (``…, Appendix II, sheet 1-20, criterion
+    2.2``) with its words in ``lang`` (``Phụ lục II, phiếu 1-20, tiêu chí 2.2``)."""
+    if not rendered:
+        return ""
+    return _CITATION_WORDS.sub(
+        lambda m: f"{m.group(1)}{text('report.cite.' + m.group(2).lower(), lang)} ", rendered)

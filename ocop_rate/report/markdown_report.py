@@ -7,8 +7,7 @@ from ocop_rate.messages import text
 from ocop_rate.models.common import Lang
 from ocop_rate.models.rating import BatchResult
 from ocop_rate.models.rubric import PART_ORDER
-from ocop_rate.report.labels import star_glyphs, star_label, word
-from ocop_rate.report.outcome_words import outcome_word
+from ocop_rate.report.labels import outcome_words, star_glyphs, star_label, word
 from ocop_rate.report.rows import fmt, rows, summary_line
 
 
@@ -30,7 +29,9 @@ def render(result: BatchResult, lang: Lang) -> str:
              "| --- | --- | " + " | ".join("---:" for _ in PART_ORDER)
              + " | ---: | --- | --- | --- |"]
     problems: list[str] = []
+    reasons: list[str] = []
     for row in rows(result, lang):
+        reasons += [f"- **{cell(row.product_id)}**: {cell(g)}" for g in row.gates]
         if row.errors:
             stars = word("could_not_rate", lang)
             problems += [f"- **{cell(row.product_id)}**: {cell(e)}" for e in row.errors]
@@ -38,7 +39,7 @@ def render(result: BatchResult, lang: Lang) -> str:
             stars = "—"
         else:
             stars = f"{star_glyphs(row.stars)} {star_label(row.stars, lang)}"
-        outcome = "" if row.errors else outcome_word(row.outcome, lang)
+        outcome = "" if row.errors else outcome_words(row.outcome, row.unchecked, lang)
         name = f"{row.product_id} {row.product_name}".strip()
         lines.append("| " + " | ".join([
             cell(name), cell(row.rubric_name or row.rubric),
@@ -46,6 +47,8 @@ def render(result: BatchResult, lang: Lang) -> str:
             cell(row.note or ""),
         ]) + " |")
     out = "\n".join(lines) + "\n\n" + f"**{word('summary', lang)}:** {summary_line(result, lang)}\n"
+    if reasons:
+        out += f"\n**{word('reasons', lang)}:**\n\n" + "\n".join(reasons) + "\n"
     if problems:
         out += f"\n**{word('error', lang)}:**\n\n" + "\n".join(problems) + "\n"
     return out

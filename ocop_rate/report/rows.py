@@ -7,10 +7,10 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 from ocop_rate.models.common import Lang
-from ocop_rate.models.rating import BatchResult, Failure, Rating, RatingColumns
+from ocop_rate.models.rating import BatchResult, Failure, Notice, Rating, RatingColumns
 from ocop_rate.models.rubric import PART_ORDER
 from ocop_rate.outcome import OUTCOMES, Level, decide
-from ocop_rate.report.labels import star_label, word
+from ocop_rate.report.labels import problem_line, star_label, word
 from ocop_rate.report.outcome_words import outcome_note
 
 
@@ -30,6 +30,12 @@ class Row:
     outcome: str = "not-rated"
     authority: str | None = None
     note: str | None = None      # who recognises (or would), with the clause
+    unchecked: bool = False
+    """Rated without the facts a rejection condition reads: say so beside the outcome."""
+
+
+def _unchecked(notices: tuple[Notice, ...]) -> bool:
+    return any(n.message_id == "rating.gate_not_checked" for n in notices)
 
 
 def rows(result: BatchResult, lang: Lang) -> list[Row]:
@@ -65,8 +71,9 @@ def _block_rows(block: RatingColumns, lang: Lang, products: Iterable[int] | None
                 else block.extras[p].name.get(lang))
         yield Row(block.product_id[p], name, rubric.id, rubric_name,
                   {k: shares[k] for k in PART_ORDER}, totals[p], stars[p] or None,
-                  recognised[p], [f"{g.id}: {g.reason.get(lang)}" for g in block.gates[p]],
-                  [], block.file_of(p), outcome, authority, note)
+                  recognised[p], [g.reason.get(lang) for g in block.gates[p]],
+                  [], block.file_of(p), outcome, authority, note,
+                  _unchecked(block.warnings[p]))
 
 
 def stream_rows(pieces: Iterable[Failure | tuple[RatingColumns, int] | RatingColumns],
@@ -88,8 +95,7 @@ def _dossier_row(block: RatingColumns, p: int, lang: Lang) -> Row:
 
 def _row(item: Rating | Failure, lang: Lang) -> Row:
     if isinstance(item, Failure):
-        errors = [_render_problem(e.file, e.line, e.column, e.field, e.message)
-                  for e in item.errors]
+        errors = [problem_line(e, lang) for e in item.errors]
         return Row(item.product_id or "?", "", item.rubric or "", "",
                    dict.fromkeys(PART_ORDER), None, None, False, [], errors, item.file)
     return Row(
@@ -101,7 +107,7 @@ def _row(item: Rating | Failure, lang: Lang) -> Row:
         total=item.total,
         stars=item.stars,
         recognised=item.recognised,
-        gates=[f"{g.id}: {g.reason.get(lang)}" for g in item.gates],
+        gates=[g.reason.get(lang) for g in item.gates],
         errors=[],
         file=item.file,
         outcome=item.outcome,
@@ -109,16 +115,8 @@ def _row(item: Rating | Failure, lang: Lang) -> Row:
         note=outcome_note(item.outcome, item.stars,
                           None if item.authority is None else item.authority.get(lang),
                           item.province_may_recognise, item.outcome_source, lang),
+        unchecked=_unchecked(item.warnings),
     )
-
-
-def _render_problem(file: str | None, line: int | None, column: int | None,
-                    field: str | None, message: str) -> str:
-    where = file or ""
-    if line is not None:
-        where += f":{line}" + (f":{column}" if column is not None else "")
-    head = ": ".join(x for x in (where, field) if x)
-    return f"{head}: {message}" if head else message
 
 
 def class_counts(result: BatchResult, lang: Lang) -> list[tuple[str, int]]:

@@ -7,7 +7,7 @@ from ocop_rate.models.rubric import PART_ORDER
 from ocop_rate.models.summary import RATED_CLASS_KEYS, Summary
 from ocop_rate.report.labels import class_label, dimension_value, word
 from ocop_rate.report.markdown_report import cell
-from ocop_rate.report.summary_view import percent
+from ocop_rate.report.summary_view import percent, unchecked_line
 
 
 def _table(head: list[str], rows: list[list[str]], right_from: int = 1) -> list[str]:
@@ -20,6 +20,8 @@ def render(summary: Summary, lang: Lang) -> str:
     lines = [f"## {word('summary', lang)}", "",
              f"{summary.products} {word('products', lang)}, {summary.rated} "
              f"{word('rated', lang)}.", ""]
+    if summary.unchecked:
+        lines += [f"\\* {unchecked_line(summary, lang)}", ""]
     lines += _table([word("class", lang), word("count", lang), word("share", lang)],
                     [[class_label(c.key, lang), str(c.count), percent(c.share)]
                      for c in summary.classes])
@@ -30,7 +32,7 @@ def render(summary: Summary, lang: Lang) -> str:
         lines += _table(
             [word(b.dimension, lang), word("count", lang), word("share", lang),
              *[class_label(k, lang) for k in RATED_CLASS_KEYS], word("mean_total", lang)],
-            [[cell(dimension_value(b.dimension, r.value, lang)), str(r.count),
+            [[cell(dimension_value(b.dimension, r.value, lang, summary.set_names)), str(r.count),
               percent(r.share), *[str(r.by_class[k]) for k in RATED_CLASS_KEYS],
               f"{r.mean_total:.2f}"] for r in b.rows])
     if summary.part_means:

@@ -3,11 +3,14 @@ by group, product set, place and producer kind, and mean part scores per class."
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from rich.console import RenderableType
 from rich.table import Table
 from rich.text import Text as RichText
 
-from ocop_rate.models.common import Lang
+from ocop_rate.messages import text
+from ocop_rate.models.common import Lang, Text
 from ocop_rate.models.rubric import PART_ORDER
 from ocop_rate.models.summary import RATED_CLASS_KEYS, Breakdown, Summary
 from ocop_rate.report.labels import class_label, dimension_value, word
@@ -38,7 +41,8 @@ def star_chart(summary: Summary, lang: Lang) -> Table:
     return table
 
 
-def breakdown_table(b: Breakdown, lang: Lang) -> Table:
+def breakdown_table(b: Breakdown, lang: Lang,
+                    names: Mapping[str, Text] | None = None) -> Table:
     table = Table(title=word(b.dimension, lang), title_justify="left", header_style="bold")
     table.add_column(word(b.dimension, lang), overflow="fold")
     table.add_column(word("count", lang), justify="right")
@@ -47,7 +51,7 @@ def breakdown_table(b: Breakdown, lang: Lang) -> Table:
         table.add_column(class_label(key, lang), justify="right")
     table.add_column(word("mean_total", lang), justify="right")
     for row in b.rows:
-        table.add_row(dimension_value(b.dimension, row.value, lang), str(row.count),
+        table.add_row(dimension_value(b.dimension, row.value, lang, names), str(row.count),
                       percent(row.share), *[str(row.by_class[k]) for k in RATED_CLASS_KEYS],
                       f"{row.mean_total:.2f}")
     return table
@@ -68,6 +72,14 @@ def part_means_table(summary: Summary, lang: Lang) -> Table:
 
 
 def summary_view(summary: Summary, lang: Lang) -> list[RenderableType]:
-    return [star_chart(summary, lang), RichText(""),
-            *[breakdown_table(b, lang) for b in summary.breakdowns if b.rows],
+    out: list[RenderableType] = [star_chart(summary, lang)]
+    if summary.unchecked:
+        out.append(RichText(f"* {unchecked_line(summary, lang)}", style="yellow"))
+    return [*out, RichText(""),
+            *[breakdown_table(b, lang, summary.set_names) for b in summary.breakdowns if b.rows],
             part_means_table(summary, lang)]
+
+
+def unchecked_line(summary: Summary, lang: Lang) -> str:
+    """``chưa kiểm tra điều kiện loại hồ sơ: 3 sản phẩm`` (in every summary view)."""
+    return f"{text('outcome.unchecked', lang)}: {summary.unchecked} {word('products', lang)}"

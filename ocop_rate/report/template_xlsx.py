@@ -1,17 +1,24 @@
-"""A blank council score sheet for one product set, as an Excel workbook.
+"""A blank council score sheet for one or several product sets, as an Excel workbook.
 
-Sheet 1 has the CONTRACT layout (``product_id``, ``product_name``, ``rubric``, ``member``,
-then one column per criterion id) with a drop-down of option codes in every criterion
-column; sheet 2 lists each criterion's options with points and star marks, in vi and en.
+One sheet per product set with the CONTRACT layout (``product_id``, ``product_name``,
+``rubric``, ``member``, then one column per criterion id) and a drop-down of option codes
+in every criterion column, down the whole column (as many rows as the round has: roster ×
+products); then a guide sheet that says exactly what the reader accepts and lists each
+criterion's options with points and star marks, in vi and en. The reader
+(``ocop_rate.loading.score_sheets``) reads every sheet whose header names a product id.
 openpyxl is imported inside :func:`render`.
 """
 
 from __future__ import annotations
 
 import io
+import re
+from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
+from ocop_rate.messages import text
 from ocop_rate.models.rubric import Rubric
+from ocop_rate.report.labels import citation
 from ocop_rate.report.safety import cell_text, neutralise
 
 if TYPE_CHECKING:
@@ -22,7 +29,7 @@ GUIDE_TITLE = "Hướng dẫn - Guide"  # Excel forbids '/' in sheet names
 ID_COLUMNS = ["product_id", "product_name", "rubric", "member"]
 GUIDE_HEADER = ["criterion", "part", "number", "name_vi", "name_en", "option", "points",
                 "star_mark", "option_vi", "option_en", "derived_from_facts"]
-DEFAULT_ROWS = 200
+LAST_ROW = 1_048_576  # Excel's last row: drop-downs reach every row a round can have
 
 
 def header(rubric: Rubric) -> list[str]:
@@ -30,25 +37,42 @@ def header(rubric: Rubric) -> list[str]:
     return [*ID_COLUMNS, *(c.id for c in rubric.criteria)]
 
 
-def render(rubric: Rubric, rows: int = DEFAULT_ROWS) -> bytes:
-    """The workbook's bytes, drop-downs ready for ``rows`` lines (product × member)."""
+def render(rubrics: Rubric | Sequence[Rubric]) -> bytes:
+    """The workbook's bytes: one score sheet per rubric (product set), then the guide."""
     from openpyxl import Workbook
+
+    chosen = [rubrics] if isinstance(rubrics, Rubric) else list(rubrics)
+    book = Workbook()
+    first = book.active
+    assert first is not None
+    book.remove(first)
+    for rubric in chosen:
+        title = SHEET_TITLE if len(chosen) == 1 else sheet_title(rubric.id)
+        _score_sheet(book.create_sheet(title), rubric)
+    _guide(book.create_sheet(GUIDE_TITLE), chosen)
+    buffer = io.BytesIO()
+    book.save(buffer)
+    return buffer.getvalue()
+
+
+def sheet_title(text: str) -> str:
+    """A valid Excel sheet name: no ``\\ / * ? : [ ]``, at most 31 characters."""
+    return re.sub(r"[\\/*?:\[\]]", "-", text)[:31] or "-"
+
+
+def _score_sheet(sheet: Worksheet, rubric: Rubric) -> None:
     from openpyxl.comments import Comment
     from openpyxl.styles import Alignment, Font, PatternFill
     from openpyxl.utils import get_column_letter
     from openpyxl.worksheet.datavalidation import DataValidation
 
-    book = Workbook()
-    sheet = book.active
-    assert sheet is not None
-    sheet.title = SHEET_TITLE
     sheet.append(header(rubric))
     fill = PatternFill("solid", fgColor="DDEBF7")
     for cell in sheet[1]:
         cell.font = Font(bold=True)
         cell.fill = fill
     sheet.freeze_panes = "E2"
-    last = rows + 1
+    last = LAST_ROW
     for width, letter in zip((14, 28, 24, 22), "ABCD", strict=True):
         sheet.column_dimensions[letter].width = width
     only_rubric = DataValidation(type="list", formula1=f'"{rubric.id}"', allow_blank=True)
@@ -70,10 +94,6 @@ def render(rubric: Rubric, rows: int = DEFAULT_ROWS) -> bytes:
         head.comment = Comment(cell_text(_comment(rubric, crit.id)), "ocop-rate")
         head.alignment = Alignment(horizontal="center")
         sheet.column_dimensions[letter].width = max(7, len(crit.id) + 3)
-    _guide(book.create_sheet(GUIDE_TITLE), rubric)
-    buffer = io.BytesIO()
-    book.save(buffer)
-    return buffer.getvalue()
 
 
 def _comment(rubric: Rubric, cid: str) -> str:
@@ -85,35 +105,32 @@ def _comment(rubric: Rubric, cid: str) -> str:
     return "\n".join(lines)
 
 
-def _guide(sheet: Worksheet, rubric: Rubric) -> None:
+def _guide(sheet: Worksheet, rubrics: list[Rubric]) -> None:
     from openpyxl.styles import Alignment, Font
 
-    product_set = rubric.product_set or rubric.name
-    intro = [
-        f"{rubric.id}: {product_set.vi} / {product_set.en or product_set.vi}",
-        rubric.source.render(),
-        "Mỗi dòng của phiếu chấm là một sản phẩm và một thành viên; chọn mã phương án ở mỗi "
-        "cột tiêu chí. Ô trống chỉ được phép ở tiêu chí suy ra từ dữ kiện.",
-        "Each row of the score sheet is one product and one member; pick an option code in "
-        "every criterion column. Blank cells are allowed only where a criterion is derived "
-        "from facts.",
-        "*** / **** / *****: phương án tối thiểu để đạt 3 / 4 / 5 sao — lowest option a "
-        "product needs for 3 / 4 / 5 stars",
-        "",
-    ]
+    intro: list[str] = []
+    for rubric in rubrics:
+        product_set = rubric.product_set or rubric.name
+        intro += [f"{rubric.id}: {product_set.vi} / {product_set.en or product_set.vi}",
+                  f"{citation(rubric.source.render(), 'vi')} / {rubric.source.render()}"]
+    for key in ("template.guide_rows", "template.guide_codes", "template.guide_blank",
+                "template.guide_headers", "template.guide_sheets", "template.guide_marks"):
+        intro += [text(key, "vi"), text(key, "en")]
+    intro.append("")
     for line in intro:
         sheet.append([neutralise(line)])
     sheet["A1"].font = Font(bold=True, size=12)
     sheet.append(GUIDE_HEADER)
     for cell in sheet[len(intro) + 1]:
         cell.font = Font(bold=True)
-    for crit in rubric.criteria:
-        facts = ", ".join(sorted({f for d in crit.derive for f in d.when.facts()}))
-        for opt in crit.options:
-            sheet.append([neutralise(v) for v in (
-                crit.id, crit.part, crit.number or "", crit.name.vi, crit.name.en or "",
-                opt.code, opt.points, "*" * opt.min_star if opt.min_star else "",
-                opt.label.vi, opt.label.en or "", facts)])
+    for rubric in rubrics:
+        for crit in rubric.criteria:
+            facts = ", ".join(sorted({f for d in crit.derive for f in d.when.facts()}))
+            for opt in crit.options:
+                sheet.append([neutralise(v) for v in (
+                    crit.id, crit.part, crit.number or "", crit.name.vi, crit.name.en or "",
+                    opt.code, opt.points, "*" * opt.min_star if opt.min_star else "",
+                    opt.label.vi, opt.label.en or "", facts)])
     widths = {"A": 10, "B": 6, "C": 8, "D": 40, "E": 40, "F": 8, "G": 8, "H": 10, "I": 60,
               "J": 60, "K": 24}
     for letter, width in widths.items():

@@ -15,13 +15,21 @@ from ocop_rate.messages import text
 from ocop_rate.models.common import Lang
 from ocop_rate.models.rating import BatchResult
 from ocop_rate.models.rubric import PART_ORDER, Rubric
-from ocop_rate.report.labels import star_glyphs, star_label, word
-from ocop_rate.report.outcome_words import outcome_word
-from ocop_rate.report.rows import fmt, rows, summary_line
+from ocop_rate.report.labels import (
+    citation,
+    group_name,
+    number,
+    problem_line,
+    problem_text,
+    star_glyphs,
+    star_label,
+    word,
+)
+from ocop_rate.report.rows import Row, fmt, rows, summary_line
 
 if TYPE_CHECKING:  # check results: types only
     from ocop_rate.checks.diff import DiffReport
-    from ocop_rate.checks.golden import GoldenReport
+    from ocop_rate.checks.golden import GoldenCase, GoldenReport
     from ocop_rate.checks.lints import LintReport
 
 STAR_STYLE = {5: "bold yellow", 4: "yellow", 3: "green", 2: "red", 1: "red"}
@@ -29,47 +37,104 @@ OUTCOME_STYLE = {"recognised": "green", "proposed-5-star": "bold yellow",
                  "not-recognised": "red", "rejected": "bold red"}
 
 
-def batch_view(result: BatchResult, lang: Lang) -> list[RenderableType]:
-    """The results table, one summary line, then every error, located.
+WIDE = 110
+"""From this width the table shows the product set and the parts A, B, C in columns."""
+STACKED = 60
+"""Below this width each product is a block of lines instead of a table row."""
+OUTCOME_STYLE = {"recognised": "green", "proposed-5-star": "bold yellow",
+                 "not-recognised": "red", "rejected": "bold red", "not-rated": "bold red"}
+
+
+def outcome_text(row: Row, lang: Lang) -> RichText:
+    """The outcome in words; a product rated without its rejection facts is marked ``*``
+    (the legend under the table says what was not checked)."""
+    said = RichText(text(f"outcome.{row.outcome}", lang),
+                    style=OUTCOME_STYLE.get(row.outcome, ""))
+    if row.unchecked:
+        said.append("*", style="bold yellow")
+    return said
+
+
+def batch_view(result: BatchResult, lang: Lang, width: int = 120) -> list[RenderableType]:
+    """The results, laid out for a terminal ``width`` columns wide: a table (parts and the
+    product set in columns from :data:`WIDE`, under the product's name below it), or one
+    block per product below :data:`STACKED`. Text wraps; numbers are never cut. Then one
+    summary line, the unchecked legend, the reasons and every error, located.
 
     Print the lines after the table with ``soft_wrap`` so file paths are never broken.
     """
-    table = Table(title=f"OCOP — {result.count} {word('products', lang)}",
-                  show_lines=False, header_style="bold")
-    table.add_column(word("product", lang), overflow="fold")
-    table.add_column(word("rubric", lang), no_wrap=True)
-    for part in PART_ORDER:
-        table.add_column(part, justify="right", no_wrap=True)
-    table.add_column(word("total", lang), justify="right", no_wrap=True)
-    table.add_column(word("stars", lang), no_wrap=True)
-    table.add_column(text("rules.outcome", lang), overflow="fold")
+    all_rows = rows(result, lang)
     problems: list[RenderableType] = []
-    for row in rows(result, lang):
-        name = RichText(row.product_id, style="bold")
-        if row.product_name:
-            name.append("\n" + row.product_name, style="")
-        if row.errors:
-            table.add_row(name, row.rubric, "", "", "", "",
-                          RichText(word("could_not_rate", lang), style="bold red"), "")
-            for err in row.errors:
-                problems.append(RichText(f"✗ {err}", style="red"))
-            continue
-        stars = (RichText("—", style="red") if row.stars is None else
-                 RichText(f"{star_glyphs(row.stars)} {star_label(row.stars, lang)}",
-                          style=STAR_STYLE.get(row.stars, "")))
-        outcome = RichText(outcome_word(row.outcome, lang), style=OUTCOME_STYLE.get(
-            row.outcome, ""))
-        table.add_row(name, row.rubric, *[fmt(row.parts[p]) for p in PART_ORDER],
-                      RichText(fmt(row.total), style="bold"), stars, outcome)
+    for row in all_rows:
+        problems += [RichText(f"✗ {err}", style="red") for err in row.errors]
         if row.note:
             problems.append(RichText(f"• {row.product_id}: {row.note}"))
-        for gate in row.gates:
-            problems.append(RichText(f"• {row.product_id}: {gate}", style="dim"))
-    parts: list[RenderableType] = [table, RichText(summary_line(result, lang), style="bold")]
+        problems += [RichText(f"• {row.product_id}: {gate}", style="dim") for gate in row.gates]
+    title = f"OCOP — {result.count} {word('products', lang)}"
+    body: list[RenderableType] = (
+        [RichText(title, style="bold"), *_stacked(all_rows, lang)] if width < STACKED
+        else [_results_table(all_rows, lang, title, wide=width >= WIDE)])
+    parts: list[RenderableType] = [*body, RichText(summary_line(result, lang), style="bold")]
+    unchecked = sum(1 for row in all_rows if row.unchecked)
+    if unchecked:
+        parts.append(RichText(f"* {text('outcome.unchecked', lang)}: {unchecked} "
+                              f"{word('products', lang)}", style="yellow"))
     if problems:
         parts.append(RichText(""))
         parts += problems
     return parts
+
+
+def _results_table(all_rows: list[Row], lang: Lang, title: str, wide: bool) -> Table:
+    table = Table(title=title, show_lines=True, header_style="bold")
+    table.add_column(word("product", lang), overflow="fold", ratio=3, min_width=12)
+    if wide:
+        table.add_column(word("product_set", lang), overflow="fold", ratio=2, min_width=10)
+        for part in PART_ORDER:
+            table.add_column(part, justify="right", no_wrap=True, min_width=5)
+    table.add_column(word("total", lang), justify="right", no_wrap=True, min_width=6)
+    table.add_column(word("class", lang), min_width=5)
+    table.add_column(word("outcome", lang), overflow="fold", min_width=9, max_width=16)
+    for row in all_rows:
+        name = RichText(row.product_id, style="bold")
+        if row.product_name:
+            name.append("\n" + row.product_name, style="")
+        if not wide and row.rubric_name:
+            name.append("\n" + row.rubric_name, style="dim")
+        stars = RichText(star_label(row.stars, lang) if row.errors == [] else "",
+                         style=STAR_STYLE.get(row.stars or 1, ""))
+        if wide and not row.errors:
+            stars = RichText(f"{star_glyphs(row.stars)} ", style=STAR_STYLE.get(
+                row.stars or 1, "")).append(stars)
+        cells: list[RenderableType] = [name]
+        if wide:
+            cells += [row.rubric_name or row.rubric, *[fmt(row.parts[p]) for p in PART_ORDER]]
+        cells += [RichText(fmt(row.total), style="bold"), stars, outcome_text(row, lang)]
+        table.add_row(*cells)
+    return table
+
+
+def _stacked(all_rows: list[Row], lang: Lang) -> list[RenderableType]:
+    """One block per product: id and name, the product set, then the figures."""
+    out: list[RenderableType] = []
+    for row in all_rows:
+        block = RichText("\n")
+        block.append(row.product_id, style="bold")
+        if row.product_name:
+            block.append(f"  {row.product_name}")
+        if row.rubric_name:
+            block.append(f"\n  {row.rubric_name}", style="dim")
+        block.append("\n  ")
+        if not row.errors:
+            block.append(" · ".join(f"{p} {fmt(row.parts[p])}" for p in PART_ORDER
+                                    if row.parts[p] is not None) + " · ")
+            block.append(f"{word('total', lang)} {fmt(row.total)}", style="bold")
+            block.append(" · ")
+            block.append(star_label(row.stars, lang), style=STAR_STYLE.get(row.stars or 1, ""))
+            block.append(" · ")
+        block.append(outcome_text(row, lang))
+        out.append(block)
+    return out
 
 
 def rubric_list_view(entries: list[dict[str, object]], lang: Lang) -> Table:
@@ -78,7 +143,8 @@ def rubric_list_view(entries: list[dict[str, object]], lang: Lang) -> Table:
         table.add_column(word(key, lang), overflow="fold", no_wrap=key == "id")
     for e in entries:
         doubt = f" ({word('unconfirmed', lang)})" if e.get("rubric_unconfirmed") else ""
-        table.add_row(str(e["id"]), str(e["product_group"]), str(e["product_set"]),
+        table.add_row(str(e["id"]), group_name(str(e["product_group"]), lang),
+                      str(e["product_set"]),
                       f"{e['decision']}{doubt}", str(e["criteria"]),
                       word("yes" if e["in_force"] else "no", lang))
     return table
@@ -87,7 +153,7 @@ def rubric_list_view(entries: list[dict[str, object]], lang: Lang) -> Table:
 def rubric_sheet_view(rubric: Rubric, lang: Lang) -> RenderableType:
     """The sheet as the council sees it: parts, criteria, options with points and marks."""
     head = RichText(f"{rubric.name.get(lang)}\n", style="bold")
-    head.append(f"{rubric.id} · {rubric.source.render()}", style="dim")
+    head.append(f"{rubric.id} · {citation(rubric.source.render(), lang)}", style="dim")
     table = Table(header_style="bold", show_lines=True)
     table.add_column(word("criterion", lang), overflow="fold", ratio=2)
     table.add_column(word("options", lang), overflow="fold", ratio=5)
@@ -112,9 +178,8 @@ def rubric_sheet_view(rubric: Rubric, lang: Lang) -> RenderableType:
             table.add_row(label, options, f"{crit.max_points:g}")
     legend = RichText(
         "*** / **** / *****: "
-        + ("phương án tối thiểu để đạt 3 / 4 / 5 sao" if lang == "vi"
-           else "lowest option a product needs for 3 / 4 / 5 stars"), style="dim")
-    gates = [RichText(f"⛔ {g.id}: {g.reason.get(lang)}", style="red") for g in rubric.gates]
+        + word("mark_legend", lang), style="dim")
+    gates = [RichText(f"⛔ {g.reason.get(lang)}", style="red") for g in rubric.gates]
     return Group(head, table, legend, *gates)
 
 
@@ -134,7 +199,7 @@ def lint_view(report: LintReport, lang: Lang) -> list[RenderableType]:
         line = RichText(f"{where}: " if where else "", style="bold")
         line.append(f"{sev} [{f.lint}] ", style="red" if fails else
                     "green" if f.accepted is not None else "yellow")
-        line.append(f.message)
+        line.append(f.text(lang))
         if f.accepted is not None:
             line.append(f" — {f.accepted.get(lang) or f.accepted.get('vi', '')}")
         out.append(line)
@@ -151,15 +216,15 @@ def lint_view(report: LintReport, lang: Lang) -> list[RenderableType]:
 def diff_view(report: DiffReport, lang: Lang) -> list[RenderableType]:
     """Per product: total and stars before → after; then counts per class under BASE."""
     table = Table(title=f"{report.base} → {report.head}", header_style="bold")
-    table.add_column(word("product", lang), overflow="fold")
-    table.add_column(word("rubric", lang), overflow="fold")
+    table.add_column(word("product", lang), overflow="fold", min_width=10, ratio=2)
+    table.add_column(word("rubric", lang), overflow="fold", min_width=8, ratio=1)
     for key in ("before", "after"):
         table.add_column(f"{word('total', lang)} ({word(key, lang)})", justify="right",
-                         no_wrap=True)
-    table.add_column("Δ", justify="right", no_wrap=True)
-    table.add_column(word("before", lang), no_wrap=True)
-    table.add_column(word("after", lang), no_wrap=True)
-    table.add_column(word("change", lang), no_wrap=True)
+                         min_width=6)
+    table.add_column("Δ", justify="right", no_wrap=True, min_width=6)
+    table.add_column(word("before", lang), min_width=5)
+    table.add_column(word("after", lang), min_width=5)
+    table.add_column(word("change", lang), min_width=5)
     moves = {"up": ("up", "green"), "down": ("down", "red"), "unchanged": ("unchanged", ""),
              "not-rated": ("not_rated", "bold red")}
     for p in report.products:
@@ -180,17 +245,38 @@ def diff_view(report: DiffReport, lang: Lang) -> list[RenderableType]:
     out: list[RenderableType] = [table, counts]
     for p in report.products:
         for e in p.after.errors:
-            out.append(RichText(f"✗ {p.product_id}: {e.file or ''}: {e.message}", style="red"))
+            out.append(RichText(f"✗ {p.product_id}: {problem_line(e, lang)}", style="red"))
     return out
+
+
+def case_text(case: GoldenCase, tolerance: float, lang: Lang) -> str:
+    """Why a golden case passed or not, in ``lang`` (``case.message`` is the English)."""
+    e = case.expected
+    if case.status == "error":
+        return text("checks.case_error", lang,
+                    problems="; ".join(problem_text(p, lang) for p in case.errors))
+    if case.status in ("unexpected", "missing"):
+        return text(f"checks.case_{case.status}", lang)
+    if case.status == "mismatch" and e is not None:
+        wrong = []
+        if case.stars != e.stars:
+            wrong.append(text("checks.case_stars", lang, stars=_golden_stars(case.stars),
+                              expected=_golden_stars(e.stars)))
+        if e.total is not None and case.total is not None \
+                and abs(case.total - e.total) > tolerance + 1e-9:
+            wrong.append(text("checks.case_total", lang, total=number(case.total, lang),
+                              expected=number(e.total, lang), tolerance=tolerance))
+        return "; ".join(wrong)
+    return ""
 
 
 def golden_view(report: GoldenReport, lang: Lang) -> list[RenderableType]:
     table = Table(title=report.expect, header_style="bold")
-    table.add_column(word("product", lang), overflow="fold")
-    table.add_column(word("expected", lang), no_wrap=True)
-    table.add_column(word("actual", lang), no_wrap=True)
-    table.add_column(word("status", lang), no_wrap=True)
-    table.add_column(word("message", lang), overflow="fold")
+    table.add_column(word("product", lang), overflow="fold", min_width=10)
+    table.add_column(word("expected", lang), min_width=6)
+    table.add_column(word("actual", lang), min_width=6)
+    table.add_column(word("status", lang), min_width=4)
+    table.add_column(word("message", lang), overflow="fold", min_width=10)
     for c in report.cases:
         e = c.expected
         expected = "" if e is None else (star_label(e.stars, lang)
@@ -198,9 +284,16 @@ def golden_view(report: GoldenReport, lang: Lang) -> list[RenderableType]:
         actual = "" if c.stars is None else f"{star_label(c.stars, lang)} {fmt(c.total)}"
         table.add_row(c.product_id, expected, actual,
                       RichText(word(c.status, lang), style="green" if c.status == "pass"
-                               else "bold red"), c.message)
+                               else "bold red"), case_text(c, report.tolerance, lang))
     failed = len(report.cases) - report.count("pass")
     summary = RichText(f"{word('passed', lang)}: {report.count('pass')} · "
                        f"{word('failed', lang)}: {failed}",
                        style="bold green" if report.ok else "bold red")
     return [table, summary]
+
+
+def _golden_stars(stars: int | None) -> str:
+    """A golden file's stars as written there: a class, or ``rejected`` (no class)."""
+    from ocop_rate.checks.golden import REJECTED
+
+    return REJECTED if stars is None else str(stars)

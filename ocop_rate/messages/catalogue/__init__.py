@@ -4,9 +4,30 @@ from __future__ import annotations
 
 from types import ModuleType
 
-from ocop_rate.messages.catalogue import common, engine, outcome, register, rules, safety
+from ocop_rate.messages.catalogue import (
+    checks,
+    cli,
+    common,
+    engine,
+    help,
+    lint,
+    outcome,
+    printed,
+    rating,
+    reading,
+    register,
+    report,
+    rubric,
+    rules,
+    safety,
+    schema,
+    sheet,
+    template,
+)
 
-_MODULES: tuple[ModuleType, ...] = (common, engine, outcome, register, rules, safety)
+_MODULES: tuple[ModuleType, ...] = (
+    checks, cli, common, engine, help, lint, outcome, printed, rating, reading, register,
+    report, rubric, rules, safety, schema, sheet, template)
 
 
 def _join(modules: tuple[ModuleType, ...]) -> dict[str, tuple[str, str]]:

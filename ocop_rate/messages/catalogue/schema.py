@@ -1,0 +1,48 @@
+"""What a field of an input file should hold: pydantic's error types mapped to our words
+(``ocop_rate.loading.validation``), so a library's English is never shown."""
+
+MESSAGES: dict[str, tuple[str, str]] = {
+    "schema.missing": ("thiếu trường bắt buộc", "required field is missing"),
+    "schema.extra": ("trường không rõ (kiểm tra chính tả so với mẫu)",
+                     "unknown field (check its spelling against the format)"),
+    "schema.string": ("cần văn bản{got}", "should be text{got}"),
+    "schema.integer": ("cần một số nguyên{got}", "should be a whole number{got}"),
+    "schema.number": ("cần một số{got}", "should be a number{got}"),
+    "schema.finite": ("cần một số hữu hạn{got}", "should be a finite number{got}"),
+    "schema.boolean": ("cần true hoặc false{got}", "should be true or false{got}"),
+    "schema.date": ("cần một ngày dạng NNNN-TT-NN{got}", "should be a date YYYY-MM-DD{got}"),
+    "schema.mapping": ("cần một bảng khoá: giá trị{got}", "should be a mapping of keys{got}"),
+    "schema.list": ("cần một danh sách{got}", "should be a list{got}"),
+    "schema.too_short": ("cần ít nhất {min} mục, hiện có {actual}",
+                         "needs at least {min} items, has {actual}"),
+    "schema.too_short_text": ("không được để trống", "must not be empty"),
+    "schema.too_long": ("dài quá: tối đa {max}", "too long: at most {max}"),
+    "schema.ge": ("cần lớn hơn hoặc bằng {limit}{got}",
+                  "should be greater than or equal to {limit}{got}"),
+    "schema.gt": ("cần lớn hơn {limit}{got}", "should be greater than {limit}{got}"),
+    "schema.le": ("cần nhỏ hơn hoặc bằng {limit}{got}",
+                  "should be less than or equal to {limit}{got}"),
+    "schema.lt": ("cần nhỏ hơn {limit}{got}", "should be less than {limit}{got}"),
+    "schema.choice": ("cần một trong {expected}{got}", "should be one of {expected}{got}"),
+    "schema.pattern": ("cần một từ, không có dấu cách{got}",
+                       "should be one word without spaces{got}"),
+    "schema.invalid": ("giá trị không hợp lệ{got}", "invalid value{got}"),
+    "schema.rule": ("phiếu đánh giá không nhất quán: {detail}",
+                    "the rubric is inconsistent: {detail}"),
+    "schema.rule.part_sum": (
+        "phần {part}: các tiêu chí cộng lại {total} điểm, nhưng điểm tối đa của phần là {max}",
+        "part {part}: its criteria add up to {total} points, but the part's max_points is "
+        "{max}"),
+    "schema.rule.no_part": ("tiêu chí {criterion}: phần {part} không có trong các phần",
+                            "criterion {criterion}: part {part} is not among the parts"),
+    "schema.rule.undeclared_fact": ("{where}: dữ kiện '{fact}' chưa khai báo trong 'facts'",
+                                    "{where}: fact '{fact}' is not declared under 'facts'"),
+    "schema.rule.repeated": ("{what} '{id}' được định nghĩa nhiều lần",
+                             "{what} '{id}' is defined more than once"),
+    "schema.rule.band_gap": ("các khoảng sao {low}★ và {high}★ hở hoặc chồng nhau ({a} và {b})",
+                             "star bands {low}★ and {high}★ leave a gap or overlap ({a} vs {b})"),
+    "schema.rule.max_points": (
+        "tiêu chí {criterion}: max_points là {declared}, nhưng phương án cao nhất cho {best}",
+        "criterion {criterion}: max_points is {declared}, but its best option gives {best}"),
+    "schema.got": (" (ghi: {value})", " (got {value})"),
+}

@@ -1,0 +1,165 @@
+"""Printable documents in the official layout, printed to PDF by headless Chromium: a
+member's score sheet is at most two A4 pages; the council summary and the results list;
+Vietnamese dates and comma decimals; and the Word drafts (results list, minutes)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from ocop_rate.cli import app
+from ocop_rate.loading.rubrics import load_library
+from ocop_rate.pipeline import rate_paths
+from ocop_rate.report import printed
+from tests.conftest import SAMPLES
+
+runner = CliRunner()
+CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
+needs_chromium = pytest.mark.skipif(
+    CHROMIUM is None or shutil.which("pdfinfo") is None,
+    reason="headless Chromium and pdfinfo are not installed "
+    "(apt-get install -y chromium poppler-utils)")
+
+
+def pdf_pages(html: Path, tmp_path: Path) -> int:
+    """Print ``html`` to PDF as a browser does and count its pages."""
+    assert CHROMIUM is not None
+    pdf = tmp_path / f"{html.stem}.pdf"
+    subprocess.run([CHROMIUM, "--headless", "--no-sandbox", "--disable-gpu",
+                    "--no-pdf-header-footer", f"--print-to-pdf={pdf}", html.as_uri()],
+                   check=True, capture_output=True, timeout=120)
+    info = subprocess.run(["pdfinfo", str(pdf)], check=True, capture_output=True, text=True,
+                          timeout=30).stdout
+    found = re.search(r"^Pages:\s+(\d+)", info, re.M)
+    assert found, info
+    return int(found.group(1))
+
+
+def test_vietnamese_dates_as_documents_write_them() -> None:
+    assert printed.vietnamese_date(dt.date(2026, 2, 5), "vi") == "ngày 05 tháng 02 năm 2026"
+    assert printed.vietnamese_date(dt.date(2026, 11, 23), "vi") == "ngày 23 tháng 11 năm 2026"
+    assert printed.vietnamese_date(dt.date(2026, 5, 22), "vi") == "ngày 22 tháng 5 năm 2026"
+
+
+def test_sheets_carry_the_official_parts(tmp_path: Path) -> None:
+    out = tmp_path / "phieu.html"
+    result = runner.invoke(app, ["rate", str(SAMPLES / "qn-hl-cha-muc.yaml"), "-f", "sheets",
+                                 "-o", str(out), "--date", "2026-02-05"])
+    assert result.exit_code == 0, result.output
+    html = out.read_text(encoding="utf-8")
+    assert html.count("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM") == 3 + 1 + 1  # members, summary, list
+    assert "Độc lập - Tự do - Hạnh phúc" in html and "PHIẾU ĐÁNH GIÁ SẢN PHẨM OCOP" in html
+    assert "Mã số sản phẩm: QN-HL-0102" in html and "Người đánh giá" in html
+    assert "Quảng Ninh, ngày 05 tháng 02 năm 2026" in html
+    assert "☒" in html and "(Ký và ghi rõ họ tên)" in html
+    assert "92,33" in html and "92.33" not in html  # comma decimals
+    assert "BẢNG TỔNG HỢP KẾT QUẢ ĐÁNH GIÁ SẢN PHẨM" in html and "Điểm trung bình" in html
+    assert "Times New Roman" in html and "size: A4" in html
+
+
+def test_text_from_files_is_escaped(tmp_path: Path, tiny_rules: Path) -> None:
+    path = tmp_path / "x.yaml"
+    path.write_text("product: {id: X-1, name: '<script>alert(1)</script>', rubric: tiny}\n"
+                    "facts: {falsified: false}\ncouncil:\n  - member: '<b>M1</b>'\n"
+                    "    scores: {A1: h, B1: c, C1: c}\n", encoding="utf-8")
+    out = tmp_path / "x.html"
+    result = runner.invoke(app, ["rate", str(path), "--rules", str(tiny_rules), "-f", "sheets",
+                                 "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    html = out.read_text(encoding="utf-8")
+    assert "<script>" not in html and "&lt;script&gt;" in html and "<b>M1</b>" not in html
+
+
+@needs_chromium
+def test_a_members_sheet_prints_on_at_most_two_pages(tmp_path: Path) -> None:
+    library = load_library()
+    result = rate_paths(library, [str(SAMPLES)])
+    checked = 0
+    for rating in result.ratings[:6]:  # six product sets, from 2 to 3 members
+        rubric = library.rubrics[rating.rubric]
+        member = rating.members[0].member
+        page = tmp_path / f"{rating.product_id}.html"
+        page.write_text(printed.document([printed.member_sheet(
+            rating, member, rubric, "vi", dt.date(2026, 2, 5))], "vi"), encoding="utf-8")
+        assert pdf_pages(page, tmp_path) <= 2, rating.product_id
+        checked += 1
+    assert checked == 6
+
+
+@needs_chromium
+def test_the_printed_round_fits_its_page_budget(tmp_path: Path) -> None:
+    """Through the CLI: every member's sheet ≤ 2 pages, a summary and the list on one each."""
+    sample = SAMPLES / "qn-hl-cha-muc.yaml"
+    out = tmp_path / "round.html"
+    assert runner.invoke(app, ["rate", str(sample), "-f", "sheets", "-o", str(out)]
+                         ).exit_code == 0
+    members = out.read_text(encoding="utf-8").count("Người đánh giá: ")
+    assert members == 3
+    assert pdf_pages(out, tmp_path) <= 2 * members + 2
+    listing = tmp_path / "list.html"
+    assert runner.invoke(app, ["rate", str(SAMPLES), "-f", "results", "-o", str(listing)]
+                         ).exit_code == 0
+    assert pdf_pages(listing, tmp_path) <= 3  # 20 products
+
+
+def test_results_list_proposals(tmp_path: Path) -> None:
+    out = tmp_path / "list.html"
+    assert runner.invoke(app, ["rate", str(SAMPLES), "-f", "results", "-o", str(out)]
+                         ).exit_code == 0
+    html = out.read_text(encoding="utf-8")
+    first, second, third = (html.index(t) for t in (
+        "I. SẢN PHẨM ĐỀ NGHỊ CÔNG NHẬN 3 SAO, 4 SAO", "II. SẢN PHẨM ĐẠT TỪ 90 ĐIỂM",
+        "III. SẢN PHẨM KHÔNG ĐẠT"))
+    assert first < html.index("QN-DH-0017") < second < html.index("QN-HL-0102") < third
+    assert third < html.index("QN-CT-0009")  # 2 stars: not recognised
+
+
+def test_docx_results_list_and_minutes(tmp_path: Path) -> None:
+    import docx
+
+    out = tmp_path / "bien-ban.docx"
+    result = runner.invoke(app, ["rate", str(SAMPLES), "-f", "docx", "-o", str(out),
+                                 "--date", "2026-02-05"])
+    assert result.exit_code == 0, result.output
+    document = docx.Document(str(out))
+    paragraphs = [p.text for p in document.paragraphs]
+    said = "\n".join(paragraphs)
+    assert "BIÊN BẢN HỌP HỘI ĐỒNG ĐÁNH GIÁ, PHÂN HẠNG SẢN PHẨM OCOP" in said
+    assert "DANH SÁCH KẾT QUẢ ĐÁNH GIÁ, PHÂN HẠNG SẢN PHẨM OCOP" in said
+    assert "ngày 05 tháng 02 năm 2026" in said and "Độc lập - Tự do - Hạnh phúc" in said
+    cells = [c.text for t in document.tables for row in t.rows for c in row.cells]
+    assert any("QN-DH-0017" in c for c in cells) and "86,50" in cells
+    assert document.styles["Normal"].font.name == "Times New Roman"
+    assert runner.invoke(app, ["rate", str(SAMPLES), "-f", "docx"]).exit_code == 2  # needs -o
+
+
+def test_xlsx_results_for_people_and_a_machine_sheet(tmp_path: Path) -> None:
+    from openpyxl import load_workbook
+
+    out = tmp_path / "ket-qua.xlsx"
+    assert runner.invoke(app, ["rate", str(SAMPLES), "-f", "xlsx", "-o", str(out)]
+                         ).exit_code == 0
+    book = load_workbook(out)
+    assert book.sheetnames[0] == "Kết quả" and book.sheetnames[-1] == "data"
+    assert "Thịt, thủy sản, trứng, sữa tươi" in book.sheetnames  # product sets by name
+    people = [[c.value for c in row] for row in book["Kết quả"].iter_rows()]
+    head = people[0]
+    assert head[:3] == ["Mã sản phẩm", "Tên sản phẩm", "Bộ sản phẩm"]
+    goose = next(r for r in people if r[0] == "QN-DH-0017")
+    assert goose[head.index("Kết quả")] == "Công nhận"
+    assert goose[head.index("Hạng")] == "4 sao"
+    assert goose[head.index("Bộ sản phẩm")] == "Thịt, thủy sản, trứng, sữa tươi"
+    assert goose[head.index("Cần thảo luận lại")] in ("Có", "Không")  # words, not True
+    sheet = book["Kết quả"]
+    assert sheet.freeze_panes == "C2"
+    total = sheet.cell(row=people.index(goose) + 1, column=head.index("Tổng") + 1)
+    assert total.value == 86.5 and total.number_format == "0.00"
+    data = [[c.value for c in row] for row in book["data"].iter_rows()]
+    assert data[0][:4] == ["product_id", "product_name", "rubric", "A"]
+    assert "outcome" in data[0] and "recognised" in data[0]

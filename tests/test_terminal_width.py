@@ -1,0 +1,76 @@
+"""The results in a real terminal (tmux) at 80 and 120 columns, and piped: every product's
+id, name, total, class and outcome readable, no number cut, no line wider than the screen."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+import time
+
+import pytest
+from typer.testing import CliRunner
+
+from ocop_rate.cli import app
+from tests.conftest import SAMPLES
+
+runner = CliRunner()
+DONE = "Không chấm được:"  # the summary line's last class: the table is fully drawn
+
+
+def _ratings() -> list[dict[str, object]]:
+    result = runner.invoke(app, ["rate", str(SAMPLES), "-f", "json"])
+    items: list[dict[str, object]] = json.loads(result.stdout)
+    return items
+
+
+def _tmux_screen(width: int) -> str:
+    """What ``ocop-rate rate sample_products`` draws in a ``width``-column tmux pane."""
+    socket = f"ocop-rate-test-{os.getpid()}-{width}"
+    env = {k: v for k, v in os.environ.items() if k not in ("COLUMNS", "LINES", "TMUX")}
+    command = f"{sys.executable} -m ocop_rate rate {SAMPLES} --lang vi; sleep 60"
+    base = ["tmux", "-L", socket, "-f", "/dev/null"]
+    subprocess.run([*base, "new-session", "-d", "-x", str(width), "-y", "400", command],
+                   check=True, env=env, timeout=30)
+    try:
+        deadline = time.monotonic() + 60
+        while True:
+            screen = subprocess.run([*base, "capture-pane", "-p", "-S", "-"], check=True,
+                                    capture_output=True, text=True, timeout=30).stdout
+            if DONE in screen or time.monotonic() > deadline:
+                return screen
+            time.sleep(0.5)
+    finally:
+        subprocess.run([*base, "kill-server"], check=False, timeout=30)
+
+
+@pytest.mark.skipif(shutil.which("tmux") is None,
+                    reason="tmux is not installed (apt-get install -y tmux)")
+@pytest.mark.parametrize("width", [80, 120])
+def test_every_product_readable_in_a_real_terminal(width: int) -> None:
+    screen = _tmux_screen(width)
+    assert DONE in screen, screen
+    lines = screen.splitlines()
+    assert "…" not in screen  # nothing cut: text wraps, numbers stay whole
+    words = set(" ".join(lines).replace("│", " ").split())
+    for item in _ratings():
+        assert item["product_id"] in words, item["product_id"]
+        assert f"{item['total']:.2f}" in words, (item["product_id"], item["total"])
+        name = str(item["product_name"])
+        assert all(w in words for w in name.split()), name
+    assert "Công nhận" in screen and "3 sao" in screen
+
+
+def test_piped_output_takes_columns_or_eighty() -> None:
+    for columns, width in (("100", 100), (None, 80), ("50", 50)):
+        result = runner.invoke(app, ["rate", str(SAMPLES)], env={"COLUMNS": columns})
+        assert result.exit_code == 0
+        lines = [line for line in result.stdout.splitlines() if not line.startswith("✗")]
+        assert max(len(line) for line in lines) <= width  # located errors stay one line
+        assert "…" not in result.stdout
+        for item in _ratings():
+            assert str(item["product_id"]) in result.stdout
+            assert f"{item['total']:.2f}" in result.stdout
+

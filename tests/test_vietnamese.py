@@ -1,0 +1,127 @@
+"""Vietnamese first: every message id speaks both languages, and a ``--lang vi`` run over
+the samples and the bad-input corpus shows no English word, ours or a library's."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from ocop_rate.cli import app
+from ocop_rate.messages import CATALOGUE, text
+from tests.conftest import SAMPLES
+
+runner = CliRunner()
+CORPUS = Path(__file__).parent / "bad_inputs"
+TINY = CORPUS / "tiny-rubric"
+WORD = re.compile(r"[^\W\d_]+")
+
+# Words a library says when it speaks for itself (PyYAML, pydantic, pandas, openpyxl, click,
+# the operating system): none may reach a Vietnamese run, whatever its version.
+_LIBRARY_TEXT = """
+input should valid string integer number field required missing extra inputs permitted
+tuple least item items after validation found character cannot start token while
+scanning quoted scalar unexpected stream expected document another mapping values
+allowed here could determine constructor tag python object apply error tokenizing data
+fields line saw exceeds limit digits conversion value has increase nested deeply
+exceeded maximum nesting depth flow level permission denied such file directory usage
+try help option got invalid greater than equal less finite list dictionary type literal
+pattern match
+"""
+LIBRARY_WORDS = set(_LIBRARY_TEXT.split())
+
+
+def _plain(word: str) -> bool:
+    """A word without any Vietnamese letter (diacritics, đ): it could be English."""
+    return all(ord(c) < 128 for c in unicodedata.normalize("NFC", word))
+
+
+def _english_vocabulary() -> set[str]:
+    """English words of our catalogue (and libraries), less any word the Vietnamese side
+    uses too (OCOP, CSV, UTF, YAML … are the same in both)."""
+    english = {w.lower() for _, en in CATALOGUE.values() for w in WORD.findall(en)}
+    vietnamese = {w.lower() for vi, _ in CATALOGUE.values() for w in WORD.findall(vi)}
+    return {w for w in english | LIBRARY_WORDS if _plain(w) and len(w) > 2} - vietnamese
+
+
+# Vietnamese words and input content that look English: "Hạ Long", "may" (to sew: "dệt
+# may"), the corpus product "Merge keys", the certificate "Global GAP" in a rubric's label.
+NOT_ENGLISH = {"long", "may", "keys", "gap"}
+ENGLISH = _english_vocabulary() - NOT_ENGLISH
+# What a run may echo from its inputs: paths, quoted values, ids, codes, YAML tags; and the
+# stable lint ids of `validate` ("[schema]"), which CI filters on.
+ECHOES = re.compile(r"""\S*[/\\]\S*|'[^']*'|"[^"]*"|\S*[._\-:]\S*|\b[a-z]\)|\[[a-z-]+\]""")
+
+
+def english_words(output: str) -> set[str]:
+    """The English words in ``output`` once the inputs' own words are taken out."""
+    said = ECHOES.sub(" ", output)
+    return {w for w in WORD.findall(said) if _plain(w) and w.lower() in ENGLISH}
+
+
+@pytest.mark.parametrize("message_id", sorted(CATALOGUE))
+def test_every_id_renders_in_both_languages(message_id: str) -> None:
+    vi, en = CATALOGUE[message_id]
+    params = {name: "X" for _, name, _, _ in __import__("string").Formatter().parse(vi)
+              if name}
+    said_vi, said_en = text(message_id, "vi", params), text(message_id, "en", params)
+    assert said_vi.strip() and said_en.strip()
+    assert unicodedata.normalize("NFC", vi) == vi, "Vietnamese text must be NFC"
+    assert not english_words(said_vi) or vi == en, (message_id, english_words(said_vi))
+
+
+def _run(*args: str) -> str:
+    result = runner.invoke(app, [*args, "--lang", "vi"], env={"COLUMNS": "100"})
+    assert result.exception is None or isinstance(result.exception, SystemExit), (
+        result.exception)
+    assert "Traceback" not in result.output
+    return result.stdout + result.stderr
+
+
+def _outputs() -> list[tuple[str, str]]:
+    runs: list[tuple[str, str]] = []
+    bad = [str(CORPUS / "dossiers"), str(CORPUS / "sheets")]
+    runs.append(("rate corpus", _run("rate", *bad, "--rules", str(TINY))))
+    runs.append(("explain corpus", _run("explain", *bad, "--rules", str(TINY))))
+    runs.append(("summary corpus", _run("summary", *bad, "--rules", str(TINY))))
+    for case in sorted((CORPUS / "rules").iterdir()):
+        runs.append((f"rules {case.name}", _run(
+            "rate", str(CORPUS / "dossiers" / "utf8-bom.yaml"), "--rules", str(case))))
+        runs.append((f"validate {case.name}", _run("validate", str(case))))
+    runs.append(("rate samples", _run("rate", str(SAMPLES))))
+    runs.append(("rate samples members", _run("rate", str(SAMPLES), "--members")))
+    runs.append(("summary samples", _run("summary", str(SAMPLES))))
+    runs.append(("markdown samples", _run("rate", str(SAMPLES), "-f", "markdown")))
+    for sample in sorted(SAMPLES.glob("*.yaml")):
+        runs.append((f"explain {sample.name}", _run("explain", str(sample))))
+    runs.append(("no such path", _run("rate", "no/such/folder")))
+    runs.append(("unknown rubric", _run("rubrics", "show", "food-fresh-meet-26")))
+    runs.append(("rubric sheet", _run("rubrics", "show", "food-fresh-meat-26")))
+    runs.append(("rubric list", _run("rubrics", "list")))
+    runs.append(("validate bundled", _run("validate")))
+    return runs
+
+
+def test_no_english_word_reaches_a_vietnamese_run() -> None:
+    leaks = {name: sorted(found) for name, output in _outputs()
+             if (found := english_words(output))}
+    assert leaks == {}
+
+
+def test_the_detector_sees_english() -> None:
+    """The check above can fail: an English sentence of ours, or a library's, is caught."""
+    assert english_words("tệp trống; file is empty") == {"file", "empty"}
+    assert "should" in english_words("A1: Input should be a valid string")
+    assert english_words("lỗi: ho-so.yaml:3: 'council' không có") == set()
+
+
+def test_default_language_is_vietnamese(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("OCOP_LANG", raising=False)
+    result = runner.invoke(app, ["rate", "no/such/folder"])
+    assert result.exit_code == 2
+    assert "lỗi: no/such/folder: không có tệp hoặc thư mục này" in result.stderr
+    english = runner.invoke(app, ["rate", "no/such/folder"], env={"OCOP_LANG": "en"})
+    assert "error: no/such/folder: no such file or folder" in english.stderr
