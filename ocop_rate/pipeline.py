@@ -1,15 +1,25 @@
 """From files to results: read dossiers, fit them to their rubrics, score, collect failures.
 
 A bad dossier never stops the batch: it becomes a :class:`Failure` with located problems.
+Dossiers that fit are scored by the engine in blocks of up to :data:`BLOCK` products per
+rubric (one product costs the same numpy calls as a thousand).
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
 from pathlib import Path
 
 from ocop_rate.defaults import DEFAULT_SPREAD
-from ocop_rate.engine import GatePolicy, check_fit, score
+from ocop_rate.engine import (
+    GatePolicy,
+    check_fit,
+    from_dossiers,
+    not_whole_hundredths,
+    rating_at,
+    score_columns,
+)
 from ocop_rate.errors import Location, OcopError, Problem
 from ocop_rate.loading.caps import capped
 from ocop_rate.loading.dossiers import (
@@ -21,10 +31,13 @@ from ocop_rate.loading.dossiers import (
 )
 from ocop_rate.loading.rubrics import RubricLibrary, unknown_rubric
 from ocop_rate.loading.source import OUTSIDE
+from ocop_rate.models.dossier import Dossier
 from ocop_rate.models.names import id_key
 from ocop_rate.models.rating import BatchResult, Failure, ProblemOut, Rating, RatingColumns
+from ocop_rate.models.rubric import Rubric
 from ocop_rate.outcome import DEFAULT_LEVEL, Level
 
+BLOCK = 512
 OnItem = Callable[[int, int], None]
 """Progress callback: ``on_item(done, total)`` after each file (the library never prints)."""
 
@@ -38,16 +51,15 @@ def to_out(problem: Problem) -> ProblemOut:
                       params=params)
 
 
-def rate_loaded(library: RubricLibrary, loaded: LoadedDossier,
-                policy: GatePolicy = "majority", *,
-                spread_limit: float = DEFAULT_SPREAD,
-                level: Level = DEFAULT_LEVEL) -> Rating | Failure:
-    """Rate one read dossier, or explain every way it does not fit its rubric."""
+def fit_loaded(library: RubricLibrary, loaded: LoadedDossier) -> Rubric | Failure:
+    """The rubric ``loaded`` is rated on, or every way it does not fit it."""
     dossier, source = loaded.dossier, loaded.source
     rubric = library.rubrics.get(dossier.product.rubric)
     if rubric is None:
         message_id, params = unknown_rubric(dossier.product.rubric, list(library.rubrics))
         problems = [Problem.of(message_id, source.locate(("product", "rubric")), **params)]
+    elif not_whole_hundredths(rubric):
+        problems = [unratable(rubric, source.locate(("product", "rubric")))]
     else:
         problems = [Problem.of(fit.message_id, source.locate(fit.path), **(fit.params or {}))
                     if fit.message_id else Problem(fit.message, source.locate(fit.path))
@@ -57,71 +69,230 @@ def rate_loaded(library: RubricLibrary, loaded: LoadedDossier,
                        file=source.file,
                        errors=tuple(to_out(p) for p in capped(problems, source.file)))
     assert rubric is not None
-    return score(rubric, dossier, policy=policy, file=source.file, spread_limit=spread_limit,
-                 level=level)
+    return rubric
+
+
+def unratable(rubric: Rubric, location: Location) -> Problem:
+    return Problem.of("engine.not_hundredths", location, rubric=rubric.id,
+                      where="; ".join(not_whole_hundredths(rubric)[:3]))
+
+
+def rate_loaded(library: RubricLibrary, loaded: LoadedDossier,
+                policy: GatePolicy = "majority", *,
+                spread_limit: float = DEFAULT_SPREAD,
+                level: Level = DEFAULT_LEVEL) -> Rating | Failure:
+    """Rate one read dossier, or explain every way it does not fit its rubric."""
+    fit = fit_loaded(library, loaded)
+    if isinstance(fit, Failure):
+        return fit
+    return score_dossiers(fit, [(loaded.dossier, loaded.source.file)], policy, spread_limit,
+                          level)[0]
+
+
+def score_dossiers(rubric: Rubric, dossiers: list[tuple[Dossier, str | None]],
+                   policy: GatePolicy, spread_limit: float, level: Level = DEFAULT_LEVEL
+                   ) -> list[Rating]:
+    """Dossiers that fit ``rubric``, scored as one block, as ratings in order."""
+    block = score_columns(from_dossiers(rubric, dossiers), policy, spread_limit, level)
+    return [rating_at(block, p) for p in range(len(block))]
+
+
+def parse_file(path: Path) -> LoadedDossier | Failure:
+    """Read one dossier file (once, whatever the number of rubric libraries)."""
+    try:
+        return read_dossier(path)
+    except OcopError as exc:
+        pid, rubric = peek_identity(path)
+        return Failure(product_id=pid, rubric=rubric, file=str(path),
+                       errors=tuple(to_out(p) for p in capped(exc.problems, str(path))))
+
+
+def fit_parsed(library: RubricLibrary, parsed: LoadedDossier | Failure
+               ) -> tuple[Rubric, LoadedDossier] | Failure:
+    """A read dossier fitted to ``library``: its rubric and content, or a Failure."""
+    if isinstance(parsed, Failure):
+        return parsed
+    fit = fit_loaded(library, parsed)
+    return fit if isinstance(fit, Failure) else (fit, parsed)
+
+
+def read_file(library: RubricLibrary, path: Path) -> tuple[Rubric, LoadedDossier] | Failure:
+    """Read and fit one dossier file: its rubric and content, or a Failure."""
+    return fit_parsed(library, parse_file(path))
 
 
 def rate_file(library: RubricLibrary, path: Path,
               policy: GatePolicy = "majority", *,
               spread_limit: float = DEFAULT_SPREAD,
               level: Level = DEFAULT_LEVEL) -> Rating | Failure:
-    try:
-        loaded = read_dossier(path)
-    except OcopError as exc:
-        pid, rubric = peek_identity(path)
-        return Failure(product_id=pid, rubric=rubric, file=str(path),
-                       errors=tuple(to_out(p) for p in capped(exc.problems, str(path))))
-    return rate_loaded(library, loaded, policy, spread_limit=spread_limit, level=level)
+    read = read_file(library, path)
+    if isinstance(read, Failure):
+        return read
+    rubric, loaded = read
+    return score_dossiers(rubric, [(loaded.dossier, loaded.source.file)], policy,
+                          spread_limit, level)[0]
+
+
+DossierRow = tuple[RatingColumns, int]
+"""Product ``p`` of a block of dossiers (its detail: ``engine.rating_at(block, p)``)."""
+Piece = Failure | DossierRow | RatingColumns
+"""What :func:`stream_paths` yields: a failure, a dossier's row, or a sheet's block."""
+
+
+@dataclass
+class Tally:
+    """What a stream has yielded so far: all a caller keeps of a big batch."""
+
+    count: int = 0
+    failures: int = 0
 
 
 def rate_paths(library: RubricLibrary, args: list[str],
                policy: GatePolicy = "majority", *, spread_limit: float = DEFAULT_SPREAD,
                on_item: OnItem | None = None, level: Level = DEFAULT_LEVEL) -> BatchResult:
-    """Rate every dossier named by ``args`` (files, folders, globs), in order. Raises
-    :class:`~ocop_rate.errors.UsageError` only when a name matches nothing. ``on_item`` is
-    told after each file, so a caller can show progress."""
+    """Rate every dossier named by ``args`` (files, folders, globs), in order, all held in
+    memory (for views that need every product at once; else :func:`stream_paths`). Raises
+    :class:`~ocop_rate.errors.UsageError` only when a name matches nothing."""
     items: list[Rating | Failure] = []
     blocks: list[RatingColumns] = []
-    seen: dict[str, str | None] = {}
+    for piece in stream_paths(library, args, policy, spread_limit=spread_limit,
+                              on_item=on_item, level=level):
+        if isinstance(piece, Failure):
+            items.append(piece)
+        elif isinstance(piece, tuple):
+            items.append(rating_at(*piece))
+        else:
+            blocks.append(piece)
+    return BatchResult(items=tuple(items), blocks=tuple(blocks))
+
+
+def stream_paths(library: RubricLibrary, args: list[str],
+                 policy: GatePolicy = "majority", *, spread_limit: float = DEFAULT_SPREAD,
+                 on_item: OnItem | None = None, tally: Tally | None = None,
+                 level: Level = DEFAULT_LEVEL) -> Iterator[Piece]:
+    """Rate every dossier named by ``args`` as it goes: dossiers and failures in input
+    order, scored :data:`BLOCK` at a time, then the blocks of the score sheets (as
+    :class:`BatchResult` orders them). Memory stays flat in the number of dossiers.
+    ``on_item`` is told after each file, so a caller can show progress; ``tally`` counts
+    what was yielded."""
+    for _, piece in stream_sides([library], args, policy, spread_limit=spread_limit,
+                                 on_item=on_item, tallies=[tally or Tally()],
+                                 level=level):
+        yield piece
+
+
+def stream_sides(libraries: list[RubricLibrary], args: list[str],
+                 policy: GatePolicy = "majority", *, spread_limit: float = DEFAULT_SPREAD,
+                 on_item: OnItem | None = None, tallies: list[Tally] | None = None,
+                 level: Level = DEFAULT_LEVEL) -> Iterator[tuple[int, Piece]]:
+    """:func:`stream_paths` under several rubric libraries at once, each dossier read once:
+    ``(side, piece)`` where ``side`` indexes ``libraries`` (``diff``: base and head)."""
+    counts = tallies or [Tally() for _ in libraries]
+    sides = range(len(libraries))
+    sheets: list[list[RatingColumns]] = [[] for _ in sides]
+    seen: list[dict[str, str | None]] = [{} for _ in sides]
+    pending = [_Pending(policy, spread_limit, level) for _ in sides]
     refused: list[Path] = []
     paths = collect_paths(args, refused)
     for done, path in enumerate(paths, start=1):
         if path.suffix.lower() in SHEET_SUFFIXES:
-            rated, failed = rate_sheet(library, path, policy, seen, spread_limit, level)
-            blocks += [r for r in rated if isinstance(r, RatingColumns)]
-            items += [r for r in rated if isinstance(r, Rating)]
-            items += failed
+            for i in sides:
+                rated, failed = rate_sheet(libraries[i], path, policy, seen[i], spread_limit,
+                                           level)
+                sheets[i] += rated
+                for failure in failed:
+                    pending[i].fail(failure)
         else:
-            items.append(_rate_unique(library, path, policy, spread_limit, seen, level))
+            parsed = parse_file(path)
+            for i in sides:
+                _take_unique(fit_parsed(libraries[i], parsed), path, seen[i], pending[i])
+        if pending[0].count >= BLOCK:
+            for i in sides:
+                yield from _counted(i, pending[i].flush(), counts[i])
         if on_item is not None:
             on_item(done, len(paths))
-    items += [Failure(product_id=None, rubric=None, file=str(path), errors=(to_out(Problem.of(
-        OUTSIDE, Location(str(path)), target=str(path.resolve()))),)) for path in refused]
-    return BatchResult(items=tuple(items), blocks=tuple(blocks))
+    for path in refused:
+        for i in sides:
+            pending[i].fail(Failure(product_id=None, rubric=None, file=str(path), errors=(
+                to_out(Problem.of(OUTSIDE, Location(str(path)),
+                                  target=str(path.resolve()))),)))
+    for i in sides:
+        yield from _counted(i, pending[i].flush(), counts[i])
+    for i in sides:
+        yield from _counted(i, sheets[i], counts[i])
 
 
-def _rate_unique(library: RubricLibrary, path: Path, policy: GatePolicy, spread_limit: float,
-                 seen: dict[str, str | None], level: Level = DEFAULT_LEVEL) -> Rating | Failure:
-    """Rate one dossier file; a product id already seen in the batch is a Failure."""
-    item = rate_file(library, path, policy, spread_limit=spread_limit, level=level)
-    pid = item.product_id
+def _counted(side: int, pieces: Iterable[Piece], tally: Tally
+             ) -> Iterator[tuple[int, Piece]]:
+    for piece in pieces:
+        if isinstance(piece, Failure):
+            tally.failures += 1
+            tally.count += 1
+        elif isinstance(piece, tuple):
+            tally.count += 1
+        else:
+            tally.count += len(piece)
+        yield side, piece
+
+
+class _Pending:
+    """Failures and dossiers read but not scored yet, in input order; the dossiers are
+    scored a block per rubric at each flush."""
+
+    def __init__(self, policy: GatePolicy, spread_limit: float, level: Level) -> None:
+        self.policy, self.spread_limit, self.level = policy, spread_limit, level
+        self.order: list[Failure | tuple[str, int]] = []
+        self.waiting: dict[str, tuple[Rubric, list[tuple[Dossier, str | None]]]] = {}
+
+    @property
+    def count(self) -> int:
+        return len(self.order)
+
+    def fail(self, failure: Failure) -> None:
+        self.order.append(failure)
+
+    def add(self, rubric: Rubric, loaded: LoadedDossier) -> None:
+        entry = self.waiting.setdefault(rubric.id, (rubric, []))
+        self.order.append((rubric.id, len(entry[1])))
+        entry[1].append((loaded.dossier, loaded.source.file))
+
+    def flush(self) -> list[Piece]:
+        blocks = {rid: score_columns(from_dossiers(rubric, dossiers), self.policy,
+                                     self.spread_limit, self.level)
+                  for rid, (rubric, dossiers) in self.waiting.items()}
+        out: list[Piece] = [x if isinstance(x, Failure) else (blocks[x[0]], x[1])
+                            for x in self.order]
+        self.order, self.waiting = [], {}
+        return out
+
+
+def _take_unique(read: tuple[Rubric, LoadedDossier] | Failure, path: Path,
+                 seen: dict[str, str | None], pending: _Pending) -> None:
+    """Queue one read dossier for scoring; a product id already seen in the batch is a
+    Failure."""
+    if isinstance(read, Failure):
+        pid, rubric_id = read.product_id, read.rubric
+    else:
+        pid, rubric_id = read[1].dossier.product.id, read[0].id
     key = None if pid is None else id_key(pid)  # "QN-01" and "qn‑01" are one product
     if key is not None and key in seen:
-        return Failure(product_id=pid, rubric=item.rubric, file=str(path), errors=(to_out(
+        pending.fail(Failure(product_id=pid, rubric=rubric_id, file=str(path), errors=(to_out(
             Problem.of("rating.id_used", Location(str(path), field="product.id"), id=pid,
-                       other=str(seen[key]))),))
+                       other=str(seen[key]))),)))
+        return
     if key is not None:
         seen[key] = str(path)
-    return item
+    if isinstance(read, Failure):
+        pending.fail(read)
+    else:
+        pending.add(*read)
 
 
 def rate_sheet(library: RubricLibrary, path: Path, policy: GatePolicy,
                seen: dict[str, str | None], spread_limit: float = DEFAULT_SPREAD,
-               level: Level = DEFAULT_LEVEL
-               ) -> tuple[list[RatingColumns | Rating], list[Failure]]:
+               level: Level = DEFAULT_LEVEL) -> tuple[list[RatingColumns], list[Failure]]:
     """Rate a score sheet column-wise; every bad product (or the whole file) is a Failure.
     Records the sheet's product ids in ``seen`` (ids already there are errors)."""
-    from ocop_rate.batch import rate_columns
     from ocop_rate.loading.score_sheets import read_score_sheet
 
     try:
@@ -131,9 +302,12 @@ def rate_sheet(library: RubricLibrary, path: Path, policy: GatePolicy,
                             errors=tuple(to_out(p) for p in capped(exc.problems, str(path))))]
     failed = [Failure(product_id=bad.product_id, rubric=bad.rubric, file=str(path),
                       errors=tuple(to_out(p) for p in bad.problems)) for bad in content.bad]
-    rated: list[RatingColumns | Rating] = []
+    rated: list[RatingColumns] = []
     for cols in content.blocks:
         seen.update(dict.fromkeys(map(id_key, cols.product_id), str(path)))
-        result = rate_columns(cols, policy, spread_limit, level)
-        rated += [result] if isinstance(result, RatingColumns) else result
+        if not_whole_hundredths(cols.rubric):
+            failed.append(Failure(product_id=None, rubric=cols.rubric.id, file=str(path),
+                                  errors=(to_out(unratable(cols.rubric, Location(str(path)))),)))
+            continue
+        rated.append(score_columns(cols, policy, spread_limit, level))
     return rated, failed

@@ -6,9 +6,11 @@ pandas is imported inside the functions, so commands that do not summarise start
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
-from ocop_rate.models.rating import BatchResult, Rating
+from ocop_rate.models.dossier import Producer
+from ocop_rate.models.rating import BatchResult, Rating, RatingColumns
 from ocop_rate.models.rubric import PART_ORDER
 from ocop_rate.models.summary import (
     CLASS_KEYS,
@@ -19,6 +21,7 @@ from ocop_rate.models.summary import (
     PartMeans,
     Summary,
 )
+from ocop_rate.outcome import OUTCOMES
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -36,23 +39,48 @@ def class_key(rating: Rating) -> str:
     return str(rating.stars) if reached else "not_recognised"
 
 
+def _record(product_id: str, key: str, rubric: str, product_group: str,
+            producer: Producer | None, parts: dict[str, float | None], total: float
+            ) -> dict[str, Any]:
+    province = (producer.province or "") if producer else ""
+    commune = (producer.commune or "") if producer else ""
+    return {
+        "product_id": product_id, "class": key,
+        "product_group": product_group, "product_set": rubric,
+        "province": province,
+        "commune": ", ".join(x for x in (commune, province) if x) if commune else "",
+        "producer_kind": (producer.kind or "") if producer else "",
+        **{p: parts.get(p) for p in PART_ORDER}, "total": total,
+    }
+
+
+def _block_records(block: RatingColumns) -> Iterator[dict[str, Any]]:
+    """The records of a block's products, read off its columns (no rating objects)."""
+    ids = [q.id for q in block.rubric.parts]
+    parts, totals = (block.parts / 100).tolist(), (block.total / 100).tolist()
+    stars = block.stars.tolist()
+    reached = {OUTCOMES.index("recognised"), OUTCOMES.index("proposed-5-star")}
+    outcomes = (block.outcome.tolist() if block.outcome is not None
+                else [OUTCOMES.index("recognised") if r else -1
+                      for r in block.recognised.tolist()])
+    for p in range(len(block)):
+        producer = None if block.extras is None else block.extras[p].producer
+        key = str(stars[p]) if outcomes[p] in reached else "not_recognised"
+        yield _record(block.product_id[p], key, block.rubric.id, block.rubric.product_group,
+                      producer,
+                      dict(zip(ids, parts[p], strict=True)), totals[p])
+
+
 def ratings_frame(result: BatchResult) -> pd.DataFrame:
     """One row per rated product: class, dimensions, part scores and total."""
     import pandas as pd
 
-    records: list[dict[str, Any]] = []
-    for r in result.ratings:
-        producer = r.producer
-        province = (producer.province or "") if producer else ""
-        commune = (producer.commune or "") if producer else ""
-        records.append({
-            "product_id": r.product_id, "class": class_key(r),
-            "product_group": r.product_group, "product_set": r.rubric,
-            "province": province,
-            "commune": ", ".join(x for x in (commune, province) if x) if commune else "",
-            "producer_kind": (producer.kind or "") if producer else "",
-            **{p: r.part_points(p) for p in PART_ORDER}, "total": r.total,
-        })
+    records: list[dict[str, Any]] = [
+        _record(r.product_id, class_key(r), r.rubric, r.product_group, r.producer,
+                {p: r.part_points(p) for p in PART_ORDER}, r.total)
+        for r in result.ratings]
+    for block in result.blocks:
+        records += _block_records(block)
     columns = ["product_id", "class", *DIMENSIONS, *PART_ORDER, "total"]
     return pd.DataFrame.from_records(records, columns=columns)
 
@@ -70,10 +98,14 @@ def summarise(result: BatchResult) -> Summary:
                                share=_share(int(counts[k]), products)) for k in CLASS_KEYS)
     unchecked = sum(1 for r in result.ratings
                     if any(w.message_id == "rating.gate_not_checked" for w in r.warnings))
+    unchecked += sum(1 for b in result.blocks for found in b.warnings  # read off columns
+                     if any(w.message_id == "rating.gate_not_checked" for w in found))
     return Summary(products=products, rated=rated, could_not_rate=failed, classes=classes,
                    breakdowns=tuple(_breakdown(frame, d) for d in DIMENSIONS),
                    part_means=_part_means(frame), unchecked=unchecked,
-                   set_names={r.rubric: r.rubric_name for r in result.ratings})
+                   set_names={**{r.rubric: r.rubric_name for r in result.ratings},
+                              **{b.rubric.id: b.rubric.product_set or b.rubric.name
+                                 for b in result.blocks}})
 
 
 def _share(count: int, whole: int) -> float:

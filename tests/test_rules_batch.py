@@ -1,4 +1,5 @@
-"""The column engine (score sheets) and ``engine.score`` agree on the clauses of issue 11:
+"""The engine and the reference scorer (``tests/reference_scorer.py``) agree on the clauses
+of issue 11:
 ``none``, 5.2's applicability, requirements, tourism's cases, outcomes at both levels.
 
 Random councils on bundled rubrics that carry those clauses; every product's JSON from the
@@ -14,13 +15,12 @@ import numpy as np
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from ocop_rate.batch import score_columns
-from ocop_rate.engine import check_fit, score
+from ocop_rate.engine import CouncilColumns, check_fit, rating_at, score_columns
 from ocop_rate.loading.rubrics import load_library
-from ocop_rate.loading.score_sheets import CouncilColumns
 from ocop_rate.models.rubric import Rubric
 from ocop_rate.report.json_report import block_lines, item_to_dict
-from tests.test_properties import contract_view
+from tests.reference_scorer import score
+from tests.test_engine_reference import contract_view
 
 LIBRARY = load_library()
 RUBRICS = ["food-fresh-produce-26", "handicraft-decorative-26", "tourism-community-26"]
@@ -68,6 +68,7 @@ def test_columns_equal_engine_on_the_clauses(data: st.DataObject, rubric_id: str
         assert check_fit(rubric, dossier) == []
         rating = score(rubric, dossier, policy=policy, file="sheet.csv", level=level)
         assert got == contract_view(item_to_dict(rating, "en"))
+        assert rating_at(block, i) == rating
 
 
 def test_story_applicability_is_exercised() -> None:

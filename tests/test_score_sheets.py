@@ -6,7 +6,6 @@ from __future__ import annotations
 import csv
 import io
 import json
-from decimal import ROUND_HALF_UP, Decimal
 from pathlib import Path
 from typing import Any
 
@@ -189,20 +188,27 @@ def test_csv_and_markdown_reports_include_sheet_products(tmp_path: Path) -> None
 
 
 @pytest.mark.parametrize("points", [0.125, 1 / 3])
-def test_rubric_not_in_whole_cents_falls_back_to_engine(tmp_path: Path, points: float) -> None:
+def test_rubric_not_in_whole_hundredths_is_refused(tmp_path: Path, points: float) -> None:
+    """One engine, in hundredths: a rubric it cannot hold exactly is not rated by a second
+    path; the sheet's products fail with the rubric named, and validate refuses it."""
     rubric = json.loads(json.dumps(TINY_RUBRIC))
     rubric["criteria"][0]["options"][0]["points"] = points
     dump(tmp_path / "rules" / "tiny.yaml", rubric)
     sheet = write_csv(tmp_path / "s.csv", [HEADER, ["P-1", "x", "tiny", "M1", "a", "c", "c"]])
     code, items, _ = rate_json(str(sheet), "--rules", str(tmp_path / "rules"))
-    assert code == 0
-    half_up = Decimal(str(points + 60)).quantize(Decimal("0.01"), ROUND_HALF_UP)
-    assert items[0]["total"] == float(half_up)
-    assert "members" in items[0]["criteria"][0]  # the engine's full detail
+    assert code == 1 and items[0]["total"] is None
+    assert "hundredths" in items[0]["errors"][0]["message"]
+    lint = runner.invoke(app, ["validate", str(tmp_path / "rules"), "-f", "json"])
+    assert lint.exit_code == 1
+    found = [f for f in json.loads(lint.stdout)["findings"] if f["lint"] == "hundredths"]
+    assert found and found[0]["field"].endswith("points") and found[0]["line"]
 
 
-@pytest.mark.parametrize("argv", [["rubrics", "list"], ["rate", "sample_products"]])
-def test_pandas_is_imported_only_for_sheets(argv: list[str]) -> None:
+@pytest.mark.parametrize(("argv", "heavy"), [
+    (["rubrics", "list"], ("pandas", "numpy")),
+    (["rate", "sample_products"], ("pandas",)),  # the engine is numpy; pandas reads sheets
+])
+def test_pandas_is_imported_only_for_sheets(argv: list[str], heavy: tuple[str, ...]) -> None:
     import subprocess
     import sys
 
@@ -210,7 +216,7 @@ def test_pandas_is_imported_only_for_sheets(argv: list[str]) -> None:
 
     code = ("import sys; from ocop_rate.cli import main; sys.argv=['ocop-rate', *sys.argv[1:]]\n"
             "try:\n main()\nexcept SystemExit: pass\n"
-            "assert 'pandas' not in sys.modules and 'numpy' not in sys.modules, 'imported'")
+            f"assert not {{*sys.modules}} & {{*{heavy!r}}}, 'imported'")
     proc = subprocess.run([sys.executable, "-c", code, *argv], capture_output=True, cwd=REPO,
                           check=False)
     assert proc.returncode == 0, proc.stderr.decode()

@@ -65,6 +65,8 @@ LINTS: dict[str, Lint] = {lint.id: lint for lint in (
          "option's points"),
     Lint("star-bands", "error", "star bands are contiguous, non-overlapping, non-empty, rise "
          "with the total, one per class, and cover 0–100"),
+    Lint("hundredths", "error", "option points and star-band edges are whole hundredths of a "
+         "point (the engine rates in integer hundredths)"),
     Lint("option-order", "warning", "option points are unique and rise in sheet order within "
          "a criterion"),
     Lint("labels", "warning", "every criterion name and option label has a Vietnamese (vi) "
@@ -219,6 +221,7 @@ def lint_rubric(raw: RawRubric) -> list[Finding]:
     _references(raw.id, data, out)
     _sums(raw.id, data, out)
     _star_bands(data, out)
+    _hundredths(data, out)
     _clauses(raw.id, data, out)
     _schema(raw, out)
     return out.findings
@@ -552,6 +555,25 @@ def _star_bands(data: dict[str, Any], out: _Collector) -> None:
     if last[3] != SCALE_MAX:
         out.add("star-bands", ("star_bands", last[0], "max"), "lint.bands_end",
                 last=f"{last[3]:g}", expected=f"{SCALE_MAX:g}")
+
+
+def _hundredths(data: dict[str, Any], out: _Collector) -> None:
+    """Points and band edges the engine can hold exactly (whole hundredths)."""
+    from ocop_rate.engine.tables import cents
+
+    for i, crit in _items(data, "criteria"):
+        for j, opt in _items(crit, "options"):
+            value = _num(opt.get("points"))
+            if value is not None and cents(value) is None:
+                out.add("hundredths", ("criteria", i, "options", j, "points"),
+                        "engine.points_not_hundredths", value=f"{value!r}",
+                        what=f"{crit.get('id')}/{opt.get('code')}")
+    for k, band in _items(data, "star_bands"):
+        for edge in ("min", "max"):
+            value = _num(band.get(edge))
+            if value is not None and cents(value) is None:
+                out.add("hundredths", ("star_bands", k, edge), "engine.points_not_hundredths",
+                        value=f"{value!r}", what=f"band {band.get('stars')} {edge}")
 
 
 def _duplicate_ids_in_file(doc: Document) -> list[Finding]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Literal, NoReturn, TypeVar
@@ -19,6 +19,7 @@ if TYPE_CHECKING:
 
     from ocop_rate.loading.rubrics import RubricLibrary
     from ocop_rate.models.rating import BatchResult
+    from ocop_rate.pipeline import Piece, Tally
 
 EXIT_OK, EXIT_SHORT, EXIT_STOPPED = 0, 1, 2
 LangCode = Literal["vi", "en"]  # models.common.Lang, restated so --help needs no pydantic
@@ -278,11 +279,37 @@ def _rate_batch(library: RubricLibrary, paths: list[str], policy: GatePolicyChoi
                                          on_item=on_item, level=at))
 
 
+def _stream_batch(library: RubricLibrary, paths: list[str], policy: GatePolicyChoice,
+                  spread: float, tally: Tally, level: LevelChoice = LevelChoice.province
+                  ) -> Iterator[Piece]:
+    """:func:`_rate_batch` as a stream (``pipeline.stream_paths``), with the same
+    transient progress bar on a terminal."""
+    from ocop_rate.pipeline import stream_paths
+
+    at: Literal["province", "central"] = "central" if level is LevelChoice.central \
+        else "province"
+    if not _progress_wanted():
+        yield from stream_paths(library, paths, policy.value, spread_limit=spread, tally=tally,
+                                level=at)
+        return
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
+
+    with Progress(TextColumn("ocop-rate"), BarColumn(), MofNCompleteColumn(),
+                  console=_console(stderr=True), transient=True) as progress:
+        task = progress.add_task("rate", total=None)
+
+        def on_item(done: int, total: int) -> None:
+            progress.update(task, completed=done, total=total)
+
+        yield from stream_paths(library, paths, policy.value, spread_limit=spread,
+                                on_item=on_item, tally=tally, level=at)
+
+
 def _detailed(result: BatchResult) -> BatchResult:
     """Score-sheet products as full ratings, for views that show each product in detail."""
     if not result.blocks:
         return result
-    from ocop_rate.batch import expanded
+    from ocop_rate.engine import expanded
 
     return expanded(result)
 

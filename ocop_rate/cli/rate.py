@@ -6,7 +6,7 @@ import contextlib
 import datetime as dt
 from enum import StrEnum
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import TYPE_CHECKING, Annotated, NoReturn
 
 import typer
 
@@ -37,6 +37,7 @@ from ocop_rate.cli.common import (
     _rate_batch,
     _refuse_overwriting_inputs,
     _say,
+    _stream_batch,
 )
 from ocop_rate.cli.help import OcopCommand
 from ocop_rate.cli.round import rate_round_command, round_config
@@ -89,6 +90,10 @@ def rate(
     level = level or LevelChoice.province  # loose files: a provincial council unless told
     library = _library(rules)
     _refuse_overwriting_inputs(output, paths)
+    language = _code(lang)
+    if fmt in (RateFormat.json, RateFormat.csv) and register_db is None:
+        # written as scored (--members changes the table only; --register needs them all)
+        _rate_streamed(library, paths, gate_policy, spread, fmt, language, output, level)
     result = _rate_batch(library, paths, gate_policy, spread, level)
     if not result.count:
         _say("input.no_dossiers")
@@ -134,6 +139,32 @@ def rate(
     raise typer.Exit(EXIT_SHORT if result.failures else EXIT_OK)
 
 
+def _rate_streamed(library: RubricLibrary, paths: list[str], policy: GatePolicyChoice,
+                   spread: float, fmt: RateFormat, lang: LangCode, output: Path | None,
+                   level: LevelChoice) -> NoReturn:
+    """JSON and CSV, written as the products are scored: memory stays flat."""
+    from ocop_rate.loading.dossiers import collect_paths
+    from ocop_rate.pipeline import Tally
+
+    refused: list[Path] = []
+    if not _guard(lambda: collect_paths(paths, refused)) and not refused:
+        _say("input.no_dossiers")
+    tally = Tally()
+    pieces = _stream_batch(library, paths, policy, spread, tally, level)
+    if fmt is RateFormat.json:
+        from ocop_rate.report import json_report
+
+        _guard(lambda: _emit(json_report.render_stream(pieces, lang), output))
+    else:
+        from ocop_rate.report import csv_report
+
+        _guard(lambda: _emit(csv_report.render_stream(pieces, lang), output,
+                             encoding=csv_report.ENCODING))
+    if output is not None:
+        _note("cli.wrote", path=str(output), count=tally.count)
+    raise typer.Exit(EXIT_SHORT if tally.failures else EXIT_OK)
+
+
 def _day(value: str | None) -> dt.date:
     if value is None:
         return dt.date.today()
@@ -156,10 +187,9 @@ def _table_blocks(result: BatchResult, lang: LangCode, members: bool, width: int
     from ocop_rate.report.members_view import batch_disagreements, members_view
     from ocop_rate.report.terminal import batch_view
 
-    detailed = _detailed(result)
-    blocks: list[RenderableType] = members_view(detailed, lang) if members else []
+    blocks: list[RenderableType] = members_view(_detailed(result), lang) if members else []
     blocks += batch_view(result, lang, width)
-    disagreements = batch_disagreements(detailed, lang)
+    disagreements = batch_disagreements(result, lang)  # no rating per sheet product
     if disagreements:
         from rich.text import Text
 
@@ -261,7 +291,7 @@ def summary(
     if not result.count:  # score-sheet products are in blocks, not items
         _say("input.no_dossiers")
     language = _code(lang)
-    digest = summarise(_detailed(result))
+    digest = summarise(result)  # read off the columns: no rating per sheet product
     if fmt is SummaryFormat.json:
         import json
 

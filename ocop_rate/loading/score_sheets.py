@@ -21,7 +21,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from ocop_rate.engine import unknown_option
+from ocop_rate.engine.columns import CouncilColumns
+from ocop_rate.engine.fit import unknown_option
 from ocop_rate.errors import InputFileError, Location, Problem
 from ocop_rate.loading.caps import (
     MAX_PROBLEMS_PER_COLUMN,
@@ -36,7 +37,6 @@ from ocop_rate.loading.dossiers import SHEET_SUFFIXES
 from ocop_rate.loading.rubrics import RubricLibrary, unknown_rubric
 from ocop_rate.loading.source import read_bytes, text_encoding
 from ocop_rate.loading.text_safety import clean_breaks, hostile_char, printable
-from ocop_rate.models.dossier import Dossier
 from ocop_rate.models.names import id_key, invisible_in_id, member_key
 from ocop_rate.models.rubric import NONE, Rubric
 
@@ -77,37 +77,6 @@ class RawSheet:
     headers: list[str]
     frame: Any             # pandas.DataFrame of str, columns 0..k-1
     first_row: int = 2     # the sheet row of the first record (headers are row 1)
-
-
-@dataclass(frozen=True)
-class CouncilColumns:
-    """Validated council sheets of many products of one rubric, column-wise.
-
-    Rows are grouped by product (in order of first appearance), members in sheet order.
-    """
-
-    rubric: Rubric
-    file: str
-    product_id: list[str]
-    product_name: list[str]
-    starts: NDArray[np.int64]      # P + 1 row offsets
-    member: list[str]              # R
-    option: NDArray[np.int8]       # R x C option indices, criteria in rubric order
-
-    def __len__(self) -> int:
-        return len(self.product_id)
-
-    def dossier(self, index: int) -> Dossier:
-        """Product ``index`` as the dossier it stands for (no facts: sheets have none)."""
-        crits = self.rubric.criteria
-        rows = range(int(self.starts[index]), int(self.starts[index + 1]))
-        return Dossier.model_validate({
-            "product": {"id": self.product_id[index], "name": self.product_name[index],
-                        "rubric": self.rubric.id},
-            "council": [{"member": self.member[r], "scores": {
-                c.id: c.option_at(int(self.option[r, k])).code for k, c in enumerate(crits)}}
-                for r in rows],
-        })
 
 
 @dataclass(frozen=True)

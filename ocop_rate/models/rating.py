@@ -5,12 +5,14 @@ Reports only render these values; they compute nothing.
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Literal
 
 from pydantic import Field
 
 from ocop_rate.models.common import Frozen, Text
+from ocop_rate.models.conditions import FactValue
 from ocop_rate.models.dossier import Producer
 
 if TYPE_CHECKING:
@@ -131,6 +133,11 @@ class SelfAssessment(Frozen):
                                     description="Council total minus self-assessed total.")
 
 
+OPTION_STEPS = 2
+"""Members whose options on a criterion lie this many or more apart (sheet order) are
+flagged for discussion (``Disagreement.splits``)."""
+
+
 class OptionSplit(Frozen):
     """A criterion on which members chose options ``steps`` or more apart in sheet order."""
 
@@ -227,16 +234,29 @@ class Failure(Frozen):
     errors: tuple[ProblemOut, ...]
 
 
+@dataclass(frozen=True)
+class ProductExtras:
+    """What a dossier says beyond its codes, carried beside the columns (dossiers only):
+    shown in the product's detail, and read by its fact gates."""
+
+    file: str | None
+    name: Text
+    facts: Mapping[str, FactValue]
+    evidence: Mapping[str, Sequence[str]]
+    self_assessment: Mapping[str, str]
+    producer: Producer | None
+    notes: tuple[Mapping[str, str], ...]            # per member, in sheet order
+    derived_facts: Mapping[int, tuple[str, ...]]    # criterion index -> facts it came from
+
+
 @dataclass(frozen=True, eq=False)
 class RatingColumns:
-    """Many products of one rubric rated at once, held column by column (numpy arrays).
-
-    Score sheets are rated this way (``ocop_rate.batch``): building a pydantic
-    :class:`Rating` per product would cost more than all the scoring. Every figure is the one
-    ``engine.score`` gives for the same council sheets; ``ocop_rate.batch.ratings_of`` turns
-    a block back into :class:`Rating` objects. Money-like exactness: points are integer
-    cents (hundredths of a point). ``P`` products, ``R`` member rows, ``C`` criteria in
-    ``rubric.criteria`` order, parts in ``rubric.parts`` order.
+    """Many products of one rubric rated at once, held column by column (numpy arrays):
+    what the engine (``ocop_rate.engine``) gives for every input, from a 100,000-row sheet
+    to one dossier. ``ocop_rate.engine.rating_at`` is the detailed view of one product as
+    a :class:`Rating`. Money-like exactness: points are integer hundredths. ``P``
+    products, ``R`` member rows, ``C`` criteria in ``rubric.criteria`` order, parts in
+    ``rubric.parts`` order; option index -1 is the code ``none``.
     """
 
     rubric: Rubric
@@ -247,35 +267,44 @@ class RatingColumns:
     starts: NDArray[np.int64]             # P + 1: rows of product p are starts[p]:starts[p+1]
     member: list[str]                     # R, in sheet order within each product
     row_option: NDArray[np.int8]          # R x C: each member's option (index into options)
-    member_total: NDArray[np.int64]       # R, cents
-    member_parts: NDArray[np.int64]       # R x parts, cents
-    total: NDArray[np.int64]              # P, cents (mean of members, rounded half up)
-    parts: NDArray[np.integer[Any]]       # P x parts, cents, adding up to ``total``
+    member_total: NDArray[np.int64]       # R, hundredths
+    member_parts: NDArray[np.int64]       # R x parts, hundredths
+    total: NDArray[np.int64]              # P, hundredths (mean of members, rounded half up)
+    parts: NDArray[np.integer[Any]]       # P x parts, hundredths, adding up to ``total``
     band_stars: NDArray[np.int8]          # P
     stars: NDArray[np.int8]               # P
     recognised: NDArray[np.bool_]         # P
-    points: NDArray[np.int32]             # P x C, cents: each criterion's mean, rounded
+    points: NDArray[np.int32]             # P x C, hundredths: each criterion's mean, rounded
     council_option: NDArray[np.int8]      # P x C: the option the council reached
     gates: list[tuple[GateResult, ...]]   # P: gates that applied (shared, immutable)
-    warnings: tuple[Notice, ...]          # the same for every product of the block
+    warnings: list[tuple[Notice, ...]]    # P: gates left unchecked (shared)
     next_stars: NDArray[np.int8]          # P: the class aimed at; 0 at 5 stars (no next star)
     next_threshold: NDArray[np.float64]   # P: that class's lower bound
-    next_needed: NDArray[np.int64]        # P, cents
+    next_needed: NDArray[np.int64]        # P, hundredths
     next_reachable: NDArray[np.bool_]     # P
     next_blocked_by: list[tuple[str, ...]]  # P
     upgrade_option: NDArray[np.int8]      # P x C: option to raise to; -1 where no upgrade
-    upgrade_points: NDArray[np.int32]     # P x C, cents the upgrade adds to the average
+    upgrade_points: NDArray[np.int32]     # P x C, hundredths the upgrade adds to the average
     upgrade_required: NDArray[np.bool_]   # P x C: needed to meet a star mark
-    spread: NDArray[np.int64]             # P, cents: highest member total minus the lowest
-    spread_limit: float                   # the council's limit (``council.disagreement``)
+    spread: NDArray[np.int64]             # P, hundredths: highest member total minus lowest
+    spread_limit: float                   # the council's limit
+    over_limit: NDArray[np.bool_]         # P: spread > spread_limit, exactly
     split_steps: NDArray[np.int8]         # P x C: options apart between members (sheet order)
+    derived: NDArray[np.bool_] | None = None       # R x C: option derived from facts
+    extras: list[ProductExtras] | None = None      # P: dossiers only
+    self_parts: NDArray[np.int64] | None = None    # P x parts: self-assessed, hundredths
+    self_given: NDArray[np.bool_] | None = None    # P: a complete self-assessment
     level: str = "province"               # the council's level (ocop_rate.outcome)
     outcome: NDArray[np.int8] | None = None  # P: index into ocop_rate.outcome.OUTCOMES
     case_splits: list[tuple[CaseSplit, ...]] = field(default_factory=list)  # P, or empty
     requirements: list[tuple[RequirementResult, ...]] = field(default_factory=list)  # P
+    counts: NDArray[np.bool_] | None = None        # R x C: the member's criterion applies
 
     def __len__(self) -> int:
         return len(self.product_id)
+
+    def file_of(self, p: int) -> str | None:
+        return self.file if self.extras is None else self.extras[p].file
 
 
 @dataclass(frozen=True)
@@ -284,7 +313,7 @@ class BatchResult:
     rated column-wise (``blocks``).
 
     ``ratings`` and ``failures`` cover ``items`` only; every failure of a score sheet is in
-    ``items``. Use ``ocop_rate.batch.ratings_of`` to see a block's products as ratings.
+    ``items``. Use ``ocop_rate.engine.ratings_of`` to see a block's products as ratings.
     """
 
     items: tuple[Rating | Failure, ...]

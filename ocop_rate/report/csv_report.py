@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import csv
 import io
+from collections.abc import Iterable, Iterator
 
 from ocop_rate.models.common import Lang
-from ocop_rate.models.rating import BatchResult
+from ocop_rate.models.rating import BatchResult, Failure, RatingColumns
 from ocop_rate.models.rubric import PART_ORDER
-from ocop_rate.report.rows import Row, fmt, rows
+from ocop_rate.report.rows import Row, fmt, rows, stream_rows
 from ocop_rate.report.safety import neutralise
 
 HEADER = ["product_id", "product_name", "rubric", *PART_ORDER, "total", "stars", "recognised",
@@ -17,12 +18,26 @@ HEADER = ["product_id", "product_name", "rubric", *PART_ORDER, "total", "stars",
 
 def render(result: BatchResult, lang: Lang) -> str:
     """CSV text (the BOM is added by the writer: see :data:`ENCODING`)."""
+    return "".join(render_rows(rows(result, lang)))
+
+
+def render_stream(pieces: Iterable[Failure | tuple[RatingColumns, int] | RatingColumns],
+                  lang: Lang) -> Iterator[str]:
+    """:func:`render` of a stream (``pipeline.stream_paths``), in chunks as it comes."""
+    return render_rows(stream_rows(pieces, lang))
+
+
+def render_rows(all_rows: Iterable[Row], chunk: int = 2000) -> Iterator[str]:
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\r\n")
     writer.writerow(HEADER)
-    for row in rows(result, lang):
+    for n, row in enumerate(all_rows, start=1):
         writer.writerow([neutralise(c) for c in row_cells(row)])
-    return buffer.getvalue()
+        if n % chunk == 0:
+            yield buffer.getvalue()
+            buffer.seek(0)
+            buffer.truncate()
+    yield buffer.getvalue()
 
 
 def row_cells(row: Row) -> list[object]:

@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from itertools import islice
 from json.encoder import encode_basestring
 from typing import TYPE_CHECKING, Any
 
-from ocop_rate.council import OPTION_STEPS
 from ocop_rate.models.common import Lang
 from ocop_rate.models.rating import (
+    OPTION_STEPS,
     BatchResult,
     CaseSplit,
     Failure,
@@ -27,6 +27,8 @@ if TYPE_CHECKING:  # check results: types only, so `rate` does not load the chec
     from ocop_rate.checks.lints import LintReport
 
 CHUNK = 2000  # products per written chunk: big batches stream instead of piling up
+STREAM_CHUNK = 128  # dossiers per written chunk of a stream (a dossier is ~10 KB of JSON)
+VIEW_PRODUCTS = 2048  # dossier blocks kept for writing: more than one flush of the pipeline
 
 
 def item_to_dict(item: Rating | Failure, lang: Lang) -> dict[str, Any]:
@@ -123,6 +125,50 @@ def render_chunks(result: BatchResult, lang: Lang) -> Iterator[str]:
     yield "\n]\n" if not first else "[]\n"
 
 
+def render_stream(pieces: Iterable[Failure | tuple[RatingColumns, int] | RatingColumns],
+                  lang: Lang) -> Iterator[str]:
+    """:func:`render_chunks` of a stream (``pipeline.stream_paths``), written as it comes:
+    failures and dossiers (each read off its block's columns), then the sheets' blocks."""
+    from ocop_rate.report.json_dossiers import DossierView
+
+    first = True
+    done: list[str] = []
+    views: dict[int, tuple[RatingColumns, DossierView]] = {}  # oldest first
+    held = 0  # products of the blocks in ``views``: bounded, so memory stays flat
+
+    def out(lines: list[str]) -> str:
+        nonlocal first
+        text = ("[\n  " if first else ",\n  ") + ",\n  ".join(lines)
+        first = False
+        return text
+
+    for piece in pieces:
+        if isinstance(piece, Failure):
+            done.append(json.dumps(item_to_dict(piece, lang), ensure_ascii=False))
+        elif isinstance(piece, tuple):
+            block, p = piece
+            hit = views.get(id(block))
+            if hit is None or hit[0] is not block:
+                while views and held + len(block) > VIEW_PRODUCTS:
+                    held -= len(views.pop(next(iter(views)))[0])
+                hit = views[id(block)] = (block, DossierView(block, lang))
+                held += len(block)
+            done.append(json.dumps(hit[1].item(p), ensure_ascii=False))
+        else:
+            if done:
+                yield out(done)
+                done = []
+            lines = block_lines(piece, lang)
+            while chunk := list(islice(lines, CHUNK)):
+                yield out(chunk)
+        if len(done) >= STREAM_CHUNK:
+            yield out(done)
+            done = []
+    if done:
+        yield out(done)
+    yield "\n]\n" if not first else "[]\n"
+
+
 def _num(value: float) -> str:
     return json.dumps(value)
 
@@ -200,10 +246,9 @@ class _BlockText:
             np.where(b.recognised[lo:hi], "true", "false"), *self._outcome(lo, hi),
             f',"gate_policy":{encode_basestring(b.gate_policy)},"gates":', self._gates(lo, hi),
             ',"members":[', member_lists, '],"criteria":[', criteria, '],"next_star":',
-            self._next_star(lo, hi), ',"self_assessment":null,"warnings":'
-            + json.dumps([notice_text(w, "en") for w in b.warnings], ensure_ascii=False)
-            + ',"requirements":', self._requirements(lo, hi),
-            ',"producer":null,"disagreement":',
+            self._next_star(lo, hi), ',"self_assessment":null,"warnings":',
+            self._warnings(lo, hi), ',"requirements":',
+            self._requirements(lo, hi), ',"producer":null,"disagreement":',
             self._disagreement(lo, hi),
             ',"errors":[]}'], hi - lo)
 
@@ -251,7 +296,7 @@ class _BlockText:
 
         b = self.block
         limit = _num(b.spread_limit)
-        over = b.spread[lo:hi] > b.spread_limit * 100
+        over = b.over_limit[lo:hi]
         split_rows, split_crits = np.nonzero(b.split_steps[lo:hi] >= OPTION_STEPS)
         splits: dict[int, list[str]] = {}
         for row, k in zip(split_rows.tolist(), split_crits.tolist(), strict=True):
@@ -269,6 +314,17 @@ class _BlockText:
                 f'"splits":[{",".join(splits.get(i, []))}],"case_splits":'
                 + json.dumps([case_split_dict(c) for c in cases[i]], ensure_ascii=False) + "}"
                 for i in range(hi - lo)]
+
+    def _warnings(self, lo: int, hi: int) -> list[str]:
+        texts: dict[int, str] = {}
+        out = []
+        for found in self.block.warnings[lo:hi]:
+            text = texts.get(id(found))
+            if text is None:
+                text = texts[id(found)] = json.dumps([notice_text(w, "en") for w in found],
+                                                     ensure_ascii=False)
+            out.append(text)
+        return out
 
     def _gates(self, lo: int, hi: int) -> list[str]:
         out = []

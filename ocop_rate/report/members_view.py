@@ -3,14 +3,16 @@ disagreement lines that follow the results table. Renders what the engine decide
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 from rich.console import Group, RenderableType
 from rich.table import Table
 from rich.text import Text as RichText
 
 from ocop_rate.messages import text
 from ocop_rate.models.common import Lang
-from ocop_rate.models.rating import BatchResult, Rating
-from ocop_rate.models.rubric import NONE
+from ocop_rate.models.rating import OPTION_STEPS, BatchResult, Rating, RatingColumns
+from ocop_rate.models.rubric import NONE, Option
 from ocop_rate.report.labels import split_text, spread_text, star_glyphs, star_label, word
 from ocop_rate.report.outcome_words import case_split_line, not_applicable_line
 
@@ -98,11 +100,39 @@ def disagreement_lines(rating: Rating, lang: Lang) -> list[RichText]:
     return [RichText(f"⚠ {rating.product_id}: {r}", style="yellow") for r in reasons]
 
 
+def block_disagreement_lines(block: RatingColumns, lang: Lang) -> Iterator[RichText]:
+    """:func:`disagreement_lines` of every product of ``block``, read off its columns."""
+    flagged = block.over_limit | (block.split_steps >= OPTION_STEPS).any(axis=1)
+    if block.case_splits:
+        flagged = flagged | [bool(c) for c in block.case_splits]
+    crits = block.rubric.criteria
+    for p in flagged.nonzero()[0].tolist():
+        reasons = ([spread_text(int(block.spread[p]) / 100, block.spread_limit, lang)]
+                   if block.over_limit[p] else [])
+        lo, hi = int(block.starts[p]), int(block.starts[p + 1])
+        for k in (block.split_steps[p] >= OPTION_STEPS).nonzero()[0].tolist():
+            options = {block.member[r]: _code(crits[k].options, int(block.row_option[r, k]))
+                       for r in range(lo, hi)}
+            reasons.append(split_text(crits[k].id, options, int(block.split_steps[p, k]),
+                                      lang))
+        if block.case_splits:
+            reasons += [case_split_line(c, lang) for c in block.case_splits[p]]
+        for reason in reasons:
+            yield RichText(f"⚠ {block.product_id[p]}: {reason}", style="yellow")
+
+
+def _code(options: tuple[Option, ...], index: int) -> str:
+    return options[index].code if 0 <= index < len(options) else NONE
+
+
 def batch_disagreements(result: BatchResult, lang: Lang) -> list[RenderableType]:
-    """The disagreement lines of every product, headed, for after the results table."""
+    """The disagreement lines of every product, headed, for after the results table
+    (score-sheet products read off their columns)."""
     lines: list[RenderableType] = []
     for rating in result.ratings:
         lines += disagreement_lines(rating, lang)
+    for block in result.blocks:
+        lines += block_disagreement_lines(block, lang)
     if lines:
         lines.insert(0, RichText(f"{word('discuss', lang)}:", style="bold yellow"))
     return lines

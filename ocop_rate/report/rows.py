@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 from ocop_rate.models.common import Lang
@@ -45,16 +45,18 @@ def rows(result: BatchResult, lang: Lang) -> list[Row]:
     return out
 
 
-def _block_rows(block: RatingColumns, lang: Lang) -> Iterator[Row]:
+def _block_rows(block: RatingColumns, lang: Lang, products: Iterable[int] | None = None
+                ) -> Iterator[Row]:
+    """The rows of a block's products (all, or ``products``), read off its columns."""
     rubric = block.rubric
     rubric_name = (rubric.product_set or rubric.name).get(lang)
     ids = [p.id for p in rubric.parts]
     totals, parts = (block.total / 100).tolist(), (block.parts / 100).tolist()
     stars, recognised = block.stars.tolist(), block.recognised.tolist()
-    codes = [0] * len(block) if block.outcome is None else block.outcome.tolist()
+    codes = [2] * len(block) if block.outcome is None else block.outcome.tolist()
     level: Level = "central" if block.level == "central" else "province"
     said: dict[tuple[int, int], tuple[str, str | None, str | None]] = {}
-    for p in range(len(block)):
+    for p in range(len(block)) if products is None else products:
         key = (codes[p], stars[p])
         if key not in said:
             outcome: str = OUTCOMES[key[0]]
@@ -65,11 +67,30 @@ def _block_rows(block: RatingColumns, lang: Lang) -> Iterator[Row]:
                 verdict.article, lang))
         outcome, authority, note = said[key]
         shares = dict.fromkeys(PART_ORDER) | dict(zip(ids, parts[p], strict=True))
-        gates = block.gates[p]
-        yield Row(block.product_id[p], block.product_name[p], rubric.id, rubric_name,
+        name = (block.product_name[p] if block.extras is None
+                else block.extras[p].name.get(lang))
+        yield Row(block.product_id[p], name, rubric.id, rubric_name,
                   {k: shares[k] for k in PART_ORDER}, totals[p], stars[p] or None,
-                  recognised[p], [g.reason.get(lang) for g in gates],
-                  [], block.file, outcome, authority, note, _unchecked(block.warnings))
+                  recognised[p], [g.reason.get(lang) for g in block.gates[p]],
+                  [], block.file_of(p), outcome, authority, note,
+                  _unchecked(block.warnings[p]))
+
+
+def stream_rows(pieces: Iterable[Failure | tuple[RatingColumns, int] | RatingColumns],
+                lang: Lang) -> Iterator[Row]:
+    """:func:`rows` of a stream (``pipeline.stream_paths``), as it comes."""
+    for piece in pieces:
+        if isinstance(piece, Failure):
+            yield _row(piece, lang)
+        elif isinstance(piece, tuple):
+            yield _dossier_row(*piece, lang)
+        else:
+            yield from _block_rows(piece, lang)
+
+
+def _dossier_row(block: RatingColumns, p: int, lang: Lang) -> Row:
+    """Product ``p`` of a block of dossiers, as :func:`_row` gives its rating."""
+    return next(_block_rows(block, lang, [p]))
 
 
 def _row(item: Rating | Failure, lang: Lang) -> Row:

@@ -8,6 +8,7 @@ from ocop_rate.messages.catalogue import (
     checks,
     cli,
     common,
+    engine,
     help,
     lint,
     outcome,
@@ -26,8 +27,8 @@ from ocop_rate.messages.catalogue import (
 from ocop_rate.messages.catalogue import round as round_room
 
 _MODULES: tuple[ModuleType, ...] = (
-    checks, cli, common, help, lint, outcome, printed, rating, reading, register, report,
-    round_room, rubric, rules, safety, schema, sheet, template)
+    checks, cli, common, engine, help, lint, outcome, printed, rating, reading, register,
+    report, round_room, rubric, rules, safety, schema, sheet, template)
 
 
 def _join(modules: tuple[ModuleType, ...]) -> dict[str, tuple[str, str]]:

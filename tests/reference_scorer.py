@@ -1,185 +1,120 @@
-"""Scoring: criterion -> option -> points; part totals; council average; star bands; gates;
-next star. Plain functions over validated models; no files, no terminal.
+"""The reference scorer: small, slow and obviously correct, for tests only.
+
+The per-dossier engine the project had before the columnar engine (``ocop_rate.engine``),
+with issue 11's rules (``none``, applicability, requirements, cases, outcome): exact
+:class:`~fractions.Fraction` arithmetic on pydantic objects, one dossier at a time, rounding
+once, half up. Property tests check that the engine gives exactly what this gives. The
+clauses (``ocop_rate.clauses``), the outcome table (``ocop_rate.outcome``) and the wording of
+a star-mark gate are shared: they are plain functions, not arithmetic.
 """
 
 from __future__ import annotations
 
 import math
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
 from fractions import Fraction
+from functools import lru_cache
 from typing import Literal
 
 from ocop_rate.clauses import (
     applies,
     case_id,
-    case_mixes,
     case_splits,
     check_requirements,
     derive,
     requirement_cap,
 )
 from ocop_rate.conditions import Facts, evaluate, missing_facts
-from ocop_rate.council import disagreement
 from ocop_rate.defaults import DEFAULT_SPREAD
-from ocop_rate.messages import LANGS, Lang, text
-from ocop_rate.models.common import Text
+from ocop_rate.engine import GatePolicy
+from ocop_rate.engine.gates import mark_gate, unchecked_notice
 from ocop_rate.models.dossier import Dossier, MemberSheet
 from ocop_rate.models.rating import (
+    CaseSplit,
     Choice,
     CriterionScore,
+    Disagreement,
     GateResult,
     MemberTotal,
     NextStar,
     Notice,
+    OptionSplit,
     PartScore,
     Rating,
     SelfAssessment,
     Upgrade,
 )
 from ocop_rate.models.rubric import (
-    NONE,
     NONE_OPTION,
     RECOGNISED_MIN_STARS,
     Criterion,
-    Gate,
     Option,
     Rubric,
 )
 from ocop_rate.outcome import DEFAULT_LEVEL, Level, decide
-from ocop_rate.scoring_math import apportion, as_float, exact, mean, round2
-
-GatePolicy = Literal["majority", "all"]
-GATE_POLICIES: tuple[GatePolicy, ...] = ("majority", "all")
-FieldPath = tuple[str | int, ...]
 
 
-@dataclass(frozen=True)
-class FitProblem:
-    """Something in a dossier that does not fit its rubric, by field path: a catalogued
-    message (``ocop_rate.messages``) and its parameters."""
-
-    path: FieldPath
-    message_id: str
-    params: dict[str, str] = field(default_factory=dict)
-
-    @property
-    def message(self) -> str:
-        """The English sentence (logs, exception text)."""
-        return text(self.message_id, "en", self.params)
+@lru_cache(maxsize=4096)
+def exact(points: float) -> Fraction:
+    """A float read from a rubric (e.g. 2.5) as the exact decimal it was written as.
+    Cached: a rubric has few distinct point values and Fraction parsing is slow."""
+    return Fraction(str(points))
 
 
-def check_fit(rubric: Rubric, dossier: Dossier) -> list[FitProblem]:
-    """Every way ``dossier`` fails to fit ``rubric``: unknown criteria, options and facts,
-    unscored criteria, facts of the wrong type. Empty when it can be scored."""
-    out: list[FitProblem] = []
-    ids = list(rubric.criteria_by_id)
-    for name, value in dossier.facts.items():
-        spec = rubric.facts_by_id.get(name)
-        if spec is None:
-            known = ", ".join(rubric.facts_by_id) or "-"
-            out.append(FitProblem(("facts", name), "rating.unknown_fact",
-                                  {"fact": name, "rubric": rubric.id, "known": known}))
-        elif not _fact_type_ok(spec.type, value):
-            out.append(FitProblem(("facts", name), "rating.fact_type",
-                                  {"fact": name, "kind_text_id": _kind(spec.type),
-                                   "value": repr(value)}))
-        elif spec.unit == "fraction" and not 0 <= float(value) <= 1:
-            out.append(FitProblem(("facts", name), "rating.fact_fraction",
-                                  {"fact": name, "value": repr(value)}))
-    for i, sheet in enumerate(dossier.council):
-        where: FieldPath = ("council", i, "scores")
-        out += _check_codes(rubric, sheet.scores, where)
-        for cid in sheet.notes:
-            if cid not in rubric.criteria_by_id:
-                out.append(FitProblem(("council", i, "notes", cid),
-                                      *_unknown_criterion(cid, ids)))
-        blank = [c.id for c in rubric.criteria
-                 if c.id not in sheet.scores and derive(c, dossier.facts)[0] is None]
-        if blank:
-            out.append(FitProblem(where, "rating.member_blank",
-                                  {"member": sheet.member, "criteria": ", ".join(blank)}))
-        out += _case_problems(rubric, sheet, where)
-    out += _check_codes(rubric, dossier.self_assessment, ("self_assessment",))
-    for cid in dossier.evidence:
-        if cid not in rubric.criteria_by_id:
-            out.append(FitProblem(("evidence", cid), *_unknown_criterion(cid, ids)))
-    return out
+def round2(value: Fraction) -> Fraction:
+    """Round half up to 2 decimals."""
+    return Fraction(math.floor(value * 100 + Fraction(1, 2)), 100)
 
 
-def _case_problems(rubric: Rubric, sheet: MemberSheet, where: FieldPath) -> list[FitProblem]:
-    """A member who mixes the cases of a case group, located at the first criterion scored
-    under a case other than the group's first one chosen."""
-    out = []
-    for mix in case_mixes(rubric, sheet.scores):
-        first = next(iter(mix.picked.values()))
-        odd = next(cid for cid, case in mix.picked.items() if case != first)
-        params = {
-            "member": sheet.member, "criteria": ", ".join(mix.group.criteria),
-            "picked": ", ".join(f"{cid}: {sheet.scores.get(cid, NONE)} ({case})"
-                                for cid, case in mix.picked.items())}
-        out.append(FitProblem((*where, odd), "rules.case_mixed", params))
-    return out
+def as_float(value: Fraction) -> float:
+    return round(float(value), 2)
 
 
-def _fact_type_ok(kind: str, value: object) -> bool:
-    if kind == "boolean":
-        return isinstance(value, bool)
-    if kind == "number":  # NaN and infinities compare false with everything: refuse them
-        return (isinstance(value, (int, float)) and not isinstance(value, bool)
-                and math.isfinite(value))
-    return isinstance(value, str)
+def mean(values: Sequence[Fraction]) -> Fraction:
+    return sum(values, Fraction(0)) / len(values)
 
 
-def _kind(fact_type: str) -> str:
-    """The message id naming a fact type (``rating.kind.number`` …)."""
-    return f"rating.kind.{fact_type if fact_type in ('number', 'boolean') else 'text'}"
+def apportion(parts: Sequence[Fraction], total: Fraction) -> list[Fraction]:
+    """Round each part to 2 decimals so that they add up exactly to ``total`` (largest
+    remainder; ties go to the earlier part)."""
+    cents = [p * 100 for p in parts]
+    floors = [math.floor(c) for c in cents]
+    short = int(total * 100) - sum(floors)
+    order = sorted(range(len(parts)), key=lambda i: (-(cents[i] - floors[i]), i))
+    for i in order[: max(short, 0)]:
+        floors[i] += 1
+    return [Fraction(f, 100) for f in floors]
 
 
-def _unknown_criterion(cid: str, known: list[str]) -> tuple[str, dict[str, str]]:
-    import difflib
-
-    close = difflib.get_close_matches(cid, known, n=3, cutoff=0.5)
-    params = {"criterion": cid, "first": known[0], "last": known[-1]}
-    if close:
-        return "rating.unknown_criterion_close", {**params, "close": ", ".join(close)}
-    return "rating.unknown_criterion", params
+OPTION_STEPS = 2
 
 
-def _check_codes(rubric: Rubric, scores: dict[str, str], where: FieldPath) -> list[FitProblem]:
-    out: list[FitProblem] = []
-    ids = list(rubric.criteria_by_id)
-    for cid, code in scores.items():
-        crit = rubric.criteria_by_id.get(cid)
-        if crit is None:
-            out.append(FitProblem((*where, cid), *_unknown_criterion(cid, ids)))
-        elif crit.option(code) is None:
-            out.append(FitProblem((*where, cid), *unknown_option(crit, code)))
-    return out
+def point_steps(points: Sequence[float]) -> dict[float, int]:
+    """Each distinct point value of a criterion (with ``none``'s 0) -> its rank."""
+    return {p: k for k, p in enumerate(sorted({0.0, *points}))}
 
 
-def unknown_option(crit: Criterion, code: str) -> tuple[str, dict[str, str]]:
-    """What to say about an option code ``crit`` does not have (dossiers and sheets alike):
-    message id and parameters. A number that is some option's points (a member who typed
-    the points, not the code) is answered with that option."""
-    params = {"code": code, "criterion": crit.id}
-    for lang in LANGS:
-        params[f"codes@{lang}"] = ", ".join(_option_said(o, lang) for o in crit.options)
-    try:
-        typed = float(code.replace(",", "."))
-    except ValueError:
-        typed = math.nan
-    close = [o for o in crit.options if math.isfinite(typed) and o.points == typed]
-    if close:
-        for lang in LANGS:
-            params[f"close@{lang}"] = " / ".join(_option_said(o, lang) for o in close)
-        return "rating.unknown_option_close", params
-    return "rating.unknown_option", params
-
-
-def _option_said(option: Option, lang: Lang) -> str:
-    """``b (1 điểm)`` / ``b (1 pts)``."""
-    return text("rating.option_points", lang, code=option.code, points=option.points)
+def disagreement(rubric: Rubric, choices: Mapping[str, Sequence[Choice]],
+                 member_totals: Sequence[Fraction], spread_limit: float = DEFAULT_SPREAD,
+                 cases: Sequence[CaseSplit] = ()) -> Disagreement:
+    """The spread of ``member_totals`` against ``spread_limit`` (flagged when strictly more),
+    every criterion whose members' points lie :data:`OPTION_STEPS` or more steps apart among
+    its distinct point values, and the case groups members split on (``cases``)."""
+    spread = max(member_totals) - min(member_totals)
+    splits: list[OptionSplit] = []
+    for crit in (c for c in rubric.criteria if not c.scale):
+        picked = choices[crit.id]
+        rank = point_steps([o.points for o in crit.options])
+        ranks = [rank[opt.points] for ch in picked
+                 if (opt := crit.option(ch.option)) is not None]
+        steps = max(ranks) - min(ranks)
+        if steps >= OPTION_STEPS:
+            splits.append(OptionSplit(criterion=crit.id, name=crit.name,
+                                      options={ch.member: ch.option for ch in picked},
+                                      steps=steps))
+    return Disagreement(spread=as_float(spread), spread_limit=spread_limit,
+                        over_limit=spread > exact(spread_limit), splits=tuple(splits),
+                        case_splits=tuple(cases))
 
 
 def member_choices(rubric: Rubric, sheet: MemberSheet, dossier: Dossier) -> list[Choice]:
@@ -337,35 +272,6 @@ def _option_gates(rubric: Rubric, council: dict[str, Option], band_stars: int,
         if short:
             return [mark_gate(rubric, c, req, level, council[c.id]) for c, req in short]
     return []
-
-
-def unchecked_notice(rubric: Rubric, gate: Gate, missing: list[str]) -> Notice:
-    """The notice for a rejection condition whose facts the dossier does not state: named
-    by its reason and the facts' names in both languages (the ids stay as parameters)."""
-    params = {"gate": gate.id, "facts": ", ".join(missing)}
-    for lang in LANGS:
-        names = [rubric.facts_by_id[f].name.get(lang) if f in rubric.facts_by_id else f
-                 for f in missing]
-        params[f"gate_name@{lang}"] = gate.reason.get(lang)
-        params[f"fact_names@{lang}"] = ", ".join(names)
-    return Notice(message_id="rating.gate_not_checked", params=params)
-
-
-def mark_reason(crit: Criterion, req: Option, level: int, chosen: Option, lang: Lang) -> str:
-    """Why a star mark caps a product, in plain words: the criterion's number and name."""
-    return text("rating.mark_reason", lang, criterion=crit.id, name=crit.name.get(lang),
-                required=req.code, points=req.points, level=str(level), chosen=chosen.code)
-
-
-def mark_gate(rubric: Rubric, crit: Criterion, req: Option, level: int, chosen: Option
-              ) -> GateResult:
-    """The cap a star mark puts on a product whose council chose ``chosen`` on ``crit``,
-    below ``req``, the option ``level`` stars need."""
-    return GateResult(
-        id=f"min-option:{crit.id}", effect="cap", max_stars=level - 1,
-        reason=Text(vi=mark_reason(crit, req, level, chosen, "vi"),
-                    en=mark_reason(crit, req, level, chosen, "en")),
-        source=rubric.cite(crit.source))
 
 
 def next_star(rubric: Rubric, choices: dict[str, list[Choice]], council: dict[str, Option],

@@ -1,0 +1,146 @@
+"""Whether a dossier fits its rubric: unknown criteria, options and facts, unscored criteria,
+facts of the wrong type or range, mixed cases, each with its field path and a catalogued
+message. The engine rates only what fits.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+
+from ocop_rate.clauses import case_mixes, derive
+from ocop_rate.messages import LANGS, Lang, text
+from ocop_rate.models.dossier import Dossier, MemberSheet
+from ocop_rate.models.rubric import NONE, Criterion, Option, Rubric
+
+FieldPath = tuple[str | int, ...]
+
+__all__ = ["FieldPath", "FitProblem", "check_fit", "derive", "unknown_option"]
+
+
+@dataclass(frozen=True)
+class FitProblem:
+    """Something in a dossier that does not fit its rubric, by field path: a catalogued
+    message (``ocop_rate.messages``) and its parameters."""
+
+    path: FieldPath
+    message_id: str
+    params: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def message(self) -> str:
+        """The English sentence (logs, exception text)."""
+        return text(self.message_id, "en", self.params)
+
+
+def check_fit(rubric: Rubric, dossier: Dossier) -> list[FitProblem]:
+    """Every way ``dossier`` fails to fit ``rubric``: unknown criteria, options and facts,
+    unscored criteria, facts of the wrong type. Empty when it can be scored."""
+    out: list[FitProblem] = []
+    ids = list(rubric.criteria_by_id)
+    for name, value in dossier.facts.items():
+        spec = rubric.facts_by_id.get(name)
+        if spec is None:
+            known = ", ".join(rubric.facts_by_id) or "-"
+            out.append(FitProblem(("facts", name), "rating.unknown_fact",
+                                  {"fact": name, "rubric": rubric.id, "known": known}))
+        elif not _fact_type_ok(spec.type, value):
+            out.append(FitProblem(("facts", name), "rating.fact_type",
+                                  {"fact": name, "kind_text_id": _kind(spec.type),
+                                   "value": repr(value)}))
+        elif spec.unit == "fraction" and not 0 <= float(value) <= 1:
+            out.append(FitProblem(("facts", name), "rating.fact_fraction",
+                                  {"fact": name, "value": repr(value)}))
+    for i, sheet in enumerate(dossier.council):
+        where: FieldPath = ("council", i, "scores")
+        out += _check_codes(rubric, sheet.scores, where)
+        for cid in sheet.notes:
+            if cid not in rubric.criteria_by_id:
+                out.append(FitProblem(("council", i, "notes", cid),
+                                      *_unknown_criterion(cid, ids)))
+        blank = [c.id for c in rubric.criteria
+                 if c.id not in sheet.scores and derive(c, dossier.facts)[0] is None]
+        if blank:
+            out.append(FitProblem(where, "rating.member_blank",
+                                  {"member": sheet.member, "criteria": ", ".join(blank)}))
+        out += _case_problems(rubric, sheet, where)
+    out += _check_codes(rubric, dossier.self_assessment, ("self_assessment",))
+    for cid in dossier.evidence:
+        if cid not in rubric.criteria_by_id:
+            out.append(FitProblem(("evidence", cid), *_unknown_criterion(cid, ids)))
+    return out
+
+
+def _case_problems(rubric: Rubric, sheet: MemberSheet, where: FieldPath) -> list[FitProblem]:
+    """A member who mixes the cases of a case group, located at the first criterion scored
+    under a case other than the group's first one chosen."""
+    out = []
+    for mix in case_mixes(rubric, sheet.scores):
+        first = next(iter(mix.picked.values()))
+        odd = next(cid for cid, case in mix.picked.items() if case != first)
+        params = {
+            "member": sheet.member, "criteria": ", ".join(mix.group.criteria),
+            "picked": ", ".join(f"{cid}: {sheet.scores.get(cid, NONE)} ({case})"
+                                for cid, case in mix.picked.items())}
+        out.append(FitProblem((*where, odd), "rules.case_mixed", params))
+    return out
+
+
+def _fact_type_ok(kind: str, value: object) -> bool:
+    if kind == "boolean":
+        return isinstance(value, bool)
+    if kind == "number":  # NaN and infinities compare false with everything: refuse them
+        return (isinstance(value, (int, float)) and not isinstance(value, bool)
+                and math.isfinite(value))
+    return isinstance(value, str)
+
+
+def _kind(fact_type: str) -> str:
+    """The message id naming a fact type (``rating.kind.number`` …)."""
+    return f"rating.kind.{fact_type if fact_type in ('number', 'boolean') else 'text'}"
+
+
+def _unknown_criterion(cid: str, known: list[str]) -> tuple[str, dict[str, str]]:
+    import difflib
+
+    close = difflib.get_close_matches(cid, known, n=3, cutoff=0.5)
+    params = {"criterion": cid, "first": known[0], "last": known[-1]}
+    if close:
+        return "rating.unknown_criterion_close", {**params, "close": ", ".join(close)}
+    return "rating.unknown_criterion", params
+
+
+def _check_codes(rubric: Rubric, scores: dict[str, str], where: FieldPath) -> list[FitProblem]:
+    out: list[FitProblem] = []
+    ids = list(rubric.criteria_by_id)
+    for cid, code in scores.items():
+        crit = rubric.criteria_by_id.get(cid)
+        if crit is None:
+            out.append(FitProblem((*where, cid), *_unknown_criterion(cid, ids)))
+        elif crit.option(code) is None:
+            out.append(FitProblem((*where, cid), *unknown_option(crit, code)))
+    return out
+
+
+def unknown_option(crit: Criterion, code: str) -> tuple[str, dict[str, str]]:
+    """What to say about an option code ``crit`` does not have (dossiers and sheets alike):
+    message id and parameters. A number that is some option's points (a member who typed
+    the points, not the code) is answered with that option."""
+    params = {"code": code, "criterion": crit.id}
+    for lang in LANGS:
+        params[f"codes@{lang}"] = ", ".join(_option_said(o, lang) for o in crit.options)
+    try:
+        typed = float(code.replace(",", "."))
+    except ValueError:
+        typed = math.nan
+    close = [o for o in crit.options if math.isfinite(typed) and o.points == typed]
+    if close:
+        for lang in LANGS:
+            params[f"close@{lang}"] = " / ".join(_option_said(o, lang) for o in close)
+        return "rating.unknown_option_close", params
+    return "rating.unknown_option", params
+
+
+def _option_said(option: Option, lang: Lang) -> str:
+    """``b (1 điểm)`` / ``b (1 pts)``."""
+    return text("rating.option_points", lang, code=option.code, points=option.points)

@@ -1,0 +1,172 @@
+"""The JSON objects of dossier products, read straight off the rating columns.
+
+The same objects :func:`ocop_rate.report.json_report.item_to_dict` makes from a
+:class:`~ocop_rate.models.rating.Rating`, without building one: a dossier's full detail
+(each member's option, derived facts, evidence, self-assessment) costs a few dicts, not
+hundreds of pydantic objects. Tests check both give the same JSON.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+from ocop_rate.models.common import Lang
+from ocop_rate.models.rating import OPTION_STEPS, RatingColumns
+from ocop_rate.models.rubric import NONE
+from ocop_rate.outcome import OUTCOMES, Level, decide
+from ocop_rate.report.json_report import case_split_dict, requirement_dict
+from ocop_rate.report.labels import notice_text
+
+
+def _code(options: list[str], index: int) -> str:
+    return options[index] if 0 <= index < len(options) else NONE
+
+
+def dossier_items(block: RatingColumns, lang: Lang) -> Iterator[dict[str, Any]]:
+    """One dict per product of a dossier block (``block.extras`` set), in order."""
+    view = DossierView(block, lang)
+    for p in range(len(block)):
+        yield view.item(p)
+
+
+class DossierView:
+    """The JSON objects of one dossier block's products; the block's tables made once."""
+
+    def __init__(self, block: RatingColumns, lang: Lang) -> None:
+        assert block.extras is not None
+        self.block, self.lang, self.extras = block, lang, block.extras
+        crits = block.rubric.criteria
+        self.codes = [[o.code for o in c.options] for c in crits]
+        self.heads = [(c.id, c.number, c.part, c.max_points) for c in crits]
+        self.part_ids: list[str] = [q.id for q in block.rubric.parts]
+        self.gate_text: dict[int, dict[str, Any]] = {}
+        self.member_total = (block.member_total / 100).tolist()
+        self.member_parts = (block.member_parts / 100).tolist()
+        self.totals = (block.total / 100).tolist()
+        self.parts = block.parts.tolist()
+        self.points = (block.points / 100).tolist()
+        self.council = block.council_option.tolist()
+        self.starts = block.starts.tolist()
+        self.derived = block.derived.tolist() if block.derived is not None else None
+        self.counts = block.counts.tolist() if block.counts is not None else None
+        self.said: dict[tuple[int, int], dict[str, Any]] = {}
+
+    def _outcome(self, p: int) -> dict[str, Any]:
+        """The outcome fields of product ``p`` (one ``outcome.decide`` per distinct class)."""
+        b = self.block
+        key = (2 if b.outcome is None else int(b.outcome[p]), int(b.stars[p]))
+        if key not in self.said:
+            level: Level = "central" if b.level == "central" else "province"
+            v = decide(max(key[1], 1), OUTCOMES[key[0]] == "rejected", level,
+                       b.rubric.recognition)
+            self.said[key] = {
+                "outcome": v.outcome, "level": v.level,
+                "authority": None if v.authority is None else v.authority.get(self.lang),
+                "outcome_source": v.article, "province_may_recognise": v.province_may_recognise}
+        return self.said[key]
+
+    def item(self, p: int) -> dict[str, Any]:
+        block, extra, codes = self.block, self.extras[p], self.codes
+        rubric = block.rubric
+        lo, hi = self.starts[p], self.starts[p + 1]
+        names = block.member[lo:hi]
+        rows: list[list[int]] = block.row_option[lo:hi].tolist()
+        pts, chosen, derived = self.points[p], self.council[p], self.derived
+        counts = (self.counts[lo:hi] if self.counts is not None
+                  else [[True] * len(self.heads)] * (hi - lo))
+        crits = rubric.criteria
+        criteria = []
+        for k, (cid, number, part, top) in enumerate(self.heads):
+            some = [row[k] for row in counts]
+            rule = crits[k].applies
+            reason = None if rule is None else rule.reason
+            facts = extra.derived_facts.get(k, ())
+            from_facts = facts if derived is not None and any(
+                derived[r][k] for r in range(lo, hi)) else ()
+            criteria.append({
+                "id": cid, "number": number, "part": part, "points": pts[k],
+                "max_points": top, "option": _code(codes[k], chosen[k]),
+                "members": {m: _code(codes[k], row[k]) for m, row in zip(names, rows,
+                                                                         strict=True)},
+                "derived_from": sorted(set(from_facts)),
+                "evidence": list(extra.evidence.get(cid, ())),
+                "self_assessed": extra.self_assessment.get(cid),
+                "applies": any(some),
+                "not_applicable": None if reason is None or all(some)
+                else reason.get(self.lang),
+                "not_applicable_for": [m for m, c in zip(names, some, strict=True) if not c]})
+        gates = []
+        for g in block.gates[p]:
+            text = self.gate_text.get(id(g))
+            if text is None:
+                text = self.gate_text[id(g)] = {
+                    "id": g.id, "effect": g.effect, "max_stars": g.max_stars,
+                    "reason": g.reason.get(self.lang), "source": g.source}
+            gates.append(dict(text))
+        ids = self.part_ids
+        return {
+            "product_id": block.product_id[p], "product_name": extra.name.get(self.lang),
+            "rubric": rubric.id, "product_group": rubric.product_group, "file": extra.file,
+            "total": self.totals[p],
+            "parts": dict(zip(ids, [v / 100 for v in self.parts[p]], strict=True)),
+            "band_stars": int(block.band_stars[p]), "stars": int(block.stars[p]) or None,
+            "recognised": bool(block.recognised[p]), **self._outcome(p),
+            "gate_policy": block.gate_policy,
+            "gates": gates,
+            "members": [{"member": names[j], "total": self.member_total[r],
+                         "parts": dict(zip(ids, self.member_parts[r], strict=True))}
+                        for j, r in enumerate(range(lo, hi))],
+            "criteria": criteria,
+            "next_star": _next_star(block, p, codes, chosen),
+            "self_assessment": _self(block, p, ids, self.parts[p]),
+            "warnings": [notice_text(w, "en") for w in block.warnings[p]],
+            "requirements": [requirement_dict(r) for r in
+                             (block.requirements[p] if block.requirements else ())],
+            "producer": None if extra.producer is None else extra.producer.model_dump(),
+            "disagreement": _disagreement(block, p, codes, names, rows),
+            "errors": [],
+        }
+
+
+def _next_star(block: RatingColumns, p: int, codes: list[list[str]], chosen: list[int]
+               ) -> dict[str, Any] | None:
+    target = int(block.next_stars[p])
+    if target == 0:
+        return None
+    crits = block.rubric.criteria
+    upgrades = [{"criterion": crits[k].id, "from_option": _code(codes[k], chosen[k]),
+                 "to_option": _code(codes[k], opt),
+                 "points": int(block.upgrade_points[p, k]) / 100,
+                 "required_by_gate": bool(block.upgrade_required[p, k])}
+                for k, opt in enumerate(block.upgrade_option[p].tolist()) if opt >= 0]
+    return {"stars": target, "threshold": float(block.next_threshold[p]),
+            "points_needed": int(block.next_needed[p]) / 100,
+            "reachable": bool(block.next_reachable[p]),
+            "blocked_by": list(block.next_blocked_by[p]), "upgrades": upgrades}
+
+
+def _self(block: RatingColumns, p: int, ids: list[str], council: list[int]
+          ) -> dict[str, Any] | None:
+    if block.self_given is None or block.self_parts is None or not block.self_given[p]:
+        return None
+    own = block.self_parts[p].tolist()
+    return {"total": sum(own) / 100, "parts": {i: o / 100 for i, o in zip(ids, own, strict=True)},
+            "difference": {i: (c - o) / 100 for i, c, o in zip(ids, council, own, strict=True)},
+            "total_difference": (int(block.total[p]) - sum(own)) / 100}
+
+
+def _disagreement(block: RatingColumns, p: int, codes: list[list[str]], names: list[str],
+                  rows: list[list[int]]) -> dict[str, Any]:
+    crits = block.rubric.criteria
+    steps = block.split_steps[p]
+    splits = [{"criterion": crits[k].id,
+               "options": {m: _code(codes[k], row[k]) for m, row in zip(names, rows,
+                                                                        strict=True)},
+               "steps": int(steps[k])}
+              for k in (steps >= OPTION_STEPS).nonzero()[0].tolist()]
+    over = bool(block.over_limit[p])
+    cases = block.case_splits[p] if block.case_splits else ()
+    return {"spread": int(block.spread[p]) / 100, "spread_limit": block.spread_limit,
+            "over_limit": over, "flagged": over or bool(splits) or bool(cases),
+            "splits": splits, "case_splits": [case_split_dict(c) for c in cases]}
