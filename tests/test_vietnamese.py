@@ -39,11 +39,19 @@ def _plain(word: str) -> bool:
     return all(ord(c) < 128 for c in unicodedata.normalize("NFC", word))
 
 
+PLACEHOLDER = re.compile(r"\{[^{}]*\}")
+
+
+def _said(template: str) -> str:
+    """A catalogue text without its ``{placeholders}``: a parameter's name is not a word."""
+    return PLACEHOLDER.sub(" ", template)
+
+
 def _english_vocabulary() -> set[str]:
     """English words of our catalogue (and libraries), less any word the Vietnamese side
     uses too (OCOP, CSV, UTF, YAML … are the same in both)."""
-    english = {w.lower() for _, en in CATALOGUE.values() for w in WORD.findall(en)}
-    vietnamese = {w.lower() for vi, _ in CATALOGUE.values() for w in WORD.findall(vi)}
+    english = {w.lower() for _, en in CATALOGUE.values() for w in WORD.findall(_said(en))}
+    vietnamese = {w.lower() for vi, _ in CATALOGUE.values() for w in WORD.findall(_said(vi))}
     return {w for w in english | LIBRARY_WORDS if _plain(w) and len(w) > 2} - vietnamese
 
 

@@ -295,8 +295,8 @@ def _criteria(data: dict[str, Any], out: _Collector) -> None:
         options = _items(crit, "options")
         if len(options) > MAX_SHEET_OPTIONS:
             out.add("option-count", (*here, "options"), "safety.too_many_options",
-                    criterion=str(cid), count=f"{len(options):,}",
-                    limit=f"{MAX_SHEET_OPTIONS:,}")
+                    criterion=str(cid), count=len(options),
+                    limit=MAX_SHEET_OPTIONS)
         _option_order(cid, crit, here, options, out)
         seen: dict[Any, Any] = {}
         for j, opt in options:

@@ -42,7 +42,7 @@ class ProblemCaps:
     def notes(self, file: str) -> list[Problem]:
         """One line per key whose problems were not all listed."""
         return [Problem.of("safety.more_problems", Location(file, field=self.labels[key]),
-                           count=f"{count:,}", where=self.labels[key],
+                           count=count, where=self.labels[key],
                            shown=f"{self.by_key[key] - count:,}")
                 for key, count in self.dropped.items()]
 
@@ -54,4 +54,4 @@ def capped(problems: list[Problem], file: str | None,
         return problems
     return [*problems[:limit], Problem.of(
         "safety.more_problems", Location(file), count=f"{len(problems) - limit:,}",
-        where=file or "?", shown=f"{limit:,}")]
+        where=file or "?", shown=limit)]

@@ -173,8 +173,7 @@ def _refuse_wide_records(raw: bytes, name: str) -> None:
         if len(record) > MAX_SHEET_COLUMNS:
             raise InputFileError(Problem.of(
                 "safety.csv_too_wide", Location(name, reader.line_num),
-                line=f"{reader.line_num:,}", fields=f"{len(record):,}",
-                limit=f"{MAX_SHEET_COLUMNS:,}"))
+                line=reader.line_num, fields=len(record), limit=MAX_SHEET_COLUMNS))
 
 
 def _parse_in_chunks(chunks: Any) -> Any:
@@ -287,9 +286,8 @@ def _xlsx_chunks(book: Any, sheet: Any, name: str, title: str) -> Any:
 
     def refuse(message_id: str, row: int, col: int, **params: object) -> InputFileError:
         cell = f"{column_letter(col - 1)}{row}"
-        return InputFileError(Problem.of(message_id, Location(name, row, col,
-                                                              f"sheet '{title}'"),
-                                         cell=cell, **params))
+        return InputFileError(Problem.of(message_id, Location(name, row, col),
+                                         sheet=title, cell=cell, **params))
 
     def flush() -> Any:
         frame = pd.DataFrame([r + [""] * (width - len(r)) for r in pending],
@@ -309,15 +307,15 @@ def _xlsx_chunks(book: Any, sheet: Any, name: str, title: str) -> Any:
             last = max(values)
             if last > MAX_SHEET_COLUMNS:
                 raise refuse("safety.sheet_too_wide", row, last, column=column_letter(
-                    last - 1), limit=f"{MAX_SHEET_COLUMNS:,}")
+                    last - 1), limit=MAX_SHEET_COLUMNS)
             if row > MAX_SHEET_ROWS:
-                raise refuse("safety.sheet_too_long", row, last, line=f"{row:,}",
-                             limit=f"{MAX_SHEET_ROWS:,}")
+                raise refuse("safety.sheet_too_long", row, last, line=row,
+                             limit=MAX_SHEET_ROWS)
             width = max(width, last)
             if row * width > MAX_SHEET_CELLS:
                 raise refuse("safety.sheet_too_many_cells", row, width,
                              range=f"A1:{column_letter(width - 1)}{row}",
-                             cells=f"{row * width:,}", limit=f"{MAX_SHEET_CELLS:,}")
+                             cells=row * width, limit=MAX_SHEET_CELLS)
             while next_row < row:  # blank rows in between keep their numbers
                 pending.append([])
                 next_row += 1
@@ -638,7 +636,7 @@ def validate_sheet(raw: RawSheet, library: RubricLibrary,
             for p in members.tolist():
                 add(p, sheet.where(int(order[starts[p]]), c_rub, "safety.too_many_options",
                                    criterion=wide[0].id, count=f"{len(wide[0].options):,}",
-                                   limit=f"{MAX_SHEET_OPTIONS:,}"))
+                                   limit=MAX_SHEET_OPTIONS))
             continue
         in_rubric = np.zeros(n_prod, dtype=bool)
         in_rubric[members] = True
@@ -712,8 +710,8 @@ def validate_sheet(raw: RawSheet, library: RubricLibrary,
     notes = caps.notes(raw.file)
     if unlisted:
         notes.insert(0, Problem.of("safety.more_products", Location(raw.file),
-                                   count=f"{unlisted:,}", limit=f"{MAX_PROBLEMS_PER_FILE:,}",
-                                   per_column=f"{MAX_PROBLEMS_PER_COLUMN:,}"))
+                                   count=unlisted, limit=MAX_PROBLEMS_PER_FILE,
+                                   per_column=MAX_PROBLEMS_PER_COLUMN))
     if notes:
         bad.append(BadProduct(None, None, notes))
     return SheetContent(blocks, bad)

@@ -51,16 +51,19 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "thành viên hội đồng được ghi nhiều lần (khác cách viết): {names}",
         "council member named more than once (spelled differently): {names}"),
     "safety.sheet_too_wide": (
-        "có dữ liệu ở cột {column} (ô {cell}); phiếu chấm chỉ được dùng tối đa {limit} cột",
-        "holds data in column {column} (cell {cell}); a score sheet may use at most "
+        "trang '{sheet}' có dữ liệu ở cột {column} (ô {cell}); phiếu chấm chỉ được dùng "
+        "tối đa {limit} cột",
+        "sheet '{sheet}' holds data in column {column} (cell {cell}); a score sheet may use "
+        "at most "
         "{limit} columns"),
     "safety.sheet_too_long": (
-        "có dữ liệu ở hàng {line} (ô {cell}); phiếu chấm chỉ được dùng tối đa {limit} hàng",
-        "holds data in row {line} (cell {cell}); a score sheet may use at most "
+        "trang '{sheet}' có dữ liệu ở hàng {line} (ô {cell}); phiếu chấm chỉ được dùng "
+        "tối đa {limit} hàng",
+        "sheet '{sheet}' holds data in row {line} (cell {cell}); a score sheet may use at most "
         "{limit} rows"),
     "safety.sheet_too_many_cells": (
-        "vùng dữ liệu {range} có {cells} ô; giới hạn là {limit}",
-        "the used range {range} holds {cells} cells; the limit is {limit}"),
+        "vùng dữ liệu {range} của trang '{sheet}' có {cells} ô; giới hạn là {limit}",
+        "the used range {range} of sheet '{sheet}' holds {cells} cells; the limit is {limit}"),
     "safety.csv_too_wide": (
         "dòng {line} có {fields} trường; phiếu chấm chỉ được dùng tối đa {limit} cột",
         "line {line} has {fields} fields; a score sheet may use at most {limit} columns"),
