@@ -274,3 +274,24 @@ def test_golden_file_records_a_rejected_dossier(tmp_path: Path) -> None:
     moved = runner.invoke(app, ["check", str(clean), "--expect", str(golden), "--lang", "en"],
                           env={"COLUMNS": "200"})
     assert moved.exit_code == 1 and "expected rejected" in " ".join(moved.output.split())
+
+
+def test_sheet_16_stops_at_a_zero_sensory_score(tmp_path: Path) -> None:
+    """Sheet 16, note under 6.4 (full text line 2861): 0 points on one of 6.1-6.4 stops the
+    evaluation. The bundled sample with a majority ticking 6.2 a ("Có màu") is rejected; with
+    one member of three it is rated as before."""
+    from tests.conftest import SAMPLES
+
+    sample = (SAMPLES / "qn-cp-nuoc-khoang-quang-hanh.yaml").read_text("utf-8")
+    assert sample.count("C6.2: b") == 3
+    coloured = tmp_path / "coloured.yaml"
+    coloured.write_text(sample.replace("C6.2: b", "C6.2: a"), "utf-8")
+    code, item = rate(coloured)
+    assert code == 0
+    assert (item["outcome"], item["stars"]) == ("rejected", None)
+    assert "zero-sensory-score" in [g["id"] for g in item["gates"]]
+    one = tmp_path / "one.yaml"
+    one.write_text(sample.replace("C6.2: b", "C6.2: a", 1), "utf-8")
+    _, item = rate(one)
+    assert (item["outcome"], item["stars"]) == ("recognised", 4)
+    assert "zero-sensory-score" not in [g["id"] for g in item["gates"]]

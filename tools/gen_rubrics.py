@@ -573,10 +573,10 @@ def sheet_gates(s: dict[str, Any], parsed: dict[str, Any]) -> list[dict[str, Any
 
 
 ZERO_STOPS = "Ghi chú: Nếu được 0 điểm tại một trong các chỉ tiêu trên"
-# Sheet 16's note, encoded as the gate `zero-sensory-score`, rejects the bundled sample
-# QN-CP-0005 (every member ticks 6.2 a, "Có màu", 0 points) that golden.csv and the README
-# record at 4 stars; off until the lead decides (tools/fidelity_deviations.yaml says why).
-ENCODE_ZERO_STOP = False
+# Sheet 16's note (full text line 2861), encoded as the gate `zero-sensory-score`: on, as
+# the decision states it. (It was off while the bundled sample QN-CP-0005 ticked 6.2 a,
+# "Có màu", for a natural mineral water; the sample now ticks what such water shows.)
+ENCODE_ZERO_STOP = True
 ZERO_COMMENT = [
     'Sheet 16, note under 6.4: "0 points on one of the indicators above: the evaluation does',
     'not go on" -- read as a rejection, like the impurities notes, on the council\'s option',
