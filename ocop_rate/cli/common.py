@@ -89,6 +89,18 @@ def _fail(exc: OcopError) -> NoReturn:
     raise typer.Exit(EXIT_STOPPED)
 
 
+def _warn_problems(problems: Iterable[Problem]) -> None:
+    """Each problem on stderr as a located warning line, in the user's language."""
+    from ocop_rate.messages import text
+
+    err = _console(stderr=True)
+    lang = spoken()
+    label = text("cli.warning", lang)
+    for problem in problems:
+        err.print(_marked(f"{label}:", "bold yellow", problem.render(lang)), highlight=False,
+                  soft_wrap=True)
+
+
 def _usage(message: str) -> NoReturn:
     """Stop the run with a usage problem (exit 2)."""
     _fail(OcopError(message))
@@ -103,7 +115,8 @@ def _note(message_id: str, /, **params: object) -> None:
     """One catalogued line on stderr (what was written, and where)."""
     from ocop_rate.messages import text
 
-    _console(stderr=True).print(_escape(text(message_id, spoken(), params)))
+    _console(stderr=True).print(_escape(text(message_id, spoken(), params)), highlight=False,
+                                soft_wrap=True)  # one line each, like errors
 
 
 def _marked(mark: str, style: str, text: str) -> object:

@@ -7,7 +7,6 @@ Only ``record`` and ``import`` create it; a file that is not a register is never
 
 from __future__ import annotations
 
-import sys
 from collections.abc import Callable
 from datetime import date
 from enum import StrEnum
@@ -17,7 +16,7 @@ from typing import TYPE_CHECKING, Annotated, NoReturn, TypeVar
 import typer
 
 from ocop_rate.cli.app import app
-from ocop_rate.cli.common import EXIT_STOPPED, LangCode
+from ocop_rate.cli.common import LangCode
 
 if TYPE_CHECKING:
     from ocop_rate.errors import OcopError, Problem
@@ -86,37 +85,23 @@ OutputOpt = Annotated[Path | None, typer.Option(
 
 # --- plumbing -------------------------------------------------------------------------------
 
-def _localised(problem: Problem, lang: LangCode) -> str:
-    """A problem in ``lang``, its date parameters written the way that language writes them."""
-    if problem.message_id is None:
-        return problem.render(lang)
-    from ocop_rate.messages import text
-    from ocop_rate.report.register_view import day
-
-    params = {k: day(v, lang) if isinstance(v, date) else v for k, v in problem.params.items()}
-    where = problem.location.render()
-    message = text(problem.message_id, lang, params)
-    return f"{where}: {message}" if where else message
-
-
-def _say(lines: list[str], prefix: str = "") -> None:
-    for line in lines:
-        sys.stderr.write(f"{prefix}{line}\n")
-
-
 def _stop(exc: OcopError, lang: LangCode) -> NoReturn:
-    _say([_localised(p, lang) for p in exc.problems], "lỗi: " if lang == "vi" else "error: ")
-    raise typer.Exit(EXIT_STOPPED)
+    """Stop with ``exc`` (exit 2), said as every command says its errors (cli.common)."""
+    from ocop_rate.cli.common import _fail
+
+    _fail(exc)
 
 
 def _warn(problems: list[Problem], lang: LangCode) -> None:
-    _say([_localised(p, lang) for p in problems], "chú ý: " if lang == "vi" else "warning: ")
+    from ocop_rate.cli.common import _warn_problems
+
+    _warn_problems(problems)
 
 
 def _note(message_id: str, lang: LangCode, **params: object) -> None:
-    from ocop_rate.errors import Problem
+    from ocop_rate.cli.common import _note as note
 
-    _say([_localised(Problem.of(message_id, None, **params), lang)])
+    note(message_id, **params)
 
 
 def _date(value: str, lang: LangCode) -> date:
@@ -213,16 +198,21 @@ def _write_output(data: str | bytes, output: Path, register_path: Path, lang: La
 
 def show_registrations(db: Path, result: BatchResult, lang: LangCode) -> None:
     """The hook ``rate --register DB`` calls: what the register says, on stderr."""
+    from ocop_rate.cli.common import _console, _escape
     from ocop_rate.report.rows import rows
 
-    _say(registration_lines(db, [(r.product_id, r.stars) for r in rows(result, lang)], lang))
+    err = _console(stderr=True)
+    for line in registration_lines(db, [(r.product_id, r.stars) for r in rows(result, lang)],
+                                   lang):
+        err.print(_escape(line), highlight=False, soft_wrap=True)
 
 
 def registration_lines(db: Path, products: list[tuple[str, int | None]], lang: LangCode
                        ) -> list[str]:
     """What ``rate --register DB`` prints: each product's registration kind and previous
     class, and the flags (upgrade that does not rise, filing outside the window)."""
-    from ocop_rate.errors import OcopError, Problem
+    from ocop_rate.errors import OcopError
+    from ocop_rate.messages import text
     from ocop_rate.register.dates import today
     from ocop_rate.register.hook import registrations
     from ocop_rate.report.register_view import label
@@ -231,17 +221,15 @@ def registration_lines(db: Path, products: list[tuple[str, int | None]], lang: L
         found = registrations(db, products, today())
     except OcopError as exc:
         _stop(exc, lang)
-    none = _localised(Problem.of("register.none"), lang)
-    lines = [_localised(Problem.of("register.rate_heading", None, path=str(db)), lang)]
+    none = text("register.none", lang)
+    lines = [text("register.rate_heading", lang, path=str(db))]
     for r in found:
         previous = none if r.previous_stars is None else \
             f"{r.previous_stars}★ ({r.previous_certificate})"
-        lines.append("  " + _localised(Problem.of("register.rate_line", None,
-                                                  product=r.product_id,
-                                                  kind=label(r.kind, lang),
-                                                  previous=previous), lang))
+        lines.append("  " + text("register.rate_line", lang, product=r.product_id,
+                                 kind=label(r.kind, lang), previous=previous))
         for message_id, params in r.flags:
-            lines.append("    ⚠ " + _localised(Problem.of(message_id, None, **params), lang))
+            lines.append("    ⚠ " + text(message_id, lang, params))
     return lines
 
 

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from ocop_rate.cli.common import Lang, LangCode, LangOpt
+from ocop_rate.cli.common import Lang, LangCode, LangOpt, _code
 from ocop_rate.cli.register import (
     DbOpt,
     ListFormat,
@@ -41,7 +41,7 @@ def queue(db: DbOpt = None, lang: LangOpt = Lang.vi,
     from ocop_rate.report import register_view as view
     from ocop_rate.report.register_view import day, new_table
 
-    language: LangCode = "en" if lang is Lang.en else "vi"
+    language = _code(lang)
     register = _open(db, language)
     items = _run(register, language, lambda: pending_proposals(register))
     if fmt is ViewFormat.json:
@@ -74,7 +74,7 @@ def due(
     from ocop_rate.register.queries import due as ask
     from ocop_rate.report import register_view as view
 
-    language: LangCode = "en" if lang is Lang.en else "vi"
+    language = _code(lang)
     day = _on(on, language)
     register = _open(db, language)
     items = _run(register, language, lambda: ask(register, day, within))
@@ -97,7 +97,7 @@ def expired(
     from ocop_rate.register.queries import expired as ask
     from ocop_rate.report import register_view as view
 
-    language: LangCode = "en" if lang is Lang.en else "vi"
+    language = _code(lang)
     day = _on(on, language)
     register = _open(db, language)
     items = _run(register, language, lambda: ask(register, day))
@@ -130,7 +130,7 @@ def list_(
     """The register's certificates, with filters (danh sách)."""
     from ocop_rate.register.queries import Filters, listing
 
-    language: LangCode = "en" if lang is Lang.en else "vi"
+    language = _code(lang)
     if fmt is ListFormat.xlsx and output is None:
         from ocop_rate.errors import OcopError, Problem
 
@@ -184,7 +184,7 @@ def history(
     from ocop_rate.register.queries import history as ask
     from ocop_rate.report import register_view as view
 
-    language: LangCode = "en" if lang is Lang.en else "vi"
+    language = _code(lang)
     register = _open(db, language)
     product, events = _run(register, language, lambda: ask(register, ident))
     if fmt is ViewFormat.json:
@@ -206,7 +206,7 @@ def counts(
     from ocop_rate.register.queries import counts as ask
     from ocop_rate.report import register_view as view
 
-    language: LangCode = "en" if lang is Lang.en else "vi"
+    language = _code(lang)
     day = _on(on, language)
     register = _open(db, language)
     rows = _run(register, language, lambda: ask(register, day))
@@ -235,7 +235,7 @@ def export(
     """Every certificate, with its status, to a file that 'register import' reads back."""
     from ocop_rate.register.queries import Filters, listing
 
-    language: LangCode = "en" if lang is Lang.en else "vi"
+    language = _code(lang)
     fmt = {".xlsx": ListFormat.xlsx, ".csv": ListFormat.csv, ".json": ListFormat.json}.get(
         output.suffix.lower())
     if fmt is None:

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from ocop_rate.cli.common import EXIT_OK, EXIT_SHORT, Lang, LangCode, LangOpt
+from ocop_rate.cli.common import EXIT_OK, EXIT_SHORT, Lang, LangCode, LangOpt, _code
 from ocop_rate.cli.register import (
     AuthorityChoice,
     DateOpt,
@@ -62,7 +62,7 @@ def record(
     from ocop_rate.errors import OcopError
     from ocop_rate.register.record import read_round, record_round
 
-    language: LangCode = "en" if lang is Lang.en else "vi"
+    language = _code(lang)
     dec = _decision(decision, on, authority, signer, language)
     try:
         results = read_round(round_json, dec.authority)
@@ -140,7 +140,7 @@ def result(
     """Record the Ministry's result on a 5-star proposal (kết quả cấp trung ương)."""
     from ocop_rate.register.changes import ministry_result
 
-    language: LangCode = "en" if lang is Lang.en else "vi"
+    language = _code(lang)
     n = None if stars is ResultStars.none else int(stars.value)
     dec = None
     if decision is not None and on is not None:
@@ -167,7 +167,7 @@ def file_(
     """Record that a re-evaluation dossier was filed (nộp hồ sơ đánh giá lại, Điều 7.6.a)."""
     from ocop_rate.register.changes import file_reevaluation
 
-    language: LangCode = "en" if lang is Lang.en else "vi"
+    language = _code(lang)
     filed = _date(on, language)
     register = _open(db, language, write=True)
     done = _run(register, language, lambda: file_reevaluation(register, ident, filed))
@@ -199,7 +199,7 @@ def revoke(
     """Revoke a certificate (thu hồi giấy chứng nhận, Điều 8)."""
     from ocop_rate.register.changes import revoke as do_revoke
 
-    language: LangCode = "en" if lang is Lang.en else "vi"
+    language = _code(lang)
     dec = _decision(decision, on, authority, signer, language)
     concluded_on = None if concluded is None else _date(concluded, language)
     register = _open(db, language, write=True)
@@ -227,7 +227,7 @@ def import_(
     from ocop_rate.errors import OcopError
     from ocop_rate.register.importing import import_file
 
-    language: LangCode = "en" if lang is Lang.en else "vi"
+    language = _code(lang)
     register = _open(db, language, create=True)
     path = register.path
     try:

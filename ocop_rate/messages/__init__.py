@@ -7,9 +7,10 @@ language. Why a typed Python catalogue rather than gettext ``.po``/``.mo`` files
 step, no compiled artefacts in the wheel, ids and parameters checked by a test, and start-up
 stays light (nothing is read from disk). This module imports nothing else of ours.
 
-Parameters are filled in as given, except numbers, which are said the language's way: a
-float with a decimal comma in Vietnamese (``9,99``), an integer of five or more digits with
-grouped thousands (``5.242.880`` / ``5,242,880``). Templates carry no format specs: pass
+Parameters are filled in as given, except numbers and dates, which are said the language's
+way: a float with a decimal comma in Vietnamese (``9,99``), an integer of five or more digits
+with grouped thousands (``5.242.880`` / ``5,242,880``), a date as ``05/02/2026`` in
+Vietnamese and ``2026-02-05`` in English. Templates carry no format specs: pass
 text already shaped where a fixed number of decimals matters. A parameter named
 ``<name>_id`` whose value is a message id fills ``{<name>}`` with that message in the same
 language (an operating-system reason, a kind of thing). ``<name>@vi`` and ``<name>@en``
@@ -20,6 +21,7 @@ workbook cell, said after the message.
 from __future__ import annotations
 
 from collections.abc import Mapping
+from datetime import date
 from typing import Literal
 
 from ocop_rate.messages.catalogue import CATALOGUE
@@ -28,15 +30,26 @@ Lang = Literal["vi", "en"]
 DEFAULT_LANG: Lang = "vi"
 LANGS: tuple[Lang, ...] = ("vi", "en")
 
-__all__ = ["CATALOGUE", "DEFAULT_LANG", "LANGS", "Lang", "UnknownMessage", "say_number", "text"]
+__all__ = ["CATALOGUE", "DEFAULT_LANG", "LANGS", "Lang", "UnknownMessage", "say_date",
+           "say_number", "text"]
 
 
 class UnknownMessage(KeyError):
     """A message id that no catalogue module defines: a bug of ours, caught by the tests."""
 
 
+def say_date(value: date | None, lang: Lang) -> str:
+    """A date as ``lang`` writes it: ``dd/mm/yyyy`` in Vietnamese, ISO in English."""
+    if value is None:
+        return ""
+    return f"{value:%d/%m/%Y}" if lang == "vi" else value.isoformat()
+
+
 def say_number(value: object, lang: Lang) -> str:
-    """A number as ``lang`` writes it (see the module's docstring); anything else as str."""
+    """A number or date as ``lang`` writes it (see the module's docstring); anything else as
+    str."""
+    if isinstance(value, date):
+        return say_date(value, lang)
     if isinstance(value, bool) or not isinstance(value, (int, float)):
         return str(value)
     if isinstance(value, int):

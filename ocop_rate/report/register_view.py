@@ -11,7 +11,7 @@ from collections.abc import Iterable, Sequence
 from datetime import date
 from typing import TYPE_CHECKING, Literal
 
-from ocop_rate.messages import text
+from ocop_rate.messages import say_date, text
 from ocop_rate.models.register import CertificateView, DueItem, HistoryEvent
 from ocop_rate.report.safety import neutralise
 
@@ -24,9 +24,7 @@ CSV_ENCODING = "utf-8-sig"
 
 
 def day(value: date | None, lang: Lang) -> str:
-    if value is None:
-        return ""
-    return f"{value:%d/%m/%Y}" if lang == "vi" else value.isoformat()
+    return say_date(value, lang)
 
 
 def label(code: str | None, lang: Lang) -> str:

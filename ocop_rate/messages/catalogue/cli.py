@@ -2,6 +2,7 @@
 
 MESSAGES: dict[str, tuple[str, str]] = {
     "cli.error": ("lỗi", "error"),
+    "cli.warning": ("chú ý", "warning"),
     "cli.interrupted": ("đã dừng theo yêu cầu", "interrupted"),
     "cli.cannot_write": ("không ghi được tệp ({reason})", "cannot write ({reason})"),
     "cli.output_is_input": (
