@@ -34,10 +34,9 @@ from ocop_rate.report.outcome_words import (
     not_applicable_line,
     option_label,
     outcome_note,
-    outcome_word,
     requirement_line,
 )
-from ocop_rate.report.rows import rows
+from ocop_rate.report.rows import rows, unchecked
 from ocop_rate.report.summary_view import percent
 
 CLASS_COLOURS = {"5": "#b7791f", "4": "#d69e2e", "3": "#38a169", "not_recognised": "#c53030",
@@ -251,8 +250,9 @@ def _outcome_line(rating: Rating, lang: Lang) -> str:
     note = outcome_note(rating.outcome, rating.stars, authority,
                         rating.province_may_recognise, rating.outcome_source, lang)
     level = text(f"level.{rating.level}", lang)
+    said = outcome_words(rating.outcome, unchecked(rating.warnings), lang)
     return (f'<p><b>{_e(text("rules.outcome", lang))}: '
-            f'{_e(outcome_word(rating.outcome, lang))}</b> · {_e(level)}'
+            f'{_e(said)}</b> · {_e(level)}'
             + (f"<br>{_e(note)}" if note else "") + "</p>")
 
 

@@ -9,11 +9,6 @@ from ocop_rate.models.rating import CaseSplit, CriterionScore, RequirementResult
 from ocop_rate.models.rubric import NONE, Option
 
 
-def outcome_word(outcome: str, lang: Lang) -> str:
-    """``Công nhận`` / ``Recognised``, ``Đề nghị công nhận 5 sao`` … (CONTRACT values)."""
-    return text(f"outcome.{outcome}", lang)
-
-
 def outcome_note(outcome: str, stars: int | None, authority: str | None,
                  province_may: int | None, source: str | None, lang: Lang) -> str | None:
     """The sentence that says who recognises (or would), with the clause; None when the

@@ -34,7 +34,9 @@ class Row:
     """Rated without the facts a rejection condition reads: say so beside the outcome."""
 
 
-def _unchecked(notices: tuple[Notice, ...]) -> bool:
+def unchecked(notices: tuple[Notice, ...]) -> bool:
+    """A rejection condition was not checked (its facts are missing): never plainly
+    recognised."""
     return any(n.message_id == "rating.gate_not_checked" for n in notices)
 
 
@@ -73,7 +75,7 @@ def _block_rows(block: RatingColumns, lang: Lang, products: Iterable[int] | None
                   {k: shares[k] for k in PART_ORDER}, totals[p], stars[p] or None,
                   recognised[p], [g.reason.get(lang) for g in block.gates[p]],
                   [], block.file_of(p), outcome, authority, note,
-                  _unchecked(block.warnings[p]))
+                  unchecked(block.warnings[p]))
 
 
 def stream_rows(pieces: Iterable[Failure | tuple[RatingColumns, int] | RatingColumns],
@@ -115,7 +117,7 @@ def _row(item: Rating | Failure, lang: Lang) -> Row:
         note=outcome_note(item.outcome, item.stars,
                           None if item.authority is None else item.authority.get(lang),
                           item.province_may_recognise, item.outcome_source, lang),
-        unchecked=_unchecked(item.warnings),
+        unchecked=unchecked(item.warnings),
     )
 
 
