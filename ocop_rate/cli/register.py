@@ -142,6 +142,12 @@ def _open(db: Path | None, lang: LangCode, create: bool = False,
     return register
 
 
+def _ask(db: Path | None, lang: LangCode, query: Callable[[Register], T]) -> T:
+    """Open the register read-only and run ``query`` on it, as every asking command does."""
+    register = _open(db, lang)
+    return _run(register, lang, lambda: query(register))
+
+
 def _run(register: Register, lang: LangCode, action: Callable[[], T]) -> T:
     """Call ``action()``, turning our errors and a damaged file into exit 2."""
     import sqlite3

@@ -18,6 +18,7 @@ from ocop_rate.cli.register import (
     OutputOpt,
     StatusChoice,
     ViewFormat,
+    _ask,
     _note,
     _on,
     _open,
@@ -42,8 +43,7 @@ def queue(db: DbOpt = None, lang: LangOpt = Lang.vi,
     from ocop_rate.report.register_view import day, new_table
 
     language = _code(lang)
-    register = _open(db, language)
-    items = _run(register, language, lambda: pending_proposals(register))
+    items = _ask(db, language, lambda register: pending_proposals(register))
     if fmt is ViewFormat.json:
         import json
 
@@ -76,8 +76,7 @@ def due(
 
     language = _code(lang)
     day = _on(on, language)
-    register = _open(db, language)
-    items = _run(register, language, lambda: ask(register, day, within))
+    items = _ask(db, language, lambda register: ask(register, day, within))
     if fmt is ViewFormat.json:
         sys.stdout.write(view.due_json(items))
     elif not items:
@@ -99,8 +98,7 @@ def expired(
 
     language = _code(lang)
     day = _on(on, language)
-    register = _open(db, language)
-    items = _run(register, language, lambda: ask(register, day))
+    items = _ask(db, language, lambda register: ask(register, day))
     if fmt is ViewFormat.json:
         sys.stdout.write(view.to_json(items))
     elif not items:
@@ -185,8 +183,7 @@ def history(
     from ocop_rate.report import register_view as view
 
     language = _code(lang)
-    register = _open(db, language)
-    product, events = _run(register, language, lambda: ask(register, ident))
+    product, events = _ask(db, language, lambda register: ask(register, ident))
     if fmt is ViewFormat.json:
         sys.stdout.write(view.history_json(product.product_id, events))
     else:
@@ -208,8 +205,7 @@ def counts(
 
     language = _code(lang)
     day = _on(on, language)
-    register = _open(db, language)
-    rows = _run(register, language, lambda: ask(register, day))
+    rows = _ask(db, language, lambda register: ask(register, day))
     if fmt is ViewFormat.json:
         import json
 
