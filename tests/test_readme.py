@@ -125,12 +125,23 @@ def test_every_bash_block_runs_as_printed(index: int, tmp_path: Path) -> None:
 
 
 def test_quick_start_output_matches_the_readme(tmp_path: Path) -> None:
-    # The count line the README shows under the first command is what the command prints.
-    shown = re.search(r"^(5 sao: .*)$", README, flags=re.M)
+    # The excerpt the README shows under the first command is what the command prints in an
+    # 80-column window: every line of it ("…" stands for lines left out), in order.
+    start = README.index("The first command prints")
+    shown = re.search(r"^```text\n(.*?)^```", README[start:], flags=re.S | re.M)
     assert shown is not None
-    result = _run("ocop-rate rate sample_products/", _scratch(tmp_path))
+    excerpt = [line for line in shown.group(1).splitlines() if line != "…"]
+    assert len(excerpt) > 10 and any(line.startswith("5 sao: ") for line in excerpt)
+    result = subprocess.run(["bash", "-c", "ocop-rate rate sample_products/"],
+                            cwd=_scratch(tmp_path), env={**_env(), "COLUMNS": "80"},
+                            capture_output=True, text=True, timeout=TIMEOUT,
+                            stdin=subprocess.DEVNULL, check=False)
     assert result.returncode == 0, result.stderr
-    assert shown.group(1).strip() in result.stdout
+    printed = [line.rstrip() for line in result.stdout.splitlines()]
+    at = 0
+    for line in excerpt:
+        assert line in printed[at:], line
+        at = printed.index(line, at) + 1
 
 
 def _actions_steps() -> list[str]:
