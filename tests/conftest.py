@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pytest
 import yaml
+
+if TYPE_CHECKING:
+    from ocop_rate.loading.rubrics import RubricLibrary
 
 REPO = Path(__file__).resolve().parent.parent
 SAMPLES = REPO / "sample_products"
@@ -56,6 +60,15 @@ TINY_RUBRIC: dict[str, Any] = {
          "reason": {"vi": "Giả mạo hồ sơ", "en": "Falsified dossier"}},
     ],
 }
+
+
+@functools.cache
+def bundled_library() -> RubricLibrary:
+    """The bundled rubrics, loaded once per test session: for tests that read them (a load
+    costs about a second; helpers that called it per row made one test take minutes)."""
+    from ocop_rate.loading.rubrics import load_library
+
+    return load_library()
 
 
 def dump(path: Path, data: Any) -> Path:

@@ -13,7 +13,7 @@ from typing import Any
 
 import yaml
 
-from ocop_rate.loading.rubrics import load_library
+from tests.conftest import bundled_library
 
 RUBRIC = "food-processed-plant-26"
 MEMBERS = ["Nguyễn Thị Lan", "Hoàng Văn Sơn", "Trần Minh Đức", "Lê Thu Hà", "Phạm Quốc Bảo",
@@ -53,7 +53,7 @@ def write_products(path: Path, count: int) -> None:
 
 def scores(count: int, members: int, seed: int = 7) -> dict[tuple[str, str], dict[str, str]]:
     """(product id, member) -> criterion -> option code, derived criteria left out."""
-    rubric = load_library().rubrics[RUBRIC]
+    rubric = bundled_library().rubrics[RUBRIC]
     rng = random.Random(seed)
     out: dict[tuple[str, str], dict[str, str]] = {}
     for pid in product_ids(count):
@@ -71,7 +71,7 @@ def scores(count: int, members: int, seed: int = 7) -> dict[tuple[str, str], dic
 
 
 def criteria() -> list[str]:
-    return [c.id for c in load_library().rubrics[RUBRIC].criteria]
+    return [c.id for c in bundled_library().rubrics[RUBRIC].criteria]
 
 
 def write_sheet(path: Path, rows: list[tuple[str, str, dict[str, str]]],

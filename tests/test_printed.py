@@ -14,10 +14,9 @@ import pytest
 from typer.testing import CliRunner
 
 from ocop_rate.cli import app
-from ocop_rate.loading.rubrics import load_library
 from ocop_rate.pipeline import rate_paths
 from ocop_rate.report import printed
-from tests.conftest import SAMPLES
+from tests.conftest import SAMPLES, bundled_library
 
 runner = CliRunner()
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
@@ -78,7 +77,7 @@ def test_text_from_files_is_escaped(tmp_path: Path, tiny_rules: Path) -> None:
 
 @needs_chromium
 def test_a_members_sheet_prints_on_at_most_two_pages(tmp_path: Path) -> None:
-    library = load_library()
+    library = bundled_library()
     result = rate_paths(library, [str(SAMPLES)])
     checked = 0
     for rating in result.ratings[:6]:  # six product sets, from 2 to 3 members

@@ -13,6 +13,7 @@ import yaml
 from typer.testing import CliRunner
 
 from ocop_rate.cli import app
+from tests.conftest import bundled_library
 
 runner = CliRunner()
 RESULT_KEYS = ("product_id", "total", "parts", "band_stars", "stars", "recognised", "gates",
@@ -196,9 +197,8 @@ def test_consensus_mode_uses_the_agreed_sheet_beside_the_members(tmp_path: Path)
 
 def raise_codes(codes: dict[str, str]) -> dict[str, str]:
     """Every criterion one option higher where it can go (a member who re-scores up)."""
-    from ocop_rate.loading.rubrics import load_library
 
-    rubric = load_library().rubrics[rf.RUBRIC]
+    rubric = bundled_library().rubrics[rf.RUBRIC]
     out = {}
     for cid, code in codes.items():
         options = [o.code for o in rubric.criteria_by_id[cid].options]
@@ -283,9 +283,8 @@ def fill_workbooks(folder: Path, seed: int = 3) -> None:
 
     from openpyxl import load_workbook
 
-    from ocop_rate.loading.rubrics import load_library
 
-    rubrics = load_library().rubrics
+    rubrics = bundled_library().rubrics
     rng = random.Random(seed)
     for path in sorted((folder / "sheets").glob("*.xlsx")):
         book = load_workbook(path)

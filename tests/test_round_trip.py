@@ -8,7 +8,7 @@ from pathlib import Path
 from typer.testing import CliRunner
 
 from ocop_rate.cli import app
-from ocop_rate.loading.rubrics import load_library
+from tests.conftest import bundled_library
 
 runner = CliRunner()
 RUBRIC = "food-processed-animal-26"
@@ -21,7 +21,7 @@ def test_xlsx_template_filled_and_rated(tmp_path: Path) -> None:
     made = runner.invoke(app, ["template", RUBRIC, "-f", "xlsx", "-o", str(template)])
     assert made.exit_code == 0, made.output
 
-    rubric = load_library().get(RUBRIC)
+    rubric = bundled_library().get(RUBRIC)
     best = {c.id: max(c.options, key=lambda o: o.points).code for c in rubric.criteria}
     book = openpyxl.load_workbook(template)
     sheet = book.worksheets[0]

@@ -12,9 +12,8 @@ from typer.testing import CliRunner
 
 from ocop_rate import pipeline
 from ocop_rate.cli import app
-from ocop_rate.loading.rubrics import load_library
 from ocop_rate.report import csv_report, json_report
-from tests.conftest import REPO, SAMPLES
+from tests.conftest import REPO, SAMPLES, bundled_library
 
 runner = CliRunner()
 
@@ -26,7 +25,7 @@ def _mixed(tmp_path: Path) -> Path:
     (folder / "zz-broken.yaml").write_text("product: [1, 2\n", encoding="utf-8")
     dup = (SAMPLES / "qn-vd-hau.yaml").read_text(encoding="utf-8")
     (folder / "zz-dup.yaml").write_text(dup, encoding="utf-8")
-    rubric = load_library().rubrics["food-processed-plant-26"]
+    rubric = bundled_library().rubrics["food-processed-plant-26"]
     header = ["product_id", "product_name", "rubric", "member", *[c.id for c in rubric.criteria]]
     lines = [",".join(header)]
     for p in range(2):
@@ -42,7 +41,7 @@ def _mixed(tmp_path: Path) -> Path:
 def test_stream_equals_the_batch_in_order(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
                                           block: int) -> None:
     folder = _mixed(tmp_path)
-    library = load_library()
+    library = bundled_library()
     whole = pipeline.rate_paths(library, [str(folder)])
     monkeypatch.setattr(pipeline, "BLOCK", block)
     tally = pipeline.Tally()

@@ -11,14 +11,14 @@ import openpyxl
 from typer.testing import CliRunner
 
 from ocop_rate.cli import app
-from ocop_rate.loading.rubrics import load_library
+from tests.conftest import bundled_library
 
 runner = CliRunner()
 SETS = ("food-fresh-meat-26", "food-honey-26")
 
 
 def _best(rubric_id: str) -> dict[str, str]:
-    rubric = load_library().get(rubric_id)
+    rubric = bundled_library().get(rubric_id)
     return {c.id: max(c.options, key=lambda o: o.points).code for c in rubric.criteria}
 
 
@@ -54,7 +54,7 @@ def test_several_product_sets_in_one_workbook_are_all_read(tmp_path: Path) -> No
                                "rubric": rubric_id, "member": member, **_best(rubric_id)})
         # a person labels the criterion columns with their names: still read
         for cell in sheet[1][4:]:
-            crit = load_library().get(rubric_id).criteria_by_id[str(cell.value)]
+            crit = bundled_library().get(rubric_id).criteria_by_id[str(cell.value)]
             cell.value = f"{crit.id} {crit.name.vi}"
     filled = tmp_path / "round-filled.xlsx"
     book.save(filled)
@@ -75,7 +75,7 @@ def test_drop_downs_reach_every_row_a_round_can_have(tmp_path: Path) -> None:
 
 
 def test_typed_points_are_answered_with_the_code(tmp_path: Path) -> None:
-    rubric = load_library().get(SETS[0])
+    rubric = bundled_library().get(SETS[0])
     crit = next(c for c in rubric.criteria if len({o.points for o in c.options}) > 2)
     option = crit.options[1]
     out = tmp_path / "sheet.xlsx"
