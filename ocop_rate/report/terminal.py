@@ -12,9 +12,6 @@ from rich.table import Table
 from rich.text import Text as RichText
 
 from ocop_rate.messages import text
-from ocop_rate.models.common import Lang
-from ocop_rate.models.rating import BatchResult
-from ocop_rate.models.rubric import PART_ORDER, Rubric
 from ocop_rate.report.labels import (
     citation,
     group_name,
@@ -25,12 +22,16 @@ from ocop_rate.report.labels import (
     star_label,
     word,
 )
-from ocop_rate.report.rows import Row, fmt, rows, summary_line
 
-if TYPE_CHECKING:  # check results: types only
+if TYPE_CHECKING:
+    # `rubrics list` and `validate` need neither
     from ocop_rate.checks.diff import DiffReport
     from ocop_rate.checks.golden import GoldenCase, GoldenReport
     from ocop_rate.checks.lints import LintReport
+    from ocop_rate.models.common import Lang
+    from ocop_rate.models.rating import BatchResult
+    from ocop_rate.models.rubric import Rubric
+    from ocop_rate.report.rows import Row  # rows and models load with the batch views:
 
 STAR_STYLE = {5: "bold yellow", 4: "yellow", 3: "green", 2: "red", 1: "red"}
 OUTCOME_STYLE = {"recognised": "green", "proposed-5-star": "bold yellow",
@@ -63,6 +64,8 @@ def batch_view(result: BatchResult, lang: Lang, width: int = 120) -> list[Render
 
     Print the lines after the table with ``soft_wrap`` so file paths are never broken.
     """
+    from ocop_rate.report.rows import rows, summary_line
+
     all_rows = rows(result, lang)
     problems: list[RenderableType] = []
     for row in all_rows:
@@ -86,6 +89,9 @@ def batch_view(result: BatchResult, lang: Lang, width: int = 120) -> list[Render
 
 
 def _results_table(all_rows: list[Row], lang: Lang, title: str, wide: bool) -> Table:
+    from ocop_rate.models.rubric import PART_ORDER
+    from ocop_rate.report.rows import fmt
+
     table = Table(title=title, show_lines=True, header_style="bold")
     table.add_column(word("product", lang), overflow="fold", ratio=3, min_width=12)
     if wide:
@@ -116,6 +122,9 @@ def _results_table(all_rows: list[Row], lang: Lang, title: str, wide: bool) -> T
 
 def _stacked(all_rows: list[Row], lang: Lang) -> list[RenderableType]:
     """One block per product: id and name, the product set, then the figures."""
+    from ocop_rate.models.rubric import PART_ORDER
+    from ocop_rate.report.rows import fmt
+
     out: list[RenderableType] = []
     for row in all_rows:
         block = RichText("\n")
@@ -215,6 +224,8 @@ def lint_view(report: LintReport, lang: Lang) -> list[RenderableType]:
 
 def diff_view(report: DiffReport, lang: Lang) -> list[RenderableType]:
     """Per product: total and stars before → after; then counts per class under BASE."""
+    from ocop_rate.report.rows import fmt
+
     table = Table(title=f"{report.base} → {report.head}", header_style="bold")
     table.add_column(word("product", lang), overflow="fold", min_width=10, ratio=2)
     table.add_column(word("rubric", lang), overflow="fold", min_width=8, ratio=1)
@@ -271,6 +282,8 @@ def case_text(case: GoldenCase, tolerance: float, lang: Lang) -> str:
 
 
 def golden_view(report: GoldenReport, lang: Lang) -> list[RenderableType]:
+    from ocop_rate.report.rows import fmt
+
     table = Table(title=report.expect, header_style="bold")
     table.add_column(word("product", lang), overflow="fold", min_width=10)
     table.add_column(word("expected", lang), min_width=6)
