@@ -45,7 +45,9 @@ from ocop_rate.defaults import DEFAULT_SPREAD
 from ocop_rate.errors import Location
 
 if TYPE_CHECKING:
-    from rich.console import RenderableType
+    from collections.abc import Iterator
+
+    from rich.console import Console, RenderableType
 
     from ocop_rate.loading.rubrics import RubricLibrary
     from ocop_rate.models.rating import BatchResult
@@ -123,13 +125,13 @@ def rate(
 
         _emit(markdown_report.render(result, language), output)
     else:
-
         console = _console() if output is None else _console(width=120)
-        with console.capture() if output is not None else contextlib.nullcontext() as capture:
-            for block in _table_blocks(result, language, members, console.width):
+        blocks = _table_blocks(result, language, members, console.width)
+        if output is None and console.is_terminal:  # each block (a long table: each
+            for block in blocks:                      # piece) written as laid out
                 console.print(block, soft_wrap=_located(block))
-        if capture is not None:
-            _emit(capture.get(), output)
+        else:
+            _emit(_captured(console, blocks), output)
     if output is not None:
         _note("cli.wrote", path=str(output), count=result.count)
     if register_db is not None:
@@ -172,6 +174,26 @@ def _day(value: str | None) -> dt.date:
         return dt.date.fromisoformat(value)
     except ValueError:
         _say("cli.not_a_date", value=value)
+
+
+def _captured(console: Console, blocks: list[RenderableType]) -> Iterator[str]:
+    """The text of each block as the console lays it out, one block at a time: a file or
+    a pipe receives a long table piece by piece instead of as one string. A line of plain
+    text that fits (the lines under a long table: one per disagreement) is the same bytes
+    without rich's layout, so it is written as it is."""
+    from rich.cells import cell_len
+    from rich.text import Text
+
+    plain = console.color_system is None
+    for block in blocks:
+        if plain and isinstance(block, Text) and block.end == "\n":
+            line = block.plain
+            if line.isprintable() and cell_len(line) <= console.width and line == line.strip():
+                yield line + "\n"
+                continue
+        with console.capture() as capture:
+            console.print(block, soft_wrap=_located(block))
+        yield capture.get()
 
 
 def _located(block: object) -> bool:
