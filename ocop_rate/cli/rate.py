@@ -110,8 +110,13 @@ def rate(
 
         assert output is not None
         _emit_bytes(docx_report.render(_detailed(result), language, day), output)
-    elif fmt in (RateFormat.html, RateFormat.xlsx):
-        _rate_report(fmt, _detailed(result), library, language, output)
+    elif fmt is RateFormat.xlsx:  # read off the columns: no rating per sheet product
+        from ocop_rate.report import xlsx_report
+
+        assert output is not None
+        _emit_bytes(xlsx_report.render(result, language), output)
+    elif fmt is RateFormat.html:
+        _rate_html(_detailed(result), library, language, output)
     elif fmt is RateFormat.json:
         from ocop_rate.report import json_report
 
@@ -219,14 +224,8 @@ def _table_blocks(result: BatchResult, lang: LangCode, members: bool, width: int
     return blocks
 
 
-def _rate_report(fmt: RateFormat, result: BatchResult, library: RubricLibrary,
-                 lang: LangCode, output: Path | None) -> None:
-    if fmt is RateFormat.xlsx:
-        from ocop_rate.report import xlsx_report
-
-        assert output is not None
-        _emit_bytes(xlsx_report.render(result, lang), output)
-        return
+def _rate_html(result: BatchResult, library: RubricLibrary, lang: LangCode,
+               output: Path | None) -> None:
     from ocop_rate.report import html_report
     from ocop_rate.summary import summarise
 

@@ -1,0 +1,45 @@
+"""Reports read score-sheet products off the engine's columns, never expanding them into
+ratings: the workbook equals the one written from the fully expanded ratings."""
+
+from __future__ import annotations
+
+import io
+import shutil
+from pathlib import Path
+from typing import Any
+
+from openpyxl import load_workbook
+
+from ocop_rate.engine import expanded
+from ocop_rate.loading.rubrics import load_library
+from ocop_rate.pipeline import rate_paths
+from ocop_rate.report import xlsx_report
+from tests.conftest import SAMPLES
+from tests.test_table_pieces import _sheet
+
+
+def _cells(data: bytes) -> list[tuple[str, list[list[Any]]]]:
+    book = load_workbook(io.BytesIO(data))
+    return [(ws.title, [[c.value for c in row] for row in ws.iter_rows()])
+            for ws in book.worksheets]
+
+
+def test_xlsx_from_columns_equals_xlsx_from_ratings(tmp_path: Path) -> None:
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for sample in sorted(SAMPLES.glob("*.yaml"))[:4]:
+        shutil.copy(sample, folder)
+    _sheet(folder / "sheet.csv", 60)
+    (folder / "broken.csv").write_text(
+        "product_id,product_name,rubric,member,A1.1\nBAD-1,x,food-processed-plant-26,M,zz\n",
+        encoding="utf-8")
+    result = rate_paths(load_library(), [str(folder)])
+    assert result.blocks and result.failures and result.ratings  # all three kinds
+    for lang in ("vi", "en"):
+        from_columns = _cells(xlsx_report.render(result, lang))
+        from_ratings = _cells(xlsx_report.render(expanded(result), lang))
+        assert from_columns == from_ratings
+    titles = [title for title, _ in from_columns]
+    assert len(titles) >= 4  # results, a product-set sheet, members, data
+    members = dict(from_columns)[titles[-2]]
+    assert sum(1 for row in members if str(row[0]).startswith("P-")) == 120  # 60 × 2
