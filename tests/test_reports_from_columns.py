@@ -43,3 +43,28 @@ def test_xlsx_from_columns_equals_xlsx_from_ratings(tmp_path: Path) -> None:
     assert len(titles) >= 4  # results, a product-set sheet, members, data
     members = dict(from_columns)[titles[-2]]
     assert sum(1 for row in members if str(row[0]).startswith("P-")) == 120  # 60 × 2
+
+
+def test_html_from_columns_equals_html_from_ratings(tmp_path: Path) -> None:
+    import datetime as dt
+
+    from ocop_rate.report import html_report
+    from ocop_rate.summary import summarise
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for sample in sorted(SAMPLES.glob("*.yaml"))[:3]:
+        shutil.copy(sample, folder)
+    _sheet(folder / "sheet.csv", 40)
+    library = load_library()
+    result = rate_paths(library, [str(folder)])
+    assert result.blocks and result.ratings
+    day = dt.date(2026, 12, 1)
+    for lang in ("vi", "en"):
+        streamed = list(html_report.render_chunks(result, lang, summarise(result),
+                                                  library.rubrics, day))
+        assert len(streamed) > 40  # a sheet per product, each its own piece
+        whole = html_report.render(expanded(result), lang, summarise(result),
+                                   library.rubrics, day)
+        assert "".join(streamed) == whole
+        assert whole.count('id="p-P-') == 40

@@ -116,7 +116,7 @@ def rate(
         assert output is not None
         _emit_bytes(xlsx_report.render(result, language), output)
     elif fmt is RateFormat.html:
-        _rate_html(_detailed(result), library, language, output)
+        _rate_html(result, library, language, output)  # sheets read off columns
     elif fmt is RateFormat.json:
         from ocop_rate.report import json_report
 
@@ -229,7 +229,7 @@ def _rate_html(result: BatchResult, library: RubricLibrary, lang: LangCode,
     from ocop_rate.report import html_report
     from ocop_rate.summary import summarise
 
-    _emit(html_report.render(result, lang, summarise(result), library.rubrics), output)
+    _emit(html_report.render_chunks(result, lang, summarise(result), library.rubrics), output)
 
 
 @app.command(cls=OcopCommand)

@@ -12,17 +12,17 @@ from __future__ import annotations
 
 import io
 import re
-from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass
-from typing import TYPE_CHECKING, cast
+from collections.abc import Iterable, Sequence
+from typing import TYPE_CHECKING
 
 from ocop_rate.messages import text
 from ocop_rate.models.common import Lang
-from ocop_rate.models.rating import BatchResult, Rating, RatingColumns
+from ocop_rate.models.rating import BatchResult
 from ocop_rate.models.rubric import PART_ORDER
 from ocop_rate.report.labels import outcome_words, star_label, word
 from ocop_rate.report.rows import rows
 from ocop_rate.report.safety import cell_text, neutralise
+from ocop_rate.report.shown import Shown, rated, shown_products
 
 if TYPE_CHECKING:
     from openpyxl.worksheet.worksheet import Worksheet
@@ -51,80 +51,6 @@ def _yes_no(value: bool | None, lang: Lang) -> str:
     return "" if value is None else word("yes" if value else "no", lang)
 
 
-@dataclass(frozen=True)
-class _Shown:
-    """One rated product as the workbook shows it, read off a :class:`Rating` (a dossier)
-    or straight off a block's columns (a score-sheet product: no rating is built)."""
-
-    product_id: str
-    name: str
-    rubric: str
-    rubric_name: str
-    criteria: Sequence[str]  # the rubric's criterion ids, in its order
-    points: list[float]  # each criterion's council points, in that order
-    parts: list[float | None]  # by PART_ORDER
-    total: float
-    stars: int | None
-    spread: float | None
-    flagged: bool | None
-    members: list[tuple[str, list[float | None], float]]  # name, parts, total
-
-
-def _of_rating(r: Rating, lang: Lang) -> _Shown:
-    d = r.disagreement
-    return _Shown(
-        r.product_id, r.product_name.get(lang), r.rubric, r.rubric_name.get(lang),
-        [c.id for c in r.criteria], [c.points for c in r.criteria],
-        [r.part_points(p) for p in PART_ORDER], r.total, r.stars,
-        None if d is None else d.spread, None if d is None else d.flagged,
-        [(m.member, [m.parts.get(p) for p in PART_ORDER], m.total) for m in r.members])
-
-
-def _of_block(block: RatingColumns, lang: Lang) -> Iterator[_Shown]:
-    """The block's products, each from its columns (as ``engine.rating_at`` reads them)."""
-    from ocop_rate.engine.view import verdict_at
-    from ocop_rate.models.rating import OPTION_STEPS
-
-    rubric = block.rubric
-    rubric_name = (rubric.product_set or rubric.name).get(lang)
-    ids = [q.id for q in rubric.parts]
-    parts, totals = (block.parts / 100).tolist(), (block.total / 100).tolist()
-    member_parts, member_totals = (block.member_parts / 100).tolist(), \
-        (block.member_total / 100).tolist()
-    split = cast("list[bool]", (block.split_steps >= OPTION_STEPS).any(axis=1).tolist())
-    over: list[bool] = block.over_limit.tolist()
-    spread: list[float] = (block.spread / 100).tolist()
-    starts = block.starts.tolist()
-    criteria = [c.id for c in rubric.criteria]
-    for p in range(len(block)):
-        mine = dict(zip(ids, parts[p], strict=True))
-        name = (block.product_name[p] if block.extras is None
-                else block.extras[p].name.get(lang))
-        members = []
-        for r in range(starts[p], starts[p + 1]):
-            theirs = dict(zip(ids, member_parts[r], strict=True))
-            members.append((block.member[r], [theirs.get(q) for q in PART_ORDER],
-                            member_totals[r]))
-        cases = bool(block.case_splits and block.case_splits[p])
-        yield _Shown(block.product_id[p], name, rubric.id, rubric_name, criteria,
-                     (block.points[p] / 100).tolist(), [mine.get(q) for q in PART_ORDER],
-                     totals[p], verdict_at(block, p).stars, spread[p],
-                     bool(over[p] or split[p] or cases), members)
-
-
-def _shown(result: BatchResult, lang: Lang) -> Iterator[_Shown | None]:
-    """Every product in the order of :func:`~ocop_rate.report.rows.rows` (None for one
-    that could not be rated)."""
-    for item in result.items:
-        yield _of_rating(item, lang) if isinstance(item, Rating) else None
-    for block in result.blocks:
-        yield from _of_block(block, lang)
-
-
-def _rated(result: BatchResult, lang: Lang) -> Iterator[_Shown]:
-    return (s for s in _shown(result, lang) if s is not None)
-
-
 def render(result: BatchResult, lang: Lang) -> bytes:
     """The workbook's bytes (write them with :func:`~ocop_rate.report.output.write_atomic`).
     Score-sheet products are read off their columns, never expanded into ratings."""
@@ -140,7 +66,7 @@ def render(result: BatchResult, lang: Lang) -> bytes:
                 "total", "class", "outcome")] + [text("rules.authority_short", lang)]
             + [word(k, lang) for k in ("spread", "discuss", "reasons", "error", "file")])
     _append(machine, RESULT_HEADER)
-    for row, shown in zip(rows(result, lang), _shown(result, lang), strict=True):
+    for row, shown in zip(rows(result, lang), shown_products(result, lang), strict=True):
         spread = None if shown is None else shown.spread
         flagged = None if shown is None else shown.flagged
         _append(people, [
@@ -156,8 +82,8 @@ def render(result: BatchResult, lang: Lang) -> bytes:
             row.total, row.stars, None if row.stars is None else row.recognised, row.outcome,
             row.authority, row.note, spread, flagged, " | ".join(row.gates),
             " | ".join(row.errors), row.file or ""])
-    for rubric_id in dict.fromkeys(s.rubric for s in _rated(result, lang)):
-        chosen = (s for s in _rated(result, lang) if s.rubric == rubric_id)
+    for rubric_id in dict.fromkeys(s.rubric for s in rated(result, lang)):
+        chosen = (s for s in rated(result, lang) if s.rubric == rubric_id)
         first = next(chosen)
         title = sheet_title(first.rubric_name, book.sheetnames)
         _product_set_sheet(book.create_sheet(title), first.criteria, [first, *chosen], lang)
@@ -165,7 +91,7 @@ def render(result: BatchResult, lang: Lang) -> bytes:
     _append(members, [word(k, lang) for k in ("product_id", "product_name", "product_set",
                                                 "member")]
             + [*PART_ORDER, word("total", lang), word("spread", lang), word("discuss", lang)])
-    for s in _rated(result, lang):
+    for s in rated(result, lang):
         for member, parts, total in s.members:
             _append(members, [s.product_id, s.name, s.rubric_name, member, *parts, total,
                               s.spread, _yes_no(s.flagged, lang)])
@@ -177,7 +103,7 @@ def render(result: BatchResult, lang: Lang) -> bytes:
     return buffer.getvalue()
 
 
-def _product_set_sheet(sheet: Worksheet, ids: Sequence[str], products: Iterable[_Shown],
+def _product_set_sheet(sheet: Worksheet, ids: Sequence[str], products: Iterable[Shown],
                        lang: Lang) -> None:
     """Each product's council points on every criterion of its product set."""
     _append(sheet, [word("product_id", lang), word("product_name", lang), *ids, *PART_ORDER,
