@@ -150,7 +150,7 @@ def compile_text(folder: Path) -> str:
     from ocop_rate.loading.source import read_bytes
 
     library = load_library([folder], compiled=False)
-    report = run_lints([folder])
+    report = run_lints([folder], compiled=False)  # never from an earlier record
     files = rule_files([folder])
     prefix = str(folder)
     rubrics: dict[str, Any] = {}
