@@ -68,3 +68,27 @@ def test_html_from_columns_equals_html_from_ratings(tmp_path: Path) -> None:
                                    library.rubrics, day)
         assert "".join(streamed) == whole
         assert whole.count('id="p-P-') == 40
+
+
+def test_members_view_from_columns_equals_the_expanded_one(tmp_path: Path) -> None:
+    from rich.console import Console
+
+    from ocop_rate.report.members_view import members_view
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    shutil.copy(sorted(SAMPLES.glob("*.yaml"))[0], folder)
+    _sheet(folder / "sheet.csv", 12)
+    result = rate_paths(load_library(), [str(folder)])
+    assert result.blocks
+
+    def printed(blocks: list[Any]) -> str:
+        console = Console(width=120, record=True, file=io.StringIO(), color_system=None)
+        for block in blocks:
+            console.print(block)
+        return console.export_text()
+
+    lazy = members_view(result, "en")
+    assert len(lazy) == 13
+    assert printed(lazy) == printed(members_view(expanded(result), "en"))
+    assert printed(lazy).count("P-000") >= 12

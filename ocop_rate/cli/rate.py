@@ -214,7 +214,7 @@ def _table_blocks(result: BatchResult, lang: LangCode, members: bool, width: int
     from ocop_rate.report.members_view import batch_disagreements, members_view
     from ocop_rate.report.terminal import batch_view
 
-    blocks: list[RenderableType] = members_view(_detailed(result), lang) if members else []
+    blocks: list[RenderableType] = members_view(result, lang) if members else []
     blocks += batch_view(result, lang, width)
     disagreements = batch_disagreements(result, lang)  # no rating per sheet product
     if disagreements:
