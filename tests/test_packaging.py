@@ -36,3 +36,10 @@ def test_wheel_ships_rubrics_and_runs_outside_repo(tmp_path: Path) -> None:
     assert listed.returncode == 0, listed.stderr.decode()
     ids = {e["id"] for e in json.loads(listed.stdout)}
     assert "food-processed-animal-26" in ids
+    # the compiled rubrics ride along and match the shipped files: no YAML is parsed
+    compiled = subprocess.run(
+        [sys.executable, "-c", "import sys; from ocop_rate.loading.rubrics import load_library; "
+         "lib = load_library(); lib.rubrics['food-processed-animal-26']; "
+         "print('yaml' in sys.modules)"], capture_output=True, env=env, cwd=tmp_path,
+        check=True)
+    assert compiled.stdout.decode().strip() == "False"

@@ -19,16 +19,12 @@ from itertools import pairwise
 from pathlib import Path
 from typing import Any, Literal
 
-from pydantic import ValidationError
-
 from ocop_rate.checks.decisions import SCALE_MAX, part_maxima
 from ocop_rate.errors import Location, Problem, UsageError
 from ocop_rate.loading.caps import MAX_SHEET_OPTIONS
 from ocop_rate.loading.rubrics import KEYED_LISTS, RawRubric, resolve_raw
 from ocop_rate.loading.source import Document
-from ocop_rate.loading.validation import located_errors, rule_details
 from ocop_rate.messages import LANGS, text
-from ocop_rate.models.rubric import Rubric, criterion_max_problem
 
 Severity = Literal["error", "warning"]
 DataPath = tuple[str | int, ...]
@@ -190,9 +186,22 @@ def _accepted_records(data: Any) -> dict[int, dict[str, dict[str, str]]]:
     return records
 
 
-def run_lints(folders: list[Path] | None = None, strict: bool = False) -> LintReport:
+def run_lints(folders: list[Path] | None = None, strict: bool = False,
+              compiled: bool = True) -> LintReport:
     """Lint every rubric file under ``folders`` (default: the bundled rules). Raises
-    :class:`UsageError` only when a folder is missing or holds no rubric file."""
+    :class:`UsageError` only when a folder is missing or holds no rubric file.
+
+    A folder whose files are exactly the compiled ones (same paths and sha256, same lint
+    code: :mod:`ocop_rate.loading.compiled`) gets the report recorded when they were
+    compiled, without parsing them again; ``compiled=False`` always lints."""
+    if compiled:
+        from ocop_rate.loading.compiled import open_compiled
+        from ocop_rate.loading.rubrics import bundled_rules_dir
+
+        found = open_compiled(folders, bundled_rules_dir())
+        if found is not None:
+            return _recorded_report(found.manifest["lints"], found.file_of,
+                                    tuple(str(p) for p in found.files), strict)
     raw = resolve_raw(folders)
     if not raw.files:
         where = ", ".join(str(f) for f in folders or [])
@@ -210,6 +219,20 @@ def run_lints(folders: list[Path] | None = None, strict: bool = False) -> LintRe
         f.location.file or "", f.location.line or 0, f.location.column or 0, f.lint, f.message))
     return LintReport(tuple(ordered), tuple(raw.rubrics), tuple(str(p) for p in raw.files),
                       strict)
+
+
+def _recorded_report(record: dict[str, Any], file_of: Any, files: tuple[str, ...],
+                     strict: bool) -> LintReport:
+    """A compiled lint record back as the report :func:`run_lints` gave when compiled
+    (sentences rebuilt from the catalogue, so they follow its current wording)."""
+    findings = []
+    for f in record["findings"]:
+        where = Location(None if f["file"] is None else file_of(f["file"]), f["line"],
+                         f["column"], f["field"])
+        problem = Problem.of(f["message_id"], where, **f["params"])
+        findings.append(Finding(f["lint"], LINTS[f["lint"]].severity, problem.message, where,
+                                f["rubric"], problem, f["accepted"]))
+    return LintReport(tuple(findings), tuple(record["rubrics"]), files, strict)
 
 
 def lint_rubric(raw: RawRubric) -> list[Finding]:
@@ -284,6 +307,9 @@ def _parts(rid: str, data: dict[str, Any], out: _Collector) -> None:
 
 
 def _criteria(data: dict[str, Any], out: _Collector) -> None:
+    from ocop_rate.loading.validation import rule_details
+    from ocop_rate.models.rubric import criterion_max_problem
+
     for i, crit in _items(data, "criteria"):
         cid = crit.get("id")
         here: DataPath = ("criteria", i)
@@ -608,6 +634,13 @@ def _superseded(path: DataPath, error_paths: list[DataPath]) -> bool:
 
 
 def _schema(raw: RawRubric, out: _Collector) -> None:
+    # the model (and pydantic) load here, not with the module: a recorded (compiled) lint
+    # report is shown without them
+    from pydantic import ValidationError
+
+    from ocop_rate.loading.validation import located_errors
+    from ocop_rate.models.rubric import Rubric
+
     try:
         Rubric.model_validate(raw.data)
     except ValidationError as exc:

@@ -71,6 +71,10 @@ def _say_stopped(name: str) -> None:
 def main() -> None:
     """Console-script entry point: exit 130 on Ctrl-C, 128 + N on SIGTERM or SIGHUP, 2 when
     standard output cannot be written (a full disk, a closed pipe) — never a traceback."""
+    # Pydantic looks for third-party plugins (a scan of every installed package's entry
+    # points, ~25 ms) the first time a model is built; ocop-rate's models are its own, so
+    # skip the scan unless the user asked for plugins by setting the variable themselves.
+    os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
     for signum in (signal.SIGTERM, getattr(signal, "SIGHUP", None)):
         if signum is not None:
             signal.signal(signum, _on_signal)

@@ -45,7 +45,9 @@ from ocop_rate.defaults import DEFAULT_SPREAD
 from ocop_rate.errors import Location
 
 if TYPE_CHECKING:
-    from rich.console import RenderableType
+    from collections.abc import Iterator
+
+    from rich.console import Console, RenderableType
 
     from ocop_rate.loading.rubrics import RubricLibrary
     from ocop_rate.models.rating import BatchResult
@@ -108,8 +110,13 @@ def rate(
 
         assert output is not None
         _emit_bytes(docx_report.render(_detailed(result), language, day), output)
-    elif fmt in (RateFormat.html, RateFormat.xlsx):
-        _rate_report(fmt, _detailed(result), library, language, output)
+    elif fmt is RateFormat.xlsx:  # read off the columns: no rating per sheet product
+        from ocop_rate.report import xlsx_report
+
+        assert output is not None
+        _emit_bytes(xlsx_report.render(result, language), output)
+    elif fmt is RateFormat.html:
+        _rate_html(result, library, language, output)  # sheets read off columns
     elif fmt is RateFormat.json:
         from ocop_rate.report import json_report
 
@@ -123,13 +130,13 @@ def rate(
 
         _emit(markdown_report.render(result, language), output)
     else:
-
         console = _console() if output is None else _console(width=120)
-        with console.capture() if output is not None else contextlib.nullcontext() as capture:
-            for block in _table_blocks(result, language, members, console.width):
+        blocks = _table_blocks(result, language, members, console.width)
+        if output is None and console.is_terminal:  # each block (a long table: each
+            for block in blocks:                      # piece) written as laid out
                 console.print(block, soft_wrap=_located(block))
-        if capture is not None:
-            _emit(capture.get(), output)
+        else:
+            _emit(_captured(console, blocks), output)
     if output is not None:
         _note("cli.wrote", path=str(output), count=result.count)
     if register_db is not None:
@@ -174,6 +181,26 @@ def _day(value: str | None) -> dt.date:
         _say("cli.not_a_date", value=value)
 
 
+def _captured(console: Console, blocks: list[RenderableType]) -> Iterator[str]:
+    """The text of each block as the console lays it out, one block at a time: a file or
+    a pipe receives a long table piece by piece instead of as one string. A line of plain
+    text that fits (the lines under a long table: one per disagreement) is the same bytes
+    without rich's layout, so it is written as it is."""
+    from rich.cells import cell_len
+    from rich.text import Text
+
+    plain = console.color_system is None
+    for block in blocks:
+        if plain and isinstance(block, Text) and block.end == "\n":
+            line = block.plain
+            if line.isprintable() and cell_len(line) <= console.width and line == line.strip():
+                yield line + "\n"
+                continue
+        with console.capture() as capture:
+            console.print(block, soft_wrap=_located(block))
+        yield capture.get()
+
+
 def _located(block: object) -> bool:
     """An error line (``✗ file:line: …``) stays on one line, for grep and editors; all
     else wraps to the screen."""
@@ -187,7 +214,7 @@ def _table_blocks(result: BatchResult, lang: LangCode, members: bool, width: int
     from ocop_rate.report.members_view import batch_disagreements, members_view
     from ocop_rate.report.terminal import batch_view
 
-    blocks: list[RenderableType] = members_view(_detailed(result), lang) if members else []
+    blocks: list[RenderableType] = members_view(result, lang) if members else []
     blocks += batch_view(result, lang, width)
     disagreements = batch_disagreements(result, lang)  # no rating per sheet product
     if disagreements:
@@ -197,18 +224,12 @@ def _table_blocks(result: BatchResult, lang: LangCode, members: bool, width: int
     return blocks
 
 
-def _rate_report(fmt: RateFormat, result: BatchResult, library: RubricLibrary,
-                 lang: LangCode, output: Path | None) -> None:
-    if fmt is RateFormat.xlsx:
-        from ocop_rate.report import xlsx_report
-
-        assert output is not None
-        _emit_bytes(xlsx_report.render(result, lang), output)
-        return
+def _rate_html(result: BatchResult, library: RubricLibrary, lang: LangCode,
+               output: Path | None) -> None:
     from ocop_rate.report import html_report
     from ocop_rate.summary import summarise
 
-    _emit(html_report.render(result, lang, summarise(result), library.rubrics), output)
+    _emit(html_report.render_chunks(result, lang, summarise(result), library.rubrics), output)
 
 
 @app.command(cls=OcopCommand)

@@ -13,16 +13,17 @@ Criteria end in sheet order: part A, B, C, then by official number.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
-
-from pydantic import ValidationError
+from typing import TYPE_CHECKING, Any
 
 from ocop_rate.errors import Location, OcopError, Problem, RubricError, UsageError
 from ocop_rate.loading.source import OUTSIDE, Document, inside, load_document
-from ocop_rate.loading.validation import Locator, problems_from
-from ocop_rate.models.rubric import PART_ORDER, Rubric, number_key
+
+if TYPE_CHECKING:  # the model (and pydantic) load only when a rubric is built
+    from ocop_rate.loading.validation import Locator
+    from ocop_rate.models.rubric import Rubric
 
 RULE_SUFFIXES = (".yaml", ".yml", ".json")
 KEYED_LISTS = {
@@ -57,11 +58,22 @@ class _Origin:
 
 @dataclass
 class RubricLibrary:
-    """All rubrics of a set of folders, resolved; look them up by id."""
+    """All rubrics of a set of folders, resolved; look them up by id.
 
-    rubrics: dict[str, Rubric]
+    ``rubrics`` may build each rubric on first use (compiled bundled rules,
+    :mod:`ocop_rate.loading.compiled`); ``summaries`` then holds the recorded listing
+    entries, so ``rubrics list`` builds none."""
+
+    rubrics: Mapping[str, Rubric]
     files: dict[str, str]
     bases: dict[str, RubricInfo] = field(default_factory=dict)
+    summaries: Mapping[str, dict[str, Any]] | None = None
+
+    def summary(self, rubric_id: str) -> dict[str, Any]:
+        """What ``rubrics list`` shows of a rubric (:func:`summary_of`)."""
+        if self.summaries is not None:
+            return self.summaries[rubric_id]
+        return summary_of(self.rubrics[rubric_id])
 
     def get(self, rubric_id: str) -> Rubric:
         try:
@@ -176,8 +188,30 @@ def resolve_raw(folders: list[Path] | None = None) -> RawLibrary:
     return RawLibrary(files, docs, infos, raw, problems, parsed)
 
 
-def load_library(folders: list[Path] | None = None) -> RubricLibrary:
-    """Load and resolve every rubric under ``folders`` (default: the bundled rules)."""
+def load_library(folders: list[Path] | None = None, compiled: bool = True) -> RubricLibrary:
+    """Load and resolve every rubric under ``folders`` (default: the bundled rules).
+
+    A folder whose files are exactly those compiled into the package (same paths, same
+    sha256) is read from the compiled form, each rubric built when first used; any other
+    (or ``compiled=False``) is parsed and validated here."""
+    if compiled:
+        from ocop_rate.loading.compiled import LazyRubrics, open_compiled
+
+        found = open_compiled(folders, bundled_rules_dir())
+        if found is not None:
+            manifest = found.manifest
+            return RubricLibrary(
+                rubrics=LazyRubrics(found),
+                files={rid: found.file_of(rel) for rid, rel in manifest["files_of"].items()},
+                bases={bid: RubricInfo(bid, found.file_of(b["file"]), b["extends"], True)
+                       for bid, b in manifest["bases"].items()},
+                summaries={rid: e["summary"] for rid, e in manifest["rubrics"].items()},
+            )
+    from pydantic import ValidationError
+
+    from ocop_rate.loading.validation import problems_from
+    from ocop_rate.models.rubric import Rubric
+
     raw = resolve_raw(folders)
     problems = [p for _, p in raw.problems]
     rubrics: dict[str, Rubric] = {}
@@ -262,6 +296,8 @@ def _merge_chain(rubric_id: str, docs: dict[str, Document], infos: dict[str, Rub
 
 def _sheet_order(item: Any) -> tuple[int, tuple[int, ...]]:
     """Sort key putting criteria in sheet order: part A, B, C, then official number."""
+    from ocop_rate.models.rubric import PART_ORDER, number_key
+
     if not isinstance(item, dict):
         return (9, ())
     part = PART_ORDER.index(item["part"]) if item.get("part") in PART_ORDER else 9
@@ -334,31 +370,55 @@ def _reindex(merged: dict[str, Any], origins: dict[tuple[str | int, ...], _Origi
             origins[(key, new_i)] = origin
 
 
+def summary_of(rubric: Rubric) -> dict[str, Any]:
+    """The facts ``rubrics list`` shows of a rubric, as plain data (recorded in the
+    compiled rules, so listing builds no rubric)."""
+    eff = rubric.effective
+    name = rubric.product_set or rubric.name
+    return {
+        "name": {"vi": rubric.name.get("vi"), "en": rubric.name.get("en")},
+        "product_set": {"vi": name.get("vi"), "en": name.get("en")},
+        "product_group": rubric.product_group,
+        "decision": rubric.source.decision,
+        "sheet": rubric.source.sheet,
+        "criteria": len(rubric.criteria),
+        "effective_from": eff.from_.isoformat() if eff else None,
+        "effective_until": eff.until.isoformat() if eff and eff.until else None,
+        "unconfirmed_criteria": sum(c.unconfirmed for c in rubric.criteria),
+        "rubric_unconfirmed": rubric.unconfirmed,
+    }
+
+
 def catalogue(library: RubricLibrary, lang: str, day: dt.date) -> list[dict[str, object]]:
     """One entry per usable rubric, for ``rubrics list``: what it is and whether it is in
     force on ``day``."""
-    out: list[dict[str, object]] = []
-    def newest_first(r: Rubric) -> tuple[int, str]:
-        start = r.effective.from_.toordinal() if r.effective else 0
-        return (-start, r.id)
+    code = "en" if lang == "en" else "vi"
+    summaries = {rid: library.summary(rid) for rid in library.rubrics}
 
-    for rubric in sorted(library.rubrics.values(), key=newest_first):
-        name = rubric.product_set or rubric.name
-        eff = rubric.effective
+    def newest_first(rid: str) -> tuple[int, str]:
+        start = summaries[rid]["effective_from"]
+        return (-dt.date.fromisoformat(start).toordinal() if start else 0, rid)
+
+    out: list[dict[str, object]] = []
+    for rid in sorted(summaries, key=newest_first):
+        s = summaries[rid]
+        start, until = s["effective_from"], s["effective_until"]
+        in_force = bool(start and dt.date.fromisoformat(start) <= day
+                        and (until is None or day <= dt.date.fromisoformat(until)))
         out.append({
-            "id": rubric.id,
-            "name": rubric.name.get("en" if lang == "en" else "vi"),
-            "product_group": rubric.product_group,
-            "product_set": name.get("en" if lang == "en" else "vi"),
-            "decision": rubric.source.decision,
-            "sheet": rubric.source.sheet,
-            "criteria": len(rubric.criteria),
-            "effective_from": eff.from_.isoformat() if eff else None,
-            "effective_until": eff.until.isoformat() if eff and eff.until else None,
-            "in_force": bool(eff and eff.covers(day)),
-            "unconfirmed": rubric.unconfirmed or any(c.unconfirmed for c in rubric.criteria),
-            "unconfirmed_criteria": sum(c.unconfirmed for c in rubric.criteria),
-            "rubric_unconfirmed": rubric.unconfirmed,
-            "file": library.files.get(rubric.id),
+            "id": rid,
+            "name": s["name"][code],
+            "product_group": s["product_group"],
+            "product_set": s["product_set"][code],
+            "decision": s["decision"],
+            "sheet": s["sheet"],
+            "criteria": s["criteria"],
+            "effective_from": start,
+            "effective_until": until,
+            "in_force": in_force,
+            "unconfirmed": s["rubric_unconfirmed"] or s["unconfirmed_criteria"] > 0,
+            "unconfirmed_criteria": s["unconfirmed_criteria"],
+            "rubric_unconfirmed": s["rubric_unconfirmed"],
+            "file": library.files.get(rid),
         })
     return out

@@ -12,18 +12,24 @@ import stat
 import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
-
-import yaml
+from typing import TYPE_CHECKING, Any
 
 from ocop_rate.errors import InputFileError, Location, Problem
 from ocop_rate.loading.inputs import note_input
 from ocop_rate.loading.text_safety import clean_breaks, hostile_char, is_surrogate
 
-try:  # the C loader is much faster; the pure one behaves the same
-    _Loader: type[yaml.SafeLoader] = yaml.CSafeLoader  # type: ignore[assignment]
-except AttributeError:  # pragma: no cover - libyaml missing
-    _Loader = yaml.SafeLoader
+if TYPE_CHECKING:
+    import yaml
+
+
+def _loader(text: str) -> yaml.SafeLoader:
+    """A safe loader over ``text``: libyaml's ``CSafeLoader`` (much faster), else the pure
+    ``SafeLoader``, which behaves the same. PyYAML is imported here, not with the module:
+    a command that reads only compiled rubrics never loads it."""
+    import yaml
+
+    loader: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    return loader(text)
 
 MAX_FILE_BYTES = 5 * 1024 * 1024
 MAX_NODES = 200_000
@@ -216,7 +222,9 @@ def _parse_json(text: str, name: str) -> Any:
 
 
 def _parse_yaml(text: str, name: str) -> Document:
-    loader = _Loader(text)
+    import yaml
+
+    loader = _loader(text)
     try:
         node = loader.get_single_node()
         if node is None:
@@ -247,7 +255,9 @@ def _parse_yaml(text: str, name: str) -> Document:
 
 
 def _yaml_positions(text: str, name: str) -> SourceMap:
-    loader = _Loader(text)
+    import yaml
+
+    loader = _loader(text)
     try:
         node = loader.get_single_node()
         source = SourceMap(name)
@@ -270,10 +280,12 @@ def _walk(node: yaml.Node, path: PathKey, source: SourceMap, count: list[int],
             Location(name, node.start_mark.line + 1, node.start_mark.column + 1),
             limit=MAX_NODES))
     source.positions.setdefault(path, (node.start_mark.line + 1, node.start_mark.column + 1))
-    if isinstance(node, yaml.MappingNode):
+    # a node's kind by its class's ``id`` (PyYAML sets it; the stubs do not say so), so
+    # this module needs no ``import yaml`` until a YAML file is actually read
+    if node.id == "mapping":  # type: ignore[attr-defined]
         seen: set[str] = set()
         for key_node, value_node in node.value:
-            if not isinstance(key_node, yaml.ScalarNode):
+            if key_node.id != "scalar":
                 continue
             key = key_node.value
             if key == "<<":  # merge key: positions of merged values stay at their anchors
@@ -289,7 +301,7 @@ def _walk(node: yaml.Node, path: PathKey, source: SourceMap, count: list[int],
             source.positions[(*path, key)] = (key_node.start_mark.line + 1,
                                               key_node.start_mark.column + 1)
             _walk(value_node, (*path, key), source, count, name)
-    elif isinstance(node, yaml.SequenceNode):
+    elif node.id == "sequence":  # type: ignore[attr-defined]
         for index, item in enumerate(node.value):
             _walk(item, (*path, index), source, count, name)
 

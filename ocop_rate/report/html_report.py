@@ -8,12 +8,12 @@ No external assets: CSS inline, charts as inline SVG. Every text that comes from
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from html import escape
 
 from ocop_rate.messages import text
 from ocop_rate.models.common import Lang
-from ocop_rate.models.rating import BatchResult, Failure, Rating
+from ocop_rate.models.rating import BatchResult, Rating
 from ocop_rate.models.rubric import PART_ORDER, Rubric
 from ocop_rate.models.summary import RATED_CLASS_KEYS, Summary
 from ocop_rate.report.labels import (
@@ -37,6 +37,7 @@ from ocop_rate.report.outcome_words import (
     requirement_line,
 )
 from ocop_rate.report.rows import rows, unchecked
+from ocop_rate.report.shown import rated, shown_products
 from ocop_rate.report.summary_view import percent
 
 CLASS_COLOURS = {"5": "#b7791f", "4": "#d69e2e", "3": "#38a169", "not_recognised": "#c53030",
@@ -99,20 +100,37 @@ def render(result: BatchResult, lang: Lang, summary: Summary,
            rubrics: Mapping[str, Rubric] | None = None,
            generated: dt.date | None = None) -> str:
     """The whole report as one HTML document."""
+    return "".join(render_chunks(result, lang, summary, rubrics, generated))
+
+
+def render_chunks(result: BatchResult, lang: Lang, summary: Summary,
+                  rubrics: Mapping[str, Rubric] | None = None,
+                  generated: dt.date | None = None) -> Iterator[str]:
+    """:func:`render` piece by piece: the summary and results read off the columns, then
+    each product's sheet, its rating built from its block when written and then dropped,
+    so memory does not grow with the number of products."""
     day = (generated or dt.date.today()).strftime("%d/%m/%Y")
     title = word("report_title", lang)
-    body = [
-        f'<header class="top"><h1>{_e(title)}</h1><p>{_e(word("generated", lang))} {day} · '
-        f'{summary.products} {_e(word("products", lang))}</p></header><main>',
-        _summary_section(summary, result, lang),
-        _results_section(result, lang),
-        *[_sheet(r, lang, (rubrics or {}).get(r.rubric)) for r in result.ratings],
-        "</main>",
-    ]
-    return (f'<!DOCTYPE html>\n<html lang="{lang}">\n<head>\n<meta charset="utf-8">\n'
-            f'<meta name="viewport" content="width=device-width, initial-scale=1">\n'
-            f"<title>{_e(title)}</title>\n<style>{CSS}</style>\n</head>\n<body>\n"
-            + "\n".join(body) + "\n</body>\n</html>\n")
+    yield (f'<!DOCTYPE html>\n<html lang="{lang}">\n<head>\n<meta charset="utf-8">\n'
+           f'<meta name="viewport" content="width=device-width, initial-scale=1">\n'
+           f"<title>{_e(title)}</title>\n<style>{CSS}</style>\n</head>\n<body>\n")
+    yield (f'<header class="top"><h1>{_e(title)}</h1><p>{_e(word("generated", lang))} {day} · '
+           f'{summary.products} {_e(word("products", lang))}</p></header><main>')
+    yield "\n" + _summary_section(summary, result, lang)
+    yield "\n" + _results_section(result, lang)
+    for r in _ratings(result):
+        yield "\n" + _sheet(r, lang, (rubrics or {}).get(r.rubric))
+    yield "\n</main>\n</body>\n</html>\n"
+
+
+def _ratings(result: BatchResult) -> Iterator[Rating]:
+    """Every rated product in full, one at a time (a block's built from its columns)."""
+    from ocop_rate.engine import rating_at
+
+    yield from result.ratings
+    for block in result.blocks:
+        for p in range(len(block)):
+            yield rating_at(block, p)
 
 
 def _class_chart(summary: Summary, lang: Lang) -> str:
@@ -143,7 +161,7 @@ def _class_chart(summary: Summary, lang: Lang) -> str:
 
 def _summary_section(summary: Summary, result: BatchResult, lang: Lang) -> str:
     recognised = sum(c.count for c in summary.classes if c.key.isdigit())
-    flagged = sum(1 for r in result.ratings if r.disagreement and r.disagreement.flagged)
+    flagged = sum(1 for r in rated(result, lang) if r.flagged)
     kpis = [(summary.products, word("products", lang)),
             (recognised, f"{word('recognised', lang)} OCOP"),
             (flagged, word("discuss", lang)),
@@ -177,6 +195,7 @@ def _summary_section(summary: Summary, result: BatchResult, lang: Lang) -> str:
 def _part_means(summary: Summary, result: BatchResult, lang: Lang) -> str:
     """Mean part scores as bars against each part's maximum."""
     maxima = {p.id: p.max_points for r in result.ratings for p in r.parts}
+    maxima |= {p.id: p.max_points for b in result.blocks if len(b) for p in b.rubric.parts}
     overall = next((pm for pm in summary.part_means if pm.key == "all"), None)
     if overall is None:
         return ""
@@ -209,25 +228,24 @@ def _results_section(result: BatchResult, lang: Lang) -> str:
            f'<th>{_e(word("stars", lang))}</th><th>{_e(text("rules.outcome", lang))}</th>'
            f'<th>{_e(word("council", lang))}</th></tr>']
     problems: list[str] = []
-    for item, row in zip(result.items, rows(result, lang), strict=True):
-        if isinstance(item, Failure):
-            out.append(f'<tr><td><b>{_e(item.product_id or "?")}</b></td>'
-                       f'<td>{_e(item.rubric or "")}</td>'
+    for row, shown in zip(rows(result, lang), shown_products(result, lang), strict=True):
+        if shown is None:
+            out.append(f'<tr><td><b>{_e(row.product_id)}</b></td>'
+                       f'<td>{_e(row.rubric)}</td>'
                        f'<td colspan="{len(PART_ORDER) + 4}" class="no">'
                        f'{_e(word("could_not_rate", lang))}</td></tr>')
             problems += row.errors
             continue
-        d = item.disagreement
         flag = (f'<span class="badge">{_e(word("discuss", lang))}</span>'
-                if d is not None and d.flagged else "")
-        parts = "".join(f'<td class="num">{_n(item.part_points(p))}</td>' for p in PART_ORDER)
+                if shown.flagged else "")
+        parts = "".join(f'<td class="num">{_n(v)}</td>' for v in shown.parts)
         out.append(
-            f'<tr{" class=flag" if flag else ""}><td><a href="#p-{_e(item.product_id)}">'
-            f'<b>{_e(item.product_id)}</b></a><br>{_e(item.product_name.get(lang))}</td>'
-            f'<td>{_e(item.rubric_name.get(lang))}</td>{parts}'
-            f'<td class="num"><b>{item.total:.2f}</b></td>'
-            f'<td>{_stars(item.stars, lang)}</td>'
-            f'<td class="{"yes" if item.recognised else "no"}">'
+            f'<tr{" class=flag" if flag else ""}><td><a href="#p-{_e(shown.product_id)}">'
+            f'<b>{_e(shown.product_id)}</b></a><br>{_e(shown.name)}</td>'
+            f'<td>{_e(shown.rubric_name)}</td>{parts}'
+            f'<td class="num"><b>{shown.total:.2f}</b></td>'
+            f'<td>{_stars(shown.stars, lang)}</td>'
+            f'<td class="{"yes" if shown.recognised else "no"}">'
             f'{_e(outcome_words(row.outcome, row.unchecked, lang))}'
             f'{"<br><span class=muted>" + _e(row.note) + "</span>" if row.note else ""}</td>'
             f'<td>{flag}</td></tr>')

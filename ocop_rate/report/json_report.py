@@ -8,23 +8,23 @@ from itertools import islice
 from json.encoder import encode_basestring
 from typing import TYPE_CHECKING, Any
 
-from ocop_rate.models.common import Lang
-from ocop_rate.models.rating import (
-    OPTION_STEPS,
-    BatchResult,
-    CaseSplit,
-    Failure,
-    Rating,
-    RatingColumns,
-    RequirementResult,
-)
-from ocop_rate.models.rubric import Rubric
 from ocop_rate.report.labels import notice_text
 
-if TYPE_CHECKING:  # check results: types only, so `rate` does not load the checks
+if TYPE_CHECKING:  # types only: `rate` does not load the checks, and `rubrics list` and
+    # `validate` (compiled rules) load no model at all
     from ocop_rate.checks.diff import DiffReport, Side
     from ocop_rate.checks.golden import GoldenCase, GoldenReport
     from ocop_rate.checks.lints import LintReport
+    from ocop_rate.models.common import Lang
+    from ocop_rate.models.rating import (
+        BatchResult,
+        CaseSplit,
+        Failure,
+        Rating,
+        RatingColumns,
+        RequirementResult,
+    )
+    from ocop_rate.models.rubric import Rubric
 
 CHUNK = 2000  # products per written chunk: big batches stream instead of piling up
 STREAM_CHUNK = 128  # dossiers per written chunk of a stream (a dossier is ~10 KB of JSON)
@@ -32,6 +32,8 @@ VIEW_PRODUCTS = 2048  # dossier blocks kept for writing: more than one flush of 
 
 
 def item_to_dict(item: Rating | Failure, lang: Lang) -> dict[str, Any]:
+    from ocop_rate.models.rating import Failure
+
     if isinstance(item, Failure):
         return {
             "product_id": item.product_id, "rubric": item.rubric, "file": item.file,
@@ -129,6 +131,7 @@ def render_stream(pieces: Iterable[Failure | tuple[RatingColumns, int] | RatingC
                   lang: Lang) -> Iterator[str]:
     """:func:`render_chunks` of a stream (``pipeline.stream_paths``), written as it comes:
     failures and dossiers (each read off its block's columns), then the sheets' blocks."""
+    from ocop_rate.models.rating import Failure
     from ocop_rate.report.json_dossiers import DossierView
 
     first = True
@@ -293,6 +296,8 @@ class _BlockText:
     def _disagreement(self, lo: int, hi: int) -> list[str]:
         """``council.disagreement`` of each product, from the block's spread and steps."""
         import numpy as np
+
+        from ocop_rate.models.rating import OPTION_STEPS
 
         b = self.block
         limit = _num(b.spread_limit)

@@ -3,9 +3,11 @@ disagreement lines that follow the results table. Renders what the engine decide
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from functools import partial
 
-from rich.console import Group, RenderableType
+from rich.console import Console, ConsoleOptions, Group, RenderableType, RenderResult
 from rich.table import Table
 from rich.text import Text as RichText
 
@@ -139,19 +141,47 @@ def batch_disagreements(result: BatchResult, lang: Lang) -> list[RenderableType]
 
 
 def members_view(result: BatchResult, lang: Lang) -> list[RenderableType]:
-    """Every product's sheets side by side, with its members' totals and spread."""
-    out: list[RenderableType] = []
-    for rating in result.ratings:
-        title = RichText(f"{rating.product_id} {rating.product_name.get(lang)}", style="bold")
-        title.append(f"  {rating.rubric} · {star_glyphs(rating.stars)} "
-                     f"{star_label(rating.stars, lang)}", style="")
-        d = rating.disagreement
-        status = RichText(f"{word('spread', lang)}: {d.spread:.2f} / {d.spread_limit:g} · "
-                          if d else "")
-        if d is not None and d.flagged:
-            status.append(word("discuss", lang), style="bold yellow")
-        elif d is not None:
-            status.append(word("agreed", lang), style="green")
-        out.append(Group(title, sheet_table(rating, lang), status,
-                         *disagreement_lines(rating, lang), RichText("")))
+    """Every product's sheets side by side, with its members' totals and spread. A
+    score-sheet product's rating is built from its block only when its sheets are drawn,
+    then dropped: the list holds no rating."""
+    out: list[RenderableType] = [_Sheets(partial(_given, rating), lang)
+                                 for rating in result.ratings]
+    for block in result.blocks:
+        out += [_Sheets(partial(rating_of, block, p), lang) for p in range(len(block))]
     return out
+
+
+def _given(rating: Rating) -> Rating:
+    return rating
+
+
+def rating_of(block: RatingColumns, p: int) -> Rating:
+    from ocop_rate.engine import rating_at
+
+    return rating_at(block, p)
+
+
+@dataclass(frozen=True)
+class _Sheets:
+    """One product's sheets, laid out when printed."""
+
+    rating: Callable[[], Rating]
+    lang: Lang
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        yield _sheets(self.rating(), self.lang)
+
+
+def _sheets(rating: Rating, lang: Lang) -> Group:
+    title = RichText(f"{rating.product_id} {rating.product_name.get(lang)}", style="bold")
+    title.append(f"  {rating.rubric} · {star_glyphs(rating.stars)} "
+                 f"{star_label(rating.stars, lang)}", style="")
+    d = rating.disagreement
+    status = RichText(f"{word('spread', lang)}: {d.spread:.2f} / {d.spread_limit:g} · "
+                      if d else "")
+    if d is not None and d.flagged:
+        status.append(word("discuss", lang), style="bold yellow")
+    elif d is not None:
+        status.append(word("agreed", lang), style="green")
+    return Group(title, sheet_table(rating, lang), status, *disagreement_lines(rating, lang),
+                 RichText(""))

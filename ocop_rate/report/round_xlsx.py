@@ -7,7 +7,7 @@ row's rubric, and a guide sheet per rubric. Built from the score-sheet template'
 from __future__ import annotations
 
 import io
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 from ocop_rate.models.round import RoundProduct
 from ocop_rate.models.rubric import Rubric
@@ -34,7 +34,7 @@ def columns(rubrics: Sequence[Rubric]) -> list[str]:
     return [*ID_COLUMNS, *seen, COMMENT_COLUMN]
 
 
-def render(member: str, products: Sequence[RoundProduct], rubrics: dict[str, Rubric]
+def render(member: str, products: Sequence[RoundProduct], rubrics: Mapping[str, Rubric]
            ) -> bytes:
     """The workbook's bytes. Products are listed grouped by rubric, in list order."""
     from openpyxl import Workbook

@@ -5,16 +5,14 @@ The only place that knows rich. Colour is decoration: every verdict is also in w
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
 
-from rich.console import Group, RenderableType
+from rich.console import Console, ConsoleOptions, Group, RenderableType, RenderResult
 from rich.table import Table
 from rich.text import Text as RichText
 
 from ocop_rate.messages import text
-from ocop_rate.models.common import Lang
-from ocop_rate.models.rating import BatchResult
-from ocop_rate.models.rubric import PART_ORDER, Rubric
 from ocop_rate.report.labels import (
     citation,
     group_name,
@@ -25,12 +23,16 @@ from ocop_rate.report.labels import (
     star_label,
     word,
 )
-from ocop_rate.report.rows import Row, fmt, rows, summary_line
 
-if TYPE_CHECKING:  # check results: types only
+if TYPE_CHECKING:
+    # `rubrics list` and `validate` need neither
     from ocop_rate.checks.diff import DiffReport
     from ocop_rate.checks.golden import GoldenCase, GoldenReport
     from ocop_rate.checks.lints import LintReport
+    from ocop_rate.models.common import Lang
+    from ocop_rate.models.rating import BatchResult
+    from ocop_rate.models.rubric import Rubric
+    from ocop_rate.report.rows import Row  # rows and models load with the batch views:
 
 STAR_STYLE = {5: "bold yellow", 4: "yellow", 3: "green", 2: "red", 1: "red"}
 OUTCOME_STYLE = {"recognised": "green", "proposed-5-star": "bold yellow",
@@ -63,6 +65,8 @@ def batch_view(result: BatchResult, lang: Lang, width: int = 120) -> list[Render
 
     Print the lines after the table with ``soft_wrap`` so file paths are never broken.
     """
+    from ocop_rate.report.rows import rows, summary_line
+
     all_rows = rows(result, lang)
     problems: list[RenderableType] = []
     for row in all_rows:
@@ -73,7 +77,7 @@ def batch_view(result: BatchResult, lang: Lang, width: int = 120) -> list[Render
     title = f"OCOP — {result.count} {word('products', lang)}"
     body: list[RenderableType] = (
         [RichText(title, style="bold"), *_stacked(all_rows, lang)] if width < STACKED
-        else [_results_table(all_rows, lang, title, wide=width >= WIDE)])
+        else _results_pieces(all_rows, lang, title, wide=width >= WIDE))
     parts: list[RenderableType] = [*body, RichText(summary_line(result, lang), style="bold")]
     unchecked = sum(1 for row in all_rows if row.unchecked)
     if unchecked:
@@ -85,16 +89,99 @@ def batch_view(result: BatchResult, lang: Lang, width: int = 120) -> list[Render
     return parts
 
 
-def _results_table(all_rows: list[Row], lang: Lang, title: str, wide: bool) -> Table:
+TABLE_PIECE = 500
+"""Rows per piece of a longer results table: each piece is laid out and written on its
+own (with the whole table's column widths), so a 100,000-product table is never one rich
+table rendered in memory, and a pipe or file receives rows as they are laid out."""
+
+_BOTTOM_TO_SEPARATOR = str.maketrans("└┴┘", "├┼┤")
+
+
+@dataclass
+class _Pieces:
+    """What the pieces of one long table share: its rows and, once the first piece is
+    drawn, the column widths rich gives the whole table on that console."""
+
+    rows: list[Row]
+    lang: Lang
+    title: str
+    wide: bool
+    widths: list[int] | None = None
+
+    def column_widths(self, console: Console, options: ConsoleOptions) -> list[int]:
+        if self.widths is None:  # measured once over every row, as one table would be
+            whole = _results_table(self.rows, self.lang, self.title, self.wide)
+            inner = options.update_width(options.max_width - whole._extra_width)
+            self.widths = whole._calculate_column_widths(console, inner)
+        return self.widths
+
+
+@dataclass
+class _TablePiece:
+    """Rows ``lo``..``hi`` of a long table: the first piece keeps the title, top edge and
+    header, the last the bottom edge; in between, a piece's bottom edge becomes the row
+    separator, so the pieces printed one after another are the whole table, line for
+    line (tests/test_table_pieces.py)."""
+
+    shared: _Pieces
+    lo: int
+    hi: int
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        from rich.segment import Segment
+
+        first, last = self.lo == 0, self.hi == len(self.shared.rows)
+        widths = self.shared.column_widths(console, options)
+        table = _results_table(self.shared.rows[self.lo:self.hi], self.shared.lang,
+                               self.shared.title if first else None, self.shared.wide,
+                               widths=widths)
+        table.show_header = first
+        lines = list(Segment.split_lines(console.render(table, options)))
+        if not first:
+            lines = lines[1:]  # the piece's own top edge
+        if not last:
+            lines[-1] = [Segment(seg.text.translate(_BOTTOM_TO_SEPARATOR), seg.style)
+                         for seg in lines[-1]]
+        for line in lines:
+            yield from line
+            yield Segment.line()
+
+
+def _results_pieces(all_rows: list[Row], lang: Lang, title: str, wide: bool
+                    ) -> list[RenderableType]:
+    """The results table: one rich table up to :data:`TABLE_PIECE` rows, else pieces."""
+    if len(all_rows) <= TABLE_PIECE:
+        return [_results_table(all_rows, lang, title, wide)]
+    shared = _Pieces(all_rows, lang, title, wide)
+    return [_TablePiece(shared, lo, min(lo + TABLE_PIECE, len(all_rows)))
+            for lo in range(0, len(all_rows), TABLE_PIECE)]
+
+
+def _results_table(all_rows: list[Row], lang: Lang, title: str | None, wide: bool,
+                   widths: list[int] | None = None) -> Table:
+    """The results table; with ``widths`` (padding included, as rich measures them) every
+    column is that wide, whatever its rows hold (a piece of a longer table)."""
+    from ocop_rate.models.rubric import PART_ORDER
+    from ocop_rate.report.rows import fmt
+
     table = Table(title=title, show_lines=True, header_style="bold")
-    table.add_column(word("product", lang), overflow="fold", ratio=3, min_width=12)
+    fixed = iter(widths or [])
+
+    def column(header: str, **layout: Any) -> None:
+        if widths is not None:
+            for key in ("ratio", "min_width", "max_width"):
+                layout.pop(key, None)
+            layout["width"] = next(fixed) - 2  # padding (0, 1): one space each side
+        table.add_column(header, **layout)
+
+    column(word("product", lang), overflow="fold", ratio=3, min_width=12)
     if wide:
-        table.add_column(word("product_set", lang), overflow="fold", ratio=2, min_width=10)
+        column(word("product_set", lang), overflow="fold", ratio=2, min_width=10)
         for part in PART_ORDER:
-            table.add_column(part, justify="right", no_wrap=True, min_width=5)
-    table.add_column(word("total", lang), justify="right", no_wrap=True, min_width=6)
-    table.add_column(word("class", lang), min_width=5)
-    table.add_column(word("outcome", lang), overflow="fold", min_width=9, max_width=16)
+            column(part, justify="right", no_wrap=True, min_width=5)
+    column(word("total", lang), justify="right", no_wrap=True, min_width=6)
+    column(word("class", lang), min_width=5)
+    column(word("outcome", lang), overflow="fold", min_width=9, max_width=16)
     for row in all_rows:
         name = RichText(row.product_id, style="bold")
         if row.product_name:
@@ -116,6 +203,9 @@ def _results_table(all_rows: list[Row], lang: Lang, title: str, wide: bool) -> T
 
 def _stacked(all_rows: list[Row], lang: Lang) -> list[RenderableType]:
     """One block per product: id and name, the product set, then the figures."""
+    from ocop_rate.models.rubric import PART_ORDER
+    from ocop_rate.report.rows import fmt
+
     out: list[RenderableType] = []
     for row in all_rows:
         block = RichText("\n")
@@ -215,6 +305,8 @@ def lint_view(report: LintReport, lang: Lang) -> list[RenderableType]:
 
 def diff_view(report: DiffReport, lang: Lang) -> list[RenderableType]:
     """Per product: total and stars before → after; then counts per class under BASE."""
+    from ocop_rate.report.rows import fmt
+
     table = Table(title=f"{report.base} → {report.head}", header_style="bold")
     table.add_column(word("product", lang), overflow="fold", min_width=10, ratio=2)
     table.add_column(word("rubric", lang), overflow="fold", min_width=8, ratio=1)
@@ -271,6 +363,8 @@ def case_text(case: GoldenCase, tolerance: float, lang: Lang) -> str:
 
 
 def golden_view(report: GoldenReport, lang: Lang) -> list[RenderableType]:
+    from ocop_rate.report.rows import fmt
+
     table = Table(title=report.expect, header_style="bold")
     table.add_column(word("product", lang), overflow="fold", min_width=10)
     table.add_column(word("expected", lang), min_width=6)

@@ -12,16 +12,17 @@ from __future__ import annotations
 
 import io
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING
 
 from ocop_rate.messages import text
 from ocop_rate.models.common import Lang
-from ocop_rate.models.rating import BatchResult, Rating
+from ocop_rate.models.rating import BatchResult
 from ocop_rate.models.rubric import PART_ORDER
 from ocop_rate.report.labels import outcome_words, star_label, word
 from ocop_rate.report.rows import rows
 from ocop_rate.report.safety import cell_text, neutralise
+from ocop_rate.report.shown import Shown, rated, shown_products
 
 if TYPE_CHECKING:
     from openpyxl.worksheet.worksheet import Worksheet
@@ -51,7 +52,8 @@ def _yes_no(value: bool | None, lang: Lang) -> str:
 
 
 def render(result: BatchResult, lang: Lang) -> bytes:
-    """The workbook's bytes (write them with :func:`~ocop_rate.report.output.write_atomic`)."""
+    """The workbook's bytes (write them with :func:`~ocop_rate.report.output.write_atomic`).
+    Score-sheet products are read off their columns, never expanded into ratings."""
     from openpyxl import Workbook
 
     book = Workbook()
@@ -64,10 +66,9 @@ def render(result: BatchResult, lang: Lang) -> bytes:
                 "total", "class", "outcome")] + [text("rules.authority_short", lang)]
             + [word(k, lang) for k in ("spread", "discuss", "reasons", "error", "file")])
     _append(machine, RESULT_HEADER)
-    for item, row in zip(result.items, rows(result, lang), strict=True):
-        d = item.disagreement if isinstance(item, Rating) else None
-        spread = None if d is None else d.spread
-        flagged = None if d is None else d.flagged
+    for row, shown in zip(rows(result, lang), shown_products(result, lang), strict=True):
+        spread = None if shown is None else shown.spread
+        flagged = None if shown is None else shown.flagged
         _append(people, [
             row.product_id, row.product_name, row.rubric_name or row.rubric,
             *[row.parts[p] for p in PART_ORDER], row.total,
@@ -81,21 +82,19 @@ def render(result: BatchResult, lang: Lang) -> bytes:
             row.total, row.stars, None if row.stars is None else row.recognised, row.outcome,
             row.authority, row.note, spread, flagged, " | ".join(row.gates),
             " | ".join(row.errors), row.file or ""])
-    for rubric_id in dict.fromkeys(r.rubric for r in result.ratings):
-        chosen = [r for r in result.ratings if r.rubric == rubric_id]
-        title = sheet_title(chosen[0].rubric_name.get(lang), book.sheetnames)
-        _product_set_sheet(book.create_sheet(title), chosen, lang)
+    for rubric_id in dict.fromkeys(s.rubric for s in rated(result, lang)):
+        chosen = (s for s in rated(result, lang) if s.rubric == rubric_id)
+        first = next(chosen)
+        title = sheet_title(first.rubric_name, book.sheetnames)
+        _product_set_sheet(book.create_sheet(title), first.criteria, [first, *chosen], lang)
     members = book.create_sheet(sheet_title(word("members", lang), book.sheetnames))
     _append(members, [word(k, lang) for k in ("product_id", "product_name", "product_set",
                                                 "member")]
             + [*PART_ORDER, word("total", lang), word("spread", lang), word("discuss", lang)])
-    for r in result.ratings:
-        d = r.disagreement
-        for m in r.members:
-            _append(members, [r.product_id, r.product_name.get(lang), r.rubric_name.get(lang),
-                              m.member, *[m.parts.get(p) for p in PART_ORDER], m.total,
-                              None if d is None else d.spread,
-                              _yes_no(None if d is None else d.flagged, lang)])
+    for s in rated(result, lang):
+        for member, parts, total in s.members:
+            _append(members, [s.product_id, s.name, s.rubric_name, member, *parts, total,
+                              s.spread, _yes_no(s.flagged, lang)])
     book.move_sheet(machine, offset=len(book.sheetnames) - 1)
     for sheet in book.worksheets:
         _style(sheet, people=sheet is not machine)
@@ -104,16 +103,14 @@ def render(result: BatchResult, lang: Lang) -> bytes:
     return buffer.getvalue()
 
 
-def _product_set_sheet(sheet: Worksheet, ratings: list[Rating], lang: Lang) -> None:
+def _product_set_sheet(sheet: Worksheet, ids: Sequence[str], products: Iterable[Shown],
+                       lang: Lang) -> None:
     """Each product's council points on every criterion of its product set."""
-    ids = [c.id for c in ratings[0].criteria]
     _append(sheet, [word("product_id", lang), word("product_name", lang), *ids, *PART_ORDER,
                     word("total", lang), word("class", lang)])
-    for r in ratings:
-        by_id = {c.id: c.points for c in r.criteria}
-        _append(sheet, [r.product_id, r.product_name.get(lang), *[by_id.get(i) for i in ids],
-                        *[r.part_points(p) for p in PART_ORDER], r.total,
-                        star_label(r.stars, lang)])
+    for s in products:
+        _append(sheet, [s.product_id, s.name, *s.points, *s.parts, s.total,
+                        star_label(s.stars, lang)])
 
 
 def _append(sheet: Worksheet, cells: Sequence[object]) -> None:

@@ -1,0 +1,60 @@
+"""A long results table is laid out and written in pieces (report.terminal.TABLE_PIECE rows
+each), with the whole table's column widths: the bytes equal one rich table's."""
+
+from __future__ import annotations
+
+import csv
+import random
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from ocop_rate.cli import app
+from ocop_rate.loading.rubrics import load_library
+from ocop_rate.report import terminal
+
+RUBRIC = "food-processed-plant-26"
+
+
+def _sheet(path: Path, products: int) -> None:
+    """A council sheet whose products spread over every class, with names long enough to
+    wrap and a few members far apart (lines under the table)."""
+    rubric = load_library().rubrics[RUBRIC]
+    rng = random.Random(7)
+    with path.open("w", newline="", encoding="utf-8") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(["product_id", "product_name", "rubric", "member",
+                         *[c.id for c in rubric.criteria]])
+        for p in range(products):
+            quality = rng.random()
+            name = "Sản phẩm " + "rất dài " * rng.randrange(0, 6) + str(p)
+            for m in range(2):
+                codes = [c.options[min(len(c.options) - 1, max(0, round(
+                    quality * (len(c.options) - 1) + rng.gauss(0, 0.8))))].code
+                    for c in rubric.criteria]
+                writer.writerow([f"P-{p:05d}", name, RUBRIC, f"Thành viên {m + 1}", *codes])
+
+
+@pytest.mark.parametrize("columns", ["120", "80"])
+def test_a_table_in_pieces_is_the_table_in_one(tmp_path: Path, columns: str,
+                                               monkeypatch: pytest.MonkeyPatch) -> None:
+    sheet = tmp_path / "sheet.csv"
+    _sheet(sheet, 130)
+    monkeypatch.setenv("COLUMNS", columns)
+    runner = CliRunner()
+    monkeypatch.setattr(terminal, "TABLE_PIECE", 40)  # four pieces, the last one short
+    pieces = runner.invoke(app, ["rate", str(sheet), "--lang", "en"])
+    monkeypatch.setattr(terminal, "TABLE_PIECE", 10_000)
+    whole = runner.invoke(app, ["rate", str(sheet), "--lang", "en"])
+    assert whole.exit_code == pieces.exit_code == 0, whole.output
+    assert pieces.output == whole.output
+    assert pieces.output.count("P-00") >= 130
+    monkeypatch.setattr(terminal, "TABLE_PIECE", 40)
+    out = tmp_path / "table.txt"
+    written = runner.invoke(app, ["rate", str(sheet), "--lang", "en", "-o", str(out)])
+    assert written.exit_code == 0
+    monkeypatch.setattr(terminal, "TABLE_PIECE", 10_000)
+    out_whole = tmp_path / "whole.txt"
+    runner.invoke(app, ["rate", str(sheet), "--lang", "en", "-o", str(out_whole)])
+    assert out.read_bytes() == out_whole.read_bytes()
