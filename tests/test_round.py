@@ -430,3 +430,53 @@ def test_a_link_out_of_the_round_folder_is_not_read(tmp_path: Path) -> None:
     assert any("a link to a file outside the round folder; not read" in t
                for t in problems(data))
     assert all(p["stars"] is not None for p in data["products"])
+
+
+def top_codes(lower: tuple[str, ...] = ()) -> dict[str, str]:
+    """Every scored criterion at its best option; those in ``lower`` at their worst."""
+    from ocop_rate.loading.rubrics import load_library
+
+    rubric = load_library().rubrics[rf.RUBRIC]
+    return {c.id: (min(c.options, key=lambda o: o.points) if c.id in lower
+                   else max(c.options, key=lambda o: o.points)).code
+            for c in rubric.criteria if c.id not in rf.DERIVED}
+
+
+def level_round(folder: Path, level: str) -> None:
+    """Two products scored alike by 3 members: QN-UB-0001 at 90+ (5 stars), QN-UB-0002
+    lowered on criteria without a 5-star mark to 4 stars."""
+    rf.make_round(folder, products=2, members=3, per_member=False, suffix=".csv")
+    edit_config(folder, level=level)
+    four = top_codes(lower=("B4.2", "B4.3", "B5.2", "C6.2", "C11", "A1.3"))
+    rows = [(pid, m, codes) for pid, codes in (("QN-UB-0001", top_codes()),
+                                               ("QN-UB-0002", four))
+            for m in rf.MEMBERS[:3]]
+    rf.write_sheet(folder / "combined.csv", rows)
+
+
+@pytest.mark.parametrize(("level", "how", "five", "four"), [
+    ("central", "round.yaml", ("recognised", True), ("not-recognised", False)),
+    ("province", "round.yaml", ("proposed-5-star", False), ("recognised", True)),
+    ("province", "--level", ("recognised", True), ("not-recognised", False)),
+])
+def test_the_rounds_level_decides_the_outcome(tmp_path: Path, level: str, how: str,
+                                              five: tuple[str, bool],
+                                              four: tuple[str, bool]) -> None:
+    """Decision 26/2026, Điều 4 khoản 1: the province recognises 3 and 4 stars (điểm a),
+    the Ministry's central council 5 stars (điểm b); 90+ at a provincial council is
+    proposed to the Ministry (Điều 7 khoản 3 điểm e); a central council's 4 stars are
+    not its to recognise (the province may, Điều 7 khoản 4 điểm g)."""
+    folder = tmp_path / "r"
+    level_round(folder, level)
+    args = ("--level", "central") if how == "--level" else ()
+    code, data = rate_json(folder, *args)
+    assert code == 0
+    top, good = product(data, "QN-UB-0001"), product(data, "QN-UB-0002")
+    assert top["total"] >= 90 and top["stars"] == 5
+    assert 70 <= good["total"] < 90 and good["stars"] == 4
+    assert (top["outcome"], top["recognised"]) == five
+    assert (good["outcome"], good["recognised"]) == four
+    central = level == "central" or how == "--level"
+    assert top["level"] == good["level"] == ("central" if central else "province")
+    assert good["province_may_recognise"] == (4 if central else None)
+    assert ("Điều 4 khoản 1 điểm b" in top["outcome_source"]) == central

@@ -14,6 +14,7 @@ from ocop_rate.models.dossier import Dossier
 from ocop_rate.models.rating import Rating
 from ocop_rate.models.round import RoundProduct
 from ocop_rate.models.rubric import Rubric
+from ocop_rate.outcome import Level
 from ocop_rate.round.sheets import SheetRow
 
 CONSENSUS_MEMBER = "Hội đồng"  # the agreed sheet's member name in ratings
@@ -34,10 +35,12 @@ def dossier_of(product: RoundProduct, sheets: Sequence[tuple[str, SheetRow]]) ->
 def rate_council(rubric: Rubric, product: RoundProduct,
                  sheets: Sequence[tuple[str, SheetRow]],
                  locate_product: Callable[[str | None], Location], *,
-                 policy: GatePolicy, spread_limit: float, file: str | None
-                 ) -> Rating | list[Problem]:
-    """The engine's rating of ``product`` scored by ``sheets``, or every way the sheets
-    do not fit the rubric, each located at its cell."""
+                 policy: GatePolicy, spread_limit: float, file: str | None,
+                 level: Level) -> Rating | list[Problem]:
+    """The engine's rating of ``product`` scored by ``sheets`` at the council's ``level``
+    (its outcome is decided there: a central council recognises 5 stars, a provincial one
+    proposes them), or every way the sheets do not fit the rubric, each located at its
+    cell."""
     dossier = dossier_of(product, sheets)
     fits = check_fit(rubric, dossier)
     if fits:
@@ -51,4 +54,5 @@ def rate_council(rubric: Rubric, product: RoundProduct,
                 where = locate_product(str(path[-1]) if path else None)
             out.append(Problem(fit.message, where))
         return out
-    return score(rubric, dossier, policy=policy, file=file, spread_limit=spread_limit)
+    return score(rubric, dossier, policy=policy, file=file, spread_limit=spread_limit,
+                 level=level)

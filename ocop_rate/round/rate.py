@@ -41,12 +41,13 @@ def rate_round(library: RubricLibrary, config_path: Path, level: Level | None = 
     problems = [*folder.problems, *listed.problems, *read.problems, *plan.problems]
     entries: list[RoundEntry] = []
     items: list[Rating | Failure] = []
+    council_level = level or config.level
     for product in plan.products:
-        entry, item = _rate_product(library, folder, product)
+        entry, item = _rate_product(library, folder, product, council_level)
         entries.append(entry)
         items.append(item)
     report = RoundReport(
-        name=config.name, date=config.date, level=level or config.level,
+        name=config.name, date=config.date, level=council_level,
         level_source="--level" if level else "round.yaml", province=config.province,
         mode=config.mode, quorum=config.quorum, required=config.required,
         spread_limit=config.spread_limit, roster=config.roster, entries=tuple(entries),
@@ -72,8 +73,8 @@ def round_problem(problem: Problem) -> RoundProblem:
                         column=loc.column, field=loc.field)
 
 
-def _rate_product(library: RubricLibrary, folder: RoundFolder, plan: ProductPlan
-                  ) -> tuple[RoundEntry, Rating | Failure]:
+def _rate_product(library: RubricLibrary, folder: RoundFolder, plan: ProductPlan,
+                  level: Level) -> tuple[RoundEntry, Rating | Failure]:
     config = folder.config
     product, locate = plan.listed.product, plan.listed.locate
     rubric = library.rubrics.get(product.rubric)
@@ -87,7 +88,8 @@ def _rate_product(library: RubricLibrary, folder: RoundFolder, plan: ProductPlan
     result: Rating | list[Problem] = problems
     if not problems and rubric is not None:
         result = rate_council(rubric, product, council, locate, policy=config.gate_policy,
-                              spread_limit=config.spread_limit, file=str(folder.products))
+                              spread_limit=config.spread_limit, file=str(folder.products),
+                              level=level)
     item: Rating | Failure
     if isinstance(result, Rating):
         item = result
@@ -128,7 +130,8 @@ def _sheet_totals(rubric: Rubric, plan: ProductPlan, folder: RoundFolder
     out: dict[int, float] = {}
     for member, row in rows:
         rated = rate_council(rubric, plan.listed.product, [(member, row)], plan.listed.locate,
-                             policy=folder.config.gate_policy, spread_limit=1e9, file=None)
+                             policy=folder.config.gate_policy, spread_limit=1e9, file=None,
+                             level=folder.config.level)
         if isinstance(rated, Rating):
             out[id(row)] = rated.total
     return out
