@@ -20,9 +20,23 @@ RESULT_KEYS = ("product_id", "total", "parts", "band_stars", "stars", "recognise
 
 
 def rate_json(folder: Path, *args: str) -> tuple[int, dict[str, Any]]:
+    """``rate ROUND/ -f json``: the CONTRACT array (``products``) and the round's problems,
+    one located line each on stderr (``problems``)."""
     result = runner.invoke(app, ["rate", str(folder), "-f", "json", "--lang", "en", *args])
     assert result.exit_code in (0, 1), result.output
-    return result.exit_code, json.loads(result.stdout)
+    array = json.loads(result.stdout)
+    assert isinstance(array, list)  # CONTRACT.md: a JSON array, one object per product
+    lines = [line.removeprefix("error: ") for line in result.stderr.splitlines()]
+    return result.exit_code, {"products": array, "problems": lines}
+
+
+def status_json(folder: Path, *args: str) -> dict[str, Any]:
+    """``round status -f json``: the round, its matrix, extra ids and problems."""
+    result = runner.invoke(app, ["round", "status", str(folder), "-f", "json", "--lang",
+                                 "en", *args])
+    assert result.exit_code in (0, 1), result.output
+    data: dict[str, Any] = json.loads(result.stdout)
+    return data
 
 
 def product(data: dict[str, Any], pid: str) -> dict[str, Any]:
@@ -30,7 +44,7 @@ def product(data: dict[str, Any], pid: str) -> dict[str, Any]:
 
 
 def problems(data: dict[str, Any]) -> list[str]:
-    return [p["text"] for p in data["problems"]]
+    return list(data["problems"])
 
 
 def edit_config(folder: Path, **changes: Any) -> None:
@@ -52,9 +66,12 @@ def test_one_workbook_per_member_rates_as_one_combined_sheet(tmp_path: Path) -> 
         assert {k: a[k] for k in RESULT_KEYS} == {k: t[k] for k in RESULT_KEYS}
         assert a["stars"] is not None and len(a["members"]) == 5
     # the round's fields: level, round, quorum and who scored what
-    assert apart["round"]["level"] == "province" and apart["round"]["required"] == 3
+    status = status_json(tmp_path / "apart")
+    assert status["round"]["level"] == "province" and status["round"]["required"] == 3
+    assert set(status["completeness"]) == set(rf.product_ids(12)) and not status["problems"]
     first = apart["products"][0]
     assert first["level"] == "province" and first["round"] == "Đợt 2 năm 2026"
+    assert first["level_source"] == "round.yaml" and first["round_date"] == "2026-11-20"
     assert first["quorum"] == {"required": 3, "scoring": 5, "scored": 5, "met": True,
                                "checked": True}
     assert set(first["completeness"].values()) == {"scored"}
@@ -112,6 +129,7 @@ def test_missing_member_on_two_products_quorum_met_or_not(tmp_path: Path) -> Non
     for pid in ("QN-UB-0003", "QN-UB-0007"):
         item = product(data, pid)
         assert item["stars"] is None and not item["quorum"]["met"]
+        assert item["outcome"] == "not-rated" and item["round"] == "Đợt 2 năm 2026"
         assert any("4 of 5 members scored it, 5 needed; not rated. Missing: Lê Thu Hà"
                    in e["message"] for e in item["errors"])
     assert product(data, "QN-UB-0001")["stars"] is not None  # the others are rated
@@ -142,8 +160,12 @@ def test_typo_id_is_a_near_miss_not_a_product(tmp_path: Path) -> None:
     near = [t for t in problems(data) if "QN-UB-001 was scored by 1 of 5 members" in t]
     assert len(near) == 1 and "did you mean QN-UB-0001?" in near[0]
     assert "member-2.xlsx:2:1" in near[0]  # the cell of the typo
-    assert data["extra"] == [{"product_id": "QN-UB-001", "members": ["Hoàng Văn Sơn"],
-                              "suggestion": "QN-UB-0001"}]
+    status = status_json(folder)
+    assert status["extra"] == [{"product_id": "QN-UB-001", "members": ["Hoàng Văn Sơn"],
+                                "suggestion": "QN-UB-0001"}]
+    [located] = [p for p in status["problems"] if p["message_id"] == "round.near_miss"]
+    assert (located["line"], located["column"]) == (2, 1)
+    assert located["file"].endswith("member-2.xlsx") and located["text"] == near[0]
     p1 = product(data, "QN-UB-0001")
     assert p1["completeness"]["Hoàng Văn Sơn"] == "missing" and p1["quorum"]["scored"] == 4
     vi = runner.invoke(app, ["rate", str(folder)])
@@ -259,8 +281,8 @@ def test_level_from_the_command_line_overrides_round_yaml(tmp_path: Path) -> Non
     folder = tmp_path / "r"
     rf.make_round(folder, products=2)
     _, data = rate_json(folder, "--level", "central")
-    assert data["round"]["level"] == "central" and data["round"]["level_source"] == "--level"
-    assert {p["level"] for p in data["products"]} == {"central"}
+    assert {(p["level"], p["level_source"]) for p in data["products"]} == {
+        ("central", "--level")}
     md = runner.invoke(app, ["rate", str(folder), "-f", "markdown", "--level", "central"])
     assert "Hội đồng cấp Trung ương" in md.stdout and "Túc số" in md.stdout
 
@@ -337,7 +359,7 @@ def test_round_new_scaffold_filled_by_openpyxl_then_rated(tmp_path: Path) -> Non
     fill_workbooks(folder)
     code, data = rate_json(folder)
     assert code == 0, problems(data)
-    assert data["round"]["required"] == 2 and len(data["products"]) == 4
+    assert status_json(folder)["round"]["required"] == 2 and len(data["products"]) == 4
     assert all(p["stars"] is not None for p in data["products"])
     first = product(data, "QN-UB-0001")
     comments = [s["comment"] for s in first["sheets"] if s["comment"]]
