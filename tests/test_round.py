@@ -78,11 +78,12 @@ def test_one_workbook_per_member_rates_as_one_combined_sheet(tmp_path: Path) -> 
     assert rf.SECRETARY not in first["completeness"]  # the secretary does not score
 
 
-def test_round_means_equal_a_loose_sheet_of_the_same_scores(tmp_path: Path) -> None:
-    """The same engine: a round with every criterion scored gives the loose sheet's totals."""
-    drawn = rf.make_round(tmp_path / "round", products=3, members=3, per_member=False,
-                          suffix=".csv")
-    edit_config(tmp_path / "round")
+def test_round_of_12_by_5_scores_as_the_same_scores_in_one_loose_sheet(tmp_path: Path
+                                                                       ) -> None:
+    """The round is scored on the engine's column path, one block per rubric: a round of
+    12 products x 5 members (one workbook each) gives what the same scores give as one
+    combined loose score sheet — totals, parts, band, each member, each criterion."""
+    drawn = rf.make_round(tmp_path / "round", products=12, members=5)
     loose = tmp_path / "loose.csv"
     rows = []
     for (pid, member), codes in drawn.items():
@@ -92,9 +93,16 @@ def test_round_means_equal_a_loose_sheet_of_the_same_scores(tmp_path: Path) -> N
     rf.write_sheet(loose, rows)
     result = runner.invoke(app, ["rate", str(loose), "-f", "json"])
     assert result.exit_code == 0, result.output
-    flat = {p["product_id"]: p["total"] for p in json.loads(result.stdout)}
+    def view(p: dict[str, Any]) -> dict[str, Any]:  # CONTRACT's keys (criteria too)
+        keys = ("product_id", "total", "parts", "band_stars", "members")
+        return {**{k: p[k] for k in keys}, "criteria": [
+            {k: c[k] for k in ("id", "points", "max_points", "option")}
+            for c in p["criteria"]]}
+
+    flat = [view(p) for p in json.loads(result.stdout)]
     _, rated = rate_json(tmp_path / "round")
-    assert {p["product_id"]: p["total"] for p in rated["products"]} == flat
+    assert [view(p) for p in rated["products"]] == flat
+    assert len(flat) == 12 and all(len(p["members"]) == 5 for p in flat)
 
 
 def drop_rows(path: Path, pids: set[str]) -> None:
