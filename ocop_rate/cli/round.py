@@ -29,7 +29,7 @@ from ocop_rate.cli.common import (
     _guard,
     _library,
     _marked,
-    _usage,
+    _say,
 )
 from ocop_rate.errors import OcopError, Problem
 
@@ -246,7 +246,7 @@ def new(
         try:
             when = dt.date.fromisoformat(date)
         except ValueError:
-            _usage(f"--date {date}: expected YYYY-MM-DD")
+            _say("cli.not_a_date", value=date)
     count = parse_quorum(quorum)
     library = _library(rules)
     files = _guard(lambda: scaffold(library, roster, products, name=name, date=when,
@@ -282,7 +282,7 @@ def parse_quorum(value: str) -> int | float | str:
             return f"{int(top)}/{int(bottom)}"
         return float(text)
     except (ValueError, ZeroDivisionError):
-        _usage(f"--quorum {value}: expected a count (3), a share (0.67 or 2/3) or all")
+        _say("round.bad_quorum", value=value)
 
 
 def _product_ids(targets: dict[Path, bytes]) -> list[str]:
