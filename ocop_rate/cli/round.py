@@ -31,6 +31,7 @@ from ocop_rate.cli.common import (
     _marked,
     _say,
 )
+from ocop_rate.cli.help import OcopCommand, OcopGroup
 from ocop_rate.errors import OcopError, Problem
 
 
@@ -52,7 +53,8 @@ if TYPE_CHECKING:
     from ocop_rate.models.round import RoundReport
 
 round_app = typer.Typer(help="A council round (đợt đánh giá): scaffold it, see who is "
-                        "missing. Rate it with `ocop-rate rate ROUND/`.", no_args_is_help=True)
+                        "missing. Rate it with `ocop-rate rate ROUND/`.", no_args_is_help=True,
+                        cls=OcopGroup)
 app.add_typer(round_app, name="round")
 
 
@@ -166,7 +168,7 @@ def _print(blocks: list[RenderableType], output: Path | None) -> None:
         _emit(capture.get(), output)
 
 
-@round_app.command("status")
+@round_app.command("status", cls=OcopCommand)
 def status(
     folder: Annotated[Path, typer.Argument(metavar="ROUND", help="The round folder (with "
                                            "round.yaml).", show_default=False)],
@@ -205,7 +207,7 @@ def status(
     raise typer.Exit(EXIT_SHORT if incomplete or report.short else EXIT_OK)
 
 
-@round_app.command("new")
+@round_app.command("new", cls=OcopCommand)
 def new(
     folder: Annotated[Path, typer.Argument(metavar="ROUND", help="The round folder to "
                                            "create (or fill).", show_default=False)],
