@@ -18,7 +18,8 @@ from tests.test_vietnamese import english_words
 
 runner = CliRunner()
 COMMANDS = [["rate"], ["explain"], ["summary"], ["template"], ["validate"], ["diff"],
-            ["check"], ["rubrics", "list"], ["rubrics", "show"]]
+            ["check"], ["rubrics", "list"], ["rubrics", "show"], ["round", "status"],
+            ["round", "new"]]
 LEAKS = ("<list", "<float", "<file>", "<str>", "<path>", "{PATH}", "[[")
 
 

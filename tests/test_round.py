@@ -21,9 +21,23 @@ RESULT_KEYS = ("product_id", "total", "parts", "band_stars", "stars", "recognise
 
 
 def rate_json(folder: Path, *args: str) -> tuple[int, dict[str, Any]]:
+    """``rate ROUND/ -f json``: the CONTRACT array (``products``) and the round's problems,
+    one located line each on stderr (``problems``)."""
     result = runner.invoke(app, ["rate", str(folder), "-f", "json", "--lang", "en", *args])
     assert result.exit_code in (0, 1), result.output
-    return result.exit_code, json.loads(result.stdout)
+    array = json.loads(result.stdout)
+    assert isinstance(array, list)  # CONTRACT.md: a JSON array, one object per product
+    lines = [line.removeprefix("error: ") for line in result.stderr.splitlines()]
+    return result.exit_code, {"products": array, "problems": lines}
+
+
+def status_json(folder: Path, *args: str) -> dict[str, Any]:
+    """``round status -f json``: the round, its matrix, extra ids and problems."""
+    result = runner.invoke(app, ["round", "status", str(folder), "-f", "json", "--lang",
+                                 "en", *args])
+    assert result.exit_code in (0, 1), result.output
+    data: dict[str, Any] = json.loads(result.stdout)
+    return data
 
 
 def product(data: dict[str, Any], pid: str) -> dict[str, Any]:
@@ -31,7 +45,7 @@ def product(data: dict[str, Any], pid: str) -> dict[str, Any]:
 
 
 def problems(data: dict[str, Any]) -> list[str]:
-    return [p["text"] for p in data["problems"]]
+    return list(data["problems"])
 
 
 def edit_config(folder: Path, **changes: Any) -> None:
@@ -53,20 +67,24 @@ def test_one_workbook_per_member_rates_as_one_combined_sheet(tmp_path: Path) -> 
         assert {k: a[k] for k in RESULT_KEYS} == {k: t[k] for k in RESULT_KEYS}
         assert a["stars"] is not None and len(a["members"]) == 5
     # the round's fields: level, round, quorum and who scored what
-    assert apart["round"]["level"] == "province" and apart["round"]["required"] == 3
+    status = status_json(tmp_path / "apart")
+    assert status["round"]["level"] == "province" and status["round"]["required"] == 3
+    assert set(status["completeness"]) == set(rf.product_ids(12)) and not status["problems"]
     first = apart["products"][0]
     assert first["level"] == "province" and first["round"] == "Đợt 2 năm 2026"
+    assert first["level_source"] == "round.yaml" and first["round_date"] == "2026-11-20"
     assert first["quorum"] == {"required": 3, "scoring": 5, "scored": 5, "met": True,
                                "checked": True}
     assert set(first["completeness"].values()) == {"scored"}
     assert rf.SECRETARY not in first["completeness"]  # the secretary does not score
 
 
-def test_round_means_equal_a_loose_sheet_of_the_same_scores(tmp_path: Path) -> None:
-    """The same engine: a round with every criterion scored gives the loose sheet's totals."""
-    drawn = rf.make_round(tmp_path / "round", products=3, members=3, per_member=False,
-                          suffix=".csv")
-    edit_config(tmp_path / "round")
+def test_round_of_12_by_5_scores_as_the_same_scores_in_one_loose_sheet(tmp_path: Path
+                                                                       ) -> None:
+    """The round is scored on the engine's column path, one block per rubric: a round of
+    12 products x 5 members (one workbook each) gives what the same scores give as one
+    combined loose score sheet — totals, parts, band, each member, each criterion."""
+    drawn = rf.make_round(tmp_path / "round", products=12, members=5)
     loose = tmp_path / "loose.csv"
     rows = []
     for (pid, member), codes in drawn.items():
@@ -76,9 +94,16 @@ def test_round_means_equal_a_loose_sheet_of_the_same_scores(tmp_path: Path) -> N
     rf.write_sheet(loose, rows)
     result = runner.invoke(app, ["rate", str(loose), "-f", "json"])
     assert result.exit_code == 0, result.output
-    flat = {p["product_id"]: p["total"] for p in json.loads(result.stdout)}
+    def view(p: dict[str, Any]) -> dict[str, Any]:  # CONTRACT's keys (criteria too)
+        keys = ("product_id", "total", "parts", "band_stars", "members")
+        return {**{k: p[k] for k in keys}, "criteria": [
+            {k: c[k] for k in ("id", "points", "max_points", "option")}
+            for c in p["criteria"]]}
+
+    flat = [view(p) for p in json.loads(result.stdout)]
     _, rated = rate_json(tmp_path / "round")
-    assert {p["product_id"]: p["total"] for p in rated["products"]} == flat
+    assert [view(p) for p in rated["products"]] == flat
+    assert len(flat) == 12 and all(len(p["members"]) == 5 for p in flat)
 
 
 def drop_rows(path: Path, pids: set[str]) -> None:
@@ -113,6 +138,7 @@ def test_missing_member_on_two_products_quorum_met_or_not(tmp_path: Path) -> Non
     for pid in ("QN-UB-0003", "QN-UB-0007"):
         item = product(data, pid)
         assert item["stars"] is None and not item["quorum"]["met"]
+        assert item["outcome"] == "not-rated" and item["round"] == "Đợt 2 năm 2026"
         assert any("4 of 5 members scored it, 5 needed; not rated. Missing: Lê Thu Hà"
                    in e["message"] for e in item["errors"])
     assert product(data, "QN-UB-0001")["stars"] is not None  # the others are rated
@@ -143,8 +169,12 @@ def test_typo_id_is_a_near_miss_not_a_product(tmp_path: Path) -> None:
     near = [t for t in problems(data) if "QN-UB-001 was scored by 1 of 5 members" in t]
     assert len(near) == 1 and "did you mean QN-UB-0001?" in near[0]
     assert "member-2.xlsx:2:1" in near[0]  # the cell of the typo
-    assert data["extra"] == [{"product_id": "QN-UB-001", "members": ["Hoàng Văn Sơn"],
-                              "suggestion": "QN-UB-0001"}]
+    status = status_json(folder)
+    assert status["extra"] == [{"product_id": "QN-UB-001", "members": ["Hoàng Văn Sơn"],
+                                "suggestion": "QN-UB-0001"}]
+    [located] = [p for p in status["problems"] if p["message_id"] == "round.near_miss"]
+    assert (located["line"], located["column"]) == (2, 1)
+    assert located["file"].endswith("member-2.xlsx") and located["text"] == near[0]
     p1 = product(data, "QN-UB-0001")
     assert p1["completeness"]["Hoàng Văn Sơn"] == "missing" and p1["quorum"]["scored"] == 4
     vi = runner.invoke(app, ["rate", str(folder)])
@@ -259,8 +289,8 @@ def test_level_from_the_command_line_overrides_round_yaml(tmp_path: Path) -> Non
     folder = tmp_path / "r"
     rf.make_round(folder, products=2)
     _, data = rate_json(folder, "--level", "central")
-    assert data["round"]["level"] == "central" and data["round"]["level_source"] == "--level"
-    assert {p["level"] for p in data["products"]} == {"central"}
+    assert {(p["level"], p["level_source"]) for p in data["products"]} == {
+        ("central", "--level")}
     md = runner.invoke(app, ["rate", str(folder), "-f", "markdown", "--level", "central"])
     assert "Hội đồng cấp Trung ương" in md.stdout and "Túc số" in md.stdout
 
@@ -336,7 +366,7 @@ def test_round_new_scaffold_filled_by_openpyxl_then_rated(tmp_path: Path) -> Non
     fill_workbooks(folder)
     code, data = rate_json(folder)
     assert code == 0, problems(data)
-    assert data["round"]["required"] == 2 and len(data["products"]) == 4
+    assert status_json(folder)["round"]["required"] == 2 and len(data["products"]) == 4
     assert all(p["stars"] is not None for p in data["products"])
     first = product(data, "QN-UB-0001")
     comments = [s["comment"] for s in first["sheets"] if s["comment"]]
@@ -429,3 +459,51 @@ def test_a_link_out_of_the_round_folder_is_not_read(tmp_path: Path) -> None:
     assert any("a link to a file outside the round folder; not read" in t
                for t in problems(data))
     assert all(p["stars"] is not None for p in data["products"])
+
+
+def top_codes(lower: tuple[str, ...] = ()) -> dict[str, str]:
+    """Every scored criterion at its best option; those in ``lower`` at their worst."""
+    rubric = bundled_library().rubrics[rf.RUBRIC]
+    return {c.id: (min(c.options, key=lambda o: o.points) if c.id in lower
+                   else max(c.options, key=lambda o: o.points)).code
+            for c in rubric.criteria if c.id not in rf.DERIVED}
+
+
+def level_round(folder: Path, level: str) -> None:
+    """Two products scored alike by 3 members: QN-UB-0001 at 90+ (5 stars), QN-UB-0002
+    lowered on criteria without a 5-star mark to 4 stars."""
+    rf.make_round(folder, products=2, members=3, per_member=False, suffix=".csv")
+    edit_config(folder, level=level)
+    four = top_codes(lower=("B4.2", "B4.3", "B5.2", "C6.2", "C11", "A1.3"))
+    rows = [(pid, m, codes) for pid, codes in (("QN-UB-0001", top_codes()),
+                                               ("QN-UB-0002", four))
+            for m in rf.MEMBERS[:3]]
+    rf.write_sheet(folder / "combined.csv", rows)
+
+
+@pytest.mark.parametrize(("level", "how", "five", "four"), [
+    ("central", "round.yaml", ("recognised", True), ("not-recognised", False)),
+    ("province", "round.yaml", ("proposed-5-star", False), ("recognised", True)),
+    ("province", "--level", ("recognised", True), ("not-recognised", False)),
+])
+def test_the_rounds_level_decides_the_outcome(tmp_path: Path, level: str, how: str,
+                                              five: tuple[str, bool],
+                                              four: tuple[str, bool]) -> None:
+    """Decision 26/2026, Điều 4 khoản 1: the province recognises 3 and 4 stars (điểm a),
+    the Ministry's central council 5 stars (điểm b); 90+ at a provincial council is
+    proposed to the Ministry (Điều 7 khoản 3 điểm e); a central council's 4 stars are
+    not its to recognise (the province may, Điều 7 khoản 4 điểm g)."""
+    folder = tmp_path / "r"
+    level_round(folder, level)
+    args = ("--level", "central") if how == "--level" else ()
+    code, data = rate_json(folder, *args)
+    assert code == 0
+    top, good = product(data, "QN-UB-0001"), product(data, "QN-UB-0002")
+    assert top["total"] >= 90 and top["stars"] == 5
+    assert 70 <= good["total"] < 90 and good["stars"] == 4
+    assert (top["outcome"], top["recognised"]) == five
+    assert (good["outcome"], good["recognised"]) == four
+    central = level == "central" or how == "--level"
+    assert top["level"] == good["level"] == ("central" if central else "province")
+    assert good["province_may_recognise"] == (4 if central else None)
+    assert ("Điều 4 khoản 1 điểm b" in top["outcome_source"]) == central

@@ -32,15 +32,20 @@ def test_readme_round_walk_through_runs_as_printed(tmp_path: Path) -> None:
                               capture_output=True, text=True, check=False)
         codes.append((command.split()[:3], done.returncode))
         assert done.returncode in (0, 1), (command, done.stdout, done.stderr)
-        if command.startswith("ocop-rate round status"):
+        if command.startswith("ocop-rate round status dot-2 -f json"):
+            assert done.returncode == 0  # everyone has scored by then
+        elif command.startswith("ocop-rate round status"):
             assert done.returncode == 1 and "Trần Minh Đức" in done.stdout
             assert "thiếu" in done.stdout
         elif command.startswith("ocop-rate rate dot-2 --lang en"):
             assert "Hoàng Văn Sơn re-scored" in done.stdout
     assert [c for _, c in codes].count(1) == 1  # only the status with someone missing
     data = json.loads((tmp_path / "dot-2.json").read_text(encoding="utf-8"))
-    assert len(data["products"]) == 4 and all(p["stars"] for p in data["products"])
-    item = next(p for p in data["products"] if p["product_id"] == "QN-DT-0120")
+    assert len(data) == 4 and all(p["stars"] for p in data)  # the CONTRACT array
+    item = next(p for p in data if p["product_id"] == "QN-DT-0120")
     assert [s["pass_no"] for s in item["sheets"] if s["member"] == "Hoàng Văn Sơn"] == [2, 1]
+    status = json.loads((tmp_path / "dot-2-status.json").read_text(encoding="utf-8"))
+    assert status["round"]["name"] == "Đợt 2 năm 2026" and not status["problems"]
+    assert set(status["completeness"]) == {p["product_id"] for p in data}
     minutes = (tmp_path / "bien-ban-dot-2.md").read_text(encoding="utf-8")
     assert "Đợt 2 năm 2026" in minutes and "✓²" in minutes

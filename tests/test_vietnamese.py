@@ -133,3 +133,90 @@ def test_default_language_is_vietnamese(monkeypatch: pytest.MonkeyPatch) -> None
     assert "lỗi: no/such/folder: không có tệp hoặc thư mục này" in result.stderr
     english = runner.invoke(app, ["rate", "no/such/folder"], env={"OCOP_LANG": "en"})
     assert "error: no/such/folder: no such file or folder" in english.stderr
+
+
+def _round_outputs(root: Path) -> list[tuple[str, str]]:
+    """A council round's outputs in Vietnamese: a complete round, one with every problem a
+    secretary meets (a non-member's sheet, a near-miss id, a member missing below quorum,
+    an unknown option code, a sheet scored twice), consensus and a re-scoring; and
+    ``round new``, written and refused."""
+    import csv
+
+    import round_factory as rf
+    import yaml
+
+    runs: list[tuple[str, str]] = []
+    good = root / "good"
+    drawn = rf.make_round(good, products=3, members=3)
+    runs.append(("round rate", _run("rate", str(good))))
+    runs.append(("round rate members", _run("rate", str(good), "--members")))
+    runs.append(("round markdown", _run("rate", str(good), "-f", "markdown")))
+    runs.append(("round status", _run("round", "status", str(good))))
+    runs.append(("round central", _run("rate", str(good), "--level", "central")))
+
+    bad = root / "bad"
+    drawn = rf.make_round(bad, products=4, members=3, per_member=False, suffix=".csv",
+                          quorum=3)
+    lan, son = rf.MEMBERS[0], rf.MEMBERS[1]
+    odd = {**drawn[("QN-UB-0004", lan)], "B4.1": "z"}  # an option the rubric lacks
+    rows = [(pid, m, odd if (pid, m) == ("QN-UB-0004", lan) else codes)
+            for (pid, m), codes in drawn.items() if (pid, m) != ("QN-UB-0002", son)]
+    rows.append(("QN-UB-001", son, drawn[("QN-UB-0001", son)]))       # a near miss
+    rows.append(("QN-UB-0003", lan, drawn[("QN-UB-0003", lan)]))      # scored twice
+    rf.write_sheet(bad / "combined.csv", rows)
+    rf.write_sheet(bad / "stranger.csv", [("QN-UB-0001", "Người Lạ",
+                                           drawn[("QN-UB-0001", lan)])])
+    for fmt in ("table", "markdown", "csv", "json"):
+        said = _run("rate", str(bad), "-f", fmt)
+        if fmt == "json":  # the JSON's 'message' is English for scripts: stderr only
+            said = runner.invoke(app, ["rate", str(bad), "-f", "json", "--lang", "vi"],
+                                 env={"COLUMNS": "100"}).stderr
+        runs.append((f"round problems {fmt}", said))
+    runs.append(("round problems status", _run("round", "status", str(bad))))
+    runs.append(("round problems members", _run("rate", str(bad), "--members")))
+
+    agreed = root / "agreed"
+    rf.make_round(agreed, products=2, members=3, mode="consensus")
+    rf.write_sheet(agreed / "thong-nhat.csv", [(pid, "Hội đồng", drawn[(pid, lan)])
+                                               for pid in rf.product_ids(1)])
+    runs.append(("round consensus", _run("rate", str(agreed))))
+    runs.append(("round consensus status", _run("round", "status", str(agreed))))
+
+    again = root / "again"
+    drawn = rf.make_round(again, products=2, members=3)
+    rf.write_sheet(again / "lan-2.csv", [("QN-UB-0002", lan, {
+        **drawn[("QN-UB-0002", lan)], "C7": "d"})], extra={"pass": ["2"], "comment": ["Xem lại"]})
+    runs.append(("round rescored", _run("rate", str(again))))
+    runs.append(("round rescored markdown", _run("rate", str(again), "-f", "markdown")))
+
+    roster = root / "roster.csv"
+    with roster.open("w", newline="", encoding="utf-8") as handle:
+        out = csv.writer(handle)
+        out.writerow(["name", "unit", "role"])
+        out.writerows([[lan, "Sở KH&CN", "chair"], [son, "Sở NN&MT", "member"],
+                       [rf.SECRETARY, "Sở NN&MT", "secretary"]])
+    listed = root / "products.csv"
+    rf.write_products(listed, 2)
+    args = ("round", "new", str(root / "new"), "--roster", str(roster), "--products",
+            str(listed), "--name", "Đợt 1")
+    runs.append(("round new", _run(*args)))
+    runs.append(("round new refused", _run(*args)))
+    runs.append(("round not a round", _run("round", "status", str(root))))
+    runs.append(("round new bad date", _run(*args, "--date", "20/11/2026")))
+    runs.append(("round new bad quorum", _run(*args, "--quorum", "hai")))
+    assert yaml.safe_load((good / "round.yaml").read_text(encoding="utf-8"))
+    return runs
+
+
+def test_no_english_word_reaches_a_vietnamese_round(tmp_path: Path) -> None:
+    """Issue 14 on issue 13's round: the table and its errors, ``round status``, ``round
+    new`` and the problems of a round speak Vietnamese only."""
+    runs = _round_outputs(tmp_path)
+    leaks = {name: sorted(found) for name, output in runs if (found := english_words(output))}
+    assert leaks == {}
+    said = dict(runs)  # the runs did reach what they test
+    assert "Người Lạ" in said["round problems table"]
+    assert "QN-UB-001" in said["round problems table"]
+    assert "B4.1" in said["round problems table"]
+    assert "20/11/2026" in said["round new bad date"]
+    assert "--quorum hai" in said["round new bad quorum"]

@@ -24,7 +24,8 @@ METAVARS: dict[str, str] = {
     "spread": "POINTS", "tolerance": "POINTS", "date": "YYYY-MM-DD", "on": "YYYY-MM-DD",
     "dossiers": "PATH", "rules_path": "FOLDER", "group": "GROUP", "rubric_id": "RUBRIC_ID",
     "rubric_ids": "RUBRIC_ID...", "base": "BASE", "head": "HEAD", "more": "[DOSSIER]...",
-    "members": "N",
+    "members": "N", "folder": "ROUND", "roster": "FILE", "products": "FILE",
+    "name": "NAME", "province": "PROVINCE", "quorum": "N|SHARE|all",
 }
 
 

@@ -28,8 +28,10 @@ from ocop_rate.cli.common import (
     _fail,
     _guard,
     _library,
-    _usage,
+    _marked,
+    _say,
 )
+from ocop_rate.cli.help import OcopCommand, OcopGroup
 from ocop_rate.errors import OcopError, Problem
 
 
@@ -51,7 +53,8 @@ if TYPE_CHECKING:
     from ocop_rate.models.round import RoundReport
 
 round_app = typer.Typer(help="A council round (đợt đánh giá): scaffold it, see who is "
-                        "missing. Rate it with `ocop-rate rate ROUND/`.", no_args_is_help=True)
+                        "missing. Rate it with `ocop-rate rate ROUND/`.", no_args_is_help=True,
+                        cls=OcopGroup)
 app.add_typer(round_app, name="round")
 
 
@@ -87,6 +90,8 @@ def rate_round_command(config: Path, *, rules: list[Path] | None, fmt: RateForma
         _refuse_round_inputs(config, output)
     report, result = _rate(config, rules, level)
     language = _code(lang)
+    if fmt in (RateFormat.json, RateFormat.csv):  # the data has no place for them
+        _round_problems(report, language)
     if fmt is RateFormat.json:
         from ocop_rate.report import round_json
 
@@ -113,6 +118,17 @@ def rate_round_command(config: Path, *, rules: list[Path] | None, fmt: RateForma
             assert output is not None  # rate() asks for --output with xlsx
             _emit_bytes(render_xlsx(report, result, language), output)
     raise typer.Exit(EXIT_SHORT if report.short else EXIT_OK)
+
+
+def _round_problems(report: RoundReport, lang: LangCode) -> None:
+    """The round's own problems (a sheet refused, an id not on the list…), located, one a
+    line on stderr: the JSON array and the CSV hold products only."""
+    from ocop_rate.messages import text
+
+    err = _console(stderr=True)
+    label = text("cli.error", lang)
+    for problem in report.problems:
+        err.print(_marked(f"{label}:", "bold red", problem.text(lang)), soft_wrap=True)
 
 
 def _refuse_round_inputs(config: Path, output: Path) -> None:
@@ -152,7 +168,7 @@ def _print(blocks: list[RenderableType], output: Path | None) -> None:
         _emit(capture.get(), output)
 
 
-@round_app.command("status")
+@round_app.command("status", cls=OcopCommand)
 def status(
     folder: Annotated[Path, typer.Argument(metavar="ROUND", help="The round folder (with "
                                            "round.yaml).", show_default=False)],
@@ -165,7 +181,9 @@ def status(
     lang: LangOpt = Lang.vi,
 ) -> None:
     """Who has scored what (members × products), quorum per product, and every problem of
-    the round, before rating. Exit 1 while something is missing."""
+    the round, before rating. Exit 1 while something is missing. `-f json` is the round as
+    a whole (round, completeness, quorum, extra, located problems: docs/contract.md);
+    the products' results are `rate ROUND -f json`."""
     from ocop_rate.round import round_file
 
     config = round_file(str(folder))
@@ -175,16 +193,9 @@ def status(
     language = _code(lang)
     incomplete = any(v == "missing" for e in report.entries for v in e.completeness.values())
     if fmt is StatusFormat.json:
-        import json
+        from ocop_rate.report import round_json
 
-        from ocop_rate.report.round_json import round_dict
-
-        data = {"round": round_dict(report, language),
-                "completeness": {e.product_id: e.completeness for e in report.entries},
-                "quorum": {e.product_id: e.quorum.model_dump() for e in report.entries},
-                "extra": [x.model_dump() for x in report.extra],
-                "problems": [p.text(language) for p in report.problems]}
-        _emit(json.dumps(data, ensure_ascii=False, indent=2) + "\n", output)
+        _emit(round_json.status(report, language), output)
     elif fmt is StatusFormat.markdown:
         from ocop_rate.report import round_view
 
@@ -196,7 +207,7 @@ def status(
     raise typer.Exit(EXIT_SHORT if incomplete or report.short else EXIT_OK)
 
 
-@round_app.command("new")
+@round_app.command("new", cls=OcopCommand)
 def new(
     folder: Annotated[Path, typer.Argument(metavar="ROUND", help="The round folder to "
                                            "create (or fill).", show_default=False)],
@@ -237,7 +248,7 @@ def new(
         try:
             when = dt.date.fromisoformat(date)
         except ValueError:
-            _usage(f"--date {date}: expected YYYY-MM-DD")
+            _say("cli.not_a_date", value=date)
     count = parse_quorum(quorum)
     library = _library(rules)
     files = _guard(lambda: scaffold(library, roster, products, name=name, date=when,
@@ -273,7 +284,7 @@ def parse_quorum(value: str) -> int | float | str:
             return f"{int(top)}/{int(bottom)}"
         return float(text)
     except (ValueError, ZeroDivisionError):
-        _usage(f"--quorum {value}: expected a count (3), a share (0.67 or 2/3) or all")
+        _say("round.bad_quorum", value=value)
 
 
 def _product_ids(targets: dict[Path, bytes]) -> list[str]:

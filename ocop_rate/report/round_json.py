@@ -1,6 +1,12 @@
-"""A rated round as one JSON object: the round (level, council, quorum), who scored what,
-the round's problems, and ``products`` — each the CONTRACT.md product object with the
-round's fields beside it (``level``, ``round``, ``quorum``, ``completeness``, ``sheets``)."""
+"""A rated round in JSON, as CONTRACT.md's result: a JSON array, one object per listed
+product — the CONTRACT product object (a product below quorum or that could not be rated is
+a ``not-rated`` object with its ``errors``) with the round's fields beside it (``level``,
+``level_source``, ``round``, ``round_date``, ``quorum``, ``completeness``, ``sheets``,
+``individual``, ``pair``…).
+
+The round as a whole (roster, the members × products matrix, ids not on the list, the
+round's problems) is ``round status -f json``: :func:`status`.
+"""
 
 from __future__ import annotations
 
@@ -9,7 +15,7 @@ from typing import Any
 
 from ocop_rate.models.common import Lang
 from ocop_rate.models.rating import BatchResult
-from ocop_rate.models.round import RoundEntry, RoundReport
+from ocop_rate.models.round import RoundEntry, RoundProblem, RoundReport
 from ocop_rate.report.json_report import item_to_dict
 
 
@@ -23,8 +29,12 @@ def round_dict(report: RoundReport, lang: Lang) -> dict[str, Any]:
     }
 
 
-def entry_dict(entry: RoundEntry) -> dict[str, Any]:
+def entry_dict(report: RoundReport, entry: RoundEntry) -> dict[str, Any]:
+    """The round's fields of one product (beside its CONTRACT fields)."""
     return {
+        "level": report.level, "level_source": report.level_source,
+        "round": report.name,
+        "round_date": report.date.isoformat() if report.date else None,
         "registration": entry.registration,
         "legal_representative": entry.legal_representative,
         "quorum": entry.quorum.model_dump(),
@@ -35,19 +45,28 @@ def entry_dict(entry: RoundEntry) -> dict[str, Any]:
     }
 
 
+def products(report: RoundReport, result: BatchResult, lang: Lang) -> list[dict[str, Any]]:
+    return [{**item_to_dict(item, lang), **entry_dict(report, entry)}
+            for entry, item in zip(report.entries, result.items, strict=True)]
+
+
 def render(report: RoundReport, result: BatchResult, lang: Lang) -> str:
-    head = round_dict(report, lang)
-    products = []
-    for entry, item in zip(report.entries, result.items, strict=True):
-        products.append({**item_to_dict(item, lang), "level": report.level,
-                         "round": report.name, **entry_dict(entry)})
+    """``rate ROUND/ -f json``: the CONTRACT array."""
+    return json.dumps(products(report, result, lang), ensure_ascii=False, indent=2) + "\n"
+
+
+def problem_dict(problem: RoundProblem, lang: Lang) -> dict[str, Any]:
+    return {**problem.model_dump(exclude={"message_vi"}), "text": problem.text(lang)}
+
+
+def status(report: RoundReport, lang: Lang) -> str:
+    """``round status -f json``: the round, who scored what (product -> member -> status),
+    each product's quorum, ids not on the list, and the round's problems, located."""
     data = {
-        "round": head,
+        "round": round_dict(report, lang),
         "completeness": {e.product_id: e.completeness for e in report.entries},
+        "quorum": {e.product_id: e.quorum.model_dump() for e in report.entries},
         "extra": [x.model_dump() for x in report.extra],
-        "problems": [{**p.model_dump(exclude={"message_vi"}),
-                      "text": p.text(lang)}
-                     for p in report.problems],
-        "products": products,
+        "problems": [problem_dict(p, lang) for p in report.problems],
     }
     return json.dumps(data, ensure_ascii=False, indent=2) + "\n"

@@ -3,23 +3,28 @@ quorum with the one engine, and describe the round (completeness, history, pairs
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
 
+from ocop_rate.engine import rating_at
 from ocop_rate.errors import Problem
 from ocop_rate.loading.rubrics import RubricLibrary, unknown_rubric
-from ocop_rate.models.rating import BatchResult, Failure, ProblemOut, Rating
+from ocop_rate.models.dossier import Dossier
+from ocop_rate.models.rating import BatchResult, Failure, Rating, RatingColumns
 from ocop_rate.models.round import (
     Level,
     MemberPair,
     PairCriterion,
+    RoundConfig,
     RoundEntry,
     RoundProblem,
     RoundReport,
     SheetRecord,
 )
 from ocop_rate.models.rubric import Rubric
+from ocop_rate.pipeline import to_out
 from ocop_rate.round.config import RoundFolder, open_round
-from ocop_rate.round.council import CONSENSUS_MEMBER, rate_council
+from ocop_rate.round.council import CONSENSUS_MEMBER, fit_council, score_councils
 from ocop_rate.round.merge import ProductPlan, merge
 from ocop_rate.round.products import read_products
 from ocop_rate.round.sheets import SheetRead, SheetRow, read_sheet
@@ -32,26 +37,83 @@ def rate_round(library: RubricLibrary, config_path: Path, level: Level | None = 
                ) -> tuple[RoundReport, BatchResult]:
     """The round of ``config_path`` (its ``round.yaml``) rated. ``level`` overrides the
     council level of round.yaml. Raises a located ``OcopError`` only when round.yaml or
-    the product list cannot be used at all; everything else is reported."""
+    the product list cannot be used at all; everything else is reported.
+
+    Every product is fitted on its own (its problems located at their cells), then the
+    products of one rubric are scored together, one block of council columns, as are the
+    sheets that stand alone (superseded passes, members beside a consensus)."""
     folder = open_round(config_path)
     listed = read_products(folder.products)
     read = read_sheets(library, folder)
     config = folder.config
     plan = merge(config, listed, read.rows, ordered_files=bool(config.sheets))
     problems = [*folder.problems, *listed.problems, *read.problems, *plan.problems]
+    council_level = level or config.level
+    file = str(folder.products)
+    councils = _Blocks()
+    solos = _Blocks()
+    fitted = []
+    for product in plan.products:
+        rubric, council, result = _fit_product(library, folder, product)
+        if isinstance(result, Dossier):
+            assert rubric is not None
+            councils.add(rubric, result, product)
+        if rubric is not None:
+            for member, row in _alone(folder, product):
+                solo = fit_council(rubric, product.listed.product, [(member, row)],
+                                   product.listed.locate)
+                if isinstance(solo, Dossier):
+                    solos.add(rubric, solo, row)
+        fitted.append((product, rubric, council, result))
+    scored = councils.score(config, file, council_level)
+    alone = solos.score(config, None, config.level, spread_limit=1e9)
+    totals = {key: int(block.total[p]) / 100 for key, (block, p) in alone.items()}
     entries: list[RoundEntry] = []
     items: list[Rating | Failure] = []
-    for product in plan.products:
-        entry, item = _rate_product(library, folder, product)
-        entries.append(entry)
+    for product, _, council, result in fitted:
+        found = scored.get(id(product))
+        item: Rating | Failure
+        if found is not None:
+            item = rating_at(*found)
+        else:
+            assert not isinstance(result, Dossier)
+            item = Failure(product_id=product.listed.product.id,
+                           rubric=product.listed.product.rubric, file=file,
+                           errors=tuple(to_out(p) for p in result))
+        entries.append(_entry(folder, product, council, item, totals,
+                              () if isinstance(result, Dossier) else result))
         items.append(item)
     report = RoundReport(
-        name=config.name, date=config.date, level=level or config.level,
+        name=config.name, date=config.date, level=council_level,
         level_source="--level" if level else "round.yaml", province=config.province,
         mode=config.mode, quorum=config.quorum, required=config.required,
         spread_limit=config.spread_limit, roster=config.roster, entries=tuple(entries),
         extra=tuple(plan.extra), problems=tuple(round_problem(p) for p in problems))
     return report, BatchResult(items=tuple(items))
+
+
+class _Blocks:
+    """Fitted dossiers waiting to be scored, per rubric, each with the key it is found by
+    afterwards (a product's plan, a sheet's row)."""
+
+    def __init__(self) -> None:
+        self.waiting: dict[str, tuple[Rubric, list[Dossier], list[int]]] = {}
+
+    def add(self, rubric: Rubric, dossier: Dossier, key: object) -> None:
+        entry = self.waiting.setdefault(rubric.id, (rubric, [], []))
+        entry[1].append(dossier)
+        entry[2].append(id(key))
+
+    def score(self, config: RoundConfig, file: str | None, level: Level,
+              spread_limit: float | None = None) -> dict[int, tuple[RatingColumns, int]]:
+        """One block per rubric; key -> (block, index of its product)."""
+        out: dict[int, tuple[RatingColumns, int]] = {}
+        for rubric, dossiers, keys in self.waiting.values():
+            block = score_councils(
+                rubric, dossiers, policy=config.gate_policy, file=file, level=level,
+                spread_limit=config.spread_limit if spread_limit is None else spread_limit)
+            out.update((key, (block, p)) for p, key in enumerate(keys))
+        return out
 
 
 def read_sheets(library: RubricLibrary, folder: RoundFolder) -> SheetRead:
@@ -72,9 +134,10 @@ def round_problem(problem: Problem) -> RoundProblem:
                         column=loc.column, field=loc.field)
 
 
-def _rate_product(library: RubricLibrary, folder: RoundFolder, plan: ProductPlan
-                  ) -> tuple[RoundEntry, Rating | Failure]:
-    config = folder.config
+def _fit_product(library: RubricLibrary, folder: RoundFolder, plan: ProductPlan
+                 ) -> tuple[Rubric | None, list[tuple[str, SheetRow]], Dossier | list[Problem]]:
+    """The product's rubric, the sheets that make its council (the agreed one in consensus
+    mode), and its dossier ready to score — or every problem that keeps it from a rating."""
     product, locate = plan.listed.product, plan.listed.locate
     rubric = library.rubrics.get(product.rubric)
     problems = list(plan.problems)
@@ -82,19 +145,32 @@ def _rate_product(library: RubricLibrary, folder: RoundFolder, plan: ProductPlan
         message_id, params = unknown_rubric(product.rubric, list(library.rubrics))
         problems.append(Problem.of(message_id, locate("rubric"), **params))
     council = plan.final
-    if config.mode == "consensus" and plan.consensus is not None:
+    if folder.config.mode == "consensus" and plan.consensus is not None:
         council = [(CONSENSUS_MEMBER, plan.consensus)]
-    result: Rating | list[Problem] = problems
-    if not problems and rubric is not None:
-        result = rate_council(rubric, product, council, locate, policy=config.gate_policy,
-                              spread_limit=config.spread_limit, file=str(folder.products))
-    item: Rating | Failure
-    if isinstance(result, Rating):
-        item = result
-    else:
-        item = Failure(product_id=product.id, rubric=product.rubric,
-                       file=str(folder.products), errors=tuple(_out(p) for p in result))
-    totals = _sheet_totals(rubric, plan, folder) if rubric is not None else {}
+    if problems or rubric is None:
+        return rubric, council, problems
+    return rubric, council, fit_council(rubric, product, council, locate)
+
+
+def _alone(folder: RoundFolder, plan: ProductPlan) -> list[tuple[str, SheetRow]]:
+    """The sheets whose own totals are shown though they are not the council: superseded
+    passes, and members' sheets beside a consensus."""
+    rows: list[tuple[str, SheetRow]] = list(plan.history)
+    if folder.config.mode == "consensus":
+        rows += plan.final
+    return rows
+
+
+def _entry(folder: RoundFolder, plan: ProductPlan, council: list[tuple[str, SheetRow]],
+           item: Rating | Failure, alone: dict[int, float], problems: Sequence[Problem]
+           ) -> RoundEntry:
+    """The round's view of one product: quorum, who scored what, every sheet with its own
+    total (sheets that do not fit are left without one: their problems are reported on
+    the product when they count), the pair furthest apart."""
+    config = folder.config
+    product = plan.listed.product
+    totals = {key: alone[key] for _, row in _alone(folder, plan)
+              if (key := id(row)) in alone}
     if isinstance(item, Rating):  # the final sheets' own totals are in the rating
         own = {m.member: m.total for m in item.members}
         for member, row in council:
@@ -108,30 +184,12 @@ def _rate_product(library: RubricLibrary, folder: RoundFolder, plan: ProductPlan
         individual = tuple((m, totals[id(row)]) for m, row in plan.final if id(row) in totals)
     pair = _pair(item, config.spread_limit) if config.mode == "average" else None
     assert plan.quorum is not None
-    entry = RoundEntry(
+    return RoundEntry(
         product_id=product.id, product_name=product.name, rubric=product.rubric,
         registration=product.registration, legal_representative=product.legal_representative,
         quorum=plan.quorum, completeness=plan.completeness, sheets=tuple(records),
         individual=individual, pair=pair, rated=isinstance(item, Rating),
-        problems=() if isinstance(result, Rating) else tuple(round_problem(p) for p in result))
-    return entry, item
-
-
-def _sheet_totals(rubric: Rubric, plan: ProductPlan, folder: RoundFolder
-                  ) -> dict[int, float]:
-    """Each collected sheet's own total (the engine on that sheet alone), by row identity:
-    what a superseded pass or a consensus-mode member gave. Sheets that do not fit are
-    left out (their problems are reported on the product when they count)."""
-    rows: list[tuple[str, SheetRow]] = list(plan.history)
-    if folder.config.mode == "consensus":
-        rows += plan.final
-    out: dict[int, float] = {}
-    for member, row in rows:
-        rated = rate_council(rubric, plan.listed.product, [(member, row)], plan.listed.locate,
-                             policy=folder.config.gate_policy, spread_limit=1e9, file=None)
-        if isinstance(rated, Rating):
-            out[id(row)] = rated.total
-    return out
+        problems=tuple(round_problem(p) for p in problems))
 
 
 def _record(member: str, row: SheetRow, final: bool, totals: dict[int, float],
@@ -159,9 +217,3 @@ def _pair(item: Rating | Failure, limit: float) -> MemberPair | None:
     spread = round(high.total - low.total, 2)
     return MemberPair(high=high.member, low=low.member, spread=spread,
                       over_limit=spread > limit, criteria=tuple(gaps[:PAIR_CRITERIA]))
-
-
-def _out(problem: Problem) -> ProblemOut:
-    loc = problem.location
-    return ProblemOut(message=problem.text("en"), file=loc.file, line=loc.line,
-                      column=loc.column, field=loc.field)

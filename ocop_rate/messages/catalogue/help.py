@@ -39,6 +39,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "help.metavar.DOSSIER": ("HỒ_SƠ", "DOSSIER"),
     "help.metavar.TEXT": ("VĂN_BẢN", "TEXT"),
     "help.metavar.N": ("SỐ", "N"),
+    "help.metavar.ROUND": ("THƯ_MỤC_ĐỢT", "ROUND"),
+    "help.metavar.NAME": ("TÊN", "NAME"),
+    "help.metavar.PROVINCE": ("TỈNH", "PROVINCE"),
+    "help.metavar.SHARE": ("TỈ_LỆ", "SHARE"),
     "help.env": ("biến môi trường", "env var"),
     "help.default": ("mặc định", "default"),
     "help.app": (
@@ -108,6 +112,56 @@ MESSAGES: dict[str, tuple[str, str]] = {
                   "Show one rubric fully resolved, as the council's sheet or as JSON."),
     "help.show.example": ("ocop-rate rubrics show food-fresh-meat-26",
                           "ocop-rate rubrics show food-fresh-meat-26 -f json"),
+    "help.round": ("Đợt đánh giá của hội đồng: tạo đợt, xem ai còn thiếu. Chấm cả đợt bằng "
+                   "ocop-rate rate THƯ_MỤC_ĐỢT/.",
+                   "A council round: scaffold it, see who is missing. Rate it with "
+                   "ocop-rate rate ROUND/."),
+    "help.status": (
+        "Ai đã chấm gì (thành viên × sản phẩm), túc số từng sản phẩm và mọi vấn đề của đợt, "
+        "trước khi xếp hạng; mã thoát 1 khi còn thiếu. -f json: cả đợt (round, completeness, "
+        "quorum, extra, problems có vị trí; xem docs/contract.md).",
+        "Who has scored what (members × products), quorum per product and every problem of "
+        "the round, before rating; exit 1 while something is missing. -f json: the round as "
+        "a whole (round, completeness, quorum, extra, located problems; see "
+        "docs/contract.md)."),
+    "help.status.example": ("ocop-rate round status dot-2",
+                            "ocop-rate round status dot-2 -f json --lang en"),
+    "help.status.folder": ("Thư mục đợt đánh giá (có round.yaml).",
+                           "The round folder (with round.yaml)."),
+    "help.new": (
+        "Tạo một đợt: round.yaml, danh sách sản phẩm và một sổ chấm điền sẵn cho mỗi thành "
+        "viên chấm (sheets/TÊN.xlsx: mọi sản phẩm, danh sách chọn phương án, trang hướng "
+        "dẫn). Không ghi đè tệp đã có nếu không có --force.",
+        "Scaffold a round: round.yaml, the product list and one pre-filled workbook per "
+        "scoring member (sheets/NAME.xlsx: every product row, option drop-downs, a guide "
+        "sheet). Never overwrites a file without --force."),
+    "help.new.example": (
+        "ocop-rate round new dot-2 --roster hoi-dong.csv --products san-pham.csv --name "
+        "\"Đợt 2 năm 2026\" --quorum 2/3",
+        "ocop-rate round new dot-2 --roster roster.csv --products products.csv --name "
+        "\"Round 2, 2026\" --quorum 2/3 --lang en"),
+    "help.new.folder": ("Thư mục đợt sẽ tạo (hoặc điền thêm).",
+                        "The round folder to create (or fill)."),
+    "help.new.roster": (
+        "Hội đồng: CSV/XLSX/YAML có tên, đơn vị, vai trò (chủ tịch, thành viên, thư ký).",
+        "The council: CSV/XLSX/YAML with name, unit, role (chair, member, secretary)."),
+    "help.new.products": (
+        "Danh sách sản phẩm: CSV/XLSX/YAML (mã, tên, phiếu đánh giá, chủ thể, …, dữ kiện).",
+        "The product list: CSV/XLSX/YAML (product_id, product_name, rubric, producer, …, "
+        "facts)."),
+    "help.new.name": ("Tên đợt đánh giá.", "The round's name."),
+    "help.new.date": ("Ngày của đợt, NNNN-TT-NN.", "The round's date, YYYY-MM-DD."),
+    "help.new.province": ("Tỉnh của hội đồng.", "The council's province."),
+    "help.new.quorum": (
+        "Số thành viên chấm cần cho mỗi sản phẩm: một số (3), một tỉ lệ (0.67 hoặc 2/3) "
+        "hoặc 'all' (tất cả).",
+        "Scoring members needed per product: a count (3), a share (0.67 or 2/3) or all."),
+    "help.new.mode": (
+        "'average': trung bình các phiếu thành viên; 'consensus': một phiếu thống nhất.",
+        "average of members' sheets, or one agreed sheet (consensus)."),
+    "help.new.spread": ("Giới hạn chênh lệch tổng điểm giữa các thành viên.",
+                        "Spread limit in points."),
+    "help.new.force": ("Ghi đè các tệp đã có.", "Overwrite files that exist."),
     "help.param.paths": ("Tệp hồ sơ, phiếu chấm (CSV, XLSX), thư mục hoặc mẫu glob.",
                          "Dossier files, score sheets (CSV, XLSX), folders or glob patterns."),
     "help.validate.paths": ("Thư mục hoặc tệp phiếu đánh giá (mặc định: bộ có sẵn).",

@@ -5,6 +5,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "round.config_shape": (
         "round.yaml phải là một bảng khoá (name, level, roster, …)",
         "round.yaml must be a mapping of keys (name, level, roster, …)"),
+    "round.bad_quorum": (
+        "--quorum {value}: cần số thành viên (3), tỉ lệ (0.67 hoặc 2/3) hoặc 'all' (tất cả)",
+        "--quorum {value}: expected a count (3), a share (0.67 or 2/3) or all"),
     "round.not_a_round": (
         "{path} không phải thư mục đợt đánh giá (không có round.yaml)",
         "{path} is not a round folder (no round.yaml in it)"),
