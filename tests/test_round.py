@@ -371,6 +371,10 @@ def test_round_new_scaffold_filled_by_openpyxl_then_rated(tmp_path: Path) -> Non
     first = product(data, "QN-UB-0001")
     comments = [s["comment"] for s in first["sheets"] if s["comment"]]
     assert comments == ["Sản phẩm tốt, bao bì đẹp"] * 3
+    vi = runner.invoke(app, ["rate", str(folder), "--lang", "vi"], env={"COLUMNS": "200"})
+    en = runner.invoke(app, ["rate", str(folder), "--lang", "en"], env={"COLUMNS": "200"})
+    assert "Ngày: 20/11/2026" in vi.stdout and "(20/11/2026): Sản phẩm tốt" in vi.stdout
+    assert "Date: 2026-11-20" in en.stdout and "(2026-11-20): Sản phẩm tốt" in en.stdout
 
     before = (folder / "round.yaml").read_bytes()
     again = runner.invoke(app, args)

@@ -18,7 +18,7 @@ def header(report: RoundReport, lang: Lang) -> tuple[str, str]:
     scoring = sum(1 for m in report.roster if m.role != "secretary")
     line = text("round.view.line", lang, level=text(f"round.view.level.{report.level}", lang),
                 province=report.province or "—",
-                date=report.date.isoformat() if report.date else "—",
+                date=report.date or "—",  # said the language's way (messages.say_date)
                 mode=text(f"round.view.mode.{report.mode}", lang),
                 required=report.required, scoring=scoring)
     if report.level_source == "--level":
@@ -81,9 +81,20 @@ def entry_notes(entry: RoundEntry, limit: float, lang: Lang) -> list[str]:
     for sheet in entry.sheets:
         if sheet.final and sheet.comment:
             out.append(text("round.view.comment", lang, pid=pid, member=sheet.member,
-                            date=sheet.date or text("round.view.nodate", lang),
+                            date=_day(sheet.date) or text("round.view.nodate", lang),
                             comment=sheet.comment))
     return out
+
+
+def _day(typed: str | None) -> object:
+    """A sheet's scoring date as a date when it is one (said the language's way), else as
+    the member typed it."""
+    import datetime as dt
+
+    try:
+        return dt.date.fromisoformat(typed) if typed else None
+    except ValueError:
+        return typed
 
 
 def summary(report: RoundReport, lang: Lang) -> str:
