@@ -74,3 +74,22 @@ def test_piped_output_takes_columns_or_eighty() -> None:
             assert str(item["product_id"]) in result.stdout
             assert f"{item['total']:.2f}" in result.stdout
 
+
+
+def test_a_note_shared_by_many_products_is_said_once_with_their_ids() -> None:
+    """Who recognises which class is the same sentence for most products of a round: it is
+    said once, followed by every product it is of, not once per product."""
+    items = _ratings()
+    by_province = sorted((str(i["product_id"]) for i in items
+                          if str(i.get("outcome_source", "")).startswith("26/2026")
+                          and i["outcome"] == "recognised"), key=str)
+    assert len(by_province) >= 5
+    result = runner.invoke(app, ["rate", str(SAMPLES), "--lang", "en"],
+                           env={"COLUMNS": "10000"})
+    lines = [line for line in result.stdout.splitlines() if line.startswith("• Recognised by")]
+    shared = [line for line in lines if "26/2026" in line.split(":")[1]]
+    assert len(shared) == 1, lines
+    listed = shared[0].rsplit("): ", 1)[1].split(", ")
+    assert sorted(listed) == by_province
+    assert not any(line.startswith(f"• {pid}: Recognised by") for pid in by_province
+                   for line in result.stdout.splitlines())

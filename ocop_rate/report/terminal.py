@@ -68,11 +68,18 @@ def batch_view(result: BatchResult, lang: Lang, width: int = 120) -> list[Render
     from ocop_rate.report.rows import rows, summary_line
 
     all_rows = rows(result, lang)
+    sharing: dict[str, list[str]] = {}  # a note -> the products it is said of
+    for row in all_rows:
+        if row.note:
+            sharing.setdefault(row.note, []).append(row.product_id)
     problems: list[RenderableType] = []
     for row in all_rows:
         problems += [RichText(f"✗ {err}", style="red") for err in row.errors]
-        if row.note:
+        ids = sharing.get(row.note or "", [])
+        if len(ids) == 1:
             problems.append(RichText(f"• {row.product_id}: {row.note}"))
+        elif ids and ids[0] == row.product_id:  # said once, with every product it is of
+            problems.append(RichText(f"• {row.note}: {', '.join(ids)}"))
         problems += [RichText(f"• {row.product_id}: {gate}", style="dim") for gate in row.gates]
     title = f"OCOP — {result.count} {word('products', lang)}"
     body: list[RenderableType] = (
