@@ -208,7 +208,7 @@ def test_ten_megabyte_string_is_refused_by_the_size_cap(tmp_path: Path) -> None:
 
 def test_zip_bomb_workbook_is_refused_before_unpacking(tmp_path: Path,
                                                        monkeypatch: pytest.MonkeyPatch) -> None:
-    import ocop_rate.loading.score_sheets as sheets
+    import ocop_rate.loading.sheet_files as sheets
 
     monkeypatch.setattr(sheets, "MAX_XLSX_UNPACKED", 1_000_000)
     bomb = tmp_path / "bomb.xlsx"

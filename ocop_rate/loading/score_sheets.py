@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import re
 import unicodedata
-import zipfile
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -27,15 +26,18 @@ from ocop_rate.errors import InputFileError, Location, Problem
 from ocop_rate.loading.caps import (
     MAX_PROBLEMS_PER_COLUMN,
     MAX_PROBLEMS_PER_FILE,
-    MAX_SHEET_CELLS,
-    MAX_SHEET_COLUMNS,
     MAX_SHEET_OPTIONS,
-    MAX_SHEET_ROWS,
     ProblemCaps,
 )
-from ocop_rate.loading.dossiers import SHEET_SUFFIXES
 from ocop_rate.loading.rubrics import RubricLibrary, unknown_rubric
-from ocop_rate.loading.source import read_bytes, text_encoding
+from ocop_rate.loading.sheet_files import (
+    ALIASES,
+    MAX_CELL_CHARS,
+    RawSheet,
+    column_letter,
+    header_key,
+    read_raw,
+)
 from ocop_rate.loading.text_safety import clean_breaks, hostile_char, printable
 from ocop_rate.models.names import id_key, invisible_in_id, member_key
 from ocop_rate.models.rubric import NONE, Rubric
@@ -44,39 +46,8 @@ if TYPE_CHECKING:
     import numpy as np
     from numpy.typing import NDArray
 
-MAX_SHEET_BYTES = 256 * 1024 * 1024   # a 100,000-product council sheet is ~40 MB of CSV
-MAX_XLSX_UNPACKED = 1024 * 1024 * 1024  # zip bombs: refuse before unpacking
-MAX_CELL_CHARS = 1000
-CSV_CHUNK_ROWS = 50_000
 IDENTITY = ("product_id", "product_name", "rubric", "member")
 REQUIRED = ("product_id", "rubric", "member")
-ALIASES: dict[str, str] = {
-    "product id": "product_id", "ma san pham": "product_id", "ma sp": "product_id",
-    "id san pham": "product_id",
-    "product name": "product_name", "ten san pham": "product_name", "ten sp": "product_name",
-    "rubric": "rubric", "phieu": "rubric", "phieu danh gia": "rubric",
-    "bo san pham": "rubric", "bo tieu chi": "rubric",
-    "member": "member", "thanh vien": "member", "thanh vien hoi dong": "member",
-    "nguoi cham": "member", "giam khao": "member",
-}
-
-
-def header_key(text: str) -> str:
-    """``'Mã  SP'`` -> ``'ma sp'``: case, diacritics (đ too) and separators ignored."""
-    folded = unicodedata.normalize("NFD", text.strip().casefold()).replace("đ", "d")
-    plain = "".join(ch for ch in folded if not unicodedata.combining(ch))
-    return re.sub(r"[\s_\-]+", " ", plain).strip()
-
-
-@dataclass(frozen=True)
-class RawSheet:
-    """A sheet's cells as text ("" for blank), before any meaning is given to them."""
-
-    file: str
-    sheet: str | None      # worksheet name (XLSX)
-    headers: list[str]
-    frame: Any             # pandas.DataFrame of str, columns 0..k-1
-    first_row: int = 2     # the sheet row of the first record (headers are row 1)
 
 
 @dataclass(frozen=True)
@@ -94,159 +65,6 @@ class SheetContent:
     bad: list[BadProduct] = field(default_factory=list)
 
 
-def read_raw(path: Path) -> list[RawSheet]:
-    """The cells of a CSV file, or of each score sheet of an XLSX workbook: its first sheet
-    and every other whose header row names a product id column (a workbook may hold one
-    sheet per product set; guide sheets are skipped)."""
-    assert path.suffix.lower() in SHEET_SUFFIXES
-    if path.suffix.lower() == ".xlsx":
-        return _read_xlsx(path)
-    return [_read_csv(path)]
-
-
-def _read_csv(path: Path) -> RawSheet:
-    import io
-
-    import pandas as pd
-
-    name = str(path)
-    raw = read_bytes(path, MAX_SHEET_BYTES)
-    codec = text_encoding(raw, name)
-    if not raw.strip():
-        raise InputFileError(Problem.of("input.empty", Location(name, 1, 1)))
-    if codec == "utf-16":  # one byte per ASCII separator from here on
-        try:
-            raw, codec = raw.decode("utf-16").encode("utf-8"), "utf-8"
-        except UnicodeError:
-            raise InputFileError(Problem("not valid UTF-16 text", Location(name))) from None
-    raw = trim_trailing_blank_fields(raw)
-    _refuse_wide_records(raw, name)
-    try:
-        frame = _parse_in_chunks(pd.read_csv(
-            io.BytesIO(raw), encoding=codec, header=None, dtype=str, keep_default_na=False,
-            na_filter=False, skip_blank_lines=True, chunksize=CSV_CHUNK_ROWS))
-    except pd.errors.ParserError as exc:
-        raise InputFileError(_csv_problem(str(exc), name)) from None
-    except (UnicodeError, ValueError):
-        raise InputFileError(Problem.of("sheet.cannot_read_csv", Location(name))) from None
-    del raw
-    headers = ["" if pd.isna(h) else str(h) for h in frame.iloc[0].tolist()]
-    body = frame.iloc[1:].reset_index(drop=True)
-    body.columns = range(len(headers))
-    return RawSheet(name, None, headers, body)
-
-
-_TRAILING_COMMAS = re.compile(rb",+(?=\r?\n|\r?\Z)")
-
-
-def trim_trailing_blank_fields(raw: bytes) -> bytes:
-    """Drop the empty fields that end each record (``a,b,,,,,\n`` -> ``a,b\n``): a sheet
-    saved with 200,000 blank trailing columns costs no more than one without. Commas inside
-    a quoted field (after an odd number of quotes) are kept."""
-    if _TRAILING_COMMAS.search(raw) is None:
-        return raw
-    if b'"' not in raw:
-        return _TRAILING_COMMAS.sub(b"", raw)
-    out: list[bytes] = []
-    last = pos = quotes = 0
-    for found in _TRAILING_COMMAS.finditer(raw):
-        quotes += raw.count(b'"', pos, found.start())
-        pos = found.start()
-        if quotes % 2 == 0:
-            out.append(raw[last:found.start()])
-            last = found.end()
-    out.append(raw[last:])
-    return b"".join(out)
-
-
-def _refuse_wide_records(raw: bytes, name: str) -> None:
-    """A record of more than MAX_SHEET_COLUMNS fields is refused before pandas builds one
-    column per field. Counting commas per line is an upper bound (quoted commas count
-    too); only when it is over, the csv module counts exactly."""
-    if max((line.count(b",") for line in raw.split(b"\n")), default=0) < MAX_SHEET_COLUMNS:
-        return
-    import csv
-    import io
-
-    reader = csv.reader(io.StringIO(raw.decode("utf-8-sig", "replace"), newline=""))
-    for record in reader:
-        if len(record) > MAX_SHEET_COLUMNS:
-            raise InputFileError(Problem.of(
-                "safety.csv_too_wide", Location(name, reader.line_num),
-                line=reader.line_num, fields=len(record), limit=MAX_SHEET_COLUMNS))
-
-
-def _parse_in_chunks(chunks: Any) -> Any:
-    """The CSV as categorical columns, parsed a chunk of rows at a time: each chunk's cells
-    become small integer codes at once, so the whole sheet is never held as Python strings
-    (a 100,000-product council sheet would take several hundred MB that way)."""
-    import numpy as np
-    import pandas as pd
-
-    codes: dict[int, list[Any]] = {}
-    seen: dict[int, dict[str, int]] = {}
-    done = 0
-    for chunk in chunks:
-        for col in chunk.columns:
-            local, distinct = pd.factorize(chunk[col].to_numpy(dtype=object))
-            known = seen.setdefault(col, {})
-            if col not in codes:  # a column that starts late (short rows before it)
-                codes[col] = [np.full(done, -1, dtype=np.int32)]
-            mapping = np.array([known.setdefault(str(v), len(known)) for v in distinct]
-                               + [-1], dtype=np.int32)
-            codes[col].append(mapping[local])
-        done += len(chunk)
-    if not codes:
-        return pd.DataFrame()
-    return pd.DataFrame({col: pd.Categorical.from_codes(np.concatenate(parts),
-                                                        pd.Index(list(seen[col])))
-                         for col, parts in codes.items()})
-
-
-def _read_xlsx(path: Path) -> list[RawSheet]:
-    import pandas as pd
-
-    name = str(path)
-    read_bytes(path, MAX_SHEET_BYTES)  # size cap, folder, missing file
-    try:
-        with zipfile.ZipFile(path) as archive:
-            unpacked = sum(info.file_size for info in archive.infolist())
-    except (zipfile.BadZipFile, OSError):
-        raise InputFileError(Problem.of("sheet.not_xlsx", Location(name))) from None
-    if unpacked > MAX_XLSX_UNPACKED:
-        raise InputFileError(Problem.of("sheet.unpacks_to", Location(name), size=unpacked,
-                                        limit=MAX_XLSX_UNPACKED))
-    from openpyxl import load_workbook
-
-    try:
-        book = load_workbook(path, read_only=True, data_only=True)
-    except Exception:  # openpyxl raises many kinds on a damaged workbook
-        raise InputFileError(Problem.of("sheet.damaged", Location(name))) from None
-    found: list[RawSheet] = []
-    try:
-        for index, sheet in enumerate(book.worksheets):
-            title = str(sheet.title)
-            frame = _parse_in_chunks(_xlsx_chunks(book, sheet, name, title))
-            if index == 0 and frame.empty:
-                raise InputFileError(Problem.of("sheet.first_empty", Location(name, 1, 1)))
-            if frame.empty:
-                continue
-            headers = ["" if pd.isna(h) else str(h) for h in frame.iloc[0].tolist()]
-            if index > 0 and not any(ALIASES.get(header_key(h)) == "product_id"
-                                     for h in headers):
-                continue  # a guide or notes sheet
-            body = frame.iloc[1:].reset_index(drop=True)
-            body.columns = range(len(headers))
-            found.append(RawSheet(name, title, headers, body))
-    except InputFileError:
-        raise
-    except Exception:
-        raise InputFileError(Problem.of("sheet.damaged", Location(name))) from None
-    finally:
-        book.close()
-    return found
-
-
 def _criterion_key(key: str, known: Mapping[str, str]) -> str | None:
     """The criterion a header names (folded key): its id alone (``a1.1``, ``a 1.1``) or
     its id then its name, as a person labels a column (``a1.1 nguon nguyen lieu``)."""
@@ -254,105 +72,6 @@ def _criterion_key(key: str, known: Mapping[str, str]) -> str | None:
         return key.replace(" ", "")
     first = key.split(" ", 1)[0]
     return first if first in known else None
-
-
-def _csv_problem(said: str, name: str) -> Problem:
-    """pandas' complaint about a ragged CSV as our message (its wording is not ours)."""
-    found = re.search(r"Expected (\d+) fields in line (\d+), saw (\d+)", said)
-    if found:
-        expected, line, saw = (int(g) for g in found.groups())
-        return Problem.of("sheet.ragged", Location(name, line), expected=str(expected),
-                          line=str(line), saw=str(saw))
-    line_no = re.search(r"line (\d+)", said)
-    return Problem.of("sheet.not_table",
-                      Location(name, int(line_no.group(1)) if line_no else None))
-
-
-def _xlsx_chunks(book: Any, sheet: Any, name: str, title: str) -> Any:
-    """The sheet's rows as DataFrames of CSV_CHUNK_ROWS rows, read straight from the XML.
-
-    Why not ``iter_rows``: it pads every row to the ``<dimension>`` the file declares (or
-    to its widest row), so one blank cell at XFD1048576 costs a million rows of 16,384
-    cells. Here blank cells cost nothing, rows stop at the last non-empty cell, and a
-    non-empty cell beyond MAX_SHEET_COLUMNS or MAX_SHEET_ROWS, or a used range over
-    MAX_SHEET_CELLS, is refused with its cell. Missing rows are blank rows, so row numbers
-    in errors stay the sheet's."""
-    import pandas as pd
-    from openpyxl.worksheet._reader import WorkSheetParser
-
-    pending: list[list[str]] = []
-    width = 0
-    next_row = 1  # the sheet row the next pending row stands for
-
-    def refuse(message_id: str, row: int, col: int, **params: object) -> InputFileError:
-        cell = f"{column_letter(col - 1)}{row}"
-        return InputFileError(Problem.of(message_id, Location(name, row, col),
-                                         sheet=title, cell=cell, **params))
-
-    def flush() -> Any:
-        frame = pd.DataFrame([r + [""] * (width - len(r)) for r in pending],
-                             columns=range(width), dtype=object)
-        pending.clear()
-        return frame
-
-    with book._archive.open(sheet._worksheet_path) as source:
-        parser = WorkSheetParser(source, book.shared_strings, data_only=True,
-                                 epoch=book.epoch, date_formats=book._date_formats,
-                                 timedelta_formats=book._timedelta_formats)
-        for row, cells in parser.parse():
-            values = {c["column"]: text for c in cells
-                      if (text := _cell_text(c["value"])) != ""}
-            if not values:
-                continue
-            last = max(values)
-            if last > MAX_SHEET_COLUMNS:
-                raise refuse("safety.sheet_too_wide", row, last, column=column_letter(
-                    last - 1), limit=MAX_SHEET_COLUMNS)
-            if row > MAX_SHEET_ROWS:
-                raise refuse("safety.sheet_too_long", row, last, line=row,
-                             limit=MAX_SHEET_ROWS)
-            width = max(width, last)
-            if row * width > MAX_SHEET_CELLS:
-                raise refuse("safety.sheet_too_many_cells", row, width,
-                             range=f"A1:{column_letter(width - 1)}{row}",
-                             cells=row * width, limit=MAX_SHEET_CELLS)
-            while next_row < row:  # blank rows in between keep their numbers
-                pending.append([])
-                next_row += 1
-                if len(pending) >= CSV_CHUNK_ROWS:
-                    yield flush()
-            line = [""] * last
-            for col, text in values.items():
-                line[col - 1] = text
-            pending.append(line)
-            next_row = row + 1
-            if len(pending) >= CSV_CHUNK_ROWS:
-                yield flush()
-    if pending:
-        yield flush()
-
-
-def _cell_text(value: object) -> str:
-    """An XLSX cell as the text a person sees: 3.0 -> '3', dates in ISO form."""
-    if value is None:
-        return ""
-    if isinstance(value, bool):
-        return str(value).lower()
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))
-    if hasattr(value, "isoformat"):
-        return str(value.isoformat())
-    return str(value)
-
-
-def column_letter(index: int) -> str:
-    """0 -> A, 26 -> AA."""
-    out = ""
-    index += 1
-    while index:
-        index, rem = divmod(index - 1, 26)
-        out = chr(65 + rem) + out
-    return out
 
 
 def _text(column: Any) -> Any:

@@ -77,7 +77,7 @@ class Imported:
 
 def read_rows(path: Path) -> tuple[Any, dict[str, int]]:
     """The sheet's cells and the column of each canonical field."""
-    from ocop_rate.loading.score_sheets import header_key, read_raw
+    from ocop_rate.loading.sheet_files import header_key, read_raw
 
     if path.suffix.lower() not in (".xlsx", ".csv"):
         raise RegisterError(Problem.of("register.import_suffix", Location(str(path))))
@@ -110,7 +110,7 @@ def read_rows(path: Path) -> tuple[Any, dict[str, int]]:
 
 
 def _where(raw: Any, row: int | None, col: int) -> Location:
-    from ocop_rate.loading.score_sheets import column_letter
+    from ocop_rate.loading.sheet_files import column_letter
 
     line = 1 if row is None else raw.first_row + row
     header = raw.headers[col]
@@ -184,7 +184,7 @@ def validate(raw: Any, columns: dict[str, int]) -> tuple[list[Row], list[Problem
             bad("decision", "register.import_blank", column="decision")
         authority = rules.authority_for(stars or 3)
         if get("authority"):
-            from ocop_rate.loading.score_sheets import header_key
+            from ocop_rate.loading.sheet_files import header_key
 
             word = AUTHORITY_WORDS.get(header_key(get("authority")))
             if word is None:
@@ -288,7 +288,7 @@ GRANT_ALIASES = {**ALIASES, "certificate number": "certificate", "so": "certific
 def grants_from_file(path: Path) -> dict[str, Any]:
     """Certificate numbers for ``register record --certificates FILE``: columns
     ``product_id``, ``certificate`` and optionally ``issued_on``, located problems."""
-    from ocop_rate.loading.score_sheets import header_key, read_raw
+    from ocop_rate.loading.sheet_files import header_key, read_raw
     from ocop_rate.register.record import CertificateGrant
 
     if path.suffix.lower() not in (".xlsx", ".csv"):

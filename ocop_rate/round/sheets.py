@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from ocop_rate.errors import Location, OcopError, Problem
-from ocop_rate.loading.score_sheets import ALIASES
+from ocop_rate.loading.sheet_files import ALIASES
 from ocop_rate.loading.source import load_document
 from ocop_rate.round.tables import MAX_CELL_CHARS, header_key, read_table
 
