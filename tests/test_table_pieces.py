@@ -1,4 +1,4 @@
-"""A long results table is laid out and written in pieces (report.terminal.TABLE_PIECE rows
+"""A long results table is laid out and written in pieces (report.results_table.TABLE_PIECE rows
 each), with the whole table's column widths: the bytes equal one rich table's."""
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ from typer.testing import CliRunner
 
 from ocop_rate.cli import app
 from ocop_rate.loading.rubrics import load_library
-from ocop_rate.report import terminal
+from ocop_rate.report import results_table, terminal
 
 RUBRIC = "food-processed-plant-26"
 
@@ -47,18 +47,18 @@ def test_a_table_in_pieces_is_the_table_in_one(tmp_path: Path, columns: str, lan
     _sheet(sheet, 130)
     monkeypatch.setenv("COLUMNS", columns)
     runner = CliRunner()
-    monkeypatch.setattr(terminal, "TABLE_PIECE", 40)  # four pieces, the last one short
+    monkeypatch.setattr(results_table, "TABLE_PIECE", 40)  # four pieces, the last one short
     pieces = runner.invoke(app, ["rate", str(sheet), "--lang", lang])
-    monkeypatch.setattr(terminal, "TABLE_PIECE", 10_000)
+    monkeypatch.setattr(results_table, "TABLE_PIECE", 10_000)
     whole = runner.invoke(app, ["rate", str(sheet), "--lang", lang])
     assert whole.exit_code == pieces.exit_code == 0, whole.output
     assert pieces.output == whole.output
     assert pieces.output.count("P-00") >= 130
-    monkeypatch.setattr(terminal, "TABLE_PIECE", 40)
+    monkeypatch.setattr(results_table, "TABLE_PIECE", 40)
     out = tmp_path / "table.txt"
     written = runner.invoke(app, ["rate", str(sheet), "--lang", lang, "-o", str(out)])
     assert written.exit_code == 0
-    monkeypatch.setattr(terminal, "TABLE_PIECE", 10_000)
+    monkeypatch.setattr(results_table, "TABLE_PIECE", 10_000)
     out_whole = tmp_path / "whole.txt"
     runner.invoke(app, ["rate", str(sheet), "--lang", lang, "-o", str(out_whole)])
     assert out.read_bytes() == out_whole.read_bytes()
@@ -78,7 +78,7 @@ def test_pieces_on_a_colour_terminal_say_the_same_words(monkeypatch: pytest.Monk
     result = rate_paths(bundled_library(), [str(SAMPLES)])
 
     def shown(piece: int) -> str:
-        monkeypatch.setattr(terminal, "TABLE_PIECE", piece)
+        monkeypatch.setattr(results_table, "TABLE_PIECE", piece)
         buffer = io.StringIO()
         console = Console(file=buffer, width=100, force_terminal=True, color_system="truecolor")
         for part in terminal.batch_view(result, "vi", width=100):

@@ -26,8 +26,8 @@ from ocop_rate.report.labels import (
 )
 from ocop_rate.report.members_view import disagreement_lines, sheet_table
 from ocop_rate.report.outcome_words import outcome_note, requirement_line
+from ocop_rate.report.results_table import STAR_STYLE
 from ocop_rate.report.rows import Row, rows
-from ocop_rate.report.terminal import STAR_STYLE
 
 
 def explain_view(rating: Rating, lang: Lang, rubric: Rubric | None = None
