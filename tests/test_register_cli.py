@@ -354,3 +354,37 @@ def test_one_product_whatever_the_case_or_dashes_of_its_id(tmp_path: Path) -> No
     bad = write_sheet(tmp_path / "bad.csv", [["QN\u200b-02", "x", "", "", "", 3, "G", "2026-06-05",
                                               "", "1/QĐ"]])
     assert "mã sản phẩm" in cli("register", "import", bad, *db, code=2).stderr
+
+
+def test_record_straight_from_a_round_folder(tmp_path: Path) -> None:
+    """`register record ROUND/` rates the round as `rate ROUND/ -f json` would and records
+    the same products as recording that JSON file."""
+    from tests import round_factory as rf
+
+    folder = tmp_path / "dot-1"
+    rf.make_round(folder, products=6, members=3)
+    results = tmp_path / "dot-1.json"
+    rated = cli("rate", folder, "-f", "json", "-o", results, code=None)
+    assert rated.exit_code in (0, 1), rated.output
+    certs = [f"--cert={p['product_id']}={n:03d}/GCN" for n, p in
+             enumerate(json.loads(results.read_text("utf-8"))) if p["outcome"] == "recognised"]
+    assert certs
+    from_file = tmp_path / "from-file.sqlite"
+    from_folder = tmp_path / "from-folder.sqlite"
+    cli("register", "record", results, *DEC, *certs, "--db", from_file)
+    out = cli("register", "record", folder, *DEC, *certs, "--db", from_folder)
+    assert "đã ghi 6 kết quả" in out.stderr
+
+    def recorded(db: Path) -> list[tuple[str, str]]:
+        history = [as_json("register", "history", pid, "--db", db) for pid in
+                   rf.product_ids(6)]
+        return [(h["product_id"], str([(e["event"], e["outcome"]) for e in h["events"]]))
+                for h in history]
+
+    assert recorded(from_folder) == recorded(from_file)
+    assert not (folder / "ocop-register.sqlite").exists()  # --db was named
+    not_a_round = tmp_path / "empty"
+    not_a_round.mkdir()
+    refused = cli("register", "record", not_a_round, *DEC, "--db", tmp_path / "x.sqlite",
+                  code=2)
+    assert "round.yaml" in refused.stderr and not (tmp_path / "x.sqlite").exists()

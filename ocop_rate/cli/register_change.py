@@ -28,7 +28,8 @@ from ocop_rate.cli.register import (
 )
 
 if TYPE_CHECKING:
-    from ocop_rate.register.record import CertificateGrant
+    from ocop_rate.register.record import CertificateGrant, RoundResult
+    from ocop_rate.register.rules import Authority
 
 
 # --- recording ------------------------------------------------------------------------------
@@ -36,7 +37,8 @@ if TYPE_CHECKING:
 @register_app.command()
 def record(
     round_json: Annotated[Path, typer.Argument(
-        metavar="RESULTS.json", help="The round as rated: 'ocop-rate rate … -f json -o FILE'.",
+        metavar="RESULTS.json|ROUND", help="The round as rated ('ocop-rate rate … -f json -o "
+        "FILE'), or the round folder itself (its round.yaml), rated for the recording.",
         show_default=False)],
     decision: DecisionOpt,
     on: DateOpt,
@@ -65,7 +67,8 @@ def record(
     language = _code(lang)
     dec = _decision(decision, on, authority, signer, language)
     try:
-        results = read_round(round_json, dec.authority)
+        results = (_rated_round(round_json, dec.authority, language) if round_json.is_dir()
+                   else read_round(round_json, dec.authority))
         grants = _grants(cert or [], certificates, language)
     except OcopError as exc:
         _stop(exc, language)
@@ -82,6 +85,23 @@ def record(
         _note("register.outcome_derived", language, count=done.derived)
     _note("register.recorded", language, ratings=done.ratings, certificates=done.certificates,
           proposals=done.proposals, decision=dec.number, date=long(dec.on, language))
+
+
+def _rated_round(folder: Path, authority: Authority, lang: LangCode) -> list[RoundResult]:
+    """A round folder rated as ``rate ROUND/ -f json`` rates it (its problems said on
+    stderr), its products as the register reads them."""
+    from ocop_rate.cli.round import _rate, _round_problems, round_config
+    from ocop_rate.register.record import round_results
+    from ocop_rate.report import round_json
+
+    config = round_config([str(folder)])
+    if config is None:
+        from ocop_rate.errors import OcopError, Problem
+
+        _stop(OcopError(Problem.of("register.not_a_round", None, path=str(folder))), lang)
+    report, result = _rate(config, None, None)
+    _round_problems(report, lang)
+    return round_results(round_json.products(report, result, lang), str(folder), authority)
 
 
 def _grants(cert: list[str], certificates: Path | None, lang: LangCode

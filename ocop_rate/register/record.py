@@ -58,6 +58,13 @@ def read_round(path: Path, authority: rules.Authority) -> list[RoundResult]:
     except (UnicodeError, ValueError, RecursionError) as exc:
         raise RegisterError(Problem.of("register.round_not_json", Location(name),
                                        reason=type(exc).__name__)) from None
+    return round_results(data, name, authority)
+
+
+def round_results(data: Any, name: str, authority: rules.Authority) -> list[RoundResult]:
+    """The products of a rated round (the CONTRACT array, or one object), checked field by
+    field and located by index in ``name``: read from a results file, or straight from a
+    round folder rated for the recording."""
     if isinstance(data, dict):
         data = [data]
     if not isinstance(data, list) or not data:

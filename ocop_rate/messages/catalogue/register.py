@@ -3,6 +3,10 @@
 (05/02/2026) and in ISO form in English before filling these templates in."""
 
 MESSAGES: dict[str, tuple[str, str]] = {
+    "register.not_a_round": (
+        "{path}: không phải thư mục đợt đánh giá (không có round.yaml) và không phải tệp kết "
+        "quả JSON",
+        "{path}: not a round folder (no round.yaml) and not a results JSON file"),
     # the file
     "register.is_folder": ("{path} là một thư mục, không phải tệp sổ đăng ký",
                            "{path} is a folder, not a register file"),
