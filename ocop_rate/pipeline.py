@@ -125,12 +125,11 @@ def rate_file(library: RubricLibrary, path: Path,
               policy: GatePolicy = "majority", *,
               spread_limit: float = DEFAULT_SPREAD,
               level: Level = DEFAULT_LEVEL) -> Rating | Failure:
-    read = read_file(library, path)
-    if isinstance(read, Failure):
-        return read
-    rubric, loaded = read
-    return score_dossiers(rubric, [(loaded.dossier, loaded.source.file)], policy,
-                          spread_limit, level)[0]
+    """Read and rate one dossier file, or say every way it cannot be."""
+    parsed = parse_file(path)
+    if isinstance(parsed, Failure):
+        return parsed
+    return rate_loaded(library, parsed, policy, spread_limit=spread_limit, level=level)
 
 
 DossierRow = tuple[RatingColumns, int]

@@ -77,28 +77,27 @@ RulesOpt = Annotated[list[Path] | None, typer.Option(
     show_default=False)]
 
 
-def _fail(exc: OcopError) -> NoReturn:
+def _problem_lines(label_id: str, style: str, problems: Iterable[Problem]) -> None:
+    """Each problem on stderr, after its catalogued label, in the user's language; one line
+    each (a located problem stays on one line, for grep and CI)."""
     from ocop_rate.messages import text
 
     err = _console(stderr=True)
     lang = spoken()
-    label = text("cli.error", lang)
-    for problem in exc.problems:
-        err.print(_marked(f"{label}:", "bold red", problem.render(lang)), highlight=False,
-                  soft_wrap=True)  # a located error stays on one line, for grep and CI
+    label = text(label_id, lang)
+    for problem in problems:
+        err.print(_marked(f"{label}:", style, problem.render(lang)), highlight=False,
+                  soft_wrap=True)
+
+
+def _fail(exc: OcopError) -> NoReturn:
+    _problem_lines("cli.error", "bold red", exc.problems)
     raise typer.Exit(EXIT_STOPPED)
 
 
 def _warn_problems(problems: Iterable[Problem]) -> None:
-    """Each problem on stderr as a located warning line, in the user's language."""
-    from ocop_rate.messages import text
-
-    err = _console(stderr=True)
-    lang = spoken()
-    label = text("cli.warning", lang)
-    for problem in problems:
-        err.print(_marked(f"{label}:", "bold yellow", problem.render(lang)), highlight=False,
-                  soft_wrap=True)
+    """Each problem on stderr as a located warning line."""
+    _problem_lines("cli.warning", "bold yellow", problems)
 
 
 def _usage(message: str) -> NoReturn:

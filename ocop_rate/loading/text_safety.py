@@ -21,7 +21,7 @@ _CR = re.compile("\r\n?")
 def hostile_char(text: str) -> str | None:
     """``U+XXXX`` of the first refused character of ``text`` (after line breaks are
     normalised), or None."""
-    found = _BAD.search(_CR.sub("\n", text) if "\r" in text else text)
+    found = _BAD.search(clean_breaks(text))
     return None if found is None else f"U+{ord(found.group()):04X}"
 
 
@@ -30,6 +30,7 @@ def is_surrogate(code: str) -> bool:
 
 
 def clean_breaks(text: str) -> str:
+    """Windows and old Mac line breaks as ``\\n``."""
     return _CR.sub("\n", text) if "\r" in text else text
 
 
