@@ -80,7 +80,9 @@ def main() -> None:
             signal.signal(signum, _on_signal)
     try:
         try:
-            app()
+            from ocop_rate.cli.lazy import command_tree
+
+            command_tree(app)()
         finally:
             sys.stdout.flush()  # a full disk shows here, not at interpreter exit
     except KeyboardInterrupt:

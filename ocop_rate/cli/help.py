@@ -192,6 +192,13 @@ class OcopCommand(TyperCommand):
                     formatter.write_text(line)
 
 
+def _hidden(commands: Any, name: str) -> bool:
+    """Whether a command is left out of help; a lazy mapping (:mod:`ocop_rate.cli.lazy`)
+    says so without converting the command."""
+    hidden = getattr(commands, "hidden", None)
+    return bool(hidden(name)) if hidden is not None else bool(commands[name].hidden)
+
+
 class OcopGroup(TyperGroup):
     """The command group, its own description in the user's language."""
 
@@ -234,9 +241,9 @@ class OcopGroup(TyperGroup):
                    for p in self.get_params(ctx) if p.param_type_name == "option"]
         with formatter.section(text("help.options", lang)):
             formatter.write_dl(options)
-        commands = [(name, _said((f"help.{name}",), lang, command.get_short_help_str())
-                     .split(". ")[0].split("\n")[0])
-                    for name, command in self.commands.items() if not command.hidden]
+        commands = [(name, (_said((f"help.{name}",), lang, "") or self.commands[name]
+                            .get_short_help_str()).split(". ")[0].split("\n")[0])
+                    for name in self.commands if not _hidden(self.commands, name)]
         with formatter.section(text("help.commands", lang)):
             formatter.write_dl(commands)
         with formatter.section(text("help.examples", lang)):
