@@ -1,11 +1,14 @@
-"""A long results table is laid out and written in pieces (report.results_table.TABLE_PIECE rows
-each), with the whole table's column widths: the bytes equal one rich table's."""
+"""Tables are drawn by report.table_writer (rich lays out the head, a row writer the body) and
+a long results table is written in pieces (report.results_table.TABLE_PIECE rows each), with
+the whole table's column widths: the bytes equal one rich table's, laid out by rich."""
 
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import random
 from pathlib import Path
+from typing import Any
 
 import pytest
 from typer.testing import CliRunner
@@ -42,7 +45,7 @@ def _sheet(path: Path, products: int) -> None:
                                                ("80", "vi"), ("64", "vi")])
 def test_a_table_in_pieces_is_the_table_in_one(tmp_path: Path, columns: str, lang: str,
                                                monkeypatch: pytest.MonkeyPatch) -> None:
-    """Pieces after the first are drawn by report.terminal's row writer, not by rich."""
+    """The CLI's table in pieces is its table in one piece, on the screen and in a file."""
     sheet = tmp_path / "sheet.csv"
     _sheet(sheet, 130)
     monkeypatch.setenv("COLUMNS", columns)
@@ -93,3 +96,64 @@ def test_pieces_on_a_colour_terminal_say_the_same_words(monkeypatch: pytest.Monk
 
     assert plain(pieces) == plain(whole)
     assert plain(pieces).count("QN-") >= 20
+
+
+def _printed(renderables: list[Any], width: int, colour: bool = False) -> str:
+    import io
+
+    from rich.console import Console
+
+    buffer = io.StringIO()
+    console = Console(file=buffer, width=width, force_terminal=colour,
+                      color_system="truecolor" if colour else None, markup=False)
+    for part in renderables:
+        console.print(part)
+    return buffer.getvalue()
+
+
+@pytest.mark.parametrize(("width", "lang"), [(120, "en"), (80, "vi"), (64, "vi"), (150, "vi")])
+@pytest.mark.parametrize("piece", [40, 10_000])
+def test_the_drawn_results_table_is_richs_table(tmp_path: Path, width: int, lang: str,
+                                                piece: int,
+                                                monkeypatch: pytest.MonkeyPatch) -> None:
+    """The oracle is rich itself: one rich table of the same shape and cells."""
+    from ocop_rate.pipeline import rate_paths
+    from ocop_rate.report.rows import rows
+    from tests.conftest import bundled_library
+
+    sheet = tmp_path / "sheet.csv"
+    _sheet(sheet, 130)
+    all_rows = rows(rate_paths(bundled_library(), [str(sheet)]), lang)
+    wide = width >= terminal.WIDE
+    monkeypatch.setattr(results_table, "TABLE_PIECE", piece)
+    drawn = _printed(results_table.results_pieces(all_rows, lang, "OCOP", wide), width)
+    oracle = results_table.results_shape(lang, "OCOP", wide).table(
+        [results_table.cells(row, lang, wide) for row in all_rows])
+    assert drawn == _printed([oracle], width)
+    assert drawn.count("P-00") == 130
+
+
+@pytest.mark.parametrize(("width", "lang"), [(120, "en"), (80, "vi"), (64, "vi"), (40, "en")])
+def test_the_rubric_list_is_richs_table(width: int, lang: str) -> None:
+    import re
+
+    from ocop_rate.loading.rubrics import catalogue
+    from tests.conftest import bundled_library
+
+    entries = catalogue(bundled_library(), lang, dt.date(2026, 12, 1))
+    view = terminal.rubric_list_view(entries, lang)
+    drawn = _printed([view], width)
+    assert drawn == _printed([view.shape.table(view.rows)], width)
+    assert drawn.count("-26 ") >= 26
+
+    def plain(text: str) -> str:
+        return re.sub(r"\x1b\[[0-9;]*m", "", text)
+
+    coloured = _printed([view], width, colour=True)
+    assert "\x1b[" in coloured
+    assert plain(coloured) == plain(_printed([view.shape.table(view.rows)], width, colour=True))
+
+
+def test_an_empty_table_is_richs() -> None:
+    view = terminal.rubric_list_view([], "vi")
+    assert _printed([view], 80) == _printed([view.shape.table([])], 80)

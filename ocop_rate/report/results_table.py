@@ -8,11 +8,11 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from rich.console import Console, ConsoleOptions, RenderableType, RenderResult
-from rich.table import Table
 from rich.text import Text as RichText
 
 from ocop_rate.messages import text
 from ocop_rate.report.labels import star_glyphs, star_label, word
+from ocop_rate.report.table_writer import TableShape, body
 
 if TYPE_CHECKING:
     from ocop_rate.models.common import Lang
@@ -34,104 +34,65 @@ def outcome_text(row: Row, lang: Lang) -> RichText:
 
 
 TABLE_PIECE = 500
-"""Rows per piece of a longer results table: each piece is laid out and written on its
-own (with the whole table's column widths), so a 100,000-product table is never one rich
-table rendered in memory, and a pipe or file receives rows as they are laid out."""
-
-_BOTTOM_TO_SEPARATOR = str.maketrans("└┴┘", "├┼┤")
+"""Rows per piece of a longer results table: each piece is drawn and written on its own
+(with the whole table's column widths), so a 100,000-product table is never one rich
+table rendered in memory, and a pipe or file receives rows as they are drawn."""
 
 
 @dataclass
 class _Pieces:
-    """What the pieces of one long table share: its rows and, once the first piece is
-    drawn, the column widths rich gives the whole table on that console."""
+    """What the pieces of one table share: its rows and, once the first piece is drawn,
+    the column widths rich gives the whole table on that console."""
 
     rows: list[Row]
     lang: Lang
-    title: str
+    shape: TableShape
     wide: bool
     widths: list[int] | None = None
 
     def column_widths(self, console: Console, options: ConsoleOptions) -> list[int]:
-        """Rich's widths for the whole table, measured once. Rich measures a column by the
-        widest word (its minimum) and the widest line (its maximum) of any cell: those two
-        figures per column are taken here from the cells' text, and rich lays out a table
-        of the headers and one cell per column that measures exactly so."""
         if self.widths is None:
-            from rich.cells import cell_len
-
-            count = len(_columns(self.lang, self.wide))
-            least, most = [0] * count, [0] * count
-            for row in self.rows:
-                for i, cell in enumerate(_cells(row, self.lang, self.wide)):
-                    plain = cell.plain
-                    lines = plain.splitlines()
-                    widest = max(map(cell_len, lines)) if lines else 0
-                    words = plain.split()
-                    least[i] = max(least[i], max(map(cell_len, words)) if words else widest)
-                    most[i] = max(most[i], widest)
-            probe = _results_table([], self.lang, self.title, self.wide)
-            probe.add_row(*[RichText(_measuring_as(lo, hi)) for lo, hi in zip(least, most,
-                                                                             strict=True)])
-            inner = options.update_width(options.max_width - probe._extra_width)
-            self.widths = probe._calculate_column_widths(console, inner)
+            self.widths = self.shape.widths(console, options, (
+                cells(row, self.lang, self.wide) for row in self.rows))
         return self.widths
-
-
-def _measuring_as(least: int, most: int) -> str:
-    """A text whose widest word is ``least`` cells and widest line ``most``."""
-    if least == 0:
-        return " " * most
-    out = "x" * least
-    while len(out) < most:
-        out += " " + "x" * min(least, most - len(out) - 1)
-    return out
 
 
 @dataclass
 class _TablePiece:
-    """Rows ``lo``..``hi`` of a long table: the first piece keeps the title, top edge and
-    header, the last the bottom edge; in between, a piece's bottom edge becomes the row
-    separator, so the pieces printed one after another are the whole table, line for
-    line (tests/test_table_pieces.py)."""
+    """Rows ``lo``..``hi`` of the table: the first piece starts with rich's title, top
+    edge and header, the last ends with the bottom edge, so the pieces printed one after
+    another are the whole table, line for line (tests/test_table_pieces.py)."""
 
     shared: _Pieces
     lo: int
     hi: int
 
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
-        from rich.segment import Segment
-
-        first, last = self.lo == 0, self.hi == len(self.shared.rows)
-        widths = self.shared.column_widths(console, options)
-        if not first:  # the body only: rows drawn straight, as the table would draw them
-            yield from _written_rows(console, self.shared.rows[self.lo:self.hi],
-                                     self.shared.lang, self.shared.wide, widths, last)
-            return
-        table = _results_table(self.shared.rows[self.lo:self.hi], self.shared.lang,
-                               self.shared.title, self.shared.wide, widths=widths)
-        lines = list(Segment.split_lines(console.render(table, options)))
-        if not last:
-            lines[-1] = [Segment(seg.text.translate(_BOTTOM_TO_SEPARATOR), seg.style)
-                         for seg in lines[-1]]
-        for line in lines:
-            yield from line
-            yield Segment.line()
+        shared = self.shared
+        first, last = self.lo == 0, self.hi == len(shared.rows)
+        widths = shared.column_widths(console, options)
+        if first:
+            yield from shared.shape.head(console, options, widths)
+        yield from body(console, shared.shape, widths,
+                        (cells(row, shared.lang, shared.wide)
+                         for row in shared.rows[self.lo:self.hi]), first=first, last=last)
 
 
 def results_pieces(all_rows: list[Row], lang: Lang, title: str, wide: bool
                     ) -> list[RenderableType]:
-    """The results table: one rich table up to :data:`TABLE_PIECE` rows, else pieces."""
-    if len(all_rows) <= TABLE_PIECE:
-        return [_results_table(all_rows, lang, title, wide)]
-    shared = _Pieces(all_rows, lang, title, wide)
+    """The results table, in pieces of :data:`TABLE_PIECE` rows."""
+    shared = _Pieces(all_rows, lang, results_shape(lang, title, wide), wide)
     return [_TablePiece(shared, lo, min(lo + TABLE_PIECE, len(all_rows)))
-            for lo in range(0, len(all_rows), TABLE_PIECE)]
+            for lo in range(0, max(len(all_rows), 1), TABLE_PIECE)]
+
+
+def results_shape(lang: Lang, title: str | None, wide: bool) -> TableShape:
+    """The results table's columns, title and lines between products."""
+    return TableShape(_columns(lang, wide), title, show_lines=True)
 
 
 def _columns(lang: Lang, wide: bool) -> list[tuple[str, dict[str, Any]]]:
-    """The results table's columns: header and rich layout, for the table and the row
-    writer alike."""
+    """The results table's columns: header and rich layout."""
     from ocop_rate.models.rubric import PART_ORDER
 
     out: list[tuple[str, dict[str, Any]]] = [
@@ -147,7 +108,7 @@ def _columns(lang: Lang, wide: bool) -> list[tuple[str, dict[str, Any]]]:
     return out
 
 
-def _cells(row: Row, lang: Lang, wide: bool) -> list[RichText]:
+def cells(row: Row, lang: Lang, wide: bool) -> list[RichText]:
     """One product's cells, in the order of :func:`_columns`."""
     from ocop_rate.models.rubric import PART_ORDER
     from ocop_rate.report.rows import fmt
@@ -168,77 +129,6 @@ def _cells(row: Row, lang: Lang, wide: bool) -> list[RichText]:
                   *[RichText(fmt(row.parts[p])) for p in PART_ORDER]]
     cells += [RichText(fmt(row.total), style="bold"), stars, outcome_text(row, lang)]
     return cells
-
-
-def _results_table(all_rows: list[Row], lang: Lang, title: str | None, wide: bool,
-                   widths: list[int] | None = None) -> Table:
-    """The results table; with ``widths`` (padding included, as rich measures them) every
-    column is that wide, whatever its rows hold (a piece of a longer table)."""
-    table = Table(title=title, show_lines=True, header_style="bold")
-    fixed = iter(widths or [])
-    for header, layout in _columns(lang, wide):
-        layout = dict(layout)
-        if widths is not None:
-            for key in ("ratio", "min_width", "max_width"):
-                layout.pop(key, None)
-            layout["width"] = next(fixed) - 2  # padding (0, 1): one space each side
-        table.add_column(header, **layout)
-    for row in all_rows:
-        table.add_row(*_cells(row, lang, wide))
-    return table
-
-
-def _written_rows(console: Console, rows_: list[Row], lang: Lang, wide: bool,
-                  widths: list[int], last: bool) -> RenderResult:
-    """Rows of a long table's later pieces, drawn as rich draws a table's body (each cell
-    wrapped by rich's own ``Text.wrap`` to its column, padded one space each side, rows
-    between lines), without building a table: laying out a rich table costs about 1.5 ms a
-    row, this a fifth of it. tests/test_table_pieces.py holds it to the bytes of one table."""
-    from rich.cells import set_cell_size
-    from rich.segment import Segment
-
-    layouts = [layout for _, layout in _columns(lang, wide)]
-    inner = [w - 2 for w in widths]
-    between = Segment("├" + "┼".join("─" * w for w in widths) + "┤")
-    bottom = Segment("└" + "┴".join("─" * w for w in widths) + "┘")
-    plain = console.color_system is None  # a file or a pipe: one segment per line
-    bar, space = Segment("│"), Segment(" ")
-    for index, row in enumerate(rows_):
-        columns = []
-        for cell, layout, width in zip(_cells(row, lang, wide), layouts, inner, strict=True):
-            lines = cell.wrap(console, width, justify=layout.get("justify", "left"),
-                              overflow=layout.get("overflow", "ellipsis"),
-                              no_wrap=layout.get("no_wrap", False))
-            columns.append(lines)
-        height = max(len(c) for c in columns)
-        for n in range(height):
-            if plain:
-                yield Segment("│" + "│".join(
-                    f" {set_cell_size(lines[n].plain if n < len(lines) else '', width)} "
-                    for lines, width in zip(columns, inner, strict=True)) + "│")
-                yield Segment.line()
-                continue
-            yield bar
-            for lines, width in zip(columns, inner, strict=True):
-                yield space
-                if n < len(lines):
-                    line = list(lines[n].render(console))
-                    yield from line
-                    short = width - Segment.get_line_length(line)
-                    if short > 0:
-                        yield Segment(" " * short)
-                else:
-                    yield Segment(" " * width)
-                yield space
-                yield bar
-            yield Segment.line()
-        if index < len(rows_) - 1 or not last:
-            yield between
-            yield Segment.line()
-    if last:
-        yield bottom
-        yield Segment.line()
-
 
 
 def stacked(all_rows: list[Row], lang: Lang) -> list[RenderableType]:

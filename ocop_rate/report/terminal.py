@@ -32,6 +32,7 @@ if TYPE_CHECKING:
     from ocop_rate.models.common import Lang
     from ocop_rate.models.rating import BatchResult
     from ocop_rate.models.rubric import Rubric
+    from ocop_rate.report.table_writer import DrawnTable
 
 WIDE = 110
 """From this width the table shows the product set and the parts A, B, C in columns."""
@@ -79,17 +80,20 @@ def batch_view(result: BatchResult, lang: Lang, width: int = 120) -> list[Render
 
 
 
-def rubric_list_view(entries: list[dict[str, object]], lang: Lang) -> Table:
-    table = Table(header_style="bold")
-    for key in ("id", "group", "product_set", "decision", "criteria", "in_force"):
-        table.add_column(word(key, lang), overflow="fold", no_wrap=key == "id")
+def rubric_list_view(entries: list[dict[str, object]], lang: Lang) -> DrawnTable:
+    """The rubrics, one a row: id, product group, product set, decision, criteria, in
+    force (drawn as rich draws the table, without laying it out row by row)."""
+    from ocop_rate.report.table_writer import DrawnTable, TableShape
+
+    columns = [(word(key, lang), {"overflow": "fold", "no_wrap": key == "id"})
+               for key in ("id", "group", "product_set", "decision", "criteria", "in_force")]
+    rows = []
     for e in entries:
         doubt = f" ({word('unconfirmed', lang)})" if e.get("rubric_unconfirmed") else ""
-        table.add_row(str(e["id"]), group_name(str(e["product_group"]), lang),
-                      str(e["product_set"]),
-                      f"{e['decision']}{doubt}", str(e["criteria"]),
-                      word("yes" if e["in_force"] else "no", lang))
-    return table
+        rows.append([str(e["id"]), group_name(str(e["product_group"]), lang),
+                     str(e["product_set"]), f"{e['decision']}{doubt}", str(e["criteria"]),
+                     word("yes" if e["in_force"] else "no", lang)])
+    return DrawnTable(TableShape(columns), rows)
 
 
 def rubric_sheet_view(rubric: Rubric, lang: Lang) -> RenderableType:
