@@ -6,7 +6,21 @@ history, problems) and the usual batch of ratings; ``round_file(arg)`` tells a r
 from loose files; ``scaffold`` builds a new round for the secretary to send out.
 """
 
-from ocop_rate.round.config import ROUND_FILE, round_file
-from ocop_rate.round.rate import rate_round
+from typing import TYPE_CHECKING, Any
+
+from ocop_rate.round.folder import ROUND_FILE, round_file
+
+if TYPE_CHECKING:
+    from ocop_rate.round.rate import rate_round
 
 __all__ = ["ROUND_FILE", "rate_round", "round_file"]
+
+
+def __getattr__(name: str) -> Any:
+    """``rate_round`` is imported on first use: telling a round folder from loose files
+    (``rate`` asks it of every path) must not load the engine and the round's models."""
+    if name == "rate_round":
+        from ocop_rate.round.rate import rate_round
+
+        return rate_round
+    raise AttributeError(name)

@@ -14,7 +14,6 @@ from ocop_rate.loading.source import inside, load_document
 from ocop_rate.loading.validation import validate
 from ocop_rate.models.round import RoundConfig, SheetFile
 
-ROUND_FILE = "round.yaml"
 SHEET_SUFFIXES = (".csv", ".xlsx", ".yaml", ".yml")
 
 
@@ -25,16 +24,6 @@ class RoundFolder:
     products: Path
     sheets: tuple[tuple[Path, SheetFile], ...]   # in order: later supersede earlier
     problems: tuple[Problem, ...] = ()           # listed sheets that are not there
-
-
-def round_file(arg: str) -> Path | None:
-    """``round.yaml`` of ``arg`` when ``arg`` is a round folder or that file itself."""
-    path = Path(arg)
-    if path.is_dir() and (path / ROUND_FILE).is_file():
-        return path / ROUND_FILE
-    if path.name == ROUND_FILE and path.is_file():
-        return path
-    return None
 
 
 def open_round(config_path: Path) -> RoundFolder:
