@@ -511,3 +511,29 @@ def test_the_rounds_level_decides_the_outcome(tmp_path: Path, level: str, how: s
     assert top["level"] == good["level"] == ("central" if central else "province")
     assert good["province_may_recognise"] == (4 if central else None)
     assert ("Điều 4 khoản 1 điểm b" in top["outcome_source"]) == central
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_a_members_workbook_rated_alone_names_its_round(tmp_path: Path, lang: str,
+                                                       monkeypatch: pytest.MonkeyPatch) -> None:
+    """A secretary rates one member's workbook on its own: instead of three 'unknown
+    column' errors (pass, date, comment), one located line says to rate the round folder."""
+    rf.make_round(tmp_path / "dot-2", products=3, members=3)
+    rows = [(pid, rf.MEMBERS[0], codes) for (pid, member), codes in
+            rf.scores(3, 3).items() if member == rf.MEMBERS[0]]
+    sheet = tmp_path / "dot-2" / "sheets" / "lan.xlsx"
+    sheet.parent.mkdir()
+    rf.write_sheet(sheet, rows, extra={"Lượt": ["1"] * 3, "Ngày": ["2026-11-20"] * 3,
+                                       "Ý kiến": ["", "tốt", ""]})
+    monkeypatch.chdir(tmp_path)
+    result = runner.invoke(app, ["rate", "dot-2/sheets/lan.xlsx", "--lang", lang])
+    assert result.exit_code == 1
+    said = [line for line in result.output.splitlines() if line.startswith("✗")]
+    assert len(said) == 1, result.output
+    assert said[0].startswith("✗ dot-2/sheets/lan.xlsx:1:")
+    assert "Lượt, Ngày, Ý kiến" in said[0] and "ocop-rate rate dot-2/" in said[0]
+    alone = tmp_path / "lan.xlsx"
+    alone.write_bytes(sheet.read_bytes())
+    result = runner.invoke(app, ["rate", str(alone), "--lang", lang])
+    said = [line for line in result.output.splitlines() if line.startswith("✗")]
+    assert len(said) == 1 and "round.yaml" in said[0], result.output

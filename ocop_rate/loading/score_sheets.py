@@ -33,6 +33,7 @@ from ocop_rate.loading.rubrics import RubricLibrary, unknown_rubric
 from ocop_rate.loading.sheet_files import (
     ALIASES,
     MAX_CELL_CHARS,
+    ROUND_COLUMNS,
     RawSheet,
     column_letter,
     header_key,
@@ -102,6 +103,16 @@ def _factor(column: Any) -> tuple[NDArray[np.int64], list[str]]:
     return merged.astype(np.int64)[codes], [str(d) for d in distinct]
 
 
+def _shown_folder(folder: Path) -> str:
+    """The round folder as the user would type it from here (``dot-2/``, ``../``)."""
+    import os
+
+    try:
+        return os.path.relpath(folder) + "/"
+    except ValueError:  # another drive (Windows)
+        return str(folder) + "/"
+
+
 class _Sheet:
     """One sheet being validated: columns resolved, problems gathered per product."""
 
@@ -133,6 +144,7 @@ class _Sheet:
         known = {c.id.casefold(): c.id for r in self.library.rubrics.values()
                  for c in r.criteria}
         problems: list[Problem] = []
+        round_only: list[int] = []
         for col, header in enumerate(self.raw.headers):
             key = header_key(header)
             canonical = ALIASES.get(key)
@@ -147,6 +159,9 @@ class _Sheet:
                 canonical = key
             elif canonical is not None:
                 target = self.columns
+            elif key in ROUND_COLUMNS:
+                round_only.append(col)
+                continue
             else:
                 problems.append(self.where(None, col, "sheet.unknown_column", header=header,
                                            identity=", ".join(IDENTITY)))
@@ -157,12 +172,26 @@ class _Sheet:
                                            first=first))
                 continue
             target[canonical] = col
+        if round_only:  # one member's sheet of a round: the round folder is what to rate
+            raise InputFileError(self._round_sheet(round_only))
         for need in REQUIRED:
             if need not in self.columns:
                 problems.append(Problem.of("sheet.missing_column",
                                            Location(self.raw.file, 1, None, need), column=need))
         if problems:
             raise InputFileError(problems)
+
+    def _round_sheet(self, columns: list[int]) -> Problem:
+        """The one problem of a round member's sheet rated on its own: which columns gave
+        it away, and the round folder to rate instead (found above the file, if it is)."""
+        from ocop_rate.round.folder import ROUND_FILE
+
+        shown = ", ".join(self.raw.headers[col] for col in columns)
+        for folder in list(Path(self.raw.file).resolve().parents)[:3]:
+            if (folder / ROUND_FILE).is_file():
+                return self.where(None, columns[0], "sheet.round_member_sheet", columns=shown,
+                                  folder=_shown_folder(folder))
+        return self.where(None, columns[0], "sheet.round_member_sheet_alone", columns=shown)
 
     def identity(self, name: str) -> tuple[NDArray[np.int64], list[str]]:
         import numpy as np

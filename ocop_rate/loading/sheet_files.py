@@ -35,6 +35,14 @@ ALIASES: dict[str, str] = {
     "member": "member", "thanh vien": "member", "thanh vien hoi dong": "member",
     "nguoi cham": "member", "giam khao": "member",
 }
+ROUND_COLUMNS: dict[str, str] = {
+    "pass": "pass", "luot": "pass", "luot cham": "pass", "lan cham": "pass", "vong": "pass",
+    "date": "date", "ngay": "date", "ngay cham": "date", "ngay danh gia": "date",
+    "comment": "comment", "y kien": "comment", "nhan xet": "comment",
+    "y kien cua nguoi danh gia": "comment", "y kien nguoi danh gia": "comment",
+}
+"""Columns only a council round's member sheet has (re-scoring pass, scoring date, the
+member's comment): a loose score sheet holding them is a round's sheet rated on its own."""
 
 
 def header_key(text: str) -> str:

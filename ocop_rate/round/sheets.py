@@ -15,17 +15,11 @@ from pathlib import Path
 from typing import Any
 
 from ocop_rate.errors import Location, OcopError, Problem
-from ocop_rate.loading.sheet_files import ALIASES
+from ocop_rate.loading.sheet_files import ALIASES, ROUND_COLUMNS
 from ocop_rate.loading.source import load_document
 from ocop_rate.round.tables import MAX_CELL_CHARS, header_key, read_table
 
-ROUND_ALIASES: dict[str, str] = {
-    **ALIASES,
-    "pass": "pass", "luot": "pass", "luot cham": "pass", "lan cham": "pass", "vong": "pass",
-    "date": "date", "ngay": "date", "ngay cham": "date", "ngay danh gia": "date",
-    "comment": "comment", "y kien": "comment", "nhan xet": "comment",
-    "y kien cua nguoi danh gia": "comment", "y kien nguoi danh gia": "comment",
-}
+ROUND_ALIASES: dict[str, str] = {**ALIASES, **ROUND_COLUMNS}
 CONSENSUS_NAMES = frozenset({"hoi dong", "consensus", "council", "thong nhat",
                              "phieu thong nhat"})
 """Member cells (folded) that mark the council's agreed sheet in consensus mode."""

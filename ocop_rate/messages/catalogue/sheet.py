@@ -24,6 +24,18 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Tên sản phẩm, Phiếu, Thành viên) và mã tiêu chí của phiếu đánh giá",
         "unknown column '{header}'; expected {identity} (or their Vietnamese names) and the "
         "criterion ids of the products' rubrics"),
+    "sheet.round_member_sheet": (
+        "đây là phiếu của một thành viên trong đợt đánh giá (có cột {columns}): phiếu này "
+        "được chấm cùng cả đợt — hãy chấm thư mục đợt: ocop-rate rate {folder}",
+        "this is one member's sheet of a council round (it has {columns}): it is rated with "
+        "the whole round — rate the round folder: ocop-rate rate {folder}"),
+    "sheet.round_member_sheet_alone": (
+        "đây là phiếu của một thành viên trong đợt đánh giá (có cột {columns}): phiếu này "
+        "được chấm cùng cả đợt — hãy chấm thư mục đợt (thư mục có round.yaml) hoặc bỏ các "
+        "cột này",
+        "this is one member's sheet of a council round (it has {columns}): it is rated with "
+        "the whole round — rate the round folder (the one with round.yaml), or remove these "
+        "columns"),
     "sheet.repeated_column": ("cột '{header}' lặp lại cột '{first}'",
                               "column '{header}' repeats '{first}'"),
     "sheet.missing_column": ("thiếu cột '{column}' (dòng tiêu đề là dòng 1)",
