@@ -157,3 +157,34 @@ def test_the_rubric_list_is_richs_table(width: int, lang: str) -> None:
 def test_an_empty_table_is_richs() -> None:
     view = terminal.rubric_list_view([], "vi")
     assert _printed([view], 80) == _printed([view.shape.table([])], 80)
+
+
+@pytest.mark.parametrize(("width", "lang"), [(80, "vi"), (64, "en"), (120, "vi")])
+def test_a_file_receives_the_bytes_rich_prints(tmp_path: Path, width: int, lang: str) -> None:
+    """What 'rate -o FILE' writes without rich's printing (table pieces as segments, plain
+    lines as they are or wrapped by report.plain_wrap) is what rich prints, block by block."""
+    import io
+
+    from rich.text import Text
+
+    from ocop_rate.cli.rate import _captured, _table_blocks
+    from ocop_rate.pipeline import rate_paths
+    from ocop_rate.report.safe_console import SafeConsole
+    from tests.conftest import bundled_library
+
+    sheet = tmp_path / "sheet.csv"
+    _sheet(sheet, 130)
+    blocks = _table_blocks(rate_paths(bundled_library(), [str(sheet)]), lang, False, width)
+    lines = [b.plain for b in blocks if isinstance(b, Text)]
+    assert any(len(line) > width and not line.startswith("✗") for line in lines)  # wraps
+
+    def console() -> SafeConsole:
+        return SafeConsole(file=io.StringIO(), width=width, color_system=None)
+
+    fast = "".join(_captured(console(), blocks))
+    printer = console()
+    with printer.capture() as capture:
+        for block in blocks:
+            printer.print(block, soft_wrap=isinstance(block, Text)
+                          and block.plain.startswith("✗"))
+    assert fast == capture.get()

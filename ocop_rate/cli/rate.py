@@ -183,19 +183,36 @@ def _day(value: str | None) -> dt.date:
 
 def _captured(console: Console, blocks: list[RenderableType]) -> Iterator[str]:
     """The text of each block as the console lays it out, one block at a time: a file or
-    a pipe receives a long table piece by piece instead of as one string. A line of plain
-    text that fits (the lines under a long table: one per disagreement) is the same bytes
-    without rich's layout, so it is written as it is."""
+    a pipe receives a long table piece by piece instead of as one string.
+
+    On a file or a pipe two kinds of block skip rich's printing, for the same bytes: a
+    line of plain text (the lines under a long table, one per disagreement) is written as
+    it is when it fits or is a located error (never wrapped), and wrapped by
+    :mod:`~ocop_rate.report.plain_wrap` when its characters are one cell wide; a piece of
+    the results table is written as its segments, whose lines are the table's width."""
     from rich.cells import cell_len
     from rich.text import Text
 
+    from ocop_rate.report import plain_wrap
+    from ocop_rate.report.results_table import is_piece
+
     plain = console.color_system is None
+    width = console.width
     for block in blocks:
-        if plain and isinstance(block, Text) and block.end == "\n":
+        if plain and isinstance(block, Text) and block.end == "\n" and not block.justify \
+                and not block.overflow and not block.no_wrap:
             line = block.plain
-            if line.isprintable() and cell_len(line) <= console.width and line == line.strip():
-                yield line + "\n"
-                continue
+            if line.isprintable() and line == line.strip():
+                if _located(block) or (len(line) if plain_wrap.narrow(line)
+                                       else cell_len(line)) <= width:
+                    yield line + "\n"
+                    continue
+                if plain_wrap.narrow(line):
+                    yield "\n".join(plain_wrap.wrap(line, width)) + "\n"
+                    continue
+        if plain and is_piece(block):
+            yield "".join(segment.text for segment in console.render(block))
+            continue
         with console.capture() as capture:
             console.print(block, soft_wrap=_located(block))
         yield capture.get()

@@ -78,6 +78,12 @@ class _TablePiece:
                          for row in shared.rows[self.lo:self.hi]), first=first, last=last)
 
 
+def is_piece(block: object) -> bool:
+    """Whether ``block`` is a piece of a results table (its lines are the table's width,
+    so a file may receive its segments as they are)."""
+    return isinstance(block, _TablePiece)
+
+
 def results_pieces(all_rows: list[Row], lang: Lang, title: str, wide: bool
                     ) -> list[RenderableType]:
     """The results table, in pieces of :data:`TABLE_PIECE` rows."""

@@ -61,15 +61,18 @@ class TableShape:
         from rich.cells import cell_len
         from rich.text import Text
 
+        from ocop_rate.report.plain_wrap import narrow
+
         count = len(self.columns)
         least, most = [0] * count, [0] * count
         for row in rows:
             for i, cell in enumerate(row):
                 plain = (cell if isinstance(cell, Text) else console.render_str(cell)).plain
+                size = len if narrow(plain) else cell_len
                 lines = plain.splitlines()
-                widest = max(map(cell_len, lines)) if lines else 0
+                widest = max(map(size, lines)) if lines else 0
                 words = plain.split()
-                least[i] = max(least[i], max(map(cell_len, words)) if words else widest)
+                least[i] = max(least[i], max(map(size, words)) if words else widest)
                 most[i] = max(most[i], widest)
         probe = self.table([[Text(_measuring_as(lo, hi)) for lo, hi in zip(least, most,
                                                                             strict=True)]])
@@ -107,28 +110,31 @@ def body(console: Console, shape: TableShape, widths: Sequence[int],
     from rich.segment import Segment
     from rich.text import Text
 
-    layouts = [layout for _, layout in shape.columns]
+    layouts = [(layout.get("justify", "left"), layout.get("overflow", "ellipsis"),
+                layout.get("no_wrap", False)) for _, layout in shape.columns]
     inner = [w - 2 for w in widths]
     between = Segment("├" + "┼".join("─" * w for w in widths) + "┤")
-    plain = console.color_system is None
+    plain = console.color_system is None  # a file or a pipe: text only, one segment a line
     bar, space = Segment("│"), Segment(" ")
     for index, row in enumerate(rows):
         if shape.show_lines and (index or not first):
             yield between
             yield Segment.line()
-        columns = []
-        for cell, layout, width in zip(row, layouts, inner, strict=True):
-            said = cell if isinstance(cell, Text) else console.render_str(cell)
-            columns.append(said.wrap(console, width, justify=layout.get("justify", "left"),
-                                     overflow=layout.get("overflow", "ellipsis"),
-                                     no_wrap=layout.get("no_wrap", False)))
-        for n in range(max(len(c) for c in columns)):
-            if plain:
+        said = [cell if isinstance(cell, Text) else console.render_str(cell) for cell in row]
+        if plain:
+            texts = [_plain_lines(console, cell, width, layout)
+                     for cell, layout, width in zip(said, layouts, inner, strict=True)]
+            for n in range(max(len(c) for c in texts)):
                 yield Segment("│" + "│".join(
-                    f" {set_cell_size(lines[n].plain if n < len(lines) else '', width)} "
-                    for lines, width in zip(columns, inner, strict=True)) + "│")
+                    f" {set_cell_size(lines[n] if n < len(lines) else '', width)} "
+                    for lines, width in zip(texts, inner, strict=True)) + "│")
                 yield Segment.line()
-                continue
+            continue
+        columns = [cell.wrap(console, width, justify=justify, overflow=overflow,
+                             no_wrap=no_wrap)
+                   for cell, (justify, overflow, no_wrap), width in zip(said, layouts, inner,
+                                                                         strict=True)]
+        for n in range(max(len(c) for c in columns)):
             yield bar
             for lines, width in zip(columns, inner, strict=True):
                 yield space
@@ -146,6 +152,23 @@ def body(console: Console, shape: TableShape, widths: Sequence[int],
     if last:
         yield Segment("└" + "┴".join("─" * w for w in widths) + "┘")
         yield Segment.line()
+
+
+def _plain_lines(console: Console, cell: Text, width: int,
+                 layout: tuple[str, str, bool]) -> list[str]:
+    """The cell's lines as rich wraps them to ``width``: by :mod:`plain_wrap` when every
+    character is one cell wide (most Vietnamese text), else by rich."""
+    from ocop_rate.report import plain_wrap
+
+    justify, overflow, no_wrap = layout
+    text = cell.plain
+    if (plain_wrap.narrow(text) and justify in plain_wrap.JUSTIFY
+            and overflow in plain_wrap.OVERFLOW and width >= 1):
+        return plain_wrap.wrap(text, width, justify=justify, overflow=overflow,
+                               no_wrap=no_wrap)
+    return [line.plain for line in cell.wrap(
+        console, width, justify=justify, overflow=overflow,  # type: ignore[arg-type]
+        no_wrap=no_wrap)]
 
 
 @dataclass
