@@ -212,6 +212,34 @@ for path in sorted(Path(sys.argv[1]).rglob("*.yaml")):
     n += len(yaml.load(path.read_text(encoding="utf-8"), Loader=yaml.CSafeLoader))
 print(n)
 """
+BARE_TYPER = """
+import enum
+from pathlib import Path
+from typing import Annotated
+import typer
+
+class Fmt(str, enum.Enum):
+    table = "table"
+    json = "json"
+
+app = typer.Typer(add_completion=False)
+
+@app.command("list")
+def listing(rules: Annotated[list[Path] | None, typer.Option("--rules", "-r")] = None,
+            fmt: Annotated[Fmt, typer.Option("--format", "-f")] = Fmt.table,
+            lang: Annotated[str, typer.Option("--lang", "-l")] = "vi",
+            on: Annotated[str | None, typer.Option("--on")] = None) -> None:
+    print(fmt.value, lang)
+
+@app.command()
+def other() -> None:
+    pass
+
+app()
+"""
+"""Typer's own floor for a command: a bare two-command app parsing options of the types
+ocop-rate's commands take (typer builds a pydantic adapter per option on every run)."""
+
 NO_PANDAS = """
 import sys
 from ocop_rate.cli import main
@@ -321,6 +349,7 @@ def main() -> None:
 
         base, _ = timed([PY, "-c", "import typer, pydantic"], runs * 2)
         typer_start, _ = timed([PY, "-c", "import typer"], runs * 2)
+        bare, _ = timed([PY, "-c", BARE_TYPER, "list", "-f", "json"], runs * 2)
         one = next(iter(sorted(folder.glob("*.yaml"))))
         for command, target, floor, label in (
                 (("rate", str(one)), 2.0, base, "import typer, pydantic"),
@@ -330,6 +359,9 @@ def main() -> None:
             start, peak = timed(cli(*command), runs * 2)
             name = "rate ONE.yaml" if command[0] == "rate" else " ".join(command)
             add(f"ocop-rate {name} vs {label}", start, floor, target, peak)
+            if command[0] != "--help":
+                add(f"  the same vs a bare typer command ({bare:.2f} s, {bare / base:.2f}x "
+                    "the floor above)", start, bare, None, peak)
         rows.append(round_figure(root, runs))
 
     head = ("figure", "ocop-rate", "floor", "ratio", "peak RSS | target")
