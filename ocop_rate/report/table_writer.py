@@ -106,7 +106,6 @@ def body(console: Console, shape: TableShape, widths: Sequence[int],
     """Rows of the table drawn as rich draws a table's body: a line between rows when the
     shape says so (and before ``rows`` unless they are the ``first``), the bottom edge
     after the ``last``. A file or a pipe gets one segment per line."""
-    from rich.cells import set_cell_size
     from rich.segment import Segment
     from rich.text import Text
 
@@ -126,7 +125,7 @@ def body(console: Console, shape: TableShape, widths: Sequence[int],
                      for cell, layout, width in zip(said, layouts, inner, strict=True)]
             for n in range(max(len(c) for c in texts)):
                 yield Segment("│" + "│".join(
-                    f" {set_cell_size(lines[n] if n < len(lines) else '', width)} "
+                    f" {_fit(lines[n] if n < len(lines) else '', width)} "
                     for lines, width in zip(texts, inner, strict=True)) + "│")
                 yield Segment.line()
             continue
@@ -152,6 +151,18 @@ def body(console: Console, shape: TableShape, widths: Sequence[int],
     if last:
         yield Segment("└" + "┴".join("─" * w for w in widths) + "┘")
         yield Segment.line()
+
+
+def _fit(line: str, width: int) -> str:
+    """``line`` padded or cut to ``width`` cells (rich's ``set_cell_size``, by length when
+    every character is one cell wide)."""
+    from rich.cells import set_cell_size
+
+    from ocop_rate.report.plain_wrap import narrow
+
+    if narrow(line):
+        return line[:max(width, 0)].ljust(width)
+    return set_cell_size(line, width)
 
 
 def _plain_lines(console: Console, cell: Text, width: int,
