@@ -24,7 +24,7 @@ TEXTS = st.lists(st.one_of(st.text(ALPHABET, min_size=1, max_size=30),
 def test_every_narrow_character_is_one_cell_for_rich() -> None:
     wide = [ch for ch in plain_wrap.NARROW if get_character_cell_size(ch) != 1]
     assert wide == []
-    assert plain_wrap.narrow("Nước mắm Cái Rồng — ★★★★ • ✗")
+    assert plain_wrap.narrow("Nước mắm Cái Rồng — ★★★★ • ✗ ⚠ →")
     assert not plain_wrap.narrow("日本") and not plain_wrap.narrow("a\tb")
     assert not plain_wrap.narrow("e\u0301")  # a combining accent is no cell of its own
 

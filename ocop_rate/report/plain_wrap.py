@@ -22,7 +22,8 @@ _RANGES = (
     (0x2010, 0x2027), (0x2030, 0x205E),         # dashes, quotes, bullet, ellipsis, ‰
     (0x2190, 0x21FF),                           # arrows
     (0x2500, 0x25FC),                           # box drawing, geometric shapes
-    (0x2605, 0x2606), (0x2713, 0x2718),         # ★ ☆, ✓ ✔ ✕ ✖ ✗ ✘
+    (0x2605, 0x2606), (0x26A0, 0x26A0),         # ★ ☆, ⚠
+    (0x2713, 0x2718),                           # ✓ ✔ ✕ ✖ ✗ ✘
 )
 NARROW = frozenset(chr(code) for low, high in _RANGES for code in range(low, high + 1))
 """Characters rich draws one cell wide (each checked against rich by the tests)."""
