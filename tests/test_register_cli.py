@@ -68,7 +68,7 @@ def test_record_refuses_and_writes_nothing(tmp_path: Path) -> None:
     results = write_round(tmp_path / "r.json", [product("A", 4), product("B", 3)])
     missing = cli("register", "record", results, *DEC, "--cert", "A=1", *db, code=2)
     assert "B được công nhận nhưng chưa có số giấy chứng nhận" in missing.stderr
-    assert as_json("register", "list", *db) == []
+    assert list(tmp_path.glob("reg.sqlite*")) == []  # a refused first record leaves no file
     wrong = cli("register", "record", results, *DEC, "--cert", "A=1", "--cert", "B=2",
                 "--authority", "minister", "--lang", "en", *db, code=2)
     assert "4 stars are recognised by province-chair" in wrong.stderr
@@ -244,7 +244,7 @@ def test_import_is_all_or_nothing_and_located(tmp_path: Path) -> None:
     assert "Sheet!D4" in out.stderr and "đã có ở dòng 2" in out.stderr
     assert "Sheet!E4" in out.stderr and "'31/02/2026' không phải ngày" in out.stderr
     assert "Sheet!G5" in out.stderr and "05/06/2029" in out.stderr and "Điều 4.3" in out.stderr
-    assert as_json("register", "list", *db) == []                    # nothing written
+    assert list(tmp_path.glob("reg.sqlite*")) == []                  # nothing written
     part = cli("register", "import", tmp_path / "old.xlsx", "--partial", *db, code=1)
     assert "đã nhập 2 trong 5 dòng" in part.stderr
     kept = {r["product_id"]: r for r in as_json("register", "list", *db)}

@@ -153,9 +153,13 @@ def _run(register: Register, lang: LangCode, action: Callable[[], T]) -> T:
     import sqlite3
 
     from ocop_rate.errors import OcopError, Problem
+    from ocop_rate.register.store import close_discarding_if_unused
 
+    done = False
     try:
-        return action()
+        value = action()
+        done = True
+        return value
     except OcopError as exc:
         _stop(exc, lang)
     except sqlite3.OperationalError as exc:
@@ -168,7 +172,10 @@ def _run(register: Register, lang: LangCode, action: Callable[[], T]) -> T:
         _stop(OcopError(Problem.of("register.damaged", None, path=str(register.path),
                                    reason=str(exc))), lang)
     finally:
-        register.close()
+        if done:
+            register.close()
+        else:  # a refused first record or import leaves no empty register behind
+            close_discarding_if_unused(register)
 
 
 def _decision(number: str, on: str, authority: AuthorityChoice, signer: str | None,

@@ -38,6 +38,7 @@ class Register:
     path: Path
     conn: sqlite3.Connection
     migrated_from: int | None = None
+    created: bool = False  # this run made the file (see :func:`close_unless_unused`)
 
     @contextlib.contextmanager
     def transaction(self) -> Iterator[sqlite3.Connection]:
@@ -109,12 +110,35 @@ def _open(path: Path, create: bool, write: bool) -> Register:
         else:
             if conn.execute("PRAGMA journal_mode = WAL").fetchone()[0] != "wal":
                 raise _refuse("register.no_wal", path)
-        register = Register(path, conn)
+        register = Register(path, conn, created=fresh)
         register.migrated_from = _migrate(register)
         return register
     except BaseException:
         conn.close()
         raise
+
+
+def close_discarding_if_unused(register: Register) -> bool:
+    """Close ``register``; when this run created it and no change reached it (the first
+    ``record`` or ``import`` was refused), remove the file and its WAL files too, so a
+    refused command leaves nothing behind. Whether it was removed."""
+    unused = False
+    if register.created:
+        with contextlib.suppress(sqlite3.DatabaseError):
+            unused = not any(register.conn.execute(f"SELECT 1 FROM {table} LIMIT 1"
+                                                   ).fetchone()
+                             for table in DATA_TABLES)
+    register.close()
+    if unused:
+        for suffix in ("", "-wal", "-shm"):
+            with contextlib.suppress(FileNotFoundError):
+                register.path.with_name(register.path.name + suffix).unlink()
+    return unused
+
+
+DATA_TABLES = ("products", "decisions", "ratings", "certificates", "revocations",
+               "proposals", "filings")
+"""The tables a change writes into (the schema's own bookkeeping aside)."""
 
 
 def schema_version(conn: sqlite3.Connection) -> int:
