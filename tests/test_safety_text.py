@@ -236,3 +236,17 @@ def test_xlsx_writers_hold_control_characters_escaped() -> None:
     assert neutralise(-3) == -3
 
 
+
+
+@pytest.mark.parametrize(("args", "echoed"), [
+    (["rate", "--\x1b[31mred", "x"], True), (["rate", "--format", "\x1b]0;pwned\x07", "x"], False),
+    (["\x1b[2Jrate"], False)], ids=["option", "value", "command"])
+def test_usage_errors_show_escapes_typed_on_the_command_line(args: list[str],
+                                                             echoed: bool) -> None:
+    """A command line is typed (or pasted) by the user, but still never drives the
+    terminal: what the usage error echoes of it shows its escapes."""
+    run = cli(*args)
+    assert run.code == 2
+    assert_clean(run)
+    assert "\x1b" not in run.err and "\x07" not in run.err
+    assert ("--\\x1b[31mred" in run.err) is echoed

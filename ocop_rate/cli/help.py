@@ -116,10 +116,14 @@ def _localise(error: Any, ctx: Any) -> None:
     lang = _lang(ctx)
 
     def show(file: Any = None) -> None:
+        from ocop_rate.loading.text_safety import printable
+
         out = sys.stderr if file is None else file
         hint = text("usage.hint", lang, command=f"{ctx.command_path} --help")
-        out.write(f"{ctx.get_usage()}\n{hint}\n\n{text('cli.error', lang)}: "
-                  f"{usage_problem(error, lang)}\n")
+        said = (f"{ctx.get_usage()}\n{hint}\n\n{text('cli.error', lang)}: "
+                f"{usage_problem(error, lang)}")
+        # an option or value echoed as typed may hold escapes: shown, never acted on
+        out.write("\n".join(printable(line) for line in said.split("\n")) + "\n")
 
     error.show = show
 
