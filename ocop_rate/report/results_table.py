@@ -12,7 +12,7 @@ from rich.text import Text as RichText
 
 from ocop_rate.messages import text
 from ocop_rate.report.labels import star_glyphs, star_label, word
-from ocop_rate.report.table_writer import TableShape, body
+from ocop_rate.report.table_writer import Plain, TableShape, body
 
 if TYPE_CHECKING:
     from ocop_rate.models.common import Lang
@@ -23,14 +23,28 @@ OUTCOME_STYLE = {"recognised": "green", "proposed-5-star": "bold yellow",
                  "not-recognised": "red", "rejected": "bold red", "not-rated": "bold red"}
 
 
+Spans = list[tuple[str, str]]
+"""A cell as text and style: the first piece's style is the whole cell's, each later piece
+is appended with its own (as ``Text(first, style=…).append(…)``)."""
+
+
 def outcome_text(row: Row, lang: Lang) -> RichText:
     """The outcome in words; a product rated without its rejection facts is marked ``*``
     (the legend under the table says what was not checked)."""
-    said = RichText(text(f"outcome.{row.outcome}", lang),
-                    style=OUTCOME_STYLE.get(row.outcome, ""))
-    if row.unchecked:
-        said.append("*", style="bold yellow")
-    return said
+    return _styled(_outcome_spans(row, lang))
+
+
+def _outcome_spans(row: Row, lang: Lang) -> Spans:
+    said = [(text(f"outcome.{row.outcome}", lang), OUTCOME_STYLE.get(row.outcome, ""))]
+    return [*said, ("*", "bold yellow")] if row.unchecked else said
+
+
+def _styled(spans: Spans) -> RichText:
+    (first, style), *rest = spans
+    out = RichText(first, style=style)
+    for piece, piece_style in rest:
+        out.append(piece, style=piece_style)
+    return out
 
 
 TABLE_PIECE = 500
@@ -53,7 +67,7 @@ class _Pieces:
     def column_widths(self, console: Console, options: ConsoleOptions) -> list[int]:
         if self.widths is None:
             self.widths = self.shape.widths(console, options, (
-                cells(row, self.lang, self.wide) for row in self.rows))
+                plain_cells(row, self.lang, self.wide) for row in self.rows))
         return self.widths
 
 
@@ -73,8 +87,9 @@ class _TablePiece:
         widths = shared.column_widths(console, options)
         if first:
             yield from shared.shape.head(console, options, widths)
+        drawn = plain_cells if console.color_system is None else cells
         yield from body(console, shared.shape, widths,
-                        (cells(row, shared.lang, shared.wide)
+                        (drawn(row, shared.lang, shared.wide)
                          for row in shared.rows[self.lo:self.hi]), first=first, last=last)
 
 
@@ -115,26 +130,34 @@ def _columns(lang: Lang, wide: bool) -> list[tuple[str, dict[str, Any]]]:
 
 
 def cells(row: Row, lang: Lang, wide: bool) -> list[RichText]:
-    """One product's cells, in the order of :func:`_columns`."""
+    """One product's cells, in the order of :func:`_columns`, styled for a terminal."""
+    return [_styled(spans) for spans in _cell_spans(row, lang, wide)]
+
+
+def plain_cells(row: Row, lang: Lang, wide: bool) -> list[Plain]:
+    """The same cells as text only, for a file or a pipe (and for measuring)."""
+    return [Plain("".join(piece for piece, _ in spans))
+            for spans in _cell_spans(row, lang, wide)]
+
+
+def _cell_spans(row: Row, lang: Lang, wide: bool) -> list[Spans]:
     from ocop_rate.models.rubric import PART_ORDER
     from ocop_rate.report.rows import fmt
 
-    name = RichText(row.product_id, style="bold")
+    name = [(row.product_id, "bold")]
     if row.product_name:
-        name.append("\n" + row.product_name, style="")
+        name.append(("\n" + row.product_name, ""))
     if not wide and row.rubric_name:
-        name.append("\n" + row.rubric_name, style="dim")
-    stars = RichText(star_label(row.stars, lang) if row.errors == [] else "",
-                     style=STAR_STYLE.get(row.stars or 1, ""))
-    if wide and not row.errors:
-        stars = RichText(f"{star_glyphs(row.stars)} ", style=STAR_STYLE.get(
-            row.stars or 1, "")).append(stars)
-    cells = [name]
+        name.append(("\n" + row.rubric_name, "dim"))
+    style = STAR_STYLE.get(row.stars or 1, "")
+    label = star_label(row.stars, lang) if row.errors == [] else ""
+    stars = [(f"{star_glyphs(row.stars)} ", style), (label, style)] \
+        if wide and not row.errors else [(label, style)]
+    out = [name]
     if wide:
-        cells += [RichText(row.rubric_name or row.rubric),
-                  *[RichText(fmt(row.parts[p])) for p in PART_ORDER]]
-    cells += [RichText(fmt(row.total), style="bold"), stars, outcome_text(row, lang)]
-    return cells
+        out += [[(row.rubric_name or row.rubric, "")],
+                *[[(fmt(row.parts[p]), "")] for p in PART_ORDER]]
+    return [*out, [(fmt(row.total), "bold")], stars, _outcome_spans(row, lang)]
 
 
 def stacked(all_rows: list[Row], lang: Lang) -> list[RenderableType]:

@@ -15,11 +15,20 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from ocop_rate.report import plain_wrap
+
 if TYPE_CHECKING:
     from rich.console import Console, ConsoleOptions
     from rich.segment import Segment
     from rich.table import Table
     from rich.text import Text
+
+class Plain(str):
+    """A cell's text to be drawn as it is: no markup, no highlighting (a plain ``str`` cell
+    is read as rich reads one, through ``console.render_str``)."""
+
+    __slots__ = ()
+
 
 Column = tuple[str, dict[str, Any]]
 """A column's header and its rich layout (``Table.add_column`` keywords)."""
@@ -67,7 +76,8 @@ class TableShape:
         least, most = [0] * count, [0] * count
         for row in rows:
             for i, cell in enumerate(row):
-                plain = (cell if isinstance(cell, Text) else console.render_str(cell)).plain
+                plain = cell if isinstance(cell, Plain) else (
+                    cell if isinstance(cell, Text) else console.render_str(cell)).plain
                 size = len if narrow(plain) else cell_len
                 lines = plain.splitlines()
                 widest = max(map(size, lines)) if lines else 0
@@ -107,7 +117,6 @@ def body(console: Console, shape: TableShape, widths: Sequence[int],
     shape says so (and before ``rows`` unless they are the ``first``), the bottom edge
     after the ``last``. A file or a pipe gets one segment per line."""
     from rich.segment import Segment
-    from rich.text import Text
 
     layouts = [(layout.get("justify", "left"), layout.get("overflow", "ellipsis"),
                 layout.get("no_wrap", False)) for _, layout in shape.columns]
@@ -119,16 +128,17 @@ def body(console: Console, shape: TableShape, widths: Sequence[int],
         if shape.show_lines and (index or not first):
             yield between
             yield Segment.line()
-        said = [cell if isinstance(cell, Text) else console.render_str(cell) for cell in row]
         if plain:
             texts = [_plain_lines(console, cell, width, layout)
-                     for cell, layout, width in zip(said, layouts, inner, strict=True)]
+                     for cell, layout, width in zip(row, layouts, inner, strict=True)]
+            blank = [" " * width for width in inner]
             for n in range(max(len(c) for c in texts)):
-                yield Segment("│" + "│".join(
-                    f" {_fit(lines[n] if n < len(lines) else '', width)} "
-                    for lines, width in zip(texts, inner, strict=True)) + "│")
+                yield Segment("│ " + " │ ".join(
+                    lines[n] if n < len(lines) else empty
+                    for lines, empty in zip(texts, blank, strict=True)) + " │")
                 yield Segment.line()
             continue
+        said = [_as_text(console, cell) for cell in row]
         columns = [cell.wrap(console, width, justify=justify, overflow=overflow,
                              no_wrap=no_wrap)
                    for cell, (justify, overflow, no_wrap), width in zip(said, layouts, inner,
@@ -153,33 +163,35 @@ def body(console: Console, shape: TableShape, widths: Sequence[int],
         yield Segment.line()
 
 
-def _fit(line: str, width: int) -> str:
-    """``line`` padded or cut to ``width`` cells (rich's ``set_cell_size``, by length when
-    every character is one cell wide)."""
+def _as_text(console: Console, cell: Text | str) -> Text:
+    """A cell as rich would hold it."""
+    from rich.text import Text
+
+    if isinstance(cell, Text):
+        return cell
+    return Text(cell) if isinstance(cell, Plain) else console.render_str(cell)
+
+
+def _plain_lines(console: Console, cell: Text | str, width: int,
+                 layout: tuple[str, str, bool]) -> list[str]:
+    """The cell's lines as rich wraps them and pads them to ``width`` cells: by
+    :mod:`plain_wrap` when every character is one cell wide (most Vietnamese text; its
+    left- or right-justified lines are already ``width`` long), else by rich."""
     from rich.cells import set_cell_size
 
-    from ocop_rate.report.plain_wrap import narrow
-
-    if narrow(line):
-        return line[:max(width, 0)].ljust(width)
-    return set_cell_size(line, width)
-
-
-def _plain_lines(console: Console, cell: Text, width: int,
-                 layout: tuple[str, str, bool]) -> list[str]:
-    """The cell's lines as rich wraps them to ``width``: by :mod:`plain_wrap` when every
-    character is one cell wide (most Vietnamese text), else by rich."""
-    from ocop_rate.report import plain_wrap
-
     justify, overflow, no_wrap = layout
-    text = cell.plain
-    if (plain_wrap.narrow(text) and justify in plain_wrap.JUSTIFY
-            and overflow in plain_wrap.OVERFLOW and width >= 1):
+    text = cell if isinstance(cell, Plain) else _as_text(console, cell).plain
+    if (justify in _PADDED and overflow in plain_wrap.OVERFLOW and width >= 1
+            and plain_wrap.narrow(text)):
         return plain_wrap.wrap(text, width, justify=justify, overflow=overflow,
                                no_wrap=no_wrap)
-    return [line.plain for line in cell.wrap(
+    return [set_cell_size(line.plain, width) for line in _as_text(console, cell).wrap(
         console, width, justify=justify, overflow=overflow,  # type: ignore[arg-type]
         no_wrap=no_wrap)]
+
+
+_PADDED = frozenset({"left", "right"})
+"""Justifications whose wrapped lines come out exactly the width (rich pads them)."""
 
 
 @dataclass
