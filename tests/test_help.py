@@ -105,6 +105,26 @@ def test_every_command_has_help_of_its_own_in_both_languages() -> None:
     assert all(f"help.register.{name}" in owners for name in REGISTER)
 
 
+@pytest.mark.parametrize("lang", [0, 1], ids=["vi", "en"])
+def test_register_examples_are_command_lines_it_takes(lang: int,
+                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    """Each example line of a register command is that command, its options all known and
+    its required ones given (parsed as the command parses it, without running it)."""
+    from ocop_rate.cli import common
+
+    monkeypatch.setattr(common, "_SPOKEN", [])  # parsing --lang records the language
+    group = typer.main.get_command(app).commands["register"]  # type: ignore[attr-defined]
+    for name in REGISTER:
+        command = group.commands[name]
+        source = help_sources(command, ("register", name))["example"]
+        lines = CATALOGUE[str(source)][lang].splitlines()
+        assert lines, name
+        for line in lines:
+            words = shlex.split(line)
+            assert words[:3] == ["ocop-rate", "register", name], line
+            command.make_context(name, words[3:])  # a usage error fails the test
+
+
 def test_register_list_and_rubrics_list_say_their_own_words() -> None:
     """The two ``list`` commands (and their group listings) are told apart."""
     def said(*args: str) -> str:

@@ -7,16 +7,17 @@ register commands share are written once below and given to each command by its 
 """
 
 # Words several commands share: the register file, the dates, the decision, the format.
-_DB = ("Tệp sổ đăng ký; nếu không có, dùng biến môi trường OCOP_REGISTER, rồi "
-       "ocop-register.sqlite trong thư mục hiện tại.",
+_DB = ("Tệp sổ đăng ký (mặc định: theo biến môi trường OCOP_REGISTER, nếu không thì "
+       "ocop-register.sqlite trong thư mục hiện tại).",
        "The register file; else $OCOP_REGISTER, else ocop-register.sqlite in the current "
        "folder.")
-_DB_RECORD = ("Tệp sổ đăng ký, tạo mới nếu chưa có; nếu không có, dùng biến môi trường "
-              "OCOP_REGISTER, rồi ocop-register.sqlite cạnh tệp kết quả hoặc thư mục đợt.",
+_DB_RECORD = ("Tệp sổ đăng ký, tạo mới nếu chưa có (mặc định: theo biến môi trường "
+              "OCOP_REGISTER, nếu không thì ocop-register.sqlite cạnh tệp kết quả hoặc thư "
+              "mục đợt).",
               "The register file, created if there is none; else $OCOP_REGISTER, else "
               "ocop-register.sqlite beside the results file or round folder.")
-_DB_IMPORT = ("Tệp sổ đăng ký, tạo mới nếu chưa có; nếu không có, dùng biến môi trường "
-              "OCOP_REGISTER, rồi ocop-register.sqlite trong thư mục hiện tại.",
+_DB_IMPORT = ("Tệp sổ đăng ký, tạo mới nếu chưa có (mặc định: theo biến môi trường "
+              "OCOP_REGISTER, nếu không thì ocop-register.sqlite trong thư mục hiện tại).",
               "The register file, created if there is none; else $OCOP_REGISTER, else "
               "ocop-register.sqlite in the current folder.")
 _VIEW = ("Dạng kết quả: table (bảng trên màn hình) hoặc json.",
@@ -74,7 +75,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Who must file for re-evaluation: window open, opening soon, or closed unfiled. "
         "Điều 7.6.a: file 180 to 120 days before expiry."),
     "help.register.due.on": _on("Tính đến ngày này", "As of this date"),
-    "help.register.due.within": ("Kể cả các cửa sổ sẽ mở trong chừng này ngày tới.",
+    "help.register.due.within": ("Liệt kê cả các cửa sổ sẽ mở trong vòng SỐ_NGÀY ngày tới.",
                                  "Also list windows opening within this many days."),
     "help.register.due.fmt": _VIEW,
     "help.register.due.db": _DB,
@@ -243,7 +244,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "ocop-rate register result QN-HL-0102 --stars none"),
     "help.register.file": (
         "Ghi việc nộp hồ sơ đánh giá lại (Điều 7.6.a: từ 180 đến 120 ngày trước ngày hết "
-        "hạn). Nộp ngoài cửa sổ được cảnh báo, mã thoát 1; nộp muộn thì giấy chứng nhận còn "
+        "hạn). Nộp ngoài cửa sổ sẽ được cảnh báo, mã thoát 1; nộp muộn thì giấy chứng nhận còn "
         "hiệu lực đến ngày có kết quả, không quá 180 ngày sau ngày hết hạn (Điều 12.3).",
         "Record that a re-evaluation dossier was filed (Điều 7.6.a: 180 to 120 days before "
         "expiry). A filing outside the window is flagged, exit code 1; a late filer's "
@@ -257,14 +258,15 @@ MESSAGES: dict[str, tuple[str, str]] = {
                                    "ocop-rate register file QN-VD-0066 --date 2026-03-10 "
                                    "--lang en"),
     "help.register.revoke": (
-        "Thu hồi giấy chứng nhận (Điều 8). Theo một căn cứ của Điều 8.1, do người có thẩm "
-        "quyền với hạng sao của giấy ký (Điều 8.2); thu hồi quá 15 ngày kể từ ngày có kết "
-        "luận được cảnh báo (Điều 8.4).",
+        "Thu hồi giấy chứng nhận (Điều 8). Căn cứ thu hồi theo Điều 8.1; người ký phải đúng "
+        "thẩm quyền theo hạng sao (Điều 8.2); thu hồi quá 15 ngày kể từ ngày có kết luận sẽ "
+        "được cảnh báo (Điều 8.4).",
         "Revoke a certificate (Điều 8). On a ground of Điều 8.1, signed by the authority for "
         "its class (Điều 8.2); a revocation more than 15 days after the conclusion is "
         "flagged (Điều 8.4)."),
     "help.register.revoke.ident": (
-        "Mã sản phẩm (thu hồi giấy chứng nhận hiện có của nó) hoặc số giấy chứng nhận.",
+        "Mã sản phẩm (thu hồi giấy chứng nhận hiện tại của sản phẩm) hoặc số giấy chứng "
+        "nhận.",
         "A product id (its current certificate) or a certificate number."),
     "help.register.revoke.ground": (
         "Căn cứ Điều 8.1: a (hồ sơ không trung thực, giả mạo), b (không còn đáp ứng tiêu "
