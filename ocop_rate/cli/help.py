@@ -9,9 +9,9 @@ command by its path first (``help.register.list``, ``help.register.list.<param>`
 ``rubrics list`` from before groups shared command names), then, for a parameter,
 ``help.param.<param>`` (words every command may share). :func:`help_sources` says which key
 each text of a command came from (tests/test_help.py holds every command to its own). The
-language is the
-``--lang`` on the command line, else ``OCOP_LANG``, else Vietnamese (help is drawn while
-the options are parsed, so the command line is kept as given and read for ``--lang``).
+language is the ``--lang`` on the command line, else ``OCOP_LANG``, else Vietnamese (help
+is drawn while the options are parsed, so the command line is kept as given and read for
+``--lang``).
 """
 
 from __future__ import annotations
@@ -135,7 +135,7 @@ def _lang(ctx: Any) -> Lang:
     return help_lang(ctx.meta.get("ocop_args"))
 
 
-def _named(param: Any, lang: Lang, path: tuple[str, ...] = ()) -> str:
+def _param_name(param: Any, lang: Lang, path: tuple[str, ...] = ()) -> str:
     if param is None:
         return "?"
     if getattr(param, "param_type_name", "") == "option":
@@ -156,13 +156,13 @@ def usage_problem(error: Any, lang: Lang) -> str:
                         close=close)
         return text("usage.no_such_option", lang, option=error.option_name)
     if isinstance(error, ex.MissingParameter):
-        return text("usage.missing", lang, param=_named(error.param, lang, path))
+        return text("usage.missing", lang, param=_param_name(error.param, lang, path))
     if isinstance(error, ex.BadParameter):
         choices = _metavar(error.param, "en", path) if error.param is not None else ""
         if "|" in choices and not re.search("[A-Z]", choices):  # typed as they are
-            return text("usage.choice", lang, param=_named(error.param, lang, path),
+            return text("usage.choice", lang, param=_param_name(error.param, lang, path),
                         choices=choices.replace("|", ", "))
-        return text("usage.bad_value", lang, param=_named(error.param, lang, path))
+        return text("usage.bad_value", lang, param=_param_name(error.param, lang, path))
     if isinstance(error, ex.BadOptionUsage):
         return text("usage.option_needs_value", lang, option=error.option_name)
     if "extra argument" in str(error.message):
