@@ -47,11 +47,27 @@ def _said(template: str) -> str:
     return PLACEHOLDER.sub(" ", template)
 
 
+def command_names() -> set[str]:
+    """Every command's and group's name (``register file``, ``round status``): typed as
+    they are, so a Vietnamese example that types one does not make it a Vietnamese word."""
+    import typer.main
+
+    def names(group: object) -> set[str]:
+        commands = getattr(group, "commands", {})
+        return {*commands, *(n for c in commands.values() for n in names(c))}
+
+    return names(typer.main.get_command(app))
+
+
 def _english_vocabulary() -> set[str]:
     """English words of our catalogue (and libraries), less any word the Vietnamese side
-    uses too (OCOP, CSV, UTF, YAML … are the same in both)."""
+    uses too (OCOP, CSV, UTF, YAML … are the same in both), command names typed in an
+    example apart."""
     english = {w.lower() for _, en in CATALOGUE.values() for w in WORD.findall(_said(en))}
-    vietnamese = {w.lower() for vi, _ in CATALOGUE.values() for w in WORD.findall(_said(vi))}
+    typed = command_names()
+    vietnamese = {w.lower() for key, (vi, _) in CATALOGUE.items()
+                  for w in WORD.findall(_said(vi))
+                  if not (key.endswith(".example") and w in typed)}
     return {w for w in english | LIBRARY_WORDS if _plain(w) and len(w) > 2} - vietnamese
 
 
@@ -64,9 +80,14 @@ ENGLISH = _english_vocabulary() - NOT_ENGLISH
 ECHOES = re.compile(r"""\S*[/\\]\S*|'[^']*'|"[^"]*"|\S*[._\-:]\S*|\b[a-z]\)|\[[a-z-]+\]""")
 
 
+# A command line as typed ("ocop-rate register file …"): its command names are not prose.
+TYPED = re.compile(rf"ocop-rate(?: (?:{'|'.join(sorted(command_names(), key=len)[::-1])})\b)*")
+
+
 def english_words(output: str) -> set[str]:
-    """The English words in ``output`` once the inputs' own words are taken out."""
-    said = ECHOES.sub(" ", output)
+    """The English words in ``output`` once the inputs' own words (and the command names
+    of a command line) are taken out."""
+    said = ECHOES.sub(" ", TYPED.sub(" ", output))
     return {w for w in WORD.findall(said) if _plain(w) and w.lower() in ENGLISH}
 
 

@@ -2,16 +2,22 @@
 
 Typer's own help shows Python types (``<list[Path]>``, ``<float range>``, ``{PATH}``) and
 only the words written in the code. :class:`OcopCommand` lays out the help itself: each
-command's description, argument and option words come from the message catalogue
-(``help.<command>``, ``help.<command>.<param>`` or ``help.param.<param>``), metavars from
-:data:`METAVARS`, and the examples from ``help.<command>.example``. The language is the
-``--lang`` on the command line, else ``OCOP_LANG``, else Vietnamese (help is drawn while
-the options are parsed, so the command line is kept as given and read for ``--lang``).
+command's description, argument and option words come from the message catalogue, metavars
+from :data:`METAVARS`, and the examples from the catalogue too. A text's key names the
+command by its path first (``help.register.list``, ``help.register.list.<param>``,
+``help.register.list.example``), then by its name alone (``help.list``, the key of
+``rubrics list`` from before groups shared command names), then, for a parameter,
+``help.param.<param>`` (words every command may share). :func:`help_sources` says which key
+each text of a command came from (tests/test_help.py holds every command to its own). The
+language is the ``--lang`` on the command line, else ``OCOP_LANG``, else Vietnamese (help
+is drawn while the options are parsed, so the command line is kept as given and read for
+``--lang``).
 """
 
 from __future__ import annotations
 
 import os
+import re
 import sys
 from typing import Any
 
@@ -26,6 +32,18 @@ METAVARS: dict[str, str] = {
     "rubric_ids": "RUBRIC_ID...", "base": "BASE", "head": "HEAD", "more": "[DOSSIER]...",
     "members": "N", "folder": "ROUND", "roster": "FILE", "products": "FILE",
     "name": "NAME", "province": "PROVINCE", "quorum": "N|SHARE|all",
+    # the certificate register: a key with a path is for that group's or command's parameter
+    "register.db": "FILE", "register.on": "DATE", "register.signer": "NAME",
+    "register.decision": "NUMBER", "register.within": "DAYS", "register.commune": "COMMUNE",
+    "register.list.stars": "3|4|5", "register.ident": "PRODUCT_ID",
+    "register.history.ident": "PRODUCT_OR_CERTIFICATE",
+    "register.revoke.ident": "PRODUCT_OR_CERTIFICATE",
+    "register.export.output": "FILE.xlsx|FILE.csv|FILE.json",
+    "register.record.round_json": "RESULTS.json|ROUND",
+    "register.record.cert": "PRODUCT_ID=NUMBER[@DATE]", "register.record.certificates": "FILE",
+    "register.result.certificate": "NUMBER", "register.result.issued": "DATE",
+    "register.result.total": "POINTS", "register.revoke.ground": "a|b|c|d|đ|e",
+    "register.revoke.concluded": "DATE", "register.import.source": "FILE.xlsx|FILE.csv",
 }
 
 
@@ -41,24 +59,65 @@ def help_lang(argv: list[str] | None = None) -> Lang:
     return "en" if os.environ.get("OCOP_LANG", "").strip().lower() == "en" else "vi"
 
 
+def _path(ctx: Any) -> tuple[str, ...]:
+    """The command's words after the program's name, e.g. ``("register", "list")``."""
+    names: list[str] = []
+    while ctx.parent is not None:
+        names.append(str(ctx.command.name))
+        ctx = ctx.parent
+    return tuple(reversed(names))
+
+
+def _keys(path: tuple[str, ...], *tail: str) -> tuple[str, ...]:
+    """``help.<path>.<tail>``, then ``help.<name>.<tail>`` (the keys of before paths)."""
+    own = ".".join(("help", *path, *tail))
+    short = ".".join(("help", path[-1], *tail))
+    return (own,) if own == short else (own, short)
+
+
+def _param_keys(path: tuple[str, ...], name: str) -> tuple[str, ...]:
+    return (*_keys(path, name), f"help.param.{name}")
+
+
+def _found(keys: tuple[str, ...]) -> str | None:
+    return next((key for key in keys if key in CATALOGUE), None)
+
+
 def _said(keys: tuple[str, ...], lang: Lang, fallback: str) -> str:
-    for key in keys:
-        if key in CATALOGUE:
-            return text(key, lang)
-    return fallback
+    key = _found(keys)
+    return fallback if key is None else text(key, lang)
+
+
+def help_sources(command: Any, path: tuple[str, ...]) -> dict[str, str | None]:
+    """The catalogue key each text of ``command``'s help comes from (None: the code's own
+    words): ``""`` its description, each parameter by name, and ``"example"``; for a group,
+    each of its commands' lines as ``"command:<name>"``."""
+    if hasattr(command, "commands"):
+        found = {"": "help.app" if not path else _found(_keys(path))}
+        for name in command.commands:
+            found[f"command:{name}"] = _found(_keys((*path, name)))
+        for param in command.params:
+            found[str(param.name)] = _found((f"help.param.{param.name}",))
+        return found
+    found = {"": _found(_keys(path)), "example": _found(_keys(path, "example"))}
+    for param in command.params:
+        found[str(param.name)] = _found(_param_keys(path, str(param.name)))
+    return found
 
 
 def _word(shown: str, lang: Lang) -> str:
     """A metavar in ``lang``: each upper-case word of it through ``help.metavar.<WORD>``."""
-    import re
-
     return re.sub(r"[A-Z][A-Z_-]*[A-Z]|\bN\b", lambda m: _said(
         (f"help.metavar.{m.group(0)}",), lang, m.group(0)), shown)
 
 
-def _metavar(param: Any, lang: Lang = "en") -> str:
-    if param.name in METAVARS:
-        return _word(METAVARS[param.name], lang)
+def _metavar(param: Any, lang: Lang = "en", path: tuple[str, ...] = ()) -> str:
+    """``param``'s metavar: :data:`METAVARS` by the command's path and the name (the
+    longest path first), else by the name, else an enum's choices."""
+    for depth in range(len(path), -1, -1):
+        key = ".".join((*path[:depth], str(param.name)))
+        if key in METAVARS:
+            return _word(METAVARS[key], lang)
     from enum import Enum
 
     annotation = getattr(getattr(param, "type_descriptor", None), "annotation", None)
@@ -76,17 +135,19 @@ def _lang(ctx: Any) -> Lang:
     return help_lang(ctx.meta.get("ocop_args"))
 
 
-def _param_name(param: Any, lang: Lang) -> str:
+def _param_name(param: Any, lang: Lang, path: tuple[str, ...] = ()) -> str:
     if param is None:
         return "?"
     if getattr(param, "param_type_name", "") == "option":
         return "/".join(param.opts)
-    return _metavar(param, lang) or str(param.name).upper()
+    return _metavar(param, lang, path) or str(param.name).upper()
 
 
 def usage_problem(error: Any, lang: Lang) -> str:
     """A usage error of the command-line parser as our sentence (its own is English)."""
     from typer._click import exceptions as ex
+
+    path = () if getattr(error, "ctx", None) is None else _path(error.ctx)
 
     if isinstance(error, ex.NoSuchOption):
         close = ", ".join(error.possibilities or ())
@@ -95,13 +156,13 @@ def usage_problem(error: Any, lang: Lang) -> str:
                         close=close)
         return text("usage.no_such_option", lang, option=error.option_name)
     if isinstance(error, ex.MissingParameter):
-        return text("usage.missing", lang, param=_param_name(error.param, lang))
+        return text("usage.missing", lang, param=_param_name(error.param, lang, path))
     if isinstance(error, ex.BadParameter):
-        choices = _metavar(error.param, "en") if error.param is not None else ""
-        if "|" in choices:
-            return text("usage.choice", lang, param=_param_name(error.param, lang),
+        choices = _metavar(error.param, "en", path) if error.param is not None else ""
+        if "|" in choices and not re.search("[A-Z]", choices):  # typed as they are
+            return text("usage.choice", lang, param=_param_name(error.param, lang, path),
                         choices=choices.replace("|", ", "))
-        return text("usage.bad_value", lang, param=_param_name(error.param, lang))
+        return text("usage.bad_value", lang, param=_param_name(error.param, lang, path))
     if isinstance(error, ex.BadOptionUsage):
         return text("usage.option_needs_value", lang, option=error.option_name)
     if "extra argument" in str(error.message):
@@ -144,25 +205,23 @@ class OcopCommand(TyperCommand):
             raise
 
     def format_usage(self, ctx: Any, formatter: Any) -> None:
-        lang = _lang(ctx)
+        lang, path = _lang(ctx), _path(ctx)
         pieces = [_word("[OPTIONS]", lang)]
         for param in self.params:
             if param.param_type_name == "argument":
-                shown = _metavar(param, lang) or param.name.upper()
+                shown = _metavar(param, lang, path) or param.name.upper()
                 pieces.append(shown if param.required or shown.startswith("[")
                               else f"[{shown}]")
         formatter.write_usage(ctx.command_path, " ".join(pieces),
                               prefix=f"{text('help.usage', lang)}: ")
 
     def format_help(self, ctx: Any, formatter: Any) -> None:
-        lang = _lang(ctx)
-        name = str(self.name)
+        lang, path = _lang(ctx), _path(ctx)
         self.format_usage(ctx, formatter)
         formatter.write_paragraph()
-        formatter.write_text(_said((f"help.{name}",), lang, self.help or ""))
-        arguments = [(_metavar(p, lang) or p.name.upper(),
-                      _said((f"help.{name}.{p.name}", f"help.param.{p.name}"), lang,
-                            getattr(p, "help", "") or ""))
+        formatter.write_text(_said(_keys(path), lang, self.help or ""))
+        arguments = [(_metavar(p, lang, path) or p.name.upper(),
+                      _said(_param_keys(path, p.name), lang, getattr(p, "help", "") or ""))
                      for p in self.params if p.param_type_name == "argument"]
         if arguments:
             with formatter.section(text("help.arguments", lang)):
@@ -173,9 +232,8 @@ class OcopCommand(TyperCommand):
                 continue
             names = ", ".join(p.opts)
             flag = bool(getattr(p, "is_flag", False))
-            metavar = "" if flag else _metavar(p, lang) or _word("TEXT", lang)
-            said = _said((f"help.{name}.{p.name}", f"help.param.{p.name}"), lang,
-                         getattr(p, "help", "") or "")
+            metavar = "" if flag else _metavar(p, lang, path) or _word("TEXT", lang)
+            said = _said(_param_keys(path, p.name), lang, getattr(p, "help", "") or "")
             extra = []
             if p.envvar:
                 extra.append(f"{text('help.env', lang)}: {p.envvar}")
@@ -189,8 +247,8 @@ class OcopCommand(TyperCommand):
             options.append((f"{names} {metavar}".strip(), said))
         with formatter.section(text("help.options", lang)):
             formatter.write_dl(options)
-        example = f"help.{name}.example"
-        if example in CATALOGUE:
+        example = _found(_keys(path, "example"))
+        if example is not None:
             with formatter.section(text("help.examples", lang)):
                 for line in text(example, lang).splitlines():
                     formatter.write_text(line)
@@ -233,11 +291,11 @@ class OcopGroup(TyperGroup):
             raise
 
     def format_help(self, ctx: Any, formatter: Any) -> None:
-        lang = _lang(ctx)
-        key = "help.app" if ctx.parent is None else f"help.{self.name}"
+        lang, path = _lang(ctx), _path(ctx)
+        keys = _keys(path) if path else ("help.app",)
         self.format_usage(ctx, formatter)
         formatter.write_paragraph()
-        for paragraph in _said((key,), lang, self.help or "").split("\n\n"):
+        for paragraph in _said(keys, lang, self.help or "").split("\n\n"):
             formatter.write_text(paragraph)
             formatter.write_paragraph()
         options = [(", ".join(p.opts), _said((f"help.param.{p.name}",), lang,
@@ -245,7 +303,7 @@ class OcopGroup(TyperGroup):
                    for p in self.get_params(ctx) if p.param_type_name == "option"]
         with formatter.section(text("help.options", lang)):
             formatter.write_dl(options)
-        commands = [(name, (_said((f"help.{name}",), lang, "") or self.commands[name]
+        commands = [(name, (_said(_keys((*path, name)), lang, "") or self.commands[name]
                             .get_short_help_str()).split(". ")[0].split("\n")[0])
                     for name in self.commands if not _hidden(self.commands, name)]
         with formatter.section(text("help.commands", lang)):

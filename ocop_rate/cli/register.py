@@ -17,6 +17,7 @@ import typer
 
 from ocop_rate.cli.app import app
 from ocop_rate.cli.common import LangCode
+from ocop_rate.cli.help import OcopGroup
 
 if TYPE_CHECKING:
     from ocop_rate.errors import OcopError, Problem
@@ -27,7 +28,7 @@ if TYPE_CHECKING:
 register_app = typer.Typer(
     help="Sổ đăng ký giấy chứng nhận OCOP — the certificate register: 36-month terms, the "
     "re-evaluation window, revocations and each product's history (Decision 26/2026).",
-    no_args_is_help=True)
+    no_args_is_help=True, cls=OcopGroup)
 app.add_typer(register_app, name="register")
 
 DEFAULT_NAME = "ocop-register.sqlite"

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from ocop_rate.cli.common import Lang, LangCode, LangOpt, _code
+from ocop_rate.cli.help import OcopCommand
 from ocop_rate.cli.register import (
     DbOpt,
     ListFormat,
@@ -33,7 +34,7 @@ if TYPE_CHECKING:
     from ocop_rate.models.register import CertificateView
 
 
-@register_app.command()
+@register_app.command(cls=OcopCommand)
 def queue(db: DbOpt = None, lang: LangOpt = Lang.vi,
           fmt: Annotated[ViewFormat, typer.Option("--format", "-f")] = ViewFormat.table
           ) -> None:
@@ -60,7 +61,7 @@ def queue(db: DbOpt = None, lang: LangOpt = Lang.vi,
     _print(table)
 
 
-@register_app.command()
+@register_app.command(cls=OcopCommand)
 def due(
     on: OnOpt = None,
     within: Annotated[int, typer.Option("--within", min=0, max=3660,
@@ -85,7 +86,7 @@ def due(
         _print(view.due_table(items, day, language))
 
 
-@register_app.command()
+@register_app.command(cls=OcopCommand)
 def expired(
     on: OnOpt = None,
     fmt: Annotated[ViewFormat, typer.Option("--format", "-f")] = ViewFormat.table,
@@ -107,7 +108,7 @@ def expired(
         _print(view.expired_table(items, day, language))
 
 
-@register_app.command("list")
+@register_app.command("list", cls=OcopCommand)
 def list_(
     province: Annotated[str | None, typer.Option("--province", show_default=False)] = None,
     commune: Annotated[str | None, typer.Option("--commune", show_default=False)] = None,
@@ -171,7 +172,7 @@ def _show(views: list[CertificateView], fmt: ListFormat, output: Path | None, pa
                       view.CSV_ENCODING if fmt is ListFormat.csv else "utf-8")
 
 
-@register_app.command()
+@register_app.command(cls=OcopCommand)
 def history(
     ident: Annotated[str, typer.Argument(metavar="PRODUCT_OR_CERTIFICATE", show_default=False)],
     fmt: Annotated[ViewFormat, typer.Option("--format", "-f")] = ViewFormat.table,
@@ -190,7 +191,7 @@ def history(
         _print(view.history_table(product.product_id, product.name, events, language))
 
 
-@register_app.command()
+@register_app.command(cls=OcopCommand)
 def counts(
     on: OnOpt = None,
     fmt: Annotated[ViewFormat, typer.Option("--format", "-f")] = ViewFormat.table,
@@ -220,7 +221,7 @@ def counts(
     _print(table)
 
 
-@register_app.command()
+@register_app.command(cls=OcopCommand)
 def export(
     output: Annotated[Path, typer.Argument(metavar="OUT.xlsx|OUT.csv|OUT.json",
                                            show_default=False, dir_okay=False)],

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from ocop_rate.cli.common import EXIT_OK, EXIT_SHORT, Lang, LangCode, LangOpt, _code
+from ocop_rate.cli.help import OcopCommand
 from ocop_rate.cli.register import (
     AuthorityChoice,
     DateOpt,
@@ -34,7 +35,7 @@ if TYPE_CHECKING:
 
 # --- recording ------------------------------------------------------------------------------
 
-@register_app.command()
+@register_app.command(cls=OcopCommand)
 def record(
     round_json: Annotated[Path, typer.Argument(
         metavar="RESULTS.json|ROUND", help="The round as rated ('ocop-rate rate … -f json -o "
@@ -132,7 +133,7 @@ class ResultStars(StrEnum):
     none = "none"
 
 
-@register_app.command()
+@register_app.command(cls=OcopCommand)
 def result(
     ident: Annotated[str, typer.Argument(metavar="PRODUCT_ID", show_default=False)],
     stars: Annotated[ResultStars, typer.Option(
@@ -177,7 +178,7 @@ def result(
           state=label(done.detail, language))
 
 
-@register_app.command("file")
+@register_app.command("file", cls=OcopCommand)
 def file_(
     ident: Annotated[str, typer.Argument(metavar="PRODUCT_ID", show_default=False)],
     on: DateOpt,
@@ -196,7 +197,7 @@ def file_(
     raise typer.Exit(EXIT_SHORT if done.warnings else EXIT_OK)
 
 
-@register_app.command()
+@register_app.command(cls=OcopCommand)
 def revoke(
     ident: Annotated[str, typer.Argument(metavar="PRODUCT_OR_CERTIFICATE",
                                          show_default=False)],
@@ -232,7 +233,7 @@ def revoke(
           decision=dec.number, date=long(dec.on, language))
 
 
-@register_app.command("import")
+@register_app.command("import", cls=OcopCommand)
 def import_(
     source: Annotated[Path, typer.Argument(metavar="FILE.xlsx", show_default=False,
                                            help="An existing register, one certificate a "
