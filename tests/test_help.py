@@ -125,6 +125,30 @@ def test_register_examples_are_command_lines_it_takes(lang: int,
             command.make_context(name, words[3:])  # a usage error fails the test
 
 
+@pytest.mark.parametrize("group_name", ["rubrics", "round", "register"])
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_a_groups_help_ends_with_its_own_examples(group_name: str, lang: str,
+                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+    """``ocop-rate register --help`` shows register commands as examples (not the app's),
+    each a command line of that group that its command parses."""
+    from ocop_rate.cli import common
+
+    monkeypatch.setattr(common, "_SPOKEN", [])
+    out = runner.invoke(app, [group_name, "--help"], env={"OCOP_LANG": lang, "COLUMNS": "100"},
+                        prog_name="ocop-rate")
+    assert out.exit_code == 0, out.output
+    examples = out.stdout.split("Ví dụ:" if lang == "vi" else "Examples:")[1].splitlines()
+    lines = [line.strip() for line in examples if line.strip()]
+    assert lines
+    group = typer.main.get_command(app).commands[group_name]  # type: ignore[attr-defined]
+    for line in lines:
+        words = shlex.split(line)
+        if words[1] != group_name:  # 'ocop-rate rate dot-2' after 'round status dot-2'
+            assert words[1] == "rate", line
+            continue
+        group.commands[words[2]].make_context(words[2], words[3:])  # a usage error fails
+
+
 def test_register_list_and_rubrics_list_say_their_own_words() -> None:
     """The two ``list`` commands (and their group listings) are told apart."""
     def said(*args: str) -> str:

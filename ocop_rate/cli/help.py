@@ -308,5 +308,10 @@ class OcopGroup(TyperGroup):
                     for name in self.commands if not _hidden(self.commands, name)]
         with formatter.section(text("help.commands", lang)):
             formatter.write_dl(commands)
+        own = _found(_keys(path, "example")) if path else None
         with formatter.section(text("help.examples", lang)):
-            formatter.write_text(text("help.app.example", lang))
+            if own is None:  # the app's own example (and a group without one of its own)
+                formatter.write_text(text("help.app.example", lang))
+            else:
+                for line in text(own, lang).splitlines():
+                    formatter.write_text(line)

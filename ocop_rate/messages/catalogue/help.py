@@ -24,6 +24,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "help.app.example": ("ocop-rate rate sample_products/ · OCOP_LANG=en ocop-rate --help",
                          "ocop-rate rate sample_products/ --lang en · ocop-rate rate --help"),
     "help.rubrics.example": ("ocop-rate rubrics list", "ocop-rate rubrics list --lang en"),
+    "help.round.example": ("ocop-rate round status dot-2\nocop-rate rate dot-2",
+                           "ocop-rate round status dot-2 --lang en\n"
+                           "ocop-rate rate dot-2 --lang en"),
     "help.metavar.OPTIONS": ("TUỲ_CHỌN", "OPTIONS"),
     "help.metavar.COMMAND": ("LỆNH", "COMMAND"),
     "help.metavar.ARGS": ("THAM_SỐ", "ARGS"),

@@ -79,6 +79,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
                                  "Also list windows opening within this many days."),
     "help.register.due.fmt": _VIEW,
     "help.register.due.db": _DB,
+    "help.register.example": ("ocop-rate register due --within 30\n"
+                              "ocop-rate register list --stars 4",
+                              "ocop-rate register due --within 30 --lang en\n"
+                              "ocop-rate register list --stars 4 --lang en"),
     "help.register.due.example": ("ocop-rate register due --on 01/10/2026\n"
                                   "ocop-rate register due --within 30 -f json",
                                   "ocop-rate register due --on 2026-10-01 --lang en\n"
