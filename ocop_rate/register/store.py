@@ -99,8 +99,11 @@ def _open(path: Path, create: bool, write: bool) -> Register:
                            timeout=BUSY_SECONDS, isolation_level=None)
     try:
         conn.execute("PRAGMA foreign_keys = ON")
-        app_id = conn.execute("PRAGMA application_id").fetchone()[0]
-        tables = conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]
+        # one statement, one snapshot: read apart, another process creating the register
+        # could commit in between (no id yet, then its tables) and the file look foreign
+        app_id, tables = conn.execute(
+            "SELECT (SELECT application_id FROM pragma_application_id()), "
+            "(SELECT count(*) FROM sqlite_master)").fetchone()
         if app_id != APPLICATION_ID and (tables or not create):
             raise _refuse("register.foreign", path)
         if app_id == APPLICATION_ID and write:
