@@ -141,21 +141,23 @@ def test_the_rubric_list_is_richs_table(width: int, lang: str) -> None:
     from tests.conftest import bundled_library
 
     entries = catalogue(bundled_library(), lang, dt.date(2026, 12, 1))
-    view = terminal.rubric_list_view(entries, lang)
-    drawn = _printed([view], width)
-    assert drawn == _printed([view.shape.table(view.rows)], width)
-    assert drawn.count("-26 ") >= 26
+    views = terminal.rubric_list_view(entries, lang)
+    assert len(views) >= 2  # one table per decision: 26/2026 and the older ones
+    oracles = [view.shape.table(view.rows) for view in views]
+    drawn = _printed(views, width)
+    assert drawn == _printed(oracles, width)
+    assert drawn.count("-26 ") >= 26 and "26/2026/QĐ-TTg" in drawn
 
     def plain(text: str) -> str:
         return re.sub(r"\x1b\[[0-9;]*m", "", text)
 
-    coloured = _printed([view], width, colour=True)
+    coloured = _printed(views, width, colour=True)
     assert "\x1b[" in coloured
-    assert plain(coloured) == plain(_printed([view.shape.table(view.rows)], width, colour=True))
+    assert plain(coloured) == plain(_printed(oracles, width, colour=True))
 
 
 def test_an_empty_table_is_richs() -> None:
-    view = terminal.rubric_list_view([], "vi")
+    (view,) = terminal.rubric_list_view([], "vi")
     assert _printed([view], 80) == _printed([view.shape.table([])], 80)
 
 

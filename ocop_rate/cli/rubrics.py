@@ -52,7 +52,7 @@ def rubrics_list(
     else:
         from ocop_rate.report.terminal import rubric_list_view
 
-        _console().print(rubric_list_view(entries, _code(lang)))
+        _console().print(*rubric_list_view(entries, _code(lang)))
 
 
 @rubrics_app.command("show", cls=OcopCommand)

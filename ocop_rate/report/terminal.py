@@ -80,20 +80,28 @@ def batch_view(result: BatchResult, lang: Lang, width: int = 120) -> list[Render
 
 
 
-def rubric_list_view(entries: list[dict[str, object]], lang: Lang) -> DrawnTable:
-    """The rubrics, one a row: id, product group, product set, decision, criteria, in
-    force (drawn as rich draws the table, without laying it out row by row)."""
+def rubric_list_view(entries: list[dict[str, object]], lang: Lang) -> list[DrawnTable]:
+    """The rubrics, one table per decision (the decision its title), one rubric a row: id,
+    product group, product set, criteria, in force. The decision said once per table, not
+    in a column, leaves the product set room on an 80-column screen. Drawn as rich draws a
+    table, without laying it out row by row."""
     from ocop_rate.report.table_writer import DrawnTable, TableShape
 
-    columns = [(word(key, lang), {"overflow": "fold", "no_wrap": key == "id"})
-               for key in ("id", "group", "product_set", "decision", "criteria", "in_force")]
-    rows = []
+    keys = ("id", "group", "product_set", "criteria", "in_force")
+    narrow: dict[str, dict[str, object]] = {
+        "group": {"max_width": 16}, "criteria": {"max_width": 8, "justify": "right"},
+        "in_force": {"max_width": 9}}
+    columns = [(word(key, lang), {"overflow": "fold", "no_wrap": key == "id",
+                                  **narrow.get(key, {})}) for key in keys]
+    tables: dict[str, list[list[str]]] = {}
     for e in entries:
         doubt = f" ({word('unconfirmed', lang)})" if e.get("rubric_unconfirmed") else ""
-        rows.append([str(e["id"]), group_name(str(e["product_group"]), lang),
-                     str(e["product_set"]), f"{e['decision']}{doubt}", str(e["criteria"]),
-                     word("yes" if e["in_force"] else "no", lang)])
-    return DrawnTable(TableShape(columns), rows)
+        tables.setdefault(f"{word('decision', lang)} {e['decision']}{doubt}", []).append([
+            str(e["id"]), group_name(str(e["product_group"]), lang), str(e["product_set"]),
+            str(e["criteria"]), word("yes" if e["in_force"] else "no", lang)])
+    if not tables:
+        return [DrawnTable(TableShape(columns), [])]
+    return [DrawnTable(TableShape(columns, title), rows) for title, rows in tables.items()]
 
 
 def rubric_sheet_view(rubric: Rubric, lang: Lang) -> RenderableType:
