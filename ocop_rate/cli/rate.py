@@ -45,7 +45,7 @@ from ocop_rate.defaults import DEFAULT_SPREAD
 from ocop_rate.errors import Location
 
 if TYPE_CHECKING:
-    from collections.abc import Iterator
+    from collections.abc import Iterable, Iterator
 
     from rich.console import Console, RenderableType
 
@@ -181,7 +181,7 @@ def _day(value: str | None) -> dt.date:
         _say("cli.not_a_date", value=value)
 
 
-def _captured(console: Console, blocks: list[RenderableType]) -> Iterator[str]:
+def _captured(console: Console, blocks: Iterable[RenderableType]) -> Iterator[str]:
     """The text of each block as the console lays it out, one block at a time: a file or
     a pipe receives a long table piece by piece instead of as one string.
 
@@ -227,18 +227,23 @@ def _located(block: object) -> bool:
 
 
 def _table_blocks(result: BatchResult, lang: LangCode, members: bool, width: int
-                  ) -> list[RenderableType]:
+                  ) -> Iterator[RenderableType]:
+    """What the table view prints, block by block: members' sheets (``--members``), the
+    results, then one line per disagreement, made as they are printed."""
     from ocop_rate.report.members_view import batch_disagreements, members_view
     from ocop_rate.report.terminal import batch_view
 
-    blocks: list[RenderableType] = members_view(result, lang) if members else []
-    blocks += batch_view(result, lang, width)
+    if members:
+        yield from members_view(result, lang)
+    yield from batch_view(result, lang, width)
     disagreements = batch_disagreements(result, lang)  # no rating per sheet product
-    if disagreements:
+    heading = next(disagreements, None)
+    if heading is not None:
         from rich.text import Text
 
-        blocks += [Text(""), *disagreements]
-    return blocks
+        yield Text("")
+        yield heading
+        yield from disagreements
 
 
 def _rate_html(result: BatchResult, library: RubricLibrary, lang: LangCode,

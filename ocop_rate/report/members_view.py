@@ -127,17 +127,21 @@ def _code(options: tuple[Option, ...], index: int) -> str:
     return options[index].code if 0 <= index < len(options) else NONE
 
 
-def batch_disagreements(result: BatchResult, lang: Lang) -> list[RenderableType]:
+def batch_disagreements(result: BatchResult, lang: Lang) -> Iterator[RenderableType]:
     """The disagreement lines of every product, headed, for after the results table
-    (score-sheet products read off their columns)."""
-    lines: list[RenderableType] = []
-    for rating in result.ratings:
-        lines += disagreement_lines(rating, lang)
-    for block in result.blocks:
-        lines += block_disagreement_lines(block, lang)
-    if lines:
-        lines.insert(0, RichText(f"{word('discuss', lang)}:", style="bold yellow"))
-    return lines
+    (score-sheet products read off their columns). A stream: a 100,000-product sheet has
+    hundreds of thousands of them, made as they are written, never held at once."""
+    from itertools import chain
+
+    lines = chain(chain.from_iterable(disagreement_lines(r, lang) for r in result.ratings),
+                  chain.from_iterable(block_disagreement_lines(b, lang)
+                                      for b in result.blocks))
+    first = next(lines, None)
+    if first is None:
+        return
+    yield RichText(f"{word('discuss', lang)}:", style="bold yellow")
+    yield first
+    yield from lines
 
 
 def members_view(result: BatchResult, lang: Lang) -> list[RenderableType]:
