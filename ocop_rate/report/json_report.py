@@ -224,6 +224,8 @@ class _BlockText:
     def lines(self, lo: int, hi: int) -> list[str]:
         import numpy as np
 
+        from ocop_rate.report.json_disagreement import disagreement_texts
+
         b, num = self.block, self.num
         r_lo, r_hi = int(b.starts[lo]), int(b.starts[hi])
         members = [encode_basestring(x) for x in b.member[r_lo:r_hi]]
@@ -252,7 +254,7 @@ class _BlockText:
             self._next_star(lo, hi), ',"self_assessment":null,"warnings":',
             self._warnings(lo, hi), ',"requirements":',
             self._requirements(lo, hi), ',"producer":null,"disagreement":',
-            self._disagreement(lo, hi),
+            disagreement_texts(b, lo, hi, num, members),
             ',"errors":[]}'], hi - lo)
 
     def _outcome(self, lo: int, hi: int) -> list[Any]:
@@ -292,33 +294,6 @@ class _BlockText:
                                              ensure_ascii=False)
             out.append(made[id(group)])
         return out
-
-    def _disagreement(self, lo: int, hi: int) -> list[str]:
-        """``council.disagreement`` of each product, from the block's spread and steps."""
-        import numpy as np
-
-        from ocop_rate.models.rating import OPTION_STEPS
-
-        b = self.block
-        limit = _num(b.spread_limit)
-        over = b.over_limit[lo:hi]
-        split_rows, split_crits = np.nonzero(b.split_steps[lo:hi] >= OPTION_STEPS)
-        splits: dict[int, list[str]] = {}
-        for row, k in zip(split_rows.tolist(), split_crits.tolist(), strict=True):
-            crit = b.rubric.criteria[k]
-            first, last = int(b.starts[lo + row]), int(b.starts[lo + row + 1])
-            options = {b.member[r]: crit.option_at(int(b.row_option[r, k])).code
-                       for r in range(first, last)}
-            steps = int(b.split_steps[lo + row, k])
-            splits.setdefault(row, []).append(json.dumps(
-                {"criterion": crit.id, "options": options, "steps": steps}, ensure_ascii=False))
-        cases = b.case_splits[lo:hi] if b.case_splits else [()] * (hi - lo)
-        return [f'{{"spread":{self.num[b.spread[lo + i]]},"spread_limit":{limit},'
-                f'"over_limit":{"true" if over[i] else "false"},'
-                f'"flagged":{"true" if over[i] or i in splits or cases[i] else "false"},'
-                f'"splits":[{",".join(splits.get(i, []))}],"case_splits":'
-                + json.dumps([case_split_dict(c) for c in cases[i]], ensure_ascii=False) + "}"
-                for i in range(hi - lo)]
 
     def _warnings(self, lo: int, hi: int) -> list[str]:
         texts: dict[int, str] = {}
