@@ -44,6 +44,21 @@ def group_sum(values: Ints, starts: Ints) -> Ints:
     return out
 
 
+def group_range(values: Ints, starts: Ints) -> Ints:
+    """The largest minus the smallest of each product's rows, per column. The usual
+    council (every product the same number of members) is one reshape, not ``reduceat``
+    (which walks a 300,000 x 32 array row by row)."""
+    n = np.diff(starts)
+    if len(n) and (n == n[0]).all():
+        grouped = values.reshape(len(n), int(n[0]), *values.shape[1:])
+        out: Ints = grouped.max(axis=1) - grouped.min(axis=1)
+        return out
+    first = starts[:-1]
+    out = np.maximum.reduceat(values, first, axis=0) - np.minimum.reduceat(values, first,
+                                                                           axis=0)
+    return out
+
+
 def apportion(part_sums: Ints, n: Ints, total: Ints) -> Ints:
     """Each row's parts rounded to hundredths so that they add up to the total: floors,
     then one hundredth each to the largest remainders (earlier part on ties)."""

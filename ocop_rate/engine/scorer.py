@@ -22,6 +22,7 @@ from ocop_rate.engine.council import (
     GatePolicy,
     apportion,
     council_choice,
+    group_range,
     group_sum,
     mean_half_up,
 )
@@ -80,12 +81,9 @@ def score_columns(cols: CouncilColumns, policy: GatePolicy = "majority",
 
     ahead = next_star(t, pts, starts, n, sums, total, council_pts, capped, applied, active,
                       counts)
-    first = starts[:-1]                                        # the members' disagreement
-    spread = (np.maximum.reduceat(member_total, first)
-              - np.minimum.reduceat(member_total, first)).astype(np.int64)
+    spread = group_range(member_total, starts).astype(np.int64)  # the members' disagreement
     rank = t.rank[crit_index, cols.option]                     # options apart, by points
-    steps = (np.maximum.reduceat(rank, first, axis=0)
-             - np.minimum.reduceat(rank, first, axis=0)).astype(np.int8)
+    steps = group_range(rank, starts).astype(np.int8)
     steps[:, ~t.splittable] = 0  # a points scale: no option split
     self_parts, self_given = _self_assessment(t, cols)
     return RatingColumns(

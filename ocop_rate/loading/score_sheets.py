@@ -38,8 +38,8 @@ from ocop_rate.loading.sheet_files import (
     header_key,
     read_raw,
 )
-from ocop_rate.loading.text_safety import clean_breaks, hostile_char, printable
-from ocop_rate.models.names import id_key, invisible_in_id, member_key
+from ocop_rate.loading.text_safety import clean_breaks, hostile_char, hostile_in, printable
+from ocop_rate.models.names import id_keys, invisible_in_id, member_key, plain_ids
 from ocop_rate.models.rubric import NONE, Rubric
 
 if TYPE_CHECKING:
@@ -288,23 +288,26 @@ def validate_sheet(raw: RawSheet, library: RubricLibrary,
         add(p, sheet.where(int(r), c_mem, "sheet.member_twice", member=mems[mem[r]],
                            product=pids[product[p]], first=str(raw.first_row + first),
                            again=str(raw.first_row + int(r))))
+    plain = plain_ids(pids)  # the usual sheet: no id can hold a space or hidden character
     bad_id = [i for i, p in enumerate(pids) if p and (len(p) > MAX_CELL_CHARS
-                                                      or re.search(r"\s", p))]
+                                                      or (not plain and re.search(r"\s", p)))]
     if bad_id:
         bad_set = set(bad_id)
         for p in range(n_prod):
             if int(product[p]) in bad_set:
                 add(p, sheet.where(int(order[starts[p]]), c_pid, "sheet.id_one_word",
                                    limit=MAX_CELL_CHARS))
+    keys = id_keys([pids[i] for i in product.tolist()])
     seen_key: dict[str, int] = {}
-    for p in range(n_prod):  # one product spelled two ways ('QN-01', 'qn‑01') in this sheet
-        key = id_key(pids[product[p]])
+    for p in range(n_prod) if len(set(keys)) < n_prod else ():  # 'QN-01' and 'qn‑01' here
+        key = keys[p]
         other = seen_key.setdefault(key, p)
         if other != p:
             add(p, sheet.where(int(order[starts[p]]), c_pid, "safety.id_spelled_twice",
                                pid=pids[product[p]], other=pids[product[other]],
                                holder=raw.file))
-    hostile = [i for i, v in enumerate(pids) if v and (hostile_char(v) or invisible_in_id(v))]
+    hostile = [] if plain else [i for i, v in enumerate(pids)
+                                if v and (hostile_char(v) or invisible_in_id(v))]
     if hostile:
         hostile_set = set(hostile)
         for p in range(n_prod):
@@ -316,7 +319,8 @@ def validate_sheet(raw: RawSheet, library: RubricLibrary,
                                    code=hostile_char(value) or invisible_in_id(value)))
     for codes, spot, values in ((nam, sheet.columns.get("product_name"), names),
                                 (mem, c_mem, mems)):
-        bad_text = [i for i, v in enumerate(values) if hostile_char(v)]
+        bad_text = [i for i, v in enumerate(values) if hostile_char(v)] if hostile_in(values) \
+            else []
         # rows of a product only: a row without a product id is skipped or an orphan
         for r in (np.flatnonzero(np.isin(codes, bad_text) & keep).tolist() if bad_text
                   else []):
@@ -324,7 +328,7 @@ def validate_sheet(raw: RawSheet, library: RubricLibrary,
                                                  code=hostile_char(values[codes[r]])))
     if used:
         for p in range(n_prod):
-            holder = used.get(id_key(pids[product[p]]))
+            holder = used.get(keys[p])
             if holder is not None:
                 add(p, sheet.where(int(order[starts[p]]), c_pid, "rating.id_used",
                                    id=pids[product[p]], other=holder))
