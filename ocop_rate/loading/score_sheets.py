@@ -83,6 +83,16 @@ def _clean(text: str) -> str:
     return unicodedata.normalize("NFC", clean_breaks(text.strip()))
 
 
+def _cleaned(values: list[str]) -> list[str]:
+    """:func:`_clean` of every value; when the trimmed values hold no ``\r`` and are NFC
+    already (one check of them all: ``\x00`` composes with nothing), trimming is all."""
+    trimmed = [v.strip() for v in values]
+    joined = "\x00".join(trimmed)
+    if "\r" not in joined and unicodedata.is_normalized("NFC", joined):
+        return trimmed
+    return [_clean(v) for v in values]
+
+
 def _factor(column: Any) -> tuple[NDArray[np.int64], list[str]]:
     """Codes and distinct values of a text column (a pandas Series), values trimmed and
     NFC-normalised; a missing cell (a short CSV row) is blank."""
@@ -95,7 +105,7 @@ def _factor(column: Any) -> tuple[NDArray[np.int64], list[str]]:
         codes = np.where(codes < 0, len(uniques) - 1, codes)
     else:
         codes, uniques = pd.factorize(column.to_numpy(dtype=object))
-    cleaned = [_clean(str(u)) for u in uniques]
+    cleaned = _cleaned([str(u) for u in uniques])
     merged, distinct = pd.factorize(np.array(cleaned, dtype=object))
     if len(distinct) == len(cleaned):
         return codes.astype(np.int64), cleaned
