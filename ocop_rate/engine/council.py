@@ -87,6 +87,11 @@ def council_choice(option: NDArray[np.int8], pts: Ints, starts: Ints, policy: Ga
             out[products] = option[rows[:, 0]]
             continue
         pick = size // 2 if policy == "majority" else size - 1
+        if size <= SMALL_COUNCIL:
+            first = starts[products]
+            member = _ranked(pts, first, size, pick)                    # Pm x C
+            out[products] = option[first[:, None] + member, np.arange(option.shape[1])]
+            continue
         rank = np.arange(size, dtype=np.int64)[None, :]
         every = np.arange(len(products))[:, None]
         for k in range(option.shape[1]):  # one criterion at a time: small temporaries
@@ -94,3 +99,24 @@ def council_choice(option: NDArray[np.int8], pts: Ints, starts: Ints, policy: Ga
             member = rows[every, np.partition(key, pick, axis=1)[:, pick:pick + 1] % size]
             out[products, k] = option[member[:, 0], k]
     return out
+
+
+SMALL_COUNCIL = 8
+"""Councils of up to this many members pick by pairwise comparisons (size² array
+operations over every product and criterion at once) instead of a partition per
+criterion."""
+
+
+def _ranked(pts: Ints, first: Ints, size: int, pick: int) -> Ints:
+    """Per product (rows ``first[p]`` to ``first[p] + size``) and criterion, the member
+    (0-based) ranked ``pick`` when ranked by points, best first, sheet order on ties: the
+    one with exactly ``pick`` members ahead of it."""
+    rows = [pts[first + j] for j in range(size)]
+    member = np.zeros(rows[0].shape, dtype=np.int64)
+    for j in range(size):
+        ahead = np.zeros(rows[0].shape, dtype=np.int8)
+        for i in range(size):  # i is ahead of j: more points, or as many and earlier
+            if i != j:
+                ahead += rows[i] >= rows[j] if i < j else rows[i] > rows[j]
+        member[ahead == pick] = j
+    return member

@@ -42,10 +42,7 @@ def next_star(t: RubricTables, pts: Ints, starts: Ints, n: Ints, sums: Ints, tot
 
     # int16 when even twice the largest gain fits (the rounding doubles it)
     small = 2 * int(n.max(initial=1)) * int(t.points.max()) < np.iinfo(np.int16).max
-    gain = np.empty((n_prod, n_crit, t.width), dtype=np.int16 if small else i32)
-    for o in range(t.width):
-        gain[:, :, o] = group_sum(np.maximum(0, t.points[:, o][None, :] - pts) * counts,
-                                  starts)
+    gain = _gains(t, pts, counts, starts, n, np.int16 if small else i32)
 
     req_pts = t.req_points[safe_target].astype(i32)                  # P x C
     req_pts[~active] = -1
@@ -134,6 +131,26 @@ class Ahead(NamedTuple):
     option: NDArray[np.int8]
     points: NDArray[np.int32]
     required: NDArray[np.bool_]
+
+
+def _gains(t: RubricTables, pts: Ints, counts: NDArray[np.bool_], starts: Ints, n: Ints,
+           dtype: Any) -> Ints:
+    """P x C x W: what each product's members gain together if criterion ``c`` is raised
+    to option ``o`` (a member already above it gains nothing). With the same number of
+    members for every product, one buffer is reused and summed by a reshape."""
+    n_prod, n_crit = len(n), t.points.shape[0]
+    gain = np.empty((n_prod, n_crit, t.width), dtype=dtype)
+    same = bool(len(n)) and bool((n == n[0]).all())
+    every = bool(counts.all())
+    lift = np.empty(pts.shape, dtype=np.result_type(t.points, pts))
+    for o in range(t.width):
+        np.subtract(t.points[:, o][None, :], pts, out=lift)
+        np.maximum(lift, 0, out=lift)
+        if not every:
+            np.multiply(lift, counts, out=lift)
+        gain[:, :, o] = (lift.reshape(n_prod, int(n[0]), n_crit).sum(axis=1, dtype=np.int32)
+                         if same else group_sum(lift, starts))
+    return gain
 
 
 def _pick(gain: Ints, option: Ints) -> Ints:

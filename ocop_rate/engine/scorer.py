@@ -26,6 +26,7 @@ from ocop_rate.engine.council import (
     group_sum,
     mean_half_up,
 )
+from ocop_rate.engine.distinct import distinct_rows
 from ocop_rate.engine.gates import fact_gates, mark_gate
 from ocop_rate.engine.plan import next_star
 from ocop_rate.engine.tables import _CASES, RubricTables, exact, tables
@@ -120,7 +121,7 @@ def _applies(cols: CouncilColumns) -> NDArray[np.bool_]:
         read = [cid for cid in crit.applies.when.criteria() if cid in index]
         ks = [index[cid] for cid in read]
         if cols.extras is None:  # no facts: once per distinct combination of options
-            combos, where = np.unique(option[:, ks], axis=0, return_inverse=True)
+            combos, where = distinct_rows(option[:, ks])
             verdict = np.array([applies(crit, {}, _codes(rubric, read, ks, combo))
                                 for combo in combos.tolist()], dtype=bool)
             out[:, k] = verdict[where.reshape(-1)]
@@ -155,7 +156,7 @@ def _requirements(cols: CouncilColumns, council: NDArray[np.int8]
                 for p, e in enumerate(cols.extras)]
     if not ks:
         return [check_requirements(rubric, {}, {})] * len(council)
-    combos, where = np.unique(council[:, ks], axis=0, return_inverse=True)
+    combos, where = distinct_rows(council[:, ks])
     made = [check_requirements(rubric, {}, _codes(rubric, read, ks, combo))
             for combo in combos.tolist()]
     return [made[j] for j in where.reshape(-1).tolist()]

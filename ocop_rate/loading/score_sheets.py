@@ -458,6 +458,7 @@ def _case_mixes(rubric: Rubric, sheet: _Sheet, rows: NDArray[np.int64],
     import numpy as np
 
     from ocop_rate.clauses import case_mixes
+    from ocop_rate.engine.distinct import distinct_rows
 
     groups = list(rubric.case_groups)
     if not groups or not len(rows):
@@ -465,7 +466,7 @@ def _case_mixes(rubric: Rubric, sheet: _Sheet, rows: NDArray[np.int64],
     index = {c.id: k for k, c in enumerate(rubric.criteria)}
     for group in groups:
         ks = [index[cid] for cid in group.criteria]
-        combos, where = np.unique(option[:, ks], axis=0, return_inverse=True)
+        combos, where = distinct_rows(option[:, ks])
         for j, combo in enumerate(combos.tolist()):
             chosen = {cid: rubric.criteria[k].option_at(int(i)).code
                       for cid, k, i in zip(group.criteria, ks, combo, strict=True)}
