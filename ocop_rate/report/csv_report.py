@@ -37,8 +37,8 @@ def render_stream(pieces: Iterable[Failure | tuple[RatingColumns, int] | RatingC
                 writer.writerow([neutralise(c) for c in row_cells(row)])
             held += 1
         else:
-            for records in block_records(piece, lang, chunk):
-                writer.writerows(records)
+            for text in block_records(piece, lang, chunk):
+                buffer.write(text)
                 yield buffer.getvalue()
                 buffer.seek(0)
                 buffer.truncate()
