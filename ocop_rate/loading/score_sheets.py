@@ -38,7 +38,7 @@ from ocop_rate.loading.sheet_files import (
     header_key,
     read_raw,
 )
-from ocop_rate.loading.text_safety import clean_breaks, hostile_char, hostile_in, printable
+from ocop_rate.loading.text_safety import clean_breaks, hostile_char, printable
 from ocop_rate.models.names import id_keys, invisible_in_id, member_key, plain_ids
 from ocop_rate.models.rubric import NONE, Rubric
 
@@ -91,6 +91,12 @@ def _cleaned(values: list[str]) -> list[str]:
     if "\r" not in joined and unicodedata.is_normalized("NFC", joined):
         return trimmed
     return [_clean(v) for v in values]
+
+
+def _hostile_in(texts: list[str]) -> bool:
+    """Whether any of ``texts`` holds a refused character: one scan of them all (a line
+    break between them is not refused, and a refused character stays one when joined)."""
+    return hostile_char("\n".join(texts)) is not None
 
 
 def _factor(column: Any) -> tuple[NDArray[np.int64], list[str]]:
@@ -329,7 +335,7 @@ def validate_sheet(raw: RawSheet, library: RubricLibrary,
                                    code=hostile_char(value) or invisible_in_id(value)))
     for codes, spot, values in ((nam, sheet.columns.get("product_name"), names),
                                 (mem, c_mem, mems)):
-        bad_text = [i for i, v in enumerate(values) if hostile_char(v)] if hostile_in(values) \
+        bad_text = [i for i, v in enumerate(values) if hostile_char(v)] if _hostile_in(values) \
             else []
         # rows of a product only: a row without a product id is skipped or an orphan
         for r in (np.flatnonzero(np.isin(codes, bad_text) & keep).tolist() if bad_text

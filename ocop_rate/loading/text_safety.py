@@ -25,11 +25,6 @@ def hostile_char(text: str) -> str | None:
     return None if found is None else f"U+{ord(found.group()):04X}"
 
 
-def hostile_in(texts: list[str]) -> bool:
-    """Whether any of ``texts`` holds a refused character (one scan of them all)."""
-    return _BAD.search("\n".join(texts)) is not None
-
-
 def is_surrogate(code: str) -> bool:
     return 0xD800 <= int(code[2:], 16) <= 0xDFFF
 
