@@ -10,6 +10,7 @@ functions, so the CLI starts without them.
 
 from __future__ import annotations
 
+import codecs
 import re
 import unicodedata
 import zipfile
@@ -80,6 +81,8 @@ def _read_csv(path: Path) -> RawSheet:
             raw, codec = raw.decode("utf-16").encode("utf-8"), "utf-8"
         except UnicodeError:
             raise InputFileError(Problem("not valid UTF-16 text", Location(name))) from None
+    if codec == "utf-8-sig":  # pandas reads plain UTF-8 natively (-sig goes through a codec)
+        raw, codec = raw.removeprefix(codecs.BOM_UTF8), "utf-8"
     raw = trim_trailing_blank_fields(raw)
     _refuse_wide_records(raw, name)
     try:

@@ -365,9 +365,21 @@ class _BlockText:
 
 
 def _join(columns: list[Any], rows: int) -> list[str]:
-    """Row-wise concatenation of text columns (a str is the same on every row)."""
-    lists = [[c] * rows if isinstance(c, str) else
-             (c.tolist() if hasattr(c, "tolist") else c) for c in columns]
+    """Row-wise concatenation of text columns (a str is the same on every row; neighbouring
+    ones are joined first, and repeated, not copied into a list per column)."""
+    from itertools import repeat
+
+    merged: list[Any] = []
+    for c in columns:
+        if isinstance(c, str) and merged and isinstance(merged[-1], str):
+            merged[-1] += c
+        else:
+            merged.append(c)
+    lists = [repeat(c, rows) if isinstance(c, str) else
+             (c.tolist() if hasattr(c, "tolist") else c) for c in merged
+             if not isinstance(c, str) or c]
+    if not lists:
+        return [""] * rows
     return ["".join(parts) for parts in zip(*lists, strict=True)]
 
 
