@@ -101,8 +101,9 @@ def next_star(t: RubricTables, pts: Ints, starts: Ints, n: Ints, sums: Ints, tot
     keep = (plan >= 0) & ((plan_gain > 0) | required) & (target > 0)[:, None]
     seen: dict[tuple[int, int], tuple[str, ...]] = {}
     blocked_by = []
+    same = bool(applied) and all(g is applied[0] for g in applied)  # a sheet's gates
     for gates, s in zip(applied, target.tolist(), strict=True):
-        key = (id(gates), s)
+        key = (0 if same else id(gates), s)
         if key not in seen:
             seen[key] = blocking(gates, s) if s else ()
         blocked_by.append(seen[key])
