@@ -145,9 +145,29 @@ class _Sheet:
         """:meth:`where` with the parameters as one mapping."""
         return self.where(row, col, message_id, **params)
 
+    def _named_criteria(self) -> set[str]:
+        """The criterion ids (casefolded) of the rubrics the sheet's rubric column names:
+        enough for the usual header row, without building every rubric of the library."""
+        col = next((c for c, h in enumerate(self.raw.headers)
+                    if ALIASES.get(header_key(h)) == "rubric"), None)
+        if col is None:
+            return set()
+        _, named = _factor(self.raw.frame[col])
+        return {c.id.casefold() for rid in named if rid in self.library.rubrics
+                for c in self.library.rubrics[rid].criteria}
+
     def _map_headers(self) -> None:
-        known = {c.id.casefold(): c.id for r in self.library.rubrics.values()
-                 for c in r.criteria}
+        named = self._named_criteria()
+        every: dict[str, str] = {}
+
+        def criterion_of(key: str) -> str | None:
+            if key.replace(" ", "") in named:  # what every criterion of the library says too
+                return key.replace(" ", "")
+            if not every:
+                every.update({c.id.casefold(): c.id for r in self.library.rubrics.values()
+                              for c in r.criteria})
+            return _criterion_key(key, every)
+
         problems: list[Problem] = []
         for col, header in enumerate(self.raw.headers):
             key = header_key(header)
@@ -156,7 +176,7 @@ class _Sheet:
                 if (_text(self.raw.frame[col]) != "").any():
                     problems.append(self.where(None, col, "sheet.no_header"))
                 continue
-            criterion = _criterion_key(key, known)
+            criterion = None if canonical is not None else criterion_of(key)
             if canonical is None and criterion is not None:
                 key = criterion
                 target = self.criteria

@@ -39,10 +39,14 @@ def block_records(block: RatingColumns, lang: Lang, chunk: int) -> Iterator[str]
         outcome, authority, note = outcome_words(block, key[0], key[1], lang)
         words[key] = (_cell(outcome), _cell(authority or ""), _cell(note or ""))
     said = [words[k] for k in zip(codes, stars, strict=True)]
-    gate_text: dict[int, str] = {}
+    gate_text: dict[int, str] = {}  # per gates tuple; per set of gate objects (shared)
+    by_gates: dict[tuple[int, ...], str] = {}
     for found in block.gates:
         if id(found) not in gate_text:
-            gate_text[id(found)] = _cell(" | ".join(g.reason.get(lang) for g in found))
+            ids = tuple(map(id, found))
+            if ids not in by_gates:
+                by_gates[ids] = _cell(" | ".join(g.reason.get(lang) for g in found))
+            gate_text[id(found)] = by_gates[ids]
     files = [block.file_of(p) or "" for p in range(n)]
     columns: list[list[Any]] = [
         _cells(block.product_id), _cells(names), [_cell(block.rubric.id)] * n,

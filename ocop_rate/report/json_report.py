@@ -213,6 +213,7 @@ class _BlockText:
                               for v in distinct.tolist()], dtype=object)
             self.entries.append((texts, where.reshape(-1)))
         self.gate_text: dict[int, str] = {}
+        self.gates_text: dict[tuple[int, ...], str] = {}
 
     def _parts(self, cents: Any) -> list[Any]:
         """Pieces of ``{"A": …, "B": …, "C": …}`` per row (columns to be joined)."""
@@ -309,6 +310,11 @@ class _BlockText:
     def _gates(self, lo: int, hi: int) -> list[str]:
         out = []
         for found in self.block.gates[lo:hi]:
+            ids = tuple(map(id, found))  # mark gates are shared objects: one text per set
+            hit = self.gates_text.get(ids)
+            if hit is not None:
+                out.append(hit)
+                continue
             texts = []
             for g in found:
                 text = self.gate_text.get(id(g))
@@ -318,7 +324,7 @@ class _BlockText:
                          "reason": g.reason.get(self.lang), "source": g.source},
                         ensure_ascii=False)
                 texts.append(text)
-            out.append("[" + ",".join(texts) + "]")
+            out.append(self.gates_text.setdefault(ids, "[" + ",".join(texts) + "]"))
         return out
 
     def _next_star(self, lo: int, hi: int) -> Any:
