@@ -85,9 +85,11 @@ def _read_csv(path: Path) -> RawSheet:
         raw, codec = raw.removeprefix(codecs.BOM_UTF8), "utf-8"
     raw = trim_trailing_blank_fields(raw)
     _refuse_wide_records(raw, name)
+    # dtype=object: every cell is read as text all the same (no type is guessed, no NA),
+    # without pandas 3's conversion to its string dtype
     try:
         frame = _parse_in_chunks(pd.read_csv(
-            io.BytesIO(raw), encoding=codec, header=None, dtype=str, keep_default_na=False,
+            io.BytesIO(raw), encoding=codec, header=None, dtype=object, keep_default_na=False,
             na_filter=False, skip_blank_lines=True, chunksize=CSV_CHUNK_ROWS))
     except pd.errors.ParserError as exc:
         raise InputFileError(_csv_problem(str(exc), name)) from None
