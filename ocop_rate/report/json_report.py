@@ -195,6 +195,8 @@ class _BlockText:
     def __init__(self, block: RatingColumns, lang: Lang) -> None:
         import numpy as np
 
+        from ocop_rate.engine.distinct import distinct_values
+
         self.block, self.lang = block, lang
         crits = block.rubric.criteria
         top = int(max(block.member_total.max(initial=0), block.total.max(initial=0),
@@ -205,7 +207,7 @@ class _BlockText:
         self.entries = []  # per criterion: (texts of distinct (points, option), inverse)
         for k, crit in enumerate(crits):
             key = block.points[:, k] * self.width + block.council_option[:, k]
-            distinct, where = np.unique(key, return_inverse=True)
+            distinct, where = distinct_values(key)
             head = f'{{"id":{encode_basestring(crit.id)},"points":'
             tail = f',"max_points":{_num(crit.max_points)},"option":'
             texts = np.array([head + self.num[v // self.width] + tail
@@ -330,6 +332,8 @@ class _BlockText:
     def _next_star(self, lo: int, hi: int) -> Any:
         import numpy as np
 
+        from ocop_rate.engine.distinct import distinct_values
+
         b, num, crits = self.block, self.num, self.block.rubric.criteria
         opt = b.upgrade_option[lo:hi]
         rows, ks = np.nonzero(opt >= 0)          # row-major: by product, in sheet order
@@ -340,7 +344,7 @@ class _BlockText:
         key = ((ks * self.width + council) * self.width + to) * 2 + req
         texts = []
         if len(key):
-            distinct, where = np.unique(key, return_inverse=True)
+            distinct, where = distinct_values(key)
             table = []
             for v in distinct.tolist():
                 rest = v // 2  # the flag is spelt by `tails`
