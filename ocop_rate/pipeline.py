@@ -32,7 +32,7 @@ from ocop_rate.loading.dossiers import (
 from ocop_rate.loading.rubrics import RubricLibrary, unknown_rubric
 from ocop_rate.loading.source import OUTSIDE
 from ocop_rate.models.dossier import Dossier
-from ocop_rate.models.names import id_key
+from ocop_rate.models.names import id_key, id_keys
 from ocop_rate.models.rating import BatchResult, Failure, ProblemOut, Rating, RatingColumns
 from ocop_rate.models.rubric import Rubric
 from ocop_rate.outcome import DEFAULT_LEVEL, Level
@@ -303,7 +303,7 @@ def rate_sheet(library: RubricLibrary, path: Path, policy: GatePolicy,
                       errors=tuple(to_out(p) for p in bad.problems)) for bad in content.bad]
     rated: list[RatingColumns] = []
     for cols in content.blocks:
-        seen.update(dict.fromkeys(map(id_key, cols.product_id), str(path)))
+        seen.update(dict.fromkeys(id_keys(cols.product_id), str(path)))
         if not_whole_hundredths(cols.rubric):
             failed.append(Failure(product_id=None, rubric=cols.rubric.id, file=str(path),
                                   errors=(to_out(unratable(cols.rubric, Location(str(path)))),)))

@@ -42,10 +42,7 @@ def next_star(t: RubricTables, pts: Ints, starts: Ints, n: Ints, sums: Ints, tot
 
     # int16 when even twice the largest gain fits (the rounding doubles it)
     small = 2 * int(n.max(initial=1)) * int(t.points.max()) < np.iinfo(np.int16).max
-    gain = np.empty((n_prod, n_crit, t.width), dtype=np.int16 if small else i32)
-    for o in range(t.width):
-        gain[:, :, o] = group_sum(np.maximum(0, t.points[:, o][None, :] - pts) * counts,
-                                  starts)
+    gain = _gains(t, pts, counts, starts, n, np.int16 if small else i32)
 
     req_pts = t.req_points[safe_target].astype(i32)                  # P x C
     req_pts[~active] = -1
@@ -78,34 +75,17 @@ def next_star(t: RubricTables, pts: Ints, starts: Ints, n: Ints, sums: Ints, tot
     size = (plan >= 0).sum(axis=1)
     reached = sums + np.where(plan >= 0, _pick(gain, np.maximum(plan, 0)), 0).sum(axis=1)
     for j in range(int(size.max(initial=0)) - 1, -1, -1):            # trim, last added first
-        every = np.flatnonzero((size > j) & (target > 0))
-        k = sequence[every, j]
-        cur = plan[every, k]
-        cur_pts = t.points[k, cur]
-        cur_gain = gain[every, k, cur].astype(np.int64)
-        done = np.zeros(len(every), dtype=bool)
-        for step in range(t.width):
-            opt = t.ascending[k, step]
-            valid = opt >= 0
-            opt = np.maximum(opt, 0)
-            opt_pts = t.points[k, opt]
-            stop = ~valid | (opt_pts >= cur_pts)
-            new_gain = gain[every, k, opt].astype(np.int64)
-            ok = (~done & ~stop & (opt_pts >= floor[every, k])
-                  & (reached[every] - cur_gain + new_gain >= goal[every]))
-            plan[every[ok], k[ok]] = opt[ok]
-            reached[every[ok]] += (new_gain - cur_gain)[ok]
-            done |= stop | ok
-            if done.all():
-                break
+        _trim(t, gain, plan, reached, goal, floor,
+              np.flatnonzero((size > j) & (target > 0)), sequence, j)
     del sequence, floor
     plan_gain = np.where(plan >= 0, _pick(gain, np.maximum(plan, 0)), 0)
     del gain
     keep = (plan >= 0) & ((plan_gain > 0) | required) & (target > 0)[:, None]
     seen: dict[tuple[int, int], tuple[str, ...]] = {}
     blocked_by = []
+    same = bool(applied) and all(g is applied[0] for g in applied)  # a sheet's gates
     for gates, s in zip(applied, target.tolist(), strict=True):
-        key = (id(gates), s)
+        key = (0 if same else id(gates), s)
         if key not in seen:
             seen[key] = blocking(gates, s) if s else ()
         blocked_by.append(seen[key])
@@ -134,6 +114,57 @@ class Ahead(NamedTuple):
     option: NDArray[np.int8]
     points: NDArray[np.int32]
     required: NDArray[np.bool_]
+
+
+def _trim(t: RubricTables, gain: Ints, plan: Ints, reached: Ints, goal: Ints, floor: Ints,
+          every: Ints, sequence: Ints, j: int) -> None:
+    """Lower the ``j``-th upgrade of each product in ``every`` to the cheapest option (by
+    points, below the planned one, not below its mark) that still reaches the goal;
+    ``plan`` and ``reached`` are updated in place. A product leaves the search at its first
+    option that stops it (points as high as the planned option's) or that is enough, so each
+    step looks only at the products still searching."""
+    k = sequence[every, j]
+    cur = plan[every, k]
+    cur_pts = t.points[k, cur]
+    base = reached[every] - gain[every, k, cur].astype(np.int64)  # without this upgrade
+    want = goal[every]
+    least = floor[every, k]
+    left = np.arange(len(every))                                  # still searching
+    for step in range(t.width):
+        if not len(left):
+            break
+        kk = k[left]
+        opt = t.ascending[kk, step]
+        valid = opt >= 0
+        opt = np.maximum(opt, 0)
+        opt_pts = t.points[kk, opt]
+        stop = ~valid | (opt_pts >= cur_pts[left])
+        new_gain = gain[every[left], kk, opt].astype(np.int64)
+        ok = ~stop & (opt_pts >= least[left]) & (base[left] + new_gain >= want[left])
+        hit = left[ok]
+        plan[every[hit], k[hit]] = opt[ok]
+        reached[every[hit]] = base[hit] + new_gain[ok]
+        left = left[~(stop | ok)]
+
+
+def _gains(t: RubricTables, pts: Ints, counts: NDArray[np.bool_], starts: Ints, n: Ints,
+           dtype: Any) -> Ints:
+    """P x C x W: what each product's members gain together if criterion ``c`` is raised
+    to option ``o`` (a member already above it gains nothing). With the same number of
+    members for every product, one buffer is reused and summed by a reshape."""
+    n_prod, n_crit = len(n), t.points.shape[0]
+    gain = np.empty((n_prod, n_crit, t.width), dtype=dtype)
+    same = bool(len(n)) and bool((n == n[0]).all())
+    every = bool(counts.all())
+    lift = np.empty(pts.shape, dtype=np.result_type(t.points, pts))
+    for o in range(t.width):
+        np.subtract(t.points[:, o][None, :], pts, out=lift)
+        np.maximum(lift, 0, out=lift)
+        if not every:
+            np.multiply(lift, counts, out=lift)
+        gain[:, :, o] = (lift.reshape(n_prod, int(n[0]), n_crit).sum(axis=1, dtype=np.int32)
+                         if same else group_sum(lift, starts))
+    return gain
 
 
 def _pick(gain: Ints, option: Ints) -> Ints:

@@ -22,9 +22,11 @@ from ocop_rate.engine.council import (
     GatePolicy,
     apportion,
     council_choice,
+    group_range,
     group_sum,
     mean_half_up,
 )
+from ocop_rate.engine.distinct import distinct_rows
 from ocop_rate.engine.gates import fact_gates, mark_gate
 from ocop_rate.engine.plan import next_star
 from ocop_rate.engine.tables import _CASES, RubricTables, exact, tables
@@ -80,12 +82,9 @@ def score_columns(cols: CouncilColumns, policy: GatePolicy = "majority",
 
     ahead = next_star(t, pts, starts, n, sums, total, council_pts, capped, applied, active,
                       counts)
-    first = starts[:-1]                                        # the members' disagreement
-    spread = (np.maximum.reduceat(member_total, first)
-              - np.minimum.reduceat(member_total, first)).astype(np.int64)
+    spread = group_range(member_total, starts).astype(np.int64)  # the members' disagreement
     rank = t.rank[crit_index, cols.option]                     # options apart, by points
-    steps = (np.maximum.reduceat(rank, first, axis=0)
-             - np.minimum.reduceat(rank, first, axis=0)).astype(np.int8)
+    steps = group_range(rank, starts).astype(np.int8)
     steps[:, ~t.splittable] = 0  # a points scale: no option split
     self_parts, self_given = _self_assessment(t, cols)
     return RatingColumns(
@@ -122,7 +121,7 @@ def _applies(cols: CouncilColumns) -> NDArray[np.bool_]:
         read = [cid for cid in crit.applies.when.criteria() if cid in index]
         ks = [index[cid] for cid in read]
         if cols.extras is None:  # no facts: once per distinct combination of options
-            combos, where = np.unique(option[:, ks], axis=0, return_inverse=True)
+            combos, where = distinct_rows(option[:, ks])
             verdict = np.array([applies(crit, {}, _codes(rubric, read, ks, combo))
                                 for combo in combos.tolist()], dtype=bool)
             out[:, k] = verdict[where.reshape(-1)]
@@ -157,7 +156,7 @@ def _requirements(cols: CouncilColumns, council: NDArray[np.int8]
                 for p, e in enumerate(cols.extras)]
     if not ks:
         return [check_requirements(rubric, {}, {})] * len(council)
-    combos, where = np.unique(council[:, ks], axis=0, return_inverse=True)
+    combos, where = distinct_rows(council[:, ks])
     made = [check_requirements(rubric, {}, _codes(rubric, read, ks, combo))
             for combo in combos.tolist()]
     return [made[j] for j in where.reshape(-1).tolist()]
@@ -174,14 +173,21 @@ def _capped(t: RubricTables, council_pts: Ints, active: NDArray[np.bool_], band_
         req = t.req_points[mark][None, :]
         short = ((council_pts < req) & (req >= 0) & active).any(axis=1)
         fail[short & (band_stars >= mark)] = mark
-    caps: dict[tuple[int, int], int] = {}
-    cap = np.empty(len(band_stars), dtype=np.int64)
-    for p, (gates, found) in enumerate(zip(applied, requirements, strict=True)):
-        key = (id(gates), id(found))
-        if key not in caps:
-            caps[key] = min([5, *[g.max_stars for g in gates if g.max_stars is not None],
-                             *[c for c in [requirement_cap(found)] if c is not None]])
-        cap[p] = caps[key]
+
+    def cap_of(gates: tuple[GateResult, ...], found: tuple[RequirementResult, ...]) -> int:
+        return min([5, *[g.max_stars for g in gates if g.max_stars is not None],
+                    *[c for c in [requirement_cap(found)] if c is not None]])
+
+    if shared(applied) and shared(requirements):  # a sheet: one evaluation for all
+        cap = np.full(len(band_stars), cap_of(applied[0], requirements[0]), dtype=np.int64)
+    else:
+        caps: dict[tuple[int, int], int] = {}
+        cap = np.empty(len(band_stars), dtype=np.int64)
+        for p, (gates, found) in enumerate(zip(applied, requirements, strict=True)):
+            key = (id(gates), id(found))
+            if key not in caps:
+                caps[key] = cap_of(gates, found)
+            cap[p] = caps[key]
     capped = np.minimum(np.minimum(band_stars, np.where(fail > 0, fail - 1, 5)), cap)
     return capped, fail
 
@@ -190,14 +196,27 @@ def _verdict(rubric: Rubric, capped: Ints, applied: list[tuple[GateResult, ...]]
              level: Level) -> tuple[NDArray[np.int8], NDArray[np.bool_], Ints]:
     """Outcome (index into ``outcome.OUTCOMES``), recognition and class of every product:
     ``outcome.decide`` on the capped class, rejected by a ``block`` gate (class 0: none)."""
-    blocked = np.array([any(g.effect == "block" for g in gates) for gates in applied],
-                       dtype=bool)
-    table = {(s, b): decide(s, b, level, rubric.recognition)
-             for s in range(1, 6) for b in (False, True)}
-    keys = list(zip(capped.tolist(), blocked.tolist(), strict=True))
-    outcome = np.array([OUTCOMES.index(table[k].outcome) for k in keys], dtype=np.int8)
-    recognised = np.array([table[k].recognised for k in keys], dtype=bool)
-    return outcome, recognised, np.where(blocked, 0, capped)
+    if shared(applied):  # a sheet: the same gates for every product
+        blocked = np.full(len(applied), any(g.effect == "block" for g in applied[0]))
+    else:
+        blocked = np.array([any(g.effect == "block" for g in gates) for gates in applied],
+                           dtype=bool)
+    codes = np.full((6, 2), -1, dtype=np.int8)        # by (class, blocked); 0: no class
+    recognises = np.zeros((6, 2), dtype=bool)
+    for s in range(1, 6):
+        for b in (False, True):
+            verdict = decide(s, b, level, rubric.recognition)
+            codes[s, int(b)] = OUTCOMES.index(verdict.outcome)
+            recognises[s, int(b)] = verdict.recognised
+    assert not len(capped) or int(capped.min()) >= 1  # a class is never below 1 star
+    column = blocked.astype(np.int64)
+    return codes[capped, column], recognises[capped, column], np.where(blocked, 0, capped)
+
+
+def shared(per_product: list[Any]) -> bool:
+    """Every product holds the very same object (a sheet's gates and requirements: one
+    evaluation for them all), so one answer does for every product."""
+    return bool(per_product) and all(x is per_product[0] for x in per_product)
 
 
 def _case_splits(rubric: Rubric, t: RubricTables, cols: CouncilColumns

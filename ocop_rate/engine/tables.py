@@ -87,7 +87,7 @@ class RubricTables:
         self.none = np.array([len(c.options) for c in crits], dtype=np.int64)
         self.idle = self.none + 1           # the index of a choice that does not apply
         self.points: NDArray[np.integer] = np.full((len(crits), width), -1, dtype=np.int32)
-        self.rank = np.zeros((len(crits), width), dtype=np.int64)  # steps apart, by points
+        self.rank = np.zeros((len(crits), width), dtype=np.int16)  # steps apart, by points
         self.case = np.full((len(crits), width), -1, dtype=np.int64)
         self.index = [{**{o.code: i for i, o in enumerate(c.options)}, NONE: len(c.options)}
                       for c in crits]

@@ -40,7 +40,7 @@ from ocop_rate.loading.sheet_files import (
     read_raw,
 )
 from ocop_rate.loading.text_safety import clean_breaks, hostile_char, printable
-from ocop_rate.models.names import id_key, invisible_in_id, member_key
+from ocop_rate.models.names import id_keys, invisible_in_id, member_key, plain_ids
 from ocop_rate.models.rubric import NONE, Rubric
 
 if TYPE_CHECKING:
@@ -84,6 +84,22 @@ def _clean(text: str) -> str:
     return unicodedata.normalize("NFC", clean_breaks(text.strip()))
 
 
+def _cleaned(values: list[str]) -> list[str]:
+    """:func:`_clean` of every value; when the trimmed values hold no ``\r`` and are NFC
+    already (one check of them all: ``\x00`` composes with nothing), trimming is all."""
+    trimmed = [v.strip() for v in values]
+    joined = "\x00".join(trimmed)
+    if "\r" not in joined and unicodedata.is_normalized("NFC", joined):
+        return trimmed
+    return [_clean(v) for v in values]
+
+
+def _hostile_in(texts: list[str]) -> bool:
+    """Whether any of ``texts`` holds a refused character: one scan of them all (a line
+    break between them is not refused, and a refused character stays one when joined)."""
+    return hostile_char("\n".join(texts)) is not None
+
+
 def _factor(column: Any) -> tuple[NDArray[np.int64], list[str]]:
     """Codes and distinct values of a text column (a pandas Series), values trimmed and
     NFC-normalised; a missing cell (a short CSV row) is blank."""
@@ -96,7 +112,7 @@ def _factor(column: Any) -> tuple[NDArray[np.int64], list[str]]:
         codes = np.where(codes < 0, len(uniques) - 1, codes)
     else:
         codes, uniques = pd.factorize(column.to_numpy(dtype=object))
-    cleaned = [_clean(str(u)) for u in uniques]
+    cleaned = _cleaned([str(u) for u in uniques])
     merged, distinct = pd.factorize(np.array(cleaned, dtype=object))
     if len(distinct) == len(cleaned):
         return codes.astype(np.int64), cleaned
@@ -140,9 +156,29 @@ class _Sheet:
         """:meth:`where` with the parameters as one mapping."""
         return self.where(row, col, message_id, **params)
 
+    def _named_criteria(self) -> set[str]:
+        """The criterion ids (casefolded) of the rubrics the sheet's rubric column names:
+        enough for the usual header row, without building every rubric of the library."""
+        col = next((c for c, h in enumerate(self.raw.headers)
+                    if ALIASES.get(header_key(h)) == "rubric"), None)
+        if col is None:
+            return set()
+        _, named = _factor(self.raw.frame[col])
+        return {c.id.casefold() for rid in named if rid in self.library.rubrics
+                for c in self.library.rubrics[rid].criteria}
+
     def _map_headers(self) -> None:
-        known = {c.id.casefold(): c.id for r in self.library.rubrics.values()
-                 for c in r.criteria}
+        named = self._named_criteria()
+        every: dict[str, str] = {}
+
+        def criterion_of(key: str) -> str | None:
+            if key.replace(" ", "") in named:  # what every criterion of the library says too
+                return key.replace(" ", "")
+            if not every:
+                every.update({c.id.casefold(): c.id for r in self.library.rubrics.values()
+                              for c in r.criteria})
+            return _criterion_key(key, every)
+
         problems: list[Problem] = []
         round_only: list[int] = []
         for col, header in enumerate(self.raw.headers):
@@ -152,7 +188,7 @@ class _Sheet:
                 if (_text(self.raw.frame[col]) != "").any():
                     problems.append(self.where(None, col, "sheet.no_header"))
                 continue
-            criterion = _criterion_key(key, known)
+            criterion = None if canonical is not None else criterion_of(key)
             if canonical is None and criterion is not None:
                 key = criterion
                 target = self.criteria
@@ -317,23 +353,26 @@ def validate_sheet(raw: RawSheet, library: RubricLibrary,
         add(p, sheet.where(int(r), c_mem, "sheet.member_twice", member=mems[mem[r]],
                            product=pids[product[p]], first=str(raw.first_row + first),
                            again=str(raw.first_row + int(r))))
+    plain = plain_ids(pids)  # the usual sheet: no id can hold a space or hidden character
     bad_id = [i for i, p in enumerate(pids) if p and (len(p) > MAX_CELL_CHARS
-                                                      or re.search(r"\s", p))]
+                                                      or (not plain and re.search(r"\s", p)))]
     if bad_id:
         bad_set = set(bad_id)
         for p in range(n_prod):
             if int(product[p]) in bad_set:
                 add(p, sheet.where(int(order[starts[p]]), c_pid, "sheet.id_one_word",
                                    limit=MAX_CELL_CHARS))
+    keys = id_keys([pids[i] for i in product.tolist()])
     seen_key: dict[str, int] = {}
-    for p in range(n_prod):  # one product spelled two ways ('QN-01', 'qn‑01') in this sheet
-        key = id_key(pids[product[p]])
+    for p in range(n_prod) if len(set(keys)) < n_prod else ():  # 'QN-01' and 'qn‑01' here
+        key = keys[p]
         other = seen_key.setdefault(key, p)
         if other != p:
             add(p, sheet.where(int(order[starts[p]]), c_pid, "safety.id_spelled_twice",
                                pid=pids[product[p]], other=pids[product[other]],
                                holder=raw.file))
-    hostile = [i for i, v in enumerate(pids) if v and (hostile_char(v) or invisible_in_id(v))]
+    hostile = [] if plain else [i for i, v in enumerate(pids)
+                                if v and (hostile_char(v) or invisible_in_id(v))]
     if hostile:
         hostile_set = set(hostile)
         for p in range(n_prod):
@@ -345,7 +384,8 @@ def validate_sheet(raw: RawSheet, library: RubricLibrary,
                                    code=hostile_char(value) or invisible_in_id(value)))
     for codes, spot, values in ((nam, sheet.columns.get("product_name"), names),
                                 (mem, c_mem, mems)):
-        bad_text = [i for i, v in enumerate(values) if hostile_char(v)]
+        bad_text = [i for i, v in enumerate(values) if hostile_char(v)] if _hostile_in(values) \
+            else []
         # rows of a product only: a row without a product id is skipped or an orphan
         for r in (np.flatnonzero(np.isin(codes, bad_text) & keep).tolist() if bad_text
                   else []):
@@ -353,7 +393,7 @@ def validate_sheet(raw: RawSheet, library: RubricLibrary,
                                                  code=hostile_char(values[codes[r]])))
     if used:
         for p in range(n_prod):
-            holder = used.get(id_key(pids[product[p]]))
+            holder = used.get(keys[p])
             if holder is not None:
                 add(p, sheet.where(int(order[starts[p]]), c_pid, "rating.id_used",
                                    id=pids[product[p]], other=holder))
@@ -473,6 +513,7 @@ def _case_mixes(rubric: Rubric, sheet: _Sheet, rows: NDArray[np.int64],
     import numpy as np
 
     from ocop_rate.clauses import case_mixes
+    from ocop_rate.engine.distinct import distinct_rows
 
     groups = list(rubric.case_groups)
     if not groups or not len(rows):
@@ -480,7 +521,7 @@ def _case_mixes(rubric: Rubric, sheet: _Sheet, rows: NDArray[np.int64],
     index = {c.id: k for k, c in enumerate(rubric.criteria)}
     for group in groups:
         ks = [index[cid] for cid in group.criteria]
-        combos, where = np.unique(option[:, ks], axis=0, return_inverse=True)
+        combos, where = distinct_rows(option[:, ks])
         for j, combo in enumerate(combos.tolist()):
             chosen = {cid: rubric.criteria[k].option_at(int(i)).code
                       for cid, k, i in zip(group.criteria, ks, combo, strict=True)}

@@ -10,6 +10,7 @@ functions, so the CLI starts without them.
 
 from __future__ import annotations
 
+import codecs
 import re
 import unicodedata
 import zipfile
@@ -88,11 +89,15 @@ def _read_csv(path: Path) -> RawSheet:
             raw, codec = raw.decode("utf-16").encode("utf-8"), "utf-8"
         except UnicodeError:
             raise InputFileError(Problem("not valid UTF-16 text", Location(name))) from None
+    if codec == "utf-8-sig":  # pandas reads plain UTF-8 natively (-sig goes through a codec)
+        raw, codec = raw.removeprefix(codecs.BOM_UTF8), "utf-8"
     raw = trim_trailing_blank_fields(raw)
     _refuse_wide_records(raw, name)
+    # dtype=object: every cell is read as text all the same (no type is guessed, no NA),
+    # without pandas 3's conversion to its string dtype
     try:
         frame = _parse_in_chunks(pd.read_csv(
-            io.BytesIO(raw), encoding=codec, header=None, dtype=str, keep_default_na=False,
+            io.BytesIO(raw), encoding=codec, header=None, dtype=object, keep_default_na=False,
             na_filter=False, skip_blank_lines=True, chunksize=CSV_CHUNK_ROWS))
     except pd.errors.ParserError as exc:
         raise InputFileError(_csv_problem(str(exc), name)) from None
@@ -112,8 +117,8 @@ def trim_trailing_blank_fields(raw: bytes) -> bytes:
     """Drop the empty fields that end each record (``a,b,,,,,\n`` -> ``a,b\n``): a sheet
     saved with 200,000 blank trailing columns costs no more than one without. Commas inside
     a quoted field (after an odd number of quotes) are kept."""
-    if _TRAILING_COMMAS.search(raw) is None:
-        return raw
+    if not (b",\n" in raw or b",\r" in raw or raw.endswith(b",")):
+        return raw  # the usual sheet: a plain byte search, not the regex at every comma
     if b'"' not in raw:
         return _TRAILING_COMMAS.sub(b"", raw)
     out: list[bytes] = []
@@ -132,6 +137,8 @@ def _refuse_wide_records(raw: bytes, name: str) -> None:
     """A record of more than MAX_SHEET_COLUMNS fields is refused before pandas builds one
     column per field. Counting commas per line is an upper bound (quoted commas count
     too); only when it is over, the csv module counts exactly."""
+    if _longest_line(raw) < MAX_SHEET_COLUMNS:  # a line has fewer commas than bytes
+        return
     if max((line.count(b",") for line in raw.split(b"\n")), default=0) < MAX_SHEET_COLUMNS:
         return
     import csv
@@ -143,6 +150,14 @@ def _refuse_wide_records(raw: bytes, name: str) -> None:
             raise InputFileError(Problem.of(
                 "safety.csv_too_wide", Location(name, reader.line_num),
                 line=reader.line_num, fields=len(record), limit=MAX_SHEET_COLUMNS))
+
+
+def _longest_line(raw: bytes) -> int:
+    """The length of the longest line of ``raw`` (without its ``\n``), found with numpy."""
+    import numpy as np
+
+    breaks = np.flatnonzero(np.frombuffer(raw, dtype=np.uint8) == ord("\n"))
+    return int(np.diff(np.r_[-1, breaks, len(raw)]).max()) - 1
 
 
 def _parse_in_chunks(chunks: Any) -> Any:

@@ -39,3 +39,20 @@ def invisible_in_id(product_id: str) -> str | None:
                                                          "Zs", "Zl", "Zp"):
             return f"U+{ord(ch):04X}"
     return None
+
+
+def id_keys(ids: list[str]) -> list[str]:
+    """:func:`id_key` of each id; ids in plain ASCII (the usual sheet) are only lowered,
+    all at once (NFKC leaves ASCII alone, and ASCII has no other dash)."""
+    joined = "\n".join(ids)
+    if ids and joined.isascii() and joined.count("\n") == len(ids) - 1:
+        return joined.lower().split("\n")
+    return [id_key(i) for i in ids]
+
+
+def plain_ids(ids: list[str]) -> bool:
+    """Every id printable ASCII without a space: none can hold a space, a hidden or a
+    control character (what ``invisible_in_id`` and ``text_safety.hostile_char`` look
+    for), so a sheet's 100,000 ids are checked with one scan."""
+    joined = "".join(ids)
+    return joined.isascii() and joined.isprintable() and " " not in joined

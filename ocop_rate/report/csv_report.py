@@ -22,9 +22,32 @@ def render(result: BatchResult, lang: Lang) -> str:
 
 
 def render_stream(pieces: Iterable[Failure | tuple[RatingColumns, int] | RatingColumns],
-                  lang: Lang) -> Iterator[str]:
-    """:func:`render` of a stream (``pipeline.stream_paths``), in chunks as it comes."""
-    return render_rows(stream_rows(pieces, lang))
+                  lang: Lang, chunk: int = 2000) -> Iterator[str]:
+    """:func:`render` of a stream (``pipeline.stream_paths``), in chunks as it comes; a
+    sheet's block is written from its columns (:mod:`~ocop_rate.report.csv_blocks`)."""
+    from ocop_rate.report.csv_blocks import block_records
+
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\r\n")
+    writer.writerow(HEADER)
+    held = 0
+    for piece in pieces:
+        if isinstance(piece, (Failure, tuple)):
+            for row in stream_rows([piece], lang):
+                writer.writerow([neutralise(c) for c in row_cells(row)])
+            held += 1
+        else:
+            for text in block_records(piece, lang, chunk):
+                buffer.write(text)
+                yield buffer.getvalue()
+                buffer.seek(0)
+                buffer.truncate()
+        if held >= chunk:
+            yield buffer.getvalue()
+            buffer.seek(0)
+            buffer.truncate()
+            held = 0
+    yield buffer.getvalue()
 
 
 def render_rows(all_rows: Iterable[Row], chunk: int = 2000) -> Iterator[str]:

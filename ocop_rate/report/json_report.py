@@ -195,6 +195,8 @@ class _BlockText:
     def __init__(self, block: RatingColumns, lang: Lang) -> None:
         import numpy as np
 
+        from ocop_rate.engine.distinct import distinct_values
+
         self.block, self.lang = block, lang
         crits = block.rubric.criteria
         top = int(max(block.member_total.max(initial=0), block.total.max(initial=0),
@@ -205,7 +207,7 @@ class _BlockText:
         self.entries = []  # per criterion: (texts of distinct (points, option), inverse)
         for k, crit in enumerate(crits):
             key = block.points[:, k] * self.width + block.council_option[:, k]
-            distinct, where = np.unique(key, return_inverse=True)
+            distinct, where = distinct_values(key)
             head = f'{{"id":{encode_basestring(crit.id)},"points":'
             tail = f',"max_points":{_num(crit.max_points)},"option":'
             texts = np.array([head + self.num[v // self.width] + tail
@@ -213,6 +215,7 @@ class _BlockText:
                               for v in distinct.tolist()], dtype=object)
             self.entries.append((texts, where.reshape(-1)))
         self.gate_text: dict[int, str] = {}
+        self.gates_text: dict[tuple[int, ...], str] = {}
 
     def _parts(self, cents: Any) -> list[Any]:
         """Pieces of ``{"A": …, "B": …, "C": …}`` per row (columns to be joined)."""
@@ -223,6 +226,8 @@ class _BlockText:
 
     def lines(self, lo: int, hi: int) -> list[str]:
         import numpy as np
+
+        from ocop_rate.report.json_disagreement import disagreement_texts
 
         b, num = self.block, self.num
         r_lo, r_hi = int(b.starts[lo]), int(b.starts[hi])
@@ -252,7 +257,7 @@ class _BlockText:
             self._next_star(lo, hi), ',"self_assessment":null,"warnings":',
             self._warnings(lo, hi), ',"requirements":',
             self._requirements(lo, hi), ',"producer":null,"disagreement":',
-            self._disagreement(lo, hi),
+            disagreement_texts(b, lo, hi, num, members),
             ',"errors":[]}'], hi - lo)
 
     def _outcome(self, lo: int, hi: int) -> list[Any]:
@@ -293,33 +298,6 @@ class _BlockText:
             out.append(made[id(group)])
         return out
 
-    def _disagreement(self, lo: int, hi: int) -> list[str]:
-        """``council.disagreement`` of each product, from the block's spread and steps."""
-        import numpy as np
-
-        from ocop_rate.models.rating import OPTION_STEPS
-
-        b = self.block
-        limit = _num(b.spread_limit)
-        over = b.over_limit[lo:hi]
-        split_rows, split_crits = np.nonzero(b.split_steps[lo:hi] >= OPTION_STEPS)
-        splits: dict[int, list[str]] = {}
-        for row, k in zip(split_rows.tolist(), split_crits.tolist(), strict=True):
-            crit = b.rubric.criteria[k]
-            first, last = int(b.starts[lo + row]), int(b.starts[lo + row + 1])
-            options = {b.member[r]: crit.option_at(int(b.row_option[r, k])).code
-                       for r in range(first, last)}
-            steps = int(b.split_steps[lo + row, k])
-            splits.setdefault(row, []).append(json.dumps(
-                {"criterion": crit.id, "options": options, "steps": steps}, ensure_ascii=False))
-        cases = b.case_splits[lo:hi] if b.case_splits else [()] * (hi - lo)
-        return [f'{{"spread":{self.num[b.spread[lo + i]]},"spread_limit":{limit},'
-                f'"over_limit":{"true" if over[i] else "false"},'
-                f'"flagged":{"true" if over[i] or i in splits or cases[i] else "false"},'
-                f'"splits":[{",".join(splits.get(i, []))}],"case_splits":'
-                + json.dumps([case_split_dict(c) for c in cases[i]], ensure_ascii=False) + "}"
-                for i in range(hi - lo)]
-
     def _warnings(self, lo: int, hi: int) -> list[str]:
         texts: dict[int, str] = {}
         out = []
@@ -334,6 +312,11 @@ class _BlockText:
     def _gates(self, lo: int, hi: int) -> list[str]:
         out = []
         for found in self.block.gates[lo:hi]:
+            ids = tuple(map(id, found))  # mark gates are shared objects: one text per set
+            hit = self.gates_text.get(ids)
+            if hit is not None:
+                out.append(hit)
+                continue
             texts = []
             for g in found:
                 text = self.gate_text.get(id(g))
@@ -343,11 +326,13 @@ class _BlockText:
                          "reason": g.reason.get(self.lang), "source": g.source},
                         ensure_ascii=False)
                 texts.append(text)
-            out.append("[" + ",".join(texts) + "]")
+            out.append(self.gates_text.setdefault(ids, "[" + ",".join(texts) + "]"))
         return out
 
     def _next_star(self, lo: int, hi: int) -> Any:
         import numpy as np
+
+        from ocop_rate.engine.distinct import distinct_values
 
         b, num, crits = self.block, self.num, self.block.rubric.criteria
         opt = b.upgrade_option[lo:hi]
@@ -359,7 +344,7 @@ class _BlockText:
         key = ((ks * self.width + council) * self.width + to) * 2 + req
         texts = []
         if len(key):
-            distinct, where = np.unique(key, return_inverse=True)
+            distinct, where = distinct_values(key)
             table = []
             for v in distinct.tolist():
                 rest = v // 2  # the flag is spelt by `tails`
@@ -390,9 +375,21 @@ class _BlockText:
 
 
 def _join(columns: list[Any], rows: int) -> list[str]:
-    """Row-wise concatenation of text columns (a str is the same on every row)."""
-    lists = [[c] * rows if isinstance(c, str) else
-             (c.tolist() if hasattr(c, "tolist") else c) for c in columns]
+    """Row-wise concatenation of text columns (a str is the same on every row; neighbouring
+    ones are joined first, and repeated, not copied into a list per column)."""
+    from itertools import repeat
+
+    merged: list[Any] = []
+    for c in columns:
+        if isinstance(c, str) and merged and isinstance(merged[-1], str):
+            merged[-1] += c
+        else:
+            merged.append(c)
+    lists = [repeat(c, rows) if isinstance(c, str) else
+             (c.tolist() if hasattr(c, "tolist") else c) for c in merged
+             if not isinstance(c, str) or c]
+    if not lists:
+        return [""] * rows
     return ["".join(parts) for parts in zip(*lists, strict=True)]
 
 

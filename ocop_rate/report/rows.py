@@ -55,18 +55,12 @@ def _block_rows(block: RatingColumns, lang: Lang, products: Iterable[int] | None
     ids = [p.id for p in rubric.parts]
     totals, parts = (block.total / 100).tolist(), (block.parts / 100).tolist()
     stars, recognised = block.stars.tolist(), block.recognised.tolist()
-    codes = [2] * len(block) if block.outcome is None else block.outcome.tolist()
-    level: Level = "central" if block.level == "central" else "province"
+    codes = outcome_codes(block)
     said: dict[tuple[int, int], tuple[str, str | None, str | None]] = {}
     for p in range(len(block)) if products is None else products:
         key = (codes[p], stars[p])
         if key not in said:
-            outcome: str = OUTCOMES[key[0]]
-            verdict = decide(max(stars[p], 1), outcome == "rejected", level, rubric.recognition)
-            authority = None if verdict.authority is None else verdict.authority.get(lang)
-            said[key] = (outcome, authority, outcome_note(
-                outcome, verdict.stars, authority, verdict.province_may_recognise,
-                verdict.article, lang))
+            said[key] = outcome_words(block, key[0], key[1], lang)
         outcome, authority, note = said[key]
         shares = dict.fromkeys(PART_ORDER) | dict(zip(ids, parts[p], strict=True))
         name = (block.product_name[p] if block.extras is None
@@ -76,6 +70,24 @@ def _block_rows(block: RatingColumns, lang: Lang, products: Iterable[int] | None
                   recognised[p], [g.reason.get(lang) for g in block.gates[p]],
                   [], block.file_of(p), outcome, authority, note,
                   unchecked(block.warnings[p]))
+
+
+def outcome_codes(block: RatingColumns) -> list[int]:
+    """Each product's index into ``outcome.OUTCOMES`` (2 where the block has none)."""
+    return [2] * len(block) if block.outcome is None else block.outcome.tolist()
+
+
+def outcome_words(block: RatingColumns, code: int, stars: int, lang: Lang
+                  ) -> tuple[str, str | None, str | None]:
+    """The outcome, the authority and the note of a product of ``block`` whose outcome is
+    ``OUTCOMES[code]`` at ``stars`` (0: none)."""
+    level: Level = "central" if block.level == "central" else "province"
+    outcome: str = OUTCOMES[code]
+    verdict = decide(max(stars, 1), outcome == "rejected", level, block.rubric.recognition)
+    authority = None if verdict.authority is None else verdict.authority.get(lang)
+    return outcome, authority, outcome_note(outcome, verdict.stars, authority,
+                                            verdict.province_may_recognise, verdict.article,
+                                            lang)
 
 
 def stream_rows(pieces: Iterable[Failure | tuple[RatingColumns, int] | RatingColumns],

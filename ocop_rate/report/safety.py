@@ -29,3 +29,12 @@ def neutralise(cell: object) -> object:
     if cell.startswith(FORMULA_STARTS):
         return "'" + cell
     return cell
+
+
+def neutralise_texts(values: list[str]) -> list[str]:
+    """:func:`neutralise` of every value of a column; one search of their concatenation
+    when none holds a character a workbook cannot take (the usual case: a 100,000-product
+    sheet's ids are then checked for a formula start only)."""
+    if _NOT_IN_CELLS.search("".join(values)) is None:
+        return ["'" + v if v.startswith(FORMULA_STARTS) else v for v in values]
+    return [str(neutralise(v)) for v in values]
