@@ -33,8 +33,10 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from typing import Any
 
 RUBRIC = "food-processed-plant-26"
+SECTIONS = ("dossiers", "sheets", "diff", "startup", "round")
 SEED = 20260522
 PY = sys.executable
 CLI = str(Path(PY).with_name("ocop-rate"))
@@ -273,7 +275,13 @@ def main() -> None:
                         help="skip the slow table/HTML/XLSX rows")
     parser.add_argument("--round-only", action="store_true",
                         help="only the council round figure (100 products x 7 members)")
+    parser.add_argument("--only", default=",".join(SECTIONS),
+                        help=f"comma-separated sections to run, of {', '.join(SECTIONS)} "
+                        "(default: all)")
     args = parser.parse_args()
+    chosen = {part.strip() for part in args.only.split(",") if part.strip()}
+    if not chosen <= set(SECTIONS):
+        parser.error(f"--only: unknown section(s) {', '.join(sorted(chosen - set(SECTIONS)))}")
     compile_package()
     if args.round_only:
         with tempfile.TemporaryDirectory(prefix="ocop-bench-") as tmp:
@@ -301,68 +309,33 @@ def main() -> None:
         print(f"machine: {os.cpu_count()} cores, Python {sys.version.split()[0]}; "
               f"medians of {runs} runs; corpora in {root}", flush=True)
         t = time.perf_counter()
-        sheet = root / "sheet.csv"
-        generate_sheet(sheet, products, args.members)
-        small = root / "small.csv"
-        generate_sheet(small, detailed, args.members)
-        folder = root / "dossiers"
-        generate_dossiers(folder, dossiers)
-        triple = root / "triple"
-        generate_dossiers(triple, 3 * dossiers)
-        print(f"generated {products:,} products x {args.members} members "
-              f"({sheet.stat().st_size / 1e6:.0f} MB CSV), {dossiers:,} and {3 * dossiers:,} "
-              f"YAML dossiers in {time.perf_counter() - t:.0f} s", flush=True)
-
-        floor_yaml, _ = timed([PY, "-c", FLOOR_YAML, str(folder)], runs)
-        ours, peak = timed(cli("rate", str(folder), "-f", "json", "-o",
-                               str(root / "d.json")), runs)
-        add(f"{dossiers:,} YAML dossiers -> JSON vs CSafeLoader parse", ours, floor_yaml, 1.5,
-            peak, 300)
-        ours3, peak3 = timed(cli("rate", str(triple), "-f", "json", "-o",
-                                 str(root / "d3.json")), max(1, runs // 2))
-        rows.append((f"memory, {3 * dossiers:,} dossiers vs {dossiers:,}", f"{peak3} MB",
-                     f"{peak} MB", f"{peak3 / peak:.2f}x",
-                     f"within 10 % {'✓' if peak3 <= 1.1 * peak else '✗'} ({ours3:.1f} s)"))
-        print("dossiers done", flush=True)
-
-        floor_sheet, _ = timed([PY, "-c", FLOOR_SHEET, str(sheet)], runs)
-        ours, peak = timed(cli("rate", str(sheet), "-f", "json", "-o",
-                               str(root / "s.json")), runs)
-        add(f"{products:,}-product sheet -> JSON -o vs read_csv + row sum", ours, floor_sheet,
-            2, peak)
-        ours, peak = timed(cli("rate", str(sheet), "-f", "csv", "-o", str(root / "s.csv")),
-                           runs)
-        add("the same sheet -> -f csv -o", ours, floor_sheet, 2, peak)
-        if not args.skip_table:
-            ours, peak = timed(cli("rate", str(sheet), "-o", str(root / "s.txt")), 1)
-            add("the same sheet -> table -o", ours, floor_sheet, 3, peak, 1024)
-            for fmt in ("html", "xlsx"):
-                ours, peak = timed(cli("rate", str(small), "-f", fmt, "-o",
-                                       str(root / f"s.{fmt}")), 1)
-                add(f"{detailed:,}-product sheet -> {fmt}", ours, 0, None, peak, 1024)
-        print("sheets done", flush=True)
-
-        ours, peak = timed(cli("diff", "scoring_rules", "scoring_rules", "-d", str(folder),
-                               "-f", "json", "-o", str(root / "diff.json")), runs)
-        add(f"diff of two rubric folders over {dossiers:,} dossiers -> JSON vs one parse",
-            ours, floor_yaml, 2.5, peak)
-
-        base, _ = timed([PY, "-c", "import typer, pydantic"], runs * 2)
-        typer_start, _ = timed([PY, "-c", "import typer"], runs * 2)
-        bare, _ = timed([PY, "-c", BARE_TYPER, "list", "-f", "json"], runs * 2)
-        one = next(iter(sorted(folder.glob("*.yaml"))))
-        for command, target, floor, label in (
-                (("rate", str(one)), 2.0, base, "import typer, pydantic"),
-                (("rubrics", "list"), 2.0, base, "import typer, pydantic"),
-                (("validate",), 2.5, base, "import typer, pydantic"),
-                (("--help",), 1.3, typer_start, "import typer")):
-            start, peak = timed(cli(*command), runs * 2)
-            name = "rate ONE.yaml" if command[0] == "rate" else " ".join(command)
-            add(f"ocop-rate {name} vs {label}", start, floor, target, peak)
-            if command[0] != "--help":
-                add(f"  the same vs a bare typer command ({bare:.2f} s, {bare / base:.2f}x "
-                    "the floor above)", start, bare, None, peak)
-        rows.append(round_figure(root, runs))
+        sheet, small = root / "sheet.csv", root / "small.csv"
+        folder, triple = root / "dossiers", root / "triple"
+        if "sheets" in chosen:
+            generate_sheet(sheet, products, args.members)
+            generate_sheet(small, detailed, args.members)
+        if chosen & {"dossiers", "diff", "startup"}:
+            generate_dossiers(folder, dossiers)
+        if "dossiers" in chosen:
+            generate_dossiers(triple, 3 * dossiers)
+        print(f"generated the corpora of {', '.join(sorted(chosen))} in "
+              f"{time.perf_counter() - t:.0f} s", flush=True)
+        if chosen & {"dossiers", "diff"}:
+            floor_yaml, _ = timed([PY, "-c", FLOOR_YAML, str(folder)], runs)
+        if "dossiers" in chosen:
+            dossier_rows(folder, triple, root, dossiers, floor_yaml, runs, rows, add)
+        if "sheets" in chosen:
+            sheet_rows(sheet, small, root, products, detailed, runs, args.skip_table, add)
+        if "diff" in chosen:
+            ours, peak = timed(cli("diff", "scoring_rules", "scoring_rules", "-d",
+                                   str(folder), "-f", "json", "-o", str(root / "diff.json")),
+                               runs)
+            add(f"diff of two rubric folders over {dossiers:,} dossiers -> JSON vs one parse",
+                ours, floor_yaml, 2.5, peak)
+        if "startup" in chosen:
+            startup_rows(folder, runs, add)
+        if "round" in chosen:
+            rows.append(round_figure(root, runs))
 
     head = ("figure", "ocop-rate", "floor", "ratio", "peak RSS | target")
     widths = [max(len(r[i]) for r in [head, *rows]) for i in range(5)]
@@ -370,6 +343,61 @@ def main() -> None:
     print("\n" + line + "\n" + "-" * len(line))
     for row in rows:
         print(" | ".join(c.ljust(w) for c, w in zip(row, widths, strict=True)))
+
+
+def dossier_rows(folder: Path, triple: Path, root: Path, dossiers: int, floor_yaml: float,
+                 runs: int, rows: list[tuple[str, str, str, str, str]], add: Any) -> None:
+    """Figure 1: YAML dossiers -> JSON against the parse, and memory at 3x the dossiers."""
+    ours, peak = timed(cli("rate", str(folder), "-f", "json", "-o",
+                           str(root / "d.json")), runs)
+    add(f"{dossiers:,} YAML dossiers -> JSON vs CSafeLoader parse", ours, floor_yaml, 1.5,
+        peak, 300)
+    ours3, peak3 = timed(cli("rate", str(triple), "-f", "json", "-o",
+                             str(root / "d3.json")), max(1, runs // 2))
+    rows.append((f"memory, {3 * dossiers:,} dossiers vs {dossiers:,}", f"{peak3} MB",
+                 f"{peak} MB", f"{peak3 / peak:.2f}x",
+                 f"within 10 % {'✓' if peak3 <= 1.1 * peak else '✗'} ({ours3:.1f} s)"))
+    print("dossiers done", flush=True)
+
+
+def sheet_rows(sheet: Path, small: Path, root: Path, products: int, detailed: int, runs: int,
+               skip_table: bool, add: Any) -> None:
+    """Figure 2: the big council sheet -> JSON, CSV, the table; HTML and XLSX."""
+    floor_sheet, _ = timed([PY, "-c", FLOOR_SHEET, str(sheet)], runs)
+    ours, peak = timed(cli("rate", str(sheet), "-f", "json", "-o",
+                           str(root / "s.json")), runs)
+    add(f"{products:,}-product sheet -> JSON -o vs read_csv + row sum", ours, floor_sheet,
+        2, peak)
+    ours, peak = timed(cli("rate", str(sheet), "-f", "csv", "-o", str(root / "s.csv")),
+                       runs)
+    add("the same sheet -> -f csv -o", ours, floor_sheet, 2, peak)
+    if not skip_table:
+        ours, peak = timed(cli("rate", str(sheet), "-o", str(root / "s.txt")), 1)
+        add("the same sheet -> table -o", ours, floor_sheet, 3, peak, 1024)
+        for fmt in ("html", "xlsx"):
+            ours, peak = timed(cli("rate", str(small), "-f", fmt, "-o",
+                                   str(root / f"s.{fmt}")), 1)
+            add(f"{detailed:,}-product sheet -> {fmt}", ours, 0, None, peak, 1024)
+    print("sheets done", flush=True)
+
+
+def startup_rows(folder: Path, runs: int, add: Any) -> None:
+    """Figure 4: start-up of one-shot commands against typer's own floors."""
+    base, _ = timed([PY, "-c", "import typer, pydantic"], runs * 2)
+    typer_start, _ = timed([PY, "-c", "import typer"], runs * 2)
+    bare, _ = timed([PY, "-c", BARE_TYPER, "list", "-f", "json"], runs * 2)
+    one = next(iter(sorted(folder.glob("*.yaml"))))
+    for command, target, floor, label in (
+            (("rate", str(one)), 2.0, base, "import typer, pydantic"),
+            (("rubrics", "list"), 2.0, base, "import typer, pydantic"),
+            (("validate",), 2.5, base, "import typer, pydantic"),
+            (("--help",), 1.3, typer_start, "import typer")):
+        start, peak = timed(cli(*command), runs * 2)
+        name = "rate ONE.yaml" if command[0] == "rate" else " ".join(command)
+        add(f"ocop-rate {name} vs {label}", start, floor, target, peak)
+        if command[0] != "--help":
+            add(f"  the same vs a bare typer command ({bare:.2f} s, {bare / base:.2f}x "
+                "the floor above)", start, bare, None, peak)
 
 
 if __name__ == "__main__":
