@@ -39,6 +39,10 @@ class DossierView:
         crits = block.rubric.criteria
         self.codes = [[o.code for o in c.options] for c in crits]
         self.heads = [(c.id, c.number, c.part, c.max_points) for c in crits]
+        self.lookups = [dict(enumerate(codes)).get for codes in self.codes]  # as _code
+        self.reasons: list[str | None] = [
+            None if c.applies is None or c.applies.reason is None
+            else c.applies.reason.get(lang) for c in crits]
         self.part_ids: list[str] = [q.id for q in block.rubric.parts]
         self.gate_text: dict[int, dict[str, Any]] = {}
         self.member_total = (block.member_total / 100).tolist()
@@ -73,29 +77,31 @@ class DossierView:
         names = block.member[lo:hi]
         rows: list[list[int]] = block.row_option[lo:hi].tolist()
         pts, chosen, derived = self.points[p], self.council[p], self.derived
-        counts = (self.counts[lo:hi] if self.counts is not None
-                  else [[True] * len(self.heads)] * (hi - lo))
-        crits = rubric.criteria
+        every = len(self.heads)
+        picks = list(zip(*rows, strict=True)) or [()] * every  # per criterion, per member
+        counted = (list(zip(*self.counts[lo:hi], strict=True)) if self.counts is not None
+                   else None) or [(True,) * (hi - lo)] * every
+        derived_rows = derived[lo:hi] if derived is not None else None
+        evidence, assessed = extra.evidence, extra.self_assessment
+        from_facts = extra.derived_facts
         criteria = []
         for k, (cid, number, part, top) in enumerate(self.heads):
-            some = [row[k] for row in counts]
-            rule = crits[k].applies
-            reason = None if rule is None else rule.reason
-            facts = extra.derived_facts.get(k, ())
-            from_facts = facts if derived is not None and any(
-                derived[r][k] for r in range(lo, hi)) else ()
+            some, code = counted[k], self.lookups[k]
+            facts = from_facts.get(k)
+            cited = evidence.get(cid)
+            everyone = all(some)
             criteria.append({
                 "id": cid, "number": number, "part": part, "points": pts[k],
-                "max_points": top, "option": _code(codes[k], chosen[k]),
-                "members": {m: _code(codes[k], row[k]) for m, row in zip(names, rows,
-                                                                         strict=True)},
-                "derived_from": sorted(set(from_facts)),
-                "evidence": list(extra.evidence.get(cid, ())),
-                "self_assessed": extra.self_assessment.get(cid),
+                "max_points": top, "option": code(chosen[k], NONE),
+                "members": {m: code(i, NONE) for m, i in zip(names, picks[k], strict=True)},
+                "derived_from": sorted(set(facts)) if facts and derived_rows is not None
+                and any(row[k] for row in derived_rows) else [],
+                "evidence": list(cited) if cited else [],
+                "self_assessed": assessed.get(cid),
                 "applies": any(some),
-                "not_applicable": None if reason is None or all(some)
-                else reason.get(self.lang),
-                "not_applicable_for": [m for m, c in zip(names, some, strict=True) if not c]})
+                "not_applicable": None if everyone else self.reasons[k],
+                "not_applicable_for": [] if everyone
+                else [m for m, c in zip(names, some, strict=True) if not c]})
         gates = []
         for g in block.gates[p]:
             text = self.gate_text.get(id(g))
