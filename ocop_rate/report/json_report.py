@@ -156,7 +156,7 @@ def render_stream(pieces: Iterable[Failure | tuple[RatingColumns, int] | RatingC
                     held -= len(views.pop(next(iter(views)))[0])
                 hit = views[id(block)] = (block, DossierView(block, lang))
                 held += len(block)
-            done.append(json.dumps(hit[1].item(p), ensure_ascii=False))
+            done.append(hit[1].text(p))  # json.dumps of its item(p)
         else:
             if done:
                 yield out(done)
