@@ -8,6 +8,7 @@ rubric (one product costs the same numpy calls as a thousand).
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -186,7 +187,32 @@ def stream_sides(libraries: list[RubricLibrary], args: list[str],
                  level: Level = DEFAULT_LEVEL) -> Iterator[tuple[int, Piece]]:
     """:func:`stream_paths` under several rubric libraries at once, each dossier read once:
     ``(side, piece)`` where ``side`` indexes ``libraries`` (``diff``: base and head)."""
-    counts = tallies or [Tally() for _ in libraries]
+    with _fewer_collections():
+        yield from _stream_sides(libraries, args, policy, spread_limit, on_item,
+                                 tallies or [Tally() for _ in libraries], level)
+
+
+@contextmanager
+def _fewer_collections(young: int = 10_000) -> Iterator[None]:
+    """Run the cyclic garbage collector less often while a batch streams. Each dossier
+    allocates about a thousand short-lived containers (YAML nodes, dicts, lists), none of
+    them in a reference cycle; at CPython's default threshold (700 allocations) the
+    collector ran more than once per dossier, 13 % of a 1,000-dossier run. Memory is still
+    reclaimed by reference counting at once; cycles are still collected, less often. The
+    previous thresholds come back when the stream ends."""
+    import gc
+
+    before = gc.get_threshold()
+    gc.set_threshold(max(young, before[0]), *before[1:])
+    try:
+        yield
+    finally:
+        gc.set_threshold(*before)
+
+
+def _stream_sides(libraries: list[RubricLibrary], args: list[str], policy: GatePolicy,
+                  spread_limit: float, on_item: OnItem | None, counts: list[Tally],
+                  level: Level) -> Iterator[tuple[int, Piece]]:
     sides = range(len(libraries))
     sheets: list[list[RatingColumns]] = [[] for _ in sides]
     seen: list[dict[str, str | None]] = [{} for _ in sides]
