@@ -166,3 +166,38 @@ def test_bad_revision_and_broken_rubric_at_revision_exit_2(
     monkeypatch.chdir(outside)
     assert runner.invoke(app, ["diff", "HEAD~1", "HEAD", "-d", str(repo / "dossiers")]
                          ).exit_code == 2
+
+
+def test_an_unchanged_rubric_beside_a_changed_one(tmp_path: Path, repo: Path) -> None:
+    """An unchanged rubric is fitted and scored once for both sides: its products must
+    still come out as each side rates them alone, beside a changed rubric's products."""
+    base, head, dossiers = tmp_path / "base", tmp_path / "head", tmp_path / "both"
+    dump(base / "tiny.yaml", clean_rubric())
+    dump(head / "tiny.yaml", head_rubric())
+    for folder in (base, head):
+        dump(folder / "same.yaml", clean_rubric(id="same"))
+    for pid, sheet in PRODUCTS.items():
+        for rubric in ("tiny", "same"):
+            dump(dossiers / f"{rubric}-{pid}.yaml",
+                 dossier_data([sheet, sheet], pid=f"{rubric}-{pid}", rubric=rubric))
+    dump(dossiers / "same-bad.yaml",
+         dossier_data([{"A1": "zz", "B1": "c", "C1": "c"}], pid="same-bad", rubric="same"))
+    code, report = run_diff(str(base), str(head), "-d", str(dossiers))
+    assert code == 1  # the dossier neither side can rate
+    alone = {}
+    for side, folder in (("before", base), ("after", head)):
+        rated = runner.invoke(app, ["rate", str(dossiers), "-r", str(folder), "-f", "json"])
+        alone[side] = {p["product_id"]: (p["total"], p["stars"]) for p in
+                       json.loads(rated.stdout)}
+    products = {p["product_id"]: p for p in report["products"]}
+    assert len(products) == 2 * len(PRODUCTS) + 1
+    for pid, product in products.items():
+        for side in ("before", "after"):
+            if pid == "same-bad":
+                assert product[side]["errors"] and product[side]["stars"] is None
+            else:
+                assert (product[side]["total"], product[side]["stars"]) == alone[side][pid]
+        if pid.startswith("same"):
+            assert product["movement"] in ("unchanged", "not-rated")
+    assert products["tiny-P-DOWN"]["movement"] == "down"
+    assert products["tiny-P-UP"]["movement"] == "up"

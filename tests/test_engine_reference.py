@@ -132,7 +132,9 @@ def test_dossiers_equal_reference(data: st.DataObject, rubric: Rubric, policy: A
         want = reference.score(rubric, d, policy=policy, file=f"d{i}.yaml")
         assert rating_at(block, i) == want
         for lang in ("vi", "en"):  # the column views the streamed JSON and CSV are made of
-            assert DossierView(block, lang).item(i) == item_to_dict(want, lang)
+            view = DossierView(block, lang)
+            assert view.item(i) == item_to_dict(want, lang)
+            assert view.text(i) == json.dumps(item_to_dict(want, lang), ensure_ascii=False)
             assert list(stream_rows([(block, i)], lang)) == rows(BatchResult((want,)), lang)
 
 

@@ -112,14 +112,31 @@ def _unknown_criterion(cid: str, known: list[str]) -> tuple[str, dict[str, str]]
 
 def _check_codes(rubric: Rubric, scores: dict[str, str], where: FieldPath) -> list[FitProblem]:
     out: list[FitProblem] = []
-    ids = list(rubric.criteria_by_id)
+    codes = _codes(rubric)
     for cid, code in scores.items():
+        known = codes.get(cid)
+        if known is not None and code in known:
+            continue
         crit = rubric.criteria_by_id.get(cid)
         if crit is None:
-            out.append(FitProblem((*where, cid), *_unknown_criterion(cid, ids)))
+            out.append(FitProblem((*where, cid),
+                                  *_unknown_criterion(cid, list(rubric.criteria_by_id))))
         elif crit.option(code) is None:
             out.append(FitProblem((*where, cid), *unknown_option(crit, code)))
     return out
+
+
+_CODES: dict[int, tuple[Rubric, dict[str, frozenset[str]]]] = {}
+
+
+def _codes(rubric: Rubric) -> dict[str, frozenset[str]]:
+    """Each criterion's option codes, ``none`` included (what ``Criterion.option``
+    finds), made once per rubric object (rubrics are immutable)."""
+    hit = _CODES.get(id(rubric))
+    if hit is None or hit[0] is not rubric:
+        hit = _CODES[id(rubric)] = (rubric, {
+            c.id: frozenset({NONE, *(o.code for o in c.options)}) for c in rubric.criteria})
+    return hit[1]
 
 
 def unknown_option(crit: Criterion, code: str) -> tuple[str, dict[str, str]]:

@@ -37,7 +37,8 @@ COMPILED_FILE = Path(__file__).with_name("compiled_rules.jsonl")
 _PACKAGE = Path(__file__).resolve().parent.parent
 CODE_FILES = (
     "loading/compiled.py", "loading/rubrics.py", "loading/source.py", "loading/validation.py",
-    "loading/text_safety.py", "loading/caps.py", "models/rubric.py", "models/common.py",
+    "loading/text_safety.py", "loading/caps.py", "loading/clean_yaml.py",
+    "loading/yaml_loader.py", "models/rubric.py", "models/common.py",
     "models/conditions.py", "checks/lints.py", "checks/decisions.py",
 )
 """The modules whose code shapes the compiled data (merging, the model, the lints): a

@@ -8,7 +8,7 @@ from typing import Any
 
 from ocop_rate.errors import DossierError, Location, OcopError, Problem, UsageError
 from ocop_rate.loading.inputs import note_input
-from ocop_rate.loading.source import SourceMap, inside, load_document
+from ocop_rate.loading.source import SourceMap, load_document
 from ocop_rate.loading.validation import validate
 from ocop_rate.models.dossier import Dossier
 
@@ -49,13 +49,16 @@ def collect_paths(args: list[str], refused: list[Path] | None = None) -> list[Pa
                 raise UsageError(Problem.of("input.no_match", pattern=arg))
         else:
             raise UsageError(Problem.of("input.no_such_path", Location(arg)))
+        top = None if root is None else _resolved(root)
         for p in found:
-            real = _real(p)
+            resolved = _resolved(p)  # once per file: resolving is most of the walk's cost
+            real = p.absolute() if resolved is None else resolved
             if real in seen:  # the same file named twice (or reached by a link) is read once
                 continue
             seen.add(real)
-            note_input(p)  # an input even before it is read: --output may not name it
-            if root is not None and not inside(p, root):
+            note_input(p, real)  # an input even before it is read: --output may not name it
+            if root is not None and not (resolved is not None and top is not None
+                                         and resolved.is_relative_to(top)):  # as inside()
                 if refused is not None:
                     refused.append(p)
                 continue
@@ -63,11 +66,13 @@ def collect_paths(args: list[str], refused: list[Path] | None = None) -> list[Pa
     return out
 
 
-def _real(path: Path) -> Path:
+def _resolved(path: Path) -> Path | None:
+    """``path`` with links followed, or None for a link loop (kept by its name, and
+    refused later as :func:`~ocop_rate.loading.source.inside` refuses it)."""
     try:
         return path.resolve()
-    except (OSError, RuntimeError):  # a link loop: keep the name, it is refused later
-        return path.absolute()
+    except (OSError, RuntimeError):
+        return None
 
 
 def expand_glob(pattern: str) -> list[Path]:
@@ -99,8 +104,10 @@ def glob_root(pattern: str) -> Path:
 
 
 def _is_dossier_file(path: Path) -> bool:
+    if path.suffix.lower() not in INPUT_SUFFIXES:  # the name first: no stat for most files
+        return False
     hidden = any(part.startswith(".") and part not in (".", "..") for part in path.parts)
-    return path.is_file() and path.suffix.lower() in INPUT_SUFFIXES and not hidden
+    return not hidden and path.is_file()
 
 
 def read_dossier(path: Path) -> LoadedDossier:

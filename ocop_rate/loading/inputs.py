@@ -46,12 +46,14 @@ def _real(path: Path) -> Path:
         return path.absolute()
 
 
-def note_input(path: Path) -> None:
-    """Remember ``path`` as an input of the current run (no-op outside a run)."""
+def note_input(path: Path, real: Path | None = None) -> None:
+    """Remember ``path`` as an input of the current run (no-op outside a run). A caller
+    that has resolved it passes ``real`` (``Path.resolve``, or ``Path.absolute`` for a
+    link loop, as here)."""
     run = _RUN.get()
     if run is None:
         return
-    run.paths.setdefault(_real(path), str(path))
+    run.paths.setdefault(_real(path) if real is None else real, str(path))
     try:
         st = os.stat(path)
     except OSError:

@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ocop_rate.errors import InputFileError, Location, Problem
+from ocop_rate.loading.clean_yaml import UNUSUAL, clean_document
 from ocop_rate.loading.inputs import note_input
 from ocop_rate.loading.text_safety import clean_breaks, hostile_char, is_surrogate
 
@@ -23,13 +24,10 @@ if TYPE_CHECKING:
 
 
 def _loader(text: str) -> yaml.SafeLoader:
-    """A safe loader over ``text``: libyaml's ``CSafeLoader`` (much faster), else the pure
-    ``SafeLoader``, which behaves the same. PyYAML is imported here, not with the module:
-    a command that reads only compiled rubrics never loads it."""
-    import yaml
+    """A safe loader over ``text`` (:func:`ocop_rate.loading.yaml_loader.safe_loader`)."""
+    from ocop_rate.loading.yaml_loader import safe_loader
 
-    loader: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-    return loader(text)
+    return safe_loader()(text)
 
 MAX_FILE_BYTES = 5 * 1024 * 1024
 MAX_NODES = 200_000
@@ -229,6 +227,10 @@ def _parse_yaml(text: str, name: str) -> Document:
         node = loader.get_single_node()
         if node is None:
             raise InputFileError(Problem.of("input.empty", Location(name, 1, 1)))
+        source = SourceMap(name)
+        data = clean_document(node, loader, source.positions, MAX_NODES)
+        if data is not UNUSUAL:  # the usual clean file: read in one pass
+            return Document(data, source)
         source = SourceMap(name)
         _walk(node, (), source, [0], name)
         data = loader.construct_document(node)

@@ -61,10 +61,10 @@ class MemberSheet(Frozen):
     def _blank_is_absent(cls, value: Any) -> Any:
         """A blank section or entry (``A1.1:`` in YAML, an empty cell) is no entry: as in
         a score sheet, a blank criterion is derived from facts or reported as unscored."""
-        value = _drop_blanks(value)
         if isinstance(value, dict):  # a member who typed the points (2, 0.5): read as text,
-            return {k: _number_text(v) for k, v in value.items()}  # answered "did you mean"
-        return value
+            return {k: v if type(v) is str else _number_text(v)  # answered "did you mean"
+                    for k, v in value.items() if v is not None}
+        return _drop_blanks(value)
 
 
 def _number_text(value: Any) -> Any:

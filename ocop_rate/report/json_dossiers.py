@@ -8,7 +8,9 @@ hundreds of pydantic objects. Tests check both give the same JSON.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterator
+from json.encoder import encode_basestring
 from typing import Any
 
 from ocop_rate.models.common import Lang
@@ -39,6 +41,17 @@ class DossierView:
         crits = block.rubric.criteria
         self.codes = [[o.code for o in c.options] for c in crits]
         self.heads = [(c.id, c.number, c.part, c.max_points) for c in crits]
+        self.lookups = [dict(enumerate(codes)).get for codes in self.codes]  # as _code
+        self.crit_text = [  # each criterion's JSON before its points, and up to its option
+            (f'{{"id": {json.dumps(c.id, ensure_ascii=False)}, '
+             f'"number": {json.dumps(c.number, ensure_ascii=False)}, '
+             f'"part": {json.dumps(c.part, ensure_ascii=False)}, "points": ',
+             f', "max_points": {json.dumps(c.max_points)}, "option": ') for c in crits]
+        self.said_text: dict[str, str] = {}
+        self.num_text: dict[float, str] = {}
+        self.reasons: list[str | None] = [
+            None if c.applies is None or c.applies.reason is None
+            else c.applies.reason.get(lang) for c in crits]
         self.part_ids: list[str] = [q.id for q in block.rubric.parts]
         self.gate_text: dict[int, dict[str, Any]] = {}
         self.member_total = (block.member_total / 100).tolist()
@@ -67,35 +80,71 @@ class DossierView:
         return self.said[key]
 
     def item(self, p: int) -> dict[str, Any]:
+        """Product ``p`` as the dict :func:`~ocop_rate.report.json_report.item_to_dict`
+        makes of its Rating."""
+        head, rows, tail = self._values(p)
+        criteria = [{"id": cid, "number": number, "part": part, "points": row[0],
+                     "max_points": top, "option": row[1], "members": row[2],
+                     "derived_from": row[3], "evidence": row[4], "self_assessed": row[5],
+                     "applies": row[6], "not_applicable": row[7],
+                     "not_applicable_for": row[8]}
+                    for (cid, number, part, top), row in zip(self.heads, rows, strict=True)]
+        return {**head, "criteria": criteria, **tail}
+
+    def text(self, p: int) -> str:
+        """``json.dumps(self.item(p), ensure_ascii=False)``, the criteria (most of the
+        text) written from prepared pieces instead of one dict each."""
+        head, rows, tail = self._values(p)
+        said, num = self.said_text, self.num_text
+        out = []
+        for (start, middle), row in zip(self.crit_text, rows, strict=True):
+            points = num.get(row[0])
+            if points is None:
+                points = num[row[0]] = json.dumps(row[0])
+            members = ", ".join(f"{_said(said, m)}: {_said(said, c)}" for m, c in row[2].items())
+            out.append(f"{start}{points}{middle}{_said(said, row[1])}, \"members\": {{{members}}}"
+                       f", \"derived_from\": {_strings(said, row[3])}"
+                       f", \"evidence\": {_strings(said, row[4])}"
+                       f", \"self_assessed\": {_maybe(said, row[5])}"
+                       f", \"applies\": {'true' if row[6] else 'false'}"
+                       f", \"not_applicable\": {_maybe(said, row[7])}"
+                       f", \"not_applicable_for\": {_strings(said, row[8])}}}")
+        return (json.dumps(head, ensure_ascii=False)[:-1] + ", \"criteria\": ["
+                + ", ".join(out) + "], " + json.dumps(tail, ensure_ascii=False)[1:])
+
+    def _values(self, p: int) -> tuple[dict[str, Any], list[tuple[Any, ...]], dict[str, Any]]:
+        """Product ``p``: the fields before the criteria, each criterion's values after
+        its id, number, part (points, option, members, derived_from, evidence,
+        self_assessed, applies, not_applicable, not_applicable_for), the fields after."""
         block, extra, codes = self.block, self.extras[p], self.codes
         rubric = block.rubric
         lo, hi = self.starts[p], self.starts[p + 1]
         names = block.member[lo:hi]
         rows: list[list[int]] = block.row_option[lo:hi].tolist()
         pts, chosen, derived = self.points[p], self.council[p], self.derived
-        counts = (self.counts[lo:hi] if self.counts is not None
-                  else [[True] * len(self.heads)] * (hi - lo))
-        crits = rubric.criteria
+        every = len(self.heads)
+        picks = list(zip(*rows, strict=True)) or [()] * every  # per criterion, per member
+        counted = (list(zip(*self.counts[lo:hi], strict=True)) if self.counts is not None
+                   else None) or [(True,) * (hi - lo)] * every
+        derived_rows = derived[lo:hi] if derived is not None else None
+        evidence, assessed = extra.evidence, extra.self_assessment
+        from_facts = extra.derived_facts
         criteria = []
-        for k, (cid, number, part, top) in enumerate(self.heads):
-            some = [row[k] for row in counts]
-            rule = crits[k].applies
-            reason = None if rule is None else rule.reason
-            facts = extra.derived_facts.get(k, ())
-            from_facts = facts if derived is not None and any(
-                derived[r][k] for r in range(lo, hi)) else ()
-            criteria.append({
-                "id": cid, "number": number, "part": part, "points": pts[k],
-                "max_points": top, "option": _code(codes[k], chosen[k]),
-                "members": {m: _code(codes[k], row[k]) for m, row in zip(names, rows,
-                                                                         strict=True)},
-                "derived_from": sorted(set(from_facts)),
-                "evidence": list(extra.evidence.get(cid, ())),
-                "self_assessed": extra.self_assessment.get(cid),
-                "applies": any(some),
-                "not_applicable": None if reason is None or all(some)
-                else reason.get(self.lang),
-                "not_applicable_for": [m for m, c in zip(names, some, strict=True) if not c]})
+        for k, (cid, _, _, _) in enumerate(self.heads):
+            some, code = counted[k], self.lookups[k]
+            facts = from_facts.get(k)
+            cited = evidence.get(cid)
+            everyone = all(some)
+            criteria.append((
+                pts[k], code(chosen[k], NONE),
+                {m: code(i, NONE) for m, i in zip(names, picks[k], strict=True)},
+                sorted(set(facts)) if facts and derived_rows is not None
+                and any(row[k] for row in derived_rows) else [],
+                list(cited) if cited else [],
+                assessed.get(cid),
+                any(some),
+                None if everyone else self.reasons[k],
+                [] if everyone else [m for m, c in zip(names, some, strict=True) if not c]))
         gates = []
         for g in block.gates[p]:
             text = self.gate_text.get(id(g))
@@ -105,7 +154,7 @@ class DossierView:
                     "reason": g.reason.get(self.lang), "source": g.source}
             gates.append(dict(text))
         ids = self.part_ids
-        return {
+        head = {
             "product_id": block.product_id[p], "product_name": extra.name.get(self.lang),
             "rubric": rubric.id, "product_group": rubric.product_group, "file": extra.file,
             "total": self.totals[p],
@@ -116,8 +165,8 @@ class DossierView:
             "gates": gates,
             "members": [{"member": names[j], "total": self.member_total[r],
                          "parts": dict(zip(ids, self.member_parts[r], strict=True))}
-                        for j, r in enumerate(range(lo, hi))],
-            "criteria": criteria,
+                        for j, r in enumerate(range(lo, hi))]}
+        tail = {
             "next_star": _next_star(block, p, codes, chosen),
             "self_assessment": _self(block, p, ids, self.parts[p]),
             "warnings": [notice_text(w, "en") for w in block.warnings[p]],
@@ -127,6 +176,29 @@ class DossierView:
             "disagreement": _disagreement(block, p, codes, names, rows),
             "errors": [],
         }
+        return head, criteria, tail
+
+
+_SAID_MEMO = 4096
+
+
+def _said(said: dict[str, str], value: str) -> str:
+    """``value`` as a JSON string (as ``json.dumps(..., ensure_ascii=False)`` writes it),
+    remembered: codes and member names repeat on every product."""
+    out = said.get(value)
+    if out is None:
+        out = encode_basestring(value)
+        if len(said) < _SAID_MEMO:
+            said[value] = out
+    return out
+
+
+def _maybe(said: dict[str, str], value: str | None) -> str:
+    return "null" if value is None else _said(said, value)
+
+
+def _strings(said: dict[str, str], values: list[str]) -> str:
+    return "[" + ", ".join(_said(said, v) for v in values) + "]" if values else "[]"
 
 
 def _next_star(block: RatingColumns, p: int, codes: list[list[str]], chosen: list[int]

@@ -28,7 +28,7 @@ if TYPE_CHECKING:  # types only: `rate` does not load the checks, and `rubrics l
 
 CHUNK = 2000  # products per written chunk: big batches stream instead of piling up
 STREAM_CHUNK = 128  # dossiers per written chunk of a stream (a dossier is ~10 KB of JSON)
-VIEW_PRODUCTS = 2048  # dossier blocks kept for writing: more than one flush of the pipeline
+VIEW_PRODUCTS = 512  # dossier blocks kept for writing: one flush of the pipeline (BLOCK)
 
 
 def item_to_dict(item: Rating | Failure, lang: Lang) -> dict[str, Any]:
@@ -156,7 +156,7 @@ def render_stream(pieces: Iterable[Failure | tuple[RatingColumns, int] | RatingC
                     held -= len(views.pop(next(iter(views)))[0])
                 hit = views[id(block)] = (block, DossierView(block, lang))
                 held += len(block)
-            done.append(json.dumps(hit[1].item(p), ensure_ascii=False))
+            done.append(hit[1].text(p))  # json.dumps of its item(p)
         else:
             if done:
                 yield out(done)

@@ -1,0 +1,263 @@
+"""The one-pass YAML read (loading/clean_yaml.py, loading/yaml_loader.py) gives exactly what
+the careful three-pass read gives: the same data (types too), the same positions, and on
+a bad file the same located error. The oracle below is the careful path as it stood before
+the one pass existed: PyYAML's own ``CSafeLoader``, ``_walk``, ``construct_document``,
+``_normalise``."""
+
+from __future__ import annotations
+
+import random
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+
+from ocop_rate.errors import InputFileError, Location, Problem
+from ocop_rate.loading import source
+from ocop_rate.loading.source import load_document
+from tests.conftest import REPO
+
+
+def careful(path: Path) -> tuple[Any, dict[Any, Any]] | list[tuple[Any, ...]]:
+    """(data, positions), or the problems, of the three-pass read as it was (an oracle:
+    ``source._parse_yaml`` before the one pass, on PyYAML's own ``CSafeLoader``)."""
+    name = str(path)
+    try:
+        text = source.read_text(path)
+        loader = yaml.CSafeLoader(text)
+        try:
+            node = loader.get_single_node()
+            if node is None:
+                raise InputFileError(Problem.of("input.empty", Location(name, 1, 1)))
+            doc = source.SourceMap(name)
+            source._walk(node, (), doc, [0], name)
+            data = loader.construct_document(node)
+        except yaml.MarkedYAMLError as exc:
+            mark = exc.problem_mark or exc.context_mark
+            where = Location(name, mark.line + 1, mark.column + 1) if mark else Location(name)
+            message_id, params = source.yaml_problem(exc.context, exc.problem)
+            raise InputFileError(Problem.of(message_id, where, **params)) from None
+        except yaml.reader.ReaderError as exc:
+            line = text.count("\n", 0, exc.position) + 1
+            col = exc.position - (text.rfind("\n", 0, exc.position) + 1) + 1
+            code = exc.character if isinstance(exc.character, int) else ord(exc.character)
+            raise InputFileError(Problem.of("input.yaml_char", Location(name, line, col),
+                                            code=f"{code:04X}")) from None
+        except yaml.YAMLError:
+            raise InputFileError(Problem.of("input.yaml_syntax", Location(name))) from None
+        except RecursionError:
+            raise InputFileError(Problem.of("input.yaml_too_deep", Location(name))) from None
+        except (ValueError, TypeError, OverflowError):
+            raise InputFileError(Problem.of("input.yaml_value", Location(name))) from None
+        finally:
+            loader.dispose()
+        return source._normalise(data, doc), doc.positions
+    except InputFileError as exc:
+        return problems(exc)
+
+
+def problems(exc: InputFileError) -> list[tuple[Any, ...]]:
+    return [(p.message_id, p.location, dict(p.params)) for p in exc.problems]
+
+
+def outcome_of(read: Any) -> tuple[Any, dict[Any, Any]] | list[tuple[Any, ...]]:
+    try:
+        doc = read()
+    except InputFileError as exc:
+        return problems(exc)
+    return doc.data, doc.source.positions
+
+
+def typed(value: Any) -> Any:
+    """``value`` with every type spelled out, so 1 == 1.0 == True cannot pass for equal."""
+    if isinstance(value, dict):
+        return ("dict", [(typed(k), typed(v)) for k, v in value.items()])
+    if isinstance(value, list):
+        return ("list", [typed(v) for v in value])
+    if isinstance(value, float) and value != value:
+        return ("float", "nan")
+    return (type(value).__name__, value)
+
+
+def same_as_careful(path: Path) -> None:
+    want = careful(path)
+    got = outcome_of(lambda: load_document(path))
+    if isinstance(want, list) or isinstance(got, list):
+        assert got == want, path
+    else:
+        assert typed(got[0]) == typed(want[0]), path
+        assert got[1] == want[1], path
+
+
+def bundled_yaml() -> list[Path]:
+    folders = ("scoring_rules", "sample_products", "sample_register", "examples",
+               "tests/bad_inputs")
+    return sorted(p for f in folders for p in (REPO / f).rglob("*.y*ml"))
+
+
+def test_every_bundled_yaml_file_reads_as_before() -> None:
+    paths = bundled_yaml()
+    assert len(paths) > 80
+    for path in paths:
+        same_as_careful(path)
+
+
+def test_a_generated_corpus_reads_as_before(tmp_path: Path) -> None:
+    sys.path.insert(0, str(REPO / "benchmarks"))
+    try:
+        from corpus import dossier  # type: ignore[import-not-found]
+    finally:
+        sys.path.remove(str(REPO / "benchmarks"))
+    from tests.conftest import bundled_library
+
+    rubrics = sorted((r for r in bundled_library().rubrics.values() if not r.abstract),
+                     key=lambda r: r.id)
+    rng = random.Random(11)
+    for i in range(60):
+        path = tmp_path / f"d{i}.yaml"
+        data = dossier(rubrics[i % len(rubrics)], i, rng)
+        path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=i % 2 == 0,
+                                       default_flow_style=None if i % 3 else False),
+                        encoding="utf-8")
+        same_as_careful(path)
+
+
+TRICKY = {
+    "plain": "a: 1\nb: [x, 'y', \"z\"]\nc: {d: null, e: ~, f: }\n",
+    "numbers": "a: 0777\nb: 0x1F\nc: 1_000\nd: 1:30\ne: .inf\nf: -.NaN\ng: +3.5e2\nh: 0b101\n",
+    "booleans": "a: yes\nb: Off\nc: TRUE\nd: n\ne: 'no'\n",
+    "dates": "a: 2026-02-05\nb: 2026-02-05 10:30:00+07:00\nc: 2026-5-5\n",
+    "bad date": "a: 2026-02-30\n",
+    "huge integer": "id: " + "9" * 5000 + "\n",
+    "explicit tags": "a: !!str 12\nb: !!int '7'\nc: !!float '1'\nd: !!bool 'yes'\n",
+    "str tag on a mapping": "a: !!str {b: c}\n",
+    "map tag on a sequence": "a: !!map [b]\n",
+    "binary": "a: !!binary aGVsbG8=\n",
+    "bad binary": "a: !!binary '!!!'\n",
+    "set": "a: !!set {x, y}\n",
+    "omap": "a: !!omap [x: 1, y: 2]\n",
+    "custom tag": "a: !include other.yaml\n",
+    "python tag": "a: !!python/object:os.system x\n",
+    "value key": "=: a\n",
+    "integer keys": "1: a\n2: b\n",
+    "boolean and null keys": "yes: a\n~: b\n",
+    "complex key": "? [a, b]\n: c\n",
+    "mapping key": "? {a: b}\n: c\n",
+    "duplicate key": "a: 1\nb: 2\na: 3\n",
+    "nested duplicate": "a:\n  b: 1\n  b: 2\n",
+    "duplicate after a bad character": "a: \"\\x1b\"\nb: 1\nb: 2\n",
+    "two spellings of one key": "\u1ec7: 1\ne\u0323\u0302: 2\n",
+    "decomposed text": "name: \"Vie\u0323\u0302t\"\nids: [e\u0301]\n",
+    "merge key": "base: &b {x: 1, y: 2}\nuse:\n  <<: *b\n  y: 3\n",
+    "quoted merge key": "a:\n  '<<': {x: 1}\n",
+    "merge of a list": "a: &a {x: 1}\nb: &b {y: 2}\nc:\n  <<: [*a, *b]\n",
+    "bad merge": "a:\n  <<: 3\n",
+    "aliases": "a: &x [1, {b: c}]\nb: *x\nc: &s text\nd: *s\n",
+    "recursive alias": "a: &x [*x]\n",
+    "alias bomb": "a: &a [1,1,1,1,1,1,1,1,1,1]\n" + "".join(
+        f"{b}: &{b} [{', '.join(['*' + a] * 10)}]\n" for a, b in zip("abcde", "bcdef",
+                                                                      strict=True)),
+    "many aliases": "a: &a [1,1,1,1,1,1,1,1,1,1]\n" + "".join(  # 124,000 nodes: allowed
+        f"{b}: &{b} [{', '.join(['*' + a] * 10)}]\n" for a, b in zip("abcd", "bcde",
+                                                                      strict=True)),
+    "undefined alias": "a: *nowhere\n",
+    "control character": "a: \"x\\x07y\"\n",
+    "control character in a key": "\"k\\x07\": 1\n",
+    "escape in a sequence": "a: [ok, \"\\e[2J\"]\n",
+    "bidi override": "a: \"abc\\u202edef\"\n",
+    "lone surrogate": "a: \"\\udfff\"\n",
+    "line breaks": "a: \"one\\r\\ntwo\\rthree\"\nb: |\n  x\n  y\n",
+    "carriage return before a control": "a: \"x\\r\\x01\"\n",
+    "nel and line separator": "a: \"x\\u0085y\\u2028z\"\n",
+    "scalar document": "just text\n",
+    "null document": "~\n",
+    "list document": "- a\n- b: c\n",
+    "flow everything": "{a: [1, {b: [c, d]}], e: {}}\n",
+    "empty collections": "a: []\nb: {}\nc:\n",
+    "deep": "a: " + "[" * 80 + "x" + "]" * 80 + "\n",
+    "very deep": "a: " + "[" * 3000 + "x" + "]" * 3000 + "\n",
+    "deep mappings": "".join("  " * i + f"k{i}:\n" for i in range(70)) + "  " * 70 + "v\n",
+    "long text": "a: " + "ệ" * 5000 + "\n",
+    "many documents": "a: 1\n---\nb: 2\n",
+    "syntax error": "a: [unclosed\n",
+}
+
+
+@pytest.mark.parametrize("name", sorted(TRICKY))
+def test_a_tricky_document_reads_as_before(name: str, tmp_path: Path) -> None:
+    path = tmp_path / "tricky.yaml"
+    path.write_text(TRICKY[name], encoding="utf-8")
+    same_as_careful(path)
+
+
+def test_crlf_files_read_as_before(tmp_path: Path) -> None:
+    path = tmp_path / "crlf.yaml"
+    path.write_bytes(b"product:\r\n  id: P-1\r\n  note: |\r\n    one\r\n    two\r\n")
+    same_as_careful(path)
+
+
+def test_the_table_loader_resolves_every_tag_as_pyyaml() -> None:
+    """The table-driven resolution gives each node PyYAML's own tag."""
+    from ocop_rate.loading.yaml_loader import safe_loader
+
+    def tags(node: yaml.Node) -> list[str]:
+        """Every node's tag, in document order; an alias's node once (bombs, loops)."""
+        out: list[str] = []
+        seen: set[int] = set()
+        stack = [node]
+        while stack:
+            here = stack.pop()
+            out.append(here.tag)
+            if id(here) in seen:
+                continue
+            seen.add(id(here))
+            if isinstance(here, yaml.MappingNode):
+                stack += [n for pair in reversed(here.value) for n in reversed(pair)]
+            elif isinstance(here, yaml.SequenceNode):
+                stack += reversed(here.value)
+        return out
+
+    texts = []
+    for path in bundled_yaml():
+        try:
+            texts.append(source.read_text(path))
+        except InputFileError:
+            continue
+    texts += [t for t in TRICKY.values() if "very deep" not in t and "---" not in t]
+    words = ["", "~", "null", "Null", "NULL", "n", "N", "no", "yes", "Yes", "on", "OFF",
+             "true", "False", "y", "0", "-0", "+1", "0o17", "0x1f", "1_0", "1:2:3", "1.5",
+             ".5", "-.inf", ".NaN", "1e3", "2026-01-02", "2026-01-02T03:04:05Z", "<<",
+             "=", "!", "&", "*", "a", "Z", "ệ", "-", "+", ".", ":x", "0.", "00", "1.2.3"]
+    texts += [f"- {w}\n" if w else "- \n" for w in words]
+    texts += [f"- '{w}'\n- \"{w}\"\n- {{{w}: 1}}\n" for w in words if w and w not in "!&*"]
+    for text in texts:
+        try:
+            want = yaml.CSafeLoader(text).get_single_node()
+        except yaml.YAMLError:
+            continue
+        got = safe_loader()(text).get_single_node()
+        assert (got is None) == (want is None), text
+        if got is not None and want is not None:
+            assert tags(got) == tags(want), text
+
+
+def test_the_samples_and_rubrics_take_the_one_pass() -> None:
+    """The equalities above are worth something only if clean files do take the pass."""
+    from ocop_rate.loading.clean_yaml import UNUSUAL, clean_document
+    from ocop_rate.loading.yaml_loader import safe_loader
+
+    paths = [*sorted((REPO / "sample_products").glob("*.yaml")),
+             *sorted((REPO / "scoring_rules").glob("*.yaml"))]
+    assert len(paths) > 20
+    for path in paths:
+        loader = safe_loader()(source.read_text(path))
+        node = loader.get_single_node()
+        assert node is not None
+        assert clean_document(node, loader, {}, source.MAX_NODES) is not UNUSUAL, path
+    for name in ("duplicate key", "merge key", "control character", "binary", "alias bomb"):
+        loader = safe_loader()(TRICKY[name])
+        node = loader.get_single_node()
+        assert node is not None
+        assert clean_document(node, loader, {}, source.MAX_NODES) is UNUSUAL, name
