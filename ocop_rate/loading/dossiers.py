@@ -34,7 +34,7 @@ def collect_paths(args: list[str], refused: list[Path] | None = None) -> list[Pa
     somewhere outside it is never read: a hostile repository could point one at a secret.
     Such files go to ``refused`` when given. A file named itself is read as named."""
     out: list[Path] = []
-    seen: set[Path] = set()
+    seen: set[str] = set()  # real paths as text: a Path object per file costs several times
     for arg in args:
         path = Path(arg)
         if path.is_dir():
@@ -53,9 +53,10 @@ def collect_paths(args: list[str], refused: list[Path] | None = None) -> list[Pa
         for p in found:
             resolved = _resolved(p)  # once per file: resolving is most of the walk's cost
             real = p.absolute() if resolved is None else resolved
-            if real in seen:  # the same file named twice (or reached by a link) is read once
+            key = str(real)
+            if key in seen:  # the same file named twice (or reached by a link) is read once
                 continue
-            seen.add(real)
+            seen.add(key)
             note_input(p, real)  # an input even before it is read: --output may not name it
             if root is not None and not (resolved is not None and top is not None
                                          and resolved.is_relative_to(top)):  # as inside()

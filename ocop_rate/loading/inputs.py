@@ -23,7 +23,11 @@ from ocop_rate.errors import Location, Problem, UsageError
 
 @dataclass
 class _Inputs:
-    paths: dict[Path, str] = field(default_factory=dict)
+    """Each input by its real path (as text: a ``Path`` object per file, with its parts,
+    costs several times the string over 30,000 dossiers) and by device and inode; both map
+    to the one name the run gave it."""
+
+    paths: dict[str, str] = field(default_factory=dict)
     inodes: dict[tuple[int, int], str] = field(default_factory=dict)
 
 
@@ -53,12 +57,15 @@ def note_input(path: Path, real: Path | None = None) -> None:
     run = _RUN.get()
     if run is None:
         return
-    run.paths.setdefault(_real(path) if real is None else real, str(path))
+    key = str(_real(path) if real is None else real)
+    if key in run.paths:  # noted already (found by a walk, then read): one stat is enough
+        return
+    name = run.paths[key] = str(path)
     try:
         st = os.stat(path)
     except OSError:
         return
-    run.inodes.setdefault((st.st_dev, st.st_ino), str(path))
+    run.inodes.setdefault((st.st_dev, st.st_ino), name)
 
 
 def note_inputs(paths: Iterable[Path]) -> None:
@@ -71,7 +78,7 @@ def input_named(path: Path) -> str | None:
     run = _RUN.get()
     if run is None:
         return None
-    hit = run.paths.get(_real(path))
+    hit = run.paths.get(str(_real(path)))
     if hit is not None:
         return hit
     try:
