@@ -28,29 +28,13 @@ def careful(path: Path) -> tuple[Any, dict[Any, Any]] | list[tuple[Any, ...]]:
         text = source.read_text(path)
         loader = yaml.CSafeLoader(text)
         try:
-            node = loader.get_single_node()
-            if node is None:
-                raise InputFileError(Problem.of("input.empty", Location(name, 1, 1)))
-            doc = source.SourceMap(name)
-            source._walk(node, (), doc, [0], name)
-            data = loader.construct_document(node)
-        except yaml.MarkedYAMLError as exc:
-            mark = exc.problem_mark or exc.context_mark
-            where = Location(name, mark.line + 1, mark.column + 1) if mark else Location(name)
-            message_id, params = source.yaml_problem(exc.context, exc.problem)
-            raise InputFileError(Problem.of(message_id, where, **params)) from None
-        except yaml.reader.ReaderError as exc:
-            line = text.count("\n", 0, exc.position) + 1
-            col = exc.position - (text.rfind("\n", 0, exc.position) + 1) + 1
-            code = exc.character if isinstance(exc.character, int) else ord(exc.character)
-            raise InputFileError(Problem.of("input.yaml_char", Location(name, line, col),
-                                            code=f"{code:04X}")) from None
-        except yaml.YAMLError:
-            raise InputFileError(Problem.of("input.yaml_syntax", Location(name))) from None
-        except RecursionError:
-            raise InputFileError(Problem.of("input.yaml_too_deep", Location(name))) from None
-        except (ValueError, TypeError, OverflowError):
-            raise InputFileError(Problem.of("input.yaml_value", Location(name))) from None
+            with source.yaml_errors(text, name):
+                node = loader.get_single_node()
+                if node is None:
+                    raise InputFileError(Problem.of("input.empty", Location(name, 1, 1)))
+                doc = source.SourceMap(name)
+                source._walk(node, (), doc, [0], name)
+                data = loader.construct_document(node)
         finally:
             loader.dispose()
         return source._normalise(data, doc), doc.positions

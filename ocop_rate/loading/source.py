@@ -6,6 +6,7 @@ a cap on file size and on alias expansion, duplicate keys refused, text NFC-norm
 
 from __future__ import annotations
 
+import contextlib
 import json
 import re
 import stat
@@ -20,6 +21,8 @@ from ocop_rate.loading.inputs import note_input
 from ocop_rate.loading.text_safety import clean_breaks, hostile_char, is_surrogate
 
 if TYPE_CHECKING:
+    from collections.abc import Iterator
+
     import yaml
 
 
@@ -220,20 +223,32 @@ def _parse_json(text: str, name: str) -> Any:
 
 
 def _parse_yaml(text: str, name: str) -> Document:
-    import yaml
-
     loader = _loader(text)
     try:
-        node = loader.get_single_node()
-        if node is None:
-            raise InputFileError(Problem.of("input.empty", Location(name, 1, 1)))
-        source = SourceMap(name)
-        data = clean_document(node, loader, source.positions, MAX_NODES)
-        if data is not UNUSUAL:  # the usual clean file: read in one pass
-            return Document(data, source)
-        source = SourceMap(name)
-        _walk(node, (), source, [0], name)
-        data = loader.construct_document(node)
+        with yaml_errors(text, name):
+            node = loader.get_single_node()
+            if node is None:
+                raise InputFileError(Problem.of("input.empty", Location(name, 1, 1)))
+            source = SourceMap(name)
+            data = clean_document(node, loader, source.positions, MAX_NODES)
+            if data is not UNUSUAL:  # the usual clean file: read in one pass
+                return Document(data, source)
+            source = SourceMap(name)
+            _walk(node, (), source, [0], name)
+            data = loader.construct_document(node)
+    finally:
+        loader.dispose()
+    return Document(_normalise(data, source), source)
+
+
+@contextlib.contextmanager
+def yaml_errors(text: str, name: str) -> Iterator[None]:
+    """PyYAML's errors while reading ``text`` (file ``name``) as our located, catalogued
+    :class:`InputFileError` (its own wording is English and changes between versions)."""
+    import yaml
+
+    try:
+        yield
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         where = Location(name, mark.line + 1, mark.column + 1) if mark else Location(name)
@@ -251,9 +266,6 @@ def _parse_yaml(text: str, name: str) -> Document:
         raise InputFileError(Problem.of("input.yaml_too_deep", Location(name))) from None
     except (ValueError, TypeError, OverflowError):  # e.g. a 5,000-digit integer
         raise InputFileError(Problem.of("input.yaml_value", Location(name))) from None
-    finally:
-        loader.dispose()
-    return Document(_normalise(data, source), source)
 
 
 def _yaml_positions(text: str, name: str) -> SourceMap:
