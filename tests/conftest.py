@@ -100,3 +100,30 @@ def write_dossier(tmp_path: Path) -> Callable[..., Path]:
     def write(name: str, data: Any) -> Path:
         return dump(tmp_path / "dossiers" / name, data)
     return write
+
+
+def write_council_sheet(path: Path, products: int, *, seed: int, noise: float,
+                        members: Callable[[int], int], name: Callable[[int, Any], str],
+                        product_id: Callable[[int], str],
+                        rubric_id: str = "food-processed-plant-26") -> None:
+    """A council score sheet (CSV) of ``products``: each product has a quality, and each of
+    its ``members(p)`` members picks near it (gaussian ``noise`` in options), so products
+    spread over every class and some members sit far apart. ``name(p, rng)`` names it."""
+    import csv
+    import random
+
+    rubric = bundled_library().rubrics[rubric_id]
+    rng = random.Random(seed)
+    with path.open("w", newline="", encoding="utf-8") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(["product_id", "product_name", "rubric", "member",
+                         *[c.id for c in rubric.criteria]])
+        for p in range(products):
+            quality = rng.random()
+            called = name(p, rng)
+            for m in range(members(p)):
+                codes = [c.options[min(len(c.options) - 1, max(0, round(
+                    quality * (len(c.options) - 1) + rng.gauss(0, noise))))].code
+                    for c in rubric.criteria]
+                writer.writerow([product_id(p), called, rubric_id, f"Thành viên {m + 1}",
+                                 *codes])

@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import csv
 import json
-import random
 from pathlib import Path
 from typing import Any
 
@@ -19,7 +18,7 @@ from ocop_rate.engine import expanded
 from ocop_rate.pipeline import rate_paths
 from ocop_rate.report import csv_report
 from ocop_rate.report.json_report import item_to_dict
-from tests.conftest import bundled_library
+from tests.conftest import bundled_library, write_council_sheet
 
 RUBRIC = "food-processed-plant-26"
 NAMES = ["Sản phẩm, có dấu phẩy", 'Nước "cốt" nhĩ', "=1+2", "+84 trà", "-giảm", "@cmd",
@@ -29,20 +28,9 @@ NAMES = ["Sản phẩm, có dấu phẩy", 'Nước "cốt" nhĩ', "=1+2", "+84 
 def _sheet(path: Path, products: int) -> None:
     """Products of 1 to 6 members, some far apart, names that need quoting or are
     formula-like."""
-    rubric = bundled_library().rubrics[RUBRIC]
-    rng = random.Random(11)
-    with path.open("w", newline="", encoding="utf-8") as handle:
-        writer = csv.writer(handle)
-        writer.writerow(["product_id", "product_name", "rubric", "member",
-                         *[c.id for c in rubric.criteria]])
-        for p in range(products):
-            quality = rng.random()
-            for m in range(1 + p % 6):
-                codes = [c.options[min(len(c.options) - 1, max(0, round(
-                    quality * (len(c.options) - 1) + rng.gauss(0, 1.2))))].code
-                    for c in rubric.criteria]
-                writer.writerow([f"S-{p:04d}", NAMES[p % len(NAMES)], RUBRIC,
-                                 f"Thành viên {m + 1}", *codes])
+    write_council_sheet(path, products, seed=11, noise=1.2, members=lambda p: 1 + p % 6,
+                        name=lambda p, rng: NAMES[p % len(NAMES)],
+                        product_id=lambda p: f"S-{p:04d}", rubric_id=RUBRIC)
 
 
 def _cli(*args: str) -> None:

@@ -4,9 +4,7 @@ the whole table's column widths: the bytes equal one rich table's, laid out by r
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
-import random
 from pathlib import Path
 from typing import Any
 
@@ -14,8 +12,8 @@ import pytest
 from typer.testing import CliRunner
 
 from ocop_rate.cli import app
-from ocop_rate.loading.rubrics import load_library
 from ocop_rate.report import results_table, terminal
+from tests.conftest import write_council_sheet
 
 RUBRIC = "food-processed-plant-26"
 
@@ -23,22 +21,14 @@ RUBRIC = "food-processed-plant-26"
 def _sheet(path: Path, products: int) -> None:
     """A council sheet whose products spread over every class, with names long enough to
     wrap and a few members far apart (lines under the table)."""
-    rubric = load_library().rubrics[RUBRIC]
-    rng = random.Random(7)
-    with path.open("w", newline="", encoding="utf-8") as handle:
-        writer = csv.writer(handle)
-        writer.writerow(["product_id", "product_name", "rubric", "member",
-                         *[c.id for c in rubric.criteria]])
-        for p in range(products):
-            quality = rng.random()
-            name = "Sản phẩm " + "rất dài " * rng.randrange(0, 6) + str(p)
-            if p % 17 == 0:  # one word wider than the column: folded, not wrapped
-                name = "Nướcmắmcốtnhĩthượnghạngđóngchaithủytinh" * 2 + str(p)
-            for m in range(2):
-                codes = [c.options[min(len(c.options) - 1, max(0, round(
-                    quality * (len(c.options) - 1) + rng.gauss(0, 0.8))))].code
-                    for c in rubric.criteria]
-                writer.writerow([f"P-{p:05d}", name, RUBRIC, f"Thành viên {m + 1}", *codes])
+    def name(p: int, rng: Any) -> str:
+        if p % 17 == 0:  # one word wider than the column: folded, not wrapped
+            rng.randrange(0, 6)  # drawn all the same: the sheet stays the one it always was
+            return "Nướcmắmcốtnhĩthượnghạngđóngchaithủytinh" * 2 + str(p)
+        return "Sản phẩm " + "rất dài " * rng.randrange(0, 6) + str(p)
+
+    write_council_sheet(path, products, seed=7, noise=0.8, members=lambda p: 2, name=name,
+                        product_id=lambda p: f"P-{p:05d}", rubric_id=RUBRIC)
 
 
 @pytest.mark.parametrize(("columns", "lang"), [("120", "en"), ("80", "en"), ("120", "vi"),
