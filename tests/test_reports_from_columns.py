@@ -18,6 +18,17 @@ from tests.conftest import SAMPLES
 from tests.test_table_pieces import _sheet
 
 
+def _mixed_folder(tmp_path: Path, dossiers: int, products: int) -> Path:
+    """A folder of the first ``dossiers`` sample dossiers and a council sheet of
+    ``products`` products (2 members each): ratings and column blocks in one batch."""
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for sample in sorted(SAMPLES.glob("*.yaml"))[:dossiers]:
+        shutil.copy(sample, folder)
+    _sheet(folder / "sheet.csv", products)
+    return folder
+
+
 def _cells(data: bytes) -> list[tuple[str, list[list[Any]]]]:
     book = load_workbook(io.BytesIO(data))
     return [(ws.title, [[c.value for c in row] for row in ws.iter_rows()])
@@ -25,11 +36,7 @@ def _cells(data: bytes) -> list[tuple[str, list[list[Any]]]]:
 
 
 def test_xlsx_from_columns_equals_xlsx_from_ratings(tmp_path: Path) -> None:
-    folder = tmp_path / "in"
-    folder.mkdir()
-    for sample in sorted(SAMPLES.glob("*.yaml"))[:4]:
-        shutil.copy(sample, folder)
-    _sheet(folder / "sheet.csv", 60)
+    folder = _mixed_folder(tmp_path, 4, 60)
     (folder / "broken.csv").write_text(
         "product_id,product_name,rubric,member,A1.1\nBAD-1,x,food-processed-plant-26,M,zz\n",
         encoding="utf-8")
@@ -51,11 +58,7 @@ def test_html_from_columns_equals_html_from_ratings(tmp_path: Path) -> None:
     from ocop_rate.report import html_report
     from ocop_rate.summary import summarise
 
-    folder = tmp_path / "in"
-    folder.mkdir()
-    for sample in sorted(SAMPLES.glob("*.yaml"))[:3]:
-        shutil.copy(sample, folder)
-    _sheet(folder / "sheet.csv", 40)
+    folder = _mixed_folder(tmp_path, 3, 40)
     library = load_library()
     result = rate_paths(library, [str(folder)])
     assert result.blocks and result.ratings
@@ -75,10 +78,7 @@ def test_members_view_from_columns_equals_the_expanded_one(tmp_path: Path) -> No
 
     from ocop_rate.report.members_view import members_view
 
-    folder = tmp_path / "in"
-    folder.mkdir()
-    shutil.copy(sorted(SAMPLES.glob("*.yaml"))[0], folder)
-    _sheet(folder / "sheet.csv", 12)
+    folder = _mixed_folder(tmp_path, 1, 12)
     result = rate_paths(load_library(), [str(folder)])
     assert result.blocks
 
