@@ -128,9 +128,12 @@ def close_discarding_if_unused(register: Register) -> bool:
     unused = False
     if register.created:
         with contextlib.suppress(sqlite3.DatabaseError):
-            unused = not any(register.conn.execute(f"SELECT 1 FROM {table} LIMIT 1"
-                                                   ).fetchone()
-                             for table in DATA_TABLES)
+            conn = register.conn
+            tables = [name for (name,) in conn.execute(
+                "SELECT name FROM sqlite_master WHERE type = 'table' "
+                "AND name NOT LIKE 'sqlite%' AND name != 'register_schema'")]
+            unused = not any(conn.execute(f'SELECT 1 FROM "{name}" LIMIT 1').fetchone()
+                             for name in tables)
     register.close()
     if unused:
         for suffix in ("", "-wal", "-shm"):
@@ -138,10 +141,6 @@ def close_discarding_if_unused(register: Register) -> bool:
                 register.path.with_name(register.path.name + suffix).unlink()
     return unused
 
-
-DATA_TABLES = ("products", "decisions", "ratings", "certificates", "revocations",
-               "proposals", "filings")
-"""The tables a change writes into (the schema's own bookkeeping aside)."""
 
 
 def schema_version(conn: sqlite3.Connection) -> int:
