@@ -203,11 +203,11 @@ def _captured(console: Console, blocks: Iterable[RenderableType]) -> Iterator[st
                 and not block.overflow and not block.no_wrap:
             line = block.plain
             if line.isprintable() and line == line.strip():
-                if _located(block) or (len(line) if plain_wrap.narrow(line)
-                                       else cell_len(line)) <= width:
+                narrow = plain_wrap.narrow(line)
+                if _located(block) or (len(line) if narrow else cell_len(line)) <= width:
                     yield line + "\n"
                     continue
-                if plain_wrap.narrow(line):
+                if narrow:
                     yield "\n".join(plain_wrap.wrap(line, width)) + "\n"
                     continue
         if plain and is_piece(block):
