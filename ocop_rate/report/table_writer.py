@@ -5,7 +5,8 @@ the command's time; a 100,000-product results table: minutes). Here rich still d
 everything it decides for a table: the column widths (:meth:`TableShape.widths`, from each
 column's widest word and line, rich's own measure) and the title, top edge and header (an
 empty rich table with those widths). The body is drawn by :func:`body`: each cell wrapped
-by rich's own ``Text.wrap`` to its column, padded one space each side, bordered as rich
+to its column as rich wraps it (by :mod:`~ocop_rate.report.plain_wrap` when its characters
+are one cell wide, else by ``Text.wrap``), padded one space each side, bordered as rich
 borders it. tests/test_table_pieces.py holds the result to the bytes of one rich table.
 """
 
@@ -22,6 +23,7 @@ if TYPE_CHECKING:
     from rich.segment import Segment
     from rich.table import Table
     from rich.text import Text
+
 
 class Plain(str):
     """A cell's text to be drawn as it is: no markup, no highlighting (a plain ``str`` cell
@@ -70,15 +72,12 @@ class TableShape:
         from rich.cells import cell_len
         from rich.text import Text
 
-        from ocop_rate.report.plain_wrap import narrow
-
         count = len(self.columns)
         least, most = [0] * count, [0] * count
         for row in rows:
             for i, cell in enumerate(row):
-                plain = cell if isinstance(cell, Plain) else (
-                    cell if isinstance(cell, Text) else console.render_str(cell)).plain
-                size = len if narrow(plain) else cell_len
+                plain = _plain_of(console, cell)
+                size = len if plain_wrap.narrow(plain) else cell_len
                 lines = plain.splitlines()
                 widest = max(map(size, lines)) if lines else 0
                 words = plain.split()
@@ -172,6 +171,11 @@ def _as_text(console: Console, cell: Text | str) -> Text:
     return Text(cell) if isinstance(cell, Plain) else console.render_str(cell)
 
 
+def _plain_of(console: Console, cell: Text | str) -> str:
+    """A cell's text as rich would print it (a :class:`Plain` cell is that already)."""
+    return cell if isinstance(cell, Plain) else _as_text(console, cell).plain
+
+
 def _plain_lines(console: Console, cell: Text | str, width: int,
                  layout: tuple[str, str, bool]) -> list[str]:
     """The cell's lines as rich wraps them and pads them to ``width`` cells: by
@@ -180,7 +184,7 @@ def _plain_lines(console: Console, cell: Text | str, width: int,
     from rich.cells import set_cell_size
 
     justify, overflow, no_wrap = layout
-    text = cell if isinstance(cell, Plain) else _as_text(console, cell).plain
+    text = _plain_of(console, cell)
     if (justify in _PADDED and overflow in plain_wrap.OVERFLOW and width >= 1
             and plain_wrap.narrow(text)):
         return plain_wrap.wrap(text, width, justify=justify, overflow=overflow,
