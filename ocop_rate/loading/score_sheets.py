@@ -220,11 +220,11 @@ class _Sheet:
     def _round_sheet(self, columns: list[int]) -> Problem:
         """The one problem of a round member's sheet rated on its own: which columns gave
         it away, and the round folder to rate instead (found above the file, if it is)."""
-        from ocop_rate.round.folder import ROUND_FILE
+        from ocop_rate.loading.round_folder import round_file
 
         shown = ", ".join(self.raw.headers[col] for col in columns)
         for folder in list(Path(self.raw.file).resolve().parents)[:3]:
-            if (folder / ROUND_FILE).is_file():
+            if round_file(str(folder)) is not None:
                 return self.where(None, columns[0], "sheet.round_member_sheet", columns=shown,
                                   folder=_shown_folder(folder))
         return self.where(None, columns[0], "sheet.round_member_sheet_alone", columns=shown)

@@ -8,7 +8,7 @@ from loose files; ``scaffold`` builds a new round for the secretary to send out.
 
 from typing import TYPE_CHECKING, Any
 
-from ocop_rate.round.folder import ROUND_FILE, round_file
+from ocop_rate.loading.round_folder import ROUND_FILE, round_file
 
 if TYPE_CHECKING:
     from ocop_rate.round.rate import rate_round

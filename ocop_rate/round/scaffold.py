@@ -15,11 +15,11 @@ from typing import Any
 import yaml
 
 from ocop_rate.errors import InputFileError, Location, OcopError, Problem
+from ocop_rate.loading.round_folder import ROUND_FILE
 from ocop_rate.loading.rubrics import RubricLibrary, unknown_rubric
 from ocop_rate.loading.source import load_document, read_bytes
 from ocop_rate.loading.validation import problems_from
 from ocop_rate.models.round import Level, Mode, RosterMember, RoundConfig
-from ocop_rate.round.folder import ROUND_FILE
 from ocop_rate.round.products import read_products
 from ocop_rate.round.tables import header_key, read_table
 
