@@ -78,6 +78,9 @@ def test_dates_read_and_written_the_vietnamese_way() -> None:
     assert short(date(2026, 2, 5), "en") == "2026-02-05"
     assert long(date(2026, 2, 5), "vi") == "ngày 05 tháng 02 năm 2026"
     assert long(date(2026, 2, 5), "en") == "5 February 2026"
+    assert long(date(2026, 6, 5), "vi") == "ngày 05 tháng 6 năm 2026"  # NĐ 30/2020, Phụ lục I
+    assert long(date(2026, 12, 25), "vi") == "ngày 25 tháng 12 năm 2026"
+    assert long(date(2027, 1, 9), "vi") == "ngày 09 tháng 01 năm 2027"
 
 
 def test_rules_quote_the_decision() -> None:

@@ -30,8 +30,11 @@ Lang = Literal["vi", "en"]
 DEFAULT_LANG: Lang = "vi"
 LANGS: tuple[Lang, ...] = ("vi", "en")
 
-__all__ = ["CATALOGUE", "DEFAULT_LANG", "LANGS", "Lang", "UnknownMessage", "say_date",
-           "say_number", "text"]
+__all__ = ["CATALOGUE", "DEFAULT_LANG", "LANGS", "Lang", "UnknownMessage", "long_date",
+           "say_date", "say_number", "text"]
+
+MONTHS_EN = ("January", "February", "March", "April", "May", "June", "July", "August",
+             "September", "October", "November", "December")
 
 
 class UnknownMessage(KeyError):
@@ -43,6 +46,21 @@ def say_date(value: date | None, lang: Lang) -> str:
     if value is None:
         return ""
     return f"{value:%d/%m/%Y}" if lang == "vi" else value.isoformat()
+
+
+def long_date(day: date, lang: Lang) -> str:
+    """A date written out as documents write it: ``ngày 05 tháng 6 năm 2026`` in Vietnamese,
+    ``5 June 2026`` in English. The one function that writes a date in full.
+
+    Nghị định 30/2020/NĐ-CP, Phụ lục I, Phần I, mục 4 (địa danh và thời gian ban hành văn
+    bản): "Đối với những số chỉ ngày nhỏ hơn 10 và tháng 1, 2 thì phải ghi thêm số 0 ở
+    trước" — a leading zero for days 1–9 and for months 1 and 2 only (``tháng 02``,
+    ``tháng 6``, ``tháng 11``). The decree's text is not in the project; quoted as the
+    decree's forms print it."""
+    month = f"{day.month:02d}" if day.month < 3 else str(day.month)
+    return text("printed.date", lang, {"day@vi": f"{day.day:02d}", "day@en": str(day.day),
+                                       "month@vi": month, "month@en": MONTHS_EN[day.month - 1],
+                                       "year": str(day.year)})
 
 
 def say_number(value: object, lang: Lang) -> str:

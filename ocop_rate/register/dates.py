@@ -11,8 +11,6 @@ from typing import Literal
 Lang = Literal["vi", "en"]
 _DMY = re.compile(r"^(\d{1,2})/(\d{1,2})/(\d{4})$")
 _ISO = re.compile(r"^(\d{4})-(\d{2})-(\d{2})(?:[T ]00:00(?::00)?)?$")
-_EN_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
-              "September", "October", "November", "December")
 
 
 def add_months(start: date, months: int) -> date:
@@ -59,10 +57,11 @@ def short(day: date | None, lang: Lang) -> str:
 
 
 def long(day: date, lang: Lang) -> str:
-    """``ngày 05 tháng 02 năm 2026`` (as a decision is dated) or ``5 February 2026``."""
-    if lang == "vi":
-        return f"ngày {day:%d} tháng {day:%m} năm {day.year}"
-    return f"{day.day} {_EN_MONTHS[day.month - 1]} {day.year}"
+    """``ngày 05 tháng 6 năm 2026`` (as a decision is dated) or ``5 June 2026``: the one
+    date-writing function, :func:`ocop_rate.messages.long_date`."""
+    from ocop_rate.messages import long_date
+
+    return long_date(day, lang)
 
 
 def iso(day: date | None) -> str | None:

@@ -29,7 +29,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "printed.place_date": ("{place}, {date}", "{place}, {date}"),
     "printed.evaluator": ("Người đánh giá", "Evaluator"),
     "printed.sign": ("(Ký và ghi rõ họ tên)", "(Signature and full name)"),
-    "printed.date": ("ngày {day} tháng {month} năm {year}", "{month} {day}, {year}"),
+    "printed.date": ("ngày {day} tháng {month} năm {year}", "{day} {month} {year}"),
     "printed.blank_date": ("ngày … tháng … năm …", "date …"),
     "printed.summary_title": ("BẢNG TỔNG HỢP KẾT QUẢ ĐÁNH GIÁ SẢN PHẨM",
                               "COUNCIL SUMMARY OF A PRODUCT'S SCORES"),
