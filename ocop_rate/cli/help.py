@@ -42,7 +42,9 @@ METAVARS: dict[str, str] = {
     "register.record.round_json": "RESULTS.json|ROUND",
     "register.record.cert": "PRODUCT_ID=NUMBER[@DATE]", "register.record.certificates": "FILE",
     "register.result.certificate": "NUMBER", "register.result.issued": "DATE",
-    "register.result.total": "POINTS", "register.revoke.ground": "a|b|c|d|đ|e",
+    "register.result.total": "POINTS",
+    "round.document.kind": "KIND", "round.document.db": "FILE", "round.document.date": "DATE",
+    "round.document.office": "NAME", "places.db": "FILE", "register.revoke.ground": "a|b|c|d|đ|e",
     "register.revoke.concluded": "DATE", "register.import.source": "FILE.xlsx|FILE.csv",
 }
 

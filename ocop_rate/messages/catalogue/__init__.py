@@ -8,11 +8,13 @@ from ocop_rate.messages.catalogue import (
     checks,
     cli,
     common,
+    documents,
     engine,
     help,
     help_register,
     lint,
     outcome,
+    places,
     printed,
     rating,
     reading,
@@ -28,8 +30,9 @@ from ocop_rate.messages.catalogue import (
 from ocop_rate.messages.catalogue import round as round_room
 
 _MODULES: tuple[ModuleType, ...] = (
-    checks, cli, common, engine, help, help_register, lint, outcome, printed, rating, reading,
-    register, report, round_room, rubric, rules, safety, schema, sheet, template)
+    checks, cli, common, documents, engine, help, help_register, lint, outcome, places,
+    printed, rating, reading, register, report, round_room, rubric, rules, safety, schema,
+    sheet, template)
 
 
 def _join(modules: tuple[ModuleType, ...]) -> dict[str, tuple[str, str]]:
