@@ -6,6 +6,7 @@ from ocop_rate.cli import (  # noqa: F401  (registers the commands)
     documents,
     rate,
     register,
+    register_lists,
     rubrics,
 )
 from ocop_rate.cli import round as round_commands  # noqa: F401

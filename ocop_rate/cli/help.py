@@ -44,7 +44,10 @@ METAVARS: dict[str, str] = {
     "register.result.certificate": "NUMBER", "register.result.issued": "DATE",
     "register.result.total": "POINTS",
     "round.document.kind": "KIND", "round.document.db": "FILE", "round.document.date": "DATE",
-    "round.document.office": "NAME", "places.db": "FILE", "register.revoke.ground": "a|b|c|d|đ|e",
+    "round.document.office": "NAME", "places.db": "FILE",
+    "register.publish.folder": "FOLDER", "register.publish.url_template": "URL",
+    "register.publish.title": "TEXT", "register.stats.year": "YEAR",
+    "register.worklist.province": "PROVINCE", "register.revoke.ground": "a|b|c|d|đ|e",
     "register.revoke.concluded": "DATE", "register.import.source": "FILE.xlsx|FILE.csv",
 }
 

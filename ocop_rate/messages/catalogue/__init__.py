@@ -16,6 +16,7 @@ from ocop_rate.messages.catalogue import (
     outcome,
     places,
     printed,
+    publish,
     rating,
     reading,
     register,
@@ -31,7 +32,7 @@ from ocop_rate.messages.catalogue import round as round_room
 
 _MODULES: tuple[ModuleType, ...] = (
     checks, cli, common, documents, engine, help, help_register, lint, outcome, places,
-    printed, rating, reading, register, report, round_room, rubric, rules, safety, schema,
+    printed, publish, rating, reading, register, report, round_room, rubric, rules, safety, schema,
     sheet, template)
 
 
