@@ -15,6 +15,7 @@ from ocop_rate.documents.common import (
     t,
 )
 from ocop_rate.documents.facts import NothingToDraft, Product, RoundFacts
+from ocop_rate.messages import CATALOGUE
 from ocop_rate.models.rubric import Rubric
 from ocop_rate.report.labels import number
 from ocop_rate.report.printed import SECTIONS, section_of
@@ -94,7 +95,11 @@ def _attendance(doc: object, facts: RoundFacts) -> None:
     met = sum(1 for p in facts.products if p.entry.quorum.met)
     layout.para(doc, t(facts, "documents.minutes_quorum", required=facts.required,
                        scoring=len(scoring), met=met, count=len(facts.products)))
-    layout.para(doc, t(facts, f"documents.minutes_mode.{facts.mode}"))
+    mode = f"documents.minutes_mode.{facts.mode}"
+    layout.para(doc, t(facts, mode if mode in CATALOGUE else "documents.minutes_mode.other",
+                       mode=facts.mode))
+    if facts.mode == "written":   # a written-opinion round (Điều 7.6.d): its outcome
+        layout.para(doc, t(facts, "documents.written_note"))
 
 
 def _disagreements(doc: object, facts: RoundFacts) -> None:

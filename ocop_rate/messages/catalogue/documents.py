@@ -48,6 +48,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "documents.minutes_mode.consensus": (
         "Hình thức đánh giá: Hội đồng thống nhất một phiếu chấm cho mỗi sản phẩm.",
         "How the council rated: one agreed sheet for each product."),
+    "documents.minutes_mode.written": (
+        "Hình thức đánh giá: lấy ý kiến bằng văn bản (Điều 7 khoản 6 điểm d).",
+        "How the council rated: written opinions (Điều 7.6.d)."),
+    "documents.minutes_mode.other": ("Hình thức đánh giá: {mode}.",
+                                     "How the council rated: {mode}."),
     "documents.minutes_what": ("III. NỘI DUNG VÀ KẾT QUẢ ĐÁNH GIÁ",
                                "III. WHAT WAS RATED, AND THE RESULTS"),
     "documents.minutes_what_text": (
