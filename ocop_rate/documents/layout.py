@@ -96,15 +96,24 @@ def _line(where: Any, said: str, *, bold: bool = False, italic: bool = False,
     return paragraph
 
 
+def _cells(table: Table, tr: Any) -> list[_Cell]:
+    """A row's cells straight from its XML: python-docx's ``row.cells`` lays out the whole
+    table each time it is asked, which makes a long table quadratic."""
+    from docx.table import _Cell
+
+    return [_Cell(tc, table) for tc in tr.tc_lst]
+
+
 def _widths(table: Table, shares: Sequence[float]) -> None:
     from docx.shared import Mm
 
     table.autofit = False
-    for column, share in zip(table.columns, shares, strict=True):
-        column.width = Mm(165 * share)   # the grid: LibreOffice lays columns out by it
-    for row in table.rows:
-        for cell, share in zip(row.cells, shares, strict=True):
-            cell.width = Mm(165 * share)  # each cell: Word lays columns out by these
+    widths = [Mm(165 * share) for share in shares]
+    for column, width in zip(table.columns, widths, strict=True):
+        column.width = width   # the grid: LibreOffice lays columns out by it
+    for tr in table._tbl.tr_lst:
+        for tc, width in zip(tr.tc_lst, widths, strict=True):
+            tc.width = width   # each cell: Word lays columns out by these
 
 
 def header(doc: Document, head: Header, lang: Lang) -> None:
@@ -157,18 +166,43 @@ def grid(doc: Document, heads: Sequence[str], rows: Sequence[Sequence[str]],
 
     table: Table = doc.add_table(rows=1, cols=len(heads))
     table.style = "Table Grid"
-    for cell, head in zip(table.rows[0].cells, heads, strict=True):
+    head_tr = table._tbl.tr_lst[0]
+    for cell, head in zip(_cells(table, head_tr), heads, strict=True):
         _line(cell, head, bold=True, size=size, first=True)
     repeat = OxmlElement("w:tblHeader")
     repeat.set(qn("w:val"), "true")
-    table.rows[0]._tr.get_or_add_trPr().append(repeat)
+    head_tr.get_or_add_trPr().append(repeat)
+    styles = (_cell_style(doc, size, centred=True).style_id,
+              _cell_style(doc, size, centred=False).style_id)
     for values in rows:
-        cells = table.add_row().cells  # type: ignore[no-untyped-call]
-        for i, (cell, value) in enumerate(zip(cells, values, strict=True)):
-            _line(cell, value, size=size, first=True, align="center" if i == 0 else "left")
+        tr = table.add_row()._tr  # type: ignore[no-untyped-call]
+        for i, (tc, value) in enumerate(zip(tr.tc_lst, values, strict=True)):
+            # a style id set in the XML, not per-run settings nor python-docx's style
+            # lookup (which lists every style each time): a long table stays quick
+            p = tc.p_lst[0]
+            p.get_or_add_pPr().get_or_add_pStyle().val = styles[0 if i == 0 else 1]
+            p.add_r().text = cell_text(value)
     if shares is not None:
         _widths(table, shares)
     return table
+
+
+def _cell_style(doc: Document, size: float, centred: bool) -> Any:
+    """The paragraph style of a table's body cells at ``size`` (made once a document)."""
+    from docx.enum.style import WD_STYLE_TYPE
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+    from docx.shared import Pt
+
+    name = f"OCOP cell {size:g}{' centred' if centred else ''}"
+    if name in [s.name for s in doc.styles]:
+        return doc.styles[name]
+    style: Any = doc.styles.add_style(name, WD_STYLE_TYPE.PARAGRAPH)
+    style.base_style = doc.styles["Normal"]
+    style.font.size = Pt(size)
+    style.paragraph_format.space_after = Pt(0)
+    style.paragraph_format.alignment = (WD_ALIGN_PARAGRAPH.CENTER if centred
+                                        else WD_ALIGN_PARAGRAPH.LEFT)
+    return style
 
 
 @dataclass(frozen=True)
