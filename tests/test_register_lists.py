@@ -29,7 +29,7 @@ def register(tmp_path: Path) -> Path:
     * QN-B expires 20/08/2026: expired 12 days, nothing newer -> expired
     * QN-C expires 01/06/2026, filed late on 15/05/2026 (window closed 01/02/2026) ->
       in grace until 28/11/2026 (180 days past expiry, Điều 12.3)
-    * QN-D expires 01/06/2028: nothing to do
+    * QN-D expires 01/06/2028: nothing to do; QN-E too, in "xã Đầm Hà" (QN-A's commune)
     """
     db = tmp_path / "so.sqlite"
     rows = [
@@ -40,6 +40,8 @@ def register(tmp_path: Path) -> Path:
         ["QN-C", "Nước mắm Cái Rồng", "Quảng Ninh", "Vân Đồn", "food", 3, "C/GCN",
          "2023-06-01", "", "3/QĐ-UBND"],
         ["QN-D", "Trà hoa vàng", "Quảng Ninh", "Ba Chẽ", "food", 3, "D/GCN", "2025-06-01", "",
+         "4/QĐ-UBND"],
+        ["QN-E", "Ngao", "Quảng Ninh", "xã Đầm Hà", "food", 4, "E/GCN", "2025-06-01", "",
          "4/QĐ-UBND"]]
     cli("register", "import", write_sheet(tmp_path / "so.csv", rows), "--db", db)
     cli("register", "file", "QN-C", "--date", "15/05/2026", "--db", db, code=None)
@@ -57,7 +59,7 @@ def test_worklist_by_list_and_commune(register: Path, tmp_path: Path) -> None:
     assert by_id["QN-B"]["days"] == 12 and "gỡ nhãn OCOP" in by_id["QN-B"]["action"]
     assert by_id["QN-A"]["until"] == "2026-09-03"   # the window's last day
     only = json.loads(cli("register", "worklist", "--on", "01/09/2026", "-f", "json",
-                          "--commune", "vân đồn", "--db", register, code=1).stdout)
+                          "--commune", "đặc khu vân đồn", "--db", register, code=1).stdout)
     assert {i["product_id"] for i in only} == {"QN-B", "QN-C"}
 
     out = tmp_path / "wl.csv"
@@ -80,7 +82,7 @@ def test_worklist_by_list_and_commune(register: Path, tmp_path: Path) -> None:
     doc = Document(str(word))
     said = [p.text for p in doc.paragraphs]
     assert "Tính đến ngày 01 tháng 9 năm 2026" in said
-    assert "Vân Đồn, Quảng Ninh" in said and "Đầm Hà, Quảng Ninh" in said
+    assert "Đặc khu Vân Đồn, Quảng Ninh" in said and "Xã Đầm Hà, Quảng Ninh" in said
     assert any(s.startswith("3. Hết hạn – gỡ nhãn OCOP") and s.endswith(": 1") for s in said)
     cells = [c.text for t in doc.tables for r in t.rows for c in r.cells]
     assert HOSTILE in cells   # text, not markup: Word shows it as written
@@ -99,12 +101,13 @@ def test_published_page_is_self_contained_and_escaped(register: Path, tmp_path: 
     links = re.findall(r'(?:src|href)\s*=\s*"([^"]*)"', html, flags=re.I)
     assert all(u.startswith("https://ocop.quangninh.example/gcn/") for u in links), links
     assert "https://ocop.quangninh.example/gcn/B%2FGCN" in links   # "/" encoded
-    assert html.count("<svg") == 4   # a QR code per certificate
+    assert html.count("<svg") == 5   # a QR code per certificate
     assert not re.search(r"<(?:link|img|iframe|object|embed)\b", html)
     records = json.loads((tmp_path / "pub" / "certificates.json").read_text("utf-8"))
     assert {(r["certificate"], r["status"]) for r in records} == {
-        ("A/GCN", "valid"), ("B/GCN", "expired"), ("C/GCN", "extended"), ("D/GCN", "valid")}
-    assert (tmp_path / "pub" / "certificates.csv").read_text("utf-8-sig").count("\n") == 5
+        ("A/GCN", "valid"), ("B/GCN", "expired"), ("C/GCN", "extended"), ("D/GCN", "valid"),
+        ("E/GCN", "valid")}
+    assert (tmp_path / "pub" / "certificates.csv").read_text("utf-8-sig").count("\n") == 6
     bad = cli("register", "publish", tmp_path / "x", "--url-template",
               "javascript:alert(1)//{certificate}", "--db", register, code=2)
     assert "--url-template" in bad.stderr and not (tmp_path / "x").exists()
@@ -140,10 +143,10 @@ def test_published_page_searches_in_a_browser(register: Path, tmp_path: Path) ->
         return sorted(cert for attrs, cert in rows if "hidden" not in attrs)
 
     everything = dom("")
-    assert shown(everything) == ["A/GCN", "B/GCN", "C/GCN", "D/GCN"]
-    assert "Đang hiện 4/4 giấy chứng nhận" in everything
+    assert shown(everything) == ["A/GCN", "B/GCN", "C/GCN", "D/GCN", "E/GCN"]
+    assert "Đang hiện 5/5 giấy chứng nhận" in everything
     found = dom("?q=nuoc%20mam")   # no diacritics typed: finds "Nước mắm Cái Rồng"
-    assert shown(found) == ["C/GCN"] and "Đang hiện 1/4 giấy chứng nhận" in found
+    assert shown(found) == ["C/GCN"] and "Đang hiện 1/5 giấy chứng nhận" in found
     assert shown(dom("?status=expired")) == ["B/GCN"]
     assert shown(dom("?q=v%C3%A2n%20%C4%91%E1%BB%93n")) == ["B/GCN", "C/GCN"]   # "vân đồn"
 
@@ -152,9 +155,10 @@ def test_stats_by_year_class_kind_and_commune(register: Path, tmp_path: Path) ->
     found = json.loads(cli("register", "stats", "--on", "01/09/2026", "-f", "json", "--db",
                            register).stdout)
     assert {(r["year"], r["stars"], r["kind"], r["issued"]) for r in found["by_kind"]} == {
-        (2024, 4, "new", 1), (2023, 3, "new", 2), (2025, 3, "new", 1)}
+        (2024, 4, "new", 1), (2023, 3, "new", 2), (2025, 3, "new", 1), (2025, 4, "new", 1)}
     places = {(r["commune"], r["stars"]): (r["issued"], r["valid"])
               for r in found["by_place"]}
-    assert places[("Vân Đồn", 3)] == (2, 1)   # B expired, C in grace counts as valid
+    assert places[("Đặc khu Vân Đồn", 3)] == (2, 1)   # B expired, C in grace is valid
+    assert places[("Xã Đầm Hà", 4)] == (2, 2)   # "Đầm Hà" and "xã Đầm Hà": one commune
     table = cli("register", "stats", "--on", "01/09/2026", "--db", register).stdout
     assert "Công nhận mới" in table and "Nâng hạng" in table

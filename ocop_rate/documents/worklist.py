@@ -99,8 +99,10 @@ def to_docx(items: Sequence[WorkItem], on: date, lang: Lang) -> bytes:
     doc = layout.new_document()
     layout.title(doc, text("worklist.title", lang), text("worklist.as_of", lang,
                                                         date=long_date(on, lang)))
-    places = sorted({(i.certificate.province or "", i.certificate.commune or "")
-                     for i in items})
+    from ocop_rate.register.stats import official   # "Đầm Hà" and "xã Đầm Hà": one page
+
+    where = {id(i): official(i.certificate.province, i.certificate.commune) for i in items}
+    places = sorted(set(where.values()))
     if not places:
         layout.para(doc, text("worklist.empty", lang), align="center")
     columns = ("product_id", "product_name", "producer", "certificate", "stars",
@@ -110,9 +112,8 @@ def to_docx(items: Sequence[WorkItem], on: date, lang: Lang) -> bytes:
             layout.page_break(doc)
         layout.heading(doc, ", ".join(x for x in (commune, province) if x) or "…")
         for name in LISTS:
-            chosen = [i for i in items if i.list == name and
-                      (i.certificate.province or "", i.certificate.commune or "") ==
-                      (province, commune)]
+            chosen = [i for i in items if i.list == name and where[id(i)] == (province,
+                                                                                commune)]
             layout.heading(doc, text(f"worklist.heading.{name}", lang, count=len(chosen)))
             if not chosen:
                 layout.para(doc, text("printed.none_listed", lang), align="left")

@@ -1,6 +1,6 @@
 """Statistics in the shape provinces report them: certificates issued by year, class and
 kind (new, upgraded, re-evaluated, re-issued), and by province and commune with how many are
-valid on a date. Reads only.
+valid on a date, places under their official names (``ocop_rate.places``). Reads only.
 
 How a certificate's kind is read: from the rating it was issued on, when the register holds
 it (``ratings.kind``: ``first`` -> new, ``upgrade`` -> upgraded (Điều 7.5),
@@ -33,6 +33,17 @@ class Stats:
     #                                                     (issued, valid on ``on``)
 
 
+def official(province_name: str | None, commune_name: str | None) -> tuple[str, str]:
+    """The place under its official names when the list knows it ("Đầm Hà" and "xã Đầm
+    Hà" are one commune, "Xã Đầm Hà"), else as written: so counts by commune add up."""
+    from ocop_rate import places
+
+    province = places.province(province_name)
+    commune = places.commune(province_name, commune_name)
+    return (province.name if province else province_name or "",
+            commune.name if commune else commune_name or "")
+
+
 def stats(register: Register, on: date, year: int | None = None) -> Stats:
     """The counts as of ``on``; ``year`` keeps certificates issued that year only."""
     with register.snapshot() as conn:
@@ -58,7 +69,7 @@ def stats(register: Register, on: date, year: int | None = None) -> Stats:
     for v in views:
         if year is not None and v.issued_on.year != year:
             continue
-        key = (v.province or "", v.commune or "", v.stars)
+        key = (*official(v.province, v.commune), v.stars)
         issued, valid = by_place.get(key, (0, 0))
         by_place[key] = (issued + 1, valid + (v.status in ("valid", "extended")))
     return Stats(on, dict(sorted(by_kind.items())), dict(sorted(by_place.items())))

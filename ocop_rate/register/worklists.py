@@ -50,9 +50,11 @@ def worklist(register: Register, on: date, within: int = 30, province: str | Non
                                   (v.status_until - on).days))
         else:
             items.append(WorkItem("expired", "expired", v, None, (on - v.expires_on).days))
-    wanted = [(attr, queries._fold(value)) for attr, value in
+    from ocop_rate.places import key as place_key  # "xã Đầm Hà" is "Đầm Hà"
+
+    wanted = [(attr, place_key(value)) for attr, value in
               (("province", province), ("commune", commune)) if value]
-    items = [i for i in items if all(queries._fold(getattr(i.certificate, attr) or "") == key
+    items = [i for i in items if all(place_key(getattr(i.certificate, attr) or "") == key
                                      for attr, key in wanted)]
     order = {name: n for n, name in enumerate(LISTS)}
     items.sort(key=lambda i: (i.certificate.province or "", i.certificate.commune or "",
