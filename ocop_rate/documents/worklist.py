@@ -99,7 +99,7 @@ def to_docx(items: Sequence[WorkItem], on: date, lang: Lang) -> bytes:
     doc = layout.new_document()
     layout.title(doc, text("worklist.title", lang), text("worklist.as_of", lang,
                                                         date=long_date(on, lang)))
-    from ocop_rate.register.stats import official   # "Đầm Hà" and "xã Đầm Hà": one page
+    from ocop_rate.register.stats import official  # "Đầm Hà" and "xã Đầm Hà": one page
 
     where = {id(i): official(i.certificate.province, i.certificate.commune) for i in items}
     places = sorted(set(where.values()))
