@@ -170,10 +170,10 @@ def test_member_sheets_each_with_the_members_name_under_a_signature(readme_round
     assert sum(1 for s in said if s == "PHIẾU ĐÁNH GIÁ SẢN PHẨM OCOP") == 12  # 3 × 4
     for member in MEMBERS:
         assert sum(1 for s in said if s == f"Người đánh giá: {member}") == 4
-    blocks = [t for t in doc.tables if "NGƯỜI ĐÁNH GIÁ" in t.rows[0].cells[0].text]
+    blocks = [t for t in doc.tables if "NGƯỜI ĐÁNH GIÁ" in t.rows[0].cells[-1].text]
     assert len(blocks) == 12
-    assert {b.rows[0].cells[0].paragraphs[-1].text for b in blocks} == set(MEMBERS)
-    assert all("(Ký và ghi rõ họ tên)" in b.rows[0].cells[0].text for b in blocks)
+    assert {b.rows[0].cells[-1].paragraphs[-1].text for b in blocks} == set(MEMBERS)
+    assert all("(Ký và ghi rõ họ tên)" in b.rows[0].cells[-1].text for b in blocks)
     grids = [t for t in doc.tables if t.rows[0].cells[0].text == "Các tiêu chí"]
     assert len(grids) == 12 and grids[0].rows[-1].cells[0].text == "TỔNG CỘNG"
 
@@ -257,3 +257,15 @@ def test_every_document_opens_in_libreoffice(readme_round: Path, tmp_path: Path)
             said = (tmp_path / "txt" / f"{kind}.txt").read_text(encoding="utf-8-sig")
         assert words in " ".join(said.split()), (kind, said[:500])
     assert "Times New Roman" in zipfile.ZipFile(files[0]).read("word/styles.xml").decode()
+
+
+def test_a_central_round_has_no_provincial_papers(tmp_path: Path) -> None:
+    """The decision, notices and the 5-star letter are the province's (Điều 7.3.đ, e, g);
+    a central council's round gets its minutes, results and sheets only."""
+    make_round(tmp_path / "tw", products=3, members=3, level="central")
+    refused = _draft(tmp_path / "tw", "decision", tmp_path / "qd.docx")
+    assert refused.exit_code == 2 and not (tmp_path / "qd.docx").exists()
+    assert "cấp tỉnh" in refused.stderr
+    minutes = tmp_path / "bb.docx"
+    assert _draft(tmp_path / "tw", "minutes", minutes).exit_code == 1   # "Yên Thanh"
+    assert "cấp trung ương" in " ".join(_texts(Document(str(minutes))))

@@ -215,7 +215,7 @@ def _sheet(doc: object, facts: RoundFacts, product: Product, member: str,
                  number(mine.total, lang)])
     layout.grid(doc, [t(facts, "printed.criteria"), t(facts, "documents.sheet_option"),
                       t(facts, "printed.scale"), t(facts, "printed.score")], body,
-                (0.58, 0.14, 0.14, 0.14), size=11)
+                (0.58, 0.14, 0.14, 0.14), size=11, numbered=False)
     layout.para(doc, t(facts, "printed.marks_note"), italic=True, align="left", size=11)
     layout.para(doc, t(facts, "printed.comment"), align="left")
     notes = [f"{c.id}: {ch.note}" for c in rating.criteria for ch in c.choices
@@ -223,5 +223,5 @@ def _sheet(doc: object, facts: RoundFacts, product: Product, member: str,
     for note in notes or ["……………………………………………………………………"]:
         layout.para(doc, note, align="left")
     layout.para(doc, place_date(facts, facts.day or facts.date), italic=True, align="right")
-    layout.signatures(doc, [layout.Signer((), t(facts, "documents.sheet_evaluator"), member)],
-                      lang)
+    layout.closing(doc, [], layout.Signer((), t(facts, "documents.sheet_evaluator"), member),
+                   lang)

@@ -159,8 +159,10 @@ def para(doc: Document | _Cell, said: str, *, bold: bool = False, italic: bool =
 
 
 def grid(doc: Document, heads: Sequence[str], rows: Sequence[Sequence[str]],
-         shares: Sequence[float] | None = None, size: float = 12) -> Table:
-    """A bordered table: its head in bold, repeated on every page; numbers as given."""
+         shares: Sequence[float] | None = None, size: float = 12,
+         numbered: bool = True) -> Table:
+    """A bordered table: its head in bold, repeated on every page; numbers as given; the
+    first column centred when it numbers the rows (STT)."""
     from docx.oxml import OxmlElement
     from docx.oxml.ns import qn
 
@@ -180,7 +182,8 @@ def grid(doc: Document, heads: Sequence[str], rows: Sequence[Sequence[str]],
             # a style id set in the XML, not per-run settings nor python-docx's style
             # lookup (which lists every style each time): a long table stays quick
             p = tc.p_lst[0]
-            p.get_or_add_pPr().get_or_add_pStyle().val = styles[0 if i == 0 else 1]
+            p.get_or_add_pPr().get_or_add_pStyle().val = styles[0 if numbered and i == 0
+                                                                 else 1]
             p.add_r().text = cell_text(value)
     if shares is not None:
         _widths(table, shares)

@@ -107,7 +107,9 @@ def _notice(doc: object, facts: RoundFacts, to: str, items: list[Product],
     for outcome in ("recognised", "proposed-5-star"):
         if any(p.outcome == outcome for p in items):
             layout.para(doc, t(facts, f"documents.notice_next.{outcome}"))
-    layout.para(doc, t(facts, "documents.notice_close", office=office_name(facts), to=who))
+    office = office_name(facts)
+    layout.para(doc, t(facts, "documents.notice_close", office=office[:1].upper() + office[1:],
+                       to=who))
     layout.closing(doc, [t(facts, "documents.as_above"), t(facts, "documents.archive")],
                    layout.Signer((), t(facts, "documents.notice_signer")), facts.lang)
 
