@@ -58,6 +58,9 @@ def test_worklist_by_list_and_commune(register: Path, tmp_path: Path) -> None:
     assert by_id["QN-C"]["until"] == "2026-11-28" and by_id["QN-C"]["days"] == 88
     assert by_id["QN-B"]["days"] == 12 and "gỡ nhãn OCOP" in by_id["QN-B"]["action"]
     assert by_id["QN-A"]["until"] == "2026-09-03"   # the window's last day
+    table = cli("register", "worklist", "--on", "01/09/2026", "--db", register, code=1).stdout
+    assert "3. Hết hạn – gỡ nhãn OCOP khỏi sản phẩm đang bán: 1" in table
+    assert "QN-B" in table and "28/11/2026" in table
     only = json.loads(cli("register", "worklist", "--on", "01/09/2026", "-f", "json",
                           "--commune", "đặc khu vân đồn", "--db", register, code=1).stdout)
     assert {i["product_id"] for i in only} == {"QN-B", "QN-C"}
