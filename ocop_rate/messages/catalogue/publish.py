@@ -73,10 +73,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "publish.remove_logo": ("{status} – không được dùng nhãn OCOP",
                             "{status} – may not carry the OCOP logo"),
     "publish.bad_template": (
-        "--url-template '{template}': cần địa chỉ http(s) có {{certificate}} hoặc "
-        "{{product}}, không có khoảng trắng",
-        "--url-template '{template}': expected an http(s) address with {{certificate}} or "
-        "{{product}} and no spaces"),
+        "--url-template '{template}': cần địa chỉ http(s) có '{{certificate}}' hoặc "
+        "'{{product}}', không có khoảng trắng",
+        "--url-template '{template}': expected an http(s) address with '{{certificate}}' or "
+        "'{{product}}' and no spaces"),
     "publish.written": (
         "đã viết {count} giấy chứng nhận vào {path} (index.html, certificates.csv, "
         "certificates.json)",
@@ -133,10 +133,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "help.register.publish.folder": ("Thư mục sẽ viết trang vào.",
                                      "The folder to write the page into."),
     "help.register.publish.url_template": (
-        "Địa chỉ của mã QR, với {{certificate}} (số giấy chứng nhận) hoặc {{product}} (mã "
+        "Địa chỉ của mã QR, với '{{certificate}}' (số giấy chứng nhận) hoặc '{{product}}' (mã "
         "sản phẩm); không có thì không in mã QR.",
-        "The QR codes' address, with {{certificate}} (the certificate number) or "
-        "{{product}} (the product id); without it, no QR codes."),
+        "The QR codes' address, with '{{certificate}}' (the certificate number) or "
+        "'{{product}}' (the product id); without it, no QR codes."),
     "help.register.publish.title": ("Tiêu đề trang.", "The page's title."),
     "help.register.publish.province": ("Chỉ tỉnh này.", "This province only."),
     "help.register.publish.on": ("Tình trạng tính đến ngày (mặc định hôm nay).",
