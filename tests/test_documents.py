@@ -232,19 +232,24 @@ def test_every_document_opens_in_libreoffice(readme_round: Path, tmp_path: Path)
         out = tmp_path / f"{kind}.docx"
         assert _draft(readme_round, kind, out).exit_code == 0
         files.append(out)
+    make_round(tmp_path / "other", products=12, members=5)   # one product of 90 or more
+    files.append(tmp_path / "proposal.docx")
+    assert _draft(tmp_path / "other", "proposal", files[-1]).exit_code == 1   # "Yên Thanh"
     profile = tmp_path / "lo-profile"
     done = subprocess.run([office, f"-env:UserInstallation=file://{profile}", "--headless",
                            "--convert-to", "pdf", "--outdir", str(tmp_path / "pdf"),
                            *map(str, files)], capture_output=True, timeout=300, check=False)
     assert done.returncode == 0, done.stderr
-    pages = {kind: _pages((tmp_path / "pdf" / f"{kind}.pdf").read_bytes()) for kind in KINDS}
+    pages = {kind: _pages((tmp_path / "pdf" / f"{kind}.pdf").read_bytes())
+             for kind in (*KINDS, "proposal")}
     assert pages["notices"] >= 8 and pages["sheets"] >= 12   # each starts a page
     assert all(1 <= count <= 40 for count in pages.values()), pages
     totext = shutil.which("pdftotext")
     for kind, words in (("minutes", "BIÊN BẢN"), ("decision", "Điều 1. Công nhận"),
                         ("notices", "Kính gửi: Ủy ban nhân dân phường Hồng Gai"),
                         ("sheets", "Người đánh giá: Hoàng Văn Sơn"),
-                        ("results", "Mứt gừng Đông Triều")):
+                        ("results", "Mứt gừng Đông Triều"),
+                        ("proposal", "Kính gửi: Bộ Nông nghiệp và Môi trường")):
         pdf = tmp_path / "pdf" / f"{kind}.pdf"
         if totext is not None:
             said = subprocess.run([totext, str(pdf), "-"], capture_output=True,
