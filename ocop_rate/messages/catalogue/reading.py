@@ -8,10 +8,20 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "input.no_such_file": ("không có tệp này", "no such file"),
     "input.cannot_read": ("không đọc được tệp ({reason})", "cannot read: {reason}"),
     "input.not_utf8": (
-        "không phải văn bản UTF-8 (byte {byte}); hãy lưu tệp dạng UTF-8 "
-        "(Excel: 'CSV UTF-8', trình soạn thảo: 'UTF-8')",
-        "not UTF-8 text (byte {byte}); save the file as UTF-8 "
-        "(Excel: 'CSV UTF-8', editors: 'UTF-8')"),
+        "không phải văn bản UTF-8 (byte {byte}): có vẻ là {encoding}; hãy lưu tệp dạng "
+        "UTF-8 (Excel: Lưu thành > 'CSV UTF-8 (Comma delimited)', hoặc 'Văn bản Unicode'; "
+        "trình soạn thảo: 'UTF-8')",
+        "not UTF-8 text (byte {byte}): it looks like {encoding}; save the file as UTF-8 "
+        "(Excel: Save As > 'CSV UTF-8 (Comma delimited)', or 'Unicode Text'; editors: "
+        "'UTF-8')"),
+    "input.encoding.ansi": (
+        "bảng mã 8 bit (ANSI, như Windows-1258 hay TCVN3)",
+        "an 8-bit code page (ANSI, such as Windows-1258 or TCVN3)"),
+    "input.encoding.utf16_no_bom": ("UTF-16 không có dấu BOM", "UTF-16 without its BOM"),
+    "input.encoding.xls": ("một sổ tính Excel 97-2003 (.xls), không phải văn bản",
+                           "an Excel 97-2003 workbook (.xls), not text"),
+    "input.encoding.zip": ("một sổ tính dạng zip (.xlsx, .ods), không phải văn bản",
+                           "a zip workbook (.xlsx, .ods), not text"),
     "input.nul_bytes": ("tệp văn bản chứa dữ liệu nhị phân (byte NUL)",
                         "binary data (NUL byte) in a text file"),
     "input.not_utf16": ("không phải văn bản UTF-16 hợp lệ", "not valid UTF-16 text"),

@@ -14,6 +14,21 @@ MESSAGES: dict[str, tuple[str, str]] = {
                        "not an XLSX workbook (expected a .xlsx zip file)"),
     "sheet.unpacks_to": ("sổ tính giải nén ra {size} byte; giới hạn là {limit}",
                          "workbook unpacks to {size} bytes; the limit is {limit}"),
+    "sheet.ods_save_as_xlsx": (
+        "tệp OpenDocument (.ods) không được đọc; hãy mở bằng LibreOffice Calc, chọn Tệp > "
+        "Lưu thành… > kiểu 'Excel 2007-365 (.xlsx)', rồi dùng tệp .xlsx đó",
+        "OpenDocument (.ods) files are not read; open it in LibreOffice Calc, choose File > "
+        "Save As… > type 'Excel 2007-365 (.xlsx)', and use that .xlsx file"),
+    "sheet.xls_is_zip": (
+        "tệp mang đuôi .xls nhưng là sổ tính dạng zip (.xlsx hoặc .ods); hãy đổi đuôi thành "
+        "đúng loại của nó",
+        "the file is named .xls but is a zip workbook (.xlsx or .ods); give it the suffix of "
+        "what it is"),
+    "sheet.not_xls": (
+        "không phải sổ tính Excel 97-2003 (.xls); trong Excel hãy chọn Lưu thành > "
+        "'Sổ làm việc Excel (.xlsx)'",
+        "not an Excel 97-2003 workbook (.xls); in Excel choose Save As > "
+        "'Excel Workbook (.xlsx)'"),
     "sheet.damaged": ("không đọc được sổ tính (tệp hỏng?)",
                       "cannot read the workbook (is it damaged?)"),
     "sheet.first_empty": ("trang tính đầu tiên trống", "the first sheet is empty"),
