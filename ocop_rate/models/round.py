@@ -15,7 +15,7 @@ from typing import Any, Literal
 
 from pydantic import Field, field_validator, model_validator
 
-from ocop_rate.models.common import Frozen, Text, repeated
+from ocop_rate.models.common import Day, Frozen, Text, repeated
 from ocop_rate.models.conditions import FactValue
 from ocop_rate.models.dossier import Producer
 
@@ -58,7 +58,7 @@ class RoundConfig(Frozen):
     """``round.yaml``: the round, its council and how it decides."""
 
     name: str = Field(min_length=1, description="The round's name, e.g. 'Đợt 2 năm 2026'.")
-    date: dt.date | None = None
+    date: Day | None = None
     level: Level = "province"
     province: str | None = None
     roster: tuple[RosterMember, ...] = Field(min_length=1)

@@ -89,12 +89,9 @@ def entry_notes(entry: RoundEntry, limit: float, lang: Lang) -> list[str]:
 def _day(typed: str | None) -> object:
     """A sheet's scoring date as a date when it is one (said the language's way), else as
     the member typed it."""
-    import datetime as dt
+    from ocop_rate.register.dates import parse_date
 
-    try:
-        return dt.date.fromisoformat(typed) if typed else None
-    except ValueError:
-        return typed
+    return (parse_date(typed) or typed) if typed else None
 
 
 def summary(report: RoundReport, lang: Lang) -> str:

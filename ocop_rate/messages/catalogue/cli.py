@@ -10,8 +10,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "--output {output} is one of the input dossiers; choose another file"),
     "cli.needs_output": ("--format {format} ghi ra một tệp: hãy cho --output TỆP.{format}",
                          "--format {format} writes a file: give --output FILE.{format}"),
-    "cli.not_a_date": ("'{value}' không phải ngày; cần dạng NNNN-TT-NN (năm-tháng-ngày)",
-                       "'{value}' is not a date; expected YYYY-MM-DD"),
+    "cli.not_a_date": ("'{value}' không phải ngày; cần dạng dd/mm/yyyy (ngày/tháng/năm) "
+                       "hoặc yyyy-mm-dd",
+                       "'{value}' is not a date; expected dd/mm/yyyy (day first) or "
+                       "yyyy-mm-dd"),
     "cli.no_golden": ("không có tệp kết quả mẫu này (tạo bằng --update)",
                       "no such golden file (create it with --update)"),
     "cli.wrote": ("→ {path}: {count} sản phẩm", "→ {path}: {count} products"),

@@ -153,7 +153,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "The product list: CSV/XLSX/YAML (product_id, product_name, rubric, producer, …, "
         "facts)."),
     "help.new.name": ("Tên đợt đánh giá.", "The round's name."),
-    "help.new.date": ("Ngày của đợt, NNNN-TT-NN.", "The round's date, YYYY-MM-DD."),
+    "help.new.date": ("Ngày của đợt (dd/mm/yyyy hoặc yyyy-mm-dd).",
+                      "The round's date (dd/mm/yyyy or yyyy-mm-dd)."),
     "help.new.province": ("Tỉnh của hội đồng.", "The council's province."),
     "help.new.quorum": (
         "Số thành viên chấm cần cho mỗi sản phẩm: một số (3), một tỉ lệ (0.67 hoặc 2/3) "
@@ -196,8 +197,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "help.param.spread": (
         "Đánh dấu cần thảo luận khi tổng điểm các thành viên chênh quá số điểm này.",
         "Flag a product for discussion when its members' totals spread more than this."),
-    "help.param.date": ("Ngày in trên phiếu, danh sách, biên bản (mặc định: hôm nay).",
-                        "The date on sheets, lists and minutes (default: today)."),
+    "help.param.date": ("Ngày in trên phiếu, danh sách, biên bản (dd/mm/yyyy hoặc "
+                        "yyyy-mm-dd; mặc định: hôm nay).",
+                        "The date on sheets, lists and minutes (dd/mm/yyyy or yyyy-mm-dd; "
+                        "default: today)."),
     "help.param.force": ("Ghi đè --output nếu tệp đã có.", "Overwrite --output if it exists."),
     "help.param.rubric_ids": ("Mã một hay nhiều bộ sản phẩm, ví dụ food-fresh-meat-26.",
                               "One or more product sets, e.g. food-fresh-meat-26."),
@@ -226,8 +229,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
                              "How far a total may stray from the expected one."),
     "help.param.update": ("Ghi lại tệp kết quả mẫu theo kết quả hiện tại.",
                           "Rewrite the golden file with the current ratings."),
-    "help.param.on": ("Phiếu có hiệu lực vào ngày này (mặc định: hôm nay).",
-                      "Rubrics in force on this date (default: today)."),
+    "help.param.on": ("Phiếu có hiệu lực vào ngày này (dd/mm/yyyy hoặc yyyy-mm-dd; mặc "
+                      "định: hôm nay).",
+                      "Rubrics in force on this date (dd/mm/yyyy or yyyy-mm-dd; default: "
+                      "today)."),
     "help.param.group": (
         "Chỉ nhóm này (food, beverages, herbal, handicrafts, ornamental, tourism).",
         "Only this product group (food, beverages, herbal, handicrafts, ornamental, "

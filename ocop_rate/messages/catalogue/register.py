@@ -89,8 +89,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
                                  "the outcome was derived from 'stars' and 'recognised'"),
     "register.cert_option": ("--cert cần dạng MÃ_SẢN_PHẨM=SỐ[@NGÀY], nhận được '{value}'",
                              "--cert takes PRODUCT_ID=NUMBER[@DATE], got '{value}'"),
-    "register.bad_date": ("'{value}' không phải ngày (dd/mm/yyyy hoặc yyyy-mm-dd)",
-                          "'{value}' is not a date (dd/mm/yyyy or yyyy-mm-dd)"),
     # the 5-star queue and changes
     "register.unknown_product": ("không có sản phẩm hoặc giấy chứng nhận '{ident}' trong sổ",
                                  "no product or certificate '{ident}' in the register"),
