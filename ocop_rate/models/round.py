@@ -16,7 +16,7 @@ from typing import Any, Literal
 from pydantic import Field, field_validator, model_validator
 
 from ocop_rate.models.common import Day, Frozen, Text, repeated
-from ocop_rate.models.conditions import FactValue
+from ocop_rate.models.conditions import FactValue, facts_as_written
 from ocop_rate.models.dossier import Producer
 
 Level = Literal["province", "central"]
@@ -133,11 +133,7 @@ class RoundProduct(Frozen):
     @field_validator("facts", mode="before")
     @classmethod
     def _blank_is_empty(cls, value: Any) -> Any:
-        if value is None:
-            return {}
-        if isinstance(value, dict):
-            return {k: v for k, v in value.items() if v is not None}
-        return value
+        return facts_as_written(value)
 
 
 # --- what a rated round reports (reports render these; they compute nothing) ---

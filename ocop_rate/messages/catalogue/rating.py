@@ -9,8 +9,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "rating.unknown_fact": ("dữ kiện '{fact}' không có trong phiếu {rubric} (có: {known})",
                             "unknown fact '{fact}' for rubric {rubric} (known: {known})"),
     "rating.no_facts": ("không có", "none"),
-    "rating.fact_fraction": ("dữ kiện '{fact}' là một tỷ lệ từ 0 đến 1, nhưng ghi {value}",
-                             "fact '{fact}' is a share from 0 to 1, got {value}"),
+    "rating.fact_fraction": ("dữ kiện '{fact}' là một tỷ lệ từ 0 đến 1 (ghi 0,75 hoặc "
+                             "75%), nhưng ghi {value}",
+                             "fact '{fact}' is a share from 0 to 1 (write 0.75 or 75%), got "
+                             "{value}"),
     "rating.fact_type": ("dữ kiện '{fact}' phải là {kind_text}, nhưng ghi {value}",
                          "fact '{fact}' should be a {kind_text}, got {value}"),
     "rating.kind.number": ("một số hữu hạn", "finite number"),
