@@ -396,13 +396,19 @@ def test_table_junit_and_github_formats(tmp_path: Path) -> None:
     assert cases["source"].find("failure") is None  # a warning: reported, not failed
     assert "no source" in (cases["source"].findtext("system-out") or "")
     assert root.get("failures") == "1"
-    github = runner.invoke(app, ["validate", str(tmp_path), "-f", "github"])
+    github = runner.invoke(app, ["validate", str(tmp_path), "-f", "github", "--lang", "en"])
     assert github.exit_code == 1
     lines = github.stdout.splitlines()
     line = line_of(path, r"max_points: 25")
     assert any(re.fullmatch(rf"::error file=[^,]*tiny\.yaml,line={line},col=\d+,"
                             r"title=ocop-rate validate \[part-sum\]::tiny: part B: .*", x)
                for x in lines)
+    vi = runner.invoke(app, ["validate", str(tmp_path), "-f", "github", "--lang", "vi"])
+    assert vi.exit_code == 1  # the same annotations, said in Vietnamese (issue 22)
+    assert any(re.fullmatch(rf"::error file=[^,]*tiny\.yaml,line={line},col=\d+,"
+                            r"title=ocop-rate validate \[part-sum\]::tiny: phần B: .*", x)
+               for x in vi.stdout.splitlines())
+    assert vi.stdout.splitlines()[-1].startswith("::notice title=ocop-rate validate::phiếu")
     assert any(x.startswith("::warning ") and "[source]" in x for x in lines)
     out = tmp_path / "lint.xml"
     assert runner.invoke(app, ["validate", str(tmp_path), "-f", "junit", "-o",

@@ -74,7 +74,7 @@ def validate(
     elif fmt is CheckFormat.github:
         from ocop_rate.report.github import lint_lines
 
-        _emit(lint_lines(report), output)
+        _emit(lint_lines(report, language), output)
     else:
         from ocop_rate.report.terminal import lint_view
 
