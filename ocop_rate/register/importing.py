@@ -52,6 +52,24 @@ AUTHORITY_WORDS: dict[str, rules.Authority] = {
 }
 
 
+def _export_words() -> None:
+    """What ``register export`` writes, in both languages, read back: every column's header
+    (``register.column.*``) and the authority's words (``register.label.*``)."""
+    from ocop_rate.loading.sheet_files import header_key
+    from ocop_rate.messages import LANGS, text
+
+    for name in (*COLUMNS, *DERIVED):
+        for lang in LANGS:
+            ALIASES.setdefault(header_key(text(f"register.column.{name}", lang)), name)
+    for code in ("province-chair", "minister"):
+        for lang in LANGS:
+            AUTHORITY_WORDS.setdefault(header_key(text(f"register.label.{code}", lang)), code)
+        AUTHORITY_WORDS.setdefault(header_key(code), code)
+
+
+_export_words()
+
+
 @dataclass(frozen=True)
 class Row:
     line: int

@@ -281,3 +281,27 @@ HEADERS: dict[str, tuple[str, str]] = {
 }
 for _code, _pair in HEADERS.items():
     MESSAGES[f"register.header.{_code}"] = _pair
+
+# The columns of an export (CSV, XLSX) a person opens in a spreadsheet; ``register import``
+# reads every one of them back, in either language.
+COLUMNS: dict[str, tuple[str, str]] = {
+    "product_id": ("Mã sản phẩm", "Product ID"),
+    "product_name": ("Tên sản phẩm", "Product name"),
+    "province": ("Tỉnh", "Province"), "commune": ("Xã", "Commune"),
+    "product_group": ("Nhóm sản phẩm", "Product group"), "producer": ("Chủ thể", "Producer"),
+    "certificate": ("Số giấy chứng nhận", "Certificate number"),
+    "stars": ("Hạng sao", "Stars"), "issued_on": ("Ngày cấp", "Issued on"),
+    "expires_on": ("Ngày hết hạn", "Expires on"),
+    "term_source": ("Căn cứ thời hạn", "Term set by"),
+    "decision": ("Số quyết định", "Decision number"),
+    "decision_date": ("Ngày quyết định", "Decision date"),
+    "authority": ("Thẩm quyền", "Authority"), "status": ("Tình trạng", "Status"),
+    "status_until": ("Tình trạng đến ngày", "Status until"),
+    "window_opens": ("Mở nhận hồ sơ đánh giá lại", "Re-evaluation window opens"),
+    "window_closes": ("Hết hạn nộp hồ sơ đánh giá lại", "Re-evaluation window closes"),
+    "filed_on": ("Ngày nộp hồ sơ", "Filed on"), "revoked_on": ("Ngày thu hồi", "Revoked on"),
+    "ground": ("Căn cứ thu hồi", "Revocation ground"),
+    "revocation_decision": ("Quyết định thu hồi", "Revocation decision"),
+}
+for _code, _pair in COLUMNS.items():
+    MESSAGES[f"register.column.{_code}"] = _pair
