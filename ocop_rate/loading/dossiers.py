@@ -13,9 +13,11 @@ from ocop_rate.loading.validation import validate
 from ocop_rate.models.dossier import Dossier
 
 DOSSIER_SUFFIXES = (".yaml", ".yml", ".json")
-SHEET_SUFFIXES = (".csv", ".xlsx", ".xls", ".ods")  # council score sheets (score_sheets);
-# an .ods is found so that it is refused with how to save it as .xlsx (loading.old_workbooks)
-INPUT_SUFFIXES = DOSSIER_SUFFIXES + SHEET_SUFFIXES
+SHEET_SUFFIXES = (".csv", ".tsv", ".xlsx", ".xls", ".ods", ".txt")  # council score sheets
+# (score_sheets). An .ods is found so that it is refused with how to save it as .xlsx
+# (loading.old_workbooks); .txt is Excel's "Unicode Text" (UTF-16, tabs), read when named
+# but never gathered from a folder, where a .txt is more often a note than a sheet.
+INPUT_SUFFIXES = DOSSIER_SUFFIXES + tuple(s for s in SHEET_SUFFIXES if s != ".txt")
 GLOB_CHARS = frozenset("*?[")
 
 

@@ -25,6 +25,7 @@ from ocop_rate.register.store import Register, RegisterError
 COLUMNS = ("product_id", "product_name", "province", "commune", "product_group", "producer",
            "stars", "certificate", "issued_on", "expires_on", "decision", "decision_date",
            "authority", "filed_on", "revoked_on", "ground", "revocation_decision")
+IMPORT_SUFFIXES = (".xlsx", ".xls", ".csv", ".tsv", ".txt")  # what read_raw reads as a table
 REQUIRED = ("product_id", "stars", "certificate", "issued_on", "decision")
 DERIVED = ("status", "status_until", "window_opens", "window_closes", "term_source")
 ALIASES: dict[str, str] = {
@@ -97,7 +98,7 @@ def read_rows(path: Path) -> tuple[Any, dict[str, int]]:
     """The sheet's cells and the column of each canonical field."""
     from ocop_rate.loading.sheet_files import header_key, read_raw
 
-    if path.suffix.lower() not in (".xlsx", ".csv"):
+    if path.suffix.lower() not in IMPORT_SUFFIXES:
         raise RegisterError(Problem.of("register.import_suffix", Location(str(path))))
     raw = read_raw(path)[0]  # the first sheet (a workbook's others are notes)
     columns: dict[str, int] = {}
@@ -309,7 +310,7 @@ def grants_from_file(path: Path) -> dict[str, Any]:
     from ocop_rate.loading.sheet_files import header_key, read_raw
     from ocop_rate.register.record import CertificateGrant
 
-    if path.suffix.lower() not in (".xlsx", ".csv"):
+    if path.suffix.lower() not in IMPORT_SUFFIXES:
         raise RegisterError(Problem.of("register.import_suffix", Location(str(path))))
     raw = read_raw(path)[0]
     columns = {GRANT_ALIASES.get(header_key(h), header_key(h).replace(" ", "_")): c

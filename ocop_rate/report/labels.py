@@ -26,6 +26,12 @@ def number(value: float, lang: Lang, digits: int = 2) -> str:
     return shown.replace(".", ",") if lang == "vi" else shown
 
 
+def signed(value: float, lang: Lang) -> str:
+    """A difference with its sign, 2 decimals: ``+2,50`` / ``+2.50``."""
+    shown = f"{value:+.2f}"
+    return shown.replace(".", ",") if lang == "vi" else shown
+
+
 def star_label(stars: int | None, lang: Lang) -> str:
     """``3 sao`` / ``3 stars``."""
     if stars is None:

@@ -140,8 +140,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "register.result_recorded": ("đã ghi kết quả của Bộ cho {product}: {state}",
                                  "Ministry result recorded for {product}: {state}"),
     # import
-    "register.import_suffix": ("nhập sổ từ tệp .xlsx hoặc .csv", "import from a .xlsx or .csv "
-                               "file"),
+    "register.import_suffix": ("nhập sổ từ tệp .xlsx, .xls, .csv hoặc văn bản Unicode (.txt)",
+                               "import from a .xlsx, .xls, .csv or Unicode Text (.txt) file"),
     "register.import_unknown_column": ("cột '{header}' không rõ nghĩa; cần ít nhất {expected}",
                                        "unknown column '{header}'; expected at least "
                                        "{expected}"),
