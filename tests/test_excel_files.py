@@ -318,3 +318,35 @@ def test_register_dates_day_first_on_every_option(tmp_path: Path) -> None:
                                                          "--on", "01/01/2029").stdout)}
     assert listed["P-000000"]["filed_on"] == "2028-12-20"
     assert listed["P-000001"]["revoked_on"] == "2027-01-05"
+
+
+def test_excel_97_workbooks_are_bounded_like_xlsx(tmp_path: Path, tiny_rules: Path,
+                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    """The .xls reader refuses past the same caps as the XLSX reader, at the sheet's cell,
+    and a damaged or oversized file is a located error, never a traceback."""
+    xlwt = pytest.importorskip("xlwt", reason="xlwt (test extra) writes the .xls here")
+    from ocop_rate.loading import old_workbooks
+
+    book = xlwt.Workbook(encoding="utf-8")
+    sheet = book.add_sheet("Phiếu")
+    for r, row in enumerate([HEADER, *ROWS]):
+        for c, value in enumerate(row):
+            sheet.write(r, c, value)
+    path = tmp_path / "wide.xls"
+    book.save(str(path))
+    monkeypatch.setattr(old_workbooks, "MAX_SHEET_COLUMNS", 5)
+    code, said = rate_said(str(path), "--rules", str(tiny_rules), "--lang", "en")
+    assert code == 1 and "wide.xls" in said and "Phiếu" in said and "5" in said, said
+    monkeypatch.undo()
+    monkeypatch.setattr(old_workbooks, "MAX_SHEET_CELLS", 20)
+    code, said = rate_said(str(path), "--rules", str(tiny_rules), "--lang", "en")
+    assert code == 1 and "A1:G4" in said, said
+    monkeypatch.undo()
+    monkeypatch.setattr(old_workbooks, "MAX_XLS_BYTES", 1024)
+    code, said = rate_said(str(path), "--rules", str(tiny_rules), "--lang", "en")
+    assert code == 1 and "the limit is 1024" in said, said
+    monkeypatch.undo()
+    damaged = tmp_path / "damaged.xls"
+    damaged.write_bytes(path.read_bytes()[:600])   # cut short: a half-copied file
+    code, said = rate_said(str(damaged), "--rules", str(tiny_rules), "--lang", "en")
+    assert code == 1 and "damaged.xls: cannot read the workbook" in said, said
