@@ -40,7 +40,7 @@ def test_record_a_round_certificates_queue_and_ministry_result(tmp_path: Path) -
     assert [q["product_id"] for q in as_json("register", "queue", *db)] == ["C"]
     # the Ministry recognises C at 5 stars (Điều 7.4.e)
     cli("register", "result", "C", "--stars", "5", "--decision", "88/QĐ-BNNMT",
-        "--date", "2026-09-20", "--cert", "5S-01", "--total", "91.5", *db)
+        "--date", "20/09/2026", "--cert", "5S-01", "--total", "91.5", *db)  # day first
     c = {r["product_id"]: r for r in as_json("register", "list", *db)}["C"]
     assert (c["stars"], c["authority"], c["expires_on"]) == (5, "minister", "2029-09-20")
     assert as_json("register", "queue", *db) == []
@@ -58,7 +58,7 @@ def test_returned_proposal_recognised_by_the_province(tmp_path: Path) -> None:
     cli("register", "result", "F", "--stars", "4", "--decision", "88/QĐ-BNNMT", "--date",
         "2026-09-20", "--authority", "minister", "--cert", "X", *db, code=2)  # Điều 7.4.g
     cli("register", "result", "F", "--stars", "4", "--decision", "2001/QĐ-UBND", "--date",
-        "2026-10-01", "--cert", "004/GCN", *db)
+        "2026-10-01", "--cert", "004/GCN", "--issued", "01/10/2026", *db)
     f = as_json("register", "list", *db)[0]
     assert (f["stars"], f["authority"], f["decision"]) == (4, "province-chair", "2001/QĐ-UBND")
 
@@ -180,7 +180,7 @@ def test_revocation_checks_the_authority(tmp_path: Path) -> None:
     cli("register", "revoke", "P-000001", "--ground", "f", *rev, "--authority",
         "province-chair", *db, code=2)
     late = cli("register", "revoke", "P-000001", "--ground", "dd", *rev, "--authority",
-               "province-chair", "--concluded", "2027-04-01", *db)
+               "province-chair", "--concluded", "01/04/2027", *db)
     assert "19 ngày" in late.stderr and "Điều 8.4" in late.stderr
     cli("register", "revoke", "P000001/GCN", "--ground", "a", *rev, "--authority",
         "province-chair", *db, code=2)                   # already revoked
