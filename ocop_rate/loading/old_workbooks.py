@@ -29,6 +29,7 @@ from ocop_rate.loading.sheet_files import (
     _cell_text,
     _parse_in_chunks,
     column_letter,
+    damaged_workbook,
     workbook_sheet,
 )
 from ocop_rate.loading.source import read_bytes
@@ -53,25 +54,20 @@ def read_old_workbook(path: Path) -> list[RawSheet]:
         raise InputFileError(Problem.of("sheet.not_xls", Location(name)))
     import xlrd
 
-    try:
+    with damaged_workbook(name):
         book = xlrd.open_workbook(file_contents=raw, on_demand=True, ragged_rows=True,
                                   formatting_info=False, logfile=_Silent())
-    except Exception:  # xlrd raises many kinds on a damaged file
-        raise InputFileError(Problem.of("sheet.damaged", Location(name))) from None
     del raw
     found: list[RawSheet] = []
     try:
-        for index in range(book.nsheets):
-            sheet = book.sheet_by_index(index)
-            title = str(sheet.name)
-            _check_size(sheet, name, title)
-            frame = _parse_in_chunks(_xls_chunks(book, sheet))
-            found += workbook_sheet(name, index, title, frame)
-            book.unload_sheet(index)
-    except InputFileError:
-        raise
-    except Exception:
-        raise InputFileError(Problem.of("sheet.damaged", Location(name))) from None
+        with damaged_workbook(name):
+            for index in range(book.nsheets):
+                sheet = book.sheet_by_index(index)
+                title = str(sheet.name)
+                _check_size(sheet, name, title)
+                frame = _parse_in_chunks(_xls_chunks(book, sheet))
+                found += workbook_sheet(name, index, title, frame)
+                book.unload_sheet(index)
     finally:
         book.release_resources()
     return found

@@ -11,9 +11,11 @@ functions, so the CLI starts without them.
 from __future__ import annotations
 
 import codecs
+import contextlib
 import re
 import unicodedata
 import zipfile
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -241,17 +243,27 @@ def _read_xlsx(path: Path) -> list[RawSheet]:
         raise InputFileError(Problem.of("sheet.damaged", Location(name))) from None
     found: list[RawSheet] = []
     try:
-        for index, sheet in enumerate(book.worksheets):
-            title = str(sheet.title)
-            frame = _parse_in_chunks(_xlsx_chunks(book, sheet, name, title))
-            found += workbook_sheet(name, index, title, frame)
+        with damaged_workbook(name):
+            for index, sheet in enumerate(book.worksheets):
+                title = str(sheet.title)
+                frame = _parse_in_chunks(_xlsx_chunks(book, sheet, name, title))
+                found += workbook_sheet(name, index, title, frame)
+    finally:
+        book.close()
+    return found
+
+
+@contextlib.contextmanager
+def damaged_workbook(name: str) -> Iterator[None]:
+    """A workbook library's error while reading ``name`` as our "cannot read the workbook"
+    (the libraries raise many kinds on a damaged file, in their own words); our own located
+    errors pass through."""
+    try:
+        yield
     except InputFileError:
         raise
     except Exception:
         raise InputFileError(Problem.of("sheet.damaged", Location(name))) from None
-    finally:
-        book.close()
-    return found
 
 
 def workbook_sheet(name: str, index: int, title: str, frame: Any) -> list[RawSheet]:

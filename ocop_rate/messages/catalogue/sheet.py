@@ -5,9 +5,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "sheet.cell_suffix": ("(trang '{sheet}', ô {cell})", "(sheet '{sheet}', cell {cell})"),
     "sheet.ragged": (
         "không phải bảng CSV đều đặn: dòng {line} có {saw} ô, cần {expected} "
-        "(dấu phẩy thừa trong một ô? hãy đặt ô đó trong ngoặc kép)",
+        "(dấu phân cách ',' hoặc ';' nằm trong một ô? hãy đặt ô đó trong ngoặc kép)",
         "not a regular CSV table: line {line} has {saw} cells, expected {expected} "
-        "(a comma inside a cell? quote that cell)"),
+        "(a separator ',' or ';' inside a cell? quote that cell)"),
     "sheet.not_table": ("không phải bảng CSV đều đặn", "not a regular CSV table"),
     "sheet.cannot_read_csv": ("không đọc được tệp CSV", "cannot read as CSV"),
     "sheet.not_xlsx": ("không phải sổ tính XLSX (cần tệp .xlsx dạng zip)",
