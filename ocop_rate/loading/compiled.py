@@ -40,6 +40,7 @@ CODE_FILES = (
     "loading/text_safety.py", "loading/caps.py", "loading/clean_yaml.py",
     "loading/yaml_loader.py", "models/rubric.py", "models/common.py",
     "models/conditions.py", "checks/lints.py", "checks/decisions.py",
+    "register/dates.py",  # the one date reader, which rubric dates go through
 )
 """The modules whose code shapes the compiled data (merging, the model, the lints): a
 change to any of them makes the compiled file stale."""
