@@ -8,6 +8,7 @@ option a member chose (``eq``, ``ne``, ``in`` only), combined with ``all``, ``an
 
 from __future__ import annotations
 
+import math
 import re
 from typing import Any
 
@@ -17,7 +18,8 @@ from ocop_rate.models.common import Frozen
 
 FactValue = bool | int | float | str
 
-_WRITTEN_NUMBER = re.compile(r"\s*([+-]?)(\d{1,15})(?:[.,](\d{1,15}))?\s*(%?)\s*")
+_WRITTEN_NUMBER = re.compile(
+    r"\s*([+-]?)(\d{1,15})(?:[.,](\d{1,15}))?(?:[eE]([+-]?\d{1,3}))?\s*(%?)\s*")
 
 
 def written_number(text: str) -> int | float | None:
@@ -28,10 +30,12 @@ def written_number(text: str) -> int | float | None:
     found = _WRITTEN_NUMBER.fullmatch(text)
     if found is None:
         return None
-    sign, whole, part, percent = found.groups()
-    if part is None and not percent:
+    sign, whole, part, exponent, percent = found.groups()
+    if part is None and exponent is None and not percent:
         return int(sign + whole)
-    value = float(f"{sign}{whole}.{part or 0}")
+    value = float(f"{sign}{whole}.{part or 0}e{exponent or 0}")  # 1,5E+06: as Excel writes
+    if not math.isfinite(value):
+        return None
     return value / 100 if percent else value
 
 
