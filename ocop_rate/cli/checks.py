@@ -70,7 +70,7 @@ def validate(
     elif fmt is CheckFormat.junit:
         from ocop_rate.report import junit
 
-        _emit(junit.lints(report), output)
+        _emit(junit.lints(report, language), output)
     elif fmt is CheckFormat.github:
         from ocop_rate.report.github import lint_lines
 
