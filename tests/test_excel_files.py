@@ -350,3 +350,62 @@ def test_excel_97_workbooks_are_bounded_like_xlsx(tmp_path: Path, tiny_rules: Pa
     damaged.write_bytes(path.read_bytes()[:600])   # cut short: a half-copied file
     code, said = rate_said(str(damaged), "--rules", str(tiny_rules), "--lang", "en")
     assert code == 1 and "damaged.xls: cannot read the workbook" in said, said
+
+
+# -- one decimal mark per language -----------------------------------------------------------
+
+# points have 2 decimals, shares 1 and a '%'; criterion numbers (5.1, 6.1.1) are neither
+POINT_DECIMAL = r"(?<![\w.,/-])\d+\.(?:\d{2}(?![\d.])|\d(?=%))"   # 52.50, 5.0%
+COMMA_DECIMAL = r"(?<![\w.,/-])\d+,(?:\d{2}(?![\d,])|\d(?=%))"     # 52,50, 5,0%
+
+
+@pytest.mark.parametrize("args", [
+    ("rate", "--members"), ("summary",), ("rate", "-f", "markdown"), ("summary", "-f",
+                                                                      "markdown"),
+    ("rate", "-f", "html")], ids=lambda a: " ".join(a))
+def test_a_screen_or_document_writes_one_decimal_mark(args: tuple[str, ...]) -> None:
+    """Vietnamese writes 52,50 and 5,0%, English 52.50 and 5.0%: never both on one page
+    (issue 22: the round's notes said 13,00 under a table of 65.67)."""
+    import re
+
+    from tests.conftest import SAMPLES
+
+    command, *options = args
+    for lang, own, other in (("vi", COMMA_DECIMAL, POINT_DECIMAL),
+                             ("en", POINT_DECIMAL, COMMA_DECIMAL)):
+        result = runner.invoke(app, [command, str(SAMPLES), *options, "--lang", lang],
+                               env={"COLUMNS": "200"})
+        said = result.stdout + result.stderr
+        if options[-1:] == ["html"]:
+            said = re.sub(r"<style>.*?</style>|<[^>]*>", " ", said, flags=re.S)  # text only
+        assert re.search(own, said), (lang, said[:400])
+        assert not re.findall(other, said), (lang, re.findall(other, said)[:5])
+
+
+def test_explain_writes_one_decimal_mark() -> None:
+    import re
+
+    from tests.conftest import SAMPLES
+
+    dossier = str(SAMPLES / "qn-bc-tra-hoa-vang.yaml")
+    vi = runner.invoke(app, ["explain", dossier, "--lang", "vi"], env={"COLUMNS": "200"})
+    en = runner.invoke(app, ["explain", dossier, "--lang", "en"], env={"COLUMNS": "200"})
+    assert re.search(COMMA_DECIMAL, vi.stdout) and not re.findall(POINT_DECIMAL, vi.stdout)
+    assert re.search(POINT_DECIMAL, en.stdout) and not re.findall(COMMA_DECIMAL, en.stdout)
+
+
+def test_a_rated_round_writes_one_decimal_mark(tmp_path: Path) -> None:
+    """The round's screen: results table, spread warnings and the members' pair notes."""
+    import re
+
+    from tests.round_factory import make_round
+
+    root = tmp_path / "dot"
+    make_round(root, spread_limit=2)   # every product over the limit: all the notes show
+    for lang, own, other in (("vi", COMMA_DECIMAL, POINT_DECIMAL),
+                             ("en", POINT_DECIMAL, COMMA_DECIMAL)):
+        result = runner.invoke(app, ["rate", str(root), "--lang", lang, "--members"],
+                               env={"COLUMNS": "200"})
+        said = result.stdout + result.stderr
+        assert re.search(own, said) and ("chênh" in said or "spread" in said), said[:300]
+        assert not re.findall(other, said), (lang, re.findall(other, said)[:5])
