@@ -4,6 +4,7 @@ in the user's language."""
 
 from __future__ import annotations
 
+import ast
 import shutil
 import string
 import subprocess
@@ -13,7 +14,8 @@ import pytest
 
 from ocop_rate.errors import Location, Problem
 from ocop_rate.messages import CATALOGUE, LANGS, UnknownMessage, text
-from tests.po_catalogue import mo_messages, po_entries, po_file, po_messages
+from tests.conftest import REPO
+from tests.po_catalogue import mo_messages, po_catalogue, po_entries, po_file, po_messages
 
 
 def _fields(template: str) -> set[str]:
@@ -55,6 +57,31 @@ def test_every_message_has_both_languages_with_the_same_parameters() -> None:
     bad = {key: found for key in sorted(vi.keys() | en.keys())
            if (found := _problems(key, vi.get(key), en.get(key)))}
     assert bad == {}
+
+
+def _named_ids(source: str, rooms: set[str]) -> set[str]:
+    """The message ids ``source`` writes as a call's first argument (``text``,
+    ``Problem.of`` and the rooms' helpers): ``"<room>.<key>"`` of a known room."""
+    return {first.value for node in ast.walk(ast.parse(source))
+            if isinstance(node, ast.Call) and node.args
+            and isinstance(first := node.args[0], ast.Constant)
+            and isinstance(first.value, str) and "." in first.value and " " not in first.value
+            and first.value.split(".")[0] in rooms}
+
+
+def test_every_id_the_code_names_is_in_the_catalogue() -> None:
+    """An id the code names that neither catalogue defines would stop a run with
+    UnknownMessage: every such id, at once, with where it is named."""
+    known = po_catalogue()
+    rooms = {key.split(".")[0] for key in known}
+    named: dict[str, str] = {}
+    for path in sorted((REPO / "ocop_rate").rglob("*.py")):
+        for key in _named_ids(path.read_text(encoding="utf-8"), rooms):
+            named.setdefault(key, str(path.relative_to(REPO)))
+    assert len(named) > 250, "the scan found the code's ids"
+    assert {key: where for key, where in named.items() if key not in known} == {}
+    typo = 'raise UsageError(Problem.of("common.no_such_pth", where, path=p))'
+    assert _named_ids(typo, rooms) - known.keys() == {"common.no_such_pth"}
 
 
 def test_no_entry_is_fuzzy_obsolete_or_twice() -> None:
