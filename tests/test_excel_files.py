@@ -151,7 +151,7 @@ def test_excel_97_workbook_is_read_and_ods_refused_with_how_to_save(
     sheet.write(1, 3, dt.date(2026, 2, 5), style)
     sheet.write(1, 4, 0.8)
     book.save(str(products))
-    from ocop_rate.loading.sheet_files import read_raw
+    from ocop_rate.loading.raw_sheets import read_raw
 
     (raw,) = read_raw(products)
     assert raw.headers == ["product_id", "product_name", "rubric", "ngày", "local_share"]

@@ -40,7 +40,8 @@ ZIP_MAGIC = b"PK\x03\x04"
 
 
 def read_old_workbook(path: Path) -> list[RawSheet]:
-    """The score sheets of an ``.xls`` workbook (as :func:`read_raw` gives an XLSX's); an
+    """The score sheets of an ``.xls`` workbook (as ``raw_sheets.read_raw`` gives an
+    XLSX's); an
     ``.ods`` file, or a file that is no such workbook, is refused with what to do."""
     name = str(path)
     if path.suffix.lower() == ".ods":

@@ -1,5 +1,6 @@
 """Read a score sheet's cells (CSV, XLSX) as text, within the safety limits, before any
-meaning is given to them: :func:`read_raw` gives one :class:`RawSheet` per sheet.
+meaning is given to them: :func:`ocop_rate.loading.raw_sheets.read_raw` gives one
+:class:`RawSheet` per sheet.
 
 XLSX cells are read straight from the sheet XML (not openpyxl's ``iter_rows``), so blank
 cells cost nothing and a cell beyond the limits is refused at its cell; CSV is parsed by
@@ -22,7 +23,6 @@ from typing import Any
 
 from ocop_rate.errors import InputFileError, Location, Problem
 from ocop_rate.loading.caps import MAX_SHEET_CELLS, MAX_SHEET_COLUMNS, MAX_SHEET_ROWS
-from ocop_rate.loading.dossiers import SHEET_SUFFIXES
 from ocop_rate.loading.source import read_bytes, text_encoding
 
 MAX_SHEET_BYTES = 256 * 1024 * 1024   # a 100,000-product council sheet is ~40 MB of CSV
@@ -64,21 +64,6 @@ class RawSheet:
     headers: list[str]
     frame: Any             # pandas.DataFrame of str, columns 0..k-1
     first_row: int = 2     # the sheet row of the first record (headers are row 1)
-
-
-def read_raw(path: Path) -> list[RawSheet]:
-    """The cells of a CSV file, or of each score sheet of an XLSX workbook: its first sheet
-    and every other whose header row names a product id column (a workbook may hold one
-    sheet per product set; guide sheets are skipped)."""
-    suffix = path.suffix.lower()
-    assert suffix in SHEET_SUFFIXES
-    if suffix == ".xlsx":
-        return _read_xlsx(path)
-    if suffix in (".xls", ".ods"):
-        from ocop_rate.loading.old_workbooks import read_old_workbook
-
-        return read_old_workbook(path)
-    return [_read_csv(path)]
 
 
 def _read_csv(path: Path) -> RawSheet:

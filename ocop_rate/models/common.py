@@ -12,11 +12,10 @@ Lang = Literal["vi", "en"]
 
 
 def _day_first(value: Any) -> Any:
-    """Text read by the one date reader (:func:`ocop_rate.register.dates.parse_date`, a
-    pure module: the one import of ours here); what it cannot read is left for pydantic to
-    refuse, located."""
+    """Text read by the one date reader (:func:`ocop_rate.models.days.parse_date`); what it
+    cannot read is left for pydantic to refuse, located."""
     if isinstance(value, str):
-        from ocop_rate.register.dates import parse_date
+        from ocop_rate.models.days import parse_date
 
         return parse_date(value) or value
     return value

@@ -96,7 +96,8 @@ class Imported:
 
 def read_rows(path: Path) -> tuple[Any, dict[str, int]]:
     """The sheet's cells and the column of each canonical field."""
-    from ocop_rate.loading.sheet_files import header_key, read_raw
+    from ocop_rate.loading.raw_sheets import read_raw
+    from ocop_rate.loading.sheet_files import header_key
 
     if path.suffix.lower() not in IMPORT_SUFFIXES:
         raise RegisterError(Problem.of("register.import_suffix", Location(str(path))))
@@ -307,7 +308,8 @@ GRANT_ALIASES = {**ALIASES, "certificate number": "certificate", "so": "certific
 def grants_from_file(path: Path) -> dict[str, Any]:
     """Certificate numbers for ``register record --certificates FILE``: columns
     ``product_id``, ``certificate`` and optionally ``issued_on``, located problems."""
-    from ocop_rate.loading.sheet_files import header_key, read_raw
+    from ocop_rate.loading.raw_sheets import read_raw
+    from ocop_rate.loading.sheet_files import header_key
     from ocop_rate.register.record import CertificateGrant
 
     if path.suffix.lower() not in IMPORT_SUFFIXES:

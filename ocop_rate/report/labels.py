@@ -1,5 +1,5 @@
-"""Report words, read from the one message catalogue (``report.<key>`` ids in
-``ocop_rate/messages/catalogue/report.py``), and small helpers that say numbers in words."""
+"""Report words, read from the one message catalogue (the ``report.<key>`` ids of
+``ocop_rate/locale/*/LC_MESSAGES/ocop_rate.po``), and small helpers that say numbers in words."""
 
 from __future__ import annotations
 

@@ -92,7 +92,7 @@ def entry_notes(entry: RoundEntry, limit: float, lang: Lang) -> list[str]:
 def _day(typed: str | None) -> object:
     """A sheet's scoring date as a date when it is one (said the language's way), else as
     the member typed it."""
-    from ocop_rate.register.dates import parse_date
+    from ocop_rate.models.days import parse_date
 
     return (parse_date(typed) or typed) if typed else None
 
