@@ -3,6 +3,7 @@ atomic output. Heavy imports stay inside functions so ``--help`` starts fast."""
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 import sys
 from collections.abc import Callable, Iterable, Iterator
@@ -108,6 +109,20 @@ def _usage(message: str) -> NoReturn:
 def _say(message_id: str, location: Location | None = None, /, **params: object) -> NoReturn:
     """Stop the run with the catalogued problem ``message_id`` (exit 2)."""
     _fail(OcopError(Problem.of(message_id, location, **params)))
+
+
+def _day(value: str | None, option: str = "--date") -> dt.date:
+    """A date a person typed on the command line: ``dd/mm/yyyy`` (as Vietnamese documents
+    write it) or ``yyyy-mm-dd``, read by the one date reader
+    (:func:`ocop_rate.register.dates.parse_date`); no value is today."""
+    from ocop_rate.register.dates import parse_date, today
+
+    if value is None:
+        return today()
+    found = parse_date(value)
+    if found is None:
+        _say("cli.not_a_date", Location(None, field=option), value=value)
+    return found
 
 
 def _note(message_id: str, /, **params: object) -> None:

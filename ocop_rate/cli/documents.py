@@ -50,7 +50,8 @@ def document(
     lang: LangOpt = Lang.vi,
 ) -> None:
     """One council document of a rated round, as a Word file ready to edit and sign."""
-    from ocop_rate import documents, places
+    from ocop_rate import documents
+    from ocop_rate.documents import place_checks
     from ocop_rate.engine import expanded
     from ocop_rate.loading.round_folder import round_file
     from ocop_rate.loading.rubrics import load_library
@@ -68,7 +69,7 @@ def document(
     report, result = _rate(config, rules, None)
     if report.level == "central" and kind.value in documents.PROVINCIAL:
         _say("documents.only_province", kind=kind.value)
-    warnings = places.check_listed(read_products(open_round(config).products))
+    warnings = place_checks.check_listed(read_products(open_round(config).products))
     _warn_problems(warnings)
     certificates = None
     if db is not None:
@@ -129,7 +130,7 @@ def check_places(
     register checked against the official list of administrative units (after 2025);
     exit 1 on a warning."""
     from ocop_rate.cli.common import _guard
-    from ocop_rate.places import check_paths
+    from ocop_rate.documents.place_checks import check_paths
 
     warnings, count = _guard(lambda: check_paths(paths or [], db))
     _warn_problems(warnings)

@@ -27,7 +27,7 @@ from ocop_rate.messages import CATALOGUE, Lang, text
 
 METAVARS: dict[str, str] = {
     "paths": "PATH...", "rules": "FOLDER", "output": "FILE", "expect": "FILE",
-    "spread": "POINTS", "tolerance": "POINTS", "date": "YYYY-MM-DD", "on": "YYYY-MM-DD",
+    "spread": "POINTS", "tolerance": "POINTS", "date": "DATE", "on": "DATE",
     "dossiers": "PATH", "rules_path": "FOLDER", "group": "GROUP", "rubric_id": "RUBRIC_ID",
     "rubric_ids": "RUBRIC_ID...", "base": "BASE", "head": "HEAD", "more": "[DOSSIER]...",
     "members": "N", "folder": "ROUND", "roster": "FILE", "products": "FILE",

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import contextlib
-import datetime as dt
 from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
@@ -22,6 +21,7 @@ from ocop_rate.cli.common import (
     RulesOpt,
     _code,
     _console,
+    _day,
     _emit,
     _emit_bytes,
     _escape,
@@ -219,8 +219,9 @@ def new(
         "rubric, producer, …, facts).", show_default=False, exists=True, dir_okay=False)],
     name: Annotated[str, typer.Option("--name", help="The round's name.",
                                       show_default=False)],
-    date: Annotated[str | None, typer.Option("--date", help="The round's date, "
-                                             "YYYY-MM-DD.", show_default=False)] = None,
+    date: Annotated[str | None, typer.Option(
+        "--date", help="The round's date, dd/mm/yyyy or yyyy-mm-dd.", show_default=False)]
+    = None,
     level: Annotated[LevelChoice, typer.Option("--level", help="The council's level.")]
     = LevelChoice.province,
     province: Annotated[str | None, typer.Option("--province", show_default=False)] = None,
@@ -243,12 +244,7 @@ def new(
     from ocop_rate.messages import text
     from ocop_rate.round.scaffold import scaffold
 
-    when = None
-    if date is not None:
-        try:
-            when = dt.date.fromisoformat(date)
-        except ValueError:
-            _say("cli.not_a_date", value=date)
+    when = None if date is None else _day(date)
     count = parse_quorum(quorum)
     library = _library(rules)
     files = _guard(lambda: scaffold(library, roster, products, name=name, date=when,

@@ -2,12 +2,28 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterable
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, model_validator
+from pydantic import BaseModel, BeforeValidator, ConfigDict, model_validator
 
 Lang = Literal["vi", "en"]
+
+
+def _day_first(value: Any) -> Any:
+    """Text read by the one date reader (:func:`ocop_rate.models.days.parse_date`); what it
+    cannot read is left for pydantic to refuse, located."""
+    if isinstance(value, str):
+        from ocop_rate.models.days import parse_date
+
+        return parse_date(value) or value
+    return value
+
+
+Day = Annotated[dt.date, BeforeValidator(_day_first)]
+"""A date a person writes in a file: ``05/02/2026`` (day first, as Vietnamese documents
+write it) or ``2026-02-05`` (YAML reads the latter as a date already)."""
 
 
 class Frozen(BaseModel):

@@ -15,8 +15,8 @@ from typing import Any, Literal
 
 from pydantic import Field, field_validator, model_validator
 
-from ocop_rate.models.common import Frozen, Text, repeated
-from ocop_rate.models.conditions import FactValue
+from ocop_rate.models.common import Day, Frozen, Text, repeated
+from ocop_rate.models.conditions import FactValue, facts_as_written
 from ocop_rate.models.dossier import Producer
 
 Level = Literal["province", "central"]
@@ -58,7 +58,7 @@ class RoundConfig(Frozen):
     """``round.yaml``: the round, its council and how it decides."""
 
     name: str = Field(min_length=1, description="The round's name, e.g. 'Đợt 2 năm 2026'.")
-    date: dt.date | None = None
+    date: Day | None = None
     level: Level = "province"
     province: str | None = None
     roster: tuple[RosterMember, ...] = Field(min_length=1)
@@ -133,11 +133,7 @@ class RoundProduct(Frozen):
     @field_validator("facts", mode="before")
     @classmethod
     def _blank_is_empty(cls, value: Any) -> Any:
-        if value is None:
-            return {}
-        if isinstance(value, dict):
-            return {k: v for k, v in value.items() if v is not None}
-        return value
+        return facts_as_written(value)
 
 
 # --- what a rated round reports (reports render these; they compute nothing) ---

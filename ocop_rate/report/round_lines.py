@@ -9,6 +9,7 @@ from __future__ import annotations
 from ocop_rate.messages import text
 from ocop_rate.models.common import Lang
 from ocop_rate.models.round import RoundEntry, RoundReport
+from ocop_rate.report.labels import number
 
 STATUS_KEYS = ("scored", "rescored", "missing")
 
@@ -64,19 +65,21 @@ def entry_notes(entry: RoundEntry, limit: float, lang: Lang) -> list[str]:
     for old in (s for s in entry.sheets if not s.final):
         new = finals.get(old.member)
         out.append(text("round.view.history", lang, pid=pid, member=old.member,
-                        old=old.pass_no, old_total=_num(old.total),
+                        old=old.pass_no, old_total=_num(old.total, lang),
                         new=new.pass_no if new else "?",
-                        new_total=_num(new.total) if new and new.total is not None else "…"))
+                        new_total=_num(new.total, lang) if new and new.total is not None else "…"))
     pair = entry.pair
     if pair is not None and pair.over_limit:
-        crits = ", ".join(f"{c.id} ({c.high_option}/{c.low_option}, {c.points:+g})"
+        crits = ", ".join(f"{c.id} ({c.high_option}/{c.low_option}, "
+                          f"{'+' if c.points >= 0 else ''}{number(c.points, lang, 0)})"
                           for c in pair.criteria)
         out.append(text("round.view.pair", lang, pid=pid, high=pair.high, low=pair.low,
-                        spread=_num(pair.spread), limit=_num(limit), criteria=crits or "—"))
+                        spread=_num(pair.spread, lang), limit=_num(limit, lang),
+                        criteria=crits or "—"))
     agreed = next((s for s in entry.sheets if s.consensus), None)
     if agreed is not None and entry.individual:
-        sheets = ", ".join(f"{m} {_num(t)}" for m, t in entry.individual)
-        out.append(text("round.view.individual", lang, pid=pid, total=_num(agreed.total),
+        sheets = ", ".join(f"{m} {_num(t, lang)}" for m, t in entry.individual)
+        out.append(text("round.view.individual", lang, pid=pid, total=_num(agreed.total, lang),
                         sheets=sheets))
     for sheet in entry.sheets:
         if sheet.final and sheet.comment:
@@ -89,12 +92,9 @@ def entry_notes(entry: RoundEntry, limit: float, lang: Lang) -> list[str]:
 def _day(typed: str | None) -> object:
     """A sheet's scoring date as a date when it is one (said the language's way), else as
     the member typed it."""
-    import datetime as dt
+    from ocop_rate.models.days import parse_date
 
-    try:
-        return dt.date.fromisoformat(typed) if typed else None
-    except ValueError:
-        return typed
+    return (parse_date(typed) or typed) if typed else None
 
 
 def summary(report: RoundReport, lang: Lang) -> str:
@@ -103,5 +103,5 @@ def summary(report: RoundReport, lang: Lang) -> str:
                 short=len(report.entries) - rated, problems=len(report.problems))
 
 
-def _num(value: float | None) -> str:
-    return "—" if value is None else f"{value:.2f}"
+def _num(value: float | None, lang: Lang) -> str:
+    return "—" if value is None else number(value, lang)

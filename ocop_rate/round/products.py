@@ -17,6 +17,7 @@ from typing import Any
 from ocop_rate.errors import Location, OcopError, Problem
 from ocop_rate.loading.source import load_document
 from ocop_rate.loading.validation import problems_from
+from ocop_rate.models.conditions import written_number
 from ocop_rate.models.round import RoundProduct
 from ocop_rate.round.tables import Row, read_table
 
@@ -111,7 +112,8 @@ def _grid_locator(row: Row) -> Any:
 
 
 def fact_value(text: str) -> bool | int | float | str:
-    """A fact cell as the value it stands for: yes/no words, numbers, else the text."""
+    """A fact cell as the value it stands for: yes/no words, numbers (``7,5``, ``75%``:
+    :func:`~ocop_rate.models.conditions.written_number`), else the text."""
     from ocop_rate.round.tables import header_key
 
     word = header_key(text)
@@ -119,13 +121,8 @@ def fact_value(text: str) -> bool | int | float | str:
         return True
     if word in FALSE_WORDS:
         return False
-    try:
-        number = float(text.replace(",", "."))
-    except ValueError:
-        return text
-    if number != number or number in (float("inf"), float("-inf")):
-        return text
-    return int(number) if number.is_integer() and "." not in text else number
+    number = written_number(text)
+    return text if number is None else number
 
 
 def _add(out: ProductList, data: dict[str, Any], row_id: object, locate: Any) -> None:

@@ -1,0 +1,26 @@
+"""One door to a sheet file's cells, whatever wrote it: CSV (and Excel's text exports), XLSX
+and the old ``.xls``. Kept apart from the readers so that each reader imports only the
+shared pieces of :mod:`ocop_rate.loading.sheet_files`, never the dispatch (no circle)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from ocop_rate.loading.dossiers import SHEET_SUFFIXES
+from ocop_rate.loading.old_workbooks import read_old_workbook
+from ocop_rate.loading.sheet_files import RawSheet
+from ocop_rate.loading.sheet_files import _read_csv as read_csv
+from ocop_rate.loading.sheet_files import _read_xlsx as read_xlsx
+
+
+def read_raw(path: Path) -> list[RawSheet]:
+    """The cells of a CSV file, or of each score sheet of an XLSX workbook: its first sheet
+    and every other whose header row names a product id column (a workbook may hold one
+    sheet per product set; guide sheets are skipped)."""
+    suffix = path.suffix.lower()
+    assert suffix in SHEET_SUFFIXES
+    if suffix == ".xlsx":
+        return read_xlsx(path)
+    if suffix in (".xls", ".ods"):
+        return read_old_workbook(path)
+    return [read_csv(path)]
