@@ -6,7 +6,8 @@ criterion's maximum, its options in order (wording, points, star marks, the case
 belongs to), the applicability clauses ("Chỉ áp dụng khi …", "Áp dụng bắt buộc …"), the
 requirements ("Yêu cầu: …"), the alternative cases ("Lựa chọn một trong hai trường hợp"),
 and the rejection notes ("Hồ sơ bị loại khi", "Bị loại nếu …", "… không đánh giá các bước
-tiếp theo"), each with the line the text prints it on.
+tiếp theo"), each with the line the text prints it on; and, across sheets, that a
+criterion printed alike (same options and points) is derived from facts alike everywhere.
 
 Every difference is a mismatch unless ``fidelity_deviations.yaml`` (next to this file, the
 one place deviations are listed) explains it with a reason; a listed deviation that no
@@ -91,6 +92,7 @@ class Report:
     mismatches: list[Mismatch]
     explained: list[tuple[Mismatch, Deviation]]
     stale: list[Deviation]
+    derived: int = 0   # criteria whose derivation was compared across sheets
 
     @property
     def unexplained(self) -> list[Mismatch]:
@@ -99,7 +101,8 @@ class Report:
 
     def summary(self) -> str:
         return (f"{self.sheets} sheets, {self.criteria} criteria, {self.options} options, "
-                f"{self.clauses} clauses compared with the full text; "
+                f"{self.clauses} clauses, {self.derived} derived criteria compared with "
+                "the full text; "
                 f"{len(self.mismatches)} differences, {len(self.explained)} explained by "
                 f"{DEVIATIONS.name}, unexplained mismatches: {len(self.unexplained)}, "
                 f"stale deviations: {len(self.stale)}")
@@ -147,10 +150,67 @@ def compare(library: Any, text: dict[int, TextSheet] | None = None,
         found, clauses = _rejections(no, sheet, rubric)
         out += found
         n_clause += clauses
+    derived = _derivations(sheets, library)
+    out += derived.mismatches
     explained = [(m, d) for m in out for d in devs if d.covers(m)]
     used = {id(d) for _, d in explained}
     stale = [d for d in devs if id(d) not in used]
-    return Report(len(sheets), n_crit, n_opt, n_clause, out, explained, stale)
+    return Report(len(sheets), n_crit, n_opt, n_clause, out, explained, stale,
+                  derived.criteria)
+
+
+@dataclass
+class _Derived:
+    mismatches: list[Mismatch]
+    criteria: int
+
+
+def _loose(text: str) -> str:
+    """Wording without case, spacing and punctuation (the sheets print one option with
+    small differences: a full stop, "<51 %")."""
+    return re.sub(r"[\W_]+", "", squash(text).casefold())
+
+
+def _derivations(sheets: dict[int, TextSheet], library: Any) -> _Derived:
+    """A criterion derived from facts on one sheet is derived the same way on every sheet
+    that prints the same options (same points, same wording up to punctuation, or the same
+    meaning in a wording listed in :data:`SAME_MEANING`): a criterion left to be typed on
+    one sheet only refuses dossiers that other sheets rate."""
+    seen: dict[tuple[str, ...], list[tuple[int, TextCriterion, Criterion]]] = {}
+    for no, sheet in sorted(sheets.items()):
+        by_number = {c.number: c for c in library.get(SHEET_RUBRICS[no]).criteria}
+        for tc in sheet.leaves():
+            crit = by_number.get(tc.number)
+            if crit is None or not tc.options:
+                continue
+            key = (tc.number, *(f"{SAME_MEANING.get(_loose(o.label), _loose(o.label))}"
+                                f"={o.points}" for o in tc.options))
+            seen.setdefault(key, []).append((no, tc, crit))
+    out: list[Mismatch] = []
+    count = 0
+    for group in seen.values():
+        ways = {_derive_text(c) for _, _, c in group}
+        if ways == {""}:
+            continue
+        count += len(group)
+        want = max(ways, key=lambda w: sum(_derive_text(c) == w for _, _, c in group))
+        out += [Mismatch(no, tc.number, "derive", want, _derive_text(crit), tc.line)
+                for no, tc, crit in group if _derive_text(crit) != want]
+    return _Derived(out, count)
+
+
+def _derive_text(crit: Criterion) -> str:
+    return "; ".join(f"{d.option} <- {d.when.model_dump_json(exclude_none=True)}"
+                     for d in crit.derive)
+
+
+SAME_MEANING = {
+    # Sheet 5, 3.2 a prints "không là" where the other 25 sheets print "không phải là".
+    _loose("Đại diện pháp luật của chủ thể không phải nữ, không là đồng bào dân tộc thiểu số, "
+           "không là người khuyết tật"):
+    _loose("Đại diện pháp luật của chủ thể không phải nữ, không phải là đồng bào dân tộc "
+           "thiểu số, không phải là người khuyết tật"),
+}
 
 
 def _parts(no: int, sheet: TextSheet, rubric: Rubric) -> list[Mismatch]:
