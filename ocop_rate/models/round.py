@@ -21,7 +21,10 @@ from ocop_rate.models.dossier import Producer
 
 Level = Literal["province", "central"]
 Role = Literal["chair", "member", "secretary"]
-Mode = Literal["average", "consensus"]
+Mode = Literal["average", "consensus", "written"]
+"""How the council decides: the average of members' sheets at a meeting, one agreed sheet
+(consensus), or members' written opinions averaged, with a meeting only where they differ
+(Điều 7.6.d; the default for a round of re-evaluations)."""
 Registration = Literal["first", "upgrade", "re-evaluation"]
 """Mẫu số 01 (phiếu đăng ký): first rating, upgrade of the class, or re-evaluation."""
 
@@ -54,6 +57,37 @@ class SheetFile(Frozen):
         return {"file": value} if isinstance(value, str) else value
 
 
+WrittenState = Literal["waiting", "meeting", "stands"]
+DifferRule = Literal["classes", "spread", "star_mark", "rejection"]
+
+
+class WrittenRule(Frozen):
+    """``written:`` in round.yaml — a written-opinion round (lấy ý kiến bằng văn bản, Điều
+    7.6.d): by when members answer, when the round decides, and which differences between
+    members' opinions call a meeting (each switchable)."""
+
+    answers_due: dt.date | None = Field(
+        default=None, description="Last day for members' written opinions (hạn gửi ý "
+        "kiến); a sheet dated later is late, a member without one after it is overdue.")
+    wait_for: Literal["all", "quorum"] = Field(
+        default="all", description="Decide once every scoring member has answered (all) "
+        "or once the product's quorum has (quorum).")
+    classes_differ: bool = Field(default=True, description="Members' own classes differ.")
+    spread_over_limit: bool = Field(default=True, description="Members' totals lie more "
+                                    "than spread_limit apart.")
+    star_mark_split: bool = Field(default=True, description="On a criterion whose star mark "
+                                  "the product's class needs, some members meet it, others "
+                                  "do not.")
+    rejection_split: bool = Field(default=True, description="Some members' sheets reject "
+                                  "the dossier, others rate it.")
+
+    def switched_on(self) -> tuple[DifferRule, ...]:
+        flags: tuple[tuple[DifferRule, bool], ...] = (
+            ("classes", self.classes_differ), ("spread", self.spread_over_limit),
+            ("star_mark", self.star_mark_split), ("rejection", self.rejection_split))
+        return tuple(rule for rule, on in flags if on)
+
+
 class RoundConfig(Frozen):
     """``round.yaml``: the round, its council and how it decides."""
 
@@ -66,7 +100,10 @@ class RoundConfig(Frozen):
         default=1.0, description="Scoring members needed per product: a count (3) or a "
         "share of the scoring members (0.67 or '2/3'); default all of them.")
     spread_limit: float = Field(default=DEFAULT_SPREAD_LIMIT, ge=0)
-    mode: Mode = "average"
+    mode: Mode | None = Field(
+        default=None, description="average, consensus or written; default: written when "
+        "every listed product is a re-evaluation (Điều 7.6.d), else average.")
+    written: WrittenRule = Field(default_factory=WrittenRule)
     gate_policy: Literal["majority", "all"] = "majority"
     products: str = Field(default="products.csv", min_length=1,
                           description="The product list, relative to the round folder.")
@@ -103,6 +140,15 @@ class RoundConfig(Frozen):
             raise ValueError(f"quorum {self.quorum} is more than the {scoring} scoring "
                              "members of the roster")
         return self
+
+    def decided_by(self, registrations: list[Registration]) -> Mode:
+        """The mode round.yaml gives, or by default ``written`` for a round whose every
+        product is a re-evaluation (Điều 7.6.d: "Hội đồng cấp tỉnh thực hiện đánh giá thông
+        qua hình thức lấy ý kiến bằng văn bản"), else ``average``."""
+        if self.mode is not None:
+            return self.mode
+        only_again = bool(registrations) and all(r == "re-evaluation" for r in registrations)
+        return "written" if only_again else "average"
 
     @property
     def scoring(self) -> tuple[RosterMember, ...]:
@@ -206,6 +252,57 @@ class Quorum(Frozen):
                           "individual sheets: the agreed sheet stands for the council.")
 
 
+class Difference(Frozen):
+    """One way members' written opinions on a product differ (a reason to meet)."""
+
+    rule: DifferRule
+    members: dict[str, str] = Field(
+        default_factory=dict, description="member -> what they gave: class ('4', "
+        "'rejected'), total, or the option on the criterion.")
+    criterion: str | None = Field(default=None, description="star_mark: the criterion.")
+    mark: int | None = Field(default=None, description="star_mark: the class whose mark "
+                             "splits them.")
+    meets: tuple[str, ...] = Field(default=(), description="star_mark: the members whose "
+                                   "option meets the mark.")
+    spread: float | None = Field(default=None, description="spread: highest total minus "
+                                 "lowest.")
+
+
+class Answer(Frozen):
+    """A member's written opinion on a product: when it is dated, whether it came late."""
+
+    member: str
+    on: str | None = Field(default=None, description="The sheet's date as written.")
+    late: bool = False
+
+
+class WrittenEntry(Frozen):
+    """A product of a written-opinion round: who has answered, and whether the opinions
+    differ enough to meet ("meeting"), stand without a meeting ("stands"), or are still
+    awaited ("waiting")."""
+
+    state: WrittenState
+    answered: tuple[Answer, ...] = ()
+    missing: tuple[str, ...] = ()
+    differences: tuple[Difference, ...] = ()
+
+
+class WrittenRound(Frozen):
+    """The written-opinion round as a whole: the rule it was judged by and its outcome.
+    ``meeting`` lists the products that need a meeting ("cần họp trực tiếp")."""
+
+    rule: WrittenRule
+    rules_on: tuple[DifferRule, ...]
+    state: WrittenState
+    meeting: tuple[str, ...] = ()
+    waiting: tuple[str, ...] = ()
+    overdue: tuple[str, ...] = Field(default=(), description="Members who have not "
+                                     "answered every product after answers_due.")
+    as_of: dt.date | None = Field(default=None, description="The day 'overdue' is "
+                                  "judged on.")
+    source: str = "Điều 7.6.d, Quyết định 26/2026/QĐ-TTg"
+
+
 class RoundEntry(Frozen):
     """A product of the round: its quorum, who scored it, every sheet collected."""
 
@@ -225,6 +322,8 @@ class RoundEntry(Frozen):
     problems: tuple[RoundProblem, ...] = Field(
         default=(), description="Why the product was not rated (quorum, sheets that do not "
         "fit its rubric), in both languages.")
+    written: WrittenEntry | None = Field(default=None, description="Written-opinion "
+                                         "rounds: who answered, whether opinions differ.")
 
 
 class ExtraId(Frozen):
@@ -252,8 +351,13 @@ class RoundReport(Frozen):
     entries: tuple[RoundEntry, ...]
     extra: tuple[ExtraId, ...] = ()
     problems: tuple[RoundProblem, ...] = ()
+    written: WrittenRound | None = Field(default=None, description="mode written: the "
+                                         "rule and the outcome (meeting needed or not).")
 
     @property
     def short(self) -> bool:
-        """Whether something fell short: a product not rated or a problem reported."""
-        return bool(self.problems) or any(not e.rated for e in self.entries)
+        """Whether something fell short: a product not rated, a problem reported, or (a
+        written-opinion round) opinions still awaited or differing so that a meeting is
+        needed."""
+        waiting = self.written is not None and self.written.state != "stands"
+        return bool(self.problems) or any(not e.rated for e in self.entries) or waiting
