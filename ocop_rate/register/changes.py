@@ -9,7 +9,6 @@ from datetime import date
 
 from ocop_rate.errors import Location, Problem
 from ocop_rate.register import ledger, rules
-from ocop_rate.register.dates import days_after
 from ocop_rate.register.store import Register, RegisterError
 
 
@@ -138,7 +137,7 @@ def revoke(register: Register, ident: str, ground: str, decision: ledger.Decisio
                      (cert_id, letter, dec, decision.on.isoformat(),
                       None if concluded_on is None else concluded_on.isoformat()))
         out = Changed(str(number), letter)
-        if concluded_on is not None and decision.on > days_after(concluded_on, rules.REVOKE_DAYS):
+        if concluded_on is not None and decision.on > rules.revoke_by(concluded_on):
             out.warnings.append(Problem.of(
                 "register.revoked_late", None, certificate=number,
                 days=(decision.on - concluded_on).days, limit=rules.REVOKE_DAYS))
