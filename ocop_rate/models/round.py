@@ -174,7 +174,32 @@ class RoundProduct(Frozen):
     producer: Producer | None = None
     legal_representative: str | None = None
     registration: Registration = "first"
+    filed_on: dt.date | None = Field(default=None, description="The producer filed the "
+                                     "dossier (nộp hồ sơ): Điều 12.2 for filings before "
+                                     "22/05/2026.")
+    received_on: dt.date | None = Field(default=None, description="The commune received "
+                                        "it (tiếp nhận hồ sơ): Điều 7.2's 15 working days.")
+    proposed_on: dt.date | None = Field(default=None, description="The proposal that brings "
+                                        "it to this council (văn bản đề nghị): the commune's "
+                                        "for a provincial round, the province's for a "
+                                        "central one (Điều 5, Điều 7.2).")
+    complete_on: dt.date | None = Field(default=None, description="The council's office "
+                                        "received the complete dossier (nhận đủ hồ sơ): "
+                                        "Điều 7.6.g's 45 days for a re-evaluation.")
     facts: dict[str, FactValue] = Field(default_factory=dict)
+
+    @field_validator("filed_on", "received_on", "proposed_on", "complete_on", mode="before")
+    @classmethod
+    def _day_first(cls, value: Any) -> Any:
+        """``10/02/2026`` as Vietnamese documents write it (day first), besides ISO."""
+        if isinstance(value, str):
+            found = re.fullmatch(r"\s*(\d{1,2})/(\d{1,2})/(\d{4})\s*", value)
+            if found:
+                try:
+                    return dt.date(int(found[3]), int(found[2]), int(found[1]))
+                except ValueError:
+                    return value
+        return value
 
     @field_validator("facts", mode="before")
     @classmethod
@@ -303,6 +328,23 @@ class WrittenRound(Frozen):
     source: str = "Điều 7.6.d, Quyết định 26/2026/QĐ-TTg"
 
 
+DeadlineRule = Literal["5.1", "5.2", "7.2", "7.6.g", "12.2.a", "12.2.b"]
+
+
+class DeadlineCheck(Frozen):
+    """A deadline of the procedure checked on one product of the round: counted from
+    ``start``, the last day allowed ``due`` (``moved_from``: the day it fell on before a
+    day off moved it), what happened ``on`` (the proposal, the round's date)."""
+
+    product_id: str
+    rule: DeadlineRule
+    start: dt.date | None = None
+    due: dt.date
+    moved_from: dt.date | None = None
+    on: dt.date
+    late: bool
+
+
 class RoundEntry(Frozen):
     """A product of the round: its quorum, who scored it, every sheet collected."""
 
@@ -324,6 +366,9 @@ class RoundEntry(Frozen):
         "fit its rubric), in both languages.")
     written: WrittenEntry | None = Field(default=None, description="Written-opinion "
                                          "rounds: who answered, whether opinions differ.")
+    deadlines: tuple[DeadlineCheck, ...] = Field(
+        default=(), description="The procedure's deadlines checked on this product "
+        "(Điều 5, 7.2, 7.6.g, 12.2), late or not.")
 
 
 class ExtraId(Frozen):
@@ -356,8 +401,10 @@ class RoundReport(Frozen):
 
     @property
     def short(self) -> bool:
-        """Whether something fell short: a product not rated, a problem reported, or (a
-        written-opinion round) opinions still awaited or differing so that a meeting is
-        needed."""
+        """Whether something fell short: a product not rated, a problem reported, a
+        deadline of the procedure missed, or (a written-opinion round) opinions still
+        awaited or differing so that a meeting is needed."""
         waiting = self.written is not None and self.written.state != "stands"
-        return bool(self.problems) or any(not e.rated for e in self.entries) or waiting
+        late = any(d.late for e in self.entries for d in e.deadlines)
+        return (bool(self.problems) or any(not e.rated for e in self.entries) or waiting
+                or late)

@@ -11,13 +11,13 @@ from ocop_rate.models.common import Lang
 from ocop_rate.models.rating import BatchResult
 from ocop_rate.models.round import RoundReport
 from ocop_rate.report.csv_report import HEADER, row_cells
-from ocop_rate.report.round_lines import reason
+from ocop_rate.report.round_lines import missed, reason
 from ocop_rate.report.rows import rows
 from ocop_rate.report.safety import neutralise
 
 ROUND_HEADER = ["level", "round", "round_date", "registration", "members_scored",
                 "quorum_required", "quorum_met", "missing", "rescored", "written_state",
-                "written_reasons"]
+                "written_reasons", "deadlines_missed"]
 
 
 def render(report: RoundReport, result: BatchResult, lang: Lang) -> str:
@@ -37,6 +37,7 @@ def render(report: RoundReport, result: BatchResult, lang: Lang) -> str:
             "" if entry.written is None else " | ".join(
                 reason(entry.product_id, d, report.spread_limit, lang)
                 for d in entry.written.differences),
+            " | ".join(missed(d, lang) for d in entry.deadlines if d.late),
         ]
         writer.writerow([neutralise(c) for c in cells])
     return buffer.getvalue()

@@ -45,6 +45,7 @@ def entry_dict(report: RoundReport, entry: RoundEntry) -> dict[str, Any]:
         "individual": [{"member": m, "total": t} for m, t in entry.individual],
         "pair": None if entry.pair is None else entry.pair.model_dump(),
         "written": None if entry.written is None else entry.written.model_dump(mode="json"),
+        "deadlines": [d.model_dump(mode="json") for d in entry.deadlines],
     }
 
 
@@ -72,6 +73,7 @@ def status(report: RoundReport, lang: Lang) -> str:
         "extra": [x.model_dump() for x in report.extra],
         "written": {e.product_id: e.written.model_dump(mode="json") for e in report.entries
                     if e.written is not None},
+        "deadlines": [d.model_dump(mode="json") for e in report.entries for d in e.deadlines],
         "problems": [problem_dict(p, lang) for p in report.problems],
     }
     return json.dumps(data, ensure_ascii=False, indent=2) + "\n"

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from ocop_rate.messages import say_number, text
 from ocop_rate.models.common import Lang
-from ocop_rate.models.round import Difference, RoundEntry, RoundReport
+from ocop_rate.models.round import DeadlineCheck, Difference, RoundEntry, RoundReport
 
 STATUS_KEYS = ("scored", "rescored", "missing")
 
@@ -94,6 +94,25 @@ def written_lines(report: RoundReport, lang: Lang) -> list[str]:
         out.append(text("written.overdue", lang, due=rule.answers_due, today=written.as_of,
                         members=", ".join(written.overdue)))
     return out
+
+
+def deadline_lines(report: RoundReport, lang: Lang) -> list[str]:
+    """The procedure's deadlines checked on the round's products: a count, then each one
+    missed, with its clause. Empty when no product carries the dates to check."""
+    checks = [d for e in report.entries for d in e.deadlines]
+    if not checks:
+        return []
+    late = [d for d in checks if d.late]
+    return [text("deadline.title", lang, checked=len(checks), late=len(late)),
+            *(missed(d, lang) for d in late)]
+
+
+def missed(check: DeadlineCheck, lang: Lang) -> str:
+    moved = ("" if check.moved_from is None
+             else text("deadline.moved", lang, day=check.moved_from))
+    return text(f"deadline.late.{check.rule}", lang, pid=check.product_id,
+                start=check.start or "—", due=check.due, on=check.on, moved=moved,
+                days=(check.on - check.due).days)
 
 
 def reason(pid: str, diff: Difference, limit: float, lang: Lang) -> str:

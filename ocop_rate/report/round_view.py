@@ -45,6 +45,11 @@ def head_view(report: RoundReport, lang: Lang, full_matrix: bool = True
         out += [Text(f"✗ {p.text(lang)}", style="red") for p in report.problems]
     out += [Text(f"✗ {p.text(lang)}", style="red") for e in report.entries
             for p in e.problems if p.message_id == "round.below_quorum"]
+    deadlines = round_lines.deadline_lines(report, lang)
+    if deadlines:
+        late = len(deadlines) > 1
+        out.append(Text(deadlines[0], style="bold red" if late else "bold"))
+        out += [Text(f"✗ {line}", style="red") for line in deadlines[1:]]
     return out + written_view(report, lang)
 
 
@@ -84,9 +89,10 @@ def markdown(report: RoundReport, result: BatchResult, lang: Lang) -> str:
     out += ["| " + " | ".join(cell(c) for c in row) + " |"
             for row in round_lines.matrix_rows(report, lang)]
     out += ["", cell(text("round.view.legend", lang)), ""]
-    written = round_lines.written_lines(report, lang)
-    if written:
-        out += [f"### {cell(written[0])}", ""] + [f"- {cell(w)}" for w in written[1:]] + [""]
+    for block in (round_lines.deadline_lines(report, lang),
+                  round_lines.written_lines(report, lang)):
+        if block:
+            out += [f"### {cell(block[0])}", ""] + [f"- {cell(w)}" for w in block[1:]] + [""]
     if report.problems:
         out += [f"### {text('round.view.problems', lang)}", ""]
         out += [f"- {cell(p.text(lang))}" for p in report.problems] + [""]

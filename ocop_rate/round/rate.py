@@ -26,6 +26,7 @@ from ocop_rate.models.round import (
 )
 from ocop_rate.models.rubric import Rubric
 from ocop_rate.pipeline import to_out
+from ocop_rate.round import deadlines
 from ocop_rate.round.config import RoundFolder, open_round
 from ocop_rate.round.council import CONSENSUS_MEMBER, fit_council, score_councils
 from ocop_rate.round.merge import ProductPlan, merge
@@ -92,6 +93,8 @@ def rate_round(library: RubricLibrary, config_path: Path, level: Level | None = 
                            errors=tuple(to_out(p) for p in result))
         entry = _entry(folder, product, council, item, totals,
                        () if isinstance(result, Dossier) else result)
+        entry = entry.model_copy(update={"deadlines": deadlines.check(
+            product.listed.product, council_level, config.date)})
         if mode == "written":
             sheets = {m: own[id(row)] for m, row in product.final if id(row) in own}
             entry = entry.model_copy(update={"written": judge(
