@@ -6,8 +6,9 @@ criterion's maximum, its options in order (wording, points, star marks, the case
 belongs to), the applicability clauses ("Chỉ áp dụng khi …", "Áp dụng bắt buộc …"), the
 requirements ("Yêu cầu: …"), the alternative cases ("Lựa chọn một trong hai trường hợp"),
 and the rejection notes ("Hồ sơ bị loại khi", "Bị loại nếu …", "… không đánh giá các bước
-tiếp theo"), each with the line the text prints it on; and, across sheets, that a
-criterion printed alike (same options and points) is derived from facts alike everywhere.
+tiếp theo"), the notes printed with each criterion (against its ``note``), each with the line
+the text prints it on; and, across sheets, that a criterion printed alike (same options and
+points) is derived from facts alike everywhere.
 
 Every difference is a mismatch unless ``fidelity_deviations.yaml`` (next to this file, the
 one place deviations are listed) explains it with a reason; a listed deviation that no
@@ -93,6 +94,7 @@ class Report:
     explained: list[tuple[Mismatch, Deviation]]
     stale: list[Deviation]
     derived: int = 0   # criteria whose derivation was compared across sheets
+    notes: int = 0     # criteria whose printed notes were compared with their ``note``
 
     @property
     def unexplained(self) -> list[Mismatch]:
@@ -101,8 +103,8 @@ class Report:
 
     def summary(self) -> str:
         return (f"{self.sheets} sheets, {self.criteria} criteria, {self.options} options, "
-                f"{self.clauses} clauses, {self.derived} derived criteria compared with "
-                "the full text; "
+                f"{self.clauses} clauses, {self.notes} notes, {self.derived} derived "
+                "criteria compared with the full text; "
                 f"{len(self.mismatches)} differences, {len(self.explained)} explained by "
                 f"{DEVIATIONS.name}, unexplained mismatches: {len(self.unexplained)}, "
                 f"stale deviations: {len(self.stale)}")
@@ -130,7 +132,7 @@ def compare(library: Any, text: dict[int, TextSheet] | None = None,
     sheets = text if text is not None else parse()
     devs = deviations if deviations is not None else load_deviations()
     out: list[Mismatch] = []
-    n_crit = n_opt = n_clause = 0
+    n_crit = n_opt = n_clause = n_note = 0
     for no, sheet in sorted(sheets.items()):
         rubric: Rubric = library.get(SHEET_RUBRICS[no])
         out += _parts(no, sheet, rubric)
@@ -146,6 +148,9 @@ def compare(library: Any, text: dict[int, TextSheet] | None = None,
             found, clauses = _clauses(no, tc, crit, rubric)
             out += found
             n_clause += clauses
+            found, notes = _notes(no, tc, crit)
+            out += found
+            n_note += notes
         out += [Mismatch(no, num, "criterion", "", "not on the sheet") for num in by_number]
         found, clauses = _rejections(no, sheet, rubric)
         out += found
@@ -156,7 +161,35 @@ def compare(library: Any, text: dict[int, TextSheet] | None = None,
     used = {id(d) for _, d in explained}
     stale = [d for d in devs if id(d) not in used]
     return Report(len(sheets), n_crit, n_opt, n_clause, out, explained, stale,
-                  derived.criteria)
+                  derived.criteria, n_note)
+
+
+NO_OPTIONS = ("Phiếu đánh giá không in phương án cho tiêu chí này; giả định 0 điểm (Không) / "
+              "1 điểm (Có).")   # the generator's reading where a sheet prints no boxes
+
+
+def _notes(no: int, tc: TextCriterion, crit: Criterion) -> tuple[list[Mismatch], int]:
+    """Every note the sheet prints with a criterion (one that is neither a clause, a
+    rejection nor a case row, which are compared on their own) is in the criterion's
+    ``note``; and what the ``note`` says is printed with the criterion (its heading, its
+    notes, its case rows), but for the recorded reading :data:`NO_OPTIONS`."""
+    out: list[Mismatch] = []
+    clauses = (*APPLIES, MANDATORY, REQUIREMENT, CASES)
+    encoded = _loose(crit.note.vi) if crit.note else ""
+    printed = [(note, line) for note, line in tc.notes
+               if not note.startswith(clauses) and not any(m in note for m in REJECTING)
+               and not re.match(r"^[ab]\. Trường hợp", note)]
+    for note, line in printed:
+        if _loose(note) not in encoded:
+            out.append(Mismatch(no, tc.number, "note", note, crit.note.vi if crit.note else "",
+                                line))
+    around = _loose(" ".join([tc.title, *(n for n, _ in tc.notes),
+                              *(o.case or "" for o in tc.options)]))
+    said = encoded.replace(_loose(NO_OPTIONS), "")
+    if said and said not in around:
+        out.append(Mismatch(no, tc.number, "note", tc.title, crit.note.vi if crit.note else "",
+                            tc.line))
+    return out, int(bool(printed or said))
 
 
 @dataclass

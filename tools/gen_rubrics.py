@@ -178,6 +178,15 @@ EXTRA_NOTE = {  # notes printed in the decision text but dropped by the JSON ext
                "phẩm khác, tiềm năng thành thương hiệu của địa phương)",
                "The note is printed under the heading in the decision text "
                "(qd26-2026-fulltext.txt); the JSON extraction dropped it."),
+    (3, "8"): ("(Chất lượng: Có nét riêng, khác biệt, có dấu hiệu nhận biết rõ ràng so với sản "
+               "phẩm khác, tiềm năng thành thương hiệu của địa phương)",
+               "The note is printed under the heading in the decision text "
+               "(qd26-2026-fulltext.txt, line 711); the JSON extraction dropped it."),
+    (5, "8"): ("Ghi chú: Sản Tiêu chuẩn sản phẩm phải có phiếu kiểm nghiệm các chỉ tiêu an toàn "
+               "thực phẩm",
+               "The note is printed under the options in the decision text "
+               "(qd26-2026-fulltext.txt, line 1050; \"Sản\" for \"Bản\" as printed); the "
+               "JSON extraction dropped it."),
 }
 CRIT_COMMENT = {
     (2, "1.1"): ['The "Yêu cầu" line (100% raised/caught in the province) is kept as a note, '
