@@ -229,3 +229,26 @@ def test_a_bad_written_setting_is_a_located_error(tmp_path: Path) -> None:
     said = done.stderr
     assert "round.yaml" in said and "written.wait_for" in said
     assert "written.answers_due" in said
+
+
+def test_after_the_meeting_the_products_that_differed_are_met(tmp_path: Path) -> None:
+    """written.meeting_on: the council met; the product whose opinions differed is 'met'
+    (exit 0), its differences still listed for the minutes."""
+    crit, low = marked_criterion(PLANT)
+    best = top(PLANT)
+    sheets = {m: {"P-1": best, "P-2": best} for m in TRIO}
+    sheets[TRIO[2]] = {"P-1": {**best, crit: low}, "P-2": best}
+    root = write_round(tmp_path / "r", [("P-1", PLANT, "re-evaluation"),
+                                        ("P-2", PLANT, "re-evaluation")], sheets,
+                       written={"meeting_on": "2026-10-25"})
+    code, status = status_json(root)
+    assert code == 0
+    written = status["round"]["written"]
+    assert (written["state"], written["met"], written["meeting"]) == ("met", ["P-1"], [])
+    assert status["written"]["P-1"]["state"] == "met"
+    assert [d["rule"] for d in status["written"]["P-1"]["differences"]] == [
+        "classes", "star_mark"]
+    shown = runner.invoke(app, ["round", "status", str(root), "-o", str(tmp_path / "s.txt")])
+    page = (tmp_path / "s.txt").read_text(encoding="utf-8")
+    assert shown.exit_code == 0
+    assert "Đã họp trực tiếp ngày 25/10/2026 về 1 sản phẩm có ý kiến khác nhau: P-1" in page

@@ -57,7 +57,7 @@ class SheetFile(Frozen):
         return {"file": value} if isinstance(value, str) else value
 
 
-WrittenState = Literal["waiting", "meeting", "stands"]
+WrittenState = Literal["waiting", "meeting", "met", "stands"]
 DifferRule = Literal["classes", "spread", "star_mark", "rejection"]
 
 
@@ -69,6 +69,10 @@ class WrittenRule(Frozen):
     answers_due: dt.date | None = Field(
         default=None, description="Last day for members' written opinions (hạn gửi ý "
         "kiến); a sheet dated later is late, a member without one after it is overdue.")
+    meeting_on: dt.date | None = Field(
+        default=None, description="The day the council met in person (họp trực tiếp) on "
+        "the products whose opinions differed: they are then 'met', their final sheets "
+        "(re-scored at the meeting) the result.")
     wait_for: Literal["all", "quorum"] = Field(
         default="all", description="Decide once every scoring member has answered (all) "
         "or once the product's quorum has (quorum).")
@@ -303,8 +307,8 @@ class Answer(Frozen):
 
 class WrittenEntry(Frozen):
     """A product of a written-opinion round: who has answered, and whether the opinions
-    differ enough to meet ("meeting"), stand without a meeting ("stands"), or are still
-    awaited ("waiting")."""
+    differ enough to meet ("meeting"; "met" once round.yaml gives ``meeting_on``), stand
+    without a meeting ("stands"), or are still awaited ("waiting")."""
 
     state: WrittenState
     answered: tuple[Answer, ...] = ()
@@ -320,6 +324,8 @@ class WrittenRound(Frozen):
     rules_on: tuple[DifferRule, ...]
     state: WrittenState
     meeting: tuple[str, ...] = ()
+    met: tuple[str, ...] = Field(default=(), description="Products whose differing "
+                                 "opinions were settled at the meeting of meeting_on.")
     waiting: tuple[str, ...] = ()
     overdue: tuple[str, ...] = Field(default=(), description="Members who have not "
                                      "answered every product after answers_due.")
@@ -404,7 +410,7 @@ class RoundReport(Frozen):
         """Whether something fell short: a product not rated, a problem reported, a
         deadline of the procedure missed, or (a written-opinion round) opinions still
         awaited or differing so that a meeting is needed."""
-        waiting = self.written is not None and self.written.state != "stands"
+        waiting = self.written is not None and self.written.state not in ("stands", "met")
         late = any(d.late for e in self.entries for d in e.deadlines)
         return (bool(self.problems) or any(not e.rated for e in self.entries) or waiting
                 or late)

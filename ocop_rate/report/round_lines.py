@@ -83,10 +83,13 @@ def written_lines(report: RoundReport, lang: Lang) -> list[str]:
     if written.meeting:
         out.append(text("written.state.meeting", lang, count=len(written.meeting),
                         products=", ".join(written.meeting)))
-        for entry in report.entries:
-            if entry.written is not None:
-                out += [reason(entry.product_id, d, report.spread_limit, lang)
-                        for d in entry.written.differences]
+    if written.met:
+        out.append(text("written.state.met", lang, count=len(written.met), on=rule.meeting_on,
+                        products=", ".join(written.met)))
+    for entry in report.entries:
+        if entry.written is not None:
+            out += [reason(entry.product_id, d, report.spread_limit, lang)
+                    for d in entry.written.differences]
     if written.waiting:
         out.append(text("written.state.waiting", lang, count=len(written.waiting),
                         products=", ".join(written.waiting)))

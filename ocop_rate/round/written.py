@@ -24,7 +24,10 @@ number: a product can be sent to a meeting by a member's comment, which the repo
 the tool does not read comments for it.
 
 A product is decided once every scoring member has answered (``wait_for: all``, the
-default) or once its quorum has (``wait_for: quorum``); until then it is ``waiting``.
+default) or once its quorum has (``wait_for: quorum``); until then it is ``waiting``. Once
+the council has met on the products whose opinions differ (``meeting_on`` in round.yaml),
+they are ``met``: their final sheets, re-scored at the meeting, are the result, and their
+differences stay listed for the minutes.
 """
 
 from __future__ import annotations
@@ -42,6 +45,7 @@ from ocop_rate.models.round import (
     RoundEntry,
     WrittenEntry,
     WrittenRound,
+    WrittenState,
 )
 from ocop_rate.models.rubric import Rubric
 from ocop_rate.register.dates import parse_date
@@ -72,8 +76,11 @@ def judge(config: RoundConfig, final: Sequence[tuple[str, SheetRow]], quorum_met
     if not enough or not isinstance(item, Rating):
         return WrittenEntry(state="waiting", answered=answered, missing=missing)
     differences = differ(config, item, own, rubric)
-    return WrittenEntry(state="meeting" if differences else "stands", answered=answered,
-                        missing=missing, differences=differences)
+    state: WrittenState = "stands"
+    if differences:
+        state = "met" if rule.meeting_on is not None else "meeting"
+    return WrittenEntry(state=state, answered=answered, missing=missing,
+                        differences=differences)
 
 
 def _answer(member: str, row: SheetRow, due: dt.date | None) -> Answer:
@@ -138,14 +145,18 @@ def summarise(config: RoundConfig, entries: Sequence[RoundEntry], today: dt.date
     """The round's outcome: a meeting is needed when any product's opinions differ; the
     round waits while any product waits; otherwise the results stand without a meeting."""
     rule = config.written
-    meeting = tuple(e.product_id for e in entries
-                    if e.written is not None and e.written.state == "meeting")
+    def named(state: str) -> tuple[str, ...]:
+        return tuple(e.product_id for e in entries
+                     if e.written is not None and e.written.state == state)
+
+    meeting, met = named("meeting"), named("met")
     waiting = tuple(e.product_id for e in entries
                     if e.written is None or e.written.state == "waiting")
     overdue: tuple[str, ...] = ()
     if rule.answers_due is not None and today > rule.answers_due:
         late = {m for e in entries if e.written is not None for m in e.written.missing}
         overdue = tuple(m.name for m in config.scoring if m.name in late)
-    state = "meeting" if meeting else "waiting" if waiting else "stands"
+    state: WrittenState = ("meeting" if meeting else "waiting" if waiting
+                           else "met" if met else "stands")
     return WrittenRound(rule=rule, rules_on=rule.switched_on(), state=state, meeting=meeting,
-                        waiting=waiting, overdue=overdue, as_of=today)
+                        met=met, waiting=waiting, overdue=overdue, as_of=today)

@@ -29,6 +29,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "written.state.meeting": (
         "Kết luận: cần họp trực tiếp ({count} sản phẩm): {products}",
         "Outcome: a meeting is needed (cần họp trực tiếp) for {count} products: {products}"),
+    "written.state.met": (
+        "Đã họp trực tiếp ngày {on} về {count} sản phẩm có ý kiến khác nhau: {products}; kết "
+        "quả theo phiếu sau cuộc họp",
+        "The council met in person on {on} on {count} products whose opinions differed: "
+        "{products}; the result is the sheets after the meeting"),
     "written.state.waiting": (
         "Chưa kết luận: đang chờ ý kiến cho {count} sản phẩm: {products}",
         "Not decided yet: waiting for opinions on {count} products: {products}"),
