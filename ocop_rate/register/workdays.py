@@ -58,6 +58,7 @@ def holiday_name(day: date) -> str | None:
     return str(holidays.country_holidays("VN", years=day.year).get(day))
 
 
+@functools.lru_cache(maxsize=65536)   # a register asks it of every certificate it shows
 def next_working_day(day: date) -> date:
     """``day`` when it is a working day, else the first working day after it (Điều 148.5)."""
     while not is_working_day(day):
