@@ -145,3 +145,24 @@ def test_a_bad_date_in_the_product_list_is_located(tmp_path: Path) -> None:
     assert done.exit_code == 1
     assert "products.yaml" in done.stdout + done.stderr
     assert "received_on" in done.stdout + done.stderr
+
+
+def test_the_deadlines_quote_the_decision() -> None:
+    """Every line ``register/deadlines.py`` and ``round/written.py`` quote from the decision
+    is in its text (where the shared domain folder is beside this checkout)."""
+    import inspect
+
+    from ocop_rate.round import written
+
+    text = (Path(__file__).resolve().parents[2] / "shared/domain/qd26-2026/"
+            "qd26-2026-fulltext.txt")
+    if not text.exists():
+        pytest.skip("the shared domain folder is not beside this checkout")
+    source = " ".join(text.read_text(encoding="utf-8").split())
+    for module in (deadlines, written):
+        doc = inspect.getdoc(module) or ""
+        quotes = [q for q in doc.replace("\n", " ").split('"')[1::2] if len(q) > 30]
+        assert len(quotes) >= 1
+        for quote in quotes:
+            for piece in (p.strip() for p in " ".join(quote.split()).split("...")):
+                assert piece in source, piece

@@ -34,7 +34,7 @@ How the tool reads what could be read two ways:
   (:mod:`ocop_rate.register.workdays`).
 * Điều 7.2: the commune's report and its proposal letter are one act (điểm b); its date
   (the product list's ``proposed_on``) must fall within the 15 working days.
-* Điều 7.6.g "thời gian tổ chức đánh giá, phân hạng lại": the council's evaluation (the
+* Điều 7.6.g "Thời gian tổ chức đánh giá, phân hạng lại": the council's evaluation (the
   round's ``date``) must fall within the 45 days; the Chair's decision that follows is not
   counted in (the text bounds "đánh giá, phân hạng", not "công nhận").
 * Điều 12.2 "thời hạn hoàn thành đánh giá, phân hạng": the round's date must fall within
