@@ -6,6 +6,7 @@ the real CLI, on rounds written in tmp_path.
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from pathlib import Path
 from typing import Any
@@ -252,3 +253,30 @@ def test_after_the_meeting_the_products_that_differed_are_met(tmp_path: Path) ->
     page = (tmp_path / "s.txt").read_text(encoding="utf-8")
     assert shown.exit_code == 0
     assert "Đã họp trực tiếp ngày 25/10/2026 về 1 sản phẩm có ý kiến khác nhau: P-1" in page
+
+
+def test_round_new_for_re_evaluations_scaffolds_a_written_round(tmp_path: Path) -> None:
+    """`round new --answers-due`: round.yaml carries the deadline and no mode, so a list
+    of re-evaluations makes a written-opinion round; nobody has answered yet."""
+    roster = tmp_path / "roster.yaml"
+    roster.write_text(yaml.safe_dump({"roster": [{"name": m, "role": "member"}
+                                                 for m in TRIO]}, allow_unicode=True),
+                      encoding="utf-8")
+    listed = write_round(tmp_path / "src", [("P-1", PLANT, "re-evaluation")], {})
+    folder = tmp_path / "dot"
+    made = runner.invoke(app, ["round", "new", str(folder), "--roster", str(roster),
+                               "--products", str(listed / "products.yaml"), "--name",
+                               "Đánh giá lại", "--answers-due", "2026-12-20"])
+    assert made.exit_code == 0, made.output
+    config = yaml.safe_load((folder / "round.yaml").read_text(encoding="utf-8"))
+    assert "mode" not in config
+    assert config["written"] == {"answers_due": dt.date(2026, 12, 20)}
+    code, status = status_json(folder)
+    assert code == 1
+    assert status["round"]["mode"] == "written"
+    assert status["round"]["written"]["state"] == "waiting"
+    assert status["written"]["P-1"]["missing"] == TRIO
+    bad = runner.invoke(app, ["round", "new", str(tmp_path / "x"), "--roster", str(roster),
+                              "--products", str(listed / "products.yaml"), "--name", "x",
+                              "--answers-due", "20/12"])
+    assert bad.exit_code == 2
