@@ -15,8 +15,9 @@ import yaml
 from typer.testing import CliRunner
 
 from ocop_rate.cli import app
-from ocop_rate.register import deadlines, rules
-from ocop_rate.register.workdays import add_working_days, is_working_day, next_working_day
+from ocop_rate.procedure import deadlines
+from ocop_rate.procedure.workdays import add_working_days, is_working_day, next_working_day
+from ocop_rate.register import rules
 from tests.test_written_round import PLANT, TRIO, top, write_round
 
 runner = CliRunner()
@@ -148,7 +149,7 @@ def test_a_bad_date_in_the_product_list_is_located(tmp_path: Path) -> None:
 
 
 def test_the_deadlines_quote_the_decision() -> None:
-    """Every line ``register/deadlines.py`` and ``round/written.py`` quote from the decision
+    """Every line ``procedure/deadlines.py`` and ``round/written.py`` quote from the decision
     is in its text (where the shared domain folder is beside this checkout)."""
     import inspect
 

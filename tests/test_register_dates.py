@@ -8,9 +8,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from ocop_rate.procedure.workdays import is_working_day
 from ocop_rate.register import rules
 from ocop_rate.register.dates import add_months, long, parse_date, short
-from ocop_rate.register.workdays import is_working_day
 
 
 @pytest.mark.parametrize(("issued", "expires"), [

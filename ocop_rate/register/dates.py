@@ -4,13 +4,12 @@ and dates written the Vietnamese way. Pure functions over :class:`datetime.date`
 from __future__ import annotations
 
 import calendar
-import re
 from datetime import date, datetime, timedelta
 from typing import Literal
 
+from ocop_rate.procedure.dates import parse_date as parse_date
+
 Lang = Literal["vi", "en"]
-_DMY = re.compile(r"^(\d{1,2})/(\d{1,2})/(\d{4})$")
-_ISO = re.compile(r"^(\d{4})-(\d{2})-(\d{2})(?:[T ]00:00(?::00)?)?$")
 _EN_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
               "September", "October", "November", "December")
 
@@ -33,22 +32,6 @@ def days_before(day: date, days: int) -> date:
 
 def days_after(day: date, days: int) -> date:
     return day + timedelta(days=days)
-
-
-def parse_date(text: str) -> date | None:
-    """``2026-02-05``, ``05/02/2026`` (day first, as Vietnamese documents write it) or a
-    spreadsheet's ``2026-02-05T00:00:00``; None when the text is no such date."""
-    text = text.strip()
-    found = _ISO.match(text)
-    try:
-        if found:
-            return date(int(found[1]), int(found[2]), int(found[3]))
-        found = _DMY.match(text)
-        if found:
-            return date(int(found[3]), int(found[2]), int(found[1]))
-    except ValueError:
-        return None
-    return None
 
 
 def short(day: date | None, lang: Lang) -> str:

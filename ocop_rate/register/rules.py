@@ -18,7 +18,7 @@ Quoted from ``../shared/domain/qd26-2026/qd26-2026-fulltext.txt``:
   :data:`WINDOW_CLOSES_DAYS` (both edges inside the window). The window's last day is the
   last day of a period: when it is a day off (a weekend, 2 September, Tết) the producer may
   still file on the next working day (Bộ luật Dân sự 2015, Điều 148.5; see
-  :mod:`ocop_rate.register.workdays`). The opening day is not moved: it bounds how early
+  :mod:`ocop_rate.procedure.workdays`). The opening day is not moved: it bounds how early
   one may file, it ends no period.
 * Điều 7.6.g — "Thời gian tổ chức đánh giá, phân hạng lại sản phẩm OCOP không quá 45 ngày
   kể từ ngày nhận đủ hồ sơ" -> :data:`DECIDE_DAYS`.
@@ -48,8 +48,9 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Literal
 
+from ocop_rate.procedure.deadlines import EFFECTIVE as EFFECTIVE
+from ocop_rate.procedure.workdays import days_then_working_day, next_working_day
 from ocop_rate.register.dates import add_months, days_after, days_before
-from ocop_rate.register.workdays import days_then_working_day, next_working_day
 
 VALIDITY_MONTHS = 36            # Điều 4.3
 WINDOW_OPENS_DAYS = 180         # Điều 7.6.a: not earlier than 180 days before expiry
@@ -57,7 +58,6 @@ WINDOW_CLOSES_DAYS = 120        # Điều 7.6.a: not later than 120 days before 
 DECIDE_DAYS = 45                # Điều 7.6.g
 LATE_EXTENSION_DAYS = 180       # Điều 12.3
 REVOKE_DAYS = 15                # Điều 8.4
-EFFECTIVE = date(2026, 5, 22)   # Điều 11.1
 FIVE_STAR_POINTS = 90           # Điều 3.3.a, Điều 7.3.e
 
 Authority = Literal["province-chair", "minister"]

@@ -1,5 +1,5 @@
 """The procedure's deadlines checked on a round's products (Decision 26/2026/QĐ-TTg, Điều 5,
-7.2, 7.6.g, 12.2; the rules and how they are read: :mod:`ocop_rate.register.deadlines`).
+7.2, 7.6.g, 12.2; the rules and how they are read: :mod:`ocop_rate.procedure.deadlines`).
 
 A check needs its dates: the product list's ``received_on``, ``proposed_on``,
 ``complete_on``, ``filed_on`` and the round's ``date`` (the council's evaluation); a check
@@ -11,8 +11,8 @@ from __future__ import annotations
 import datetime as dt
 
 from ocop_rate.models.round import DeadlineCheck, Level, RoundProduct
-from ocop_rate.register import deadlines as rules
-from ocop_rate.register.rules import EFFECTIVE
+from ocop_rate.procedure import deadlines as rules
+from ocop_rate.procedure.deadlines import EFFECTIVE
 
 
 def check(product: RoundProduct, level: Level, held: dt.date | None

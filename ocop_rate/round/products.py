@@ -115,7 +115,7 @@ def _read_grid(path: Path, out: ProductList) -> None:
 def _date_cell(text: str) -> object:
     """A date cell as a date (``2026-02-10`` or ``10/02/2026``, day first); anything else
     as written, for the model to refuse with its location."""
-    from ocop_rate.register.dates import parse_date
+    from ocop_rate.procedure.dates import parse_date
 
     return parse_date(text) or text
 

@@ -48,7 +48,7 @@ from ocop_rate.models.round import (
     WrittenState,
 )
 from ocop_rate.models.rubric import Rubric
-from ocop_rate.register.dates import parse_date
+from ocop_rate.procedure.dates import parse_date
 from ocop_rate.round.sheets import SheetRow
 
 REJECTED = "rejected"

@@ -31,7 +31,7 @@ How the tool reads what could be read two ways:
 * Periods counted in days ("45 ngày", "60 ngày", "30 ngày") are calendar days, the day of
   the event not counted (Bộ luật Dân sự 2015, Điều 147.2), the last day moved to the next
   working day when it is a day off (Điều 148.5). "15 ngày làm việc" counts working days
-  (:mod:`ocop_rate.register.workdays`).
+  (:mod:`ocop_rate.procedure.workdays`).
 * Điều 7.2: the commune's report and its proposal letter are one act (điểm b); its date
   (the product list's ``proposed_on``) must fall within the 15 working days.
 * Điều 7.6.g "Thời gian tổ chức đánh giá, phân hạng lại": the council's evaluation (the
@@ -47,9 +47,9 @@ from __future__ import annotations
 from datetime import date
 from typing import Literal
 
-from ocop_rate.register.rules import EFFECTIVE
-from ocop_rate.register.workdays import add_working_days, days_then_working_day
+from ocop_rate.procedure.workdays import add_working_days, days_then_working_day
 
+EFFECTIVE = date(2026, 5, 22)      # Điều 11.1: "có hiệu lực thi hành từ ngày 22 tháng 5 năm 2026"
 COMMUNE_WORKING_DAYS = 15          # Điều 7.2
 REEVALUATION_DAYS = 45             # Điều 7.6.g
 TRANSITIONAL_FIRST_DAYS = 60       # Điều 12.2.a (first rating or upgrade)
