@@ -38,6 +38,7 @@ from ocop_rate.errors import OcopError, Problem
 class ModeChoice(StrEnum):
     average = "average"
     consensus = "consensus"
+    written = "written"
 
 
 class StatusFormat(StrEnum):
@@ -228,9 +229,13 @@ def new(
     quorum: Annotated[str, typer.Option(
         "--quorum", help="Scoring members needed per product: a count (3), a share (0.67 "
         "or 2/3) or all.")] = "all",
-    mode: Annotated[ModeChoice, typer.Option("--mode", help="average of members' sheets, "
-                                             "or one agreed sheet (consensus).")]
-    = ModeChoice.average,
+    mode: Annotated[ModeChoice | None, typer.Option(
+        "--mode", help="average of members' sheets, one agreed sheet (consensus), or written "
+        "opinions (written; the default when every product is a re-evaluation, else average).",
+        show_default=False)] = None,
+    answers_due: Annotated[str | None, typer.Option(
+        "--answers-due", help="Written opinions: the last day for members' answers, "
+        "YYYY-MM-DD.", show_default=False)] = None,
     spread: Annotated[float, typer.Option("--spread", min=0, help="Spread limit in "
                                           "points.")] = 10.0,
     force: Annotated[bool, typer.Option("--force", help="Overwrite files that exist.")]
@@ -245,11 +250,13 @@ def new(
     from ocop_rate.round.scaffold import scaffold
 
     when = None if date is None else _day(date)
+    due = None if answers_due is None else _day(answers_due, "--answers-due")
     count = parse_quorum(quorum)
     library = _library(rules)
     files = _guard(lambda: scaffold(library, roster, products, name=name, date=when,
                                     level=level.value, province=province, quorum=count,
-                                    mode=mode.value, spread_limit=spread))
+                                    mode=None if mode is None else mode.value,
+                                    spread_limit=spread, answers_due=due))
     targets = {folder / rel: data for rel, data in files.items()}
     if not force:
         there = [Problem.of("round.exists", None, path=str(p)) for p in targets if p.exists()]

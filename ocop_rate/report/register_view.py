@@ -208,6 +208,8 @@ def history_table(product: str, name: str, events: Sequence[HistoryEvent], lang:
         elif e.event == "rating":
             level, *points = detail.split(" ")
             detail = " ".join([label(level, lang), *points])
+        elif e.event == "proposal":
+            detail = label(detail or None, lang)
         event = label(e.event, lang) + (f" ({label(e.kind, lang)})" if e.kind else "")
         add_row(table, day(e.on, lang), event, "" if e.stars is None else f"{e.stars}★",
                 label(e.outcome, lang), e.reference or "", detail)
