@@ -13,8 +13,6 @@ import subprocess
 import sys
 from pathlib import Path
 
-import pytest
-
 ROOT = Path(__file__).resolve().parents[1]
 FULLTEXT = ROOT / "docs" / "decision" / "qd26-2026" / "qd26-2026-fulltext.txt"
 sys.path.insert(0, str(ROOT / "tools"))

@@ -1,6 +1,11 @@
 """One self-contained HTML file for the province: the batch summary with charts, the
 results table, and a printable score sheet per product (one per page when printed).
 
+Printed (A4), each product's sheet starts a page and fits on it, two pages at most when its
+notes are long: rows are one line (the chosen option's wording is cut to what the line
+holds), the notes are numbered under the table rather than in a column that would stay
+mostly empty, and a note several members wrote is said once (tests/test_print_pages.py).
+
 No external assets: CSS inline, charts as inline SVG. Every text that comes from a file
 (names, members, notes, evidence, paths) goes through :func:`html.escape`.
 """
@@ -8,12 +13,12 @@ No external assets: CSS inline, charts as inline SVG. Every text that comes from
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator, Mapping, Sequence
 from html import escape
 
 from ocop_rate.messages import text
 from ocop_rate.models.common import Lang
-from ocop_rate.models.rating import BatchResult, Rating
+from ocop_rate.models.rating import BatchResult, Choice, Rating
 from ocop_rate.models.rubric import PART_ORDER, Rubric
 from ocop_rate.models.summary import RATED_CLASS_KEYS, Summary
 from ocop_rate.report.labels import (
@@ -80,11 +85,36 @@ ul.tight { margin: 4px 0; padding-left: 20px; }
 .signs { display: flex; justify-content: space-around; margin-top: 28px; text-align: center; }
 .signs div { min-width: 220px; height: 90px; }
 a { color: var(--accent); text-decoration: none; }
+ol.notes { margin: 4px 0; padding-left: 20px; font-size: 12px; }
+ol.notes b { font-weight: 600; }
+sup.n { color: var(--accent); font-size: 10px; line-height: 0; }
+.opt { display: block; }
+@page { size: A4; margin: 8mm 9mm 8mm 11mm; }
 @media print {
-  body { background: white; font-size: 11px; }
-  header.top { background: white; color: black; border-bottom: 2px solid black; }
-  section { border: none; padding: 0; }
-  section.sheet { page-break-before: always; }
+  body { background: white; font-size: 9pt; line-height: 1.2; }
+  main { max-width: none; padding: 0; }
+  header.top { background: white; color: black; border-bottom: 2px solid black;
+               padding: 0 0 4px; }
+  section { border: none; padding: 0; margin: 0 0 8px; border-radius: 0; }
+  section.sheet { break-before: page; page-break-before: always; }
+  section.sheet h2 { font-size: 12pt; margin: 0 0 2px; }
+  section.sheet p { margin: 2px 0; }
+  section.sheet h3 { font-size: 9.5pt; margin: 4px 0 1px; }
+  section.sheet table { font-size: 8pt; margin: 2px 0 4px; }
+  section.sheet th, section.sheet td { padding: 0 3px; }
+  tr { break-inside: avoid; page-break-inside: avoid; }
+  table.crits { table-layout: fixed; }
+  table.crits th:first-child { width: 50%; }
+  table.crits.many th:first-child { width: 34%; }
+  table.crits th { font-size: 7pt; }
+  ul.next { columns: 2; column-gap: 16px; }
+  td.crit > div { display: flex; }
+  td.crit .name { flex: 0 1 auto; }
+  td.crit .opt { flex: 1 1 0; min-width: 0; white-space: nowrap; overflow: hidden;
+                 text-overflow: ellipsis; padding-left: 4px; }
+  ol.notes, ul.tight { font-size: 8pt; margin: 1px 0; }
+  .signs { margin-top: 4px; } .signs div { height: 40px; }
+  .grid { display: block; }
   nav, .noprint { display: none; }
 }
 """
@@ -310,12 +340,13 @@ def _sheet(rating: Rating, lang: Lang, rubric: Rubric | None) -> str:
            f'<span class="muted">({_e(rating.rubric)})</span><br>{_e(_producer(rating, lang))}'
            f'</p><p><b>{_e(word("total", lang))}: {number(rating.total, lang)}</b> · '
            f'{_stars(rating.stars, lang)}</p>{_outcome_line(rating, lang)}'
-           f'<table><tr><th>{_e(word("criterion", lang))}</th>{member_heads}'
+           f'<table class="crits{" many" if len(members) > 3 else ""}">'
+           f'<tr><th>{_e(word("criterion", lang))}</th>{member_heads}'
            f'<th class="c">{_e(word("council", lang))}</th>'
            f'<th class="num">{_e(word("points", lang))}</th>'
            f'<th class="num">{_e(word("max", lang))}</th>'
-           f'<th class="c">{_e(word("self_assessment", lang))}</th>'
-           f'<th>{_e(word("evidence", lang))} · {_e(word("note", lang))}</th></tr>']
+           f'<th class="c">{_e(word("self_assessment", lang))}</th></tr>']
+    noted: list[str] = []  # the notes, numbered, under the table: a column would be empty
     parts = {p.id: p for p in rating.parts}
     current = None
     for crit in rating.criteria:
@@ -328,15 +359,15 @@ def _sheet(rating: Rating, lang: Lang, rubric: Rubric | None) -> str:
                        f'{_e(part.name.get(lang))}</td>{per_member}<td></td>'
                        f'<td class="num">{number(part.points, lang)}</td>'
                        f'<td class="num">{number(part.max_points, lang, 0)}</td>'
-                       '<td></td><td></td></tr>')
+                       '<td></td></tr>')
         label = ""
         if rubric is not None and (c := rubric.criteria_by_id.get(crit.id)) is not None:
             opt = c.option(crit.option)
             if opt is not None:
                 said = option_label(opt, lang)
-                label = f'<br><span class="muted">{_e(crit.option)}) {_e(said)}</span>'
+                label = f'<span class="muted opt">{_e(crit.option)}) {_e(said)}</span>'
         if crit.not_applicable is not None:
-            label += (f'<br><span class="muted">{_e(not_applicable_line(crit, lang))}'
+            label += (f'<span class="muted opt">{_e(not_applicable_line(crit, lang))}'
                       "</span>")
         choices = "".join(
             f'<td class="c">{_e(ch.option)}{"*" if ch.chosen_by == "derived" else ""} '
@@ -346,20 +377,28 @@ def _sheet(rating: Rating, lang: Lang, rubric: Rubric | None) -> str:
         if facts:
             notes.append(f'<span class="muted">* {_e(word("derived_from", lang))}: '
                          f'{_e(", ".join(facts))}</span>')
-        notes += [f"<i>{_e(ch.member)}: {_e(ch.note)}</i>" for ch in crit.choices if ch.note]
+        notes += [f"<i>{_e(', '.join(who))}: {_e(note)}</i>"
+                  for note, who in _by_note(crit.choices).items()]
+        mark = ""
+        if notes:
+            noted.append(f"<li><b>{_e(crit.id)}</b>: {'; '.join(notes)}</li>")
+            mark = f'<sup class="n">{len(noted)}</sup>'
         flag = ' class="flag"' if crit.id in split_ids else ""
-        out.append(f'<tr{flag}><td>{_e(crit.id)} {_e(crit.name.get(lang))}{label}</td>'
-                   f'{choices}<td class="c"><b>{_e(crit.option)}</b></td>'
+        out.append(f'<tr{flag}><td class="crit"><div><span class="name">{_e(crit.id)} '
+                   f'{_e(crit.name.get(lang))}{mark}</span>{label}</div></td>{choices}'
+                   f'<td class="c"><b>{_e(crit.option)}</b></td>'
                    f'<td class="num">{number(crit.points, lang, 0)}</td>'
                    f'<td class="num">{number(crit.max_points, lang, 0)}'
-                   f'</td><td class="c">{_e(crit.self_assessed or "")}</td>'
-                   f'<td>{"<br>".join(notes)}</td></tr>')
+                   f'</td><td class="c">{_e(crit.self_assessed or "")}</td></tr>')
     totals = "".join(f'<td class="c"><b>{number(m.total, lang)}</b></td>' for m in members)
     own = rating.self_assessment
     out.append(f'<tr class="part"><td>{_e(word("total", lang))}</td>{totals}<td></td>'
                f'<td class="num">{number(rating.total, lang)}</td><td class="num">100</td>'
-               f'<td class="c">{"" if own is None else number(own.total, lang)}</td><td></td></tr>'
+               f'<td class="c">{"" if own is None else number(own.total, lang)}</td></tr>'
                "</table>")
+    if noted:
+        out.append(f'<h3>{_e(word("evidence", lang))} · {_e(word("note", lang))}</h3>'
+                   f'<ol class="notes">{"".join(noted)}</ol>')
     out.append(_requirements(rating, lang))
     out += _sheet_notes(rating, lang)
     out.append(f'<div class="signs"><div><b>{_e(word("secretary", lang))}</b><br>'
@@ -368,6 +407,16 @@ def _sheet(rating: Rating, lang: Lang, rubric: Rubric | None) -> str:
                f'<span class="muted">{_e(word("signature", lang))}</span></div></div>'
                "</section>")
     return "".join(out)
+
+
+def _by_note(choices: Sequence[Choice]) -> dict[str, list[str]]:
+    """Members' notes on one criterion, each said once with who wrote it (members often
+    paste the same remark)."""
+    out: dict[str, list[str]] = {}
+    for ch in choices:
+        if ch.note:
+            out.setdefault(ch.note, []).append(ch.member)
+    return out
 
 
 def _sheet_notes(rating: Rating, lang: Lang) -> list[str]:
@@ -391,14 +440,13 @@ def _sheet_notes(rating: Rating, lang: Lang) -> list[str]:
                         f'<th class="num">{p.id}: ±</th>' for p in rating.parts)
         out.append(f'<h3>{_e(word("self_assessment", lang))} / {_e(word("council", lang))}'
                    f'</h3><table><tr>{heads}</tr><tr>{cells}</tr></table>')
-    out.append(f'<h3>{_e(word("gates", lang))}</h3>')
     if rating.gates or rating.warnings:
-        out.append('<ul class="tight">' + "".join(
+        out.append(f'<h3>{_e(word("gates", lang))}</h3><ul class="tight">' + "".join(
             f'<li class="no">{_e(g.reason.get(lang))}{_cited(g.source, lang)}</li>'
             for g in rating.gates) + "".join(
             f"<li>{_e(notice_text(w, lang))}</li>" for w in rating.warnings) + "</ul>")
     else:
-        out.append(f"<p>{_e(word('none', lang))}</p>")
+        out.append(f"<p><b>{_e(word('gates', lang))}:</b> {_e(word('none', lang))}</p>")
     ns = rating.next_star
     if ns is None:
         out.append(f"<p><b>{_e(word('top_class', lang))}</b></p>")
@@ -413,5 +461,5 @@ def _sheet_notes(rating: Rating, lang: Lang) -> list[str]:
     if ns.blocked_by:
         items.append(f'<li class="no">{_e(word("unreachable", lang))}: '
                      f'{_e(word("blocked_by", lang))} {_e(", ".join(ns.blocked_by))}</li>')
-    out.append('<ul class="tight">' + "".join(items) + "</ul>")
+    out.append('<ul class="tight next">' + "".join(items) + "</ul>")
     return out
