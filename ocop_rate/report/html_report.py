@@ -13,12 +13,12 @@ No external assets: CSS inline, charts as inline SVG. Every text that comes from
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Iterator, Mapping
 from html import escape
 
 from ocop_rate.messages import text
 from ocop_rate.models.common import Lang
-from ocop_rate.models.rating import BatchResult, Choice, Rating
+from ocop_rate.models.rating import BatchResult, Rating
 from ocop_rate.models.rubric import PART_ORDER, Rubric
 from ocop_rate.models.summary import RATED_CLASS_KEYS, Summary
 from ocop_rate.report.labels import (
@@ -43,7 +43,7 @@ from ocop_rate.report.outcome_words import (
     outcome_note,
     requirement_line,
 )
-from ocop_rate.report.rows import rows, unchecked
+from ocop_rate.report.rows import criterion_notes, rows, unchecked
 from ocop_rate.report.shown import rated, shown_products
 from ocop_rate.report.summary_view import percent
 
@@ -327,6 +327,10 @@ def _producer(rating: Rating, lang: Lang) -> str:
     return f"{word('producer', lang)}: " + ", ".join(b for b in bits if b)
 
 
+_NOTE_MARKUP = {"derived": '<span class="muted">{}</span>', "evidence": "{}",
+                "note": "<i>{}</i>"}
+
+
 def _sheet(rating: Rating, lang: Lang, rubric: Rubric | None) -> str:
     """A printable score sheet: criteria by part, each member's option and points."""
     members = rating.members
@@ -372,13 +376,8 @@ def _sheet(rating: Rating, lang: Lang, rubric: Rubric | None) -> str:
         choices = "".join(
             f'<td class="c">{_e(ch.option)}{"*" if ch.chosen_by == "derived" else ""} '
             f'<span class="muted">{number(ch.points, lang, 0)}</span></td>' for ch in crit.choices)
-        notes = [f"▸ {_e(doc)}" for doc in crit.evidence]
-        facts = sorted({f for ch in crit.choices for f in ch.facts})
-        if facts:
-            notes.append(f'<span class="muted">* {_e(word("derived_from", lang))}: '
-                         f'{_e(", ".join(facts))}</span>')
-        notes += [f"<i>{_e(', '.join(who))}: {_e(note)}</i>"
-                  for note, who in _by_note(crit.choices).items()]
+        notes = [_NOTE_MARKUP[kind].format(_e(said))
+                 for kind, said in criterion_notes(crit, lang)]
         mark = ""
         if notes:
             noted.append(f"<li><b>{_e(crit.id)}</b>: {'; '.join(notes)}</li>")
@@ -407,16 +406,6 @@ def _sheet(rating: Rating, lang: Lang, rubric: Rubric | None) -> str:
                f'<span class="muted">{_e(word("signature", lang))}</span></div></div>'
                "</section>")
     return "".join(out)
-
-
-def _by_note(choices: Sequence[Choice]) -> dict[str, list[str]]:
-    """Members' notes on one criterion, each said once with who wrote it (members often
-    paste the same remark)."""
-    out: dict[str, list[str]] = {}
-    for ch in choices:
-        if ch.note:
-            out.setdefault(ch.note, []).append(ch.member)
-    return out
 
 
 def _sheet_notes(rating: Rating, lang: Lang) -> list[str]:

@@ -13,7 +13,13 @@ from rich.text import Text as RichText
 
 from ocop_rate.messages import text
 from ocop_rate.models.common import Lang
-from ocop_rate.models.rating import OPTION_STEPS, BatchResult, Rating, RatingColumns
+from ocop_rate.models.rating import (
+    OPTION_STEPS,
+    BatchResult,
+    CriterionScore,
+    Rating,
+    RatingColumns,
+)
 from ocop_rate.models.rubric import NONE, Option
 from ocop_rate.report.labels import (
     number,
@@ -66,14 +72,7 @@ def sheet_table(rating: Rating, lang: Lang, detail: bool = False) -> Table:
                                   for m in rating.members],
                           "", f"{number(part.points, lang)}/{points(part.max_points, lang)}",
                           *([""] * (width - len(rating.members) - 3)), style="on grey15")
-        name = RichText(f"{crit.id} {crit.name.get(lang)}")
-        if crit.id in split_ids:
-            name.append(" ⚠", style="bold yellow")
-        if crit.not_applicable is not None:
-            name.append(f"\n{not_applicable_line(crit, lang)}", style="dim")
-        if crit.option == NONE:
-            name.append(f"\n{NONE}: {text('rules.none', lang)}", style="dim")
-        cells: list[RenderableType] = [name]
+        cells: list[RenderableType] = [criterion_cell(crit, crit.id in split_ids, lang)]
         for ch in crit.choices:
             mark = "*" if ch.chosen_by == "derived" else ""
             cells.append(f"{ch.option}{mark} {points(ch.points, lang)}")
@@ -83,6 +82,21 @@ def sheet_table(rating: Rating, lang: Lang, detail: bool = False) -> Table:
             cells.append(_detail(rating, crit.id, lang))
         table.add_row(*cells)
     return table
+
+
+def criterion_cell(crit: CriterionScore, split: bool, lang: Lang, mark: str = "") -> RichText:
+    """A criterion's id and name, then ``mark`` (a note's number), ⚠ when members split
+    on it, and what its option means when it does not apply or is ``none``."""
+    name = RichText(f"{crit.id} {crit.name.get(lang)}")
+    if mark:
+        name.append(mark, style="cyan")
+    if split:
+        name.append(" ⚠", style="bold yellow")
+    if crit.not_applicable is not None:
+        name.append(f"\n{not_applicable_line(crit, lang)}", style="dim")
+    if crit.option == NONE:
+        name.append(f"\n{NONE}: {text('rules.none', lang)}", style="dim")
+    return name
 
 
 def _detail(rating: Rating, cid: str, lang: Lang) -> RichText:

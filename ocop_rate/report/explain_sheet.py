@@ -1,0 +1,86 @@
+"""``explain``'s sheet, compact enough for an 80-column terminal: about a screen per part.
+
+Members are numbered in a legend line and headed by their number (a name as a column
+heading took a third of the width and wrapped every criterion's name word by word); one
+table per part, titled with the part's points, each criterion on one line where its name
+fits; the evidence, derived facts and notes are numbered under the part's table instead of
+a column that stays mostly empty; the members' totals close the sheet on one line.
+"""
+
+from __future__ import annotations
+
+from rich.console import RenderableType
+from rich.table import Table
+from rich.text import Text as RichText
+
+from ocop_rate.models.common import Lang
+from ocop_rate.models.rating import CriterionScore, PartScore, Rating
+from ocop_rate.report.labels import word
+from ocop_rate.report.members_view import criterion_cell, points
+from ocop_rate.report.rows import criterion_notes
+
+_NOTE_STYLE = {"derived": "cyan", "evidence": "", "note": "italic"}
+
+
+def explain_sheet(rating: Rating, lang: Lang) -> list[RenderableType]:
+    """The members' legend, then each part's table with its notes, then the totals."""
+    split_ids = {s.criterion for s in rating.disagreement.splits} if rating.disagreement \
+        else set()
+    out: list[RenderableType] = [_legend(rating, lang)]
+    for part in rating.parts:
+        crits = [c for c in rating.criteria if c.part == part.id]
+        table, notes = _part_table(rating, part, crits, split_ids, lang)
+        out.append(table)
+        out += notes
+    out.append(_totals(rating, lang))
+    return out
+
+
+def _legend(rating: Rating, lang: Lang) -> RichText:
+    line = RichText(f"{word('members', lang)}: ", style="bold")
+    line.append(" · ".join(f"{n} {m.member}" for n, m in enumerate(rating.members, 1)),
+                style="")
+    return line
+
+
+def _part_table(rating: Rating, part: PartScore, crits: list[CriterionScore],
+                split_ids: set[str], lang: Lang) -> tuple[Table, list[RichText]]:
+    table = Table(title=f"{word('part', lang)} {part.id}: {part.name.get(lang)} — "
+                  f"{part.points:.2f}/{points(part.max_points)}",
+                  title_justify="left", title_style="bold", header_style="bold",
+                  show_footer=True, footer_style="bold")
+    table.add_column(word("criterion", lang), footer=word("total", lang))
+    for n, m in enumerate(rating.members, 1):
+        table.add_column(str(n), justify="center", no_wrap=True,
+                         footer=points(m.parts.get(part.id, 0)))
+    table.add_column(word("council", lang), justify="center", max_width=6)
+    table.add_column(word("points", lang), justify="right", no_wrap=True,
+                     footer=f"{part.points:.2f}")
+    table.add_column(word("self_assessment", lang), justify="center", max_width=6)
+    notes: list[RichText] = []
+    for crit in crits:
+        said = criterion_notes(crit, lang)
+        mark = ""
+        if said:
+            mark = f" ({len(notes) + 1})"
+            note = RichText(f" {mark} {crit.id}: ")
+            for i, (kind, words) in enumerate(said):
+                note.append(("; " if i else "") + words, style=_NOTE_STYLE[kind])
+            notes.append(note)
+        cells: list[RenderableType] = [criterion_cell(crit, crit.id in split_ids, lang, mark)]
+        cells += [f"{ch.option}{'*' if ch.chosen_by == 'derived' else ''} {points(ch.points)}"
+                  for ch in crit.choices]
+        cells += [crit.option, f"{crit.points:g}/{points(crit.max_points)}",
+                  crit.self_assessed or ""]
+        table.add_row(*cells)
+    return table, notes
+
+
+def _totals(rating: Rating, lang: Lang) -> RichText:
+    line = RichText(f"{word('total', lang)}: ", style="bold")
+    bits = [f"{n} {m.total:.2f}" for n, m in enumerate(rating.members, 1)]
+    bits.append(f"{word('council', lang)} {rating.total:.2f}")
+    if rating.self_assessment is not None:
+        bits.append(f"{word('self_assessment', lang)} {rating.self_assessment.total:.2f}")
+    line.append(" · ".join(bits))
+    return line
