@@ -124,5 +124,5 @@ def test_the_readme_prints_the_current_count() -> None:
 
     from ocop_rate.loading.rubrics import load_library
 
-    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    readme = (ROOT / "docs" / "rubrics.md").read_text(encoding="utf-8")
     assert fidelity.compare(load_library()).summary() in readme
