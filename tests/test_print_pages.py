@@ -44,6 +44,9 @@ def test_html_report_prints_one_page_per_product(tmp_path: Path) -> None:
     pages = _sheet_pages(out, tmp_path, "Phiếu chấm")
     assert sorted(pages) == sorted(ids), pages  # every sheet starts a page of its own
     assert pages == dict.fromkeys(ids, 1), pages
+    printed = page_texts(tmp_path / "report.pdf")  # summary and results, then the sheets
+    results = " ".join(printed[:len(printed) - sum(pages.values())])
+    assert [pid for pid in ids if pid not in results] == []  # no code broken at its hyphen
 
 
 @needs_chromium
@@ -96,3 +99,7 @@ def test_printed_documents_keep_their_page_budget(tmp_path: Path) -> None:
     assert all(n <= 2 for kind, n in counts if kind == "member"), counts
     assert all(n == 1 for kind, n in counts if kind == "summary"), counts
     assert next(n for kind, n in counts if kind == "list") <= 3, counts
+    listed = " ".join(pages[starts[kinds.index("list")] - 1:])
+    ids = re.findall(r'<span class="id">([^<]+)</span>', out.read_text(encoding="utf-8"))
+    assert len(ids) == 20
+    assert [pid for pid in ids if pid not in listed] == []  # no code broken at its hyphen

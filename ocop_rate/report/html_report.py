@@ -89,6 +89,7 @@ ol.notes { margin: 4px 0; padding-left: 20px; font-size: 12px; }
 ol.notes b { font-weight: 600; }
 sup.n { color: var(--accent); font-size: 10px; line-height: 0; }
 .opt { display: block; }
+td b.id, h2 .id { white-space: nowrap; }  /* a product code is never broken at its hyphen */
 @page { size: A4; margin: 8mm 9mm 8mm 11mm; }
 @media print {
   body { background: white; font-size: 9pt; line-height: 1.2; }
@@ -264,7 +265,7 @@ def _results_section(result: BatchResult, lang: Lang) -> str:
     problems: list[str] = []
     for row, shown in zip(rows(result, lang), shown_products(result, lang), strict=True):
         if shown is None:
-            out.append(f'<tr><td><b>{_e(row.product_id)}</b></td>'
+            out.append(f'<tr><td><b class="id">{_e(row.product_id)}</b></td>'
                        f'<td>{_e(row.rubric)}</td>'
                        f'<td colspan="{len(PART_ORDER) + 4}" class="no">'
                        f'{_e(word("could_not_rate", lang))}</td></tr>')
@@ -275,7 +276,7 @@ def _results_section(result: BatchResult, lang: Lang) -> str:
         parts = "".join(f'<td class="num">{_n(v, lang)}</td>' for v in shown.parts)
         out.append(
             f'<tr{" class=flag" if flag else ""}><td><a href="#p-{_e(shown.product_id)}">'
-            f'<b>{_e(shown.product_id)}</b></a><br>{_e(shown.name)}</td>'
+            f'<b class="id">{_e(shown.product_id)}</b></a><br>{_e(shown.name)}</td>'
             f'<td>{_e(shown.rubric_name)}</td>{parts}'
             f'<td class="num"><b>{number(shown.total, lang)}</b></td>'
             f'<td>{_stars(shown.stars, lang)}</td>'
