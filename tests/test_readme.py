@@ -294,6 +294,29 @@ def test_nothing_points_outside_the_repository() -> None:
     assert not found, found
 
 
+def _slug(heading: str) -> str:
+    """The anchor GitHub gives a heading: lower case, punctuation dropped, spaces to -."""
+    return re.sub(r"[^\w\- ]", "", heading.strip().lower()).replace(" ", "-")
+
+
+@pytest.mark.parametrize("page", PAGES, ids=lambda p: str(p.relative_to(REPO)))
+def test_every_link_reaches_a_file_and_heading(page: Path) -> None:
+    text = re.sub(r"^```.*?^```", "", _text(page), flags=re.S | re.M)
+    broken = []
+    for target in re.findall(r"\]\(([^)\s]+)\)", text):
+        if re.match(r"[a-z]+:", target):
+            continue  # a web address
+        name, _, anchor = target.partition("#")
+        path = (page.parent / name).resolve() if name else page
+        if not path.exists():
+            broken.append(target)
+        elif anchor and path.suffix == ".md":
+            heads = re.findall(r"^#+ (.+)$", path.read_text(encoding="utf-8"), flags=re.M)
+            if anchor not in {_slug(h) for h in heads}:
+                broken.append(target)
+    assert not broken, (page.name, broken)
+
+
 def test_commands_are_split_as_a_shell_would() -> None:
     # the harness itself: continuation lines join, `# exit N` sets the expected code
     block = "ocop-rate rate x \\\n  --lang en   # exit 1\n# a comment\nocop-rate --version\n"
