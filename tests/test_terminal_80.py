@@ -39,16 +39,19 @@ def _assert_no_word_split(screen: list[str], command: str, cwd: Path) -> None:
     assert not broken, broken  # a piece of a word or id that the wide output never prints
 
 
-def test_explain_at_80_columns_is_a_screen_per_part() -> None:
-    command = f"ocop-rate explain {SAMPLES / 'qn-dh-ngong-sao.yaml'}"
+@pytest.mark.parametrize(("lang", "part", "total"), [("vi", "Phần", "Tổng"),
+                                                     ("en", "Part", "Total")])
+def test_explain_at_80_columns_is_a_screen_per_part(lang: str, part: str, total: str) -> None:
+    command = f"ocop-rate explain {SAMPLES / 'qn-dh-ngong-sao.yaml'} --lang {lang}"
     screen = tmux_lines(command, REPO, 80)
     assert len(screen) <= 120, len(screen)  # 271 lines before
-    starts = [i for i, line in enumerate(screen) if re.match(r"Phần [ABC]: ", line)]
+    starts = [i for i, line in enumerate(screen) if re.match(rf"{part} [ABC]: ", line)]
     assert len(starts) == 3
-    ends = [*starts[1:], next(i for i, line in enumerate(screen) if line.startswith("Tổng: "))]
+    ends = [*starts[1:], next(i for i, line in enumerate(screen)
+                              if line.startswith(f"{total}: "))]
     assert all(end - start <= 40 for start, end in zip(starts, ends, strict=True)), (
         starts, ends)
-    assert any("C10 Hướng dẫn sử dụng" in line for line in screen)
+    assert any(line.startswith("│ C10 ") for line in screen)
     _assert_no_word_split(screen, command, REPO)
 
 

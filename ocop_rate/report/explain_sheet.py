@@ -53,10 +53,11 @@ def _part_table(rating: Rating, part: PartScore, crits: list[CriterionScore],
     for n, m in enumerate(rating.members, 1):
         table.add_column(str(n), justify="center", no_wrap=True,
                          footer=points(m.parts.get(part.id, 0)))
-    table.add_column(word("council", lang), justify="center", max_width=6)
-    table.add_column(word("points", lang), justify="right", no_wrap=True,
+    # the council's option and its mean points over the maximum, one cell: "b 1.67/3"
+    table.add_column(word("council", lang), justify="right", no_wrap=True,
                      footer=f"{part.points:.2f}")
-    table.add_column(word("self_assessment", lang), justify="center", max_width=6)
+    own = word("self_assessment", lang)  # wraps at words, never inside one
+    table.add_column(own, justify="center", max_width=max(7, *(len(w) for w in own.split())))
     notes: list[RichText] = []
     for crit in crits:
         said = criterion_notes(crit, lang)
@@ -70,7 +71,7 @@ def _part_table(rating: Rating, part: PartScore, crits: list[CriterionScore],
         cells: list[RenderableType] = [criterion_cell(crit, crit.id in split_ids, lang, mark)]
         cells += [f"{ch.option}{'*' if ch.chosen_by == 'derived' else ''} {points(ch.points)}"
                   for ch in crit.choices]
-        cells += [crit.option, f"{crit.points:g}/{points(crit.max_points)}",
+        cells += [f"{crit.option} {crit.points:g}/{points(crit.max_points)}",
                   crit.self_assessed or ""]
         table.add_row(*cells)
     return table, notes
