@@ -1,6 +1,6 @@
 """At 80 columns in a real terminal (tmux): `explain` takes about a screen per part, and no
-table or line of `explain` or `rate ROUND` splits an id or a word (`QN-HL-01|02`, `đạ|t`)
-or cuts a name (`Ngu…`). Skips, saying why, where tmux is absent."""
+table or line of `explain`, `rate ROUND` or `rate ROUND --members` splits an id or a word
+(`QN-HL-01|02`, `đạ|t`) or cuts a name (`Ngu…`). Skips, saying why, where tmux is absent."""
 
 from __future__ import annotations
 
@@ -80,9 +80,10 @@ def test_rate_round_at_80_columns_splits_no_word(roster: str, tmp_path: Path) ->
         done = subprocess.run(["bash", "-c", step], cwd=tmp_path, env=terminal_env(),
                               capture_output=True, text=True, timeout=120, check=False)
         assert done.returncode == 0, (step, done.stdout, done.stderr)
-    screen = tmux_lines("ocop-rate rate dot", tmp_path, 80)
-    said = "\n".join(screen)
-    assert "QN-HL-0102" in said and "Cần thảo luận lại" in said
-    for name in ("Nguyễn Thị Lan", "Hoàng Văn Sơn"):
-        assert name in said  # whole, on one line: in a header or the legend
-    _assert_no_word_split(screen, "ocop-rate rate dot", tmp_path)
+    for command in ("ocop-rate rate dot", "ocop-rate rate dot --members"):
+        screen = tmux_lines(command, tmp_path, 80)
+        said = "\n".join(screen)
+        assert "QN-HL-0102" in said and "Cần thảo luận lại" in said, command
+        for name in ("Nguyễn Thị Lan", "Hoàng Văn Sơn"):
+            assert name in said, command  # whole, on one line: in a header or the legend
+        _assert_no_word_split(screen, command, tmp_path)

@@ -13,13 +13,34 @@ from rich.console import RenderableType
 from rich.table import Table
 from rich.text import Text as RichText
 
+from ocop_rate.messages import text
 from ocop_rate.models.common import Lang
 from ocop_rate.models.rating import CriterionScore, PartScore, Rating
+from ocop_rate.models.rubric import NONE
 from ocop_rate.report.labels import word
-from ocop_rate.report.members_view import criterion_cell, points
+from ocop_rate.report.outcome_words import not_applicable_line
 from ocop_rate.report.rows import criterion_notes
 
 _NOTE_STYLE = {"derived": "cyan", "evidence": "", "note": "italic"}
+
+
+def points(value: float) -> str:
+    return f"{value:g}"
+
+
+def criterion_cell(crit: CriterionScore, split: bool, lang: Lang, mark: str = "") -> RichText:
+    """A criterion's id and name, then ``mark`` (a note's number), ⚠ when members split
+    on it, and what its option means when it does not apply or is ``none``."""
+    name = RichText(f"{crit.id} {crit.name.get(lang)}")
+    if mark:
+        name.append(mark, style="cyan")
+    if split:
+        name.append(" ⚠", style="bold yellow")
+    if crit.not_applicable is not None:
+        name.append(f"\n{not_applicable_line(crit, lang)}", style="dim")
+    if crit.option == NONE:
+        name.append(f"\n{NONE}: {text('rules.none', lang)}", style="dim")
+    return name
 
 
 def explain_sheet(rating: Rating, lang: Lang) -> list[RenderableType]:
@@ -56,8 +77,11 @@ def _part_table(rating: Rating, part: PartScore, crits: list[CriterionScore],
     # the council's option and its mean points over the maximum, one cell: "b 1.67/3"
     table.add_column(word("council", lang), justify="right", no_wrap=True,
                      footer=f"{part.points:.2f}")
-    own = word("self_assessment", lang)  # wraps at words, never inside one
-    table.add_column(own, justify="center", max_width=max(7, *(len(w) for w in own.split())))
+    has_self = rating.self_assessment is not None or any(c.self_assessed for c in crits)
+    if has_self:  # a column for the producer's own sheet only where there is one
+        own = word("self_assessment", lang)  # wraps at words, never inside one
+        table.add_column(own, justify="center",
+                         max_width=max(7, *(len(w) for w in own.split())))
     notes: list[RichText] = []
     for crit in crits:
         said = criterion_notes(crit, lang)
@@ -71,8 +95,9 @@ def _part_table(rating: Rating, part: PartScore, crits: list[CriterionScore],
         cells: list[RenderableType] = [criterion_cell(crit, crit.id in split_ids, lang, mark)]
         cells += [f"{ch.option}{'*' if ch.chosen_by == 'derived' else ''} {points(ch.points)}"
                   for ch in crit.choices]
-        cells += [f"{crit.option} {crit.points:g}/{points(crit.max_points)}",
-                  crit.self_assessed or ""]
+        cells.append(f"{crit.option} {crit.points:g}/{points(crit.max_points)}")
+        if has_self:
+            cells.append(crit.self_assessed or "")
         table.add_row(*cells)
     return table, notes
 
