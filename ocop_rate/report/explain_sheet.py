@@ -17,15 +17,16 @@ from ocop_rate.messages import text
 from ocop_rate.models.common import Lang
 from ocop_rate.models.rating import CriterionScore, PartScore, Rating
 from ocop_rate.models.rubric import NONE
-from ocop_rate.report.labels import word
+from ocop_rate.report.labels import number, word
 from ocop_rate.report.outcome_words import not_applicable_line
 from ocop_rate.report.rows import criterion_notes
 
 _NOTE_STYLE = {"derived": "cyan", "evidence": "", "note": "italic"}
 
 
-def points(value: float) -> str:
-    return f"{value:g}"
+def points(value: float, lang: Lang) -> str:
+    """Points as few decimals as they have, in the language's mark: ``0,5`` / ``0.5``."""
+    return number(value, lang, 0)
 
 
 def criterion_cell(crit: CriterionScore, split: bool, lang: Lang, mark: str = "") -> RichText:
@@ -67,16 +68,16 @@ def _legend(rating: Rating, lang: Lang) -> RichText:
 def _part_table(rating: Rating, part: PartScore, crits: list[CriterionScore],
                 split_ids: set[str], lang: Lang) -> tuple[Table, list[RichText]]:
     table = Table(title=f"{word('part', lang)} {part.id}: {part.name.get(lang)} — "
-                  f"{part.points:.2f}/{points(part.max_points)}",
+                  f"{number(part.points, lang)}/{points(part.max_points, lang)}",
                   title_justify="left", title_style="bold", header_style="bold",
                   show_footer=True, footer_style="bold")
     table.add_column(word("criterion", lang), footer=word("total", lang))
     for n, m in enumerate(rating.members, 1):
         table.add_column(str(n), justify="center", no_wrap=True,
-                         footer=points(m.parts.get(part.id, 0)))
-    # the council's option and its mean points over the maximum, one cell: "b 1.67/3"
+                         footer=points(m.parts.get(part.id, 0), lang))
+    # the council's option and its mean points over the maximum, one cell: "b 1,67/3"
     table.add_column(word("council", lang), justify="right", no_wrap=True,
-                     footer=f"{part.points:.2f}")
+                     footer=number(part.points, lang))
     has_self = rating.self_assessment is not None or any(c.self_assessed for c in crits)
     if has_self:  # a column for the producer's own sheet only where there is one
         own = word("self_assessment", lang)  # wraps at words, never inside one
@@ -93,9 +94,9 @@ def _part_table(rating: Rating, part: PartScore, crits: list[CriterionScore],
                 note.append(("; " if i else "") + words, style=_NOTE_STYLE[kind])
             notes.append(note)
         cells: list[RenderableType] = [criterion_cell(crit, crit.id in split_ids, lang, mark)]
-        cells += [f"{ch.option}{'*' if ch.chosen_by == 'derived' else ''} {points(ch.points)}"
+        cells += [f"{ch.option}{'*' if ch.chosen_by == 'derived' else ''} {points(ch.points, lang)}"
                   for ch in crit.choices]
-        cells.append(f"{crit.option} {crit.points:g}/{points(crit.max_points)}")
+        cells.append(f"{crit.option} {points(crit.points, lang)}/{points(crit.max_points, lang)}")
         if has_self:
             cells.append(crit.self_assessed or "")
         table.add_row(*cells)
@@ -104,9 +105,10 @@ def _part_table(rating: Rating, part: PartScore, crits: list[CriterionScore],
 
 def _totals(rating: Rating, lang: Lang) -> RichText:
     line = RichText(f"{word('total', lang)}: ", style="bold")
-    bits = [f"{n} {m.total:.2f}" for n, m in enumerate(rating.members, 1)]
-    bits.append(f"{word('council', lang)} {rating.total:.2f}")
+    bits = [f"{n} {number(m.total, lang)}" for n, m in enumerate(rating.members, 1)]
+    bits.append(f"{word('council', lang)} {number(rating.total, lang)}")
     if rating.self_assessment is not None:
-        bits.append(f"{word('self_assessment', lang)} {rating.self_assessment.total:.2f}")
+        bits.append(f"{word('self_assessment', lang)} "
+                    f"{number(rating.self_assessment.total, lang)}")
     line.append(" · ".join(bits))
     return line
