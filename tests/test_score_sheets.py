@@ -157,16 +157,26 @@ def test_xlsx_template_layout(tmp_path: Path, tiny_rules: Path) -> None:
     assert "sheet 'Phiếu chấm', cell F4" in error["message"]
 
 
-def test_sheets_mix_with_dossiers_and_ids_stay_unique(tmp_path: Path, tiny_rules: Path) -> None:
+def test_sheets_merge_with_dossiers_by_product_id(tmp_path: Path, tiny_rules: Path) -> None:
+    """A sheet's rows and a dossier of the same product are one council (issue 19); the
+    same member in both is an error located at both, and the product is not rated."""
     dump(tmp_path / "in" / "a.yaml", dossier_data([{"A1": "h", "B1": "c", "C1": "c"}],
                                                   pid="SAME"))
-    write_csv(tmp_path / "in" / "b.csv", [HEADER, ["SAME", "x", "tiny", "M1", "a", "a", "a"],
-                                          ["OTHER", "y", "tiny", "M1", "a", "a", "a"]])
+    dump(tmp_path / "in" / "c.yaml", dossier_data([{"A1": "h", "B1": "c", "C1": "c"}],
+                                                  pid="TWICE"))
+    write_csv(tmp_path / "in" / "b.csv", [HEADER, ["SAME", "x", "tiny", "M2", "a", "a", "a"],
+                                          ["OTHER", "y", "tiny", "M1", "a", "a", "a"],
+                                          ["TWICE", "z", "tiny", "m1", "a", "a", "a"]])
     code, items, _ = rate_json(str(tmp_path / "in"), "--rules", str(tiny_rules))
     assert code == 1
-    assert [i["product_id"] for i in items if not i["errors"]] == ["SAME", "OTHER"]
+    rated = {i["product_id"]: i for i in items if not i["errors"]}
+    assert sorted(rated) == ["OTHER", "SAME"]
+    assert [m["member"] for m in rated["SAME"]["members"]] == ["M1", "M2"]
     repeat = next(i for i in items if i["errors"])
-    assert "already used by" in repeat["errors"][0]["message"]
+    assert repeat["product_id"] == "TWICE"
+    message = repeat["errors"][0]["message"]
+    assert "twice" in message and str(tmp_path / "in" / "c.yaml") in message \
+        and "b.csv:4" in message
 
 
 def test_csv_and_markdown_reports_include_sheet_products(tmp_path: Path) -> None:

@@ -41,7 +41,7 @@ from ocop_rate.loading.sheet_files import (
 )
 from ocop_rate.loading.text_safety import clean_breaks, hostile_char, printable
 from ocop_rate.models.names import id_keys, invisible_in_id, member_key, plain_ids
-from ocop_rate.models.rubric import NONE, Rubric
+from ocop_rate.models.rubric import NONE, Rubric, option_code
 
 if TYPE_CHECKING:
     import numpy as np
@@ -61,9 +61,37 @@ class BadProduct:
 
 
 @dataclass(frozen=True)
+class RowPlaces:
+    """Where each row of a block was read (sheet line, the id and member columns): what
+    the merge of several files by product id (``ocop_rate.merge``) needs to locate a
+    member who scores a product twice or an id that is a near miss."""
+
+    file: str
+    sheet: str | None
+    lines: NDArray[np.int64]          # R: the sheet line of each row of the block
+    columns: tuple[int, int]          # 0-based columns of the product id and the member
+    headers: tuple[str, str]          # those columns' headers as written
+
+    def at(self, row: int, member: bool = False) -> Location:
+        """Row ``row`` of the block, at its product id (or member) cell."""
+        col = self.columns[member]
+        field = self.headers[member]
+        if self.sheet is not None:
+            field += f" [{self.sheet}!{column_letter(col)}{int(self.lines[row])}]"
+        return Location(self.file, int(self.lines[row]), col + 1, field)
+
+    def said(self, row: int) -> str:
+        """``file:line`` of row ``row`` (the sheet named too in a workbook)."""
+        line = int(self.lines[row])
+        return f"{self.file}:{line}" if self.sheet is None else \
+            f"{self.file} ({self.sheet}):{line}"
+
+
+@dataclass(frozen=True)
 class SheetContent:
     blocks: list[CouncilColumns] = field(default_factory=list)
     bad: list[BadProduct] = field(default_factory=list)
+    places: list[RowPlaces] = field(default_factory=list)  # one per block
 
 
 def _criterion_key(key: str, known: Mapping[str, str]) -> str | None:
@@ -238,27 +266,23 @@ class _Sheet:
         return _factor(self.raw.frame[col])
 
 
-def read_score_sheet(path: Path, library: RubricLibrary,
-                     used: Mapping[str, str] | None = None) -> SheetContent:
+def read_score_sheet(path: Path, library: RubricLibrary) -> SheetContent:
     """Read and validate one score sheet. Raises :class:`InputFileError` when the file as a
     whole cannot be used; bad products are returned in ``bad``, the rest in ``blocks``.
 
-    ``used`` maps product ids already rated in this batch to their file: a repeat is an
-    error, never a silent overwrite.
+    A product on several sheets (of this workbook or of other files) is one product whose
+    council they make together: ``ocop_rate.merge`` joins them by product id.
     """
-    used = dict(used or {})
     content = SheetContent()
     for raw in read_raw(path):
-        part = validate_sheet(raw, library, used)
+        part = validate_sheet(raw, library)
         content.blocks.extend(part.blocks)
         content.bad.extend(part.bad)
-        for block in part.blocks:  # one product on two sheets is a repeat, not a merge
-            used.update(dict.fromkeys(block.product_id, f"{raw.file} ({raw.sheet})"))
+        content.places.extend(part.places)
     return content
 
 
-def validate_sheet(raw: RawSheet, library: RubricLibrary,
-                   used: Mapping[str, str]) -> SheetContent:
+def validate_sheet(raw: RawSheet, library: RubricLibrary) -> SheetContent:
     import numpy as np
     import pandas as pd
 
@@ -391,12 +415,6 @@ def validate_sheet(raw: RawSheet, library: RubricLibrary,
                   else []):
             add(int(row_product[r]), sheet.where(r, spot, "safety.control_char",
                                                  code=hostile_char(values[codes[r]])))
-    if used:
-        for p in range(n_prod):
-            holder = used.get(keys[p])
-            if holder is not None:
-                add(p, sheet.where(int(order[starts[p]]), c_pid, "rating.id_used",
-                                   id=pids[product[p]], other=holder))
     long = [i for i, v in enumerate(names) if len(v) > MAX_CELL_CHARS]
     long_m = [i for i, v in enumerate(mems) if len(v) > MAX_CELL_CHARS]
     for codes, spot, what, which in ((nam, sheet.columns.get("product_name"),
@@ -466,6 +484,7 @@ def validate_sheet(raw: RawSheet, library: RubricLibrary,
         pending.append((rubric, members, option))
 
     blocks: list[CouncilColumns] = []
+    places: list[RowPlaces] = []
     failed = silenced.copy()
     failed[list(problems)] = True
     pid_text = np.array(pids, dtype=object)
@@ -489,6 +508,8 @@ def validate_sheet(raw: RawSheet, library: RubricLibrary,
             member=mem_text[mem[rows_sel]].tolist(),
             option=np.ascontiguousarray(option[row_good]),
         ))
+        places.append(RowPlaces(raw.file, raw.sheet, rows_sel + raw.first_row,
+                                (c_pid, c_mem), (raw.headers[c_pid], raw.headers[c_mem])))
     for p in sorted(problems):
         listed = sorted(problems[p], key=lambda x: (x.location.line or 0,
                                                    x.location.column or 0))
@@ -502,7 +523,7 @@ def validate_sheet(raw: RawSheet, library: RubricLibrary,
                                    per_column=MAX_PROBLEMS_PER_COLUMN))
     if notes:
         bad.append(BadProduct(None, None, notes))
-    return SheetContent(blocks, bad)
+    return SheetContent(blocks, bad, places)
 
 
 def _case_mixes(rubric: Rubric, sheet: _Sheet, rows: NDArray[np.int64],
@@ -542,8 +563,8 @@ def _option_index(rubric: Rubric, k: int, text: str) -> int:
     printed on the sheet applies) is ``len(options)``; -1 unknown, -2 blank."""
     if text == "":
         return -2
-    code = text.casefold()
-    if code in (NONE, "-"):
+    code = option_code(text)
+    if code == NONE:
         return len(rubric.criteria[k].options)
     for i, opt in enumerate(rubric.criteria[k].options):
         if opt.code == code:

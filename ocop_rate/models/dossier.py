@@ -10,6 +10,7 @@ from pydantic_core import PydanticCustomError
 from ocop_rate.models.common import Frozen, Text, repeated
 from ocop_rate.models.conditions import FactValue, facts_as_written
 from ocop_rate.models.names import invisible_in_id, member_key
+from ocop_rate.models.rubric import option_code
 
 
 class Producer(Frozen):
@@ -55,6 +56,12 @@ class MemberSheet(Frozen):
     member: str = Field(min_length=1)
     scores: dict[str, str] = Field(default_factory=dict)
     notes: dict[str, str] = Field(default_factory=dict)
+
+    @field_validator("scores", mode="after")
+    @classmethod
+    def _codes(cls, value: dict[str, str]) -> dict[str, str]:
+        """Option codes as every input compares them (``B`` is ``b``, ``-`` is ``none``)."""
+        return {k: option_code(v) if v.strip() else v for k, v in value.items()}
 
     @field_validator("scores", "notes", mode="before")
     @classmethod

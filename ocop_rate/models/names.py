@@ -1,7 +1,8 @@
 """One normal form for the names and ids that must be unique, and the characters that have
-no place in them. Every uniqueness check (a dossier's members, a sheet's members, product
-ids across a batch) compares these keys, so "Lan", "Lan ", "LAN", "La\u200bn" and
-"Lan\u00a0" are one member, and "QN-01", "qn-01" and "QN\u201101" one product.
+no place in them. Every uniqueness check and every match (a dossier's members, a sheet's
+members, a round's roster, product ids across a batch) compares these keys, so "Lan",
+"Lan ", "LAN", "La\u200bn", "Lan\u00a0" and "Lân" are one member (issue 19: one rule for
+loose files and rounds), and "QN-01", "qn-01" and "QN\u201101" one product.
 
 Imports nothing of ours: models, loading and reports all use it.
 """
@@ -19,10 +20,13 @@ _SPACES = re.compile(r"\s+")
 
 
 def member_key(name: str) -> str:
-    """``"  Nguyễn\u00a0Văn  LAN\u200b "`` -> ``"nguyễn văn lan"``: NFC, zero-width characters
-    dropped, every run of (Unicode) spaces one space, trimmed, case folded."""
-    text = unicodedata.normalize("NFC", name).translate(_DROP_ZERO_WIDTH)
-    return _SPACES.sub(" ", text).strip().casefold()
+    """``"  Nguyễn\u00a0Văn  LAN\u200b "`` -> ``"nguyen van lan"``: zero-width characters
+    dropped, case and diacritics (đ too) folded, every run of (Unicode) spaces one space,
+    trimmed. A member who signs "Nguyen Thi Lan" on one sheet and "Nguyễn Thị Lan" on
+    another is one member, as a round's roster already matched them."""
+    text = unicodedata.normalize("NFD", name.translate(_DROP_ZERO_WIDTH).casefold())
+    plain = "".join(ch for ch in text.replace("đ", "d") if not unicodedata.combining(ch))
+    return _SPACES.sub(" ", unicodedata.normalize("NFC", plain)).strip()
 
 
 def id_key(product_id: str) -> str:

@@ -11,10 +11,10 @@ import re
 from dataclasses import dataclass, field
 
 from ocop_rate.errors import Problem
+from ocop_rate.models.names import member_key
 from ocop_rate.models.round import ExtraId, Quorum, RosterMember, RoundConfig, Status
 from ocop_rate.round.products import ListedProduct, ProductList
 from ocop_rate.round.sheets import SheetRow
-from ocop_rate.round.tables import header_key
 
 NEAR_MISS_EDITS = 2  # at most this many characters apart to be suggested
 
@@ -49,7 +49,7 @@ def merge(config: RoundConfig, listed: ProductList, rows: list[SheetRow],
           ordered_files: bool) -> RoundPlan:
     """Group ``rows`` by product and member. ``ordered_files``: round.yaml lists the sheet
     files, so a later file supersedes an earlier one for the same member and pass."""
-    roster = {header_key(m.name): m for m in config.roster}
+    roster = {member_key(m.name): m for m in config.roster}
     scoring = config.scoring
     problems: list[Problem] = []
     plans = {pid: ProductPlan(item) for pid, item in listed.products.items()}
@@ -67,7 +67,7 @@ def merge(config: RoundConfig, listed: ProductList, rows: list[SheetRow],
             elif row.product_id not in listed.bad_ids:
                 extra.setdefault(row.product_id, []).append((row.member, row))
             continue
-        person = roster.get(header_key(row.member))
+        person = roster.get(member_key(row.member))
         if person is None or not person.scores:
             if (row.file, row.member) not in refused:
                 refused.add((row.file, row.member))
@@ -159,21 +159,26 @@ def _extras(extra: dict[str, list[tuple[str, SheetRow]]], listed: list[str], sco
     return out
 
 
-def _id_key(pid: str) -> str:
+def loose_id_key(pid: str) -> str:
     """``'qn_ub-001'`` and ``'QN-UB-0001'`` alike: case, separators and zero padding
     ignored."""
     plain = re.sub(r"[\s_.\-/]+", "", pid.casefold())
     return re.sub(r"\d+", lambda m: str(int(m.group())), plain)
 
 
-def nearest(pid: str, listed: list[str]) -> list[str]:
+def nearest(pid: str, listed: list[str], by_key: dict[str, list[str]] | None = None
+            ) -> list[str]:
     """The listed ids ``pid`` most likely meant: the one equal but for case, separators or
     zero padding; else those fewest edits away (at most :data:`NEAR_MISS_EDITS`, up to
-    three)."""
-    key = _id_key(pid)
-    same = [p for p in listed if _id_key(p) == key]
+    three). ``by_key``: ``listed`` by :func:`loose_id_key`, when the caller asks for many
+    ids of one long list (loose files: ``ocop_rate.merge``)."""
+    key = loose_id_key(pid)
+    same = by_key.get(key, []) if by_key is not None else \
+        [p for p in listed if loose_id_key(p) == key]
     if same:
         return same[:1]
+    if not listed:
+        return []
     scored = sorted((edits(pid.casefold(), p.casefold()), p) for p in listed)
     best = [p for d, p in scored if d <= NEAR_MISS_EDITS and d == scored[0][0]]
     return best[:3]
