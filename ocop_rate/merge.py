@@ -242,7 +242,9 @@ class SheetMerge:
         """Ids scored by fewer members than the largest council and close to an id that
         other members scored: not rated, the id they likely meant suggested. A suggestion
         must not share a member with the near miss (a typo moves a member's sheet away
-        from the product, it does not copy it) and must have more members."""
+        from the product, it does not copy it) and must have more members; one found by
+        edits alone (not by padding, case or separators) must also have the same rubric
+        and make, with the near miss, a council as large as the largest."""
         from ocop_rate.pipeline import to_out
         from ocop_rate.round.merge import NEAR_MISS_EDITS, loose_id_key, nearest
 
@@ -271,9 +273,13 @@ class SheetMerge:
             same = [g for g in by_key.get(loose_id_key(pid), []) if fits(g)]
             pool = same
             if not same and budget >= len(live):
+                # a few edits apart only: ids of a batch are often that close (QN-0001,
+                # QN-0005), so the two must look like one council cut in two: the same
+                # rubric, and together exactly as many members as the largest council
                 budget -= len(live)
+                rubric = self._rubric(suspect)
                 pool = [g for g in live if abs(len(shown[id(g)]) - len(pid)) <= NEAR_MISS_EDITS
-                        and g is not suspect and g.size > suspect.size]
+                        and g.size + suspect.size == most and self._rubric(g) == rubric]
             names = {shown[id(g)]: g for g in pool}
             near = [n for n in nearest(pid, list(names)) if fits(names[n])]
             if not near:
@@ -288,6 +294,10 @@ class SheetMerge:
             out.append(Failure(product_id=pid, rubric=self.blocks[b].rubric.id,
                                file=where.file, errors=(to_out(problem),)))
         return out
+
+    def _rubric(self, group: _Group) -> str:
+        return group.held[0].id if group.held is not None else \
+            self.blocks[group.refs[0][0]].rubric.id
 
     def _pid(self, group: _Group) -> str:
         b, p = group.refs[0]
