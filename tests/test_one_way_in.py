@@ -296,3 +296,27 @@ def test_names_spelled_otherwise_are_one_member(tmp_path: Path) -> None:
             ref = same[name][1][pid]
             assert (item["total"], item["stars"], item["outcome"]) == (
                 ref["total"], ref["stars"], ref["outcome"]), (name, pid)
+
+
+def test_member_named_by_the_file(tmp_path: Path) -> None:
+    """A member's own file without a member column: the file names the member
+    (``Hoàng Văn Sơn.csv``), loose as in a round (where the roster matches the name)."""
+    rows = _fixed(9)
+    columns = _columns(rows)
+    loose: list[str] = []
+    folder = tmp_path / "round"
+    as_round(folder, rows, [])
+    for member, own in _per_member(rows):
+        for where in (tmp_path / "loose", folder):
+            path = write_sheet(where / f"{member}.csv", own, columns)
+            with path.open(encoding="utf-8") as handle:
+                table = list(csv.reader(handle))
+            with path.open("w", newline="", encoding="utf-8") as handle:
+                csv.writer(handle).writerows([r[:3] + r[4:] for r in table])
+        loose.append(str(tmp_path / "loose" / f"{member}.csv"))
+    named = rate(as_member_files(tmp_path / "named", rows))
+    for code, products, said in (rate(loose), rate([str(folder)])):
+        assert code == 0, said
+        assert {p: contract(i) for p, i in products.items()} == \
+            {p: contract(i) for p, i in named[1].items()}
+        assert all(len(i["members"]) == 3 for i in products.values())

@@ -48,7 +48,10 @@ if TYPE_CHECKING:
     from numpy.typing import NDArray
 
 IDENTITY = ("product_id", "product_name", "rubric", "member")
-REQUIRED = ("product_id", "rubric", "member")
+REQUIRED = ("product_id", "rubric")
+"""Columns a sheet must have. Without a ``member`` column the file is one member's, named
+by the file (``Lan.xlsx``: Lan), as a round's sheet is (issue 19: members come from the
+row or the file)."""
 
 
 @dataclass(frozen=True)
@@ -69,13 +72,15 @@ class RowPlaces:
     file: str
     sheet: str | None
     lines: NDArray[np.int64]          # R: the sheet line of each row of the block
-    columns: tuple[int, int]          # 0-based columns of the product id and the member
+    columns: tuple[int, int | None]   # 0-based columns of the product id and the member
     headers: tuple[str, str]          # those columns' headers as written
 
     def at(self, row: int, member: bool = False) -> Location:
         """Row ``row`` of the block, at its product id (or member) cell."""
         col = self.columns[member]
         field = self.headers[member]
+        if col is None:  # the file's member: no column
+            return Location(self.file, int(self.lines[row]), None, field)
         if self.sheet is not None:
             field += f" [{self.sheet}!{column_letter(col)}{int(self.lines[row])}]"
         return Location(self.file, int(self.lines[row]), col + 1, field)
@@ -261,8 +266,9 @@ class _Sheet:
         import numpy as np
 
         col = self.columns.get(name)
-        if col is None:
-            return np.zeros(len(self.raw.frame), dtype=np.int64), [""]
+        if col is None:  # no member column: the file's member
+            said = _clean(Path(self.raw.file).stem) if name == "member" else ""
+            return np.zeros(len(self.raw.frame), dtype=np.int64), [said]
         return _factor(self.raw.frame[col])
 
 
@@ -294,11 +300,13 @@ def validate_sheet(raw: RawSheet, library: RubricLibrary) -> SheetContent:
     rub, rubs = sheet.identity("rubric")
     mem, mems = sheet.identity("member")
     nam, names = sheet.identity("product_name")
-    c_pid, c_rub, c_mem = (sheet.columns[k] for k in REQUIRED)
+    c_pid, c_rub = (sheet.columns[k] for k in REQUIRED)
+    c_mem = sheet.columns.get("member")
 
     blank_pid = np.array([p == "" for p in pids])[pid]
     if blank_pid.any():  # fully blank rows are skipped; others must name their product
-        ids = [sheet.criteria[k] for k in sheet.criteria] + [c_rub, c_mem]
+        ids = [sheet.criteria[k] for k in sheet.criteria] + [c_rub]
+        ids += [] if c_mem is None else [c_mem]
         filled = np.zeros(int(blank_pid.sum()), dtype=bool)
         for col in ids:
             filled |= _text(raw.frame[col])[blank_pid] != ""
@@ -509,7 +517,8 @@ def validate_sheet(raw: RawSheet, library: RubricLibrary) -> SheetContent:
             option=np.ascontiguousarray(option[row_good]),
         ))
         places.append(RowPlaces(raw.file, raw.sheet, rows_sel + raw.first_row,
-                                (c_pid, c_mem), (raw.headers[c_pid], raw.headers[c_mem])))
+                                (c_pid, c_mem), (raw.headers[c_pid], "member" if c_mem is None
+                                                 else raw.headers[c_mem])))
     for p in sorted(problems):
         listed = sorted(problems[p], key=lambda x: (x.location.line or 0,
                                                    x.location.column or 0))
