@@ -84,13 +84,24 @@ def _columns(rows: list[Row]) -> list[str]:
 
 
 def write_sheet(path: Path, rows: list[Row], columns: list[str]) -> Path:
+    """A CSV sheet, or by its suffix an XLSX workbook (as members send them)."""
     path.parent.mkdir(parents=True, exist_ok=True)
+    table = [["product_id", "product_name", "rubric", "member", *columns]]
+    table += [[pid, f"Sản phẩm {pid}", rid, member, *[codes.get(c, "") for c in columns]]
+              for pid, rid, member, codes in rows]
+    if path.suffix == ".xlsx":
+        from openpyxl import Workbook
+
+        book = Workbook()
+        sheet = book.active
+        assert sheet is not None
+        sheet.title = "Phiếu chấm"
+        for line in table:
+            sheet.append(line)
+        book.save(path)
+        return path
     with path.open("w", newline="", encoding="utf-8") as handle:
-        out = csv.writer(handle)
-        out.writerow(["product_id", "product_name", "rubric", "member", *columns])
-        for pid, rid, member, codes in rows:
-            out.writerow([pid, f"Sản phẩm {pid}", rid, member,
-                          *[codes.get(c, "") for c in columns]])
+        csv.writer(handle).writerows(table)
     return path
 
 
@@ -126,7 +137,8 @@ def as_member_files(folder: Path, rows: list[Row]) -> list[str]:
             for i, (_, own) in enumerate(_per_member(rows))]
 
 
-def as_round(folder: Path, rows: list[Row], files: list[list[Row]] | None = None) -> list[str]:
+def as_round(folder: Path, rows: list[Row], files: list[list[Row]] | None = None,
+             suffix: str = ".csv") -> list[str]:
     """A round folder: the roster, the product list (every id scored, as a secretary
     lists them: near-miss ids left out), one sheet per member (or ``files``)."""
     folder.mkdir(parents=True)
@@ -144,7 +156,7 @@ def as_round(folder: Path, rows: list[Row], files: list[list[Row]] | None = None
     columns = _columns(rows)
     parts = files if files is not None else [own for _, own in _per_member(rows)]
     for i, own in enumerate(parts):
-        write_sheet(folder / "sheets" / f"{i + 1:02d}.csv", own, columns)
+        write_sheet(folder / "sheets" / f"{i + 1:02d}{suffix}", own, columns)
     return [str(folder)]
 
 
@@ -211,26 +223,29 @@ def _fixed(seed: int) -> list[Row]:
     return rows
 
 
-def loose_and_round(tmp_path: Path, rows: list[Row], files: list[list[Row]]
+def loose_and_round(tmp_path: Path, rows: list[Row], files: list[list[Row]],
+                    suffix: str = ".csv"
                     ) -> dict[str, tuple[int, dict[str, dict[str, Any]], str]]:
     """``rows`` as the members' own files passed loose, and as a round of those files."""
     columns = _columns(rows)
-    loose = [str(write_sheet(tmp_path / "loose" / f"{i + 1:02d}.csv", own, columns))
+    loose = [str(write_sheet(tmp_path / "loose" / f"{i + 1:02d}{suffix}", own, columns))
              for i, own in enumerate(files)]
-    return {"loose": rate(loose), "round": rate(as_round(tmp_path / "round", rows, files))}
+    return {"loose": rate(loose),
+            "round": rate(as_round(tmp_path / "round", rows, files, suffix))}
 
 
 def _by_member(rows: list[Row]) -> list[list[Row]]:
     return [own for _, own in _per_member(rows)]
 
 
-def test_near_miss_id_is_caught_loose_as_in_a_round(tmp_path: Path) -> None:
+@pytest.mark.parametrize("suffix", [".csv", ".xlsx"])
+def test_near_miss_id_is_caught_loose_as_in_a_round(tmp_path: Path, suffix: str) -> None:
     """Lan types QN-HL-002 for QN-HL-0002: not rated as a product of its own, the right
     id suggested, QN-HL-0002 rated on the two others' sheets, exit 1, both ways."""
     rows = _fixed(5)
     typo = [(("QN-HL-002" if p == "QN-HL-0002" and m == ROSTER[0] else p), r, m, c)
             for p, r, m, c in rows]
-    runs = loose_and_round(tmp_path, typo, _by_member(typo))
+    runs = loose_and_round(tmp_path, typo, _by_member(typo), suffix)
     for name, (code, products, said) in runs.items():
         assert code == 1, name
         assert "QN-HL-002" not in products or products["QN-HL-002"]["errors"], name
@@ -238,8 +253,9 @@ def test_near_miss_id_is_caught_loose_as_in_a_round(tmp_path: Path) -> None:
         assert [m["member"] for m in products["QN-HL-0002"]["members"]] == ROSTER[1:3]
     assert contract(runs["loose"][1]["QN-HL-0002"]) == contract(runs["round"][1]["QN-HL-0002"])
     problem = runs["loose"][1]["QN-HL-002"]["errors"][0]
-    assert problem["file"].endswith("01.csv") and problem["line"] == 3
-    clean = loose_and_round(tmp_path / "clean", rows, _by_member(rows))
+    assert problem["file"].endswith(f"01{suffix}") and problem["line"] == 3
+    assert problem["column"] == 1
+    clean = loose_and_round(tmp_path / "clean", rows, _by_member(rows), suffix)
     assert all(code == 0 for code, _, _ in clean.values())
 
 
