@@ -151,7 +151,11 @@ def as_round(folder: Path, rows: list[Row], files: list[list[Row]] | None = None
     with (folder / "products.csv").open("w", newline="", encoding="utf-8") as handle:
         out = csv.writer(handle)
         out.writerow(["product_id", "product_name", "rubric"])
-        for pid, rid in dict.fromkeys((r[0], r[1]) for r in rows if r[0] != "QN-HL-002"):
+        listed: dict[str, tuple[str, str]] = {}  # one id per product, as first spelled
+        for pid, rid, *_ in rows:
+            if pid != "QN-HL-002":
+                listed.setdefault(pid.upper(), (pid, rid))
+        for pid, rid in listed.values():
             out.writerow([pid, f"Sản phẩm {pid}", rid])
     columns = _columns(rows)
     parts = files if files is not None else [own for _, own in _per_member(rows)]
@@ -335,4 +339,19 @@ def test_member_named_by_the_file(tmp_path: Path) -> None:
         assert code == 0, said
         assert {p: contract(i) for p, i in products.items()} == \
             {p: contract(i) for p, i in named[1].items()}
+        assert all(len(i["members"]) == 3 for i in products.values())
+
+
+def test_ids_in_other_case_are_one_product(tmp_path: Path) -> None:
+    """Đức writes the ids in lower case: the same products (ids are compared as
+    ``models.names.id_key`` says), loose as in a round, each rated on three members."""
+    rows = _fixed(10)
+    lower = [(p.lower() if m == ROSTER[2] else p, r, m, c) for p, r, m, c in rows]
+    runs = loose_and_round(tmp_path, lower, _by_member(lower))
+    plain = loose_and_round(tmp_path / "plain", rows, _by_member(rows))
+    for name, (code, products, said) in runs.items():
+        assert code == 0, (name, said)
+        assert sorted(products) == sorted({p for p, *_ in rows}), name
+        assert {p: contract(i) for p, i in products.items()} == \
+            {p: contract(i) for p, i in plain[name][1].items()}, name
         assert all(len(i["members"]) == 3 for i in products.values())

@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass, field
 
 from ocop_rate.errors import Problem
-from ocop_rate.models.names import member_key
+from ocop_rate.models.names import id_key, member_key
 from ocop_rate.models.round import ExtraId, Quorum, RosterMember, RoundConfig, Status
 from ocop_rate.round.products import ListedProduct, ProductList
 from ocop_rate.round.sheets import SheetRow
@@ -57,15 +57,20 @@ def merge(config: RoundConfig, listed: ProductList, rows: list[SheetRow],
     agreed: dict[str, list[SheetRow]] = {}
     extra: dict[str, list[tuple[str, SheetRow]]] = {}
     refused: set[tuple[str, str]] = set()
+    # "QN-01", "qn-01" and "QN‑01" are one product, on the list as in loose files
+    by_key = {id_key(pid): pid for pid in plans}
+    bad = {id_key(pid) for pid in listed.bad_ids}
     for row in rows:
+        key = id_key(row.product_id)
+        pid = by_key.get(key, row.product_id)
         if row.consensus:
             if config.mode != "consensus":
                 problems.append(Problem.of("round.consensus_in_average", row.locate("member"),
                                            member=row.member))
-            elif row.product_id in plans:
-                agreed.setdefault(row.product_id, []).append(row)
-            elif row.product_id not in listed.bad_ids:
-                extra.setdefault(row.product_id, []).append((row.member, row))
+            elif pid in plans:
+                agreed.setdefault(pid, []).append(row)
+            elif key not in bad:
+                extra.setdefault(pid, []).append((row.member, row))
             continue
         person = roster.get(member_key(row.member))
         if person is None or not person.scores:
@@ -75,10 +80,10 @@ def merge(config: RoundConfig, listed: ProductList, rows: list[SheetRow],
                 problems.append(Problem.of(key, row.locate("member"), member=row.member,
                                            file=row.file))
             continue
-        if row.product_id in plans:
-            by_member.setdefault((row.product_id, person.name), []).append(row)
-        elif row.product_id not in listed.bad_ids:
-            extra.setdefault(row.product_id, []).append((person.name, row))
+        if pid in plans:
+            by_member.setdefault((pid, person.name), []).append(row)
+        elif key not in bad:
+            extra.setdefault(pid, []).append((person.name, row))
     for (pid, member), sheets in by_member.items():
         _supersede(plans[pid], member, sheets, ordered_files)
     for pid, sheets in agreed.items():
