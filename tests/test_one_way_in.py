@@ -355,3 +355,19 @@ def test_ids_in_other_case_are_one_product(tmp_path: Path) -> None:
         assert {p: contract(i) for p, i in products.items()} == \
             {p: contract(i) for p, i in plain[name][1].items()}, name
         assert all(len(i["members"]) == 3 for i in products.values())
+
+
+def test_a_part_that_cannot_be_used_stops_the_product(tmp_path: Path) -> None:
+    """Lan's row of QN-HL-0001 has a code the rubric does not know: the product is not
+    rated on the others' rows alone (that would be a different council), and both files
+    say why; the other products are rated on all three."""
+    rows = _fixed(12)
+    bad = [(p, r, m, {**c, next(iter(c)): "zz"} if (p, m) == ("QN-HL-0001", ROSTER[0]) else c)
+           for p, r, m, c in rows]
+    code, products, said = rate(as_member_files(tmp_path, bad))
+    assert code == 1
+    assert "QN-HL-0001" not in {p for p, i in products.items() if not i.get("errors")}
+    assert "unknown option 'zz'" in said and "whose part could not be used" in said
+    assert "member-1.csv" in said and "member-2.csv" in said
+    rated = [i for i in products.values() if not i.get("errors")]
+    assert len(rated) == 3 and all(len(i["members"]) == 3 for i in rated)
