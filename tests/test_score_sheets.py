@@ -115,14 +115,11 @@ def test_bad_cells_are_located_and_the_rest_rated(tmp_path: Path, tiny_rules: Pa
 def test_whole_sheet_problems(tmp_path: Path, tiny_rules: Path) -> None:
     cases = {
         "unknown-column.csv": [[*HEADER, "notes"], ["P-1", "x", "tiny", "M1", "h", "c", "c", ""]],
-        "no-member.csv": [["product_id", "rubric", "A1", "B1", "C1"],
-                          ["P-1", "tiny", "h", "c", "c"]],
         "missing-criterion.csv": [HEADER[:-1], ["P-1", "x", "tiny", "M1", "h", "c"]],
         "two-rubrics.csv": [HEADER, ["P-1", "x", "tiny", "M1", "h", "c", "c"],
                             ["P-1", "x", "other", "M2", "h", "c", "c"]],
     }
     expected = {"unknown-column.csv": "unknown column 'notes'",
-                "no-member.csv": "no 'member' column",
                 "missing-criterion.csv": "no column for criterion C1",
                 "two-rubrics.csv": "name different rubrics"}
     for name, rows in cases.items():
@@ -132,6 +129,20 @@ def test_whole_sheet_problems(tmp_path: Path, tiny_rules: Path) -> None:
         messages = [e["message"] for i in items for e in i["errors"]]
         assert any(expected[name] in m for m in messages), (name, messages)
         assert all(e["file"] == str(sheet) for i in items for e in i["errors"])
+
+
+def test_sheet_without_member_column_is_the_files_member(tmp_path: Path,
+                                                         tiny_rules: Path) -> None:
+    """Members come from the row or the file (issue 19): ``Lan.csv`` without a member
+    column is Lan's sheet; two rows of one product in it are Lan scoring it twice."""
+    sheet = write_csv(tmp_path / "Lan.csv", [["product_id", "rubric", "A1", "B1", "C1"],
+                                             ["P-1", "tiny", "h", "c", "c"]])
+    code, items, _ = rate_json(str(sheet), "--rules", str(tiny_rules))
+    assert code == 0 and [m["member"] for m in items[0]["members"]] == ["Lan"]
+    write_csv(sheet, [["product_id", "rubric", "A1", "B1", "C1"],
+                      ["P-1", "tiny", "h", "c", "c"], ["P-1", "tiny", "a", "c", "c"]])
+    code, items, _ = rate_json(str(sheet), "--rules", str(tiny_rules))
+    assert code == 1 and "twice" in items[0]["errors"][0]["message"]
 
 
 def test_xlsx_template_layout(tmp_path: Path, tiny_rules: Path) -> None:
