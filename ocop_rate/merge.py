@@ -27,8 +27,15 @@ from ocop_rate.loading.caps import capped
 from ocop_rate.loading.dossiers import LoadedDossier
 from ocop_rate.loading.rubrics import RubricLibrary
 from ocop_rate.models.dossier import MemberSheet
-from ocop_rate.models.names import id_key, id_keys, member_key
-from ocop_rate.models.rating import Failure, Notice, RatingColumns
+from ocop_rate.models.names import (
+    NEAR_MISS_EDITS,
+    id_key,
+    id_keys,
+    loose_id_key,
+    member_key,
+    nearest,
+)
+from ocop_rate.models.rating import Failure, Notice, ProblemOut, RatingColumns
 from ocop_rate.models.rubric import Rubric
 from ocop_rate.outcome import Level
 
@@ -83,7 +90,6 @@ class SheetMerge:
         """Read one score sheet (every sheet of a workbook); its bad products are kept for
         :meth:`failures_of`, in the batch's file order."""
         from ocop_rate.loading.score_sheets import read_score_sheet
-        from ocop_rate.pipeline import to_out, unratable
 
         name = str(path)
         try:
@@ -214,8 +220,6 @@ class SheetMerge:
         return Location(where)
 
     def _failure(self, group: _Group, problem: Problem) -> Failure:
-        from ocop_rate.pipeline import to_out
-
         b, p = group.refs[0]
         block = self.blocks[b]
         return Failure(product_id=block.product_id[p], rubric=block.rubric.id,
@@ -245,8 +249,6 @@ class SheetMerge:
         from the product, it does not copy it) and must have more members; one found by
         edits alone (not by padding, case or separators) must also have the same rubric
         and make, with the near miss, a council as large as the largest."""
-        from ocop_rate.pipeline import to_out
-        from ocop_rate.round.merge import NEAR_MISS_EDITS, loose_id_key, nearest
 
         live = [g for g in self.groups.values() if g.refs and id(g) not in dropped]
         suspects = sorted((g for g in live if g.size < most and g.held is None),
@@ -373,6 +375,20 @@ class SheetMerge:
     def _said(self, ref: Ref) -> str:
         b, p = ref
         return self.places[b].said(int(self.blocks[b].starts[p]))
+
+
+def to_out(problem: Problem) -> ProblemOut:
+    loc = problem.location
+    params = {k: v if isinstance(v, (str, int, float)) else str(v)
+              for k, v in problem.params.items()}
+    return ProblemOut(message=problem.message, file=loc.file, line=loc.line,
+                      column=loc.column, field=loc.field, message_id=problem.message_id,
+                      params=params)
+
+
+def unratable(rubric: Rubric, location: Location) -> Problem:
+    return Problem.of("engine.not_hundredths", location, rubric=rubric.id,
+                      where="; ".join(not_whole_hundredths(rubric)[:3]))
 
 
 def warn_one_member(block: RatingColumns, most: int, where: Callable[[int], str]) -> None:

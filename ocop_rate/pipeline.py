@@ -11,7 +11,6 @@ from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from ocop_rate.defaults import DEFAULT_SPREAD
 from ocop_rate.engine import (
@@ -33,27 +32,16 @@ from ocop_rate.loading.dossiers import (
 )
 from ocop_rate.loading.rubrics import RubricLibrary, unknown_rubric
 from ocop_rate.loading.source import OUTSIDE
+from ocop_rate.merge import SheetMerge, to_out, unratable, warn_one_member
 from ocop_rate.models.dossier import Dossier
 from ocop_rate.models.names import id_key
-from ocop_rate.models.rating import BatchResult, Failure, ProblemOut, Rating, RatingColumns
+from ocop_rate.models.rating import BatchResult, Failure, Rating, RatingColumns
 from ocop_rate.models.rubric import Rubric
 from ocop_rate.outcome import DEFAULT_LEVEL, Level
-
-if TYPE_CHECKING:
-    from ocop_rate.merge import SheetMerge
 
 BLOCK = 512
 OnItem = Callable[[int, int], None]
 """Progress callback: ``on_item(done, total)`` after each file (the library never prints)."""
-
-
-def to_out(problem: Problem) -> ProblemOut:
-    loc = problem.location
-    params = {k: v if isinstance(v, (str, int, float)) else str(v)
-              for k, v in problem.params.items()}
-    return ProblemOut(message=problem.message, file=loc.file, line=loc.line,
-                      column=loc.column, field=loc.field, message_id=problem.message_id,
-                      params=params)
 
 
 def fit_loaded(library: RubricLibrary, loaded: LoadedDossier) -> Rubric | Failure:
@@ -75,11 +63,6 @@ def fit_loaded(library: RubricLibrary, loaded: LoadedDossier) -> Rubric | Failur
                        errors=tuple(to_out(p) for p in capped(problems, source.file)))
     assert rubric is not None
     return rubric
-
-
-def unratable(rubric: Rubric, location: Location) -> Problem:
-    return Problem.of("engine.not_hundredths", location, rubric=rubric.id,
-                      where="; ".join(not_whole_hundredths(rubric)[:3]))
 
 
 def rate_loaded(library: RubricLibrary, loaded: LoadedDossier,
@@ -220,8 +203,6 @@ def _stream_sides(libraries: list[RubricLibrary], args: list[str], policy: GateP
     """Score sheets are read first and merged by product id at the end (with a dossier
     that shares an id with them: :mod:`ocop_rate.merge`); every other dossier is scored as
     it streams, :data:`BLOCK` at a time."""
-    from ocop_rate.merge import SheetMerge
-
     sides = range(len(libraries))
     seen: list[dict[str, str | None]] = [{} for _ in sides]
     refused: list[Path] = []
@@ -327,10 +308,7 @@ class _Pending:
                                      self.spread_limit, self.level)
                 if scored is not None:
                     scored.setdefault(key, []).append((rubric, done))
-            if self.most > 1:
-                from ocop_rate.merge import warn_one_member
-
-                warn_one_member(done, self.most, _file_of(done))
+            warn_one_member(done, self.most, _file_of(done))
             blocks[rid] = done
         out: list[Piece] = [x if isinstance(x, Failure) else (blocks[x[0]], x[1])
                             for x in self.order]

@@ -64,7 +64,7 @@ def far_apart_ids(rng: random.Random, count: int) -> list[str]:
     """Ids more than two edits apart and unlike but for padding, case or separators: a
     council of one member beside larger ones is then a product of its own, not a near
     miss (ids a few edits apart, QN-0001 and QN-0005, are the near-miss tests' subject)."""
-    from ocop_rate.round.merge import NEAR_MISS_EDITS, edits, loose_id_key
+    from ocop_rate.models.names import NEAR_MISS_EDITS, edits, loose_id_key
 
     out: list[str] = []
     while len(out) < count:

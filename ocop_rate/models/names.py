@@ -17,6 +17,8 @@ DASHES = "\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe58\ufe63\uff0d"
 _DASH_TO_HYPHEN = str.maketrans(dict.fromkeys(DASHES, "-"))
 _DROP_ZERO_WIDTH = str.maketrans(dict.fromkeys(ZERO_WIDTH))
 _SPACES = re.compile(r"\s+")
+_SEPARATORS = re.compile(r"[\s_.\-/]+")
+_DIGITS = re.compile(r"\d+")
 
 
 def member_key(name: str) -> str:
@@ -60,3 +62,40 @@ def plain_ids(ids: list[str]) -> bool:
     for), so a sheet's 100,000 ids are checked with one scan."""
     joined = "".join(ids)
     return joined.isascii() and joined.isprintable() and " " not in joined
+
+
+NEAR_MISS_EDITS = 2
+"""At most this many characters apart for an id to be suggested as the one meant (a round's
+ids not on its list, loose files' near misses: ``ocop_rate.merge``)."""
+
+
+def loose_id_key(pid: str) -> str:
+    """``'qn_ub-001'`` and ``'QN-UB-0001'`` alike: case, separators and zero padding
+    ignored."""
+    plain = _SEPARATORS.sub("", pid.casefold())
+    return _DIGITS.sub(lambda m: str(int(m.group())), plain)
+
+
+def nearest(pid: str, listed: list[str]) -> list[str]:
+    """The listed ids ``pid`` most likely meant: the one equal but for case, separators or
+    zero padding; else those fewest edits away (at most :data:`NEAR_MISS_EDITS`, up to
+    three)."""
+    key = loose_id_key(pid)
+    same = [p for p in listed if loose_id_key(p) == key]
+    if same:
+        return same[:1]
+    scored = sorted((edits(pid.casefold(), p.casefold()), p) for p in listed)
+    best = [p for d, p in scored if d <= NEAR_MISS_EDITS and d == scored[0][0]]
+    return best[:3]
+
+
+def edits(a: str, b: str) -> int:
+    """Levenshtein distance (ids are short; a round lists hundreds at most)."""
+    if abs(len(a) - len(b)) > NEAR_MISS_EDITS:
+        return NEAR_MISS_EDITS + 1
+    row = list(range(len(b) + 1))
+    for i, ca in enumerate(a, start=1):
+        prev, row[0] = row[0], i
+        for j, cb in enumerate(b, start=1):
+            prev, row[j] = row[j], min(row[j] + 1, row[j - 1] + 1, prev + (ca != cb))
+    return row[-1]

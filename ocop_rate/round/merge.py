@@ -7,16 +7,13 @@ member scoring a product twice in one pass, products below quorum (not rated).
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 
 from ocop_rate.errors import Problem
-from ocop_rate.models.names import id_key, member_key
+from ocop_rate.models.names import id_key, member_key, nearest
 from ocop_rate.models.round import ExtraId, Quorum, RosterMember, RoundConfig, Status
 from ocop_rate.round.products import ListedProduct, ProductList
 from ocop_rate.round.sheets import SheetRow
-
-NEAR_MISS_EDITS = 2  # at most this many characters apart to be suggested
 
 
 @dataclass
@@ -162,40 +159,3 @@ def _extras(extra: dict[str, list[tuple[str, SheetRow]]], listed: list[str], sco
         out.append(ExtraId(product_id=pid, members=members,
                            suggestion=" / ".join(near) if near else None))
     return out
-
-
-def loose_id_key(pid: str) -> str:
-    """``'qn_ub-001'`` and ``'QN-UB-0001'`` alike: case, separators and zero padding
-    ignored."""
-    plain = re.sub(r"[\s_.\-/]+", "", pid.casefold())
-    return re.sub(r"\d+", lambda m: str(int(m.group())), plain)
-
-
-def nearest(pid: str, listed: list[str], by_key: dict[str, list[str]] | None = None
-            ) -> list[str]:
-    """The listed ids ``pid`` most likely meant: the one equal but for case, separators or
-    zero padding; else those fewest edits away (at most :data:`NEAR_MISS_EDITS`, up to
-    three). ``by_key``: ``listed`` by :func:`loose_id_key`, when the caller asks for many
-    ids of one long list (loose files: ``ocop_rate.merge``)."""
-    key = loose_id_key(pid)
-    same = by_key.get(key, []) if by_key is not None else \
-        [p for p in listed if loose_id_key(p) == key]
-    if same:
-        return same[:1]
-    if not listed:
-        return []
-    scored = sorted((edits(pid.casefold(), p.casefold()), p) for p in listed)
-    best = [p for d, p in scored if d <= NEAR_MISS_EDITS and d == scored[0][0]]
-    return best[:3]
-
-
-def edits(a: str, b: str) -> int:
-    """Levenshtein distance (ids are short; a round lists hundreds at most)."""
-    if abs(len(a) - len(b)) > NEAR_MISS_EDITS:
-        return NEAR_MISS_EDITS + 1
-    row = list(range(len(b) + 1))
-    for i, ca in enumerate(a, start=1):
-        prev, row[0] = row[0], i
-        for j, cb in enumerate(b, start=1):
-            prev, row[j] = row[j], min(row[j] + 1, row[j - 1] + 1, prev + (ca != cb))
-    return row[-1]
