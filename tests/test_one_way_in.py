@@ -178,7 +178,7 @@ def rate(args: list[str]) -> tuple[int, dict[str, dict[str, Any]], str]:
 
 ROUND_OWN = frozenset({"level_source", "round", "round_date", "registration",
                        "legal_representative", "quorum", "completeness", "sheets",
-                       "individual", "pair"})
+                       "individual", "pair", "written", "deadlines"})
 """The fields a round adds to each product (docs/contract.md, "Round result")."""
 CRITERION = ("id", "points", "max_points", "option")
 """What every input's JSON says of a criterion (docs/contract.md; a dossier says more)."""
