@@ -94,8 +94,10 @@ def markdown(rated: Rated, asked: Asked) -> str:
 
 def html(rated: Rated, asked: Asked) -> str:
     from ocop_rate.report.round_html import render_html
+    from ocop_rate.summary import summarise
 
-    return render_html(*rated, asked.lang, asked.rubrics)
+    report, result = rated
+    return render_html(report, result, asked.lang, asked.rubrics, summarise(result))
 
 
 def xlsx(rated: Rated, asked: Asked) -> bytes:
