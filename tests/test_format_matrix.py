@@ -26,7 +26,7 @@ import yaml
 from typer.testing import CliRunner
 
 from ocop_rate.cli import app
-from ocop_rate.views.registry import FORMATS, formats
+from ocop_rate.views.registry import FORMATS, formats, needs_file
 from tests.conftest import RULES, SAMPLES, TINY_RUBRIC, dump
 from tests.round_factory import MEMBERS, RUBRIC, criteria, make_round, product_ids, write_sheet
 
@@ -58,12 +58,12 @@ def _disagreeing_round(root: Path) -> Path:
     """A round of 3 products and 3 members where the first member scored the first product
     at the bottom of every criterion: the council must discuss it again."""
     folder = root / "round"
-    drawn = make_round(folder, products=3, members=3)
+    drawn = make_round(folder, products=3, members=3, suffix=".csv")  # fast to read
     first = product_ids(3)[0]
     low = {c: "a" for c in criteria() if c in drawn[(first, MEMBERS[0])]}
     rows = [(pid, MEMBERS[0], low if pid == first else drawn[(pid, MEMBERS[0])])
             for pid in product_ids(3)]
-    write_sheet(folder / "member-1.xlsx", rows)
+    write_sheet(folder / "member-1.csv", rows)
     return folder
 
 
@@ -280,3 +280,19 @@ def test_a_round_prints_its_sheets_and_results_list(inputs: Inputs) -> None:
     assert all(member in page for member in MEMBERS[:3])
     assert page.count('class="doc"') > listing.read_text(encoding="utf-8").count('class="doc"')
     assert "20 tháng 11 năm 2026" in page  # the round's date (round.yaml), as printed
+
+
+FILE_CELLS = [(name, fmt) for name in NAMES for fmt in formats(name)
+              if needs_file(name, fmt)]
+
+
+@pytest.mark.parametrize(("name", "fmt"), FILE_CELLS)
+def test_a_file_format_without_output_is_refused_before_any_work(inputs: Inputs, name: str,
+                                                                 fmt: str) -> None:
+    """A workbook or a Word file cannot go to the screen: exit 2, said, nothing written."""
+    command = next(c for c in _commands(inputs) if c.subject == name)
+    before = _digest(inputs.root)
+    result = runner.invoke(app, [*command.args, "-f", fmt, "--lang", "en"])
+    assert result.exit_code == 2, result.output
+    assert "--output" in result.stderr and not result.stdout
+    assert _digest(inputs.root) == before

@@ -9,7 +9,6 @@ Not a command module: commands import it, it imports no command.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any, cast
 
@@ -64,7 +63,7 @@ def deliver(subject: str, fmt: str, what: Any, asked: Asked, output: Path | None
     drawer = registry.drawer(subject, fmt)
     if drawer.kind == "blocks":
         console = _console() if output is None else _console(width=drawer.file_width)
-        blocks = drawer.load()(what, replace(asked, width=console.width))
+        blocks = drawer.load()(what, asked._replace(width=console.width))
         if output is None and (console.is_terminal or drawer.wrap != "located"):
             for block in blocks:
                 console.print(block, soft_wrap=_soft(block, drawer.wrap))

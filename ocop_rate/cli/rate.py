@@ -114,10 +114,11 @@ def _rate_round(config: Path, *, rules: list[Path] | None, fmt: str, output: Pat
     round has problems."""
     if output is not None:
         refuse_round_inputs(config, output)
-    report, result = rate_round(config, rules, level)
+    library = _library(rules)
+    report, result = rate_round(config, rules, level, library)
     if registry.drawer("round", fmt).data_only:  # the data has no place for them
         round_problems(report, lang)
-    asked = Asked(lang, day=day, members=members, rubrics=_library(rules).rubrics)
+    asked = Asked(lang, day=day, members=members, rubrics=library.rubrics)
     deliver("round", fmt, (report, result), asked, output)
     if output is not None:
         _note("cli.wrote", path=str(output), count=len(report.entries))

@@ -24,6 +24,7 @@ from ocop_rate.cli.help import OcopGroup
 from ocop_rate.errors import OcopError, Problem
 
 if TYPE_CHECKING:
+    from ocop_rate.loading.rubrics import RubricLibrary
     from ocop_rate.models.rating import BatchResult
     from ocop_rate.models.round import RoundReport
 
@@ -48,13 +49,14 @@ def round_config(paths: list[str]) -> Path | None:
     return rounds[0][1]
 
 
-def rate_round(config: Path, rules: list[Path] | None, level: LevelChoice | None
-               ) -> tuple[RoundReport, BatchResult]:
-    """The round of ``config`` rated, at ``level`` when given (else round.yaml's)."""
+def rate_round(config: Path, rules: list[Path] | None, level: LevelChoice | None,
+               library: RubricLibrary | None = None) -> tuple[RoundReport, BatchResult]:
+    """The round of ``config`` rated with ``library`` (else the one ``rules`` names), at
+    ``level`` when given (else round.yaml's)."""
     from ocop_rate.round import rate_round as rate
 
-    library = _library(rules)
-    return _guard(lambda: rate(library, config, None if level is None else level.value))
+    chosen = library or _library(rules)
+    return _guard(lambda: rate(chosen, config, None if level is None else level.value))
 
 
 def round_problems(report: RoundReport, lang: LangCode) -> None:

@@ -41,14 +41,9 @@ def detailed(result: BatchResult) -> BatchResult:
 def disagreements(result: BatchResult, lang: Lang) -> list[tuple[str, str]]:
     """``(product id, reason)`` for every reason to discuss a product again: the lines the
     terminal prints under the results table."""
-    from ocop_rate.report.members_view import batch_disagreements
+    from ocop_rate.report.members_view import batch_disagreement_reasons
 
-    out = []
-    for line in list(batch_disagreements(result, lang))[1:]:  # the first is the heading
-        said = getattr(line, "plain", str(line)).removeprefix("⚠ ")
-        pid, _, reason = said.partition(": ")
-        out.append((pid, reason))
-    return out
+    return list(batch_disagreement_reasons(result, lang))
 
 
 def results_section(result: BatchResult, lang: Lang) -> Section:

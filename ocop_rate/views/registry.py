@@ -12,8 +12,8 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any, Literal
+from types import MappingProxyType
+from typing import TYPE_CHECKING, Any, Literal, NamedTuple
 
 if TYPE_CHECKING:
     from ocop_rate.models.rubric import Rubric
@@ -30,19 +30,18 @@ FORMATS: tuple[str, ...] = ("table", "json", "csv", "markdown", "html", "xlsx", 
 """Every format name any command knows, in the order help lists them."""
 
 
-@dataclass(frozen=True)
-class Asked:
-    """What a drawing of a subject may need besides the subject itself."""
+class Asked(NamedTuple):
+    """What a drawing of a subject may need besides the subject itself. (Named tuples, not
+    dataclasses, here: this module is read at every start-up, and they are built faster.)"""
 
     lang: Literal["vi", "en"]
     width: int = 120  # the terminal's (or a file's) width, for blocks
     day: dt.date | None = None  # the date printed on sheets and minutes
     members: bool = False  # rate --members: each product's sheets before the table
-    rubrics: Mapping[str, Rubric] = field(default_factory=dict)
+    rubrics: Mapping[str, Rubric] = MappingProxyType({})
 
 
-@dataclass(frozen=True)
-class Drawer:
+class Drawer(NamedTuple):
     """One cell of the matrix: ``target`` is ``module:function``, imported when drawn."""
 
     target: str

@@ -112,9 +112,8 @@ def _day(report: RoundReport, asked: Asked) -> Asked:
     if asked.day is not None:
         return asked
     import datetime as dt
-    from dataclasses import replace
 
-    return replace(asked, day=report.date or dt.date.today())
+    return asked._replace(day=report.date or dt.date.today())
 
 
 def docx(rated: Rated, asked: Asked) -> bytes:
