@@ -56,7 +56,7 @@ def document(report: RoundReport, result: BatchResult, lang: Lang) -> Document:
     sections += [batch.results_section(result, lang),
                  Section([Notes([("", n) for n in round_lines.notes(report, lang)]),
                           Paragraph(round_lines.summary(report, lang), strong=True)])]
-    return Document(title, sections, data=None)
+    return Document(title, sections)
 
 
 # --- the formats (views.registry.SUBJECTS["round"] and ["round-status"]) --------------------
@@ -75,9 +75,12 @@ def terminal(rated: Rated, asked: Asked) -> Iterator[RenderableType]:
 
 
 def json(rated: Rated, asked: Asked) -> str:
+    """The CONTRACT array: one object per listed product, the round's fields beside."""
+    from ocop_rate.render.json import draw
     from ocop_rate.report import round_json
 
-    return round_json.render(*rated, asked.lang)
+    report, result = rated
+    return draw(Document(report.name, data=round_json.products(report, result, asked.lang)))
 
 
 def csv(rated: Rated, asked: Asked) -> str:
@@ -143,6 +146,7 @@ def status_table(rated: Rated, asked: Asked) -> list[RenderableType]:
 
 
 def status_json(rated: Rated, asked: Asked) -> str:
+    from ocop_rate.render.json import draw
     from ocop_rate.report import round_json
 
-    return round_json.status(rated[0], asked.lang)
+    return draw(Document(rated[0].name, data=round_json.status(rated[0], asked.lang)))

@@ -18,9 +18,10 @@ def terminal(digest: Summary, asked: Asked) -> list[RenderableType]:
 
 
 def json(digest: Summary, asked: Asked) -> str:
-    import json as std
+    from ocop_rate.render.json import draw
+    from ocop_rate.views.document import Document
 
-    return std.dumps(digest.model_dump(mode="json"), ensure_ascii=False, indent=2) + "\n"
+    return draw(Document("", data=digest.model_dump(mode="json")))
 
 
 def markdown(digest: Summary, asked: Asked) -> str:
