@@ -296,3 +296,21 @@ def test_a_file_format_without_output_is_refused_before_any_work(inputs: Inputs,
     assert result.exit_code == 2, result.output
     assert "--output" in result.stderr and not result.stdout
     assert _digest(inputs.root) == before
+
+
+def test_a_round_without_a_format_a_batch_has_is_refused_not_drawn_as_another(
+        inputs: Inputs, monkeypatch: pytest.MonkeyPatch) -> None:
+    """``rate`` parses a batch's formats; a round folder is its own subject, asked again
+    once the folder is seen: a format the round lacked would be refused (exit 2, the round's
+    formats listed), never drawn as another format."""
+    from ocop_rate.views import registry
+
+    monkeypatch.setitem(registry.SUBJECTS, "round", {
+        k: v for k, v in registry.SUBJECTS["round"].items() if k != "docx"})
+    target = inputs.root / "out" / "no-such.docx"
+    before = _digest(inputs.root)
+    result = runner.invoke(app, ["rate", str(inputs.round), "-f", "docx", "-o", str(target),
+                                 "--lang", "en"])
+    assert result.exit_code == 2, result.output
+    assert not target.exists() and _digest(inputs.root) == before
+    assert ", ".join(registry.formats("round")) in result.stderr
