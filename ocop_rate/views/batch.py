@@ -72,8 +72,9 @@ def results_section(result: BatchResult, lang: Lang) -> Section:
                      row.rubric_name or row.rubric,
                      *[fmt(row.parts[p], lang) for p in PART_ORDER], fmt(row.total, lang),
                      stars, outcome, row.note or ""))
-    align = ("left", "left", *["right"] * (len(PART_ORDER) + 1), "left", "left", "left")
-    return Section([Table(head, body, align),  # type: ignore[arg-type]
+    numbers: tuple[str, ...] = ("right",) * (len(PART_ORDER) + 1)
+    align: tuple[str, ...] = ("left", "left", *numbers, "left", "left", "left")
+    return Section([Table(head, body, align),
                     Paragraph(summary_line(result, lang), label=word("summary", lang)),
                     Notes(reasons, word("reasons", lang)), Notes(problems, word("error", lang)),
                     Notes(disagreements(result, lang), word("discuss", lang))])

@@ -10,21 +10,21 @@ Plain dataclasses (no pydantic): a document is built and drawn once per run.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any, Literal
-
-Align = Literal["left", "right", "center"]
+from typing import Any
 
 
 @dataclass(frozen=True)
 class Table:
-    """A table: its head, its rows (text cells), each column's alignment."""
+    """A table: its head, its rows (text cells), each column's alignment (``left``, the
+    default, ``right`` for numbers, ``center``)."""
 
     head: tuple[str, ...]
     rows: list[tuple[str, ...]]
-    align: tuple[Align, ...] = ()
+    align: tuple[str, ...] = ()
 
-    def alignment(self, column: int) -> Align:
-        return self.align[column] if column < len(self.align) else "left"
+    def alignment(self, column: int) -> str:
+        found = self.align[column] if column < len(self.align) else "left"
+        return found if found in ("right", "center") else "left"
 
 
 @dataclass(frozen=True)

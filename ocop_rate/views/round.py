@@ -38,10 +38,11 @@ def document(report: RoundReport, result: BatchResult, lang: Lang) -> Document:
     discuss again, notes, and the closing count."""
     title, line = round_lines.header(report, lang)
     names = round_lines.members(report)
+    centred: tuple[str, ...] = ("center",) * len(names)
     matrix = Table((text("round.view.member", lang) + " →", *names,
                     text("round.view.quorum", lang)),
                    [tuple(row) for row in round_lines.matrix_rows(report, lang)],
-                   ("left", *["center"] * len(names), "right"))  # type: ignore[arg-type]
+                   ("left", *centred, "right"))
     sections = [Section([Paragraph(line)]),
                 Section([matrix, Paragraph(text("round.view.legend", lang))],
                         text("round.view.matrix", lang))]
