@@ -1,4 +1,4 @@
-"""Any :class:`~ocop_rate.views.document.Document` into a Word document being built: bold
+"""Any :class:`~ocop_rate.models.document.Document` into a Word document being built: bold
 headings, grid tables, bulleted notes. The office layout around it (motto, signatures, page
 size) is the caller's; python-docx is imported by the caller."""
 
@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from ocop_rate.views.document import Document, Notes, Paragraph, Table
+from ocop_rate.models.document import Document, Notes, Paragraph, Table
 
 if TYPE_CHECKING:
     from docx.document import Document as WordDocument

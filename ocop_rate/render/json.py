@@ -1,4 +1,4 @@
-"""Any :class:`~ocop_rate.views.document.Document`'s data as JSON: UTF-8 with diacritics as
+"""Any :class:`~ocop_rate.models.document.Document`'s data as JSON: UTF-8 with diacritics as
 they are, indented for a person reading a diff. (A batch's results stream instead:
 :mod:`ocop_rate.report.json_report`.)"""
 
@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import json
 
-from ocop_rate.views.document import Document
+from ocop_rate.models.document import Document
 
 
 def draw(document: Document) -> str:

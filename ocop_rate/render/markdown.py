@@ -1,11 +1,11 @@
-"""Any :class:`~ocop_rate.views.document.Document` as Markdown: a secretary pastes it into
+"""Any :class:`~ocop_rate.models.document.Document` as Markdown: a secretary pastes it into
 minutes or a wiki. Every text is escaped (:func:`cell`): a name from a file never becomes
 markup, a table row stays one row."""
 
 from __future__ import annotations
 
 from ocop_rate.loading.text_safety import printable
-from ocop_rate.views.document import Block, Document, Notes, Paragraph, Section, Table
+from ocop_rate.models.document import Block, Document, Notes, Paragraph, Section, Table
 
 _RULE = {"left": "---", "right": "---:", "center": ":---:"}
 

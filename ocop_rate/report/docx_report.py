@@ -21,7 +21,7 @@ from ocop_rate.report.rows import Row, rows
 if TYPE_CHECKING:
     from docx.document import Document
 
-    from ocop_rate.views.document import Document as View
+    from ocop_rate.models.document import Document as View
 
 def render(result: BatchResult, lang: Lang, day: dt.date | None = None,
            minutes: View | None = None) -> bytes:

@@ -13,9 +13,9 @@ from typing import TYPE_CHECKING
 
 from ocop_rate.messages import text
 from ocop_rate.models.common import Lang
+from ocop_rate.models.document import Document, Notes, Paragraph, Section, Table
 from ocop_rate.models.rating import BatchResult, Failure, RatingColumns
 from ocop_rate.models.rubric import PART_ORDER
-from ocop_rate.views.document import Document, Notes, Paragraph, Section, Table
 from ocop_rate.views.registry import Asked
 
 if TYPE_CHECKING:

@@ -12,11 +12,11 @@ from typing import TYPE_CHECKING
 
 from ocop_rate.messages import text
 from ocop_rate.models.common import Lang
+from ocop_rate.models.document import Document, Notes, Paragraph, Section, Table
 from ocop_rate.models.rating import BatchResult
 from ocop_rate.models.round import RoundReport
 from ocop_rate.report import round_lines
 from ocop_rate.views import batch
-from ocop_rate.views.document import Document, Notes, Paragraph, Section, Table
 from ocop_rate.views.registry import Asked
 
 if TYPE_CHECKING:

@@ -18,8 +18,8 @@ def terminal(digest: Summary, asked: Asked) -> list[RenderableType]:
 
 
 def json(digest: Summary, asked: Asked) -> str:
+    from ocop_rate.models.document import Document
     from ocop_rate.render.json import draw
-    from ocop_rate.views.document import Document
 
     return draw(Document("", data=digest.model_dump(mode="json")))
 

@@ -2,7 +2,9 @@
 paragraphs and notes, all already in the user's language, plus the contract-shaped data for
 machine formats. A subject builds one (:mod:`~ocop_rate.views.batch`,
 :mod:`~ocop_rate.views.round`); one module per format draws any of them
-(:mod:`ocop_rate.render.markdown`, :mod:`ocop_rate.render.docx`), knowing nothing of OCOP.
+(:mod:`ocop_rate.render.markdown`, :mod:`~ocop_rate.render.docx`,
+:mod:`~ocop_rate.render.json`), knowing nothing of OCOP. It lives with the models (it imports
+nothing of ours) so that the views above and the renderers below both read it.
 
 Plain dataclasses (no pydantic): a document is built and drawn once per run.
 """
