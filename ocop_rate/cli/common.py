@@ -32,23 +32,6 @@ class Lang(StrEnum):
     en = "en"
 
 
-class RateFormat(StrEnum):
-    table = "table"
-    json = "json"
-    csv = "csv"
-    markdown = "markdown"
-    html = "html"
-    xlsx = "xlsx"
-    sheets = "sheets"
-    results = "results"
-    docx = "docx"
-
-
-class ListFormat(StrEnum):
-    table = "table"
-    json = "json"
-
-
 class GatePolicyChoice(StrEnum):
     majority = "majority"
     all = "all"
@@ -332,24 +315,8 @@ def _stream_batch(library: RubricLibrary, paths: list[str], policy: GatePolicyCh
                                 on_item=on_item, tally=tally, level=at)
 
 
-def _detailed(result: BatchResult) -> BatchResult:
-    """Score-sheet products as full ratings, for views that show each product in detail."""
-    if not result.blocks:
-        return result
-    from ocop_rate.engine import expanded
-
-    return expanded(result)
-
-
 def _emit_bytes(data: bytes, output: Path) -> None:
     _write(output, data)
-
-
-class CheckFormat(StrEnum):
-    table = "table"
-    json = "json"
-    junit = "junit"
-    github = "github"
 
 
 class FailOnChoice(StrEnum):
@@ -358,26 +325,9 @@ class FailOnChoice(StrEnum):
     class_change = "class-change"
 
 
-CheckFormatOpt = Annotated[CheckFormat, typer.Option(
-    "--format", "-f", help="table (people), json (scripts; schema in docs/reference.md), "
-    "junit (CI test reports), github (workflow annotations).")]
 CheckOutputOpt = Annotated[Path | None, typer.Option(
     "--output", "-o", help="Write the report to this file (atomically) instead of the screen.",
     dir_okay=False, show_default=False)]
 GatePolicyOpt = Annotated[GatePolicyChoice, typer.Option(
     "--gate-policy", help="How star-mark gates read several members' sheets (see rate).")]
-
-
-def _show(blocks: Callable[[], list[object]], output: Path | None) -> None:
-    """Print rich blocks to the screen, or capture them as text into ``output``."""
-    console = _console() if output is None else _console(width=120)
-    if output is None:
-        for block in blocks():
-            console.print(block, soft_wrap=True)
-        return
-    with console.capture() as capture:
-        for block in blocks():
-            console.print(block, soft_wrap=True)
-    _emit(capture.get(), output)
-
 
