@@ -241,6 +241,7 @@ def new(
     scoring member (sheets/NAME.xlsx) with every product row, option drop-downs and a
     guide sheet. Never overwrites a file without --force."""
     from ocop_rate.messages import text
+    from ocop_rate.report.output import check_outputs
     from ocop_rate.round.scaffold import scaffold
 
     when = None
@@ -259,6 +260,7 @@ def new(
         there = [Problem.of("round.exists", None, path=str(p)) for p in targets if p.exists()]
         if there:
             _fail(OcopError(there))
+    _guard(lambda: check_outputs(list(targets)))  # every refusal before the first byte
     for path, data in targets.items():
         path.parent.mkdir(parents=True, exist_ok=True)
         _emit_bytes(data, path)

@@ -15,7 +15,7 @@ from typing import Any, Literal
 
 from pydantic import Field, field_validator, model_validator
 
-from ocop_rate.models.common import Frozen, Text, repeated
+from ocop_rate.models.common import Frozen, Text, check_day, repeated
 from ocop_rate.models.conditions import FactValue
 from ocop_rate.models.dossier import Producer
 
@@ -65,7 +65,7 @@ class RoundConfig(Frozen):
     quorum: int | float | str = Field(
         default=1.0, description="Scoring members needed per product: a count (3) or a "
         "share of the scoring members (0.67 or '2/3'); default all of them.")
-    spread_limit: float = Field(default=DEFAULT_SPREAD_LIMIT, ge=0)
+    spread_limit: float = Field(default=DEFAULT_SPREAD_LIMIT, ge=0, allow_inf_nan=False)
     mode: Mode = "average"
     gate_policy: Literal["majority", "all"] = "majority"
     products: str = Field(default="products.csv", min_length=1,
@@ -74,11 +74,25 @@ class RoundConfig(Frozen):
         default=(), description="Members' sheets in order (later supersede earlier); "
         "default: every other .csv/.xlsx/.yaml file of the folder, in name order.")
 
+    @field_validator("date")
+    @classmethod
+    def _date_in_programme(cls, value: dt.date | None) -> dt.date | None:
+        return None if value is None else check_day(value)
+
+    @field_validator("quorum", mode="before")
+    @classmethod
+    def _quorum_not_yes_no(cls, value: Any) -> Any:
+        """``quorum: true`` is no count: refused before pydantic would take it as 1."""
+        if isinstance(value, bool):
+            from pydantic_core import PydanticCustomError
+
+            raise PydanticCustomError("schema.quorum_yes_no", "quorum {value} is no count "
+                                      "(3) or share (0.67)", {"value": str(value).lower()})
+        return value
+
     @field_validator("quorum")
     @classmethod
     def _quorum_shape(cls, value: int | float | str) -> int | float | str:
-        if isinstance(value, bool):
-            raise ValueError("quorum is a count of members (3) or a share (0.67)")
         if isinstance(value, str):
             found = re.fullmatch(r"\s*(\d+)\s*/\s*(\d+)\s*", value)
             if not found or int(found[2]) == 0 or not 0 < Fraction(value) <= 1:

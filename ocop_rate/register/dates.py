@@ -37,18 +37,25 @@ def days_after(day: date, days: int) -> date:
 
 def parse_date(text: str) -> date | None:
     """``2026-02-05``, ``05/02/2026`` (day first, as Vietnamese documents write it) or a
-    spreadsheet's ``2026-02-05T00:00:00``; None when the text is no such date."""
+    spreadsheet's ``2026-02-05T00:00:00``; None when the text is no such date, or a date
+    outside the programme (:data:`~ocop_rate.models.common.FIRST_DAY` to ``LAST_DAY``: a
+    year 1 or an Excel serial of 1899 is a slip, and a year 9999 would carry a term and
+    its window off the calendar). The one reader of a date for every register command,
+    option and imported cell."""
+    from ocop_rate.models.common import in_programme
+
     text = text.strip()
     found = _ISO.match(text)
     try:
         if found:
-            return date(int(found[1]), int(found[2]), int(found[3]))
-        found = _DMY.match(text)
-        if found:
-            return date(int(found[3]), int(found[2]), int(found[1]))
+            day = date(int(found[1]), int(found[2]), int(found[3]))
+        elif found := _DMY.match(text):
+            day = date(int(found[3]), int(found[2]), int(found[1]))
+        else:
+            return None
     except ValueError:
         return None
-    return None
+    return day if in_programme(day) else None
 
 
 def short(day: date | None, lang: Lang) -> str:

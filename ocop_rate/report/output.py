@@ -62,6 +62,23 @@ def check_writable_kind(path: Path) -> None:
                                         path=str(path)))
 
 
+def check_outputs(paths: Iterable[Path]) -> None:
+    """Everything a command will write, checked before it writes the first byte: none is
+    an input of the run, none is a folder, block device or socket, and the folder each
+    goes into is a folder (or can be made). A command writing several files (``round
+    new``) calls this first, so a refusal never leaves some of them written."""
+    for path in paths:
+        refuse_if_input(path)
+        check_writable_kind(path)
+        for parent in path.parents:
+            if parent.exists():
+                if not parent.is_dir():
+                    raise UsageError(Problem.of("safety.parent_not_folder",
+                                                Location(str(path)), path=str(path),
+                                                parent=str(parent)))
+                break
+
+
 def _write_in_place(path: Path, mode: int, chunks: Iterable[str | bytes],
                     encoding: str) -> None:
     """A character device or FIFO: opened for writing without creating or truncating

@@ -9,6 +9,7 @@ from ocop_rate.messages.catalogue import (
     cli,
     common,
     engine,
+    guards,
     help,
     help_register,
     lint,
@@ -28,8 +29,8 @@ from ocop_rate.messages.catalogue import (
 from ocop_rate.messages.catalogue import round as round_room
 
 _MODULES: tuple[ModuleType, ...] = (
-    checks, cli, common, engine, help, help_register, lint, outcome, printed, rating, reading,
-    register, report, round_room, rubric, rules, safety, schema, sheet, template)
+    checks, cli, common, engine, guards, help, help_register, lint, outcome, printed, rating,
+    reading, register, report, round_room, rubric, rules, safety, schema, sheet, template)
 
 
 def _join(modules: tuple[ModuleType, ...]) -> dict[str, tuple[str, str]]:

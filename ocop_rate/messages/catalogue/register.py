@@ -89,8 +89,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
                                  "the outcome was derived from 'stars' and 'recognised'"),
     "register.cert_option": ("--cert cần dạng MÃ_SẢN_PHẨM=SỐ[@NGÀY], nhận được '{value}'",
                              "--cert takes PRODUCT_ID=NUMBER[@DATE], got '{value}'"),
-    "register.bad_date": ("'{value}' không phải ngày (dd/mm/yyyy hoặc yyyy-mm-dd)",
-                          "'{value}' is not a date (dd/mm/yyyy or yyyy-mm-dd)"),
+    "register.bad_date": ("'{value}' không phải ngày (dd/mm/yyyy hoặc yyyy-mm-dd) từ "
+                          "07/05/2018 đến 31/12/2100",
+                          "'{value}' is not a date (dd/mm/yyyy or yyyy-mm-dd) from "
+                          "07/05/2018 to 31/12/2100"),
     # the 5-star queue and changes
     "register.unknown_product": ("không có sản phẩm hoặc giấy chứng nhận '{ident}' trong sổ",
                                  "no product or certificate '{ident}' in the register"),
@@ -160,8 +162,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "register.import_repeated_certificate": ("số giấy chứng nhận '{value}' đã có ở dòng {line}",
                                              "certificate number '{value}' is already on "
                                              "line {line}"),
-    "register.import_bad_date": ("'{value}' không phải ngày (dd/mm/yyyy hoặc yyyy-mm-dd)",
-                                 "'{value}' is not a date (dd/mm/yyyy or yyyy-mm-dd)"),
+    "register.import_bad_date": ("'{value}' không phải ngày (dd/mm/yyyy hoặc yyyy-mm-dd) "
+                                 "từ 07/05/2018 đến 31/12/2100",
+                                 "'{value}' is not a date (dd/mm/yyyy or yyyy-mm-dd) from "
+                                 "07/05/2018 to 31/12/2100"),
     "register.import_bad_authority": ("thẩm quyền '{value}' không rõ; dùng province-chair hoặc "
                                       "minister", "authority '{value}' unknown; use "
                                       "province-chair or minister"),
