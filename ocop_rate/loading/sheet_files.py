@@ -14,6 +14,7 @@ import codecs
 import re
 import unicodedata
 import zipfile
+import zlib
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -64,17 +65,18 @@ class RawSheet:
     first_row: int = 2     # the sheet row of the first record (headers are row 1)
 
 
-def read_raw(path: Path) -> list[RawSheet]:
+def read_raw(path: Path, max_rows: int | None = None) -> list[RawSheet]:
     """The cells of a CSV file, or of each score sheet of an XLSX workbook: its first sheet
     and every other whose header row names a product id column (a workbook may hold one
-    sheet per product set; guide sheets are skipped)."""
+    sheet per product set; guide sheets are skipped). ``max_rows``: data rows a sheet may
+    hold (a round's product list, a roster), refused past it before they are built."""
     assert path.suffix.lower() in SHEET_SUFFIXES
     if path.suffix.lower() == ".xlsx":
-        return _read_xlsx(path)
-    return [_read_csv(path)]
+        return _read_xlsx(path, max_rows)
+    return [_read_csv(path, max_rows)]
 
 
-def _read_csv(path: Path) -> RawSheet:
+def _read_csv(path: Path, max_rows: int | None = None) -> RawSheet:
     import io
 
     import pandas as pd
@@ -93,6 +95,8 @@ def _read_csv(path: Path) -> RawSheet:
         raw, codec = raw.removeprefix(codecs.BOM_UTF8), "utf-8"
     raw = trim_trailing_blank_fields(raw)
     _refuse_wide_records(raw, name)
+    if max_rows is not None:
+        _refuse_long(raw, name, max_rows)
     # dtype=object: every cell is read as text all the same (no type is guessed, no NA),
     # without pandas 3's conversion to its string dtype
     try:
@@ -152,6 +156,25 @@ def _refuse_wide_records(raw: bytes, name: str) -> None:
                 line=reader.line_num, fields=len(record), limit=MAX_SHEET_COLUMNS))
 
 
+def _refuse_long(raw: bytes, name: str, max_rows: int) -> None:
+    """More than ``max_rows`` records after the header is refused before pandas parses
+    them. Line breaks are an upper bound (a quoted cell may hold one, blank lines are
+    skipped); only when it is over, the csv module counts records exactly, building none."""
+    if raw.count(b"\n") <= max_rows + 1:
+        return
+    import csv
+    import io
+
+    reader = csv.reader(io.TextIOWrapper(io.BytesIO(raw), "utf-8", "replace", newline=""))
+    records = 0
+    for record in reader:
+        records += any(record)
+        if records > max_rows + 1:
+            raise InputFileError(Problem.of(
+                "safety.csv_too_long", Location(name, reader.line_num),
+                line=reader.line_num, limit=f"{max_rows:,}"))
+
+
 def _longest_line(raw: bytes) -> int:
     """The length of the longest line of ``raw`` (without its ``\n``), found with numpy."""
     import numpy as np
@@ -187,19 +210,22 @@ def _parse_in_chunks(chunks: Any) -> Any:
                          for col, parts in codes.items()})
 
 
-def _read_xlsx(path: Path) -> list[RawSheet]:
+def _read_xlsx(path: Path, max_rows: int | None = None) -> list[RawSheet]:
     import pandas as pd
 
     name = str(path)
     read_bytes(path, MAX_SHEET_BYTES)  # size cap, folder, missing file
+    from ocop_rate.loading.xlsx_parts import check_parts
+
     try:
         with zipfile.ZipFile(path) as archive:
             unpacked = sum(info.file_size for info in archive.infolist())
-    except (zipfile.BadZipFile, OSError):
+            if unpacked > MAX_XLSX_UNPACKED:
+                raise InputFileError(Problem.of("sheet.unpacks_to", Location(name),
+                                                size=unpacked, limit=MAX_XLSX_UNPACKED))
+            check_parts(archive, name)  # sheets, shared strings, one value's size
+    except (zipfile.BadZipFile, OSError, EOFError, zlib.error):
         raise InputFileError(Problem.of("sheet.not_xlsx", Location(name))) from None
-    if unpacked > MAX_XLSX_UNPACKED:
-        raise InputFileError(Problem.of("sheet.unpacks_to", Location(name), size=unpacked,
-                                        limit=MAX_XLSX_UNPACKED))
     from openpyxl import load_workbook
 
     try:
@@ -210,7 +236,7 @@ def _read_xlsx(path: Path) -> list[RawSheet]:
     try:
         for index, sheet in enumerate(book.worksheets):
             title = str(sheet.title)
-            frame = _parse_in_chunks(_xlsx_chunks(book, sheet, name, title))
+            frame = _parse_in_chunks(_xlsx_chunks(book, sheet, name, title, max_rows))
             if index == 0 and frame.empty:
                 raise InputFileError(Problem.of("sheet.first_empty", Location(name, 1, 1)))
             if frame.empty:
@@ -219,6 +245,11 @@ def _read_xlsx(path: Path) -> list[RawSheet]:
             if index > 0 and not any(ALIASES.get(header_key(h)) == "product_id"
                                      for h in headers):
                 continue  # a guide or notes sheet
+            if getattr(sheet, "sheet_state", "visible") != "visible":
+                # Excel shows no hidden (or very hidden) sheet: its scores would count unseen
+                raise InputFileError(Problem.of(
+                    "safety.xlsx_hidden_sheet", Location(name, 1, 1), sheet=title,
+                    state=str(sheet.sheet_state)))
             body = frame.iloc[1:].reset_index(drop=True)
             body.columns = range(len(headers))
             found.append(RawSheet(name, title, headers, body))
@@ -243,7 +274,8 @@ def _csv_problem(said: str, name: str) -> Problem:
                       Location(name, int(line_no.group(1)) if line_no else None))
 
 
-def _xlsx_chunks(book: Any, sheet: Any, name: str, title: str) -> Any:
+def _xlsx_chunks(book: Any, sheet: Any, name: str, title: str,
+                 max_rows: int | None = None) -> Any:
     """The sheet's rows as DataFrames of CSV_CHUNK_ROWS rows, read straight from the XML.
 
     Why not ``iter_rows``: it pads every row to the ``<dimension>`` the file declares (or
@@ -279,6 +311,10 @@ def _xlsx_chunks(book: Any, sheet: Any, name: str, title: str) -> Any:
                       if (text := _cell_text(c["value"])) != ""}
             if not values:
                 continue
+            _refuse_hidden(parser, row, values, refuse)
+            if max_rows is not None and row > max_rows + 1:  # the header is row 1
+                raise refuse("safety.table_too_long", row, min(values), line=row,
+                             limit=f"{max_rows:,}")
             last = max(values)
             if last > MAX_SHEET_COLUMNS:
                 raise refuse("safety.sheet_too_wide", row, last, column=column_letter(
@@ -305,6 +341,22 @@ def _xlsx_chunks(book: Any, sheet: Any, name: str, title: str) -> Any:
                 yield flush()
     if pending:
         yield flush()
+
+
+def _refuse_hidden(parser: Any, row: int, values: dict[int, str], refuse: Any) -> None:
+    """A value in a row or column Excel hides (hidden, or filtered out) would be scored
+    though nobody sees it: refused at its cell. Column widths come before the rows in the
+    sheet XML, so the parser knows every hidden column by the first row."""
+    hidden = ("1", "true")
+    if parser.row_dimensions.get(str(row), {}).get("hidden") in hidden:
+        raise refuse("safety.xlsx_hidden_row", row, min(values), line=row)
+    for dims in parser.column_dimensions.values():
+        if dims.get("hidden") in hidden:
+            low, high = int(dims.get("min", 0)), int(dims.get("max", dims.get("min", 0)))
+            inside = [col for col in values if low <= col <= high]
+            if inside:
+                raise refuse("safety.xlsx_hidden_column", row, inside[0],
+                             column=column_letter(inside[0] - 1))
 
 
 def _cell_text(value: object) -> str:

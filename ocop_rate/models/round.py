@@ -15,9 +15,10 @@ from typing import Any, Literal
 
 from pydantic import Field, field_validator, model_validator
 
-from ocop_rate.models.common import Frozen, Text, check_day, repeated
+from ocop_rate.models.common import Frozen, Text, check_day
 from ocop_rate.models.conditions import FactValue
 from ocop_rate.models.dossier import Producer
+from ocop_rate.models.names import hidden_in_name, same_person
 
 Level = Literal["province", "central"]
 Role = Literal["chair", "member", "secretary"]
@@ -26,6 +27,7 @@ Registration = Literal["first", "upgrade", "re-evaluation"]
 """Mẫu số 01 (phiếu đăng ký): first rating, upgrade of the class, or re-evaluation."""
 
 DEFAULT_SPREAD_LIMIT = 10.0  # restated from ocop_rate.defaults: models import nothing of ours
+MAX_ROSTER = 100  # restated from ocop_rate.loading.caps (a test keeps the two equal)
 
 
 class RosterMember(Frozen):
@@ -38,6 +40,19 @@ class RosterMember(Frozen):
     @property
     def scores(self) -> bool:
         return self.role != "secretary"
+
+    @field_validator("name")
+    @classmethod
+    def _no_hidden_character(cls, value: str) -> str:
+        bad = hidden_in_name(value)
+        if bad is not None:
+            from pydantic_core import PydanticCustomError
+
+            params = {"shown": value.encode("ascii", "backslashreplace").decode(),
+                      "code": bad}
+            raise PydanticCustomError("round.name_hidden_char", "name '{shown}' holds the "
+                                      "invisible character {code}", params)
+        return value
 
 
 class SheetFile(Frozen):
@@ -61,7 +76,7 @@ class RoundConfig(Frozen):
     date: dt.date | None = None
     level: Level = "province"
     province: str | None = None
-    roster: tuple[RosterMember, ...] = Field(min_length=1)
+    roster: tuple[RosterMember, ...] = Field(min_length=1, max_length=MAX_ROSTER)
     quorum: int | float | str = Field(
         default=1.0, description="Scoring members needed per product: a count (3) or a "
         "share of the scoring members (0.67 or '2/3'); default all of them.")
@@ -107,9 +122,13 @@ class RoundConfig(Frozen):
 
     @model_validator(mode="after")
     def _roster_sound(self) -> RoundConfig:
-        dupes = repeated(m.name for m in self.roster)
+        dupes = same_person(m.name for m in self.roster)
         if dupes:
-            raise ValueError(f"roster names a person more than once: {', '.join(dupes)}")
+            from pydantic_core import PydanticCustomError
+
+            raise PydanticCustomError("round.roster_same_person", "the roster names one "
+                                      "person more than once: {names}",
+                                      {"names": ", ".join(dupes)})
         scoring = len(self.scoring)
         if not scoring:
             raise ValueError("the roster has no scoring member (only a secretary)")

@@ -27,4 +27,60 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "schema.quorum_yes_no": (
         "quorum {value} không phải số thành viên (3) hay tỉ lệ (0.67, 2/3)",
         "quorum {value} is not a count of members (3) or a share (0.67, 2/3)"),
+    "round.name_hidden_char": (
+        "tên '{shown}' chứa ký tự ẩn {code} (khoảng trắng độ rộng 0, BOM…): một người "
+        "trông như người khác; hãy xoá ký tự đó",
+        "name '{shown}' holds the invisible character {code} (a zero-width space, a BOM…): "
+        "one person would look like another; delete it"),
+    "round.roster_same_person": (
+        "hội đồng ghi một người nhiều lần (không phân biệt hoa thường, dấu, khoảng trắng): "
+        "{names}",
+        "the roster names one person more than once (case, diacritics and spaces aside): "
+        "{names}"),
+    "round.roster_same_person_at": (
+        "'{name}' là cùng một người với '{other}' (dòng {line}) khi không phân biệt hoa "
+        "thường, dấu và khoảng trắng; mỗi người chỉ ghi một lần",
+        "'{name}' is the same person as '{other}' (line {line}) once case, diacritics and "
+        "spaces are set aside; name each person once"),
+    "round.roster_too_long": (
+        "hội đồng có {count} người; giới hạn là {limit} (có phải danh sách sản phẩm?)",
+        "the roster has {count} people; the limit is {limit} (is it the product list?)"),
+    "safety.xlsx_part_too_big": (
+        "phần {part} của sổ tính giải nén ra {size} byte; giới hạn là {limit}",
+        "part {part} of the workbook unpacks to {size} bytes; the limit is {limit}"),
+    "safety.xlsx_value_too_big": (
+        "phần {part} của sổ tính có một giá trị dài hơn {limit} byte (Excel chỉ giữ "
+        "32.767 ký tự trong một ô); không đọc",
+        "part {part} of the workbook holds one value longer than {limit} bytes (Excel "
+        "holds at most 32,767 characters in a cell); not read"),
+    "safety.xlsx_too_many_strings": (
+        "phần {part} của sổ tính có hơn {limit} chuỗi; không đọc",
+        "part {part} of the workbook holds more than {limit} strings; not read"),
+    "safety.xlsx_too_many_sheets": (
+        "sổ tính có hơn {limit} trang ({part}); không đọc",
+        "the workbook has more than {limit} sheets ({part}); not read"),
+    "safety.xlsx_hidden_sheet": (
+        "trang '{sheet}' bị ẩn trong Excel ({state}): điểm trong đó sẽ được tính mà không "
+        "ai thấy; hãy hiện trang hoặc xoá nó",
+        "sheet '{sheet}' is hidden in Excel ({state}): its scores would count though nobody "
+        "sees them; unhide the sheet or delete it"),
+    "safety.xlsx_hidden_row": (
+        "hàng {line} của trang '{sheet}' (ô {cell}) bị ẩn hoặc bị lọc trong Excel: điểm "
+        "trong đó sẽ được tính mà không ai thấy; hãy hiện hàng hoặc xoá nó",
+        "row {line} of sheet '{sheet}' (cell {cell}) is hidden or filtered out in Excel: its "
+        "scores would count though nobody sees them; unhide the row or delete it"),
+    "safety.xlsx_hidden_column": (
+        "cột {column} của trang '{sheet}' (ô {cell}) bị ẩn trong Excel: điểm trong đó sẽ "
+        "được tính mà không ai thấy; hãy hiện cột hoặc xoá nó",
+        "column {column} of sheet '{sheet}' (cell {cell}) is hidden in Excel: its scores "
+        "would count though nobody sees them; unhide the column or delete it"),
+    "safety.table_too_long": (
+        "'{sheet}' có hơn {limit} hàng dữ liệu (đến hàng {line}, ô {cell}); không đọc",
+        "'{sheet}' holds more than {limit} data rows (row {line}, cell {cell}); not read"),
+    "safety.csv_too_long": (
+        "tệp có hơn {limit} hàng dữ liệu (đến dòng {line}); không đọc",
+        "the file holds more than {limit} data rows (line {line}); not read"),
+    "round.yaml_too_long": (
+        "danh sách có {count} mục; giới hạn là {limit}",
+        "the list holds {count} entries; the limit is {limit}"),
 }
