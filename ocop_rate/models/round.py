@@ -48,8 +48,8 @@ class RosterMember(Frozen):
         if bad is not None:
             from pydantic_core import PydanticCustomError
 
-            params = {"shown": value.encode("ascii", "backslashreplace").decode(),
-                      "code": bad}
+            shown = "".join(f"\\u{ord(ch):04x}" if hidden_in_name(ch) else ch for ch in value)
+            params = {"shown": shown, "code": bad}
             raise PydanticCustomError("round.name_hidden_char", "name '{shown}' holds the "
                                       "invisible character {code}", params)
         return value
