@@ -102,6 +102,12 @@ def test_workbook_resources_are_bounded_before_they_are_built(tmp_path: Path) ->
     (folder / "sheets.xlsx").write_bytes(inputs.many_sheets(10_001))
     (folder / "good.csv").write_text(",".join(inputs.HEADER) + "\n"
                                      + ",".join(inputs.GOOD_ROW) + "\n", encoding="utf-8")
+    (folder / "council.csv").write_text(",".join(inputs.HEADER) + "\n" + "".join(
+        f"C-1,x,tiny,Người {i},h,c,c\n" for i in range(150)), encoding="utf-8")
+    (folder / "council.yaml").write_text(
+        "product: {id: C-2, name: x, rubric: tiny}\ncouncil:\n" + "".join(
+            f"- {{member: M{i}, scores: {{A1: h, B1: c, C1: c}}}}\n" for i in range(150)),
+        encoding="utf-8")
     assert all(p.stat().st_size < 2_000_000 for p in folder.iterdir())
     before = files(folder)
     done = run("rate", folder, "--rules", TINY, "-f", "json", memory_mb=768)
@@ -112,6 +118,8 @@ def test_workbook_resources_are_bounded_before_they_are_built(tmp_path: Path) ->
     assert "sharedStrings.xml" in said["strings.xlsx"]
     assert "longer than 1,048,576 bytes" in said["value.xlsx"], said
     assert "more than 255 sheets" in said["sheets.xlsx"], said
+    assert "has 150 members' sheets; a council has at most 100" in said["council.csv"]
+    assert "too long: at most 100" in said["council.yaml"], said
     assert [i["stars"] for i in items if i["file"].endswith("good.csv")] == [5]
     assert files(folder) == before
 

@@ -11,6 +11,8 @@ from ocop_rate.models.common import Frozen, Text, repeated
 from ocop_rate.models.conditions import FactValue
 from ocop_rate.models.names import invisible_in_id, member_key
 
+MAX_COUNCIL = 100  # members of one council: restated from ocop_rate.loading.caps.MAX_ROSTER
+
 
 class Producer(Frozen):
     """The OCOP subject (chủ thể OCOP)."""
@@ -82,7 +84,7 @@ class Dossier(Frozen):
         default_factory=dict, description="criterion id -> documents cited"
     )
     self_assessment: dict[str, str] = Field(default_factory=dict)
-    council: tuple[MemberSheet, ...] = Field(min_length=1)
+    council: tuple[MemberSheet, ...] = Field(min_length=1, max_length=MAX_COUNCIL)
 
     @field_validator("facts", "evidence", "self_assessment", mode="before")
     @classmethod

@@ -83,4 +83,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "round.yaml_too_long": (
         "danh sách có {count} mục; giới hạn là {limit}",
         "the list holds {count} entries; the limit is {limit}"),
+    "sheet.too_many_members": (
+        "sản phẩm {product} có {count} phiếu thành viên; một hội đồng có tối đa {limit} "
+        "người",
+        "product {product} has {count} members' sheets; a council has at most {limit} "
+        "people"),
 }
