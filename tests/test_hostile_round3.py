@@ -296,7 +296,12 @@ def _register(tmp_path: Path) -> Path:
 
 
 def test_reading_a_register_changes_nothing_beside_it(tmp_path: Path) -> None:
+    """Not its journal mode (a register kept in rollback mode stays so), not a ``-wal``
+    or ``-shm`` file left beside it, not a byte of it."""
     db = _register(tmp_path)
+    with sqlite3.connect(db) as conn:
+        conn.execute("PRAGMA journal_mode = DELETE")
+    conn.close()
     before = files(tmp_path)
     for args in (("list",), ("due",), ("counts",), ("expired",), ("history", "P-000001")):
         done = run("register", *args, "--db", db, memory_mb=None)
