@@ -3,6 +3,7 @@ atomic output. Heavy imports stay inside functions so ``--help`` starts fast."""
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 import sys
 from collections.abc import Callable, Iterable, Iterator
@@ -170,6 +171,18 @@ def _guard(action: Callable[[], T]) -> T:
         return action()
     except OcopError as exc:
         _fail(exc)
+
+
+def _day(value: str) -> dt.date:
+    """A date option (``--on``, ``--date``) read as every date of a file is read
+    (:func:`~ocop_rate.register.dates.parse_date`: ``yyyy-mm-dd`` or ``dd/mm/yyyy``, within
+    the programme's years); exit 2 otherwise."""
+    from ocop_rate.register.dates import parse_date
+
+    found = parse_date(value)
+    if found is None:
+        _say("register.bad_date", None, value=value)
+    return found
 
 
 def _code(lang: Lang) -> LangCode:

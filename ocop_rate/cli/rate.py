@@ -173,12 +173,9 @@ def _rate_streamed(library: RubricLibrary, paths: list[str], policy: GatePolicyC
 
 
 def _day(value: str | None) -> dt.date:
-    if value is None:
-        return dt.date.today()
-    try:
-        return dt.date.fromisoformat(value)
-    except ValueError:
-        _say("cli.not_a_date", value=value)
+    from ocop_rate.cli.common import _day as day_option
+
+    return dt.date.today() if value is None else day_option(value)
 
 
 def _captured(console: Console, blocks: Iterable[RenderableType]) -> Iterator[str]:

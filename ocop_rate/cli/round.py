@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import contextlib
-import datetime as dt
 from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
@@ -26,6 +25,7 @@ from ocop_rate.cli.common import (
     _emit_bytes,
     _escape,
     _fail,
+    _finite,
     _guard,
     _library,
     _marked,
@@ -230,8 +230,8 @@ def new(
     mode: Annotated[ModeChoice, typer.Option("--mode", help="average of members' sheets, "
                                              "or one agreed sheet (consensus).")]
     = ModeChoice.average,
-    spread: Annotated[float, typer.Option("--spread", min=0, help="Spread limit in "
-                                          "points.")] = 10.0,
+    spread: Annotated[float, typer.Option("--spread", min=0, callback=_finite,
+                                          help="Spread limit in points.")] = 10.0,
     force: Annotated[bool, typer.Option("--force", help="Overwrite files that exist.")]
     = False,
     rules: RulesOpt = None,
@@ -240,16 +240,12 @@ def new(
     """Scaffold a round: round.yaml, the product list, and one pre-filled workbook per
     scoring member (sheets/NAME.xlsx) with every product row, option drop-downs and a
     guide sheet. Never overwrites a file without --force."""
+    from ocop_rate.cli.common import _day
     from ocop_rate.messages import text
     from ocop_rate.report.output import check_outputs
     from ocop_rate.round.scaffold import scaffold
 
-    when = None
-    if date is not None:
-        try:
-            when = dt.date.fromisoformat(date)
-        except ValueError:
-            _say("cli.not_a_date", value=date)
+    when = None if date is None else _day(date)
     count = parse_quorum(quorum)
     library = _library(rules)
     files = _guard(lambda: scaffold(library, roster, products, name=name, date=when,
