@@ -89,6 +89,34 @@ def test_round_new_refuses_before_writing_any_file(tmp_path: Path) -> None:
     assert sorted(p.name for p in other.iterdir()) == ["sheets"]
 
 
+@pytest.mark.parametrize("failure", [KeyboardInterrupt, OSError])
+def test_a_round_is_written_whole_or_not_at_all(tmp_path: Path,
+                                                failure: type[BaseException],
+                                                monkeypatch: pytest.MonkeyPatch) -> None:
+    """The disk fills (or Ctrl-C comes) at the third of a round's files: no file of the
+    round, no temporary file and no folder made for it remain; a second try writes all."""
+    from ocop_rate.report import output
+
+    files_ = {tmp_path / "dot" / "round.yaml": b"name: x\n",
+              tmp_path / "dot" / "sheets" / "lan.xlsx": b"1",
+              tmp_path / "dot" / "sheets" / "son.xlsx": b"2"}
+    real, calls = output._write_all, []
+
+    def fail_third(fd: int, data: bytes) -> None:
+        calls.append(fd)
+        if len(calls) == 3:
+            raise failure("halfway")
+        real(fd, data)
+
+    monkeypatch.setattr(output, "_write_all", fail_third)
+    with pytest.raises(failure):
+        output.write_all_atomic(files_)
+    assert list(tmp_path.iterdir()) == []
+    monkeypatch.setattr(output, "_write_all", real)
+    output.write_all_atomic(files_)
+    assert {p: p.read_bytes() for p in files_} == files_
+
+
 # --- class 2: every resource is bounded ----------------------------------------------------
 
 def test_workbook_resources_are_bounded_before_they_are_built(tmp_path: Path) -> None:

@@ -19,6 +19,7 @@ from ocop_rate.cli.common import (
     LevelChoice,
     RateFormat,
     RulesOpt,
+    _cannot_write,
     _code,
     _console,
     _emit,
@@ -242,7 +243,7 @@ def new(
     guide sheet. Never overwrites a file without --force."""
     from ocop_rate.cli.common import _day
     from ocop_rate.messages import text
-    from ocop_rate.report.output import check_outputs
+    from ocop_rate.report.output import write_all_atomic
     from ocop_rate.round.scaffold import scaffold
 
     when = None if date is None else _day(date)
@@ -256,10 +257,10 @@ def new(
         there = [Problem.of("round.exists", None, path=str(p)) for p in targets if p.exists()]
         if there:
             _fail(OcopError(there))
-    _guard(lambda: check_outputs(list(targets)))  # every refusal before the first byte
-    for path, data in targets.items():
-        path.parent.mkdir(parents=True, exist_ok=True)
-        _emit_bytes(data, path)
+    try:  # every refusal before the first byte; then all files, or none
+        _guard(lambda: write_all_atomic(targets))
+    except OSError as exc:
+        _cannot_write(folder, exc)
     members = sum(1 for rel in files if rel.endswith(".xlsx") and rel.startswith("sheets/"))
     listed = sum(1 for _ in _product_ids(targets))
     _console(stderr=True).print(_escape(text(

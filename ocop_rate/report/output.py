@@ -50,6 +50,41 @@ def write_atomic(path: Path, data: str | bytes | Iterable[str], encoding: str = 
         raise
 
 
+def write_all_atomic(files: dict[Path, bytes]) -> None:
+    """Several new files written as one: each to a temporary file beside it first, every
+    one flushed to disk, and only then all renamed into place; a failure or Ctrl-C on the
+    way removes the temporary files and the folders this call made, so a refused or
+    interrupted ``round new`` leaves no half of a round. :func:`check_outputs` first."""
+    check_outputs(files)
+    made: list[Path] = []
+    staged: list[tuple[str, Path]] = []
+    try:
+        for path in files:
+            missing = [p for p in (path.parent, *path.parent.parents) if not p.exists()]
+            for folder in reversed(missing):
+                folder.mkdir()
+                made.append(folder)
+        for path, data in files.items():
+            target = path.resolve()
+            fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".part",
+                                       dir=target.parent)
+            staged.append((tmp, target))
+            os.fchmod(fd, _mode_for(target))
+            with os.fdopen(fd, "wb") as handle:
+                _write_all(handle.fileno(), data)
+                os.fsync(handle.fileno())
+        for tmp, target in staged:
+            os.replace(tmp, target)
+    except BaseException:
+        for tmp, _ in staged:
+            with contextlib.suppress(FileNotFoundError):
+                os.unlink(tmp)
+        for folder in reversed(made):
+            with contextlib.suppress(OSError):
+                folder.rmdir()
+        raise
+
+
 def check_writable_kind(path: Path) -> None:
     """Refuse early an output that is a folder, a block device or a socket."""
     try:
