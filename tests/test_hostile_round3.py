@@ -270,6 +270,24 @@ def test_dates_off_the_programme_are_refused_by_every_register_command(
     assert db.read_bytes() == before
 
 
+def test_dates_off_the_calendar_inside_a_register_file_are_refused(tmp_path: Path) -> None:
+    """A register edited with another tool: its dates are checked as they are read back."""
+    db = tmp_path / "reg.sqlite"
+    write_sheet(tmp_path / "seed.csv", register_rows(1))
+    assert run("register", "import", tmp_path / "seed.csv", "--db", db,
+               memory_mb=None).code == 0
+    with sqlite3.connect(db) as conn:
+        conn.execute("UPDATE certificates SET issued_on = '9999-01-01', "
+                     "expires_on = '9999-12-31'")
+    conn.close()
+    before = files(tmp_path)
+    for args in (("history", "P-000000"), ("file", "P-000000", "--date", "2026-03-01"),
+                 ("list",)):
+        refused(run("register", *args, "--db", db, memory_mb=None), "'9999-",
+                "is not valid")
+    assert files(tmp_path) == before
+
+
 # --- class 5: one person, one identity -----------------------------------------------------
 
 def test_a_roster_naming_one_person_twice_is_refused_at_the_line(tmp_path: Path) -> None:

@@ -88,4 +88,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "người",
         "product {product} has {count} members' sheets; a council has at most {limit} "
         "people"),
+    "register.stored_date": (
+        "sổ đăng ký có ngày '{value}' không hợp lệ (cần yyyy-mm-dd từ 07/05/2018 đến "
+        "31/12/2100): tệp đã bị sửa bằng công cụ khác?",
+        "the register holds the date '{value}', which is not valid (expected yyyy-mm-dd from "
+        "07/05/2018 to 31/12/2100): was the file edited with another tool?"),
 }
