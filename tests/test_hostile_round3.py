@@ -128,6 +128,7 @@ def test_workbook_resources_are_bounded_before_they_are_built(tmp_path: Path) ->
     (folder / "strings.xlsx").write_bytes(inputs.many_shared_strings(1_000_001))
     (folder / "value.xlsx").write_bytes(inputs.one_huge_value(64))
     (folder / "sheets.xlsx").write_bytes(inputs.many_sheets(10_001))
+    (folder / "merged.xlsx").write_bytes(inputs.many_merged_ranges(100_001))
     (folder / "good.csv").write_text(",".join(inputs.HEADER) + "\n"
                                      + ",".join(inputs.GOOD_ROW) + "\n", encoding="utf-8")
     (folder / "council.csv").write_text(",".join(inputs.HEADER) + "\n" + "".join(
@@ -146,6 +147,7 @@ def test_workbook_resources_are_bounded_before_they_are_built(tmp_path: Path) ->
     assert "sharedStrings.xml" in said["strings.xlsx"]
     assert "longer than 1,048,576 bytes" in said["value.xlsx"], said
     assert "more than 255 sheets" in said["sheets.xlsx"], said
+    assert "more than 100,000 merged ranges" in said["merged.xlsx"], said
     assert "has 150 members' sheets; a council has at most 100" in said["council.csv"]
     assert "too long: at most 100" in said["council.yaml"], said
     assert [i["stars"] for i in items if i["file"].endswith("good.csv")] == [5]

@@ -20,10 +20,20 @@ MAX_SHARED_STRINGS = 1_000_000
 MAX_XML_RUN = 1024 * 1024
 """Bytes between two tags of a part (one value or one tag's attributes): Excel holds at
 most 32,767 characters in a cell, under 200 KB even with every character escaped."""
+MAX_SHEET_EXTRAS = 100_000
+"""Elements of one worksheet besides its cells (merged ranges, hyperlinks, validations,
+conditional formats, column widths, page breaks): openpyxl builds each as an object, all
+at once; a score sheet has a handful, a workbook made by a script a few thousand."""
+MAX_STYLE_ELEMENTS = 1_000_000
+"""Elements of ``styles.xml`` (Excel itself allows 64,000 cell formats), all built by
+openpyxl when it opens the workbook."""
 MAX_WORKBOOK_PART = 16 * 1024 * 1024
 CHUNK = 4 * 1024 * 1024
 _SHARED_ITEM = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?si[\s>/]")
 _SHEET = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?sheet[\s>/]")
+_EXTRA = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?(?:mergeCell|hyperlink|dataValidation|cfRule|"
+                    rb"col|brk|protectedRange|ignoredError|cellWatch|customSheetView)[\s>/]")
+_ELEMENT = re.compile(rb"<[A-Za-z_]")
 
 
 def check_parts(archive: zipfile.ZipFile, name: str) -> None:
@@ -36,20 +46,34 @@ def check_parts(archive: zipfile.ZipFile, name: str) -> None:
         if part.endswith("workbook.xml") and info.file_size > MAX_WORKBOOK_PART:
             raise _refuse("safety.xlsx_part_too_big", name, part=part,
                           size=f"{info.file_size:,}", limit=f"{MAX_WORKBOOK_PART:,}")
-        counted = (_SHARED_ITEM if part.endswith("sharedStrings.xml") else
-                   _SHEET if part.endswith("workbook.xml") else None)
-        count, longest = _scan(archive, info, counted,
-                               MAX_SHARED_STRINGS if counted is _SHARED_ITEM
-                               else MAX_XLSX_SHEETS)
+        counted, limit, message_id = _BOUNDED.get(_kind(part), (None, 0, ""))
+        count, longest = _scan(archive, info, counted, limit)
         if longest > MAX_XML_RUN:
             raise _refuse("safety.xlsx_value_too_big", name, part=part,
                           limit=f"{MAX_XML_RUN:,}")
-        if counted is _SHARED_ITEM and count > MAX_SHARED_STRINGS:
-            raise _refuse("safety.xlsx_too_many_strings", name, part=part,
-                          limit=f"{MAX_SHARED_STRINGS:,}")
-        if counted is _SHEET and count > MAX_XLSX_SHEETS:
-            raise _refuse("safety.xlsx_too_many_sheets", name, part=part,
-                          limit=f"{MAX_XLSX_SHEETS:,}")
+        if counted is not None and count > limit:
+            raise _refuse(message_id, name, part=part, limit=f"{limit:,}")
+
+
+_BOUNDED: dict[str, tuple[re.Pattern[bytes], int, str]] = {
+    "strings": (_SHARED_ITEM, MAX_SHARED_STRINGS, "safety.xlsx_too_many_strings"),
+    "workbook": (_SHEET, MAX_XLSX_SHEETS, "safety.xlsx_too_many_sheets"),
+    "worksheet": (_EXTRA, MAX_SHEET_EXTRAS, "safety.xlsx_too_many_extras"),
+    "styles": (_ELEMENT, MAX_STYLE_ELEMENTS, "safety.xlsx_too_many_styles"),
+}
+
+
+def _kind(part: str) -> str:
+    """Which bound a part of the zip has, by its name."""
+    if part.endswith("sharedStrings.xml"):
+        return "strings"
+    if part.endswith("workbook.xml"):
+        return "workbook"
+    if part.endswith("styles.xml"):
+        return "styles"
+    if "worksheets/" in part and part.endswith(".xml"):
+        return "worksheet"
+    return ""
 
 
 def _scan(archive: zipfile.ZipFile, info: zipfile.ZipInfo, counted: re.Pattern[bytes] | None,

@@ -93,4 +93,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "31/12/2100): tệp đã bị sửa bằng công cụ khác?",
         "the register holds the date '{value}', which is not valid (expected yyyy-mm-dd from "
         "07/05/2018 to 31/12/2100): was the file edited with another tool?"),
+    "safety.xlsx_too_many_extras": (
+        "phần {part} của sổ tính có hơn {limit} vùng gộp, liên kết, kiểm tra dữ liệu, định "
+        "dạng có điều kiện hay độ rộng cột; không đọc",
+        "part {part} of the workbook holds more than {limit} merged ranges, hyperlinks, data "
+        "validations, conditional formats or column widths; not read"),
+    "safety.xlsx_too_many_styles": (
+        "phần {part} của sổ tính có hơn {limit} phần tử định dạng; không đọc",
+        "part {part} of the workbook holds more than {limit} style elements; not read"),
 }
