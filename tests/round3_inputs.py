@@ -61,6 +61,15 @@ def hidden_column() -> bytes:
     return _bytes(book)
 
 
+def zero_height_row() -> bytes:
+    """Row 3 of height 0: not marked hidden, and no more visible."""
+    data = _bytes(_book([("Phiếu", [HEADER, GOOD_ROW,
+                                     ["S-1", "Chè", "tiny", "M2", "a", "a", "a"]])]))
+    sheet = zipfile.ZipFile(io.BytesIO(data)).read("xl/worksheets/sheet1.xml")
+    sheet = sheet.replace(b'<row r="3"', b'<row r="3" ht="0" customHeight="1"')
+    return with_part(data, "xl/worksheets/sheet1.xml", sheet)
+
+
 def hidden_guide() -> bytes:
     """A hidden guide sheet (no product id column): nothing of it is scored, so it is fine."""
     book = _book([("Phiếu", [HEADER, GOOD_ROW]), ("Lists", [["h", "c"]])])
@@ -178,6 +187,7 @@ def write_corpus(folder: Path) -> None:
     (sheets / "hidden-sheet.xlsx").write_bytes(hidden_sheet("hidden"))
     (sheets / "hidden-row.xlsx").write_bytes(hidden_row())
     (sheets / "hidden-column.xlsx").write_bytes(hidden_column())
+    (sheets / "zero-height-row.xlsx").write_bytes(zero_height_row())
     (sheets / "hidden-guide-sheet.xlsx").write_bytes(hidden_guide())
     for case, (text, _) in ROUND_CASES.items():
         target = folder / "rounds" / case

@@ -104,6 +104,7 @@ SHEETS: dict[str, tuple[int, str | int]] = {
     "hidden-sheet.xlsx": (1, "is hidden in Excel (hidden)"),
     "hidden-row.xlsx": (1, "is hidden or filtered out in Excel"),
     "hidden-column.xlsx": (1, "column E of sheet 'Phiếu' (cell E1) is hidden"),
+    "zero-height-row.xlsx": (1, "is hidden or filtered out in Excel"),
     "hidden-guide-sheet.xlsx": (0, 5),
 }
 RULES: dict[str, str] = {

@@ -192,7 +192,8 @@ def test_a_roster_of_thousands_is_refused(tmp_path: Path) -> None:
 HIDDEN = {"very-hidden-sheet.xlsx": "sheet 'Ẩn' is hidden in Excel (veryHidden)",
           "hidden-sheet.xlsx": "sheet 'Ẩn' is hidden in Excel (hidden)",
           "hidden-row.xlsx": "row 3 of sheet 'Phiếu' (cell A3) is hidden",
-          "hidden-column.xlsx": "column E of sheet 'Phiếu' (cell E1) is hidden"}
+          "hidden-column.xlsx": "column E of sheet 'Phiếu' (cell E1) is hidden",
+          "zero-height-row.xlsx": "row 3 of sheet 'Phiếu' (cell A3) is hidden"}
 
 
 def test_hidden_sheets_rows_and_columns_are_refused_located() -> None:

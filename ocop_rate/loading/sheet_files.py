@@ -344,19 +344,29 @@ def _xlsx_chunks(book: Any, sheet: Any, name: str, title: str,
 
 
 def _refuse_hidden(parser: Any, row: int, values: dict[int, str], refuse: Any) -> None:
-    """A value in a row or column Excel hides (hidden, or filtered out) would be scored
-    though nobody sees it: refused at its cell. Column widths come before the rows in the
-    sheet XML, so the parser knows every hidden column by the first row."""
+    """A value in a row or column Excel hides (hidden, filtered out, or of height or width
+    0) would be scored though nobody sees it: refused at its cell. Column widths come
+    before the rows in the sheet XML, so the parser knows every hidden column by the first
+    row."""
     hidden = ("1", "true")
-    if parser.row_dimensions.get(str(row), {}).get("hidden") in hidden:
+    dims = parser.row_dimensions.get(str(row), {})
+    if dims.get("hidden") in hidden or _zero(dims.get("ht")):
         raise refuse("safety.xlsx_hidden_row", row, min(values), line=row)
     for dims in parser.column_dimensions.values():
-        if dims.get("hidden") in hidden:
+        if dims.get("hidden") in hidden or _zero(dims.get("width")):
             low, high = int(dims.get("min", 0)), int(dims.get("max", dims.get("min", 0)))
             inside = [col for col in values if low <= col <= high]
             if inside:
                 raise refuse("safety.xlsx_hidden_column", row, inside[0],
                              column=column_letter(inside[0] - 1))
+
+
+def _zero(size: object) -> bool:
+    """A row height or column width of 0: hidden in Excel as surely as ``hidden="1"``."""
+    try:
+        return size is not None and float(str(size)) == 0
+    except ValueError:
+        return False
 
 
 def _cell_text(value: object) -> str:

@@ -94,6 +94,19 @@ class RoundConfig(Frozen):
     def _date_in_programme(cls, value: dt.date | None) -> dt.date | None:
         return None if value is None else check_day(value)
 
+    @field_validator("roster")
+    @classmethod
+    def _one_person_once(cls, value: tuple[RosterMember, ...]) -> tuple[RosterMember, ...]:
+        """Names the round would match to one person (``models.names.person_key``)."""
+        dupes = same_person(m.name for m in value)
+        if dupes:
+            from pydantic_core import PydanticCustomError
+
+            raise PydanticCustomError("round.roster_same_person", "the roster names one "
+                                      "person more than once: {names}",
+                                      {"names": ", ".join(dupes)})
+        return value
+
     @field_validator("quorum", mode="before")
     @classmethod
     def _quorum_not_yes_no(cls, value: Any) -> Any:
@@ -122,13 +135,6 @@ class RoundConfig(Frozen):
 
     @model_validator(mode="after")
     def _roster_sound(self) -> RoundConfig:
-        dupes = same_person(m.name for m in self.roster)
-        if dupes:
-            from pydantic_core import PydanticCustomError
-
-            raise PydanticCustomError("round.roster_same_person", "the roster names one "
-                                      "person more than once: {names}",
-                                      {"names": ", ".join(dupes)})
         scoring = len(self.scoring)
         if not scoring:
             raise ValueError("the roster has no scoring member (only a secretary)")
