@@ -159,6 +159,8 @@ ROUND_CASES: dict[str, tuple[str, str]] = {
     # case -> (round.yaml text, words the refusal must hold)
     "spread-inf": (yaml.safe_dump(round_config(spread_limit=float("inf")),
                                   allow_unicode=True), "spread_limit"),
+    "spread-1e300": (yaml.safe_dump(round_config(spread_limit=1e300), allow_unicode=True),
+                     "spread_limit"),
     "quorum-true": (yaml.safe_dump(round_config(quorum=True), allow_unicode=True),
                     "quorum true is not a count"),
     "date-feb-30": (yaml.safe_dump(round_config(), allow_unicode=True).replace(

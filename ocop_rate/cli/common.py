@@ -267,7 +267,7 @@ def _finite(ctx: typer.Context, param: typer.CallbackParam, value: float) -> flo
 
 
 SpreadOpt = Annotated[float, typer.Option(
-    "--spread", min=0, callback=_finite,
+    "--spread", min=0, max=100, callback=_finite,
     help="Flag a product for discussion when its members' totals spread more than this "
     "many points (members two or more options apart on a criterion are "
     "always flagged).")]

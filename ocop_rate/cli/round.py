@@ -231,7 +231,7 @@ def new(
     mode: Annotated[ModeChoice, typer.Option("--mode", help="average of members' sheets, "
                                              "or one agreed sheet (consensus).")]
     = ModeChoice.average,
-    spread: Annotated[float, typer.Option("--spread", min=0, callback=_finite,
+    spread: Annotated[float, typer.Option("--spread", min=0, max=100, callback=_finite,
                                           help="Spread limit in points.")] = 10.0,
     force: Annotated[bool, typer.Option("--force", help="Overwrite files that exist.")]
     = False,

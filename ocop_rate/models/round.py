@@ -80,7 +80,8 @@ class RoundConfig(Frozen):
     quorum: int | float | str = Field(
         default=1.0, description="Scoring members needed per product: a count (3) or a "
         "share of the scoring members (0.67 or '2/3'); default all of them.")
-    spread_limit: float = Field(default=DEFAULT_SPREAD_LIMIT, ge=0, allow_inf_nan=False)
+    spread_limit: float = Field(default=DEFAULT_SPREAD_LIMIT, ge=0, le=100,
+                                allow_inf_nan=False)  # points of a 100-point total
     mode: Mode = "average"
     gate_policy: Literal["majority", "all"] = "majority"
     products: str = Field(default="products.csv", min_length=1,
