@@ -260,9 +260,12 @@ def test_dates_off_the_programme_are_refused_by_every_register_command(
     assert run("register", "import", tmp_path / "seed.csv", "--db", db,
                memory_mb=None).code == 0
     before = db.read_bytes()
-    for args in (("due", "--on", day), ("list", "--on", day), ("file", "P-000001", "--date", day),
-                 ("record", write_round(tmp_path / "r.json", [product("N", 3)]),
-                  "--decision", "1/QĐ", "--date", day, "--cert", "N=9/GCN")):
+    commands = [("due", "--on", day)]
+    if day == "9999-12-31":  # every command that reads a date, once
+        commands += [("list", "--on", day), ("file", "P-000001", "--date", day),
+                     ("record", write_round(tmp_path / "r.json", [product("N", 3)]),
+                      "--decision", "1/QĐ", "--date", day, "--cert", "N=9/GCN")]
+    for args in commands:
         done = run("register", *args, "--db", db, memory_mb=None)
         refused(done, f"'{day}' is not a date", "07/05/2018 to 31/12/2100")
     rows = register_rows(1, start=50)
