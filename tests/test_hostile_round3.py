@@ -276,6 +276,21 @@ def test_dates_off_the_programme_are_refused_by_every_register_command(
     assert db.read_bytes() == before
 
 
+def test_date_options_are_read_as_file_dates_are(tmp_path: Path) -> None:
+    dossier = CORPUS / "dossiers" / "utf8-bom.yaml"
+    refused(run("rate", dossier, "--rules", TINY, "--on", "0001-01-01", memory_mb=None),
+            "'0001-01-01' is not a date", "07/05/2018 to 31/12/2100")
+    roster = tmp_path / "roster.csv"
+    roster.write_text("name\nLan\n", encoding="utf-8")
+    products = tmp_path / "products.csv"
+    products.write_text("product_id,product_name,rubric\nS-1,Chè,food-processed-plant-26\n",
+                        encoding="utf-8")
+    refused(run("round", "new", tmp_path / "dot", "--roster", roster, "--products", products,
+                "--name", "x", "--date", "9999-12-31", memory_mb=None),
+            "'9999-12-31' is not a date")
+    assert not (tmp_path / "dot").exists()
+
+
 def test_dates_off_the_calendar_inside_a_register_file_are_refused(tmp_path: Path) -> None:
     """A register edited with another tool: its dates are checked as they are read back."""
     db = tmp_path / "reg.sqlite"
