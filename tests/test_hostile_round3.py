@@ -278,7 +278,7 @@ def test_dates_off_the_programme_are_refused_by_every_register_command(
 
 def test_date_options_are_read_as_file_dates_are(tmp_path: Path) -> None:
     dossier = CORPUS / "dossiers" / "utf8-bom.yaml"
-    refused(run("rate", dossier, "--rules", TINY, "--on", "0001-01-01", memory_mb=None),
+    refused(run("rate", dossier, "--rules", TINY, "--date", "0001-01-01", memory_mb=None),
             "'0001-01-01' is not a date", "07/05/2018 to 31/12/2100")
     roster = tmp_path / "roster.csv"
     roster.write_text("name\nLan\n", encoding="utf-8")

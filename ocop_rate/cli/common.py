@@ -174,7 +174,7 @@ def _guard(action: Callable[[], T]) -> T:
 
 
 def _day(value: str) -> dt.date:
-    """A date option (``--on``, ``--date``) read as every date of a file is read
+    """A date option (``rate --date``, ``round new --date``) read as a file's dates are
     (:func:`~ocop_rate.register.dates.parse_date`: ``yyyy-mm-dd`` or ``dd/mm/yyyy``, within
     the programme's years); exit 2 otherwise."""
     from ocop_rate.register.dates import parse_date
