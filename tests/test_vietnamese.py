@@ -223,7 +223,7 @@ def _round_outputs(root: Path) -> list[tuple[str, str]]:
     runs.append(("round new", _run(*args)))
     runs.append(("round new refused", _run(*args)))
     runs.append(("round not a round", _run("round", "status", str(root))))
-    runs.append(("round new bad date", _run(*args, "--date", "20/11/2026")))
+    runs.append(("round new bad date", _run(*args, "--date", "30/02/2026")))  # no such day
     runs.append(("round new bad quorum", _run(*args, "--quorum", "hai")))
     assert yaml.safe_load((good / "round.yaml").read_text(encoding="utf-8"))
     return runs
@@ -239,5 +239,5 @@ def test_no_english_word_reaches_a_vietnamese_round(tmp_path: Path) -> None:
     assert "Người Lạ" in said["round problems table"]
     assert "QN-UB-001" in said["round problems table"]
     assert "B4.1" in said["round problems table"]
-    assert "20/11/2026" in said["round new bad date"]
+    assert "30/02/2026" in said["round new bad date"]
     assert "--quorum hai" in said["round new bad quorum"]
