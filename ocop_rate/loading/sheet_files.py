@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import codecs
 import re
-import unicodedata
 import zipfile
 import zlib
 from dataclasses import dataclass
@@ -23,6 +22,7 @@ from ocop_rate.errors import InputFileError, Location, Problem
 from ocop_rate.loading.caps import MAX_SHEET_CELLS, MAX_SHEET_COLUMNS, MAX_SHEET_ROWS
 from ocop_rate.loading.dossiers import SHEET_SUFFIXES
 from ocop_rate.loading.source import read_bytes, text_encoding
+from ocop_rate.models.names import folded
 
 MAX_SHEET_BYTES = 256 * 1024 * 1024   # a 100,000-product council sheet is ~40 MB of CSV
 MAX_XLSX_UNPACKED = 1024 * 1024 * 1024  # zip bombs: refuse before unpacking
@@ -49,9 +49,7 @@ member's comment): a loose score sheet holding them is a round's sheet rated on 
 
 def header_key(text: str) -> str:
     """``'Mã  SP'`` -> ``'ma sp'``: case, diacritics (đ too) and separators ignored."""
-    folded = unicodedata.normalize("NFD", text.strip().casefold()).replace("đ", "d")
-    plain = "".join(ch for ch in folded if not unicodedata.combining(ch))
-    return re.sub(r"[\s_\-]+", " ", plain).strip()
+    return folded(text)
 
 
 @dataclass(frozen=True)

@@ -31,8 +31,15 @@ def person_key(name: str) -> str:
     :func:`member_key`, then diacritics dropped (``đ`` too) and runs of spaces, ``_`` and
     ``-`` one space. "Hoàng Văn Sơn", "HOÀNG VĂN SƠN" and "Hoang Van Son" are one person,
     so a roster naming them twice is refused rather than crediting a sheet to either."""
-    folded = unicodedata.normalize("NFD", member_key(name)).replace("đ", "d")
-    plain = "".join(ch for ch in folded if not unicodedata.combining(ch))
+    return folded(member_key(name))
+
+
+def folded(text: str) -> str:
+    """``'Mã  SP'`` -> ``'ma sp'``: case, diacritics (``đ`` too) and runs of spaces, ``_``
+    and ``-`` set aside. How headers are matched (``loading.sheet_files.header_key``) and,
+    after :func:`member_key`, people (:func:`person_key`)."""
+    decomposed = unicodedata.normalize("NFD", text.strip().casefold()).replace("đ", "d")
+    plain = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
     return re.sub(r"[\s_\-]+", " ", plain).strip()
 
 
