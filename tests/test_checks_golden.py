@@ -77,8 +77,13 @@ def test_deliberate_mismatch_fails(tmp_path: Path) -> None:
     assert check(str(SAMPLES), "--expect", str(golden), "--tolerance", "0.6")[0] == 1  # stars
     table = runner.invoke(app, ["check", str(SAMPLES), "-e", str(golden), "--lang", "en"])
     assert table.exit_code == 1 and "mismatch" in table.stdout and "failed: 2" in table.stdout
-    github = runner.invoke(app, ["check", str(SAMPLES), "-e", str(golden), "-f", "github"])
+    github = runner.invoke(app, ["check", str(SAMPLES), "-e", str(golden), "-f", "github",
+                                 "--lang", "en"])
     assert any(line.startswith("::error file=") and "QN-HL-0102: stars 5, expected 4" in line
+               for line in github.stdout.splitlines())
+    github = runner.invoke(app, ["check", str(SAMPLES), "-e", str(golden), "-f", "github",
+                                 "--lang", "vi"])  # annotations follow --lang (issue 22)
+    assert any(line.startswith("::error file=") and "QN-HL-0102: hạng" in line
                for line in github.stdout.splitlines())
     junit = runner.invoke(app, ["check", str(SAMPLES), "-e", str(golden), "-f", "junit"])
     root = ET.fromstring(junit.stdout)

@@ -386,7 +386,7 @@ def test_table_junit_and_github_formats(tmp_path: Path) -> None:
     assert table.exit_code == 1
     assert f"{path}:" in table.stdout and "error [part-sum]" in table.stdout
     assert "warning [source]" in table.stdout
-    junit = runner.invoke(app, ["validate", str(tmp_path), "-f", "junit"])
+    junit = runner.invoke(app, ["validate", str(tmp_path), "-f", "junit", "--lang", "en"])
     assert junit.exit_code == 1
     root = ET.fromstring(junit.stdout)
     (suite,) = root.findall("testsuite")
@@ -395,14 +395,29 @@ def test_table_junit_and_github_formats(tmp_path: Path) -> None:
     assert cases["part-sum"].find("failure") is not None
     assert cases["source"].find("failure") is None  # a warning: reported, not failed
     assert "no source" in (cases["source"].findtext("system-out") or "")
+    assert "warning [source]" in (cases["source"].findtext("system-out") or "")
     assert root.get("failures") == "1"
-    github = runner.invoke(app, ["validate", str(tmp_path), "-f", "github"])
+    vi = ET.fromstring(runner.invoke(app, ["validate", str(tmp_path), "-f", "junit",
+                                           "--lang", "vi"]).stdout)
+    vi_suite = vi.find("testsuite")
+    assert vi_suite is not None
+    vi_cases = {c.get("name"): c for c in vi_suite.findall("testcase")}
+    assert "cảnh báo [source]" in (vi_cases["source"].findtext("system-out") or "")
+    failure = vi_cases["part-sum"].find("failure")
+    assert failure is not None and "phần B" in (failure.get("message") or "")
+    github = runner.invoke(app, ["validate", str(tmp_path), "-f", "github", "--lang", "en"])
     assert github.exit_code == 1
     lines = github.stdout.splitlines()
     line = line_of(path, r"max_points: 25")
     assert any(re.fullmatch(rf"::error file=[^,]*tiny\.yaml,line={line},col=\d+,"
                             r"title=ocop-rate validate \[part-sum\]::tiny: part B: .*", x)
                for x in lines)
+    vi = runner.invoke(app, ["validate", str(tmp_path), "-f", "github", "--lang", "vi"])
+    assert vi.exit_code == 1  # the same annotations, said in Vietnamese (issue 22)
+    assert any(re.fullmatch(rf"::error file=[^,]*tiny\.yaml,line={line},col=\d+,"
+                            r"title=ocop-rate validate \[part-sum\]::tiny: phần B: .*", x)
+               for x in vi.stdout.splitlines())
+    assert vi.stdout.splitlines()[-1].startswith("::notice title=ocop-rate validate::phiếu")
     assert any(x.startswith("::warning ") and "[source]" in x for x in lines)
     out = tmp_path / "lint.xml"
     assert runner.invoke(app, ["validate", str(tmp_path), "-f", "junit", "-o",

@@ -13,8 +13,9 @@ from pathlib import Path
 
 import pytest
 
+from ocop_rate.checks.compiled_record import compile_text
 from ocop_rate.checks.lints import run_lints
-from ocop_rate.loading.compiled import COMPILED_FILE, compile_text, open_compiled
+from ocop_rate.loading.compiled import COMPILED_FILE, open_compiled
 from ocop_rate.loading.rubrics import bundled_rules_dir, catalogue, load_library
 from tests.conftest import REPO, RULES, SAMPLES
 

@@ -77,6 +77,45 @@ def test_a_changed_rule_is_caught(tmp_path: Path) -> None:
     assert (25, "5.2", "applies") in fields
 
 
+def test_a_criterion_printed_alike_but_not_derived_is_caught(tmp_path: Path) -> None:
+    """Issue 21: sheet 5's 3.2 prints "không là" for "không phải là"; a rubric that
+    leaves it underived (as it once did) is a mismatch at sheet 5, 3.2."""
+    import fidelity
+
+    from ocop_rate.loading.rubrics import load_library
+
+    rules = tmp_path / "rules"
+    shutil.copytree(ROOT / "scoring_rules", rules)
+    path = rules / "food-fast-food-26.yaml"
+    text = path.read_text(encoding="utf-8")
+    derive = ("    derive:\n      - {option: b, when: {fact: legal_rep_woman_minority_or_disabled, "
+              "eq: true}}\n      - {option: a, when: {fact: legal_rep_woman_minority_or_"
+              "disabled, eq: false}}\n")
+    assert text.count(derive) == 1
+    path.write_text(text.replace(derive, ""), encoding="utf-8")
+    report = fidelity.compare(load_library([rules], compiled=False))
+    assert [(m.sheet, m.criterion, m.field) for m in report.unexplained] == [(5, "3.2", "derive")]
+
+
+def test_a_note_printed_but_not_encoded_is_caught(tmp_path: Path) -> None:
+    """Issue 21: sheet 3 prints "(Chất lượng: …)" under criterion 8 (line 711); a rubric
+    without it, as the JSON extraction had it, is a mismatch at sheet 3, 8."""
+    import fidelity
+
+    from ocop_rate.loading.rubrics import load_library
+
+    rules = tmp_path / "rules"
+    shutil.copytree(ROOT / "scoring_rules", rules)
+    path = rules / "food-grain-26.yaml"
+    lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
+    dropped = [line for line in lines if line.startswith('    note: {vi: "(Chất lượng')]
+    assert len(dropped) == 1
+    path.write_text("".join(line for line in lines if line not in dropped), encoding="utf-8")
+    report = fidelity.compare(load_library([rules], compiled=False))
+    assert [(m.sheet, m.criterion, m.field, m.line) for m in report.unexplained] == [
+        (3, "8", "note", 711)]
+
+
 def test_the_tool_prints_the_count() -> None:
     done = subprocess.run([sys.executable, str(ROOT / "tools" / "fidelity.py")],
                           capture_output=True, text=True, check=False)

@@ -24,6 +24,9 @@ def test_wheel_ships_rubrics_and_runs_outside_repo(tmp_path: Path) -> None:
         shipped = {n for n in archive.namelist() if n.startswith("ocop_rate/scoring_rules/")}
         archive.extractall(site)
     assert {f"ocop_rate/scoring_rules/{p.name}" for p in RULES.glob("*.yaml")} <= shipped
+    # the compiled message catalogues ride along (nothing compiles them at install time)
+    assert {f"ocop_rate/locale/{lang}/LC_MESSAGES/ocop_rate.mo" for lang in ("vi", "en")} <= \
+        set(archive.namelist())
     env = {**os.environ, "PYTHONPATH": str(site)}
     where = subprocess.run(
         [sys.executable, "-c", "import ocop_rate.loading.rubrics as r; "
@@ -36,6 +39,11 @@ def test_wheel_ships_rubrics_and_runs_outside_repo(tmp_path: Path) -> None:
     assert listed.returncode == 0, listed.stderr.decode()
     ids = {e["id"] for e in json.loads(listed.stdout)}
     assert "food-processed-animal-26" in ids
+    for lang, words in (("vi", "Cách dùng"), ("en", "Usage")):  # words read from the .mo
+        helped = subprocess.run(
+            [sys.executable, "-m", "ocop_rate", "--help"], capture_output=True, cwd=tmp_path,
+            env={**env, "OCOP_LANG": lang}, check=False)
+        assert helped.returncode == 0 and words in helped.stdout.decode(), helped.stderr
     # the compiled rubrics ride along and match the shipped files: no YAML is parsed
     compiled = subprocess.run(
         [sys.executable, "-c", "import sys; from ocop_rate.loading.rubrics import load_library; "

@@ -40,7 +40,7 @@ def test_record_a_round_certificates_queue_and_ministry_result(tmp_path: Path) -
     assert [q["product_id"] for q in as_json("register", "queue", *db)] == ["C"]
     # the Ministry recognises C at 5 stars (Điều 7.4.e)
     cli("register", "result", "C", "--stars", "5", "--decision", "88/QĐ-BNNMT",
-        "--date", "2026-09-20", "--cert", "5S-01", "--total", "91.5", *db)
+        "--date", "20/09/2026", "--cert", "5S-01", "--total", "91.5", *db)  # day first
     c = {r["product_id"]: r for r in as_json("register", "list", *db)}["C"]
     assert (c["stars"], c["authority"], c["expires_on"]) == (5, "minister", "2029-09-20")
     assert as_json("register", "queue", *db) == []
@@ -58,7 +58,7 @@ def test_returned_proposal_recognised_by_the_province(tmp_path: Path) -> None:
     cli("register", "result", "F", "--stars", "4", "--decision", "88/QĐ-BNNMT", "--date",
         "2026-09-20", "--authority", "minister", "--cert", "X", *db, code=2)  # Điều 7.4.g
     cli("register", "result", "F", "--stars", "4", "--decision", "2001/QĐ-UBND", "--date",
-        "2026-10-01", "--cert", "004/GCN", *db)
+        "2026-10-01", "--cert", "004/GCN", "--issued", "01/10/2026", *db)
     f = as_json("register", "list", *db)[0]
     assert (f["stars"], f["authority"], f["decision"]) == (4, "province-chair", "2001/QĐ-UBND")
 
@@ -180,7 +180,7 @@ def test_revocation_checks_the_authority(tmp_path: Path) -> None:
     cli("register", "revoke", "P-000001", "--ground", "f", *rev, "--authority",
         "province-chair", *db, code=2)
     late = cli("register", "revoke", "P-000001", "--ground", "dd", *rev, "--authority",
-               "province-chair", "--concluded", "2027-04-01", *db)
+               "province-chair", "--concluded", "01/04/2027", *db)
     assert "19 ngày" in late.stderr and "Điều 8.4" in late.stderr
     cli("register", "revoke", "P000001/GCN", "--ground", "a", *rev, "--authority",
         "province-chair", *db, code=2)                   # already revoked
@@ -206,7 +206,7 @@ def test_list_filters_and_guarded_exports(tmp_path: Path) -> None:
     assert as_json("register", "list", "--group", "drinks", *opt) == []
     text = cli("register", "list", "-f", "csv", *opt).stdout
     cells = list(csv.reader(io.StringIO(text)))
-    assert cells[0][0] == "product_id"
+    assert cells[0][:3] == ["Mã sản phẩm", "Tên sản phẩm", "Tỉnh"]  # vi: Vietnamese headers
     flat = [c for row in cells for c in row]
     assert "'=HYPERLINK(\"http://x\",\"y\")" in flat and "'+cmd" in flat
     assert "05/06/2026" in flat                           # vi: day first
@@ -264,15 +264,49 @@ def test_export_imports_back(tmp_path: Path) -> None:
     cli("register", "revoke", "P-000002", "--ground", "b", "--decision", "9/QĐ", "--date",
         "2027-01-05", "--authority", "province-chair", *db)
     cli("register", "file", "P-000003", "--date", "2028-12-20", *db)
-    for suffix in (".xlsx", ".csv"):
-        out = tmp_path / f"export{suffix}"
-        assert "đã xuất 5 giấy chứng nhận" in cli("register", "export", out, *db).stderr
-        copy = ("--db", tmp_path / f"copy{suffix}.sqlite")
-        cli("register", "import", out, *copy)
+    for suffix, lang in ((".xlsx", "vi"), (".csv", "vi"), (".xlsx", "en"), (".csv", "en")):
+        out = tmp_path / f"export-{lang}{suffix}"
+        said = cli("register", "export", out, *db, "--lang", lang).stderr
+        assert ("đã xuất 5 giấy chứng nhận" if lang == "vi" else "5") in said
+        copy = ("--db", tmp_path / f"copy-{lang}{suffix}.sqlite")
+        cli("register", "import", out, *copy)          # its own export, either language
         for on in ("2027-06-01", "2029-02-01"):
             assert as_json("register", "list", "--all", "--on", on, *copy) == \
                 as_json("register", "list", "--all", "--on", on, *db)
     cli("register", "export", tmp_path / "x.txt", *db, code=2)
+
+
+def test_exports_speak_the_users_language(tmp_path: Path) -> None:
+    """A CSV or workbook a person opens carries their language's headers and words (issue
+    22); JSON keeps the contract's codes."""
+    from openpyxl import load_workbook
+
+    db = ("--db", tmp_path / "reg.sqlite")
+    cli("register", "import", write_sheet(tmp_path / "seed.csv", register_rows(2)), *db)
+    vi_csv, en_csv = (tmp_path / "vi.csv", tmp_path / "en.csv")
+    cli("register", "export", vi_csv, *db, "--lang", "vi")
+    cli("register", "export", en_csv, *db, "--lang", "en")
+    vi = list(csv.reader(io.StringIO(vi_csv.read_text(encoding="utf-8-sig"))))
+    en = list(csv.reader(io.StringIO(en_csv.read_text(encoding="utf-8-sig"))))
+    for rows, words in ((vi, ("Mã sản phẩm", "Ngày cấp", "Thẩm quyền", "Tình trạng",
+                               "còn hiệu lực", "Chủ tịch UBND cấp tỉnh",
+                               "36 tháng (Điều 4.3)")),
+                        (en, ("Product ID", "Issued on", "Authority", "Status", "valid",
+                              "provincial People's Committee chair",
+                              "36 months (Art. 4.3)"))):
+        flat = {c for row in rows for c in row}
+        assert set(words) <= flat, words
+        assert not {"product_id", "issued_on", "valid", "36-months", "province-chair"} & (
+            flat - {"valid"} if rows is en else flat)
+    book = tmp_path / "vi.xlsx"
+    cli("register", "export", book, *db, "--lang", "vi")
+    sheet = load_workbook(book).active
+    assert sheet is not None
+    assert [c.value for c in sheet[1]][:2] == ["Mã sản phẩm", "Tên sản phẩm"]
+    assert "còn hiệu lực" in [c.value for c in sheet[2]]
+    data = json.loads(cli("register", "list", "-f", "json", *db, "--lang", "vi").stdout)
+    assert {data[0]["status"], data[0]["authority"], data[0]["term_source"]} == {
+        "valid", "province-chair", "36-months"}
 
 
 def test_counts_by_year_province_class(tmp_path: Path) -> None:

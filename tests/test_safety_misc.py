@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import dossier_data, dump
-from tests.hostile import TINY, assert_clean, cli
+from tests.hostile import TINY, Run, assert_clean, cli, cli_here
 
 GOOD = {"A1": "h", "B1": "c", "C1": "c"}
 
@@ -20,12 +20,19 @@ def dossier(tmp_path: Path) -> Path:
     return dump(tmp_path / "w" / "v.yaml", dossier_data([GOOD], pid="CHÈ-01"))
 
 
-@pytest.mark.parametrize("value", ["inf", "1e400", "nan", "-inf", "Infinity"])
-@pytest.mark.parametrize("command", ["rate", "explain"])
-def test_spread_must_be_finite(dossier: Path, value: str, command: str) -> None:
-    run = cli(command, dossier, "-r", TINY, "--spread", value)
+def test_spread_must_be_finite(dossier: Path) -> None:
+    """Every value and command in this process (one real process for the first)."""
+    assert_usage_error(cli("rate", dossier, "-r", TINY, "--spread", "inf"), "--spread")
+    for value in ["inf", "1e400", "nan", "-inf", "Infinity"]:
+        for command in ["rate", "explain"]:
+            run = cli_here(command, dossier, "-r", TINY, "--spread", value)
+            assert_usage_error(run, "--spread", (command, value))
+
+
+def assert_usage_error(run: Run, words: str, case: object = None) -> None:
+    """Exit 2, no traceback, and ``words`` on standard error."""
     assert_clean(run)
-    assert run.code == 2 and "--spread" in run.err, run.text
+    assert run.code == 2 and words in run.err, (case, run.text)
 
 
 def test_tolerance_must_be_finite(dossier: Path, tmp_path: Path) -> None:
@@ -36,19 +43,21 @@ def test_tolerance_must_be_finite(dossier: Path, tmp_path: Path) -> None:
     assert run.code == 2 and "--tolerance" in run.err
 
 
-@pytest.mark.parametrize("columns", ["abc", "0", "-5", "1", "19", "1e3", "99999999"])
-def test_bad_columns_is_a_clear_error(dossier: Path, columns: str) -> None:
-    for args in (["rate", dossier, "-r", TINY], ["rubrics", "list"]):
-        run = cli(*args, env={"COLUMNS": columns})
-        assert_clean(run)
-        assert run.code == 2 and f"COLUMNS='{columns}'" in run.err, run.text
+def test_bad_columns_is_a_clear_error(dossier: Path) -> None:
+    """Every value and command in this process (one real process for the first)."""
+    assert_usage_error(cli("rate", dossier, "-r", TINY, env={"COLUMNS": "abc"}),
+                       "COLUMNS='abc'")
+    for columns in ["abc", "0", "-5", "1", "19", "1e3", "99999999"]:
+        for args in (["rate", dossier, "-r", TINY], ["rubrics", "list"]):
+            run = cli_here(*args, env={"COLUMNS": columns})
+            assert_usage_error(run, f"COLUMNS='{columns}'", (args, columns))
 
 
-@pytest.mark.parametrize("columns", ["", "  ", "80", "200"])
-def test_sane_or_empty_columns_print_the_table(dossier: Path, columns: str) -> None:
-    run = cli("rate", dossier, "-r", TINY, env={"COLUMNS": columns, "OCOP_LANG": "vi"})
-    assert run.code == 0, run.text
-    assert "5 sao: 1" in run.out
+def test_sane_or_empty_columns_print_the_table(dossier: Path) -> None:
+    for columns in ["", "  ", "80", "200"]:
+        run = cli_here("rate", dossier, "-r", TINY, env={"COLUMNS": columns, "OCOP_LANG": "vi"})
+        assert run.code == 0, (columns, run.text)
+        assert "5 sao: 1" in run.out, columns
 
 
 def test_golden_file_in_nfd_matches_nfc_ids(dossier: Path, tmp_path: Path) -> None:
@@ -63,22 +72,21 @@ def test_golden_file_in_nfd_matches_nfc_ids(dossier: Path, tmp_path: Path) -> No
     assert [c["status"] for c in report["products"]] == ["pass"], report
 
 
-@pytest.mark.parametrize("name", ["golden.txt", "golden", "golden.xlsx"])
 def test_update_with_a_golden_file_of_the_wrong_kind_writes_nothing(
-        dossier: Path, tmp_path: Path, name: str) -> None:
-    target = tmp_path / name
-    run = cli("check", dossier, "-r", TINY, "--update", "-e", target)
-    assert_clean(run)
-    assert run.code == 2 and "golden file must end in" in run.err, run.text
-    assert not target.exists()
+        dossier: Path, tmp_path: Path) -> None:
+    for name in ["golden.txt", "golden", "golden.xlsx"]:
+        target = tmp_path / name
+        run = cli_here("check", dossier, "-r", TINY, "--update", "-e", target)
+        assert_usage_error(run, "golden file must end in", name)
+        assert not target.exists()
 
 
 def test_empty_folders(tmp_path: Path, dossier: Path) -> None:
     empty = tmp_path / "empty"
     empty.mkdir()
-    for args in (["explain", empty, "-r", TINY], ["rate", empty, "-r", TINY],
-                 ["summary", empty, "-r", TINY]):
-        run = cli(*args)
+    for number, args in enumerate((["explain", empty, "-r", TINY], ["rate", empty, "-r", TINY],
+                                   ["summary", empty, "-r", TINY])):
+        run = cli(*args) if number == 0 else cli_here(*args)  # the first in a real process
         assert_clean(run)
         assert run.code == 2 and "no dossier files found" in run.err, (args, run.text)
     run = cli("rate", dossier, "-r", empty)
@@ -90,9 +98,11 @@ def test_empty_folders(tmp_path: Path, dossier: Path) -> None:
 def test_the_same_file_named_twice_is_read_once(dossier: Path, tmp_path: Path) -> None:
     folder = dossier.parent
     (tmp_path / "link.yaml").symlink_to(dossier)
-    for args in (["v.yaml", "../w/v.yaml"], ["v.yaml", str(dossier)], [".", "v.yaml"],
-                 ["v.yaml", "../link.yaml"], ["*.yaml", "v.yaml"]):
-        run = cli("rate", *args, "-r", TINY, "-f", "json", cwd=folder)
+    spellings = (["v.yaml", "../w/v.yaml"], ["v.yaml", str(dossier)], [".", "v.yaml"],
+                 ["v.yaml", "../link.yaml"], ["*.yaml", "v.yaml"])
+    for number, args in enumerate(spellings):  # the first in a real process, all in this one
+        run = (cli if number == 0 else cli_here)("rate", *args, "-r", TINY, "-f", "json",
+                                                 cwd=folder)
         assert_clean(run)
         assert run.code == 0, (args, run.text)
         assert [i["product_id"] for i in json.loads(run.out)] == ["CHÈ-01"]

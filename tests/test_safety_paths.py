@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import dossier_data, dump
-from tests.hostile import TINY, assert_clean, cli
+from tests.hostile import TINY, assert_clean, cli, cli_here
 from tests.test_checks_diff import git
 from tests.test_checks_validate import clean_rubric
 
@@ -87,14 +87,16 @@ def test_diff_never_writes_outside_its_temporary_folder(evil_repo: Path, tmp_pat
 
 
 @needs_git
-@pytest.mark.parametrize("rules_path", ["scoring_rules/../x", "../scoring_rules", "/etc",
-                                        "a/./b"])
-def test_rules_path_that_leaves_the_repository_is_refused(evil_repo: Path,
-                                                          rules_path: str) -> None:
-    run = cli("diff", "HEAD", "HEAD", "dossiers", "--rules-path", rules_path,
-              cwd=evil_repo)
-    assert_clean(run)
-    assert run.code == 2 and "--rules-path" in run.err, run.text
+def test_rules_path_that_leaves_the_repository_is_refused(evil_repo: Path) -> None:
+    """Every path in this process (the first in a real one too)."""
+    paths = ["scoring_rules/../x", "../scoring_rules", "/etc", "a/./b"]
+    runs = [(paths[0], cli("diff", "HEAD", "HEAD", "dossiers", "--rules-path", paths[0],
+                           cwd=evil_repo))]
+    runs += [(path, cli_here("diff", "HEAD", "HEAD", "dossiers", "--rules-path", path,
+                             cwd=evil_repo)) for path in paths]
+    for path, run in runs:
+        assert_clean(run)
+        assert run.code == 2 and "--rules-path" in run.err, (path, run.text)
 
 
 @pytest.mark.parametrize("pattern", ["loop/**/*.yaml", "loop/**", "loop/*/*/*/*/*.yaml"])

@@ -37,20 +37,26 @@ def test_blank_cells_far_away_cost_nothing(tmp_path: Path, make: Any) -> None:
     assert time.monotonic() - started < 30
 
 
-@pytest.mark.parametrize(("make", "words", "cell"), [
-    (sheet_bombs.value_far_right, "column XFD", "XFD3"),
-    (sheet_bombs.value_far_down, "row 1,048,577", "A1048577"),
-    (sheet_bombs.huge_used_range, "used range A1:AMJ1000000", "AMJ1000000"),
-])
-def test_data_far_away_is_refused_with_its_cell(tmp_path: Path, make: Any, words: str,
-                                               cell: str) -> None:
-    path = tmp_path / "far.xlsx"
-    path.write_bytes(make())
-    run, items = rate_json(path)
+FAR_AWAY = {  # workbook -> the words and the cell its one error names
+    "far-right.xlsx": (sheet_bombs.value_far_right, "column XFD", "XFD3"),
+    "far-down.xlsx": (sheet_bombs.value_far_down, "row 1,048,577", "A1048577"),
+    "huge-range.xlsx": (sheet_bombs.huge_used_range, "used range A1:AMJ1000000", "AMJ1000000"),
+}
+
+
+def test_data_far_away_is_refused_with_its_cell(tmp_path: Path) -> None:
+    """The three workbooks in one folder, read by one bounded process: each refused alone,
+    with its own cell."""
+    for name, (make, _, _) in FAR_AWAY.items():
+        (tmp_path / "far" / name).parent.mkdir(exist_ok=True)
+        (tmp_path / "far" / name).write_bytes(make())
+    run, items = rate_json(tmp_path / "far")
     assert run.code == 1, run.text
-    errors = [e for i in items for e in i["errors"]]
-    assert len(errors) == 1 and words in errors[0]["message"], errors
-    assert errors[0]["file"] == str(path) and cell in errors[0]["message"] + cell
+    for name, (_, words, cell) in FAR_AWAY.items():
+        errors = [e for i in items for e in i["errors"]
+                  if e["file"] == str(tmp_path / "far" / name)]
+        assert len(errors) == 1 and words in errors[0]["message"], (name, errors)
+        assert cell in errors[0]["message"], (name, errors)
 
 
 @pytest.mark.parametrize("columns", [200_000, 2_000])

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import dossier_data, dump
-from tests.hostile import TINY, assert_clean, cli
+from tests.hostile import TINY, assert_clean, cli, cli_here
 
 GOOD = {"A1": "h", "B1": "c", "C1": "c"}
 HEADER = "product_id,product_name,rubric,member,A1,B1,C1\n"
@@ -33,26 +33,36 @@ def json_dossier(name: str = "Sản phẩm", member: str = "M1", pid: str = "J-1
 
 # --- 8. lone surrogates -------------------------------------------------------------------
 
-@pytest.mark.parametrize(("field", "text"), [
-    ("product.name", json_dossier(name="ch\\udfffè")),
-    ("council[0].member", json_dossier(member="\\ud800")),
-    ("council[0].scores", json_dossier().replace('"A1": "h"', '"A\\udc001": "h"')),
-])
-def test_lone_surrogates_are_refused_at_load(tmp_path: Path, field: str, text: str) -> None:
-    bad = write_json_text(tmp_path / "d" / "bad.json", text)
+LONE_SURROGATES = {  # file -> (its text, the field the error names)
+    "name.json": (json_dossier(name="ch\\udfffè", pid="J-1"), "product.name"),
+    "member.json": (json_dossier(member="\\ud800", pid="J-2"), "council[0].member"),
+    "scores.json": (json_dossier(pid="J-3").replace('"A1": "h"', '"A\\udc001": "h"'),
+                    "council[0].scores"),
+}
+
+
+def test_lone_surrogates_are_refused_at_load(tmp_path: Path) -> None:
+    """Every case in one folder, one process per output format: each bad file is named in
+    every format, the good one is still rated."""
+    bad = {write_json_text(tmp_path / "d" / name, text): field
+           for name, (text, field) in LONE_SURROGATES.items()}
     dump(tmp_path / "d" / "good.yaml", dossier_data([GOOD], pid="G-1"))
     for fmt in ("json", "csv", "markdown", "html", "table"):
         run = cli("rate", tmp_path / "d", "-r", TINY, "-f", fmt)
         assert_clean(run)
         assert run.code == 1, (fmt, run.text)
         assert "lone surrogate" in run.text
-        assert str(bad) in run.text.replace("\\_", "_")  # Markdown escapes '_'
+        for path in bad:
+            assert str(path) in run.text.replace("\\_", "_"), (fmt, path)  # Markdown escapes '_'
+        if fmt == "json":
+            items = json.loads(run.out)
+            fields = {i["file"]: i["errors"][0]["field"] for i in items if i["errors"]}
+            assert fields == {str(path): field for path, field in bad.items()}
+            assert [i["stars"] for i in items if not i["errors"]] == [5]
     out = tmp_path / "r.xlsx"
     run = cli("rate", tmp_path / "d", "-r", TINY, "-f", "xlsx", "-o", out)
     assert_clean(run)
     assert run.code == 1 and out.stat().st_size > 0
-    items = json.loads(cli("rate", bad, "-r", TINY, "-f", "json").out)
-    assert items[0]["errors"][0]["field"] == field
 
 
 # --- 11. control characters, terminal escapes --------------------------------------------
@@ -67,18 +77,23 @@ HOSTILE_YAML = {
 }
 
 
-@pytest.mark.parametrize("case", HOSTILE_YAML)
-def test_control_characters_in_yaml_are_refused_located(tmp_path: Path, case: str) -> None:
-    path = tmp_path / f"{case}.yaml"
-    path.write_text("product:\n  id: E-1\n  " + HOSTILE_YAML[case] + "\n  rubric: tiny\n"
-                    "council:\n- member: M1\n  scores: {A1: h, B1: c, C1: c}\n",
-                    encoding="utf-8")
-    run = cli("rate", path, "-r", TINY, "-f", "json")
+def test_control_characters_in_yaml_are_refused_located(tmp_path: Path) -> None:
+    """Every case a file of one folder, read by one process: each refused with its line."""
+    paths = {}
+    for number, (case, line) in enumerate(HOSTILE_YAML.items()):
+        paths[case] = tmp_path / f"{case}.yaml"
+        paths[case].write_text(f"product:\n  id: E-{number}\n  " + line + "\n  rubric: tiny\n"
+                               "council:\n- member: M1\n  scores: {A1: h, B1: c, C1: c}\n",
+                               encoding="utf-8")
+    run = cli("rate", tmp_path, "-r", TINY, "-f", "json")
     assert_clean(run)
     assert run.code == 1, run.text
-    error = json.loads(run.out)[0]["errors"][0]
-    assert "is not allowed in text" in error["message"] and error["line"] is not None
-    table = cli("rate", path, "-r", TINY)
+    errors = {i["file"]: i["errors"][0] for i in json.loads(run.out)}
+    for case, path in paths.items():
+        error = errors[str(path)]
+        assert "is not allowed in text" in error["message"], (case, error)
+        assert error["line"] is not None, (case, error)
+    table = cli("rate", tmp_path, "-r", TINY)
     assert not RAW_ESCAPES.search(table.text), table.text
 
 
@@ -113,11 +128,13 @@ def test_escapes_in_file_names_and_sheet_cells_never_reach_the_terminal(tmp_path
     (folder / "s.csv").write_text(HEADER + "S-1,x,tiny,M1,\x1b[2Jh,c,c\n"
                                   "S-2,\x1b]8;;http://e\x1b\\x,tiny,M1,h,c,c\n"
                                   "S-3,ok,tiny,M\x9b1,h,c,c\n", encoding="utf-8")
-    for args in (["rate", folder], ["rate", folder, "-f", "markdown"],
-                 ["rate", folder, "-f", "csv"], ["explain", folder],
-                 ["rate", folder, "--members"], ["check", folder, "-e", tmp_path / "g.csv"]):
+    for number, args in enumerate((
+            ["rate", folder], ["rate", folder, "-f", "markdown"], ["rate", folder, "-f", "csv"],
+            ["explain", folder], ["rate", folder, "--members"],
+            ["check", folder, "-e", tmp_path / "g.csv"])):
         (tmp_path / "g.csv").write_text("product_id,stars\nS-1,5\n", encoding="utf-8")
-        run = cli(*args, "-r", TINY)
+        # the terminal table in a real process; the other commands' bytes in this one
+        run = (cli if number == 0 else cli_here)(*args, "-r", TINY)
         assert_clean(run)
         assert run.code == 1, (args, run.text)
         assert not RAW_ESCAPES.search(run.text.replace("\r\n", "\n")), (args, run.text)
@@ -133,78 +150,106 @@ MARKUP = ["[/]", "[bold]Lan", "[blink]Mai[/blink]", "[link=http://evil.example]H
           "\\[red]x", ":smile:"]
 
 
-@pytest.mark.parametrize("name", MARKUP)
-def test_markup_in_names_is_printed_as_typed(tmp_path: Path, name: str) -> None:
-    data = dossier_data([GOOD, GOOD], pid="MK-1")
-    data["council"][0]["member"] = name
-    data["product"]["name"] = name
-    path = dump(tmp_path / "d" / "m.yaml", data)
-    for args in (["rate", path, "--members"], ["explain", path], ["summary", path],
-                 ["rate", path]):
+def test_markup_in_names_is_printed_as_typed(tmp_path: Path) -> None:
+    """Each name a product and a member of its own dossier, all in one folder: each command
+    runs once over all of them."""
+    for number, name in enumerate(MARKUP):
+        data = dossier_data([GOOD, GOOD], pid=f"MK-{number}")
+        data["council"][0]["member"] = name
+        data["product"]["name"] = name
+        dump(tmp_path / "d" / f"m{number}.yaml", data)
+    for args in (["rate", tmp_path / "d", "--members"], ["explain", tmp_path / "d"],
+                 ["summary", tmp_path / "d"], ["rate", tmp_path / "d"]):
         run = cli(*args, "-r", TINY, env={"COLUMNS": "200"})
         assert_clean(run)
         assert run.code == 0, (args, run.text)
         if args[0] != "summary":
-            assert name in run.out, (args, run.out)
+            assert [n for n in MARKUP if n not in run.out] == [], (args, run.out)
         assert "\x1b" not in run.out
 
 
 # --- 12. one member, several spellings -----------------------------------------------------
 
-@pytest.mark.parametrize("pair", [("Lan", "Lan "), ("Lan", "LAN"), ("Lan", "La\u200bn"),
-                                  ("Nguyễn Văn Lan", "Nguyễn\u00a0Văn  Lan"),
-                                  ("Lê", "Le\u0302")])
-def test_same_member_spelled_twice_in_a_dossier(tmp_path: Path,
-                                                pair: tuple[str, str]) -> None:
-    data = dossier_data([GOOD, GOOD])
-    data["council"][0]["member"], data["council"][1]["member"] = pair
-    path = dump(tmp_path / "m.yaml", data)
-    run = cli("rate", path, "-r", TINY, "-f", "json")
+SPELLINGS = [("Lan", "Lan "), ("Lan", "LAN"), ("Lan", "La\u200bn"),
+             ("Nguyễn Văn Lan", "Nguyễn\u00a0Văn  Lan"), ("Lê", "Le\u0302")]
+
+
+def test_same_member_spelled_twice_in_a_dossier(tmp_path: Path) -> None:
+    paths = []
+    for number, pair in enumerate(SPELLINGS):
+        data = dossier_data([GOOD, GOOD], pid=f"P-{number}")
+        data["council"][0]["member"], data["council"][1]["member"] = pair
+        paths.append(str(dump(tmp_path / f"m{number}.yaml", data)))
+    run = cli("rate", tmp_path, "-r", TINY, "-f", "json")
     assert_clean(run)
-    assert run.code == 1 and "named more than once" in run.out, run.text
+    assert run.code == 1, run.text
+    said = {i["file"]: " ".join(e["message"] for e in i["errors"])
+            for i in json.loads(run.out)}
+    assert [p for p in paths if "named more than once" not in said.get(p, "")] == [], said
 
 
-@pytest.mark.parametrize("second", ["LAN", " lan", "La\u200bn", "Lan\u00a0"])
-def test_same_member_spelled_twice_in_a_sheet(tmp_path: Path, second: str) -> None:
+def test_same_member_spelled_twice_in_a_sheet(tmp_path: Path) -> None:
+    seconds = ["LAN", " lan", "La\u200bn", "Lan\u00a0"]
     path = tmp_path / "s.csv"
-    path.write_text(HEADER + f"S-1,x,tiny,Lan,h,c,c\nS-1,x,tiny,{second},h,c,c\n",
-                    encoding="utf-8")
+    path.write_text(HEADER + "".join(f"S-{n},x,tiny,Lan,h,c,c\nS-{n},x,tiny,{second},h,c,c\n"
+                                     for n, second in enumerate(seconds)), encoding="utf-8")
     run = cli("rate", path, "-r", TINY, "-f", "json")
     assert_clean(run)
-    assert run.code == 1 and "scores product S-1 twice" in run.out, run.text
+    assert run.code == 1, run.text
+    assert [n for n in range(len(seconds))
+            if f"scores product S-{n} twice" not in run.out] == [], run.text
 
 
 # --- 13. look-alike product ids ------------------------------------------------------------
 
-@pytest.mark.parametrize("pid", ["QN\u200b-01", "\ufeffQN-01", "QN-\u206001", "QN\u2011" "01",
-                                 "QN\u00ad-01"])
-def test_invisible_or_look_alike_characters_in_ids_are_refused(tmp_path: Path,
-                                                               pid: str) -> None:
-    path = dump(tmp_path / "d.yaml", dossier_data([GOOD], pid=pid))
-    run = cli("rate", path, "-r", TINY, "-f", "json")
-    assert_clean(run)
-    assert run.code == 1 and "invisible or look-alike" in run.out, run.text
-    sheet = tmp_path / "s.csv"
-    sheet.write_text(HEADER + f"{pid},x,tiny,M1,h,c,c\n", encoding="utf-8")
-    run = cli("rate", sheet, "-r", TINY, "-f", "json")
-    assert run.code == 1 and "invisible or look-alike" in run.out, run.text
+LOOK_ALIKE_IDS = ["QN\u200b-01", "\ufeffQN-02", "QN-\u206003", "QN\u2011" "04", "QN\u00ad-05"]
 
 
-@pytest.mark.parametrize(("first", "second"), [("QN-01", "qn-01"), ("ĐN-1", "đn-1"),
-                                               ("QN-01", "ＱＮ-01")])
-def test_ids_are_compared_in_one_normal_form(tmp_path: Path, first: str, second: str) -> None:
-    dump(tmp_path / "d" / "a.yaml", dossier_data([GOOD], pid=first))
-    dump(tmp_path / "d" / "b.yaml", dossier_data([GOOD], pid=second))
+def _messages(run_out: str, words: str) -> list[str]:
+    """The error messages of a JSON report that contain ``words``."""
+    return [e["message"] for i in json.loads(run_out) for e in i["errors"]
+            if words in e["message"]]
+
+
+def test_invisible_or_look_alike_characters_in_ids_are_refused(tmp_path: Path) -> None:
+    """Every id a dossier of one folder, then a row of one sheet: each refused."""
+    for number, pid in enumerate(LOOK_ALIKE_IDS):
+        dump(tmp_path / "d" / f"d{number}.yaml", dossier_data([GOOD], pid=pid))
     run = cli("rate", tmp_path / "d", "-r", TINY, "-f", "json")
     assert_clean(run)
-    assert run.code == 1 and "is already used by" in run.out, run.text
+    assert run.code == 1, run.text
+    assert len(_messages(run.out, "invisible or look-alike")) == len(LOOK_ALIKE_IDS), run.out
     sheet = tmp_path / "s.csv"
-    sheet.write_text(HEADER + f"{first},x,tiny,M1,h,c,c\n{second},x,tiny,M1,h,c,c\n",
+    sheet.write_text(HEADER + "".join(f"{pid},x,tiny,M1,h,c,c\n" for pid in LOOK_ALIKE_IDS),
                      encoding="utf-8")
     run = cli("rate", sheet, "-r", TINY, "-f", "json")
-    assert run.code == 1 and "is the same as" in run.out, run.text
-    mixed = cli("rate", tmp_path / "d" / "a.yaml", sheet, "-r", TINY, "-f", "json")
-    assert mixed.code == 1 and "is already used by" in mixed.out
+    assert run.code == 1, run.text
+    assert len(_messages(run.out, "invisible or look-alike")) == len(LOOK_ALIKE_IDS), run.out
+
+
+SAME_IDS = [("QN-01", "qn-01"), ("ĐN-1", "đn-1"), ("QN-03", "ＱＮ-03")]
+
+
+def test_ids_are_compared_in_one_normal_form(tmp_path: Path) -> None:
+    """Every pair in one folder (two dossiers each), then in one sheet, then mixed."""
+    for number, (first, second) in enumerate(SAME_IDS):
+        dump(tmp_path / "d" / f"a{number}.yaml", dossier_data([GOOD], pid=first))
+        dump(tmp_path / "d" / f"b{number}.yaml", dossier_data([GOOD], pid=second))
+    run = cli("rate", tmp_path / "d", "-r", TINY, "-f", "json")
+    assert_clean(run)
+    assert run.code == 1, run.text
+    assert len(_messages(run.out, "is already used by")) == len(SAME_IDS), run.out
+    sheet = tmp_path / "s.csv"
+    sheet.write_text(HEADER + "".join(f"{first},x,tiny,M1,h,c,c\n{second},x,tiny,M1,h,c,c\n"
+                                      for first, second in SAME_IDS), encoding="utf-8")
+    run = cli("rate", sheet, "-r", TINY, "-f", "json")
+    assert run.code == 1, run.text
+    assert len(_messages(run.out, "is the same as")) == len(SAME_IDS), run.out
+    firsts = [tmp_path / "d" / f"a{number}.yaml" for number in range(len(SAME_IDS))]
+    mixed = cli("rate", *firsts, sheet, "-r", TINY, "-f", "json")
+    assert mixed.code == 1
+    # both spellings of each pair in the sheet meet the dossier's id
+    assert len(_messages(mixed.out, "is already used by")) == 2 * len(SAME_IDS), mixed.out
 
 
 # --- 15. Markdown --------------------------------------------------------------------------

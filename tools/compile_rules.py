@@ -17,7 +17,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from ocop_rate.loading.compiled import COMPILED_FILE, compile_text  # noqa: E402
+from ocop_rate.checks.compiled_record import compile_text  # noqa: E402
+from ocop_rate.loading.compiled import COMPILED_FILE  # noqa: E402
 
 
 def main() -> int:

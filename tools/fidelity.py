@@ -6,7 +6,9 @@ criterion's maximum, its options in order (wording, points, star marks, the case
 belongs to), the applicability clauses ("Chỉ áp dụng khi …", "Áp dụng bắt buộc …"), the
 requirements ("Yêu cầu: …"), the alternative cases ("Lựa chọn một trong hai trường hợp"),
 and the rejection notes ("Hồ sơ bị loại khi", "Bị loại nếu …", "… không đánh giá các bước
-tiếp theo"), each with the line the text prints it on.
+tiếp theo"), the notes printed with each criterion (against its ``note``), each with the line
+the text prints it on; and, across sheets, that a criterion printed alike (same options and
+points) is derived from facts alike everywhere.
 
 Every difference is a mismatch unless ``fidelity_deviations.yaml`` (next to this file, the
 one place deviations are listed) explains it with a reason; a listed deviation that no
@@ -91,6 +93,8 @@ class Report:
     mismatches: list[Mismatch]
     explained: list[tuple[Mismatch, Deviation]]
     stale: list[Deviation]
+    derived: int = 0   # criteria whose derivation was compared across sheets
+    notes: int = 0     # criteria whose printed notes were compared with their ``note``
 
     @property
     def unexplained(self) -> list[Mismatch]:
@@ -99,7 +103,8 @@ class Report:
 
     def summary(self) -> str:
         return (f"{self.sheets} sheets, {self.criteria} criteria, {self.options} options, "
-                f"{self.clauses} clauses compared with the full text; "
+                f"{self.clauses} clauses, {self.notes} notes, {self.derived} derived "
+                "criteria compared with the full text; "
                 f"{len(self.mismatches)} differences, {len(self.explained)} explained by "
                 f"{DEVIATIONS.name}, unexplained mismatches: {len(self.unexplained)}, "
                 f"stale deviations: {len(self.stale)}")
@@ -127,7 +132,7 @@ def compare(library: Any, text: dict[int, TextSheet] | None = None,
     sheets = text if text is not None else parse()
     devs = deviations if deviations is not None else load_deviations()
     out: list[Mismatch] = []
-    n_crit = n_opt = n_clause = 0
+    n_crit = n_opt = n_clause = n_note = 0
     for no, sheet in sorted(sheets.items()):
         rubric: Rubric = library.get(SHEET_RUBRICS[no])
         out += _parts(no, sheet, rubric)
@@ -143,14 +148,102 @@ def compare(library: Any, text: dict[int, TextSheet] | None = None,
             found, clauses = _clauses(no, tc, crit, rubric)
             out += found
             n_clause += clauses
+            found, notes = _notes(no, tc, crit)
+            out += found
+            n_note += notes
         out += [Mismatch(no, num, "criterion", "", "not on the sheet") for num in by_number]
         found, clauses = _rejections(no, sheet, rubric)
         out += found
         n_clause += clauses
+    derived = _derivations(sheets, library)
+    out += derived.mismatches
     explained = [(m, d) for m in out for d in devs if d.covers(m)]
     used = {id(d) for _, d in explained}
     stale = [d for d in devs if id(d) not in used]
-    return Report(len(sheets), n_crit, n_opt, n_clause, out, explained, stale)
+    return Report(len(sheets), n_crit, n_opt, n_clause, out, explained, stale,
+                  derived.criteria, n_note)
+
+
+NO_OPTIONS = ("Phiếu đánh giá không in phương án cho tiêu chí này; giả định 0 điểm (Không) / "
+              "1 điểm (Có).")   # the generator's reading where a sheet prints no boxes
+
+
+def _notes(no: int, tc: TextCriterion, crit: Criterion) -> tuple[list[Mismatch], int]:
+    """Every note the sheet prints with a criterion (one that is neither a clause, a
+    rejection nor a case row, which are compared on their own) is in the criterion's
+    ``note``; and what the ``note`` says is printed with the criterion (its heading, its
+    notes, its case rows), but for the recorded reading :data:`NO_OPTIONS`."""
+    out: list[Mismatch] = []
+    clauses = (*APPLIES, MANDATORY, REQUIREMENT, CASES)
+    encoded = _loose(crit.note.vi) if crit.note else ""
+    printed = [(note, line) for note, line in tc.notes
+               if not note.startswith(clauses) and not any(m in note for m in REJECTING)
+               and not re.match(r"^[ab]\. Trường hợp", note)]
+    for note, line in printed:
+        if _loose(note) not in encoded:
+            out.append(Mismatch(no, tc.number, "note", note, crit.note.vi if crit.note else "",
+                                line))
+    around = _loose(" ".join([tc.title, *(n for n, _ in tc.notes),
+                              *(o.case or "" for o in tc.options)]))
+    said = encoded.replace(_loose(NO_OPTIONS), "")
+    if said and said not in around:
+        out.append(Mismatch(no, tc.number, "note", tc.title, crit.note.vi if crit.note else "",
+                            tc.line))
+    return out, int(bool(printed or said))
+
+
+@dataclass
+class _Derived:
+    mismatches: list[Mismatch]
+    criteria: int
+
+
+def _loose(text: str) -> str:
+    """Wording without case, spacing and punctuation (the sheets print one option with
+    small differences: a full stop, "<51 %")."""
+    return re.sub(r"[\W_]+", "", squash(text).casefold())
+
+
+def _derivations(sheets: dict[int, TextSheet], library: Any) -> _Derived:
+    """A criterion derived from facts on one sheet is derived the same way on every sheet
+    that prints the same options (same points, same wording up to punctuation, or the same
+    meaning in a wording listed in :data:`SAME_MEANING`): a criterion left to be typed on
+    one sheet only refuses dossiers that other sheets rate."""
+    seen: dict[tuple[str, ...], list[tuple[int, TextCriterion, Criterion]]] = {}
+    for no, sheet in sorted(sheets.items()):
+        by_number = {c.number: c for c in library.get(SHEET_RUBRICS[no]).criteria}
+        for tc in sheet.leaves():
+            crit = by_number.get(tc.number)
+            if crit is None or not tc.options:
+                continue
+            key = (tc.number, *(f"{SAME_MEANING.get(_loose(o.label), _loose(o.label))}"
+                                f"={o.points}" for o in tc.options))
+            seen.setdefault(key, []).append((no, tc, crit))
+    out: list[Mismatch] = []
+    count = 0
+    for group in seen.values():
+        ways = {_derive_text(c) for _, _, c in group}
+        if ways == {""}:
+            continue
+        count += len(group)
+        want = max(ways, key=lambda w: sum(_derive_text(c) == w for _, _, c in group))
+        out += [Mismatch(no, tc.number, "derive", want, _derive_text(crit), tc.line)
+                for no, tc, crit in group if _derive_text(crit) != want]
+    return _Derived(out, count)
+
+
+def _derive_text(crit: Criterion) -> str:
+    return "; ".join(f"{d.option} <- {d.when.model_dump_json(exclude_none=True)}"
+                     for d in crit.derive)
+
+
+SAME_MEANING = {
+    # Sheet 5, 3.2 a prints "không là" where the other 25 sheets print "không phải là".
+    _loose("Đại diện pháp luật của chủ thể không phải nữ, không là đồng bào dân tộc thiểu số, "
+           "không là người khuyết tật"):
+    _loose("Đại diện pháp luật của chủ thể không phải nữ, không phải là đồng bào dân tộc "
+           "thiểu số, không phải là người khuyết tật"),
+}
 
 
 def _parts(no: int, sheet: TextSheet, rubric: Rubric) -> list[Mismatch]:

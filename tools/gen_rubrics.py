@@ -178,6 +178,15 @@ EXTRA_NOTE = {  # notes printed in the decision text but dropped by the JSON ext
                "phẩm khác, tiềm năng thành thương hiệu của địa phương)",
                "The note is printed under the heading in the decision text "
                "(qd26-2026-fulltext.txt); the JSON extraction dropped it."),
+    (3, "8"): ("(Chất lượng: Có nét riêng, khác biệt, có dấu hiệu nhận biết rõ ràng so với sản "
+               "phẩm khác, tiềm năng thành thương hiệu của địa phương)",
+               "The note is printed under the heading in the decision text "
+               "(qd26-2026-fulltext.txt, line 711); the JSON extraction dropped it."),
+    (5, "8"): ("Ghi chú: Sản Tiêu chuẩn sản phẩm phải có phiếu kiểm nghiệm các chỉ tiêu an toàn "
+               "thực phẩm",
+               "The note is printed under the options in the decision text "
+               "(qd26-2026-fulltext.txt, line 1050; \"Sản\" for \"Bản\" as printed); the "
+               "JSON extraction dropped it."),
 }
 CRIT_COMMENT = {
     (2, "1.1"): ['The "Yêu cầu" line (100% raised/caught in the province) is kept as a note, '
@@ -301,6 +310,12 @@ LABOUR = {"Có sử dụng từ 25% đến dưới 50% lao động là người 
 REP_YES = "Đại diện pháp luật của chủ thể là nữ; hoặc là đồng bào dân tộc thiểu số; hoặc là người khuyết tật"
 REP_NO = ("Đại diện pháp luật của chủ thể không phải nữ, không phải là đồng bào dân tộc thiểu "
           "số, không phải là người khuyết tật")
+# 3.2 is printed with the same meaning in three wordings: sheet 5 says "không là" where the
+# others say "không phải là", sheet 24 ends option b with a full stop. All derive from the
+# one fact (compared loosely, as ``loose`` compares), so no sheet leaves 3.2 to be typed.
+REP_NO_PRINTED = {loose(REP_NO), loose(
+    "Đại diện pháp luật của chủ thể không phải nữ, không là đồng bào dân tộc thiểu số, "
+    "không là người khuyết tật")}
 
 
 def derive_for(number: str, name: str, options: list[dict[str, Any]]) -> list[str]:
@@ -312,7 +327,8 @@ def derive_for(number: str, name: str, options: list[dict[str, Any]]) -> list[st
     if all(lab in LABOUR for lab in labels) and len(labels) == 3:
         return [f"{{option: {o['code']}, when: {{fact: local_labour_share, gte: {LABOUR[o['label']]}}}}}"
                 for o in reversed(options)]
-    if labels == [REP_NO, REP_YES]:
+    if (len(labels) == 2 and loose(labels[0]) in REP_NO_PRINTED
+            and loose(labels[1]) == loose(REP_YES)):
         return ["{option: b, when: {fact: legal_rep_woman_minority_or_disabled, eq: true}}",
                 "{option: a, when: {fact: legal_rep_woman_minority_or_disabled, eq: false}}"]
     return []

@@ -18,7 +18,8 @@ from pathlib import Path
 
 from ocop_rate.errors import Location, OcopError, Problem, RubricError, UsageError
 from ocop_rate.loading.paths import contained, is_safe_relative
-from ocop_rate.loading.rubrics import RULE_SUFFIXES, RubricLibrary, load_library
+from ocop_rate.loading.rubrics import RubricLibrary, load_library
+from ocop_rate.loading.rule_files import RULE_SUFFIXES
 
 DEFAULT_RULES_PATH = "scoring_rules"
 BLOB_MODES = ("100644", "100755")

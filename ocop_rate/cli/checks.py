@@ -70,11 +70,11 @@ def validate(
     elif fmt is CheckFormat.junit:
         from ocop_rate.report import junit
 
-        _emit(junit.lints(report), output)
+        _emit(junit.lints(report, language), output)
     elif fmt is CheckFormat.github:
         from ocop_rate.report.github import lint_lines
 
-        _emit(lint_lines(report), output)
+        _emit(lint_lines(report, language), output)
     else:
         from ocop_rate.report.terminal import lint_view
 

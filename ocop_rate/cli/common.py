@@ -111,6 +111,20 @@ def _say(message_id: str, location: Location | None = None, /, **params: object)
     _fail(OcopError(Problem.of(message_id, location, **params)))
 
 
+def _day(value: str | None, option: str = "--date") -> dt.date:
+    """A date a person typed on the command line: ``dd/mm/yyyy`` (as Vietnamese documents
+    write it) or ``yyyy-mm-dd``, read by the one date reader
+    (:func:`ocop_rate.register.dates.parse_date`); no value is today."""
+    from ocop_rate.register.dates import parse_date, today
+
+    if value is None:
+        return today()
+    found = parse_date(value)
+    if found is None:
+        _say("cli.not_a_date", Location(None, field=option), value=value)
+    return found
+
+
 def _note(message_id: str, /, **params: object) -> None:
     """One catalogued line on stderr (what was written, and where)."""
     from ocop_rate.messages import text
@@ -171,18 +185,6 @@ def _guard(action: Callable[[], T]) -> T:
         return action()
     except OcopError as exc:
         _fail(exc)
-
-
-def _day(value: str) -> dt.date:
-    """A date option (``rate --date``, ``round new --date``) read as a file's dates are
-    (:func:`~ocop_rate.register.dates.parse_date`: ``yyyy-mm-dd`` or ``dd/mm/yyyy``, within
-    the programme's years); exit 2 otherwise."""
-    from ocop_rate.register.dates import parse_date
-
-    found = parse_date(value)
-    if found is None:
-        _say("register.bad_date", None, value=value)
-    return found
 
 
 def _code(lang: Lang) -> LangCode:

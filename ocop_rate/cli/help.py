@@ -27,11 +27,12 @@ from ocop_rate.messages import CATALOGUE, Lang, text
 
 METAVARS: dict[str, str] = {
     "paths": "PATH...", "rules": "FOLDER", "output": "FILE", "expect": "FILE",
-    "spread": "POINTS", "tolerance": "POINTS", "date": "YYYY-MM-DD", "on": "YYYY-MM-DD",
+    "spread": "POINTS", "tolerance": "POINTS", "date": "DATE", "on": "DATE",
     "dossiers": "PATH", "rules_path": "FOLDER", "group": "GROUP", "rubric_id": "RUBRIC_ID",
     "rubric_ids": "RUBRIC_ID...", "base": "BASE", "head": "HEAD", "more": "[DOSSIER]...",
     "members": "N", "folder": "ROUND", "roster": "FILE", "products": "FILE",
     "name": "NAME", "province": "PROVINCE", "quorum": "N|SHARE|all",
+    "answers_due": "YYYY-MM-DD",
     # the certificate register: a key with a path is for that group's or command's parameter
     "register.db": "FILE", "register.on": "DATE", "register.signer": "NAME",
     "register.decision": "NUMBER", "register.within": "DAYS", "register.commune": "COMMUNE",
@@ -42,7 +43,12 @@ METAVARS: dict[str, str] = {
     "register.record.round_json": "RESULTS.json|ROUND",
     "register.record.cert": "PRODUCT_ID=NUMBER[@DATE]", "register.record.certificates": "FILE",
     "register.result.certificate": "NUMBER", "register.result.issued": "DATE",
-    "register.result.total": "POINTS", "register.revoke.ground": "a|b|c|d|đ|e",
+    "register.result.total": "POINTS",
+    "round.document.kind": "KIND", "round.document.db": "FILE", "round.document.date": "DATE",
+    "round.document.office": "NAME", "places.db": "FILE",
+    "register.publish.folder": "FOLDER", "register.publish.url_template": "URL",
+    "register.publish.title": "TEXT", "register.stats.year": "YEAR",
+    "register.worklist.province": "PROVINCE", "register.revoke.ground": "a|b|c|d|đ|e",
     "register.revoke.concluded": "DATE", "register.import.source": "FILE.xlsx|FILE.csv",
 }
 

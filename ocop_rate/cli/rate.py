@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import contextlib
-import datetime as dt
 from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, NoReturn
@@ -27,6 +26,7 @@ from ocop_rate.cli.common import (
     SpreadOpt,
     _code,
     _console,
+    _day,
     _detailed,
     _emit,
     _emit_bytes,
@@ -77,7 +77,7 @@ def rate(
         "not rise or a re-evaluation filed outside its window (on stderr).")] = None,
     level: RoundLevelOpt = None,
     date: Annotated[str | None, typer.Option(
-        "--date", metavar="YYYY-MM-DD", help="The date printed on sheets, results lists and "
+        "--date", help="The date printed on sheets, results lists and "
         "minutes (-f sheets, results, docx); default: today.", show_default=False)] = None,
 ) -> None:
     """Rate dossiers and print their stars (chấm điểm và phân hạng sao). A round folder
@@ -170,12 +170,6 @@ def _rate_streamed(library: RubricLibrary, paths: list[str], policy: GatePolicyC
     if output is not None:
         _note("cli.wrote", path=str(output), count=tally.count)
     raise typer.Exit(EXIT_SHORT if tally.failures else EXIT_OK)
-
-
-def _day(value: str | None) -> dt.date:
-    from ocop_rate.cli.common import _day as day_option
-
-    return dt.date.today() if value is None else day_option(value)
 
 
 def _captured(console: Console, blocks: Iterable[RenderableType]) -> Iterator[str]:

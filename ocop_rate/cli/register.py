@@ -105,20 +105,16 @@ def _note(message_id: str, lang: LangCode, **params: object) -> None:
     note(message_id, **params)
 
 
-def _date(value: str, lang: LangCode) -> date:
-    from ocop_rate.errors import OcopError, Problem
-    from ocop_rate.register.dates import parse_date
+def _date(value: str, lang: LangCode, option: str = "--date") -> date:
+    from ocop_rate.cli.common import _day
 
-    found = parse_date(value)
-    if found is None:
-        _stop(OcopError(Problem.of("register.bad_date", None, value=value)), lang)
-    return found
+    return _day(value, option)
 
 
 def _on(value: str | None, lang: LangCode) -> date:
-    from ocop_rate.register.dates import today
+    from ocop_rate.cli.common import _day
 
-    return today() if value is None else _date(value, lang)
+    return _day(value, "--on")
 
 
 def _path(db: Path | None, beside: Path | None = None) -> Path:

@@ -38,13 +38,21 @@ if TYPE_CHECKING:
 def queue(db: DbOpt = None, lang: LangOpt = Lang.vi,
           fmt: Annotated[ViewFormat, typer.Option("--format", "-f")] = ViewFormat.table
           ) -> None:
-    """Products proposed for 5 stars, waiting for the Ministry's result (Điều 7.3.e)."""
+    """Products proposed for 5 stars, waiting for the Ministry's result (Điều 7.3.e); and
+    those the Ministry returned that the province is to evaluate again (Điều 7.4.g)."""
     from ocop_rate.register.queries import pending_proposals
     from ocop_rate.report import register_view as view
     from ocop_rate.report.register_view import day, new_table
 
     language = _code(lang)
     items = _ask(db, language, lambda register: pending_proposals(register))
+    if fmt is ViewFormat.table:   # the JSON array keeps its shape: pending proposals only
+        from ocop_rate.register.queries import awaiting_own_evaluation
+
+        returned = _ask(db, language, lambda register: awaiting_own_evaluation(register))
+        if returned:
+            _note("register.queue_own_evaluation", language,
+                  products=", ".join(f"{p} ({n})" for p, n, _ in returned))
     if fmt is ViewFormat.json:
         import json
 

@@ -84,6 +84,8 @@ def record(
     _warn(done.warnings, language)
     if done.derived:
         _note("register.outcome_derived", language, count=done.derived)
+    if done.returns_closed:
+        _note("register.return_closed", language, products=", ".join(done.returns_closed))
     _note("register.recorded", language, ratings=done.ratings, certificates=done.certificates,
           proposals=done.proposals, decision=dec.number, date=long(dec.on, language))
 
@@ -136,10 +138,14 @@ class ResultStars(StrEnum):
 @register_app.command(cls=OcopCommand)
 def result(
     ident: Annotated[str, typer.Argument(metavar="PRODUCT_ID", show_default=False)],
-    stars: Annotated[ResultStars, typer.Option(
+    stars: Annotated[ResultStars | None, typer.Option(
         "--stars", help="5: the Minister recognised 5 stars; 4 or 3: returned under 90 "
-        "points, the province recognises this class (Điều 7.4.g); none: returned, no class.",
-        show_default=False)],
+        "points, the province recognises this class from the central result (Điều 7.4.g); "
+        "none: returned, no class.", show_default=False)] = None,
+    evaluate_again: Annotated[bool, typer.Option(
+        "--evaluate-again", help="Returned under 90 points: the province evaluates it again "
+        "under its own authority (Điều 7.4.g); its next provincial rating recorded closes "
+        "the return.")] = False,
     decision: Annotated[str | None, typer.Option("--decision", show_default=False,
                                                  help="Decision number.")] = None,
     on: Annotated[str | None, typer.Option("--date", show_default=False,
@@ -162,7 +168,11 @@ def result(
     from ocop_rate.register.changes import ministry_result
 
     language = _code(lang)
-    n = None if stars is ResultStars.none else int(stars.value)
+    if (stars is None) == (not evaluate_again):
+        from ocop_rate.errors import OcopError, Problem
+
+        _stop(OcopError(Problem.of("register.result_choice", None)), language)
+    n = None if stars in (None, ResultStars.none) else int(stars.value)
     dec = None
     if decision is not None and on is not None:
         who = authority or (AuthorityChoice.minister if n == 5
@@ -171,7 +181,7 @@ def result(
     issued_on = None if issued is None else _date(issued, language)
     register = _open(db, language, write=True)
     done = _run(register, language, lambda: ministry_result(
-        register, ident, n, dec, certificate, issued_on, total))
+        register, ident, n, dec, certificate, issued_on, total, evaluate_again))
     from ocop_rate.report.register_view import label
 
     _note("register.result_recorded", language, product=ident,

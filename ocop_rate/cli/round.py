@@ -22,6 +22,7 @@ from ocop_rate.cli.common import (
     _cannot_write,
     _code,
     _console,
+    _day,
     _emit,
     _emit_bytes,
     _escape,
@@ -39,6 +40,7 @@ from ocop_rate.errors import OcopError, Problem
 class ModeChoice(StrEnum):
     average = "average"
     consensus = "consensus"
+    written = "written"
 
 
 class StatusFormat(StrEnum):
@@ -220,17 +222,22 @@ def new(
         "rubric, producer, …, facts).", show_default=False, exists=True, dir_okay=False)],
     name: Annotated[str, typer.Option("--name", help="The round's name.",
                                       show_default=False)],
-    date: Annotated[str | None, typer.Option("--date", help="The round's date, "
-                                             "YYYY-MM-DD.", show_default=False)] = None,
+    date: Annotated[str | None, typer.Option(
+        "--date", help="The round's date, dd/mm/yyyy or yyyy-mm-dd.", show_default=False)]
+    = None,
     level: Annotated[LevelChoice, typer.Option("--level", help="The council's level.")]
     = LevelChoice.province,
     province: Annotated[str | None, typer.Option("--province", show_default=False)] = None,
     quorum: Annotated[str, typer.Option(
         "--quorum", help="Scoring members needed per product: a count (3), a share (0.67 "
         "or 2/3) or all.")] = "all",
-    mode: Annotated[ModeChoice, typer.Option("--mode", help="average of members' sheets, "
-                                             "or one agreed sheet (consensus).")]
-    = ModeChoice.average,
+    mode: Annotated[ModeChoice | None, typer.Option(
+        "--mode", help="average of members' sheets, one agreed sheet (consensus), or written "
+        "opinions (written; the default when every product is a re-evaluation, else average).",
+        show_default=False)] = None,
+    answers_due: Annotated[str | None, typer.Option(
+        "--answers-due", help="Written opinions: the last day for members' answers, "
+        "YYYY-MM-DD.", show_default=False)] = None,
     spread: Annotated[float, typer.Option("--spread", min=0, max=100, callback=_finite,
                                           help="Spread limit in points.")] = 10.0,
     force: Annotated[bool, typer.Option("--force", help="Overwrite files that exist.")]
@@ -241,17 +248,18 @@ def new(
     """Scaffold a round: round.yaml, the product list, and one pre-filled workbook per
     scoring member (sheets/NAME.xlsx) with every product row, option drop-downs and a
     guide sheet. Never overwrites a file without --force."""
-    from ocop_rate.cli.common import _day
     from ocop_rate.messages import text
     from ocop_rate.report.output import write_all_atomic
     from ocop_rate.round.scaffold import scaffold
 
     when = None if date is None else _day(date)
+    due = None if answers_due is None else _day(answers_due, "--answers-due")
     count = parse_quorum(quorum)
     library = _library(rules)
     files = _guard(lambda: scaffold(library, roster, products, name=name, date=when,
                                     level=level.value, province=province, quorum=count,
-                                    mode=mode.value, spread_limit=spread))
+                                    mode=None if mode is None else mode.value,
+                                    spread_limit=spread, answers_due=due))
     targets = {folder / rel: data for rel, data in files.items()}
     if not force:
         there = [Problem.of("round.exists", None, path=str(p)) for p in targets if p.exists()]

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import Annotated
 
 import typer
@@ -15,10 +14,10 @@ from ocop_rate.cli.common import (
     RulesOpt,
     _code,
     _console,
+    _day,
     _emit,
     _guard,
     _library,
-    _say,
 )
 from ocop_rate.cli.help import OcopCommand
 
@@ -29,8 +28,8 @@ def rubrics_list(
     fmt: Annotated[ListFormat, typer.Option("--format", "-f")] = ListFormat.table,
     lang: LangOpt = Lang.vi,
     on: Annotated[str | None, typer.Option(
-        "--on", help="Show which rubrics are in force on this date (YYYY-MM-DD; default "
-        "today).", show_default=False)] = None,
+        "--on", help="Show which rubrics are in force on this date (dd/mm/yyyy or "
+        "yyyy-mm-dd; default today).", show_default=False)] = None,
     group: Annotated[str | None, typer.Option(
         "--group", "-g", help="Only this product group (food, beverages, herbal, handicrafts, "
         "ornamental, tourism).", show_default=False)] = None,
@@ -38,10 +37,7 @@ def rubrics_list(
     """List the rubrics: id, product group, product set, decision, criteria, in force."""
     from ocop_rate.loading.rubrics import catalogue
 
-    try:
-        day = dt.date.fromisoformat(on) if on else dt.date.today()
-    except ValueError:
-        _say("cli.not_a_date", value=on)
+    day = _day(on, "--on")
     entries = catalogue(_library(rules), _code(lang), day)
     if group is not None:
         entries = [e for e in entries if e["product_group"] == group]

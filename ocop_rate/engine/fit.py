@@ -9,7 +9,7 @@ import math
 from dataclasses import dataclass, field
 
 from ocop_rate.clauses import case_mixes, derive
-from ocop_rate.messages import LANGS, Lang, text
+from ocop_rate.messages import LANGS, Lang, say_number, text
 from ocop_rate.models.dossier import Dossier, MemberSheet
 from ocop_rate.models.rubric import NONE, Criterion, Option, Rubric
 
@@ -47,10 +47,10 @@ def check_fit(rubric: Rubric, dossier: Dossier) -> list[FitProblem]:
         elif not _fact_type_ok(spec.type, value):
             out.append(FitProblem(("facts", name), "rating.fact_type",
                                   {"fact": name, "kind_text_id": _kind(spec.type),
-                                   "value": repr(value)}))
+                                   **_shown(value)}))
         elif spec.unit == "fraction" and not 0 <= float(value) <= 1:
             out.append(FitProblem(("facts", name), "rating.fact_fraction",
-                                  {"fact": name, "value": repr(value)}))
+                                  {"fact": name, **_shown(value)}))
     for i, sheet in enumerate(dossier.council):
         where: FieldPath = ("council", i, "scores")
         out += _check_codes(rubric, sheet.scores, where)
@@ -93,6 +93,14 @@ def _fact_type_ok(kind: str, value: object) -> bool:
         return (isinstance(value, (int, float)) and not isinstance(value, bool)
                 and math.isfinite(value))
     return isinstance(value, str)
+
+
+def _shown(value: object) -> dict[str, str]:
+    """A fact's value as the ``value`` parameter of a message: a number with each language's
+    decimal mark (``0,75`` / ``0.75``), anything else quoted as written."""
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        return {f"value@{lang}": say_number(value, lang) for lang in LANGS}
+    return {"value": repr(value)}
 
 
 def _kind(fact_type: str) -> str:

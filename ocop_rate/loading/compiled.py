@@ -2,7 +2,9 @@
 
 Why: parsing the 60 rubric files with positions and validating 53 merged rubrics takes most
 of a command's start-up (0.6 s of 0.8 s), for files that never change inside a wheel.
-``tools/compile_rules.py`` writes :data:`COMPILED_FILE` (checked in, shipped in the wheel);
+``tools/compile_rules.py`` writes :data:`COMPILED_FILE` (checked in, shipped in the wheel)
+with :func:`ocop_rate.checks.compiled_record.compile_text`, which lints as well as loads
+and so lives above both (this module only reads the record);
 ``tests/test_compiled_rules.py`` fails when it is stale against ``scoring_rules/``.
 
 The file is JSON Lines: line 1 is the manifest (format, a digest of the code that shapes
@@ -36,10 +38,12 @@ COMPILED_FILE = Path(__file__).with_name("compiled_rules.jsonl")
 
 _PACKAGE = Path(__file__).resolve().parent.parent
 CODE_FILES = (
-    "loading/compiled.py", "loading/rubrics.py", "loading/source.py", "loading/validation.py",
+    "loading/compiled.py", "loading/rubrics.py", "loading/rule_files.py",
+    "checks/compiled_record.py", "loading/source.py", "loading/validation.py",
     "loading/text_safety.py", "loading/caps.py", "loading/clean_yaml.py",
     "loading/yaml_loader.py", "models/rubric.py", "models/common.py",
     "models/conditions.py", "checks/lints.py", "checks/decisions.py",
+    "models/days.py",  # the one date reader, which rubric dates go through
 )
 """The modules whose code shapes the compiled data (merging, the model, the lints): a
 change to any of them makes the compiled file stale."""
@@ -116,7 +120,7 @@ def open_compiled(folders: list[Path] | None, bundled: Path) -> Compiled | None:
     matches them exactly, else None (the caller parses). Never raises for a stale, missing
     or unreadable compiled file; a rule file that cannot be read also gives None, so the
     normal parse reports it with its location."""
-    from ocop_rate.loading.rubrics import rule_files
+    from ocop_rate.loading.rule_files import rule_files
     from ocop_rate.loading.source import read_bytes
 
     chosen = folders or [bundled]
@@ -140,58 +144,3 @@ def open_compiled(folders: list[Path] | None, bundled: Path) -> Compiled | None:
     except (OSError, ValueError, KeyError, TypeError, OcopError):
         return None
     return Compiled(folder, files, manifest, lines)
-
-
-def compile_text(folder: Path) -> str:
-    """The compiled file for ``folder``: every rubric validated, the lints run once.
-    Raises :class:`~ocop_rate.errors.RubricError` when a rubric does not load (a library
-    that does not load is not compiled)."""
-    from ocop_rate.checks.lints import run_lints
-    from ocop_rate.loading.rubrics import load_library, rule_files, summary_of
-    from ocop_rate.loading.source import read_bytes
-
-    library = load_library([folder], compiled=False)
-    report = run_lints([folder], compiled=False)  # never from an earlier record
-    files = rule_files([folder])
-    prefix = str(folder)
-    rubrics: dict[str, Any] = {}
-    body: list[str] = []
-    for line, (rubric_id, rubric) in enumerate(library.rubrics.items(), start=1):
-        rubrics[rubric_id] = {"line": line, "file": _relative(library.files[rubric_id], prefix),
-                              "summary": summary_of(rubric)}
-        body.append(rubric.model_dump_json(round_trip=True, exclude_defaults=True))
-    manifest = {
-        "format": FORMAT,
-        "code": code_digest(),
-        "files": {p.relative_to(folder).as_posix(): file_digest(read_bytes(p)) for p in files},
-        "rubrics": rubrics,
-        "bases": {b.id: {"file": _relative(b.file, prefix), "extends": b.extends}
-                  for b in library.bases.values()},
-        "files_of": {rid: _relative(f, prefix) for rid, f in library.files.items()},
-        "lints": {"rubrics": list(report.rubrics),
-                  "findings": [_finding(f, prefix) for f in report.findings]},
-    }
-    head = json.dumps(manifest, ensure_ascii=False)
-    return "\n".join([head, *body]) + "\n"
-
-
-def _relative(file: str | None, prefix: str) -> str | None:
-    if file is None:
-        return None
-    if not file.startswith(prefix + "/"):
-        raise ValueError(f"{file} is not inside {prefix}")
-    return file[len(prefix) + 1:]
-
-
-def _finding(finding: Any, prefix: str) -> dict[str, Any]:
-    """One lint finding as data: the catalogued problem (id, parameters) and where."""
-    loc = finding.location
-    problem = finding.problem
-    if problem is None or problem.message_id is None:
-        raise ValueError(f"uncatalogued lint finding: {finding.message}")
-    params = dict(problem.params)
-    json.dumps(params)  # every parameter must survive the round trip unchanged
-    return {"lint": finding.lint, "rubric": finding.rubric, "file": _relative(loc.file, prefix),
-            "line": loc.line, "column": loc.column, "field": loc.field,
-            "message_id": problem.message_id, "params": params,
-            "accepted": finding.accepted}

@@ -13,8 +13,11 @@ from ocop_rate.loading.validation import validate
 from ocop_rate.models.dossier import Dossier
 
 DOSSIER_SUFFIXES = (".yaml", ".yml", ".json")
-SHEET_SUFFIXES = (".csv", ".xlsx")  # council score sheets: ocop_rate.loading.score_sheets
-INPUT_SUFFIXES = DOSSIER_SUFFIXES + SHEET_SUFFIXES
+SHEET_SUFFIXES = (".csv", ".tsv", ".xlsx", ".xls", ".ods", ".txt")  # council score sheets
+# (score_sheets). An .ods is found so that it is refused with how to save it as .xlsx
+# (loading.old_workbooks); .txt is Excel's "Unicode Text" (UTF-16, tabs), read when named
+# but never gathered from a folder, where a .txt is more often a note than a sheet.
+INPUT_SUFFIXES = DOSSIER_SUFFIXES + tuple(s for s in SHEET_SUFFIXES if s != ".txt")
 GLOB_CHARS = frozenset("*?[")
 
 
@@ -41,7 +44,7 @@ def collect_paths(args: list[str], refused: list[Path] | None = None) -> list[Pa
             root: Path | None = path
             found = sorted(p for p in path.rglob("*") if _is_dossier_file(p))
         elif path.exists():
-            root, found = None, [path]
+            root, found = None, [] if is_lock_file(path) else [path]
         elif GLOB_CHARS & set(arg):
             root = glob_root(arg)
             found = sorted(p for p in expand_glob(arg) if _is_dossier_file(p))
@@ -104,11 +107,21 @@ def glob_root(pattern: str) -> Path:
 
 
 
+def is_lock_file(path: Path) -> bool:
+    """Excel's owner file ``~$book.xlsx``, there while someone has ``book.xlsx`` open (a
+    few bytes naming who): never a sheet. Skipped silently wherever files are gathered,
+    even when named (``*.xlsx`` in a shell names it too)."""
+    return path.name.startswith("~$")
+
+
 def _is_dossier_file(path: Path) -> bool:
+    """Whether a file found in a folder or by a pattern is an input: a dossier or sheet by
+    its suffix, not hidden (``.name``, as LibreOffice's ``.~lock.book.xlsx#``) and not a
+    lock file."""
     if path.suffix.lower() not in INPUT_SUFFIXES:  # the name first: no stat for most files
         return False
     hidden = any(part.startswith(".") and part not in (".", "..") for part in path.parts)
-    return not hidden and path.is_file()
+    return not hidden and not is_lock_file(path) and path.is_file()
 
 
 def read_dossier(path: Path) -> LoadedDossier:

@@ -19,13 +19,13 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ocop_rate.errors import Location, OcopError, Problem, RubricError, UsageError
-from ocop_rate.loading.source import OUTSIDE, Document, inside, load_document
+from ocop_rate.loading.rule_files import rule_files
+from ocop_rate.loading.source import Document, load_document
 
 if TYPE_CHECKING:  # the model (and pydantic) load only when a rubric is built
     from ocop_rate.loading.validation import Locator
     from ocop_rate.models.rubric import Rubric
 
-RULE_SUFFIXES = (".yaml", ".yml", ".json")
 KEYED_LISTS = {
     "parts": "id", "groups": "id", "facts": "id", "criteria": "id", "gates": "id",
     "recognition": "stars", "case_groups": "id",
@@ -96,30 +96,6 @@ def unknown_rubric(rubric_id: str, known: list[str]) -> tuple[str, dict[str, str
     if close:
         return "rating.unknown_rubric_close", {"rubric": rubric_id, "close": ", ".join(close)}
     return "rating.unknown_rubric", {"rubric": rubric_id}
-
-
-def rule_files(folders: list[Path]) -> list[Path]:
-    """Every rubric file under ``folders``, sorted; README and hidden files skipped."""
-    found: list[Path] = []
-    for folder in folders:
-        if not folder.exists():
-            raise UsageError(Problem.of("rubric.no_folder", Location(str(folder))))
-        if not folder.is_dir() and not folder.is_file():  # a FIFO, /dev/zero
-            raise UsageError(Problem.of("safety.not_regular_input", Location(str(folder))))
-        candidates = [folder] if folder.is_file() else sorted(folder.rglob("*"))
-        any_file = False
-        for p in candidates:
-            if not (p.is_file() and p.suffix.lower() in RULE_SUFFIXES
-                    and not p.name.startswith(".")):
-                continue
-            if folder.is_dir() and not inside(p, folder):
-                raise RubricError(Problem.of(OUTSIDE, Location(str(p)),
-                                             target=str(p.resolve())))
-            found.append(p)
-            any_file = True
-        if folder.is_dir() and not any_file:  # else every dossier says "unknown rubric"
-            raise UsageError(Problem.of("safety.no_rule_files", Location(str(folder))))
-    return found
 
 
 @dataclass

@@ -30,6 +30,7 @@ from ocop_rate.loading.caps import (
     MAX_SHEET_OPTIONS,
     ProblemCaps,
 )
+from ocop_rate.loading.raw_sheets import read_raw
 from ocop_rate.loading.rubrics import RubricLibrary, unknown_rubric
 from ocop_rate.loading.sheet_files import (
     ALIASES,
@@ -38,7 +39,6 @@ from ocop_rate.loading.sheet_files import (
     RawSheet,
     column_letter,
     header_key,
-    read_raw,
 )
 from ocop_rate.loading.text_safety import clean_breaks, hostile_char, printable
 from ocop_rate.models.names import id_keys, invisible_in_id, member_key, plain_ids

@@ -1,5 +1,6 @@
 """Read a score sheet's cells (CSV, XLSX) as text, within the safety limits, before any
-meaning is given to them: :func:`read_raw` gives one :class:`RawSheet` per sheet.
+meaning is given to them: :func:`ocop_rate.loading.raw_sheets.read_raw` gives one
+:class:`RawSheet` per sheet.
 
 XLSX cells are read straight from the sheet XML (not openpyxl's ``iter_rows``), so blank
 cells cost nothing and a cell beyond the limits is refused at its cell; CSV is parsed by
@@ -11,16 +12,17 @@ functions, so the CLI starts without them.
 from __future__ import annotations
 
 import codecs
+import contextlib
 import re
 import zipfile
 import zlib
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from ocop_rate.errors import InputFileError, Location, Problem
 from ocop_rate.loading.caps import MAX_SHEET_CELLS, MAX_SHEET_COLUMNS, MAX_SHEET_ROWS
-from ocop_rate.loading.dossiers import SHEET_SUFFIXES
 from ocop_rate.loading.source import read_bytes, text_encoding
 from ocop_rate.models.names import folded
 
@@ -63,17 +65,6 @@ class RawSheet:
     first_row: int = 2     # the sheet row of the first record (headers are row 1)
 
 
-def read_raw(path: Path, max_rows: int | None = None) -> list[RawSheet]:
-    """The cells of a CSV file, or of each score sheet of an XLSX workbook: its first sheet
-    and every other whose header row names a product id column (a workbook may hold one
-    sheet per product set; guide sheets are skipped). ``max_rows``: data rows a sheet may
-    hold (a round's product list, a roster), refused past it before they are built."""
-    assert path.suffix.lower() in SHEET_SUFFIXES
-    if path.suffix.lower() == ".xlsx":
-        return _read_xlsx(path, max_rows)
-    return [_read_csv(path, max_rows)]
-
-
 def _read_csv(path: Path, max_rows: int | None = None) -> RawSheet:
     import io
 
@@ -91,15 +82,17 @@ def _read_csv(path: Path, max_rows: int | None = None) -> RawSheet:
             raise InputFileError(Problem("not valid UTF-16 text", Location(name))) from None
     if codec == "utf-8-sig":  # pandas reads plain UTF-8 natively (-sig goes through a codec)
         raw, codec = raw.removeprefix(codecs.BOM_UTF8), "utf-8"
-    raw = trim_trailing_blank_fields(raw)
-    _refuse_wide_records(raw, name)
+    sep = sniff_separator(raw)
+    raw = trim_trailing_blank_fields(raw, sep)
+    _refuse_wide_records(raw, name, sep)
     if max_rows is not None:
         _refuse_long(raw, name, max_rows)
     # dtype=object: every cell is read as text all the same (no type is guessed, no NA),
     # without pandas 3's conversion to its string dtype
     try:
         frame = _parse_in_chunks(pd.read_csv(
-            io.BytesIO(raw), encoding=codec, header=None, dtype=object, keep_default_na=False,
+            io.BytesIO(raw), sep=sep.decode(), encoding=codec, header=None, dtype=object,
+            keep_default_na=False,
             na_filter=False, skip_blank_lines=True, chunksize=CSV_CHUNK_ROWS))
     except pd.errors.ParserError as exc:
         raise InputFileError(_csv_problem(str(exc), name)) from None
@@ -112,20 +105,47 @@ def _read_csv(path: Path, max_rows: int | None = None) -> RawSheet:
     return RawSheet(name, None, headers, body)
 
 
-_TRAILING_COMMAS = re.compile(rb",+(?=\r?\n|\r?\Z)")
+SEPARATORS = (b",", b";", b"\t")
+SNIFF_BYTES = 64 * 1024
 
 
-def trim_trailing_blank_fields(raw: bytes) -> bytes:
+def sniff_separator(raw: bytes) -> bytes:
+    """The field separator of a UTF-8 CSV: the one of ``,`` ``;`` and tab that the header
+    line (its first non-blank line, within SNIFF_BYTES) holds most often outside quotes.
+
+    Why: Excel writes "CSV" with the list separator of the computer's region, which is
+    ``;`` in Vietnamese (and most comma-decimal) settings, and its "Unicode Text" with tabs;
+    a header line is plain names, so its most frequent separator is the file's. A line
+    with none of them (a one-column sheet) is read with commas."""
+    head = raw[:SNIFF_BYTES].lstrip(b"\r\n")
+    line = head.split(b"\n", 1)[0]
+    counts = dict.fromkeys(SEPARATORS, 0)
+    quoted = False
+    for byte in line:
+        char = bytes((byte,))
+        if char == b'"':
+            quoted = not quoted
+        elif not quoted and char in counts:
+            counts[char] += 1
+    best = max(SEPARATORS, key=lambda s: counts[s])  # ties keep the earlier: ',' first
+    return best if counts[best] else b","
+
+
+_TRAILING = {sep: re.compile(re.escape(sep) + rb"+(?=\r?\n|\r?\Z)") for sep in SEPARATORS}
+
+
+def trim_trailing_blank_fields(raw: bytes, sep: bytes = b",") -> bytes:
     """Drop the empty fields that end each record (``a,b,,,,,\n`` -> ``a,b\n``): a sheet
-    saved with 200,000 blank trailing columns costs no more than one without. Commas inside
-    a quoted field (after an odd number of quotes) are kept."""
-    if not (b",\n" in raw or b",\r" in raw or raw.endswith(b",")):
+    saved with 200,000 blank trailing columns costs no more than one without. Separators
+    inside a quoted field (after an odd number of quotes) are kept."""
+    if not (sep + b"\n" in raw or sep + b"\r" in raw or raw.endswith(sep)):
         return raw  # the usual sheet: a plain byte search, not the regex at every comma
+    trailing = _TRAILING[sep]
     if b'"' not in raw:
-        return _TRAILING_COMMAS.sub(b"", raw)
+        return trailing.sub(b"", raw)
     out: list[bytes] = []
     last = pos = quotes = 0
-    for found in _TRAILING_COMMAS.finditer(raw):
+    for found in trailing.finditer(raw):
         quotes += raw.count(b'"', pos, found.start())
         pos = found.start()
         if quotes % 2 == 0:
@@ -135,18 +155,19 @@ def trim_trailing_blank_fields(raw: bytes) -> bytes:
     return b"".join(out)
 
 
-def _refuse_wide_records(raw: bytes, name: str) -> None:
+def _refuse_wide_records(raw: bytes, name: str, sep: bytes = b",") -> None:
     """A record of more than MAX_SHEET_COLUMNS fields is refused before pandas builds one
-    column per field. Counting commas per line is an upper bound (quoted commas count
+    column per field. Counting separators per line is an upper bound (quoted ones count
     too); only when it is over, the csv module counts exactly."""
-    if _longest_line(raw) < MAX_SHEET_COLUMNS:  # a line has fewer commas than bytes
+    if _longest_line(raw) < MAX_SHEET_COLUMNS:  # a line has fewer separators than bytes
         return
-    if max((line.count(b",") for line in raw.split(b"\n")), default=0) < MAX_SHEET_COLUMNS:
+    if max((line.count(sep) for line in raw.split(b"\n")), default=0) < MAX_SHEET_COLUMNS:
         return
     import csv
     import io
 
-    reader = csv.reader(io.StringIO(raw.decode("utf-8-sig", "replace"), newline=""))
+    reader = csv.reader(io.StringIO(raw.decode("utf-8-sig", "replace"), newline=""),
+                        delimiter=sep.decode())
     for record in reader:
         if len(record) > MAX_SHEET_COLUMNS:
             raise InputFileError(Problem.of(
@@ -209,8 +230,6 @@ def _parse_in_chunks(chunks: Any) -> Any:
 
 
 def _read_xlsx(path: Path, max_rows: int | None = None) -> list[RawSheet]:
-    import pandas as pd
-
     name = str(path)
     read_bytes(path, MAX_SHEET_BYTES)  # size cap, folder, missing file
     from ocop_rate.loading.xlsx_parts import check_parts
@@ -232,32 +251,51 @@ def _read_xlsx(path: Path, max_rows: int | None = None) -> list[RawSheet]:
         raise InputFileError(Problem.of("sheet.damaged", Location(name))) from None
     found: list[RawSheet] = []
     try:
-        for index, sheet in enumerate(book.worksheets):
-            title = str(sheet.title)
-            frame = _parse_in_chunks(_xlsx_chunks(book, sheet, name, title, max_rows))
-            if index == 0 and frame.empty:
-                raise InputFileError(Problem.of("sheet.first_empty", Location(name, 1, 1)))
-            if frame.empty:
-                continue
-            headers = ["" if pd.isna(h) else str(h) for h in frame.iloc[0].tolist()]
-            if index > 0 and not any(ALIASES.get(header_key(h)) == "product_id"
-                                     for h in headers):
-                continue  # a guide or notes sheet
-            if getattr(sheet, "sheet_state", "visible") != "visible":
-                # Excel shows no hidden (or very hidden) sheet: its scores would count unseen
-                raise InputFileError(Problem.of(
-                    "safety.xlsx_hidden_sheet", Location(name, 1, 1), sheet=title,
-                    state=str(sheet.sheet_state)))
-            body = frame.iloc[1:].reset_index(drop=True)
-            body.columns = range(len(headers))
-            found.append(RawSheet(name, title, headers, body))
+        with damaged_workbook(name):
+            for index, sheet in enumerate(book.worksheets):
+                title = str(sheet.title)
+                frame = _parse_in_chunks(_xlsx_chunks(book, sheet, name, title, max_rows))
+                scores = workbook_sheet(name, index, title, frame)
+                if scores and getattr(sheet, "sheet_state", "visible") != "visible":
+                    # Excel shows no hidden (or very hidden) sheet: its scores count unseen
+                    raise InputFileError(Problem.of(
+                        "safety.xlsx_hidden_sheet", Location(name, 1, 1), sheet=title,
+                        state=str(sheet.sheet_state)))
+                found += scores
+    finally:
+        book.close()
+    return found
+
+
+@contextlib.contextmanager
+def damaged_workbook(name: str) -> Iterator[None]:
+    """A workbook library's error while reading ``name`` as our "cannot read the workbook"
+    (the libraries raise many kinds on a damaged file, in their own words); our own located
+    errors pass through."""
+    try:
+        yield
     except InputFileError:
         raise
     except Exception:
         raise InputFileError(Problem.of("sheet.damaged", Location(name))) from None
-    finally:
-        book.close()
-    return found
+
+
+def workbook_sheet(name: str, index: int, title: str, frame: Any) -> list[RawSheet]:
+    """Worksheet ``index`` of a workbook as a score sheet (a one-item list), or none: the
+    first sheet must hold cells; a later one counts only when its header row names a
+    product id column (a guide or notes sheet does not)."""
+    import pandas as pd
+
+    if index == 0 and frame.empty:
+        raise InputFileError(Problem.of("sheet.first_empty", Location(name, 1, 1)))
+    if frame.empty:
+        return []
+    headers = ["" if pd.isna(h) else str(h) for h in frame.iloc[0].tolist()]
+    if index > 0 and not any(ALIASES.get(header_key(h)) == "product_id" for h in headers):
+        return []
+    body = frame.iloc[1:].reset_index(drop=True)
+    body.columns = range(len(headers))
+    return [RawSheet(name, title, headers, body)]
 
 
 def _csv_problem(said: str, name: str) -> Problem:

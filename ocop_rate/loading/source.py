@@ -165,10 +165,32 @@ def text_encoding(raw: bytes, name: str) -> str:
         line = raw[: exc.start].count(b"\n") + 1
         col = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
         raise InputFileError(Problem.of("input.not_utf8", Location(name, line, col),
-                                        byte=f"0x{raw[exc.start]:02x}")) from None
+                                        byte=f"0x{raw[exc.start]:02x}",
+                                        encoding_id=encoding_guess(raw))) from None
     if b"\x00" in raw:
+        guess = encoding_guess(raw)
+        if guess == "input.encoding.utf16_no_bom":  # plain ASCII saved as UTF-16 LE/BE
+            raise InputFileError(Problem.of("input.not_utf8", Location(name), byte="0x00",
+                                            encoding_id=guess))
         raise InputFileError(Problem.of("input.nul_bytes", Location(name)))
     return "utf-8-sig"
+
+
+def encoding_guess(raw: bytes) -> str:
+    """The message id naming what a file that is not UTF-8 most likely is, for the error:
+    a workbook (an .xls is an OLE compound file, an .xlsx or .ods a zip) given as text,
+    UTF-16 saved without its byte-order mark (NULs at every other byte of ASCII text), or
+    else an 8-bit code page (Excel's plain "CSV" on a Vietnamese Windows is Windows-1258;
+    older offices use TCVN3), which cannot be told apart by the bytes alone."""
+    if raw.startswith(b"\xd0\xcf\x11\xe0"):
+        return "input.encoding.xls"
+    if raw.startswith(b"PK\x03\x04"):
+        return "input.encoding.zip"
+    head = raw[:4096]
+    pairs = len(head) // 2
+    if pairs and max(head[0::2].count(0), head[1::2].count(0)) > pairs * 0.3:
+        return "input.encoding.utf16_no_bom"
+    return "input.encoding.ansi"
 
 
 def read_text(path: Path) -> str:

@@ -1,11 +1,20 @@
 """Every sentence a person reads, in Vietnamese and English, by message id.
 
-The catalogue is split by room (``catalogue/<room>.py``, each a ``MESSAGES`` dict of
-``id -> (vi, en)`` templates with ``{named}`` parameters) so that each part of the tool owns
-its own words; this module joins them into one catalogue and renders a message in a
-language. Why a typed Python catalogue rather than gettext ``.po``/``.mo`` files: no build
-step, no compiled artefacts in the wheel, ids and parameters checked by a test, and start-up
-stays light (nothing is read from disk). This module imports nothing else of ours.
+The texts live in gettext catalogues, one per language:
+``ocop_rate/locale/<lang>/LC_MESSAGES/ocop_rate.po`` is the source a translator edits (by
+hand, with Poedit or Weblate), compiled by Babel to the ``ocop_rate.mo`` beside it
+(``python tools/compile_messages.py``), which this module reads with the standard library's
+``gettext``. The ``.mo`` files are committed, so a fresh clone, an editable install and a
+wheel read them with no build step; a test fails when one differs from its ``.po``. Babel
+is a tool of the tests and that script only: at run time a language's ``.mo`` is read once,
+the first time one of its messages is asked for.
+
+Why the msgid is the message id (``common.no_such_path``), not the English text: the code
+and the tests ask for messages by id; Vietnamese, the default language, is no translation
+of English but its equal, so both catalogues map the same ids; and an English wording can
+change without orphaning its Vietnamese text. The price: ``msgfmt --check-format`` has no
+source text to compare placeholders with, so ``tests/test_messages.py`` does that check,
+for every id at once (the same ids in both languages, the same ``{named}`` parameters).
 
 Parameters are filled in as given, except numbers and dates, which are said the language's
 way: a float with a decimal comma in Vietnamese (``9,99``), an integer of five or more digits
@@ -15,27 +24,78 @@ text already shaped where a fixed number of decimals matters. A parameter named
 ``<name>_id`` whose value is a message id fills ``{<name>}`` with that message in the same
 language (an operating-system reason, a kind of thing). ``<name>@vi`` and ``<name>@en``
 give ``{<name>}`` in each language (a rubric's own bilingual words). ``_sheet`` and ``_cell`` name a
-workbook cell, said after the message.
+workbook cell, said after the message. This module imports nothing else of ours.
 """
 
 from __future__ import annotations
 
+import functools
+import gettext
 from collections.abc import Mapping
 from datetime import date
+from pathlib import Path
 from typing import Literal
-
-from ocop_rate.messages.catalogue import CATALOGUE
 
 Lang = Literal["vi", "en"]
 DEFAULT_LANG: Lang = "vi"
 LANGS: tuple[Lang, ...] = ("vi", "en")
 
-__all__ = ["CATALOGUE", "DEFAULT_LANG", "LANGS", "Lang", "UnknownMessage", "say_date",
-           "say_number", "text"]
+LOCALE_DIR = Path(__file__).resolve().parent.parent / "locale"
+DOMAIN = "ocop_rate"
+
+__all__ = ["CATALOGUE", "DEFAULT_LANG", "LANGS", "Lang", "UnknownMessage", "long_date",
+           "say_date", "say_number", "text"]
+
+MONTHS_EN = ("January", "February", "March", "April", "May", "June", "July", "August",
+             "September", "October", "November", "December")
 
 
 class UnknownMessage(KeyError):
-    """A message id that no catalogue module defines: a bug of ours, caught by the tests."""
+    """A message id that the catalogues do not define: a bug of ours, caught by the tests."""
+
+
+def mo_file(lang: Lang) -> Path:
+    """Where ``lang``'s compiled catalogue lives."""
+    return LOCALE_DIR / lang / "LC_MESSAGES" / f"{DOMAIN}.mo"
+
+
+@functools.cache
+def _translations(lang: Lang) -> gettext.GNUTranslations:
+    """``lang``'s catalogue, read once. Opened by path, not by ``gettext.translation``: the
+    language is chosen by ``--lang``/``OCOP_LANG``, never by the system locale's variables."""
+    with mo_file(lang).open("rb") as handle:
+        return gettext.GNUTranslations(handle)
+
+
+def _template(message_id: str, lang: Lang) -> str:
+    """The template of ``message_id`` in ``lang``. gettext answers an id it does not know
+    with the id itself, and no text is its own id (a test checks), so that means unknown.
+    Any language but Vietnamese is English, as it always was."""
+    catalogue = _translations("vi" if lang == "vi" else "en")
+    said = catalogue.gettext(message_id) if message_id else message_id
+    if said == message_id:
+        raise UnknownMessage(message_id)
+    return said
+
+
+class Catalogue:
+    """Which message ids exist (``message_id in CATALOGUE``) and an id's two templates
+    (``CATALOGUE[message_id]`` is ``(vi, en)``), read from the compiled catalogues."""
+
+    def __contains__(self, message_id: object) -> bool:
+        if not isinstance(message_id, str):
+            return False
+        try:
+            _template(message_id, "en")
+        except UnknownMessage:
+            return False
+        return True
+
+    def __getitem__(self, message_id: str) -> tuple[str, str]:
+        return _template(message_id, "vi"), _template(message_id, "en")
+
+
+CATALOGUE = Catalogue()
 
 
 def say_date(value: date | None, lang: Lang) -> str:
@@ -43,6 +103,21 @@ def say_date(value: date | None, lang: Lang) -> str:
     if value is None:
         return ""
     return f"{value:%d/%m/%Y}" if lang == "vi" else value.isoformat()
+
+
+def long_date(day: date, lang: Lang) -> str:
+    """A date written out as documents write it: ``ngày 05 tháng 6 năm 2026`` in Vietnamese,
+    ``5 June 2026`` in English. The one function that writes a date in full.
+
+    Nghị định 30/2020/NĐ-CP, Phụ lục I, Phần I, mục 4 (địa danh và thời gian ban hành văn
+    bản): "Đối với những số chỉ ngày nhỏ hơn 10 và tháng 1, 2 thì phải ghi thêm số 0 ở
+    trước" — a leading zero for days 1–9 and for months 1 and 2 only (``tháng 02``,
+    ``tháng 6``, ``tháng 11``). The decree's text is not in the project; quoted as the
+    decree's forms print it."""
+    month = f"{day.month:02d}" if day.month < 3 else str(day.month)
+    return text("printed.date", lang, {"day@vi": f"{day.day:02d}", "day@en": str(day.day),
+                                       "month@vi": month, "month@en": MONTHS_EN[day.month - 1],
+                                       "year": str(day.year)})
 
 
 def say_number(value: object, lang: Lang) -> str:
@@ -62,10 +137,7 @@ def say_number(value: object, lang: Lang) -> str:
 def text(message_id: str, lang: Lang = DEFAULT_LANG, /,
          params: Mapping[str, object] | None = None, **kwargs: object) -> str:
     """The message ``message_id`` in ``lang``, with its parameters filled in."""
-    try:
-        vi, en = CATALOGUE[message_id]
-    except KeyError:
-        raise UnknownMessage(message_id) from None
+    template = _template(message_id, lang)
     given = {**(params or {}), **kwargs}
     values: dict[str, str] = {}
     for key, value in given.items():
@@ -77,7 +149,7 @@ def text(message_id: str, lang: Lang = DEFAULT_LANG, /,
             values[key[:-3]] = text(value, lang)  # a word said in the same language
         else:
             values[key] = say_number(value, lang)
-    said = (vi if lang == "vi" else en).format(**values)
+    said = template.format(**values)
     if "_sheet" in given and "_cell" in given:  # a workbook cell: say which
         said += " " + text("sheet.cell_suffix", lang, sheet=given["_sheet"],
                            cell=given["_cell"])

@@ -4,11 +4,33 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, model_validator
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, model_validator
+
+from ocop_rate.models.days import FIRST_DAY, LAST_DAY, in_programme
 
 Lang = Literal["vi", "en"]
+
+
+def _day_first(value: Any) -> Any:
+    """Text read by the one date reader (:func:`ocop_rate.models.days.parse_date`); what it
+    cannot read is left for pydantic to refuse, located."""
+    if isinstance(value, str):
+        from ocop_rate.models.days import parse_date
+
+        return parse_date(value) or value
+    return value
+
+
+def _in_programme(day: dt.date) -> dt.date:
+    return check_day(day)
+
+
+Day = Annotated[dt.date, BeforeValidator(_day_first), AfterValidator(_in_programme)]
+"""A date a person writes in a file: ``05/02/2026`` (day first, as Vietnamese documents
+write it) or ``2026-02-05`` (YAML reads the latter as a date already), within the
+programme's years (:func:`check_day`)."""
 
 
 class Frozen(BaseModel):
@@ -47,19 +69,10 @@ def repeated(values: Iterable[str]) -> list[str]:
     return sorted(again)
 
 
-FIRST_DAY = dt.date(2018, 5, 7)
-"""The earliest date any file or option may carry: the OCOP programme was approved by
-Quyết định 490/QĐ-TTg of 07/05/2018, so no rating, certificate or decision is older (a
-year 1, or an Excel serial of 1899, is a typing or conversion slip)."""
-LAST_DAY = dt.date(2100, 12, 31)
-"""The latest: our bound, not the decision's. A 36-month term and its re-evaluation
-window counted from it stay far inside the calendar (year 9999 would overflow)."""
-
-
 def check_day(day: dt.date) -> dt.date:
     """``day`` when it can be a date of the programme; else a pydantic error carrying the
     catalogue's id (``schema.day_outside``), so a file's date is refused at its line."""
-    if not FIRST_DAY <= day <= LAST_DAY:
+    if not in_programme(day):
         from pydantic_core import PydanticCustomError
 
         params = {"first": f"{FIRST_DAY:%d/%m/%Y}", "last": f"{LAST_DAY:%d/%m/%Y}",
@@ -67,7 +80,3 @@ def check_day(day: dt.date) -> dt.date:
         raise PydanticCustomError("schema.day_outside", "date {value} is outside the "
                                   "programme, {first} to {last}", params)
     return day
-
-
-def in_programme(day: dt.date) -> bool:
-    return FIRST_DAY <= day <= LAST_DAY

@@ -8,6 +8,8 @@ option a member chose (``eq``, ``ne``, ``in`` only), combined with ``all``, ``an
 
 from __future__ import annotations
 
+import math
+import re
 from typing import Any
 
 from pydantic import ConfigDict, Field, model_validator
@@ -15,6 +17,45 @@ from pydantic import ConfigDict, Field, model_validator
 from ocop_rate.models.common import Frozen
 
 FactValue = bool | int | float | str
+
+_WRITTEN_NUMBER = re.compile(
+    r"\s*([+-]?)(\d{1,15})(?:[.,](\d{1,15}))?(?:[eE]([+-]?\d{1,3}))?\s*(%?)\s*")
+
+
+def written_number(text: str) -> int | float | None:
+    """A number as a person writes it in a cell or a file: ``7,5`` (the decimal comma of
+    Vietnamese documents) or ``7.5``; ``75%`` is a share, 0.75; ``3`` stays a whole number.
+    None when the text is no such number. Grouped thousands are not read (``1.234`` and
+    ``1,234`` are both 1.234: a fact is a share or a small count)."""
+    found = _WRITTEN_NUMBER.fullmatch(text)
+    if found is None:
+        return None
+    sign, whole, part, exponent, percent = found.groups()
+    if part is None and exponent is None and not percent:
+        return int(sign + whole)
+    value = float(f"{sign}{whole}.{part or 0}e{exponent or 0}")  # 1,5E+06: as Excel writes
+    if not math.isfinite(value):
+        return None
+    return value / 100 if percent else value
+
+
+def facts_as_written(value: Any) -> Any:
+    """A dossier's or product list's facts with numbers written the Vietnamese way (``0,75``,
+    ``75%``: text to YAML) read as numbers; blank facts dropped. Other text stays text (the
+    rubric's fact types then say what is wrong, located)."""
+    if value is None:
+        return {}
+    if not isinstance(value, dict):
+        return value
+    out: dict[Any, Any] = {}
+    for key, fact in value.items():
+        if fact is None:
+            continue
+        if isinstance(fact, str) and ("," in fact or "%" in fact):
+            number = written_number(fact)
+            fact = fact if number is None else number
+        out[key] = fact
+    return out
 
 COMPARISONS = ("eq", "ne", "gt", "gte", "lt", "lte", "in")
 CRITERION_COMPARISONS = ("eq", "ne", "in")

@@ -8,7 +8,7 @@ from pydantic import Field, field_validator, model_validator
 from pydantic_core import PydanticCustomError
 
 from ocop_rate.models.common import Frozen, Text, repeated
-from ocop_rate.models.conditions import FactValue
+from ocop_rate.models.conditions import FactValue, facts_as_written
 from ocop_rate.models.names import invisible_in_id, member_key
 
 MAX_COUNCIL = 100  # members of one council: restated from ocop_rate.loading.caps.MAX_ROSTER
@@ -91,6 +91,12 @@ class Dossier(Frozen):
     def _blank_is_empty(cls, value: Any) -> Any:
         """Blank sections (as a filled-in template leaves them) are empty, not errors."""
         return _drop_blanks(value)
+
+    @field_validator("facts", mode="before")
+    @classmethod
+    def _numbers_as_written(cls, value: Any) -> Any:
+        """``0,75`` and ``75%`` (text to YAML) are the number 0.75."""
+        return facts_as_written(value)
 
     @model_validator(mode="after")
     def _members_unique(self) -> Dossier:

@@ -15,14 +15,17 @@ from typing import Any, Literal
 
 from pydantic import Field, field_validator, model_validator
 
-from ocop_rate.models.common import Frozen, Text, check_day
-from ocop_rate.models.conditions import FactValue
+from ocop_rate.models.common import Day, Frozen, Text
+from ocop_rate.models.conditions import FactValue, facts_as_written
 from ocop_rate.models.dossier import Producer
 from ocop_rate.models.names import hidden_in_name, same_person
 
 Level = Literal["province", "central"]
 Role = Literal["chair", "member", "secretary"]
-Mode = Literal["average", "consensus"]
+Mode = Literal["average", "consensus", "written"]
+"""How the council decides: the average of members' sheets at a meeting, one agreed sheet
+(consensus), or members' written opinions averaged, with a meeting only where they differ
+(Điều 7.6.d; the default for a round of re-evaluations)."""
 Registration = Literal["first", "upgrade", "re-evaluation"]
 """Mẫu số 01 (phiếu đăng ký): first rating, upgrade of the class, or re-evaluation."""
 
@@ -69,11 +72,46 @@ class SheetFile(Frozen):
         return {"file": value} if isinstance(value, str) else value
 
 
+WrittenState = Literal["waiting", "meeting", "met", "stands"]
+DifferRule = Literal["classes", "spread", "star_mark", "rejection"]
+
+
+class WrittenRule(Frozen):
+    """``written:`` in round.yaml — a written-opinion round (lấy ý kiến bằng văn bản, Điều
+    7.6.d): by when members answer, when the round decides, and which differences between
+    members' opinions call a meeting (each switchable)."""
+
+    answers_due: dt.date | None = Field(
+        default=None, description="Last day for members' written opinions (hạn gửi ý "
+        "kiến); a sheet dated later is late, a member without one after it is overdue.")
+    meeting_on: dt.date | None = Field(
+        default=None, description="The day the council met in person (họp trực tiếp) on "
+        "the products whose opinions differed: they are then 'met', their final sheets "
+        "(re-scored at the meeting) the result.")
+    wait_for: Literal["all", "quorum"] = Field(
+        default="all", description="Decide once every scoring member has answered (all) "
+        "or once the product's quorum has (quorum).")
+    classes_differ: bool = Field(default=True, description="Members' own classes differ.")
+    spread_over_limit: bool = Field(default=True, description="Members' totals lie more "
+                                    "than spread_limit apart.")
+    star_mark_split: bool = Field(default=True, description="On a criterion whose star mark "
+                                  "the product's class needs, some members meet it, others "
+                                  "do not.")
+    rejection_split: bool = Field(default=True, description="Some members' sheets reject "
+                                  "the dossier, others rate it.")
+
+    def switched_on(self) -> tuple[DifferRule, ...]:
+        flags: tuple[tuple[DifferRule, bool], ...] = (
+            ("classes", self.classes_differ), ("spread", self.spread_over_limit),
+            ("star_mark", self.star_mark_split), ("rejection", self.rejection_split))
+        return tuple(rule for rule, on in flags if on)
+
+
 class RoundConfig(Frozen):
     """``round.yaml``: the round, its council and how it decides."""
 
     name: str = Field(min_length=1, description="The round's name, e.g. 'Đợt 2 năm 2026'.")
-    date: dt.date | None = None
+    date: Day | None = None
     level: Level = "province"
     province: str | None = None
     roster: tuple[RosterMember, ...] = Field(min_length=1, max_length=MAX_ROSTER)
@@ -82,18 +120,16 @@ class RoundConfig(Frozen):
         "share of the scoring members (0.67 or '2/3'); default all of them.")
     spread_limit: float = Field(default=DEFAULT_SPREAD_LIMIT, ge=0, le=100,
                                 allow_inf_nan=False)  # points of a 100-point total
-    mode: Mode = "average"
+    mode: Mode | None = Field(
+        default=None, description="average, consensus or written; default: written when "
+        "every listed product is a re-evaluation (Điều 7.6.d), else average.")
+    written: WrittenRule = Field(default_factory=WrittenRule)
     gate_policy: Literal["majority", "all"] = "majority"
     products: str = Field(default="products.csv", min_length=1,
                           description="The product list, relative to the round folder.")
     sheets: tuple[SheetFile, ...] = Field(
         default=(), description="Members' sheets in order (later supersede earlier); "
         "default: every other .csv/.xlsx/.yaml file of the folder, in name order.")
-
-    @field_validator("date")
-    @classmethod
-    def _date_in_programme(cls, value: dt.date | None) -> dt.date | None:
-        return None if value is None else check_day(value)
 
     @field_validator("roster")
     @classmethod
@@ -144,6 +180,15 @@ class RoundConfig(Frozen):
                              "members of the roster")
         return self
 
+    def decided_by(self, registrations: list[Registration]) -> Mode:
+        """The mode round.yaml gives, or by default ``written`` for a round whose every
+        product is a re-evaluation (Điều 7.6.d: "Hội đồng cấp tỉnh thực hiện đánh giá thông
+        qua hình thức lấy ý kiến bằng văn bản"), else ``average``."""
+        if self.mode is not None:
+            return self.mode
+        only_again = bool(registrations) and all(r == "re-evaluation" for r in registrations)
+        return "written" if only_again else "average"
+
     @property
     def scoring(self) -> tuple[RosterMember, ...]:
         """The members who score (everyone but the secretary), in roster order."""
@@ -168,16 +213,37 @@ class RoundProduct(Frozen):
     producer: Producer | None = None
     legal_representative: str | None = None
     registration: Registration = "first"
+    filed_on: dt.date | None = Field(default=None, description="The producer filed the "
+                                     "dossier (nộp hồ sơ): Điều 12.2 for filings before "
+                                     "22/05/2026.")
+    received_on: dt.date | None = Field(default=None, description="The commune received "
+                                        "it (tiếp nhận hồ sơ): Điều 7.2's 15 working days.")
+    proposed_on: dt.date | None = Field(default=None, description="The proposal that brings "
+                                        "it to this council (văn bản đề nghị): the commune's "
+                                        "for a provincial round, the province's for a "
+                                        "central one (Điều 5, Điều 7.2).")
+    complete_on: dt.date | None = Field(default=None, description="The council's office "
+                                        "received the complete dossier (nhận đủ hồ sơ): "
+                                        "Điều 7.6.g's 45 days for a re-evaluation.")
     facts: dict[str, FactValue] = Field(default_factory=dict)
+
+    @field_validator("filed_on", "received_on", "proposed_on", "complete_on", mode="before")
+    @classmethod
+    def _day_first(cls, value: Any) -> Any:
+        """``10/02/2026`` as Vietnamese documents write it (day first), besides ISO."""
+        if isinstance(value, str):
+            found = re.fullmatch(r"\s*(\d{1,2})/(\d{1,2})/(\d{4})\s*", value)
+            if found:
+                try:
+                    return dt.date(int(found[3]), int(found[2]), int(found[1]))
+                except ValueError:
+                    return value
+        return value
 
     @field_validator("facts", mode="before")
     @classmethod
     def _blank_is_empty(cls, value: Any) -> Any:
-        if value is None:
-            return {}
-        if isinstance(value, dict):
-            return {k: v for k, v in value.items() if v is not None}
-        return value
+        return facts_as_written(value)
 
 
 # --- what a rated round reports (reports render these; they compute nothing) ---
@@ -246,6 +312,76 @@ class Quorum(Frozen):
                           "individual sheets: the agreed sheet stands for the council.")
 
 
+class Difference(Frozen):
+    """One way members' written opinions on a product differ (a reason to meet)."""
+
+    rule: DifferRule
+    members: dict[str, str] = Field(
+        default_factory=dict, description="member -> what they gave: class ('4', "
+        "'rejected'), total, or the option on the criterion.")
+    criterion: str | None = Field(default=None, description="star_mark: the criterion.")
+    mark: int | None = Field(default=None, description="star_mark: the class whose mark "
+                             "splits them.")
+    meets: tuple[str, ...] = Field(default=(), description="star_mark: the members whose "
+                                   "option meets the mark.")
+    spread: float | None = Field(default=None, description="spread: highest total minus "
+                                 "lowest.")
+
+
+class Answer(Frozen):
+    """A member's written opinion on a product: when it is dated, whether it came late."""
+
+    member: str
+    on: str | None = Field(default=None, description="The sheet's date as written.")
+    late: bool = False
+
+
+class WrittenEntry(Frozen):
+    """A product of a written-opinion round: who has answered, and whether the opinions
+    differ enough to meet ("meeting"; "met" once round.yaml gives ``meeting_on``), stand
+    without a meeting ("stands"), or are still awaited ("waiting")."""
+
+    state: WrittenState
+    answered: tuple[Answer, ...] = ()
+    missing: tuple[str, ...] = ()
+    differences: tuple[Difference, ...] = ()
+
+
+class WrittenRound(Frozen):
+    """The written-opinion round as a whole: the rule it was judged by and its outcome.
+    ``meeting`` lists the products that need a meeting ("cần họp trực tiếp")."""
+
+    rule: WrittenRule
+    rules_on: tuple[DifferRule, ...]
+    state: WrittenState
+    meeting: tuple[str, ...] = ()
+    met: tuple[str, ...] = Field(default=(), description="Products whose differing "
+                                 "opinions were settled at the meeting of meeting_on.")
+    waiting: tuple[str, ...] = ()
+    overdue: tuple[str, ...] = Field(default=(), description="Members who have not "
+                                     "answered every product after answers_due.")
+    as_of: dt.date | None = Field(default=None, description="The day 'overdue' is "
+                                  "judged on.")
+    source: str = "Điều 7.6.d, Quyết định 26/2026/QĐ-TTg"
+
+
+DeadlineRule = Literal["5.1", "5.2", "7.2", "7.6.g", "12.2.a", "12.2.b"]
+
+
+class DeadlineCheck(Frozen):
+    """A deadline of the procedure checked on one product of the round: counted from
+    ``start``, the last day allowed ``due`` (``moved_from``: the day it fell on before a
+    day off moved it), what happened ``on`` (the proposal, the round's date)."""
+
+    product_id: str
+    rule: DeadlineRule
+    start: dt.date | None = None
+    due: dt.date
+    moved_from: dt.date | None = None
+    on: dt.date
+    late: bool
+
+
 class RoundEntry(Frozen):
     """A product of the round: its quorum, who scored it, every sheet collected."""
 
@@ -265,6 +401,11 @@ class RoundEntry(Frozen):
     problems: tuple[RoundProblem, ...] = Field(
         default=(), description="Why the product was not rated (quorum, sheets that do not "
         "fit its rubric), in both languages.")
+    written: WrittenEntry | None = Field(default=None, description="Written-opinion "
+                                         "rounds: who answered, whether opinions differ.")
+    deadlines: tuple[DeadlineCheck, ...] = Field(
+        default=(), description="The procedure's deadlines checked on this product "
+        "(Điều 5, 7.2, 7.6.g, 12.2), late or not.")
 
 
 class ExtraId(Frozen):
@@ -292,8 +433,15 @@ class RoundReport(Frozen):
     entries: tuple[RoundEntry, ...]
     extra: tuple[ExtraId, ...] = ()
     problems: tuple[RoundProblem, ...] = ()
+    written: WrittenRound | None = Field(default=None, description="mode written: the "
+                                         "rule and the outcome (meeting needed or not).")
 
     @property
     def short(self) -> bool:
-        """Whether something fell short: a product not rated or a problem reported."""
-        return bool(self.problems) or any(not e.rated for e in self.entries)
+        """Whether something fell short: a product not rated, a problem reported, a
+        deadline of the procedure missed, or (a written-opinion round) opinions still
+        awaited or differing so that a meeting is needed."""
+        waiting = self.written is not None and self.written.state not in ("stands", "met")
+        late = any(d.late for e in self.entries for d in e.deadlines)
+        return (bool(self.problems) or any(not e.rated for e in self.entries) or waiting
+                or late)

@@ -16,7 +16,7 @@ from typing import Any, Literal
 
 from pydantic import ConfigDict, Field, computed_field, model_validator
 
-from ocop_rate.models.common import Frozen, Text, repeated
+from ocop_rate.models.common import Day, Frozen, Text, repeated
 from ocop_rate.models.conditions import Condition
 
 PartId = Literal["A", "B", "C"]
@@ -33,7 +33,7 @@ class Citation(Frozen):
     """Where a rule comes from in the official text."""
 
     decision: str | None = None
-    date: dt.date | None = None
+    date: Day | None = None
     appendix: str | None = None
     sheet: int | str | None = None
     criterion: str | None = None
@@ -293,8 +293,8 @@ class Effective(Frozen):
 
     model_config = ConfigDict(frozen=True, extra="forbid", populate_by_name=True)
 
-    from_: dt.date = Field(alias="from")
-    until: dt.date | None = None
+    from_: Day = Field(alias="from")
+    until: Day | None = None
 
     def covers(self, day: dt.date) -> bool:
         return self.from_ <= day and (self.until is None or day <= self.until)

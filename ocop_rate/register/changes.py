@@ -9,7 +9,7 @@ from datetime import date
 
 from ocop_rate.errors import Location, Problem
 from ocop_rate.register import ledger, rules
-from ocop_rate.register.dates import days_after, stored_day
+from ocop_rate.register.dates import stored_day
 from ocop_rate.register.store import Register, RegisterError
 
 
@@ -41,10 +41,21 @@ def resolve(conn: sqlite3.Connection, ident: str) -> str:
 
 def ministry_result(register: Register, ident: str, stars: int | None,
                     decision: ledger.Decision | None, certificate: str | None,
-                    issued_on: date | None, total: float | None) -> Changed:
+                    issued_on: date | None, total: float | None,
+                    evaluate_again: bool = False) -> Changed:
     """Close a pending 5-star proposal: recognised 5 stars by the Minister (Điều 7.4.e), or
-    returned under 90 points with the class the province then recognises, 3 or 4 stars, or
-    none (Điều 7.4.g)."""
+    returned under 90 points, when the province takes one of the two ways of Điều 7.4.g:
+    "Trường hợp sản phẩm không đạt 90 điểm, Chủ tịch UBND cấp tỉnh có thể căn cứ vào kết quả
+    đánh giá của Hội đồng cấp trung ương để xem xét, quyết định công nhận và cấp giấy chứng
+    nhận cho sản phẩm OCOP đạt 3 sao, 4 sao hoặc tổ chức đánh giá và phân hạng sản phẩm theo
+    thẩm quyền."
+
+    * ``stars`` 3 or 4 with the Chair's ``decision`` and ``certificate``: recognised from
+      the central result (``returned_as = 'central-result'``);
+    * ``evaluate_again``: the province evaluates it under its own authority; the return
+      waits for that rating (``'own-evaluation'``), which the next ``record`` of the
+      product at a provincial level closes (:func:`ocop_rate.register.record.record_round`);
+    * neither: returned, no class recognised (``'no-class'``)."""
     with register.transaction() as conn:
         pid = resolve(conn, ident)
         row = conn.execute("SELECT p.proposal_id, r.kind FROM proposals p JOIN ratings r ON "
@@ -72,12 +83,15 @@ def ministry_result(register: Register, ident: str, stars: int | None,
              stars, "recognised" if stars is not None else "not-recognised"))
         rating = int(cur.lastrowid or 0)
         state = "recognised" if stars == 5 else "returned"
-        conn.execute("UPDATE proposals SET state = ?, result_rating_id = ? WHERE proposal_id = ?",
-                     (state, rating, row[0]))
+        branch = (None if stars == 5 else "central-result" if stars is not None
+                  else "own-evaluation" if evaluate_again else "no-class")
+        conn.execute("UPDATE proposals SET state = ?, result_rating_id = ?, returned_as = ? "
+                     "WHERE proposal_id = ?", (state, rating, branch, row[0]))
         if stars is not None and dec is not None and certificate is not None:
             ledger.issue(conn, number=certificate, product_id=pid, rating_id=rating,
                          decision_row=dec, stars=stars, issued_on=issued_on or on)
-        return Changed(certificate, state)
+        said = "own-evaluation-due" if branch == "own-evaluation" else branch or state
+        return Changed(certificate, said)
 
 
 def file_reevaluation(register: Register, ident: str, filed_on: date) -> Changed:
@@ -138,7 +152,7 @@ def revoke(register: Register, ident: str, ground: str, decision: ledger.Decisio
                      (cert_id, letter, dec, decision.on.isoformat(),
                       None if concluded_on is None else concluded_on.isoformat()))
         out = Changed(str(number), letter)
-        if concluded_on is not None and decision.on > days_after(concluded_on, rules.REVOKE_DAYS):
+        if concluded_on is not None and decision.on > rules.revoke_by(concluded_on):
             out.warnings.append(Problem.of(
                 "register.revoked_late", None, certificate=number,
                 days=(decision.on - concluded_on).days, limit=rules.REVOKE_DAYS))

@@ -4,15 +4,12 @@ and dates written the Vietnamese way. Pure functions over :class:`datetime.date`
 from __future__ import annotations
 
 import calendar
-import re
 from datetime import date, datetime, timedelta
 from typing import Literal
 
+from ocop_rate.models.days import parse_date as parse_date  # the one date reader
+
 Lang = Literal["vi", "en"]
-_DMY = re.compile(r"^(\d{1,2})/(\d{1,2})/(\d{4})$")
-_ISO = re.compile(r"^(\d{4})-(\d{2})-(\d{2})(?:[T ]00:00(?::00)?)?$")
-_EN_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
-              "September", "October", "November", "December")
 
 
 def add_months(start: date, months: int) -> date:
@@ -35,29 +32,6 @@ def days_after(day: date, days: int) -> date:
     return day + timedelta(days=days)
 
 
-def parse_date(text: str) -> date | None:
-    """``2026-02-05``, ``05/02/2026`` (day first, as Vietnamese documents write it) or a
-    spreadsheet's ``2026-02-05T00:00:00``; None when the text is no such date, or a date
-    outside the programme (:data:`~ocop_rate.models.common.FIRST_DAY` to ``LAST_DAY``: a
-    year 1 or an Excel serial of 1899 is a slip, and a year 9999 would carry a term and
-    its window off the calendar). The one reader of a date for every register command,
-    option and imported cell."""
-    from ocop_rate.models.common import in_programme
-
-    text = text.strip()
-    found = _ISO.match(text)
-    try:
-        if found:
-            day = date(int(found[1]), int(found[2]), int(found[3]))
-        elif found := _DMY.match(text):
-            day = date(int(found[3]), int(found[2]), int(found[1]))
-        else:
-            return None
-    except ValueError:
-        return None
-    return day if in_programme(day) else None
-
-
 def short(day: date | None, lang: Lang) -> str:
     """``05/02/2026`` in Vietnamese, ``2026-02-05`` in English; blank for no date."""
     if day is None:
@@ -66,10 +40,11 @@ def short(day: date | None, lang: Lang) -> str:
 
 
 def long(day: date, lang: Lang) -> str:
-    """``ngày 05 tháng 02 năm 2026`` (as a decision is dated) or ``5 February 2026``."""
-    if lang == "vi":
-        return f"ngày {day:%d} tháng {day:%m} năm {day.year}"
-    return f"{day.day} {_EN_MONTHS[day.month - 1]} {day.year}"
+    """``ngày 05 tháng 6 năm 2026`` (as a decision is dated) or ``5 June 2026``: the one
+    date-writing function, :func:`ocop_rate.messages.long_date`."""
+    from ocop_rate.messages import long_date
+
+    return long_date(day, lang)
 
 
 def iso(day: date | None) -> str | None:

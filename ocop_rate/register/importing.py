@@ -25,6 +25,7 @@ from ocop_rate.register.store import Register, RegisterError
 COLUMNS = ("product_id", "product_name", "province", "commune", "product_group", "producer",
            "stars", "certificate", "issued_on", "expires_on", "decision", "decision_date",
            "authority", "filed_on", "revoked_on", "ground", "revocation_decision")
+IMPORT_SUFFIXES = (".xlsx", ".xls", ".csv", ".tsv", ".txt")  # what read_raw reads as a table
 REQUIRED = ("product_id", "stars", "certificate", "issued_on", "decision")
 DERIVED = ("status", "status_until", "window_opens", "window_closes", "term_source")
 ALIASES: dict[str, str] = {
@@ -52,6 +53,24 @@ AUTHORITY_WORDS: dict[str, rules.Authority] = {
 }
 
 
+def _export_words() -> None:
+    """What ``register export`` writes, in both languages, read back: every column's header
+    (``register.column.*``) and the authority's words (``register.label.*``)."""
+    from ocop_rate.loading.sheet_files import header_key
+    from ocop_rate.messages import LANGS, text
+
+    for name in (*COLUMNS, *DERIVED):
+        for lang in LANGS:
+            ALIASES.setdefault(header_key(text(f"register.column.{name}", lang)), name)
+    for code in ("province-chair", "minister"):
+        for lang in LANGS:
+            AUTHORITY_WORDS.setdefault(header_key(text(f"register.label.{code}", lang)), code)
+        AUTHORITY_WORDS.setdefault(header_key(code), code)
+
+
+_export_words()
+
+
 @dataclass(frozen=True)
 class Row:
     line: int
@@ -77,9 +96,10 @@ class Imported:
 
 def read_rows(path: Path) -> tuple[Any, dict[str, int]]:
     """The sheet's cells and the column of each canonical field."""
-    from ocop_rate.loading.sheet_files import header_key, read_raw
+    from ocop_rate.loading.raw_sheets import read_raw
+    from ocop_rate.loading.sheet_files import header_key
 
-    if path.suffix.lower() not in (".xlsx", ".csv"):
+    if path.suffix.lower() not in IMPORT_SUFFIXES:
         raise RegisterError(Problem.of("register.import_suffix", Location(str(path))))
     raw = read_raw(path)[0]  # the first sheet (a workbook's others are notes)
     columns: dict[str, int] = {}
@@ -288,10 +308,11 @@ GRANT_ALIASES = {**ALIASES, "certificate number": "certificate", "so": "certific
 def grants_from_file(path: Path) -> dict[str, Any]:
     """Certificate numbers for ``register record --certificates FILE``: columns
     ``product_id``, ``certificate`` and optionally ``issued_on``, located problems."""
-    from ocop_rate.loading.sheet_files import header_key, read_raw
+    from ocop_rate.loading.raw_sheets import read_raw
+    from ocop_rate.loading.sheet_files import header_key
     from ocop_rate.register.record import CertificateGrant
 
-    if path.suffix.lower() not in (".xlsx", ".csv"):
+    if path.suffix.lower() not in IMPORT_SUFFIXES:
         raise RegisterError(Problem.of("register.import_suffix", Location(str(path))))
     raw = read_raw(path)[0]
     columns = {GRANT_ALIASES.get(header_key(h), header_key(h).replace(" ", "_")): c

@@ -102,10 +102,12 @@ def history(register: Register, ident: str) -> tuple[ledger.ProductInfo, list[Hi
             detail = level if total is None else f"{level} {total / 100:.2f}"
             events.append(HistoryEvent(stored_day(on), "rating", kind, stars, outcome,
                                        number, detail))
-        for on, state in conn.execute("SELECT proposed_on, state FROM proposals WHERE "
-                                      "product_id = ?", (pid,)):
+        for on, state, branch, own in conn.execute(
+                "SELECT proposed_on, state, returned_as, own_rating_id FROM proposals WHERE "
+                "product_id = ?", (pid,)):
+            waiting = branch == "own-evaluation" and own is None
             events.append(HistoryEvent(stored_day(on), "proposal", None, 5, state,
-                                       None))
+                                       None, "own-evaluation-due" if waiting else branch))
         for number, stars, issued, expires, term, filed, revoked, ground, dec in conn.execute(
                 "SELECT c.number, c.stars, c.issued_on, c.expires_on, c.term_source, "
                 "f.filed_on, r.revoked_on, r.ground, d.number FROM certificates c "
@@ -148,6 +150,16 @@ def counts(register: Register, on: date) -> list[Count]:
         cell[0] += 1
         cell[1] += v.status in ("valid", "extended")
     return [Count(y, p, s, n, k) for (y, p, s), (n, k) in sorted(table.items())]
+
+
+def awaiting_own_evaluation(register: Register) -> list[tuple[str, str, date]]:
+    """Products the Ministry returned under 90 points that the province chose to evaluate
+    again under its own authority (Điều 7.4.g) and has not yet: product, name, proposed."""
+    with register.snapshot() as conn:
+        return [(pid, name, stored_day(on)) for pid, name, on in conn.execute(
+            "SELECT p.product_id, pr.name, p.proposed_on FROM proposals p JOIN products pr "
+            "ON pr.product_id = p.product_id WHERE p.returned_as = 'own-evaluation' AND "
+            "p.own_rating_id IS NULL ORDER BY p.proposed_on, p.product_id")]
 
 
 def pending_proposals(register: Register) -> list[tuple[str, str, date, float | None]]:

@@ -45,6 +45,7 @@ class Recorded:
     certificates: int = 0
     proposals: int = 0
     derived: int = 0
+    returns_closed: list[str] = field(default_factory=list)   # Điều 7.4.g, own evaluation
     warnings: list[Problem] = field(default_factory=list)
 
 
@@ -157,6 +158,12 @@ def record_round(register: Register, results: list[RoundResult], decision: ledge
             this_kind = kind or ledger.kind_of(existing, decision.on)
             rating = _add_rating(conn, pid, dec, decision.on, this_kind, level, r, source)
             done.ratings += 1
+            if level == "province" and _close_return(conn, pid, rating):
+                done.returns_closed.append(pid)
+                if r.outcome == "proposed-5-star":
+                    done.warnings.append(Problem.of(
+                        "register.proposed_after_return", Location(source, field=f"[{r.index}]"),
+                        product=pid))
             done.derived += r.derived
             grant = grants.get(pid)
             flat = (this_kind == "upgrade" and existing is not None and r.stars is not None
@@ -178,6 +185,20 @@ def record_round(register: Register, results: list[RoundResult], decision: ledge
             elif existing is not None and this_kind == "re-evaluation":
                 ledger.settle_filing(conn, existing.certificate_id, rating)
     return done
+
+
+def _close_return(conn: sqlite3.Connection, pid: str, rating: int) -> bool:
+    """A provincial rating of a product the Ministry returned under 90 points, where the
+    province chose to evaluate it again under its own authority (Điều 7.4.g): it is that
+    evaluation. True when it closed such a return."""
+    found = conn.execute("SELECT proposal_id FROM proposals WHERE product_id = ? AND "
+                         "returned_as = 'own-evaluation' AND own_rating_id IS NULL "
+                         "ORDER BY proposed_on DESC", (pid,)).fetchone()
+    if found is None:
+        return False
+    conn.execute("UPDATE proposals SET own_rating_id = ? WHERE proposal_id = ?",
+                 (rating, found[0]))
+    return True
 
 
 def _add_rating(conn: sqlite3.Connection, pid: str, dec: int | None, on: date, kind: str,

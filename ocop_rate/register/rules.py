@@ -15,7 +15,11 @@ Quoted from ``../shared/domain/qd26-2026/qd26-2026-fulltext.txt``:
   giấy chứng nhận cho sản phẩm OCOP đạt 3 sao, 4 sao" -> a returned proposal.
 * Điều 7.6.a — "Thời gian nộp hồ sơ không sớm hơn 180 ngày và không muộn hơn 120 ngày tính
   đến ngày hết thời hạn của giấy chứng nhận." -> :data:`WINDOW_OPENS_DAYS`,
-  :data:`WINDOW_CLOSES_DAYS` (both edges inside the window).
+  :data:`WINDOW_CLOSES_DAYS` (both edges inside the window). The window's last day is the
+  last day of a period: when it is a day off (a weekend, 2 September, Tết) the producer may
+  still file on the next working day (Bộ luật Dân sự 2015, Điều 148.5; see
+  :mod:`ocop_rate.procedure.workdays`). The opening day is not moved: it bounds how early
+  one may file, it ends no period.
 * Điều 7.6.g — "Thời gian tổ chức đánh giá, phân hạng lại sản phẩm OCOP không quá 45 ngày
   kể từ ngày nhận đủ hồ sơ" -> :data:`DECIDE_DAYS`.
 * Điều 8.1 a, b, c, d, đ, e — the grounds of revocation (:data:`GROUNDS`; the decision
@@ -25,7 +29,8 @@ Quoted from ``../shared/domain/qd26-2026/qd26-2026-fulltext.txt``:
   OCOP được công nhận 3 sao, 4 sao. b) Bộ trưởng Bộ Nông nghiệp và Môi trường quyết định thu
   hồi giấy chứng nhận đối với sản phẩm OCOP được công nhận 5 sao." -> :func:`authority_for`.
 * Điều 8.4 — "Thời gian thu hồi giấy chứng nhận là 15 ngày kể từ ngày có kết luận của cơ
-  quan có thẩm quyền" -> :data:`REVOKE_DAYS`.
+  quan có thẩm quyền" -> :data:`REVOKE_DAYS` (calendar days, the conclusion's day not
+  counted, a last day off moved to the next working day: :func:`revoke_by`).
 * Điều 11.1 — "Quyết định này có hiệu lực thi hành từ ngày 22 tháng 5 năm 2026."
 * Điều 12.1 — products rated 3 to 5 stars before that day "tiếp tục có giá trị đến hết thời
   hạn theo quyết định công nhận": an imported certificate issued before
@@ -43,6 +48,8 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Literal
 
+from ocop_rate.procedure.deadlines import EFFECTIVE as EFFECTIVE
+from ocop_rate.procedure.workdays import days_then_working_day, next_working_day
 from ocop_rate.register.dates import add_months, days_after, days_before
 
 VALIDITY_MONTHS = 36            # Điều 4.3
@@ -51,7 +58,6 @@ WINDOW_CLOSES_DAYS = 120        # Điều 7.6.a: not later than 120 days before 
 DECIDE_DAYS = 45                # Điều 7.6.g
 LATE_EXTENSION_DAYS = 180       # Điều 12.3
 REVOKE_DAYS = 15                # Điều 8.4
-EFFECTIVE = date(2026, 5, 22)   # Điều 11.1
 FIVE_STAR_POINTS = 90           # Điều 3.3.a, Điều 7.3.e
 
 Authority = Literal["province-chair", "minister"]
@@ -83,9 +89,16 @@ class Window:
 
 
 def window(expires: date) -> Window:
-    """Điều 7.6.a: filed no earlier than 180 and no later than 120 days before expiry."""
+    """Điều 7.6.a: filed no earlier than 180 and no later than 120 days before expiry; a
+    last day that is a day off moves to the next working day (Điều 148.5 BLDS 2015)."""
     return Window(days_before(expires, WINDOW_OPENS_DAYS),
-                  days_before(expires, WINDOW_CLOSES_DAYS), expires)
+                  next_working_day(days_before(expires, WINDOW_CLOSES_DAYS)), expires)
+
+
+def revoke_by(concluded: date) -> date:
+    """Điều 8.4: the last day to revoke, 15 days after the conclusion (Điều 147.2, 148.5
+    BLDS 2015)."""
+    return days_then_working_day(concluded, REVOKE_DAYS)
 
 
 def late_limit(expires: date) -> date:

@@ -107,6 +107,14 @@ MIGRATIONS: tuple[tuple[str, tuple[Step, ...]], ...] = (
         _fill_product_keys,
         "CREATE INDEX products_by_key ON products (product_key)",
     )),
+    ("the Ministry's return: which branch of Điều 7.4.g the province took", (
+        """ALTER TABLE proposals ADD COLUMN returned_as TEXT
+            CHECK (returned_as IN ('central-result', 'own-evaluation', 'no-class'))""",
+        "ALTER TABLE proposals ADD COLUMN own_rating_id INTEGER REFERENCES ratings (rating_id)",
+        """UPDATE proposals SET returned_as = CASE WHEN (SELECT r.stars FROM ratings r
+            WHERE r.rating_id = proposals.result_rating_id) IS NULL THEN 'no-class'
+            ELSE 'central-result' END WHERE state = 'returned'""",
+    )),
 )
 
 LATEST = len(MIGRATIONS)

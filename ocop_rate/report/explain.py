@@ -18,8 +18,10 @@ from ocop_rate.models.rubric import Rubric
 from ocop_rate.report.labels import (
     citation,
     notice_text,
+    number,
     outcome_words,
     producer_kind,
+    signed,
     star_glyphs,
     star_label,
     word,
@@ -57,7 +59,7 @@ def _head(rating: Rating, lang: Lang) -> RichText:
         p = rating.producer
         bits = [p.name, producer_kind(p.kind, lang), p.commune, p.district, p.province]
         head.append(f"\n{word('producer', lang)}: {', '.join(b for b in bits if b)}")
-    head.append(f"\n{word('total', lang)} {rating.total:.2f} · ")
+    head.append(f"\n{word('total', lang)} {number(rating.total, lang)} · ")
     if rating.stars is None:
         head.append("—", style="red")
     else:
@@ -83,7 +85,8 @@ def _members(rating: Rating, lang: Lang) -> list[RenderableType]:
     d = rating.disagreement
     if d is None or len(rating.members) < 2:
         return []
-    line = RichText(f"{word('spread', lang)}: {d.spread:.2f} / {d.spread_limit:g} · ")
+    line = RichText(f"{word('spread', lang)}: {number(d.spread, lang)} / "
+                    f"{number(d.spread_limit, lang, 0)} · ")
     line.append(word("discuss", lang) if d.flagged else word("agreed", lang),
                 style="bold yellow" if d.flagged else "green")
     return [line, *disagreement_lines(rating, lang)]
@@ -100,10 +103,11 @@ def _self_vs_council(rating: Rating, lang: Lang) -> list[RenderableType]:
         table.add_column(col, justify="left" if col == word("part", lang) else "right")
     for part in rating.parts:
         diff = own.difference.get(part.id, 0.0)
-        table.add_row(f"{part.id} {part.name.get(lang)}", f"{own.parts[part.id]:.2f}",
-                      f"{part.points:.2f}", RichText(f"{diff:+.2f}", style=_diff_style(diff)))
-    table.add_row(word("total", lang), f"{own.total:.2f}", f"{rating.total:.2f}",
-                  RichText(f"{own.total_difference:+.2f}", style=_diff_style(
+        table.add_row(f"{part.id} {part.name.get(lang)}", number(own.parts[part.id], lang),
+                      number(part.points, lang),
+                      RichText(signed(diff, lang), style=_diff_style(diff)))
+    table.add_row(word("total", lang), number(own.total, lang), number(rating.total, lang),
+                  RichText(signed(own.total_difference, lang), style=_diff_style(
                       own.total_difference)), style="bold")
     return [table]
 
@@ -143,13 +147,13 @@ def _next_star(rating: Rating, lang: Lang, rubric: Rubric | None) -> list[Render
                              criteria=_criteria_count(marks, lang)), style="bold")
     else:
         head = RichText(f"{word('next_star', lang)} {star_label(ns.stars, lang)} "
-                        f"(≥ {ns.threshold:g}): {word('points_to_go', lang)} "
-                        f"{ns.points_needed:.2f} {word('points_short', lang)}, "
+                        f"(≥ {number(ns.threshold, lang, 0)}): {word('points_to_go', lang)} "
+                        f"{number(ns.points_needed, lang)} {word('points_short', lang)}, "
                         f"{_criteria_count(len(ns.upgrades), lang)}", style="bold")
     out: list[RenderableType] = [head]
     for u in ns.upgrades:
         line = RichText(f"  • {u.criterion} {u.name.get(lang)}: {u.from_option} → "
-                        f"{u.to_option}  +{u.points:.2f} {word('points_short', lang)}")
+                        f"{u.to_option}  +{number(u.points, lang)} {word('points_short', lang)}")
         if u.required_by_gate:
             line.append(f" ({word('required_by_mark', lang)})", style="yellow")
         crit = rubric.criteria_by_id.get(u.criterion) if rubric is not None else None

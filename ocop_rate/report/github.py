@@ -52,21 +52,24 @@ def annotation(level: Level, message: str, file: str | None = None, line: int | 
     return f"{head}::{_data(message)}"
 
 
-def lint_lines(report: LintReport) -> str:
+def lint_lines(report: LintReport, lang: Lang) -> str:
+    """One annotation per finding, in ``lang`` as the terminal says it (the lint id and the
+    title stay as they are: CI filters match them), then a summary notice."""
     lines = []
     for f in report.findings:
         level: Level = ("error" if report.fails(f) else
                         "notice" if f.accepted is not None else "warning")
         loc = f.location
-        message = f.message
+        message = f.text(lang)
         if f.accepted is not None:
-            message = f"accepted: {message} — {f.accepted.get('en') or f.accepted.get('vi')}"
+            reason = f.accepted.get(lang) or f.accepted.get("vi", "")
+            message = f"{word('accepted_sev', lang)}: {message} — {reason}"
         lines.append(annotation(level, message, loc.file, loc.line, loc.column,
                                 f"ocop-rate validate [{f.lint}]"))
-    lines.append(annotation("notice", f"{len(report.rubrics)} rubrics: "
-                            f"errors {report.count('error')}, warnings "
-                            f"{report.count('warning')}, accepted {report.accepted}",
-                            title="ocop-rate validate"))
+    summary = " · ".join(f"{word(key, lang)}: {n}" for key, n in (
+        ("rubrics_checked", len(report.rubrics)), ("errors", report.count("error")),
+        ("warnings_n", report.count("warning")), ("accepted_n", report.accepted)))
+    lines.append(annotation("notice", summary, title="ocop-rate validate"))
     return "\n".join(lines) + "\n"
 
 
@@ -97,6 +100,8 @@ def diff_sentence(pid: str, stars_before: int | None, stars_after: int | None,
 
 
 def golden_lines(report: GoldenReport, lang: Lang) -> str:
+    from ocop_rate.report.terminal import case_text
+
     lines = []
     for c in report.cases:
         if c.status == "pass":
@@ -106,7 +111,8 @@ def golden_lines(report: GoldenReport, lang: Lang) -> str:
             file, line, col = loc.file, loc.line, loc.column
         else:
             file, line, col = c.file, None, None
-        lines.append(annotation("error", f"{c.product_id}: {c.message}", file, line, col,
+        lines.append(annotation("error", f"{c.product_id}: "
+                                f"{case_text(c, report.tolerance, lang)}", file, line, col,
                                 f"ocop-rate check: {word(c.status, lang)}"))
     lines.append(annotation("notice", f"{word('passed', lang)}: {report.count('pass')} · "
                             f"{word('failed', lang)}: {len(report.cases) - report.count('pass')}",

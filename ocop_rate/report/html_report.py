@@ -21,8 +21,10 @@ from ocop_rate.report.labels import (
     class_label,
     dimension_value,
     notice_text,
+    number,
     outcome_words,
     producer_kind,
+    signed,
     split_text,
     spread_text,
     star_glyphs,
@@ -92,8 +94,8 @@ def _e(text: object) -> str:
     return escape(str(text), quote=True)
 
 
-def _n(value: float | None) -> str:
-    return "" if value is None else f"{value:.2f}"
+def _n(value: float | None, lang: Lang) -> str:
+    return "" if value is None else number(value, lang)
 
 
 def render(result: BatchResult, lang: Lang, summary: Summary,
@@ -154,7 +156,7 @@ def _class_chart(summary: Summary, lang: Lang) -> str:
             f'<rect x="{label_w}" y="{y + 3}" width="{bar:.1f}" height="20" rx="3" '
             f'fill="{colour}"/>'
             f'<text x="{label_w + bar_w + 8}" y="{y + 17}">{c.count} '
-            f'({percent(c.share)})</text>')
+            f'({percent(c.share, lang)})</text>')
     parts.append("</svg>")
     return "".join(parts)
 
@@ -185,8 +187,8 @@ def _summary_section(summary: Summary, result: BatchResult, lang: Lang) -> str:
             cells = "".join(f'<td class="num">{row.by_class[k]}</td>' for k in RATED_CLASS_KEYS)
             out.append(f'<tr><td>{_e(dimension_value(b.dimension, row.value, lang))}</td>'
                        f'<td class="num">{row.count}</td>'
-                       f'<td class="num">{percent(row.share)}</td>{cells}'
-                       f'<td class="num">{row.mean_total:.2f}</td></tr>')
+                       f'<td class="num">{percent(row.share, lang)}</td>{cells}'
+                       f'<td class="num">{number(row.mean_total, lang)}</td></tr>')
         out.append("</table>")
     out.append("</section>")
     return "".join(out)
@@ -202,17 +204,19 @@ def _part_means(summary: Summary, result: BatchResult, lang: Lang) -> str:
     out = [f'<h3 style="margin-top:0">{_e(word("mean_parts", lang))}</h3><table>']
     for part in PART_ORDER:
         mean, top = overall.parts[part], maxima.get(part, 0) or 1
-        out.append(f'<tr><th>{part}</th><td class="num">{mean:.2f} / {top:g}</td>'
+        out.append(f'<tr><th>{part}</th><td class="num">{number(mean, lang)} / '
+                   f'{number(top, lang, 0)}</td>'
                    f'<td style="width:55%"><div class="bar"><span style="width:'
                    f'{min(100.0, mean / top * 100):.1f}%"></span></div></td></tr>')
-    out.append(f'<tr><th>{_e(word("total", lang))}</th><td class="num">{overall.total:.2f}'
+    out.append(f'<tr><th>{_e(word("total", lang))}</th><td class="num">'
+               f'{number(overall.total, lang)}'
                f' / 100</td><td><div class="bar"><span style="width:{overall.total:.1f}%">'
                f'</span></div></td></tr></table>')
     rows = "".join(
         f'<tr><td>{_e(word("all", lang) if pm.key == "all" else class_label(pm.key, lang))}'
         f'</td><td class="num">{pm.count}</td>'
-        + "".join(f'<td class="num">{pm.parts[p]:.2f}</td>' for p in PART_ORDER)
-        + f'<td class="num">{pm.total:.2f}</td></tr>' for pm in summary.part_means)
+        + "".join(f'<td class="num">{number(pm.parts[p], lang)}</td>' for p in PART_ORDER)
+        + f'<td class="num">{number(pm.total, lang)}</td></tr>' for pm in summary.part_means)
     heads = "".join(f'<th class="num">{p}</th>' for p in PART_ORDER)
     out.append(f'<table><tr><th>{_e(word("class", lang))}</th><th class="num">'
                f'{_e(word("count", lang))}</th>{heads}<th class="num">'
@@ -238,12 +242,12 @@ def _results_section(result: BatchResult, lang: Lang) -> str:
             continue
         flag = (f'<span class="badge">{_e(word("discuss", lang))}</span>'
                 if shown.flagged else "")
-        parts = "".join(f'<td class="num">{_n(v)}</td>' for v in shown.parts)
+        parts = "".join(f'<td class="num">{_n(v, lang)}</td>' for v in shown.parts)
         out.append(
             f'<tr{" class=flag" if flag else ""}><td><a href="#p-{_e(shown.product_id)}">'
             f'<b>{_e(shown.product_id)}</b></a><br>{_e(shown.name)}</td>'
             f'<td>{_e(shown.rubric_name)}</td>{parts}'
-            f'<td class="num"><b>{shown.total:.2f}</b></td>'
+            f'<td class="num"><b>{number(shown.total, lang)}</b></td>'
             f'<td>{_stars(shown.stars, lang)}</td>'
             f'<td class="{"yes" if shown.recognised else "no"}">'
             f'{_e(outcome_words(row.outcome, row.unchecked, lang))}'
@@ -304,7 +308,7 @@ def _sheet(rating: Rating, lang: Lang, rubric: Rubric | None) -> str:
            f'{_e(rating.product_name.get(lang))}</h2>'
            f'<p>{_e(word("rubric", lang))}: {_e(rating.rubric_name.get(lang))} '
            f'<span class="muted">({_e(rating.rubric)})</span><br>{_e(_producer(rating, lang))}'
-           f'</p><p><b>{_e(word("total", lang))}: {rating.total:.2f}</b> · '
+           f'</p><p><b>{_e(word("total", lang))}: {number(rating.total, lang)}</b> · '
            f'{_stars(rating.stars, lang)}</p>{_outcome_line(rating, lang)}'
            f'<table><tr><th>{_e(word("criterion", lang))}</th>{member_heads}'
            f'<th class="c">{_e(word("council", lang))}</th>'
@@ -318,12 +322,13 @@ def _sheet(rating: Rating, lang: Lang, rubric: Rubric | None) -> str:
         if crit.part != current:
             current = crit.part
             part = parts[crit.part]
-            per_member = "".join(f'<td class="c">{m.parts.get(part.id, 0):g}</td>'
+            per_member = "".join(f'<td class="c">{number(m.parts.get(part.id, 0), lang, 0)}</td>'
                                  for m in members)
             out.append(f'<tr class="part"><td>{_e(word("part", lang))} {part.id}: '
                        f'{_e(part.name.get(lang))}</td>{per_member}<td></td>'
-                       f'<td class="num">{part.points:.2f}</td>'
-                       f'<td class="num">{part.max_points:g}</td><td></td><td></td></tr>')
+                       f'<td class="num">{number(part.points, lang)}</td>'
+                       f'<td class="num">{number(part.max_points, lang, 0)}</td>'
+                       '<td></td><td></td></tr>')
         label = ""
         if rubric is not None and (c := rubric.criteria_by_id.get(crit.id)) is not None:
             opt = c.option(crit.option)
@@ -335,7 +340,7 @@ def _sheet(rating: Rating, lang: Lang, rubric: Rubric | None) -> str:
                       "</span>")
         choices = "".join(
             f'<td class="c">{_e(ch.option)}{"*" if ch.chosen_by == "derived" else ""} '
-            f'<span class="muted">{ch.points:g}</span></td>' for ch in crit.choices)
+            f'<span class="muted">{number(ch.points, lang, 0)}</span></td>' for ch in crit.choices)
         notes = [f"▸ {_e(doc)}" for doc in crit.evidence]
         facts = sorted({f for ch in crit.choices for f in ch.facts})
         if facts:
@@ -345,14 +350,15 @@ def _sheet(rating: Rating, lang: Lang, rubric: Rubric | None) -> str:
         flag = ' class="flag"' if crit.id in split_ids else ""
         out.append(f'<tr{flag}><td>{_e(crit.id)} {_e(crit.name.get(lang))}{label}</td>'
                    f'{choices}<td class="c"><b>{_e(crit.option)}</b></td>'
-                   f'<td class="num">{crit.points:g}</td><td class="num">{crit.max_points:g}'
+                   f'<td class="num">{number(crit.points, lang, 0)}</td>'
+                   f'<td class="num">{number(crit.max_points, lang, 0)}'
                    f'</td><td class="c">{_e(crit.self_assessed or "")}</td>'
                    f'<td>{"<br>".join(notes)}</td></tr>')
-    totals = "".join(f'<td class="c"><b>{m.total:.2f}</b></td>' for m in members)
+    totals = "".join(f'<td class="c"><b>{number(m.total, lang)}</b></td>' for m in members)
     own = rating.self_assessment
     out.append(f'<tr class="part"><td>{_e(word("total", lang))}</td>{totals}<td></td>'
-               f'<td class="num">{rating.total:.2f}</td><td class="num">100</td>'
-               f'<td class="c">{"" if own is None else f"{own.total:.2f}"}</td><td></td></tr>'
+               f'<td class="num">{number(rating.total, lang)}</td><td class="num">100</td>'
+               f'<td class="c">{"" if own is None else number(own.total, lang)}</td><td></td></tr>'
                "</table>")
     out.append(_requirements(rating, lang))
     out += _sheet_notes(rating, lang)
@@ -376,8 +382,9 @@ def _sheet_notes(rating: Rating, lang: Lang) -> list[str]:
                    + "</ul>")
     own = rating.self_assessment
     if own is not None:
-        cells = "".join(f'<td class="num">{own.parts[p.id]:.2f}</td><td class="num">'
-                        f'{p.points:.2f}</td><td class="num">{own.difference[p.id]:+.2f}</td>'
+        cells = "".join(f'<td class="num">{number(own.parts[p.id], lang)}</td><td class="num">'
+                        f'{number(p.points, lang)}</td>'
+                        f'<td class="num">{signed(own.difference[p.id], lang)}</td>'
                         for p in rating.parts)
         heads = "".join(f'<th class="num">{p.id}: {_e(word("self_assessment", lang))}</th>'
                         f'<th class="num">{p.id}: {_e(word("council", lang))}</th>'
@@ -397,11 +404,11 @@ def _sheet_notes(rating: Rating, lang: Lang) -> list[str]:
         out.append(f"<p><b>{_e(word('top_class', lang))}</b></p>")
         return out
     out.append(f"<h3>{_e(word('next_star', lang))} {_e(star_label(ns.stars, lang))} "
-               f"(≥ {ns.threshold:g}): {_e(word('points_to_go', lang))} "
-               f"{ns.points_needed:.2f} {_e(word('points_short', lang))}</h3>")
+               f"(≥ {number(ns.threshold, lang, 0)}): {_e(word('points_to_go', lang))} "
+               f"{number(ns.points_needed, lang)} {_e(word('points_short', lang))}</h3>")
     required = f" ({_e(word('required_by_mark', lang))})"
     items = [f"<li>{_e(u.criterion)} {_e(u.name.get(lang))}: {_e(u.from_option)} → "
-             f"{_e(u.to_option)} <b>+{u.points:.2f}</b>"
+             f"{_e(u.to_option)} <b>+{number(u.points, lang)}</b>"
              f"{required if u.required_by_gate else ''}</li>" for u in ns.upgrades]
     if ns.blocked_by:
         items.append(f'<li class="no">{_e(word("unreachable", lang))}: '

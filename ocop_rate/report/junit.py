@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 from ocop_rate.checks.diff import DiffReport
 from ocop_rate.checks.golden import GoldenReport
-from ocop_rate.checks.lints import LINTS, LintReport
+from ocop_rate.checks.lints import LINTS, Finding, LintReport
 from ocop_rate.models.common import Lang
 from ocop_rate.report.github import diff_sentence
 from ocop_rate.report.labels import word
@@ -58,8 +58,19 @@ def _clean(text: str) -> str:
     return _NOT_XML.sub("\ufffd", text)
 
 
-def lints(report: LintReport) -> str:
-    """A suite per rubric file, a case per lint: failing ones list their findings."""
+def _finding(f: Finding, lang: Lang) -> str:
+    """``file:line:col: severity [lint] message`` in ``lang``, as the terminal says it."""
+    where = f.location.render()
+    sev = word("accepted_sev" if f.accepted is not None else
+               "error_sev" if f.severity == "error" else "warning_sev", lang)
+    reason = "" if f.accepted is None else \
+        f" — {f.accepted.get(lang) or f.accepted.get('vi', '')}"
+    return f"{where}: " * bool(where) + f"{sev} [{f.lint}] {f.text(lang)}{reason}"
+
+
+def lints(report: LintReport, lang: Lang) -> str:
+    """A suite per rubric file, a case per lint: failing ones list their findings, in
+    ``lang`` (the suite, class and case names stay: CI matches them)."""
     files = list(report.files)
     files += sorted({f.location.file or "(rubrics)" for f in report.findings} - set(files))
     suites: dict[str, list[Case]] = {}
@@ -72,10 +83,10 @@ def lints(report: LintReport) -> str:
             rest = [f for f in found if not report.fails(f)]
             cases.append(Case(
                 classname=file, name=lint.id,
-                failure=f"{len(failing)} × {lint.id}: {failing[0].message}" if failing
+                failure=f"{len(failing)} × {lint.id}: {failing[0].text(lang)}" if failing
                 else None,
-                details="\n".join(f.render() for f in failing),
-                output="\n".join(f.render() for f in rest)))
+                details="\n".join(_finding(f, lang) for f in failing),
+                output="\n".join(_finding(f, lang) for f in rest)))
         suites[file] = cases
     return render("ocop-rate validate", suites)
 

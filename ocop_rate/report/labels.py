@@ -1,5 +1,5 @@
-"""Report words, read from the one message catalogue (``report.<key>`` ids in
-``ocop_rate/messages/catalogue/report.py``), and small helpers that say numbers in words."""
+"""Report words, read from the one message catalogue (the ``report.<key>`` ids of
+``ocop_rate/locale/*/LC_MESSAGES/ocop_rate.po``), and small helpers that say numbers in words."""
 
 from __future__ import annotations
 
@@ -23,6 +23,12 @@ def number(value: float, lang: Lang, digits: int = 2) -> str:
     """``22,50`` in Vietnamese documents, ``22.50`` in English; ``digits=0`` trims like
     ``%g`` (``1``, ``0,5``)."""
     shown = f"{value:.{digits}f}" if digits else f"{value:g}"
+    return shown.replace(".", ",") if lang == "vi" else shown
+
+
+def signed(value: float, lang: Lang) -> str:
+    """A difference with its sign, 2 decimals: ``+2,50`` / ``+2.50``."""
+    shown = f"{value:+.2f}"
     return shown.replace(".", ",") if lang == "vi" else shown
 
 

@@ -43,7 +43,8 @@ def render(result: BatchResult, lang: Lang) -> str:
         name = f"{row.product_id} {row.product_name}".strip()
         lines.append("| " + " | ".join([
             cell(name), cell(row.rubric_name or row.rubric),
-            *[fmt(row.parts[p]) for p in PART_ORDER], fmt(row.total), stars, cell(outcome),
+            *[fmt(row.parts[p], lang) for p in PART_ORDER], fmt(row.total, lang), stars,
+            cell(outcome),
             cell(row.note or ""),
         ]) + " |")
     out = "\n".join(lines) + "\n\n" + f"**{word('summary', lang)}:** {summary_line(result, lang)}\n"

@@ -15,12 +15,20 @@ from ocop_rate.messages import text
 from ocop_rate.models.common import Lang
 from ocop_rate.models.rating import OPTION_STEPS, BatchResult, Rating, RatingColumns
 from ocop_rate.models.rubric import NONE, Option
-from ocop_rate.report.labels import split_text, spread_text, star_glyphs, star_label, word
+from ocop_rate.report.labels import (
+    number,
+    split_text,
+    spread_text,
+    star_glyphs,
+    star_label,
+    word,
+)
 from ocop_rate.report.outcome_words import case_split_line, not_applicable_line
 
 
-def points(value: float) -> str:
-    return f"{value:g}"
+def points(value: float, lang: Lang) -> str:
+    """Points as few decimals as they have: ``0,5`` / ``0.5``, ``3``."""
+    return number(value, lang, 0)
 
 
 def sheet_table(rating: Rating, lang: Lang, detail: bool = False) -> Table:
@@ -34,15 +42,15 @@ def sheet_table(rating: Rating, lang: Lang, detail: bool = False) -> Table:
                      footer=word("total", lang))
     for m in rating.members:
         table.add_column(m.member, justify="center", overflow="fold", ratio=1,
-                         footer=f"{m.total:.2f}")
+                         footer=number(m.total, lang))
     table.add_column(word("council", lang), justify="center", no_wrap=True,
-                     footer=f"{rating.total:.2f}")
+                     footer=number(rating.total, lang))
     table.add_column(f"{word('points', lang)}/{word('max', lang)}", justify="right",
                      no_wrap=True)
     if detail:
         table.add_column(word("self_assessment", lang), justify="center", no_wrap=True,
                          footer="" if rating.self_assessment is None
-                         else f"{rating.self_assessment.total:.2f}")
+                         else number(rating.self_assessment.total, lang))
         table.add_column(f"{word('evidence', lang)} · {word('note', lang)}", overflow="fold",
                          ratio=3)
     parts = {p.id: p for p in rating.parts}
@@ -54,8 +62,9 @@ def sheet_table(rating: Rating, lang: Lang, detail: bool = False) -> Table:
             part = parts[crit.part]
             head = RichText(f"{word('part', lang)} {part.id}: {part.name.get(lang)}",
                             style="bold")
-            table.add_row(head, *[points(m.parts.get(part.id, 0)) for m in rating.members],
-                          "", f"{part.points:.2f}/{points(part.max_points)}",
+            table.add_row(head, *[points(m.parts.get(part.id, 0), lang)
+                                  for m in rating.members],
+                          "", f"{number(part.points, lang)}/{points(part.max_points, lang)}",
                           *([""] * (width - len(rating.members) - 3)), style="on grey15")
         name = RichText(f"{crit.id} {crit.name.get(lang)}")
         if crit.id in split_ids:
@@ -67,8 +76,8 @@ def sheet_table(rating: Rating, lang: Lang, detail: bool = False) -> Table:
         cells: list[RenderableType] = [name]
         for ch in crit.choices:
             mark = "*" if ch.chosen_by == "derived" else ""
-            cells.append(f"{ch.option}{mark} {points(ch.points)}")
-        cells += [crit.option, f"{crit.points:g}/{points(crit.max_points)}"]
+            cells.append(f"{ch.option}{mark} {points(ch.points, lang)}")
+        cells += [crit.option, f"{points(crit.points, lang)}/{points(crit.max_points, lang)}"]
         if detail:
             cells.append(crit.self_assessed or "")
             cells.append(_detail(rating, crit.id, lang))
@@ -181,8 +190,8 @@ def _sheets(rating: Rating, lang: Lang) -> Group:
     title.append(f"  {rating.rubric} · {star_glyphs(rating.stars)} "
                  f"{star_label(rating.stars, lang)}", style="")
     d = rating.disagreement
-    status = RichText(f"{word('spread', lang)}: {d.spread:.2f} / {d.spread_limit:g} · "
-                      if d else "")
+    status = RichText(f"{word('spread', lang)}: {number(d.spread, lang)} / "
+                      f"{number(d.spread_limit, lang, 0)} · " if d else "")
     if d is not None and d.flagged:
         status.append(word("discuss", lang), style="bold yellow")
     elif d is not None:

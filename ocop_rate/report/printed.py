@@ -16,7 +16,7 @@ import datetime as dt
 from collections.abc import Iterable, Mapping
 from html import escape
 
-from ocop_rate.messages import text
+from ocop_rate.messages import long_date, text
 from ocop_rate.models.common import Lang
 from ocop_rate.models.rating import BatchResult, Failure, Rating
 from ocop_rate.models.rubric import PART_ORDER, Rubric
@@ -51,8 +51,6 @@ table.sheet { table-layout: fixed; }
 .sign .name { margin-top: 40pt; font-weight: bold; }
 .dots { border-bottom: 0.75pt dotted #000; min-height: 16pt; }
 """
-MONTHS_EN = ("January", "February", "March", "April", "May", "June", "July", "August",
-             "September", "October", "November", "December")
 
 
 SECTIONS = ("printed.section_recognise", "printed.section_forward", "printed.section_other")
@@ -69,12 +67,9 @@ def section_of(row: Row) -> str:
 
 
 def vietnamese_date(day: dt.date, lang: Lang) -> str:
-    """``ngày 05 tháng 02 năm 2026``: day below 10 and months 1–2 written with a leading zero,
-    as administrative documents write them."""
-    month = f"{day.month:02d}" if day.month < 3 else str(day.month)
-    return text("printed.date", lang, {"day": f"{day.day:02d}", "month@vi": month,
-                                       "month@en": MONTHS_EN[day.month - 1],
-                                       "year": str(day.year)})
+    """``ngày 05 tháng 02 năm 2026``: :func:`ocop_rate.messages.long_date`, the one
+    date-writing function (a leading zero for days below 10 and months 1–2 only)."""
+    return long_date(day, lang)
 
 
 def _e(value: object) -> str:

@@ -19,7 +19,7 @@ if TYPE_CHECKING:
     from rich.table import Table
 
 Lang = Literal["vi", "en"]
-FIELDS: tuple[str, ...] = CertificateView._fields   # JSON keys, CSV and XLSX headers
+FIELDS: tuple[str, ...] = CertificateView._fields   # JSON keys; CSV, XLSX columns in order
 CSV_ENCODING = "utf-8-sig"
 
 
@@ -77,16 +77,30 @@ def due_json(items: Sequence[DueItem]) -> str:
                    "state": d.state, "days_to_expiry": d.days_to_expiry} for d in items)
 
 
-def _cells(v: CertificateView, lang: Lang) -> list[object]:
-    return [day(x, lang) if isinstance(x, date) else x for x in v]
+WORDED = frozenset({"term_source", "authority", "status"})
+"""Columns whose codes an export says in words (``valid`` -> ``còn hiệu lực``); JSON keeps
+the codes (the contract's)."""
+
+
+def columns(lang: Lang) -> list[str]:
+    """The export's headers in ``lang`` (``Mã sản phẩm`` / ``Product ID``): what
+    ``register import`` reads back."""
+    return [text(f"register.column.{f}", lang) for f in FIELDS]
+
+
+def _worded(v: CertificateView, lang: Lang) -> list[object]:
+    """A certificate's cells for a spreadsheet: status, term and authority in words."""
+    return [label(str(x), lang) if f in WORDED and x is not None else x
+            for f, x in zip(FIELDS, v, strict=True)]
 
 
 def to_csv(items: Sequence[CertificateView], lang: Lang) -> str:
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\r\n")
-    writer.writerow(FIELDS)
+    writer.writerow(columns(lang))
     for v in items:
-        writer.writerow([neutralise("" if c is None else c) for c in _cells(v, lang)])
+        writer.writerow([neutralise("" if c is None else day(c, lang) if isinstance(c, date)
+                                    else c) for c in _worded(v, lang)])
     return buffer.getvalue()
 
 
@@ -100,10 +114,10 @@ def to_xlsx(items: Sequence[CertificateView], lang: Lang) -> bytes:
     sheet = book.active
     assert sheet is not None
     sheet.title = "Sổ đăng ký" if lang == "vi" else "Register"
-    sheet.append(list(FIELDS))
+    sheet.append(columns(lang))
     shown = "DD/MM/YYYY" if lang == "vi" else "YYYY-MM-DD"
     for v in items:
-        sheet.append([neutralise(getattr(v, k)) for k in FIELDS])
+        sheet.append([neutralise(c) for c in _worded(v, lang)])
     for column in sheet.iter_cols(min_row=2):
         for cell in column:
             if isinstance(cell.value, date):
@@ -194,6 +208,8 @@ def history_table(product: str, name: str, events: Sequence[HistoryEvent], lang:
         elif e.event == "rating":
             level, *points = detail.split(" ")
             detail = " ".join([label(level, lang), *points])
+        elif e.event == "proposal":
+            detail = label(detail or None, lang)
         event = label(e.event, lang) + (f" ({label(e.kind, lang)})" if e.kind else "")
         add_row(table, day(e.on, lang), event, "" if e.stars is None else f"{e.stars}★",
                 label(e.outcome, lang), e.reference or "", detail)

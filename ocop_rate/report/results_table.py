@@ -156,8 +156,8 @@ def _cell_spans(row: Row, lang: Lang, wide: bool) -> list[Spans]:
     out = [name]
     if wide:
         out += [[(row.rubric_name or row.rubric, "")],
-                *[[(fmt(row.parts[p]), "")] for p in PART_ORDER]]
-    return [*out, [(fmt(row.total), "bold")], stars, _outcome_spans(row, lang)]
+                *[[(fmt(row.parts[p], lang), "")] for p in PART_ORDER]]
+    return [*out, [(fmt(row.total, lang), "bold")], stars, _outcome_spans(row, lang)]
 
 
 def stacked(all_rows: list[Row], lang: Lang) -> list[RenderableType]:
@@ -175,9 +175,9 @@ def stacked(all_rows: list[Row], lang: Lang) -> list[RenderableType]:
             block.append(f"\n  {row.rubric_name}", style="dim")
         block.append("\n  ")
         if not row.errors:
-            block.append(" · ".join(f"{p} {fmt(row.parts[p])}" for p in PART_ORDER
+            block.append(" · ".join(f"{p} {fmt(row.parts[p], lang)}" for p in PART_ORDER
                                     if row.parts[p] is not None) + " · ")
-            block.append(f"{word('total', lang)} {fmt(row.total)}", style="bold")
+            block.append(f"{word('total', lang)} {fmt(row.total, lang)}", style="bold")
             block.append(" · ")
             block.append(star_label(row.stars, lang), style=STAR_STYLE.get(row.stars or 1, ""))
             block.append(" · ")

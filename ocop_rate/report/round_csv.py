@@ -1,5 +1,6 @@
 """A round's results as CSV: the loose-file columns (:mod:`csv_report`), then the round's —
-level, round, date, registration, quorum, who is missing, who re-scored."""
+level, round, date, registration, quorum, who is missing, who re-scored, and (written-opinion
+rounds) whether a meeting is needed and why."""
 
 from __future__ import annotations
 
@@ -10,11 +11,13 @@ from ocop_rate.models.common import Lang
 from ocop_rate.models.rating import BatchResult
 from ocop_rate.models.round import RoundReport
 from ocop_rate.report.csv_report import HEADER, row_cells
+from ocop_rate.report.round_lines import missed, reason
 from ocop_rate.report.rows import rows
 from ocop_rate.report.safety import neutralise
 
 ROUND_HEADER = ["level", "round", "round_date", "registration", "members_scored",
-                "quorum_required", "quorum_met", "missing", "rescored"]
+                "quorum_required", "quorum_met", "missing", "rescored", "written_state",
+                "written_reasons", "deadlines_missed"]
 
 
 def render(report: RoundReport, result: BatchResult, lang: Lang) -> str:
@@ -30,6 +33,11 @@ def render(report: RoundReport, result: BatchResult, lang: Lang) -> str:
             entry.quorum.required, str(entry.quorum.met).lower(),
             " | ".join(m for m, s in status.items() if s == "missing"),
             " | ".join(m for m, s in status.items() if s == "rescored"),
+            "" if entry.written is None else entry.written.state,
+            "" if entry.written is None else " | ".join(
+                reason(entry.product_id, d, report.spread_limit, lang)
+                for d in entry.written.differences),
+            " | ".join(missed(d, lang) for d in entry.deadlines if d.late),
         ]
         writer.writerow([neutralise(c) for c in cells])
     return buffer.getvalue()

@@ -30,6 +30,11 @@ def section(report: RoundReport, lang: Lang) -> str:
            f"<h3>{escape(text('round.view.matrix', lang))}</h3>",
            f"<table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>",
            f"<p>{escape(text('round.view.legend', lang))}</p>"]
+    for name, block in (("deadlines", round_lines.deadline_lines(report, lang)),
+                        ("written", round_lines.written_lines(report, lang))):
+        if block:
+            out.append(f'<h3 class="{name}">{escape(block[0])}</h3><ul class="{name}">'
+                       + "".join(f"<li>{escape(w)}</li>" for w in block[1:]) + "</ul>")
     items = [p.text(lang) for p in report.problems] + round_lines.notes(report, lang)
     if items:
         out.append("<ul>" + "".join(f"<li>{escape(i)}</li>" for i in items) + "</ul>")
@@ -67,7 +72,9 @@ def render_xlsx(report: RoundReport, result: BatchResult, lang: Lang) -> bytes:
     for row in round_lines.matrix_rows(report, lang):
         sheet.append([neutralise(c) for c in row])
     sheet.append([])
-    for item in [p.text(lang) for p in report.problems] + round_lines.notes(report, lang):
+    for item in [*round_lines.deadline_lines(report, lang),
+                 *round_lines.written_lines(report, lang),
+                 *(p.text(lang) for p in report.problems), *round_lines.notes(report, lang)]:
         sheet.append([neutralise(item)])
     sheet.column_dimensions["A"].width = 16
     buffer = io.BytesIO()

@@ -2,7 +2,8 @@
 product — the CONTRACT product object (a product below quorum or that could not be rated is
 a ``not-rated`` object with its ``errors``) with the round's fields beside it (``level``,
 ``level_source``, ``round``, ``round_date``, ``quorum``, ``completeness``, ``sheets``,
-``individual``, ``pair``…).
+``individual``, ``pair``, ``written``: a written-opinion round's answers and
+differences…).
 
 The round as a whole (roster, the members × products matrix, ids not on the list, the
 round's problems) is ``round status -f json``: :func:`status`.
@@ -26,6 +27,7 @@ def round_dict(report: RoundReport, lang: Lang) -> dict[str, Any]:
         "province": report.province, "mode": report.mode, "quorum": report.quorum,
         "required": report.required, "spread_limit": report.spread_limit,
         "roster": [m.model_dump() for m in report.roster],
+        "written": None if report.written is None else report.written.model_dump(mode="json"),
     }
 
 
@@ -42,6 +44,8 @@ def entry_dict(report: RoundReport, entry: RoundEntry) -> dict[str, Any]:
         "sheets": [s.model_dump() for s in entry.sheets],
         "individual": [{"member": m, "total": t} for m, t in entry.individual],
         "pair": None if entry.pair is None else entry.pair.model_dump(),
+        "written": None if entry.written is None else entry.written.model_dump(mode="json"),
+        "deadlines": [d.model_dump(mode="json") for d in entry.deadlines],
     }
 
 
@@ -67,6 +71,9 @@ def status(report: RoundReport, lang: Lang) -> str:
         "completeness": {e.product_id: e.completeness for e in report.entries},
         "quorum": {e.product_id: e.quorum.model_dump() for e in report.entries},
         "extra": [x.model_dump() for x in report.extra],
+        "written": {e.product_id: e.written.model_dump(mode="json") for e in report.entries
+                    if e.written is not None},
+        "deadlines": [d.model_dump(mode="json") for e in report.entries for d in e.deadlines],
         "problems": [problem_dict(p, lang) for p in report.problems],
     }
     return json.dumps(data, ensure_ascii=False, indent=2) + "\n"

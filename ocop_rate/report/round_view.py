@@ -45,7 +45,26 @@ def head_view(report: RoundReport, lang: Lang, full_matrix: bool = True
         out += [Text(f"✗ {p.text(lang)}", style="red") for p in report.problems]
     out += [Text(f"✗ {p.text(lang)}", style="red") for e in report.entries
             for p in e.problems if p.message_id == "round.below_quorum"]
-    return out
+    deadlines = round_lines.deadline_lines(report, lang)
+    if deadlines:
+        late = len(deadlines) > 1
+        out.append(Text(deadlines[0], style="bold red" if late else "bold"))
+        out += [Text(f"✗ {line}", style="red") for line in deadlines[1:]]
+    return out + written_view(report, lang)
+
+
+def written_view(report: RoundReport, lang: Lang) -> list[RenderableType]:
+    """A written-opinion round's rule and outcome: the title in bold, the outcome in
+    green (stands) or yellow (a meeting or answers still needed)."""
+    from rich.text import Text
+
+    lines = round_lines.written_lines(report, lang)
+    if not lines or report.written is None:
+        return []
+    colour = "green" if report.written.state == "stands" else "yellow"
+    rule, *outcome = lines[1:]
+    return [Text(lines[0], style="bold"), Text(rule),
+            *[Text(line, style=colour if i == 0 else "") for i, line in enumerate(outcome)]]
 
 
 def tail_view(report: RoundReport, lang: Lang) -> list[RenderableType]:
@@ -70,6 +89,10 @@ def markdown(report: RoundReport, result: BatchResult, lang: Lang) -> str:
     out += ["| " + " | ".join(cell(c) for c in row) + " |"
             for row in round_lines.matrix_rows(report, lang)]
     out += ["", cell(text("round.view.legend", lang)), ""]
+    for block in (round_lines.deadline_lines(report, lang),
+                  round_lines.written_lines(report, lang)):
+        if block:
+            out += [f"### {cell(block[0])}", ""] + [f"- {cell(w)}" for w in block[1:]] + [""]
     if report.problems:
         out += [f"### {text('round.view.problems', lang)}", ""]
         out += [f"- {cell(p.text(lang))}" for p in report.problems] + [""]

@@ -10,7 +10,7 @@ from ocop_rate.models.common import Lang
 from ocop_rate.models.rating import BatchResult, Failure, Notice, Rating, RatingColumns
 from ocop_rate.models.rubric import PART_ORDER
 from ocop_rate.outcome import OUTCOMES, Level, decide
-from ocop_rate.report.labels import problem_line, star_label, word
+from ocop_rate.report.labels import number, problem_line, star_label, word
 from ocop_rate.report.outcome_words import outcome_note
 
 
@@ -159,5 +159,7 @@ def summary_line(result: BatchResult, lang: Lang) -> str:
     return " · ".join(f"{label}: {n}" for label, n in class_counts(result, lang))
 
 
-def fmt(value: float | None) -> str:
-    return "" if value is None else f"{value:.2f}"
+def fmt(value: float | None, lang: Lang = "en") -> str:
+    """Points to 2 decimals: ``22,50`` on a Vietnamese screen or document, ``22.50`` in
+    English and in files for machines (the default: CSV)."""
+    return "" if value is None else number(value, lang)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from ocop_rate.models.common import Lang
 from ocop_rate.models.rubric import PART_ORDER
 from ocop_rate.models.summary import RATED_CLASS_KEYS, Summary
-from ocop_rate.report.labels import class_label, dimension_value, word
+from ocop_rate.report.labels import class_label, dimension_value, number, word
 from ocop_rate.report.markdown_report import cell
 from ocop_rate.report.summary_view import percent, unchecked_line
 
@@ -23,7 +23,7 @@ def render(summary: Summary, lang: Lang) -> str:
     if summary.unchecked:
         lines += [f"\\* {unchecked_line(summary, lang)}", ""]
     lines += _table([word("class", lang), word("count", lang), word("share", lang)],
-                    [[class_label(c.key, lang), str(c.count), percent(c.share)]
+                    [[class_label(c.key, lang), str(c.count), percent(c.share, lang)]
                      for c in summary.classes])
     for b in summary.breakdowns:
         if not b.rows:
@@ -33,13 +33,14 @@ def render(summary: Summary, lang: Lang) -> str:
             [word(b.dimension, lang), word("count", lang), word("share", lang),
              *[class_label(k, lang) for k in RATED_CLASS_KEYS], word("mean_total", lang)],
             [[cell(dimension_value(b.dimension, r.value, lang, summary.set_names)), str(r.count),
-              percent(r.share), *[str(r.by_class[k]) for k in RATED_CLASS_KEYS],
-              f"{r.mean_total:.2f}"] for r in b.rows])
+              percent(r.share, lang), *[str(r.by_class[k]) for k in RATED_CLASS_KEYS],
+              f"{number(r.mean_total, lang)}"] for r in b.rows])
     if summary.part_means:
         lines += [f"### {word('mean_parts', lang)}", ""]
         lines += _table(
             [word("class", lang), word("count", lang), *PART_ORDER, word("total", lang)],
             [[word("all", lang) if pm.key == "all" else class_label(pm.key, lang),
-              str(pm.count), *[f"{pm.parts[p]:.2f}" for p in PART_ORDER], f"{pm.total:.2f}"]
+              str(pm.count), *[number(pm.parts[p], lang) for p in PART_ORDER],
+              number(pm.total, lang)]
              for pm in summary.part_means])
     return "\n".join(lines)

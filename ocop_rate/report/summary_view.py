@@ -13,15 +13,16 @@ from ocop_rate.messages import text
 from ocop_rate.models.common import Lang, Text
 from ocop_rate.models.rubric import PART_ORDER
 from ocop_rate.models.summary import RATED_CLASS_KEYS, Breakdown, Summary
-from ocop_rate.report.labels import class_label, dimension_value, word
+from ocop_rate.report.labels import class_label, dimension_value, number, word
 
 BAR_WIDTH = 40
 CLASS_STYLE = {"5": "bold yellow", "4": "yellow", "3": "green", "not_recognised": "red",
                "could_not_rate": "magenta"}
 
 
-def percent(share: float) -> str:
-    return f"{share * 100:.1f}%"
+def percent(share: float, lang: Lang) -> str:
+    """A share as a percentage to 1 decimal: ``12,5%`` / ``12.5%``."""
+    return f"{number(share * 100, lang, 1)}%"
 
 
 def star_chart(summary: Summary, lang: Lang) -> Table:
@@ -37,7 +38,7 @@ def star_chart(summary: Summary, lang: Lang) -> Table:
         width = round(c.count / top * BAR_WIDTH)
         bar = RichText("█" * width + ("▏" if c.count and not width else ""),
                        style=CLASS_STYLE.get(c.key, ""))
-        table.add_row(class_label(c.key, lang), bar, f"{c.count} ({percent(c.share)})")
+        table.add_row(class_label(c.key, lang), bar, f"{c.count} ({percent(c.share, lang)})")
     return table
 
 
@@ -52,8 +53,8 @@ def breakdown_table(b: Breakdown, lang: Lang,
     table.add_column(word("mean_total", lang), justify="right")
     for row in b.rows:
         table.add_row(dimension_value(b.dimension, row.value, lang, names), str(row.count),
-                      percent(row.share), *[str(row.by_class[k]) for k in RATED_CLASS_KEYS],
-                      f"{row.mean_total:.2f}")
+                      percent(row.share, lang), *[str(row.by_class[k]) for k in RATED_CLASS_KEYS],
+                      f"{number(row.mean_total, lang)}")
     return table
 
 
@@ -66,8 +67,8 @@ def part_means_table(summary: Summary, lang: Lang) -> Table:
     table.add_column(word("total", lang), justify="right")
     for pm in summary.part_means:
         label = word("all", lang) if pm.key == "all" else class_label(pm.key, lang)
-        table.add_row(label, str(pm.count), *[f"{pm.parts[p]:.2f}" for p in PART_ORDER],
-                      f"{pm.total:.2f}", style="bold" if pm.key == "all" else "")
+        table.add_row(label, str(pm.count), *[f"{number(pm.parts[p], lang)}" for p in PART_ORDER],
+                      f"{number(pm.total, lang)}", style="bold" if pm.key == "all" else "")
     return table
 
 

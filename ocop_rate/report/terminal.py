@@ -19,6 +19,7 @@ from ocop_rate.report.labels import (
     number,
     problem_line,
     problem_text,
+    signed,
     star_label,
     word,
 )
@@ -186,8 +187,8 @@ def diff_view(report: DiffReport, lang: Lang) -> list[RenderableType]:
     for p in report.products:
         key, style = moves[p.movement]
         delta = p.total_delta
-        table.add_row(p.product_id, p.rubric or "", fmt(p.before.total), fmt(p.after.total),
-                      "" if not delta else f"{delta:+.2f}",
+        table.add_row(p.product_id, p.rubric or "", fmt(p.before.total, lang),
+                      fmt(p.after.total, lang), "" if not delta else signed(delta, lang),
                       star_label(p.before.stars, lang), star_label(p.after.stars, lang),
                       RichText(word(key, lang) + (" ✗" if report.trips(p) else ""),
                                style="bold red" if report.trips(p) else style))
@@ -239,7 +240,7 @@ def golden_view(report: GoldenReport, lang: Lang) -> list[RenderableType]:
         e = c.expected
         expected = "" if e is None else (star_label(e.stars, lang)
                                          + ("" if e.total is None else f" {e.total:.2f}"))
-        actual = "" if c.stars is None else f"{star_label(c.stars, lang)} {fmt(c.total)}"
+        actual = "" if c.stars is None else f"{star_label(c.stars, lang)} {fmt(c.total, lang)}"
         table.add_row(c.product_id, expected, actual,
                       RichText(word(c.status, lang), style="green" if c.status == "pass"
                                else "bold red"), case_text(c, report.tolerance, lang))

@@ -10,11 +10,12 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ocop_rate.errors import InputFileError, Location, Problem, UsageError
+from ocop_rate.loading.dossiers import is_lock_file
 from ocop_rate.loading.source import inside, load_document
 from ocop_rate.loading.validation import validate
 from ocop_rate.models.round import RoundConfig, SheetFile
 
-SHEET_SUFFIXES = (".csv", ".xlsx", ".yaml", ".yml")
+SHEET_SUFFIXES = (".csv", ".xlsx", ".xls", ".ods", ".yaml", ".yml")
 
 
 @dataclass(frozen=True)
@@ -56,7 +57,7 @@ def open_round(config_path: Path) -> RoundFolder:
         for path in sorted(root.rglob("*")):
             hidden = any(p.startswith(".") for p in path.relative_to(root).parts)
             if not (path.is_file() and not hidden and path.suffix.lower() in SHEET_SUFFIXES
-                    and path.resolve() not in skip):
+                    and not is_lock_file(path) and path.resolve() not in skip):
                 continue
             if not inside(path, root):  # a link leading out of the folder: never read
                 problems.append(Problem.of("round.link_outside", Location(str(path))))

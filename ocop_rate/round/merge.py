@@ -125,7 +125,7 @@ def _complete(plan: ProductPlan, config: RoundConfig, scoring: tuple[RosterMembe
                                   "rescored" if m.name in again else "scored")
                          for m in scoring}
     pid = plan.listed.product.id
-    checked = config.mode == "average" or any_individual
+    checked = config.mode != "consensus" or any_individual
     met = len(done) >= config.required if checked else True
     plan.quorum = Quorum(required=config.required, scoring=len(scoring), scored=len(done),
                          met=met, checked=checked)

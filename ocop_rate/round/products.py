@@ -3,9 +3,12 @@
 A table has one row per product: ``product_id``, ``product_name``, ``rubric``, the producer
 (``producer``, ``producer_kind``, ``commune``, ``district``, ``province``), the
 ``legal_representative``, the ``registration`` kind of Mẫu số 01 (first, upgrade,
-re-evaluation) and, in any other column, a fact the dossier or the commune's report
-(Mẫu số 03) attests, the header being the fact id (``local_labour_share``). A YAML list
-(``products:``) holds the same as mappings, facts under ``facts:``.
+re-evaluation), the procedure's dates (``filed_on``, ``received_on``, ``proposed_on``,
+``complete_on``: ``2026-02-10`` or ``10/02/2026``; checked against the decision's deadlines
+by :mod:`ocop_rate.round.deadlines`) and, in any other column, a fact the dossier or the
+commune's report (Mẫu số 03) attests, the header being the fact id
+(``local_labour_share``). A YAML list (``products:``) holds the same as mappings, facts
+under ``facts:``.
 """
 
 from __future__ import annotations
@@ -18,6 +21,7 @@ from ocop_rate.errors import Location, OcopError, Problem
 from ocop_rate.loading.caps import MAX_ROUND_PRODUCTS
 from ocop_rate.loading.source import load_document
 from ocop_rate.loading.validation import problems_from
+from ocop_rate.models.conditions import written_number
 from ocop_rate.models.round import RoundProduct
 from ocop_rate.round.tables import Row, read_table
 
@@ -37,7 +41,13 @@ PRODUCT_ALIASES: dict[str, str] = {
     "legal representative": "legal_representative", "nguoi dai dien": "legal_representative",
     "nguoi dai dien theo phap luat": "legal_representative",
     "registration": "registration", "loai dang ky": "registration", "dang ky": "registration",
+    "filed on": "filed_on", "ngay nop ho so": "filed_on", "ngay nop": "filed_on",
+    "received on": "received_on", "ngay tiep nhan": "received_on",
+    "ngay tiep nhan ho so": "received_on",
+    "proposed on": "proposed_on", "ngay de nghi": "proposed_on",
+    "complete on": "complete_on", "ngay nhan du ho so": "complete_on",
 }
+DATE_FIELDS = ("filed_on", "received_on", "proposed_on", "complete_on")
 REGISTRATION_WORDS = {
     "first": "first", "lan dau": "first", "dang ky lan dau": "first", "moi": "first",
     "upgrade": "upgrade", "nang hang": "upgrade", "nang sao": "upgrade",
@@ -99,8 +109,17 @@ def _read_grid(path: Path, out: ProductList) -> None:
         data = {"id": c.get("product_id"), "name": name, "rubric": c.get("rubric"),
                 "producer": producer, "legal_representative": c.get("legal_representative"),
                 "registration": registration or "first",
+                **{k: _date_cell(c[k]) for k in DATE_FIELDS if c.get(k)},
                 "facts": {k: fact_value(v) for k, v in c.items() if k not in _FIXED}}
         _add(out, data, row, _grid_locator(row))
+
+
+def _date_cell(text: str) -> object:
+    """A date cell as a date (``2026-02-10`` or ``10/02/2026``, day first); anything else
+    as written, for the model to refuse with its location."""
+    from ocop_rate.models.days import parse_date
+
+    return parse_date(text) or text
 
 
 def _grid_locator(row: Row) -> Any:
@@ -112,7 +131,8 @@ def _grid_locator(row: Row) -> Any:
 
 
 def fact_value(text: str) -> bool | int | float | str:
-    """A fact cell as the value it stands for: yes/no words, numbers, else the text."""
+    """A fact cell as the value it stands for: yes/no words, numbers (``7,5``, ``75%``:
+    :func:`~ocop_rate.models.conditions.written_number`), else the text."""
     from ocop_rate.round.tables import header_key
 
     word = header_key(text)
@@ -120,13 +140,8 @@ def fact_value(text: str) -> bool | int | float | str:
         return True
     if word in FALSE_WORDS:
         return False
-    try:
-        number = float(text.replace(",", "."))
-    except ValueError:
-        return text
-    if number != number or number in (float("inf"), float("-inf")):
-        return text
-    return int(number) if number.is_integer() and "." not in text else number
+    number = written_number(text)
+    return text if number is None else number
 
 
 def _add(out: ProductList, data: dict[str, Any], row_id: object, locate: Any) -> None:

@@ -3,10 +3,13 @@ quorum with the one engine, and describe the round (completeness, history, pairs
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Sequence
+from dataclasses import replace
 from pathlib import Path
 
 from ocop_rate.engine import rating_at
+from ocop_rate.engine.view import verdict_at
 from ocop_rate.errors import Problem
 from ocop_rate.loading.rubrics import RubricLibrary, unknown_rubric
 from ocop_rate.models.dossier import Dossier
@@ -23,27 +26,34 @@ from ocop_rate.models.round import (
 )
 from ocop_rate.models.rubric import Rubric
 from ocop_rate.pipeline import to_out
+from ocop_rate.round import deadlines
 from ocop_rate.round.config import RoundFolder, open_round
 from ocop_rate.round.council import CONSENSUS_MEMBER, fit_council, score_councils
 from ocop_rate.round.merge import ProductPlan, merge
 from ocop_rate.round.products import read_products
 from ocop_rate.round.sheets import SheetRead, SheetRow, read_sheet
 from ocop_rate.round.tables import header_key
+from ocop_rate.round.written import OwnSheet, judge, summarise
 
 PAIR_CRITERIA = 3  # criteria named for the furthest-apart pair
 
 
-def rate_round(library: RubricLibrary, config_path: Path, level: Level | None = None
-               ) -> tuple[RoundReport, BatchResult]:
+def rate_round(library: RubricLibrary, config_path: Path, level: Level | None = None,
+               today: dt.date | None = None) -> tuple[RoundReport, BatchResult]:
     """The round of ``config_path`` (its ``round.yaml``) rated. ``level`` overrides the
-    council level of round.yaml. Raises a located ``OcopError`` only when round.yaml or
-    the product list cannot be used at all; everything else is reported.
+    council level of round.yaml; ``today`` is the day a written-opinion round's overdue
+    answers are judged on (default: the computer's date). Raises a located ``OcopError``
+    only when round.yaml or the product list cannot be used at all; everything else is
+    reported.
 
     Every product is fitted on its own (its problems located at their cells), then the
     products of one rubric are scored together, one block of council columns, as are the
     sheets that stand alone (superseded passes, members beside a consensus)."""
     folder = open_round(config_path)
     listed = read_products(folder.products)
+    mode = folder.config.decided_by([p.product.registration
+                                     for p in listed.products.values()])
+    folder = replace(folder, config=folder.config.model_copy(update={"mode": mode}))
     read = read_sheets(library, folder)
     config = folder.config
     plan = merge(config, listed, read.rows, ordered_files=bool(config.sheets))
@@ -68,6 +78,7 @@ def rate_round(library: RubricLibrary, config_path: Path, level: Level | None = 
     scored = councils.score(config, file, council_level)
     alone = solos.score(config, None, config.level, spread_limit=1e9)
     totals = {key: int(block.total[p]) / 100 for key, (block, p) in alone.items()}
+    own = {key: _own(block, p) for key, (block, p) in alone.items()}
     entries: list[RoundEntry] = []
     items: list[Rating | Failure] = []
     for product, _, council, result in fitted:
@@ -80,16 +91,33 @@ def rate_round(library: RubricLibrary, config_path: Path, level: Level | None = 
             item = Failure(product_id=product.listed.product.id,
                            rubric=product.listed.product.rubric, file=file,
                            errors=tuple(to_out(p) for p in result))
-        entries.append(_entry(folder, product, council, item, totals,
-                              () if isinstance(result, Dossier) else result))
+        entry = _entry(folder, product, council, item, totals,
+                       () if isinstance(result, Dossier) else result)
+        entry = entry.model_copy(update={"deadlines": deadlines.check(
+            product.listed.product, council_level, config.date)})
+        if mode == "written":
+            sheets = {m: own[id(row)] for m, row in product.final if id(row) in own}
+            entry = entry.model_copy(update={"written": judge(
+                config, product.final, product.quorum is not None and product.quorum.met,
+                item, sheets, library.rubrics.get(product.listed.product.rubric))})
+        entries.append(entry)
         items.append(item)
     report = RoundReport(
         name=config.name, date=config.date, level=council_level,
         level_source="--level" if level else "round.yaml", province=config.province,
         mode=config.mode, quorum=config.quorum, required=config.required,
         spread_limit=config.spread_limit, roster=config.roster, entries=tuple(entries),
-        extra=tuple(plan.extra), problems=tuple(round_problem(p) for p in problems))
+        extra=tuple(plan.extra), problems=tuple(round_problem(p) for p in problems),
+        written=None if mode != "written" else summarise(config, entries,
+                                                         today or dt.date.today()))
     return report, BatchResult(items=tuple(items))
+
+
+def _own(block: RatingColumns, p: int) -> OwnSheet:
+    """A sheet rated alone: its total, class and outcome."""
+    verdict = verdict_at(block, p)
+    return OwnSheet(total=int(block.total[p]) / 100, stars=verdict.stars,
+                    outcome=verdict.outcome)
 
 
 class _Blocks:
@@ -153,10 +181,12 @@ def _fit_product(library: RubricLibrary, folder: RoundFolder, plan: ProductPlan
 
 
 def _alone(folder: RoundFolder, plan: ProductPlan) -> list[tuple[str, SheetRow]]:
-    """The sheets whose own totals are shown though they are not the council: superseded
-    passes, and members' sheets beside a consensus."""
+    """The sheets rated on their own as well as in the council: superseded passes (their
+    totals shown), members' sheets beside a consensus (shown, never averaged), and each
+    member's final sheet of a written-opinion round (whose own class tells whether the
+    opinions differ)."""
     rows: list[tuple[str, SheetRow]] = list(plan.history)
-    if folder.config.mode == "consensus":
+    if folder.config.mode in ("consensus", "written"):
         rows += plan.final
     return rows
 
@@ -182,7 +212,7 @@ def _entry(folder: RoundFolder, plan: ProductPlan, council: list[tuple[str, Shee
     individual: tuple[tuple[str, float], ...] = ()
     if config.mode == "consensus":
         individual = tuple((m, totals[id(row)]) for m, row in plan.final if id(row) in totals)
-    pair = _pair(item, config.spread_limit) if config.mode == "average" else None
+    pair = _pair(item, config.spread_limit) if config.mode != "consensus" else None
     assert plan.quorum is not None
     return RoundEntry(
         product_id=product.id, product_name=product.name, rubric=product.rubric,

@@ -113,8 +113,8 @@ def sheet_stems(names: list[str]) -> list[str]:
 
 def scaffold(library: RubricLibrary, roster_path: Path, products_path: Path, *,
              name: str, date: dt.date | None, level: Level, province: str | None,
-             quorum: int | float | str, mode: Mode, spread_limit: float
-             ) -> dict[str, bytes]:
+             quorum: int | float | str, mode: Mode | None, spread_limit: float,
+             answers_due: dt.date | None = None) -> dict[str, bytes]:
     """The new round's files, relative path -> bytes. Raises a located ``OcopError`` when
     the roster, the product list or the settings cannot make a round."""
     from pydantic import ValidationError
@@ -137,6 +137,8 @@ def scaffold(library: RubricLibrary, roster_path: Path, products_path: Path, *,
         "name": name, "date": date, "level": level, "province": province,
         "roster": [m.model_dump(exclude_none=True) for m in roster], "quorum": quorum,
         "spread_limit": spread_limit, "mode": mode, "products": products_name}
+    if answers_due is not None:
+        settings["written"] = {"answers_due": answers_due}
     try:
         RoundConfig.model_validate(settings)
     except ValidationError as exc:

@@ -13,7 +13,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ocop_rate.errors import Location
-from ocop_rate.loading.sheet_files import MAX_CELL_CHARS, column_letter, header_key, read_raw
+from ocop_rate.loading.raw_sheets import read_raw
+from ocop_rate.loading.sheet_files import MAX_CELL_CHARS, column_letter, header_key
 
 __all__ = ["MAX_CELL_CHARS", "Row", "Table", "header_key", "read_table"]
 

@@ -1,0 +1,160 @@
+"""``register worklist``, ``register publish``, ``register stats``: the office's monthly
+lists by commune, the page the public checks a stamp on, and the province's counts."""
+
+from __future__ import annotations
+
+import sys
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from ocop_rate.cli.common import EXIT_OK, EXIT_SHORT, Lang, LangOpt, _code
+from ocop_rate.cli.help import OcopCommand
+from ocop_rate.cli.register import (
+    DbOpt,
+    OnOpt,
+    OutputOpt,
+    _ask,
+    _note,
+    _on,
+    _open,
+    _print,
+    _run,
+    _stop,
+    _write_output,
+    register_app,
+)
+
+
+class WorklistFormat(StrEnum):
+    table = "table"
+    json = "json"
+    csv = "csv"
+    xlsx = "xlsx"
+    docx = "docx"
+
+
+class StatsFormat(StrEnum):
+    table = "table"
+    json = "json"
+    csv = "csv"
+
+
+@register_app.command("worklist", cls=OcopCommand)
+def worklist(
+    province: Annotated[str | None, typer.Option("--province", show_default=False)] = None,
+    commune: Annotated[str | None, typer.Option("--commune", show_default=False)] = None,
+    within: Annotated[int, typer.Option("--within", min=0, max=3660)] = 30,
+    on: OnOpt = None,
+    fmt: Annotated[WorklistFormat, typer.Option("--format", "-f")] = WorklistFormat.table,
+    output: OutputOpt = None,
+    db: DbOpt = None,
+    lang: LangOpt = Lang.vi,
+) -> None:
+    """Who is due, who is in grace, whose certificate expired (remove the logo), by
+    province and commune; exit 1 when any certificate has expired unreplaced."""
+    from ocop_rate.documents import worklist as draw
+    from ocop_rate.errors import OcopError, Problem
+    from ocop_rate.register.worklists import worklist as ask
+    from ocop_rate.report.register_view import CSV_ENCODING
+
+    language = _code(lang)
+    if fmt in (WorklistFormat.xlsx, WorklistFormat.docx) and output is None:
+        _stop(OcopError(Problem.of("worklist.needs_output", None, format=fmt.value)),
+              language)
+    day = _on(on, language)
+    register = _open(db, language)
+    path = register.path
+    items = _run(register, language, lambda: ask(register, day, within, province, commune))
+    if fmt is WorklistFormat.table:
+        for table in draw.tables(items, day, language):
+            _print(table)
+    else:
+        data: str | bytes
+        if fmt is WorklistFormat.json:
+            data = draw.to_json(items, language)
+        elif fmt is WorklistFormat.csv:
+            data = draw.to_csv(items, language)
+        elif fmt is WorklistFormat.xlsx:
+            data = draw.to_xlsx(items, language)
+        else:
+            data = draw.to_docx(items, day, language)
+        if output is None:
+            assert isinstance(data, str)
+            sys.stdout.write(data)
+        else:
+            _write_output(data, output, path, language,
+                          CSV_ENCODING if fmt is WorklistFormat.csv else "utf-8")
+            _note("worklist.written", language, count=len(items), path=str(output))
+    raise typer.Exit(EXIT_SHORT if any(i.list == "expired" for i in items) else EXIT_OK)
+
+
+@register_app.command("publish", cls=OcopCommand)
+def publish(
+    folder: Annotated[Path, typer.Argument(metavar="FOLDER", show_default=False,
+                                           file_okay=False)],
+    url_template: Annotated[str | None, typer.Option("--url-template",
+                                                     show_default=False)] = None,
+    title: Annotated[str | None, typer.Option("--title", show_default=False)] = None,
+    province: Annotated[str | None, typer.Option("--province", show_default=False)] = None,
+    on: OnOpt = None,
+    db: DbOpt = None,
+    lang: LangOpt = Lang.vi,
+) -> None:
+    """A self-contained, searchable page of every certificate with its status (and a QR
+    code each, pointing where --url-template says), with the same as CSV and JSON."""
+    from ocop_rate.documents import publish as page
+    from ocop_rate.errors import OcopError, Problem
+    from ocop_rate.register.queries import Filters, listing
+    from ocop_rate.report import register_view as view
+
+    language = _code(lang)
+    if url_template is not None:
+        try:
+            page.check_template(url_template)
+        except page.BadTemplate:
+            _stop(OcopError(Problem.of("publish.bad_template", None,
+                                       template=url_template)), language)
+    if folder.exists() and not folder.is_dir():
+        _stop(OcopError(Problem.of("publish.not_a_folder", None, path=str(folder))),
+              language)
+    day = _on(on, language)
+    register = _open(db, language)
+    path = register.path
+    items = _run(register, language, lambda: listing(
+        register, day, Filters(province=province, current_only=False)))
+    html = page.page(items, day, language, url_template, title)
+    folder.mkdir(parents=True, exist_ok=True)
+    _write_output(html, folder / "index.html", path, language)
+    _write_output(view.to_csv(items, language), folder / "certificates.csv", path, language,
+                  view.CSV_ENCODING)
+    _write_output(view.to_json(items), folder / "certificates.json", path, language)
+    _note("publish.written", language, count=len(items), path=str(folder))
+
+
+@register_app.command("stats", cls=OcopCommand)
+def stats(
+    year: Annotated[int | None, typer.Option("--year", min=1990, max=2100,
+                                             show_default=False)] = None,
+    on: OnOpt = None,
+    fmt: Annotated[StatsFormat, typer.Option("--format", "-f")] = StatsFormat.table,
+    db: DbOpt = None,
+    lang: LangOpt = Lang.vi,
+) -> None:
+    """Certificates by year, class and kind (new, upgraded, re-evaluated, re-issued), and
+    by province and commune with how many are valid on the date."""
+    from ocop_rate.documents import stats_view
+    from ocop_rate.register.stats import stats as ask
+
+    language = _code(lang)
+    day = _on(on, language)
+    found = _ask(db, language, lambda register: ask(register, day, year))
+    if fmt is StatsFormat.json:
+        sys.stdout.write(stats_view.to_json(found))
+    elif fmt is StatsFormat.csv:
+        sys.stdout.write(stats_view.to_csv(found, language))
+    else:
+        for table in stats_view.tables(found, language):
+            _print(table)
