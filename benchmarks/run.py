@@ -275,6 +275,8 @@ def main() -> None:
                         help="skip the slow table/HTML/XLSX rows")
     parser.add_argument("--round-only", action="store_true",
                         help="only the council round figure (100 products x 7 members)")
+    parser.add_argument("--markdown", action="store_true",
+                        help="print the table as Markdown, as docs/reference.md shows it")
     parser.add_argument("--only", default=",".join(SECTIONS),
                         help=f"comma-separated sections to run, of {', '.join(SECTIONS)} "
                         "(default: all)")
@@ -338,6 +340,11 @@ def main() -> None:
             rows.append(round_figure(root, runs))
 
     head = ("figure", "ocop-rate", "floor", "ratio", "peak RSS | target")
+    if args.markdown:  # the last cell holds "peak | target": two columns in Markdown
+        print("\n| " + " | ".join(head) + " |\n| --- | ---: | ---: | ---: | ---: | --- |")
+        for row in rows:
+            print("| " + " | ".join(row) + " |")
+        return
     widths = [max(len(r[i]) for r in [head, *rows]) for i in range(5)]
     line = " | ".join(h.ljust(w) for h, w in zip(head, widths, strict=True))
     print("\n" + line + "\n" + "-" * len(line))

@@ -1,5 +1,5 @@
 """The rules as Decision 26/2026 states them, on cases computed by hand from the decision's
-text (shared/domain/qd26-2026/qd26-2026-fulltext.txt), through the real CLI.
+text (docs/decision/qd26-2026/qd26-2026-fulltext.txt), through the real CLI.
 
 Sheet 1 (food-fresh-produce-26) best boxes: part A 40, B 25, C 35 (lines 247-396 of the
 full text); every case below starts from them and changes what it says, so each expected

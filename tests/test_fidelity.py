@@ -1,6 +1,6 @@
 """The bundled 26/2026 rubrics against the decision's full text itself (not the JSON).
 
-``tools/fidelity.py`` parses ``shared/domain/qd26-2026/qd26-2026-fulltext.txt`` and compares
+``tools/fidelity.py`` parses ``docs/decision/qd26-2026/qd26-2026-fulltext.txt`` and compares
 every sheet's criteria, options, points, star marks, applicability clauses, requirements,
 cases and rejection notes with the resolved rubrics; ``tools/fidelity_deviations.yaml``
 lists every difference that is meant, with its reason.
@@ -13,14 +13,10 @@ import subprocess
 import sys
 from pathlib import Path
 
-import pytest
-
 ROOT = Path(__file__).resolve().parents[1]
-FULLTEXT = ROOT.parent / "shared" / "domain" / "qd26-2026" / "qd26-2026-fulltext.txt"
+FULLTEXT = ROOT / "docs" / "decision" / "qd26-2026" / "qd26-2026-fulltext.txt"
 sys.path.insert(0, str(ROOT / "tools"))
 
-pytestmark = pytest.mark.skipif(not FULLTEXT.exists(),
-                                reason="the decision's full text is not beside the repo")
 
 
 def test_every_sheet_matches_the_text_or_a_documented_deviation() -> None:
@@ -128,5 +124,5 @@ def test_the_readme_prints_the_current_count() -> None:
 
     from ocop_rate.loading.rubrics import load_library
 
-    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    readme = (ROOT / "docs" / "rubrics.md").read_text(encoding="utf-8")
     assert fidelity.compare(load_library()).summary() in readme

@@ -5,39 +5,22 @@ Vietnamese dates and comma decimals; and the Word drafts (results list, minutes)
 from __future__ import annotations
 
 import datetime as dt
-import re
-import shutil
-import subprocess
 from pathlib import Path
 
-import pytest
 from typer.testing import CliRunner
 
 from ocop_rate.cli import app
 from ocop_rate.pipeline import rate_paths
 from ocop_rate.report import printed
 from tests.conftest import SAMPLES, bundled_library
+from tests.pdf_print import needs_chromium, page_count, print_pdf
 
 runner = CliRunner()
-CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
-needs_chromium = pytest.mark.skipif(
-    CHROMIUM is None or shutil.which("pdfinfo") is None,
-    reason="headless Chromium and pdfinfo are not installed "
-    "(apt-get install -y chromium poppler-utils)")
 
 
 def pdf_pages(html: Path, tmp_path: Path) -> int:
     """Print ``html`` to PDF as a browser does and count its pages."""
-    assert CHROMIUM is not None
-    pdf = tmp_path / f"{html.stem}.pdf"
-    subprocess.run([CHROMIUM, "--headless", "--no-sandbox", "--disable-gpu",
-                    "--no-pdf-header-footer", f"--print-to-pdf={pdf}", html.as_uri()],
-                   check=True, capture_output=True, timeout=120)
-    info = subprocess.run(["pdfinfo", str(pdf)], check=True, capture_output=True, text=True,
-                          timeout=30).stdout
-    found = re.search(r"^Pages:\s+(\d+)", info, re.M)
-    assert found, info
-    return int(found.group(1))
+    return page_count(print_pdf(html, tmp_path / f"{html.stem}.pdf"))
 
 
 def test_vietnamese_dates_as_documents_write_them() -> None:

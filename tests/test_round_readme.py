@@ -1,4 +1,5 @@
-"""The README's council round walk-through runs as printed, with the exit codes it says."""
+"""The council round walk-through of the secretary's guide (docs/huong-dan.md) runs as
+printed, with the exit codes it says."""
 
 from __future__ import annotations
 
@@ -14,9 +15,9 @@ REPO = Path(__file__).resolve().parent.parent
 
 
 def walk_through() -> list[str]:
-    text = (REPO / "README.md").read_text(encoding="utf-8")
-    section = text.split("## A council round", 1)[1]
-    block = re.search(r"```sh\n(.*?)```", section, re.S)
+    text = (REPO / "docs" / "huong-dan.md").read_text(encoding="utf-8")
+    section = text.split("## 3. Một đợt đánh giá của hội đồng", 1)[1]
+    block = re.search(r"```bash\n(.*?)```", section, re.S)
     assert block is not None
     return [line for line in block.group(1).splitlines()
             if line.strip() and not line.startswith("#")]

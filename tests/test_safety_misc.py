@@ -109,22 +109,23 @@ def test_the_same_file_named_twice_is_read_once(dossier: Path, tmp_path: Path) -
 
 
 def test_readme_safety_commands_run_as_printed() -> None:
-    """The commands of README "Safety limits" give the exit codes printed beside them, and
+    """The commands of the reference's "Safety limits" give the exit codes printed beside them, and
     leave the corpus as it was."""
     import hashlib
     import re
 
     repo = Path(__file__).resolve().parent.parent
-    readme = (repo / "README.md").read_text("utf-8")
+    readme = (repo / "docs" / "reference.md").read_text("utf-8")
     section = readme[readme.index("## Safety limits"):readme.index("## Performance")]
-    block = section[section.index("```\n") + 4:section.index("\n```", section.index("```\n"))]
+    start = section.index("```bash\n") + len("```bash\n")
+    block = section[start:section.index("\n```", start)]
     corpus = repo / "tests" / "bad_inputs"
     before = {p: hashlib.sha256(p.read_bytes()).digest() for p in corpus.rglob("*")
               if p.is_file() and not p.is_symlink()}
     commands = [line for line in block.splitlines() if line.startswith("ocop-rate ")]
     assert len(commands) >= 8
     for line in commands:
-        command, expected = re.fullmatch(r"ocop-rate (.*?)\s+# (\d)", line).groups()
+        command, expected = re.fullmatch(r"ocop-rate (.*?)\s+# exit (\d)", line).groups()
         run = cli(*command.split(), cwd=repo)
         assert_clean(run)
         assert run.code == int(expected), (line, run.text)

@@ -1,5 +1,5 @@
 """Streaming: JSON and CSV are written as products are scored, in the order a batch has,
-whatever the block size; the README's commands run as printed."""
+whatever the block size; the reference's commands run as printed."""
 
 from __future__ import annotations
 
@@ -59,7 +59,7 @@ def test_stream_equals_the_batch_in_order(tmp_path: Path, monkeypatch: pytest.Mo
 
 def test_readme_streaming_commands_run_as_printed(tmp_path: Path,
                                                   monkeypatch: pytest.MonkeyPatch) -> None:
-    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    readme = (REPO / "docs" / "reference.md").read_text(encoding="utf-8")
     section = readme[readme.index("## One engine"):]
     commands = [line for line in section.split("```")[1].splitlines()[1:] if line.strip()]
     assert len(commands) == 2

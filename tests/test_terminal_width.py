@@ -4,17 +4,15 @@ id, name, total, class and outcome readable, no number cut, no line wider than t
 from __future__ import annotations
 
 import json
-import os
 import shutil
-import subprocess
 import sys
-import time
 
 import pytest
 from typer.testing import CliRunner
 
 from ocop_rate.cli import app
 from tests.conftest import SAMPLES
+from tests.tmux_screen import tmux_lines
 
 runner = CliRunner()
 DONE = "Không chấm được:"  # the summary line's last class: the table is fully drawn
@@ -28,22 +26,8 @@ def _ratings() -> list[dict[str, object]]:
 
 def _tmux_screen(width: int) -> str:
     """What ``ocop-rate rate sample_products`` draws in a ``width``-column tmux pane."""
-    socket = f"ocop-rate-test-{os.getpid()}-{width}"
-    env = {k: v for k, v in os.environ.items() if k not in ("COLUMNS", "LINES", "TMUX")}
-    command = f"{sys.executable} -m ocop_rate rate {SAMPLES} --lang vi; sleep 60"
-    base = ["tmux", "-L", socket, "-f", "/dev/null"]
-    subprocess.run([*base, "new-session", "-d", "-x", str(width), "-y", "400", command],
-                   check=True, env=env, timeout=30)
-    try:
-        deadline = time.monotonic() + 60
-        while True:
-            screen = subprocess.run([*base, "capture-pane", "-p", "-S", "-"], check=True,
-                                    capture_output=True, text=True, timeout=30).stdout
-            if DONE in screen or time.monotonic() > deadline:
-                return screen
-            time.sleep(0.5)
-    finally:
-        subprocess.run([*base, "kill-server"], check=False, timeout=30)
+    return "\n".join(tmux_lines(f"{sys.executable} -m ocop_rate rate {SAMPLES} --lang vi",
+                                 SAMPLES.parent, width))
 
 
 @pytest.mark.skipif(shutil.which("tmux") is None,

@@ -1,6 +1,6 @@
 """Parse Appendix II of Decision 26/2026/QĐ-TTg from the decision's full text itself.
 
-``shared/domain/qd26-2026/qd26-2026-fulltext.txt`` prints each of the 26 scoring sheets as a
+``docs/decision/qd26-2026/qd26-2026-fulltext.txt`` prints each of the 26 scoring sheets as a
 pipe table (``| criterion or □ option | points |``). This parser reads that text, not the
 extracted JSON (made by the same hand as the rubrics), so that the fidelity check
 (:mod:`tools.fidelity`, ``tests/test_fidelity.py``) compares the rubrics with an independent
@@ -19,7 +19,7 @@ import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 
-FULLTEXT = (Path(__file__).resolve().parents[2] / "shared" / "domain" / "qd26-2026"
+FULLTEXT = (Path(__file__).resolve().parents[1] / "docs" / "decision" / "qd26-2026"
             / "qd26-2026-fulltext.txt")
 
 _MARK = re.compile(r"\s*((?:\*\s?){3,5})\s*:?\s*$")

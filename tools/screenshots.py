@@ -1,4 +1,4 @@
-"""Regenerate the README's pictures (docs/images/): the results table at 80 columns, a
+"""Regenerate the documentation's pictures (docs/images/): the results table at 80 columns, a
 member's printed score sheet and the results list (printed to PDF by headless Chromium,
 first page rendered with pdftoppm). Run: python tools/screenshots.py"""
 

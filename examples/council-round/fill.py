@@ -1,4 +1,5 @@
-"""Stand in for the council's members in the README walk-through: fill their workbooks.
+"""Stand in for the council's members in the walk-through of docs/huong-dan.md: fill
+their workbooks.
 
 A real member opens ``sheets/<name>.xlsx`` in Excel and picks a code from each drop-down;
 this script does the same with openpyxl, so the walk-through runs as printed.

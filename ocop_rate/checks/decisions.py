@@ -9,7 +9,7 @@ SCALE_MAX = 100.0
 
 #: Part maxima by decision (A: product and community strength, B: marketing, C: quality).
 #: 1048/QĐ-TTg (2019) weighted quality more; 148/QĐ-TTg (2023) and 26/2026/QĐ-TTg moved
-#: 5 points back to part A (shared/domain/ocop-rules.md).
+#: 5 points back to part A (26/2026/QĐ-TTg Điều 3 khoản 1, in docs/decision/).
 PART_MAXIMA: dict[str, dict[str, float]] = {
     "26/2026": {"A": 40, "B": 25, "C": 35},
     "148": {"A": 40, "B": 25, "C": 35},

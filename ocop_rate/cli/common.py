@@ -358,8 +358,8 @@ class FailOnChoice(StrEnum):
 
 
 CheckFormatOpt = Annotated[CheckFormat, typer.Option(
-    "--format", "-f", help="table (people), json (scripts; schema in README), junit (CI test "
-    "reports), github (workflow annotations).")]
+    "--format", "-f", help="table (people), json (scripts; schema in docs/reference.md), "
+    "junit (CI test reports), github (workflow annotations).")]
 CheckOutputOpt = Annotated[Path | None, typer.Option(
     "--output", "-o", help="Write the report to this file (atomically) instead of the screen.",
     dir_okay=False, show_default=False)]

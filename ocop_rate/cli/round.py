@@ -161,12 +161,12 @@ def _round_blocks(report: RoundReport, result: BatchResult, lang: LangCode, memb
 
 
 def _print(blocks: list[RenderableType], output: Path | None) -> None:
-    from rich.table import Table
+    from ocop_rate.cli.rate import _located
 
     console = _console() if output is None else _console(width=120)
     with console.capture() if output is not None else contextlib.nullcontext() as capture:
-        for block in blocks:
-            console.print(block, soft_wrap=not isinstance(block, Table))
+        for block in blocks:  # lines wrap at words, but a located error stays one line
+            console.print(block, soft_wrap=_located(block))
     if capture is not None:
         _emit(capture.get(), output)
 

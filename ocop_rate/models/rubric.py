@@ -44,7 +44,7 @@ class Citation(Frozen):
     lines: tuple[int, ...] = Field(
         default=(),
         description="Lines of the clause in the decision's full text "
-        "(shared/domain/qd26-2026/qd26-2026-fulltext.txt), one per sheet cited, where a "
+        "(docs/decision/qd26-2026/qd26-2026-fulltext.txt), one per sheet cited, where a "
         "rule quotes one.")
 
     def render(self) -> str:

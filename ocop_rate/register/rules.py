@@ -1,6 +1,6 @@
 """The rules of Decision 26/2026/QĐ-TTg that the register keeps, each with its line.
 
-Quoted from ``../shared/domain/qd26-2026/qd26-2026-fulltext.txt``:
+Quoted from ``docs/decision/qd26-2026/qd26-2026-fulltext.txt``:
 
 * Điều 4.3 — "Giấy chứng nhận cho sản phẩm OCOP đạt từ 3 sao trở lên có giá trị trong thời
   hạn 36 tháng kể từ ngày cơ quan có thẩm quyền ban hành." -> :data:`VALIDITY_MONTHS`.

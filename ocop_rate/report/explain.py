@@ -15,6 +15,7 @@ from ocop_rate.messages import text
 from ocop_rate.models.common import Lang
 from ocop_rate.models.rating import Rating
 from ocop_rate.models.rubric import Rubric
+from ocop_rate.report.explain_sheet import explain_sheet
 from ocop_rate.report.labels import (
     citation,
     notice_text,
@@ -26,7 +27,7 @@ from ocop_rate.report.labels import (
     star_label,
     word,
 )
-from ocop_rate.report.members_view import disagreement_lines, sheet_table
+from ocop_rate.report.members_view import disagreement_lines
 from ocop_rate.report.outcome_words import outcome_note, requirement_line
 from ocop_rate.report.results_table import STAR_STYLE
 from ocop_rate.report.rows import Row, rows
@@ -35,7 +36,7 @@ from ocop_rate.report.rows import Row, rows
 def explain_view(rating: Rating, lang: Lang, rubric: Rubric | None = None
                  ) -> list[RenderableType]:
     """The blocks to print, in reading order."""
-    return [_head(rating, lang), sheet_table(rating, lang, detail=True),
+    return [_head(rating, lang), *explain_sheet(rating, lang),
             *_members(rating, lang), *_self_vs_council(rating, lang), *_gates(rating, lang),
             *_requirements(rating, lang), *_next_star(rating, lang, rubric)]
 

@@ -1,6 +1,11 @@
 """One self-contained HTML file for the province: the batch summary with charts, the
 results table, and a printable score sheet per product (one per page when printed).
 
+Printed (A4), each product's sheet starts a page and fits on it, two pages at most when its
+notes are long: rows are one line (the chosen option's wording is cut to what the line
+holds), the notes are numbered under the table rather than in a column that would stay
+mostly empty, and a note several members wrote is said once (tests/test_print_pages.py).
+
 No external assets: CSS inline, charts as inline SVG. Every text that comes from a file
 (names, members, notes, evidence, paths) goes through :func:`html.escape`.
 """
@@ -38,7 +43,7 @@ from ocop_rate.report.outcome_words import (
     outcome_note,
     requirement_line,
 )
-from ocop_rate.report.rows import rows, unchecked
+from ocop_rate.report.rows import criterion_notes, rows, unchecked
 from ocop_rate.report.shown import rated, shown_products
 from ocop_rate.report.summary_view import percent
 
@@ -80,11 +85,37 @@ ul.tight { margin: 4px 0; padding-left: 20px; }
 .signs { display: flex; justify-content: space-around; margin-top: 28px; text-align: center; }
 .signs div { min-width: 220px; height: 90px; }
 a { color: var(--accent); text-decoration: none; }
+ol.notes { margin: 4px 0; padding-left: 20px; font-size: 12px; }
+ol.notes b { font-weight: 600; }
+sup.n { color: var(--accent); font-size: 10px; line-height: 0; }
+.opt { display: block; }
+td b.id, h2 .id { white-space: nowrap; }  /* a product code is never broken at its hyphen */
+@page { size: A4; margin: 8mm 9mm 8mm 11mm; }
 @media print {
-  body { background: white; font-size: 11px; }
-  header.top { background: white; color: black; border-bottom: 2px solid black; }
-  section { border: none; padding: 0; }
-  section.sheet { page-break-before: always; }
+  body { background: white; font-size: 9pt; line-height: 1.2; }
+  main { max-width: none; padding: 0; }
+  header.top { background: white; color: black; border-bottom: 2px solid black;
+               padding: 0 0 4px; }
+  section { border: none; padding: 0; margin: 0 0 8px; border-radius: 0; }
+  section.sheet { break-before: page; page-break-before: always; }
+  section.sheet h2 { font-size: 12pt; margin: 0 0 2px; }
+  section.sheet p { margin: 2px 0; }
+  section.sheet h3 { font-size: 9.5pt; margin: 4px 0 1px; }
+  section.sheet table { font-size: 8pt; margin: 2px 0 4px; }
+  section.sheet th, section.sheet td { padding: 0 3px; }
+  tr { break-inside: avoid; page-break-inside: avoid; }
+  table.crits { table-layout: fixed; }
+  table.crits th:first-child { width: 50%; }
+  table.crits.many th:first-child { width: 34%; }
+  table.crits th { font-size: 7pt; }
+  ul.next { columns: 2; column-gap: 16px; }
+  td.crit > div { display: flex; }
+  td.crit .name { flex: 0 1 auto; }
+  td.crit .opt { flex: 1 1 0; min-width: 0; white-space: nowrap; overflow: hidden;
+                 text-overflow: ellipsis; padding-left: 4px; }
+  ol.notes, ul.tight { font-size: 8pt; margin: 1px 0; }
+  .signs { margin-top: 4px; } .signs div { height: 40px; }
+  .grid { display: block; }
   nav, .noprint { display: none; }
 }
 """
@@ -234,7 +265,7 @@ def _results_section(result: BatchResult, lang: Lang) -> str:
     problems: list[str] = []
     for row, shown in zip(rows(result, lang), shown_products(result, lang), strict=True):
         if shown is None:
-            out.append(f'<tr><td><b>{_e(row.product_id)}</b></td>'
+            out.append(f'<tr><td><b class="id">{_e(row.product_id)}</b></td>'
                        f'<td>{_e(row.rubric)}</td>'
                        f'<td colspan="{len(PART_ORDER) + 4}" class="no">'
                        f'{_e(word("could_not_rate", lang))}</td></tr>')
@@ -245,7 +276,7 @@ def _results_section(result: BatchResult, lang: Lang) -> str:
         parts = "".join(f'<td class="num">{_n(v, lang)}</td>' for v in shown.parts)
         out.append(
             f'<tr{" class=flag" if flag else ""}><td><a href="#p-{_e(shown.product_id)}">'
-            f'<b>{_e(shown.product_id)}</b></a><br>{_e(shown.name)}</td>'
+            f'<b class="id">{_e(shown.product_id)}</b></a><br>{_e(shown.name)}</td>'
             f'<td>{_e(shown.rubric_name)}</td>{parts}'
             f'<td class="num"><b>{number(shown.total, lang)}</b></td>'
             f'<td>{_stars(shown.stars, lang)}</td>'
@@ -297,6 +328,10 @@ def _producer(rating: Rating, lang: Lang) -> str:
     return f"{word('producer', lang)}: " + ", ".join(b for b in bits if b)
 
 
+_NOTE_MARKUP = {"derived": '<span class="muted">{}</span>', "evidence": "{}",
+                "note": "<i>{}</i>"}
+
+
 def _sheet(rating: Rating, lang: Lang, rubric: Rubric | None) -> str:
     """A printable score sheet: criteria by part, each member's option and points."""
     members = rating.members
@@ -310,12 +345,13 @@ def _sheet(rating: Rating, lang: Lang, rubric: Rubric | None) -> str:
            f'<span class="muted">({_e(rating.rubric)})</span><br>{_e(_producer(rating, lang))}'
            f'</p><p><b>{_e(word("total", lang))}: {number(rating.total, lang)}</b> · '
            f'{_stars(rating.stars, lang)}</p>{_outcome_line(rating, lang)}'
-           f'<table><tr><th>{_e(word("criterion", lang))}</th>{member_heads}'
+           f'<table class="crits{" many" if len(members) > 3 else ""}">'
+           f'<tr><th>{_e(word("criterion", lang))}</th>{member_heads}'
            f'<th class="c">{_e(word("council", lang))}</th>'
            f'<th class="num">{_e(word("points", lang))}</th>'
            f'<th class="num">{_e(word("max", lang))}</th>'
-           f'<th class="c">{_e(word("self_assessment", lang))}</th>'
-           f'<th>{_e(word("evidence", lang))} · {_e(word("note", lang))}</th></tr>']
+           f'<th class="c">{_e(word("self_assessment", lang))}</th></tr>']
+    noted: list[str] = []  # the notes, numbered, under the table: a column would be empty
     parts = {p.id: p for p in rating.parts}
     current = None
     for crit in rating.criteria:
@@ -328,38 +364,41 @@ def _sheet(rating: Rating, lang: Lang, rubric: Rubric | None) -> str:
                        f'{_e(part.name.get(lang))}</td>{per_member}<td></td>'
                        f'<td class="num">{number(part.points, lang)}</td>'
                        f'<td class="num">{number(part.max_points, lang, 0)}</td>'
-                       '<td></td><td></td></tr>')
+                       '<td></td></tr>')
         label = ""
         if rubric is not None and (c := rubric.criteria_by_id.get(crit.id)) is not None:
             opt = c.option(crit.option)
             if opt is not None:
                 said = option_label(opt, lang)
-                label = f'<br><span class="muted">{_e(crit.option)}) {_e(said)}</span>'
+                label = f'<span class="muted opt">{_e(crit.option)}) {_e(said)}</span>'
         if crit.not_applicable is not None:
-            label += (f'<br><span class="muted">{_e(not_applicable_line(crit, lang))}'
+            label += (f'<span class="muted opt">{_e(not_applicable_line(crit, lang))}'
                       "</span>")
         choices = "".join(
             f'<td class="c">{_e(ch.option)}{"*" if ch.chosen_by == "derived" else ""} '
             f'<span class="muted">{number(ch.points, lang, 0)}</span></td>' for ch in crit.choices)
-        notes = [f"▸ {_e(doc)}" for doc in crit.evidence]
-        facts = sorted({f for ch in crit.choices for f in ch.facts})
-        if facts:
-            notes.append(f'<span class="muted">* {_e(word("derived_from", lang))}: '
-                         f'{_e(", ".join(facts))}</span>')
-        notes += [f"<i>{_e(ch.member)}: {_e(ch.note)}</i>" for ch in crit.choices if ch.note]
+        notes = [_NOTE_MARKUP[kind].format(_e(said))
+                 for kind, said in criterion_notes(crit, lang)]
+        mark = ""
+        if notes:
+            noted.append(f"<li><b>{_e(crit.id)}</b>: {'; '.join(notes)}</li>")
+            mark = f'<sup class="n">{len(noted)}</sup>'
         flag = ' class="flag"' if crit.id in split_ids else ""
-        out.append(f'<tr{flag}><td>{_e(crit.id)} {_e(crit.name.get(lang))}{label}</td>'
-                   f'{choices}<td class="c"><b>{_e(crit.option)}</b></td>'
+        out.append(f'<tr{flag}><td class="crit"><div><span class="name">{_e(crit.id)} '
+                   f'{_e(crit.name.get(lang))}{mark}</span>{label}</div></td>{choices}'
+                   f'<td class="c"><b>{_e(crit.option)}</b></td>'
                    f'<td class="num">{number(crit.points, lang, 0)}</td>'
                    f'<td class="num">{number(crit.max_points, lang, 0)}'
-                   f'</td><td class="c">{_e(crit.self_assessed or "")}</td>'
-                   f'<td>{"<br>".join(notes)}</td></tr>')
+                   f'</td><td class="c">{_e(crit.self_assessed or "")}</td></tr>')
     totals = "".join(f'<td class="c"><b>{number(m.total, lang)}</b></td>' for m in members)
     own = rating.self_assessment
     out.append(f'<tr class="part"><td>{_e(word("total", lang))}</td>{totals}<td></td>'
                f'<td class="num">{number(rating.total, lang)}</td><td class="num">100</td>'
-               f'<td class="c">{"" if own is None else number(own.total, lang)}</td><td></td></tr>'
+               f'<td class="c">{"" if own is None else number(own.total, lang)}</td></tr>'
                "</table>")
+    if noted:
+        out.append(f'<h3>{_e(word("evidence", lang))} · {_e(word("note", lang))}</h3>'
+                   f'<ol class="notes">{"".join(noted)}</ol>')
     out.append(_requirements(rating, lang))
     out += _sheet_notes(rating, lang)
     out.append(f'<div class="signs"><div><b>{_e(word("secretary", lang))}</b><br>'
@@ -391,14 +430,13 @@ def _sheet_notes(rating: Rating, lang: Lang) -> list[str]:
                         f'<th class="num">{p.id}: ±</th>' for p in rating.parts)
         out.append(f'<h3>{_e(word("self_assessment", lang))} / {_e(word("council", lang))}'
                    f'</h3><table><tr>{heads}</tr><tr>{cells}</tr></table>')
-    out.append(f'<h3>{_e(word("gates", lang))}</h3>')
     if rating.gates or rating.warnings:
-        out.append('<ul class="tight">' + "".join(
+        out.append(f'<h3>{_e(word("gates", lang))}</h3><ul class="tight">' + "".join(
             f'<li class="no">{_e(g.reason.get(lang))}{_cited(g.source, lang)}</li>'
             for g in rating.gates) + "".join(
             f"<li>{_e(notice_text(w, lang))}</li>" for w in rating.warnings) + "</ul>")
     else:
-        out.append(f"<p>{_e(word('none', lang))}</p>")
+        out.append(f"<p><b>{_e(word('gates', lang))}:</b> {_e(word('none', lang))}</p>")
     ns = rating.next_star
     if ns is None:
         out.append(f"<p><b>{_e(word('top_class', lang))}</b></p>")
@@ -413,5 +451,5 @@ def _sheet_notes(rating: Rating, lang: Lang) -> list[str]:
     if ns.blocked_by:
         items.append(f'<li class="no">{_e(word("unreachable", lang))}: '
                      f'{_e(word("blocked_by", lang))} {_e(", ".join(ns.blocked_by))}</li>')
-    out.append('<ul class="tight">' + "".join(items) + "</ul>")
+    out.append('<ul class="tight next">' + "".join(items) + "</ul>")
     return out

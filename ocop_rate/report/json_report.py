@@ -410,7 +410,7 @@ def render_rubric_list(entries: list[dict[str, Any]]) -> str:
 
 # -- rubric checks (validate, diff, check): one documented envelope each -------------------
 # Every document has "command" and "schema_version"; fields are added, never renamed
-# (README: "Rubric checks in CI").
+# (docs/reference.md: "Rubric checks in CI").
 
 CHECKS_SCHEMA_VERSION = 1
 

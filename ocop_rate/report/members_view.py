@@ -8,13 +8,17 @@ from dataclasses import dataclass
 from functools import partial
 
 from rich.console import Console, ConsoleOptions, Group, RenderableType, RenderResult
-from rich.table import Table
 from rich.text import Text as RichText
 
-from ocop_rate.messages import text
 from ocop_rate.models.common import Lang
-from ocop_rate.models.rating import OPTION_STEPS, BatchResult, Rating, RatingColumns
+from ocop_rate.models.rating import (
+    OPTION_STEPS,
+    BatchResult,
+    Rating,
+    RatingColumns,
+)
 from ocop_rate.models.rubric import NONE, Option
+from ocop_rate.report.explain_sheet import explain_sheet
 from ocop_rate.report.labels import (
     number,
     split_text,
@@ -23,81 +27,7 @@ from ocop_rate.report.labels import (
     star_label,
     word,
 )
-from ocop_rate.report.outcome_words import case_split_line, not_applicable_line
-
-
-def points(value: float, lang: Lang) -> str:
-    """Points as few decimals as they have: ``0,5`` / ``0.5``, ``3``."""
-    return number(value, lang, 0)
-
-
-def sheet_table(rating: Rating, lang: Lang, detail: bool = False) -> Table:
-    """Criteria down, members across (option and points), then the council's option and
-    mean points. ``detail`` adds the self-assessment and the evidence, notes and facts."""
-    split_ids = {s.criterion for s in rating.disagreement.splits} if rating.disagreement \
-        else set()
-    table = Table(header_style="bold", show_lines=False, show_footer=True,
-                  footer_style="bold")
-    table.add_column(word("criterion", lang), overflow="fold", ratio=4,
-                     footer=word("total", lang))
-    for m in rating.members:
-        table.add_column(m.member, justify="center", overflow="fold", ratio=1,
-                         footer=number(m.total, lang))
-    table.add_column(word("council", lang), justify="center", no_wrap=True,
-                     footer=number(rating.total, lang))
-    table.add_column(f"{word('points', lang)}/{word('max', lang)}", justify="right",
-                     no_wrap=True)
-    if detail:
-        table.add_column(word("self_assessment", lang), justify="center", no_wrap=True,
-                         footer="" if rating.self_assessment is None
-                         else number(rating.self_assessment.total, lang))
-        table.add_column(f"{word('evidence', lang)} · {word('note', lang)}", overflow="fold",
-                         ratio=3)
-    parts = {p.id: p for p in rating.parts}
-    current = None
-    width = len(table.columns)
-    for crit in rating.criteria:
-        if crit.part != current:
-            current = crit.part
-            part = parts[crit.part]
-            head = RichText(f"{word('part', lang)} {part.id}: {part.name.get(lang)}",
-                            style="bold")
-            table.add_row(head, *[points(m.parts.get(part.id, 0), lang)
-                                  for m in rating.members],
-                          "", f"{number(part.points, lang)}/{points(part.max_points, lang)}",
-                          *([""] * (width - len(rating.members) - 3)), style="on grey15")
-        name = RichText(f"{crit.id} {crit.name.get(lang)}")
-        if crit.id in split_ids:
-            name.append(" ⚠", style="bold yellow")
-        if crit.not_applicable is not None:
-            name.append(f"\n{not_applicable_line(crit, lang)}", style="dim")
-        if crit.option == NONE:
-            name.append(f"\n{NONE}: {text('rules.none', lang)}", style="dim")
-        cells: list[RenderableType] = [name]
-        for ch in crit.choices:
-            mark = "*" if ch.chosen_by == "derived" else ""
-            cells.append(f"{ch.option}{mark} {points(ch.points, lang)}")
-        cells += [crit.option, f"{points(crit.points, lang)}/{points(crit.max_points, lang)}"]
-        if detail:
-            cells.append(crit.self_assessed or "")
-            cells.append(_detail(rating, crit.id, lang))
-        table.add_row(*cells)
-    return table
-
-
-def _detail(rating: Rating, cid: str, lang: Lang) -> RichText:
-    crit = next(c for c in rating.criteria if c.id == cid)
-    text = RichText()
-    facts = sorted({f for ch in crit.choices for f in ch.facts})
-    if facts:
-        text.append(f"* {word('derived_from', lang)}: {', '.join(facts)}\n", style="cyan")
-    for doc in crit.evidence:
-        text.append(f"▸ {doc}\n")
-    for ch in crit.choices:
-        if ch.note:
-            text.append(f"{ch.member}: {ch.note}\n", style="italic")
-    text.rstrip()
-    return text
+from ocop_rate.report.outcome_words import case_split_line
 
 
 def disagreement_lines(rating: Rating, lang: Lang) -> list[RichText]:
@@ -196,5 +126,5 @@ def _sheets(rating: Rating, lang: Lang) -> Group:
         status.append(word("discuss", lang), style="bold yellow")
     elif d is not None:
         status.append(word("agreed", lang), style="green")
-    return Group(title, sheet_table(rating, lang), status, *disagreement_lines(rating, lang),
-                 RichText(""))
+    return Group(title, *explain_sheet(rating, lang), status,
+                 *disagreement_lines(rating, lang), RichText(""))

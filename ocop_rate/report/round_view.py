@@ -11,21 +11,64 @@ from ocop_rate.models.round import RoundReport
 from ocop_rate.report import round_lines
 
 if TYPE_CHECKING:
-    from rich.console import RenderableType
+    from rich.console import Console, ConsoleOptions, RenderableType, RenderResult
+    from rich.table import Table
 
 
 def matrix_table(report: RoundReport, lang: Lang, only_incomplete: bool = False
                  ) -> RenderableType:
-    from rich.table import Table
+    """Who scored what, members across: headed by their names where the screen holds
+    them whole, else by their numbers under a legend line (a name cut or folded to fit,
+    ``Ngu…`` or ``Nguy/ễn``, reads as nobody)."""
+    return _Matrix(report, lang, only_incomplete)
 
-    table = Table(title=text("round.view.matrix", lang), header_style="bold")
-    table.add_column(text("round.view.member", lang) + " →", no_wrap=True)
-    for name in round_lines.members(report):
-        table.add_column(name, justify="center")
-    table.add_column(text("round.view.quorum", lang), justify="right", no_wrap=True)
-    for row in round_lines.matrix_rows(report, lang, only_incomplete):
-        table.add_row(*row, style="red" if row[-1].endswith("✗") else None)
-    return table
+
+class _Matrix:
+    def __init__(self, report: RoundReport, lang: Lang, only_incomplete: bool) -> None:
+        self.report, self.lang, self.only_incomplete = report, lang, only_incomplete
+
+    def table(self, numbered: bool) -> Table:
+        from rich.table import Table
+
+        lang = self.lang
+        table = Table(title=text("round.view.matrix", lang), header_style="bold")
+        table.add_column(text("round.view.member", lang) + " →", no_wrap=True)
+        for n, name in enumerate(round_lines.members(self.report), 1):
+            table.add_column(str(n) if numbered else name, justify="center")
+        table.add_column(text("round.view.quorum", lang), justify="right", no_wrap=True)
+        for row in round_lines.matrix_rows(self.report, lang, self.only_incomplete):
+            table.add_row(*row, style="red" if row[-1].endswith("✗") else None)
+        return table
+
+    def narrowest(self) -> int:
+        """The width the named table needs so that no name is cut inside a word: each
+        member's column as wide as the longest word of the name or a cell, the first and
+        last columns whole, plus padding and rules. (Rich's own measure says less than its
+        layout then gives, which shortens names with "…".)"""
+        from rich.cells import cell_len
+
+        names = round_lines.members(self.report)
+        rows = round_lines.matrix_rows(self.report, self.lang, self.only_incomplete)
+        heads = [text("round.view.member", self.lang) + " →", *names,
+                 text("round.view.quorum", self.lang)]
+        widths = []
+        for j, head in enumerate(heads):
+            cells = [row[j] for row in rows]
+            whole = j in (0, len(heads) - 1)
+            words = [head] if whole else head.split()
+            widths.append(max(cell_len(w) for w in [*words, *cells]))
+        return sum(widths) + 3 * len(widths) + 1
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        from rich.text import Text
+
+        if self.narrowest() <= options.max_width:
+            yield self.table(numbered=False)
+            return
+        names = round_lines.members(self.report)
+        yield Text(f"{text('round.view.member', self.lang)}: " + " · ".join(
+            f"{n} {name}" for n, name in enumerate(names, 1)))
+        yield self.table(numbered=True)
 
 
 def head_view(report: RoundReport, lang: Lang, full_matrix: bool = True

@@ -7,7 +7,14 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 from ocop_rate.models.common import Lang
-from ocop_rate.models.rating import BatchResult, Failure, Notice, Rating, RatingColumns
+from ocop_rate.models.rating import (
+    BatchResult,
+    CriterionScore,
+    Failure,
+    Notice,
+    Rating,
+    RatingColumns,
+)
 from ocop_rate.models.rubric import PART_ORDER
 from ocop_rate.outcome import OUTCOMES, Level, decide
 from ocop_rate.report.labels import number, problem_line, star_label, word
@@ -163,3 +170,20 @@ def fmt(value: float | None, lang: Lang = "en") -> str:
     """Points to 2 decimals: ``22,50`` on a Vietnamese screen or document, ``22.50`` in
     English and in files for machines (the default: CSV)."""
     return "" if value is None else number(value, lang)
+
+
+def criterion_notes(crit: CriterionScore, lang: Lang) -> list[tuple[str, str]]:
+    """What a criterion's notes say, each as ``(kind, text)`` with kind ``derived`` (the
+    facts its options were derived from), ``evidence`` (a document cited) or ``note`` (a
+    member's remark, with who wrote it; a remark several members pasted is said once)."""
+    out: list[tuple[str, str]] = []
+    facts = sorted({f for ch in crit.choices for f in ch.facts})
+    if facts:
+        out.append(("derived", f"* {word('derived_from', lang)}: {', '.join(facts)}"))
+    out += [("evidence", f"▸ {doc}") for doc in crit.evidence]
+    said: dict[str, list[str]] = {}
+    for ch in crit.choices:
+        if ch.note:
+            said.setdefault(ch.note, []).append(ch.member)
+    out += [("note", f"{', '.join(who)}: {note}") for note, who in said.items()]
+    return out
