@@ -209,17 +209,16 @@ def _cannot_write(output: Path, exc: OSError) -> NoReturn:
 def _refuse_overwriting_inputs(output: Path | None, paths: list[str] | None = None) -> None:
     """Input files are never modified: refuse, before the work, an --output that is one of
     the run's inputs (files read so far, plus the dossiers ``paths`` name) or a folder,
-    block device or socket. ``write_atomic`` checks again when it writes."""
+    block device or socket, or inside something that is not a folder. ``write_atomic``
+    checks again when it writes."""
     if output is None:
         return
     from ocop_rate.loading.dossiers import collect_paths
-    from ocop_rate.loading.inputs import refuse_if_input
-    from ocop_rate.report.output import check_writable_kind
+    from ocop_rate.report.output import check_outputs
 
     if paths:
         _guard(lambda: collect_paths(paths))
-    _guard(lambda: refuse_if_input(output))
-    _guard(lambda: check_writable_kind(output))
+    _guard(lambda: check_outputs([output]))
 
 
 class LevelChoice(StrEnum):
@@ -253,7 +252,7 @@ def _finite(ctx: typer.Context, param: typer.CallbackParam, value: float) -> flo
 
 
 SpreadOpt = Annotated[float, typer.Option(
-    "--spread", min=0, callback=_finite,
+    "--spread", min=0, max=100, callback=_finite,
     help="Flag a product for discussion when its members' totals spread more than this "
     "many points (members two or more options apart on a criterion are "
     "always flagged).")]

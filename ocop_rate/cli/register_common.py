@@ -128,6 +128,9 @@ def _open(db: Path | None, lang: LangCode, create: bool = False,
         _stop(exc, lang)
     if register.migrated_from:
         _note("register.migrated", lang, path=str(path), old=register.migrated_from, new=LATEST)
+    elif register.read_older:
+        _note("register.read_older", lang, path=str(path), old=register.read_older,
+              new=LATEST)
     return register
 
 

@@ -16,12 +16,13 @@ from ocop_rate.cli.common import (
     LangOpt,
     LevelChoice,
     RulesOpt,
+    _cannot_write,
     _code,
     _console,
     _day,
-    _emit_bytes,
     _escape,
     _fail,
+    _finite,
     _guard,
     _library,
     _say,
@@ -98,8 +99,8 @@ def new(
     answers_due: Annotated[str | None, typer.Option(
         "--answers-due", help="Written opinions: the last day for members' answers, "
         "YYYY-MM-DD.", show_default=False)] = None,
-    spread: Annotated[float, typer.Option("--spread", min=0, help="Spread limit in "
-                                          "points.")] = 10.0,
+    spread: Annotated[float, typer.Option("--spread", min=0, max=100, callback=_finite,
+                                          help="Spread limit in points.")] = 10.0,
     force: Annotated[bool, typer.Option("--force", help="Overwrite files that exist.")]
     = False,
     rules: RulesOpt = None,
@@ -109,6 +110,7 @@ def new(
     scoring member (sheets/NAME.xlsx) with every product row, option drop-downs and a
     guide sheet. Never overwrites a file without --force."""
     from ocop_rate.messages import text
+    from ocop_rate.report.output import write_all_atomic
     from ocop_rate.round.scaffold import scaffold
 
     when = None if date is None else _day(date)
@@ -124,9 +126,10 @@ def new(
         there = [Problem.of("round.exists", None, path=str(p)) for p in targets if p.exists()]
         if there:
             _fail(OcopError(there))
-    for path, data in targets.items():
-        path.parent.mkdir(parents=True, exist_ok=True)
-        _emit_bytes(data, path)
+    try:  # every refusal before the first byte; then all files, or none
+        _guard(lambda: write_all_atomic(targets))
+    except OSError as exc:
+        _cannot_write(folder, exc)
     members = sum(1 for rel in files if rel.endswith(".xlsx") and rel.startswith("sheets/"))
     listed = sum(1 for _ in _product_ids(targets))
     _console(stderr=True).print(_escape(text(

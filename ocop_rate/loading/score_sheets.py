@@ -26,6 +26,7 @@ from ocop_rate.errors import InputFileError, Location, Problem
 from ocop_rate.loading.caps import (
     MAX_PROBLEMS_PER_COLUMN,
     MAX_PROBLEMS_PER_FILE,
+    MAX_ROSTER,
     MAX_SHEET_OPTIONS,
     ProblemCaps,
 )
@@ -385,6 +386,10 @@ def validate_sheet(raw: RawSheet, library: RubricLibrary) -> SheetContent:
         add(p, sheet.where(int(r), c_mem, "sheet.member_twice", member=mems[mem[r]],
                            product=pids[product[p]], first=str(raw.first_row + first),
                            again=str(raw.first_row + int(r))))
+    for p in np.flatnonzero(np.diff(starts) > MAX_ROSTER).tolist():  # one council's size
+        add(int(p), sheet.where(int(order[starts[p] + MAX_ROSTER]), c_mem,
+                                "sheet.too_many_members", product=pids[product[p]],
+                                count=f"{int(starts[p + 1] - starts[p]):,}", limit=MAX_ROSTER))
     plain = plain_ids(pids)  # the usual sheet: no id can hold a space or hidden character
     bad_id = [i for i, p in enumerate(pids) if p and (len(p) > MAX_CELL_CHARS
                                                       or (not plain and re.search(r"\s", p)))]

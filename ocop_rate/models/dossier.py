@@ -12,6 +12,8 @@ from ocop_rate.models.conditions import FactValue, facts_as_written
 from ocop_rate.models.names import invisible_in_id, member_key
 from ocop_rate.models.rubric import option_code
 
+MAX_COUNCIL = 100  # members of one council: restated from ocop_rate.loading.caps.MAX_ROSTER
+
 
 class Producer(Frozen):
     """The OCOP subject (chủ thể OCOP)."""
@@ -89,7 +91,7 @@ class Dossier(Frozen):
         default_factory=dict, description="criterion id -> documents cited"
     )
     self_assessment: dict[str, str] = Field(default_factory=dict)
-    council: tuple[MemberSheet, ...] = Field(min_length=1)
+    council: tuple[MemberSheet, ...] = Field(min_length=1, max_length=MAX_COUNCIL)
 
     @field_validator("facts", "evidence", "self_assessment", mode="before")
     @classmethod

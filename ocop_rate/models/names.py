@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterable
 
 ZERO_WIDTH = "\u200b\u200c\u200d\u2060\ufeff\u00ad\u180e"
 DASHES = "\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe58\ufe63\uff0d"
@@ -29,6 +30,42 @@ def member_key(name: str) -> str:
     text = unicodedata.normalize("NFD", name.translate(_DROP_ZERO_WIDTH).casefold())
     plain = "".join(ch for ch in text.replace("đ", "d") if not unicodedata.combining(ch))
     return _SPACES.sub(" ", unicodedata.normalize("NFC", plain)).strip()
+
+
+def person_key(name: str) -> str:
+    """A person as the round matches sheets to the roster (``round.tables.header_key``):
+    :func:`member_key`, then diacritics dropped (``đ`` too) and runs of spaces, ``_`` and
+    ``-`` one space. "Hoàng Văn Sơn", "HOÀNG VĂN SƠN" and "Hoang Van Son" are one person,
+    so a roster naming them twice is refused rather than crediting a sheet to either."""
+    return folded(member_key(name))
+
+
+def folded(text: str) -> str:
+    """``'Mã  SP'`` -> ``'ma sp'``: case, diacritics (``đ`` too) and runs of spaces, ``_``
+    and ``-`` set aside. How headers are matched (``loading.sheet_files.header_key``) and,
+    after :func:`member_key`, people (:func:`person_key`)."""
+    decomposed = unicodedata.normalize("NFD", text.strip().casefold()).replace("đ", "d")
+    plain = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    return re.sub(r"[\s_\-]+", " ", plain).strip()
+
+
+def same_person(names: Iterable[str]) -> list[str]:
+    """Names that are one person by :func:`person_key`, each written as first given and
+    joined with " = " ("Hoàng Văn Sơn = HOÀNG VĂN SƠN"), in roster order."""
+    groups: dict[str, list[str]] = {}
+    for name in names:
+        groups.setdefault(person_key(name), []).append(name)
+    return [" = ".join(g) for g in groups.values() if len(g) > 1]
+
+
+def hidden_in_name(name: str) -> str | None:
+    """The first format character (a zero-width space, joiner, BOM, soft hyphen…) of a
+    person's name, as ``U+XXXX``: it would make a name that looks like another one a
+    second person (a phantom member counting towards the quorum). None when none."""
+    for ch in name:
+        if unicodedata.category(ch) == "Cf":
+            return f"U+{ord(ch):04X}"
+    return None
 
 
 def id_key(product_id: str) -> str:
