@@ -1,9 +1,11 @@
 """The whole matrix of subjects × formats, through the real command line.
 
 Every command that draws a subject is run once with every format any command knows
-(:data:`ocop_rate.views.registry.FORMATS`): a format the subject has renders, and what it
-writes parses as that format (JSON loads, CSV rows are even, XLSX opens with openpyxl, DOCX
-with python-docx, HTML and the printed sheets are well formed, JUnit is XML, YAML loads);
+(:data:`ocop_rate.views.registry.FORMATS`), named by ``-f`` or, where the file's suffix
+names the format (``round document``), by the ``--output`` suffix: a format the subject
+has renders, and what it writes parses as that format (JSON loads, CSV rows are even, XLSX
+opens with openpyxl, DOCX with python-docx, HTML and the printed sheets are well formed,
+JUnit is XML, YAML loads);
 a format it does not have is refused with exit 2 before anything is written (the
 ``--output`` path does not exist afterwards) and the inputs are unchanged. One in-process
 run per cell; the inputs are built once for the module.
@@ -126,12 +128,17 @@ def _commands(i: Inputs) -> list[Command]:
         Command("register-history", ("register", "history", product_ids(3)[0], *db),
                 output=False),
         Command("register-counts", ("register", "counts", *db), output=False),
+        Command("register-worklist", ("register", "worklist", "--on", "2029-09-01", *db)),
+        Command("register-stats", ("register", "stats", *db), output=False),
+        Command("round-document", ("round", "document", str(i.round), "minutes")),
     ]
 
 
 NAMES = ["batch", "round", "product", "summary", "template", "rubrics", "rubric", "lints",
          "diff", "golden", "round-status", "register-queue", "register-due",
-         "register-expired", "register-list", "register-history", "register-counts"]
+         "register-expired", "register-list", "register-history", "register-counts",
+         "register-worklist", "register-stats", "round-document"]
+SUFFIXED = {"round-document"}  # no -f: --output is required, its suffix names the format
 
 
 VOID = frozenset({"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta",
@@ -202,7 +209,7 @@ def test_each_cell_renders_or_is_refused_before_anything_is_written(
         inputs: Inputs, name: str, fmt: str) -> None:
     command = next(c for c in _commands(inputs) if c.subject == name)
     target = inputs.root / "out" / f"{name}.{fmt}"
-    args = [*command.args, "-f", fmt, "--lang", "en"]
+    args = [*command.args, *(() if name in SUFFIXED else ("-f", fmt)), "--lang", "en"]
     if command.output:
         args += ["-o", str(target)]
     before = _digest(inputs.root)
@@ -282,8 +289,8 @@ def test_a_round_prints_its_sheets_and_results_list(inputs: Inputs) -> None:
     assert "20 tháng 11 năm 2026" in page  # the round's date (round.yaml), as printed
 
 
-FILE_CELLS = [(name, fmt) for name in NAMES for fmt in formats(name)
-              if needs_file(name, fmt)]
+FILE_CELLS = [(name, fmt) for name in NAMES if name not in SUFFIXED
+              for fmt in formats(name) if needs_file(name, fmt)]
 
 
 @pytest.mark.parametrize(("name", "fmt"), FILE_CELLS)

@@ -18,13 +18,14 @@ from ocop_rate.cli.common import (
     LangOpt,
     RulesOpt,
     _code,
-    _emit_bytes,
     _note,
     _say,
     _warn_problems,
 )
+from ocop_rate.cli.formats import deliver, refuse_unless
 from ocop_rate.cli.help import OcopCommand
 from ocop_rate.cli.round_common import rate_round, refuse_round_inputs, round_app
+from ocop_rate.views.registry import Asked
 
 
 class DocumentKind(StrEnum):
@@ -49,7 +50,8 @@ def document(
     rules: RulesOpt = None,
     lang: LangOpt = Lang.vi,
 ) -> None:
-    """One council document of a rated round, as a Word file ready to edit and sign."""
+    """One council document of a rated round, as a Word file ready to edit and sign (the
+    file's suffix names its format, and docx is the only one)."""
     from ocop_rate import documents
     from ocop_rate.documents import place_checks
     from ocop_rate.engine import expanded
@@ -59,8 +61,8 @@ def document(
     from ocop_rate.round.products import read_products
 
     language = _code(lang)
-    if output.suffix.lower() != ".docx":
-        _say("documents.docx_only", path=str(output))
+    fmt = output.suffix.lower().removeprefix(".")  # the file's kind names its format
+    refuse_unless("round-document", fmt, output)
     day = _day(date)
     config = round_file(str(folder))
     if config is None:
@@ -80,14 +82,14 @@ def document(
         certificates = _guard(lambda: certificates_from(db, ids, report.date))
     facts = documents.gather(report, expanded(result) if result.blocks else result,
                              language, certificates=certificates, office=office, day=day)
+    asked = Asked(language, rubrics=load_library(rules or None).rubrics)
     try:
-        data = documents.draft(kind.value, facts, load_library(rules or None).rubrics)
+        deliver("round-document", fmt, (kind.value, facts), asked, output)
     except documents.NothingToDraft as nothing:
         _note(nothing.message_id)
         raise typer.Exit(EXIT_SHORT) from None
-    _emit_bytes(data, output)
     _note("documents.written", kind=kind.value, path=str(output),
-          pages=_parts(data, language))
+          pages=_parts(output.read_bytes(), language))
     raise typer.Exit(EXIT_SHORT if warnings or report.short else EXIT_OK)
 
 

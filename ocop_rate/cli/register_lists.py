@@ -3,14 +3,13 @@ lists by commune, the page the public checks a stamp on, and the province's coun
 
 from __future__ import annotations
 
-import sys
-from enum import StrEnum
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 
 from ocop_rate.cli.common import EXIT_OK, EXIT_SHORT, Lang, LangOpt, _code
+from ocop_rate.cli.formats import FormatOpt, deliver, refuse_unless
 from ocop_rate.cli.help import OcopCommand
 from ocop_rate.cli.register_common import (
     DbOpt,
@@ -20,26 +19,12 @@ from ocop_rate.cli.register_common import (
     _note,
     _on,
     _open,
-    _print,
     _run,
     _stop,
     _write_output,
     register_app,
 )
-
-
-class WorklistFormat(StrEnum):
-    table = "table"
-    json = "json"
-    csv = "csv"
-    xlsx = "xlsx"
-    docx = "docx"
-
-
-class StatsFormat(StrEnum):
-    table = "table"
-    json = "json"
-    csv = "csv"
+from ocop_rate.views.registry import Asked
 
 
 @register_app.command("worklist", cls=OcopCommand)
@@ -48,46 +33,28 @@ def worklist(
     commune: Annotated[str | None, typer.Option("--commune", show_default=False)] = None,
     within: Annotated[int, typer.Option("--within", min=0, max=3660)] = 30,
     on: OnOpt = None,
-    fmt: Annotated[WorklistFormat, typer.Option("--format", "-f")] = WorklistFormat.table,
+    fmt: FormatOpt = "table",
     output: OutputOpt = None,
     db: DbOpt = None,
     lang: LangOpt = Lang.vi,
 ) -> None:
     """Who is due, who is in grace, whose certificate expired (remove the logo), by
     province and commune; exit 1 when any certificate has expired unreplaced."""
-    from ocop_rate.documents import worklist as draw
-    from ocop_rate.errors import OcopError, Problem
     from ocop_rate.register.worklists import worklist as ask
-    from ocop_rate.report.register_view import CSV_ENCODING
 
     language = _code(lang)
-    if fmt in (WorklistFormat.xlsx, WorklistFormat.docx) and output is None:
-        _stop(OcopError(Problem.of("worklist.needs_output", None, format=fmt.value)),
-              language)
+    refuse_unless("register-worklist", fmt, output)
     day = _on(on, language)
     register = _open(db, language)
     path = register.path
     items = _run(register, language, lambda: ask(register, day, within, province, commune))
-    if fmt is WorklistFormat.table:
-        for table in draw.tables(items, day, language):
-            _print(table)
-    else:
-        data: str | bytes
-        if fmt is WorklistFormat.json:
-            data = draw.to_json(items, language)
-        elif fmt is WorklistFormat.csv:
-            data = draw.to_csv(items, language)
-        elif fmt is WorklistFormat.xlsx:
-            data = draw.to_xlsx(items, language)
-        else:
-            data = draw.to_docx(items, day, language)
-        if output is None:
-            assert isinstance(data, str)
-            sys.stdout.write(data)
-        else:
-            _write_output(data, output, path, language,
-                          CSV_ENCODING if fmt is WorklistFormat.csv else "utf-8")
-            _note("worklist.written", language, count=len(items), path=str(output))
+
+    def write(target: Path, data: Any, encoding: str) -> None:
+        _write_output(data, target, path, language, encoding)
+
+    deliver("register-worklist", fmt, (items, day), Asked(language), output, write)
+    if output is not None:
+        _note("worklist.written", language, count=len(items), path=str(output))
     raise typer.Exit(EXIT_SHORT if any(i.list == "expired" for i in items) else EXIT_OK)
 
 
@@ -139,22 +106,15 @@ def stats(
     year: Annotated[int | None, typer.Option("--year", min=1990, max=2100,
                                              show_default=False)] = None,
     on: OnOpt = None,
-    fmt: Annotated[StatsFormat, typer.Option("--format", "-f")] = StatsFormat.table,
+    fmt: FormatOpt = "table",
     db: DbOpt = None,
     lang: LangOpt = Lang.vi,
 ) -> None:
     """Certificates by year, class and kind (new, upgraded, re-evaluated, re-issued), and
     by province and commune with how many are valid on the date."""
-    from ocop_rate.documents import stats_view
     from ocop_rate.register.stats import stats as ask
 
     language = _code(lang)
     day = _on(on, language)
     found = _ask(db, language, lambda register: ask(register, day, year))
-    if fmt is StatsFormat.json:
-        sys.stdout.write(stats_view.to_json(found))
-    elif fmt is StatsFormat.csv:
-        sys.stdout.write(stats_view.to_csv(found, language))
-    else:
-        for table in stats_view.tables(found, language):
-            _print(table)
+    deliver("register-stats", fmt, found, Asked(language), None)

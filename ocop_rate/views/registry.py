@@ -127,6 +127,17 @@ SUBJECTS: dict[str, dict[str, Drawer]] = {
                         if k != "table"},
     "register-history": _register("history"),
     "register-counts": _register("counts"),
+    "register-worklist": {
+        "table": Drawer(f"{_V}lists:worklist_table", "blocks", file_width=160),
+        "json": Drawer(f"{_V}lists:worklist_json"),
+        "csv": Drawer(f"{_V}lists:worklist_csv", encoding=CSV),
+        "xlsx": Drawer(f"{_V}lists:worklist_xlsx", "bytes"),
+        "docx": Drawer(f"{_V}lists:worklist_docx", "bytes")},
+    "register-stats": {"table": Drawer(f"{_V}lists:stats_table", "blocks", file_width=160),
+                       "json": Drawer(f"{_V}lists:stats_json"),
+                       "csv": Drawer(f"{_V}lists:stats_csv", encoding=CSV)},
+    # a council document is a Word file by nature: its -o suffix names the format
+    "round-document": {"docx": Drawer(f"{_V}lists:document_docx", "bytes")},
 }
 """Subject -> format -> drawer. A subject's formats are exactly its keys."""
 
@@ -136,7 +147,8 @@ COMMANDS: dict[tuple[str, ...], str] = {
     ("validate",): "lints", ("diff",): "diff", ("check",): "golden",
     ("round", "status"): "round-status",
     **{("register", name): f"register-{name}"
-       for name in ("queue", "due", "expired", "list", "history", "counts")},
+       for name in ("queue", "due", "expired", "list", "history", "counts", "worklist",
+                    "stats")},
 }
 """The subject each command's ``--format`` names (``rate`` of a round folder: ``round``)."""
 
