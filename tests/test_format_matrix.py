@@ -321,3 +321,20 @@ def test_a_round_without_a_format_a_batch_has_is_refused_not_drawn_as_another(
     assert result.exit_code == 2, result.output
     assert not target.exists() and _digest(inputs.root) == before
     assert ", ".join(registry.formats("round")) in result.stderr
+
+
+def test_the_public_page_carries_the_register_lists_own_csv_and_json(inputs: Inputs) -> None:
+    """``register publish`` writes its CSV and JSON through the registry: byte for byte
+    what ``register list --all -f csv|json`` writes for the same date."""
+    folder = inputs.root / "out" / "public"
+    db = ["--db", str(inputs.db), "--on", DAY]
+    made = runner.invoke(app, ["register", "publish", str(folder), *db])
+    assert made.exit_code == 0, made.output
+    for fmt in ("csv", "json"):
+        target = inputs.root / "out" / f"listed-all.{fmt}"
+        listed = runner.invoke(app, ["register", "list", "--all", "-f", fmt, "-o",
+                                     str(target), *db])
+        assert listed.exit_code == 0, listed.output
+        published = (folder / f"certificates.{fmt}").read_bytes()
+        assert published == target.read_bytes()
+        _parses(fmt, published)

@@ -8,8 +8,8 @@ from typing import Annotated, Any
 
 import typer
 
-from ocop_rate.cli.common import EXIT_OK, EXIT_SHORT, Lang, LangOpt, _code
-from ocop_rate.cli.formats import FormatOpt, deliver, refuse_unless
+from ocop_rate.cli.common import EXIT_OK, EXIT_SHORT, Lang, LangCode, LangOpt, _code
+from ocop_rate.cli.formats import FormatOpt, Writer, deliver, refuse_unless
 from ocop_rate.cli.help import OcopCommand
 from ocop_rate.cli.register_common import (
     DbOpt,
@@ -25,6 +25,15 @@ from ocop_rate.cli.register_common import (
     register_app,
 )
 from ocop_rate.views.registry import Asked
+
+
+def _writer(register: Path, lang: LangCode) -> Writer:
+    """Writes a drawn file atomically, never over the register's own files."""
+
+    def write(target: Path, data: Any, encoding: str) -> None:
+        _write_output(data, target, register, lang, encoding)
+
+    return write
 
 
 @register_app.command("worklist", cls=OcopCommand)
@@ -48,11 +57,8 @@ def worklist(
     register = _open(db, language)
     path = register.path
     items = _run(register, language, lambda: ask(register, day, within, province, commune))
-
-    def write(target: Path, data: Any, encoding: str) -> None:
-        _write_output(data, target, path, language, encoding)
-
-    deliver("register-worklist", fmt, (items, day), Asked(language), output, write)
+    deliver("register-worklist", fmt, (items, day), Asked(language), output,
+            _writer(path, language))
     if output is not None:
         _note("worklist.written", language, count=len(items), path=str(output))
     raise typer.Exit(EXIT_SHORT if any(i.list == "expired" for i in items) else EXIT_OK)
@@ -75,7 +81,6 @@ def publish(
     from ocop_rate.documents import publish as page
     from ocop_rate.errors import OcopError, Problem
     from ocop_rate.register.queries import Filters, listing
-    from ocop_rate.report import register_view as view
 
     language = _code(lang)
     if url_template is not None:
@@ -95,9 +100,9 @@ def publish(
     html = page.page(items, day, language, url_template, title)
     folder.mkdir(parents=True, exist_ok=True)
     _write_output(html, folder / "index.html", path, language)
-    _write_output(view.to_csv(items, language), folder / "certificates.csv", path, language,
-                  view.CSV_ENCODING)
-    _write_output(view.to_json(items), folder / "certificates.json", path, language)
+    for fmt in ("csv", "json"):  # the same files as 'register list --all -f csv|json'
+        deliver("register-list", fmt, (items, day), Asked(language),
+                folder / f"certificates.{fmt}", _writer(path, language))
     _note("publish.written", language, count=len(items), path=str(folder))
 
 
