@@ -71,8 +71,10 @@ def zero_height_row() -> bytes:
 
 
 def hidden_guide() -> bytes:
-    """A hidden guide sheet (no product id column): nothing of it is scored, so it is fine."""
-    book = _book([("Phiếu", [HEADER, GOOD_ROW]), ("Lists", [["h", "c"]])])
+    """A hidden guide sheet (no product id column): nothing of it is scored, so it is fine.
+    Its product has an id of its own, so that rated beside the rest of the corpus it is not
+    one council with another file's S-1."""
+    book = _book([("Phiếu", [HEADER, ["S-HG", *GOOD_ROW[1:]]]), ("Lists", [["h", "c"]])])
     book["Lists"].sheet_state = "hidden"
     return _bytes(book)
 
