@@ -37,6 +37,7 @@ class ProductInfo:
     producer: str | None = None
     commune: str | None = None
     province: str | None = None
+    producer_kind: str | None = None      # :func:`.keys.producer_kind`, or as written
 
 
 def decision_id(conn: sqlite3.Connection, decision: Decision) -> int:
@@ -58,16 +59,18 @@ def upsert_products(conn: sqlite3.Connection, products: list[ProductInfo]) -> No
     should be :func:`canonical` ones."""
     conn.executemany(
         "INSERT INTO products (product_id, name, rubric, product_group, producer, commune, "
-        "province, product_key) VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (product_id) DO "
+        "province, producer_kind, product_key) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) "
+        "ON CONFLICT (product_id) DO "
         "UPDATE SET "
         "name = CASE WHEN excluded.name <> '' THEN excluded.name ELSE products.name END, "
         "rubric = coalesce(excluded.rubric, products.rubric), "
         "product_group = coalesce(excluded.product_group, products.product_group), "
         "producer = coalesce(excluded.producer, products.producer), "
         "commune = coalesce(excluded.commune, products.commune), "
-        "province = coalesce(excluded.province, products.province)",
+        "province = coalesce(excluded.province, products.province), "
+        "producer_kind = coalesce(excluded.producer_kind, products.producer_kind)",
         [(p.product_id, p.name, p.rubric, p.product_group, p.producer, p.commune, p.province,
-          product_key(p.product_id)) for p in products])
+          p.producer_kind, product_key(p.product_id)) for p in products])
 
 
 def canonical(conn: sqlite3.Connection, ids: Iterable[str]) -> dict[str, str]:
