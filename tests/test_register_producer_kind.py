@@ -152,3 +152,21 @@ def test_a_kind_written_otherwise_is_kept_as_written_and_exported_inert(tmp_path
     out = cli("register", "stats", "-f", "csv", "--db", db).stdout
     assert [r["producer_kind"] for r in csv.DictReader(io.StringIO(out))
             if r["table"] == "by_producer_kind"] == ["'=1+2"]
+
+
+def test_an_export_says_kinds_in_words_and_imports_back(tmp_path: Path) -> None:
+    db = _register(tmp_path)
+    counts = _by_kind(db)
+    rows = json.loads(cli("register", "list", "--all", "-f", "json", "--db", db).stdout)
+    assert {r["product_id"]: r["producer_kind"] for r in rows if r["product_id"][0] == "I"} \
+        == {"I-1": "company", "I-2": "household", "I-3": "cooperative_group", "I-4": None}
+    for lang, name in (("vi", "so.csv"), ("en", "book.xlsx")):
+        out = tmp_path / name
+        cli("register", "export", out, "--lang", lang, "--db", db)
+        if lang == "vi":
+            said = list(csv.DictReader(io.StringIO(out.read_text(encoding="utf-8-sig"))))
+            assert {r["Mã sản phẩm"]: r["Loại hình chủ thể"] for r in said}["I-2"] == \
+                "Hộ sản xuất, kinh doanh"
+        again = tmp_path / f"again-{lang}.sqlite"
+        cli("register", "import", out, "--db", again)
+        assert _by_kind(again) == counts

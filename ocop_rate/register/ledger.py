@@ -166,7 +166,8 @@ VIEW_SQL = """
 SELECT p.product_id, p.name, p.province, p.commune, p.product_group, p.producer,
        c.number, c.stars, c.issued_on, c.expires_on, c.term_source,
        d.number, d.decided_on, d.authority,
-       s.issued_on, f.filed_on, fr.rated_on, r.revoked_on, r.ground, rd.number
+       s.issued_on, f.filed_on, fr.rated_on, r.revoked_on, r.ground, rd.number,
+       p.producer_kind
 FROM certificates c
 JOIN products p ON p.product_id = c.product_id
 JOIN decisions d ON d.decision_id = c.decision_id
@@ -189,7 +190,8 @@ def views(conn: sqlite3.Connection, on: date, where: str = "", params: tuple[obj
 def view(row: tuple[Any, ...], on: date) -> CertificateView:
     """One row of :data:`VIEW_SQL` (its columns are valid by the schema's checks)."""
     (pid, name, province, commune, group, producer, number, stars, issued, expires, term,
-     dec, dec_on, authority, superseded_on, filed, result_on, revoked, ground, rev_dec) = row
+     dec, dec_on, authority, superseded_on, filed, result_on, revoked, ground, rev_dec,
+     producer_kind) = row
     expires_on = _day(expires)
     win = _window(expires_on)
     filed_on = _day(filed)
@@ -199,7 +201,7 @@ def view(row: tuple[Any, ...], on: date) -> CertificateView:
     return CertificateView(
         pid, name, province, commune, group, producer, number, stars, _day(issued), expires_on,
         term, dec, _day(dec_on), authority, status, until, win.opens, win.closes, filed_on,
-        revoked_on, ground, rev_dec)
+        revoked_on, ground, rev_dec, producer_kind)
 
 
 @functools.lru_cache(maxsize=8192)
