@@ -32,24 +32,16 @@ from ocop_rate.loading.dossiers import (
 )
 from ocop_rate.loading.rubrics import RubricLibrary, unknown_rubric
 from ocop_rate.loading.source import OUTSIDE
+from ocop_rate.merge import SheetMerge, to_out, unratable, warn_one_member
 from ocop_rate.models.dossier import Dossier
-from ocop_rate.models.names import id_key, id_keys
-from ocop_rate.models.rating import BatchResult, Failure, ProblemOut, Rating, RatingColumns
+from ocop_rate.models.names import id_key
+from ocop_rate.models.rating import BatchResult, Failure, Rating, RatingColumns
 from ocop_rate.models.rubric import Rubric
 from ocop_rate.outcome import DEFAULT_LEVEL, Level
 
 BLOCK = 512
 OnItem = Callable[[int, int], None]
 """Progress callback: ``on_item(done, total)`` after each file (the library never prints)."""
-
-
-def to_out(problem: Problem) -> ProblemOut:
-    loc = problem.location
-    params = {k: v if isinstance(v, (str, int, float)) else str(v)
-              for k, v in problem.params.items()}
-    return ProblemOut(message=problem.message, file=loc.file, line=loc.line,
-                      column=loc.column, field=loc.field, message_id=problem.message_id,
-                      params=params)
 
 
 def fit_loaded(library: RubricLibrary, loaded: LoadedDossier) -> Rubric | Failure:
@@ -71,11 +63,6 @@ def fit_loaded(library: RubricLibrary, loaded: LoadedDossier) -> Rubric | Failur
                        errors=tuple(to_out(p) for p in capped(problems, source.file)))
     assert rubric is not None
     return rubric
-
-
-def unratable(rubric: Rubric, location: Location) -> Problem:
-    return Problem.of("engine.not_hundredths", location, rubric=rubric.id,
-                      where="; ".join(not_whole_hundredths(rubric)[:3]))
 
 
 def rate_loaded(library: RubricLibrary, loaded: LoadedDossier,
@@ -213,31 +200,40 @@ def _fewer_collections(young: int = 10_000) -> Iterator[None]:
 def _stream_sides(libraries: list[RubricLibrary], args: list[str], policy: GatePolicy,
                   spread_limit: float, on_item: OnItem | None, counts: list[Tally],
                   level: Level) -> Iterator[tuple[int, Piece]]:
+    """Score sheets are read first and merged by product id at the end (with a dossier
+    that shares an id with them: :mod:`ocop_rate.merge`); every other dossier is scored as
+    it streams, :data:`BLOCK` at a time."""
     sides = range(len(libraries))
-    sheets: list[list[RatingColumns]] = [[] for _ in sides]
     seen: list[dict[str, str | None]] = [{} for _ in sides]
-    pending = [_Pending(policy, spread_limit, level) for _ in sides]
     refused: list[Path] = []
     paths = collect_paths(args, refused)
-    twins = _Twins()
-    for done, path in enumerate(paths, start=1):
+    merges = [SheetMerge(library) for library in libraries]
+    done = 0
+    for path in paths:
         if path.suffix.lower() in SHEET_SUFFIXES:
+            for merge in merges:
+                merge.read(path)
+            done += 1
+            if on_item is not None:
+                on_item(done, len(paths))
+    pending = [_Pending(policy, spread_limit, level, merges[i].most) for i in sides]
+    twins = _Twins()
+    for path in paths:
+        if path.suffix.lower() in SHEET_SUFFIXES:  # its problems, in the batch's order
             for i in sides:
-                rated, failed = rate_sheet(libraries[i], path, policy, seen[i], spread_limit,
-                                           level)
-                sheets[i] += rated
-                for failure in failed:
+                for failure in merges[i].failures_of(path):
                     pending[i].fail(failure)
-        else:
-            parsed = parse_file(path)
-            first = fit_parsed(libraries[0], parsed)
-            for i in sides:
-                fit = first if i == 0 else twins.fit(libraries[i], parsed, first)
-                _take_unique(fit, path, seen[i], pending[i])
+            continue
+        parsed = parse_file(path)
+        first = fit_parsed(libraries[0], parsed)
+        for i in sides:
+            fit = first if i == 0 else twins.fit(libraries[i], parsed, first)
+            _take_unique(fit, path, seen[i], pending[i], merges[i])
         if pending[0].count >= BLOCK:
             scored: _Scored = {}
             for i in sides:
                 yield from _counted(i, pending[i].flush(twins, scored), counts[i])
+        done += 1
         if on_item is not None:
             on_item(done, len(paths))
     for path in refused:
@@ -245,6 +241,14 @@ def _stream_sides(libraries: list[RubricLibrary], args: list[str], policy: GateP
             pending[i].fail(Failure(product_id=None, rubric=None, file=str(path), errors=(
                 to_out(Problem.of(OUTSIDE, Location(str(path)),
                                   target=str(path.resolve()))),)))
+    sheets: list[list[RatingColumns]] = []
+    for i in sides:
+        merged = merges[i].finish(policy, spread_limit, level, pending[i].most)
+        for failure in merged.failures:
+            pending[i].fail(failure)
+        for rubric, loaded in merged.dossiers:
+            pending[i].add(rubric, loaded)
+        sheets.append(merged.blocks)
     scored = {}
     for i in sides:
         yield from _counted(i, pending[i].flush(twins, scored), counts[i])
@@ -269,8 +273,10 @@ class _Pending:
     """Failures and dossiers read but not scored yet, in input order; the dossiers are
     scored a block per rubric at each flush."""
 
-    def __init__(self, policy: GatePolicy, spread_limit: float, level: Level) -> None:
+    def __init__(self, policy: GatePolicy, spread_limit: float, level: Level,
+                 most: int = 0) -> None:
         self.policy, self.spread_limit, self.level = policy, spread_limit, level
+        self.most = most  # the largest council of the run so far (one-member warnings)
         self.order: list[Failure | tuple[str, int]] = []
         self.waiting: dict[str, tuple[Rubric, list[tuple[Dossier, str | None]]]] = {}
 
@@ -285,6 +291,7 @@ class _Pending:
         entry = self.waiting.setdefault(rubric.id, (rubric, []))
         self.order.append((rubric.id, len(entry[1])))
         entry[1].append((loaded.dossier, loaded.source.file))
+        self.most = max(self.most, len(loaded.dossier.council))
 
     def flush(self, twins: _Twins | None = None, scored: _Scored | None = None
               ) -> list[Piece]:
@@ -301,6 +308,7 @@ class _Pending:
                                      self.spread_limit, self.level)
                 if scored is not None:
                     scored.setdefault(key, []).append((rubric, done))
+            warn_one_member(done, self.most, _file_of(done))
             blocks[rid] = done
         out: list[Piece] = [x if isinstance(x, Failure) else (blocks[x[0]], x[1])
                             for x in self.order]
@@ -341,9 +349,10 @@ class _Twins:
 
 
 def _take_unique(read: tuple[Rubric, LoadedDossier] | Failure, path: Path,
-                 seen: dict[str, str | None], pending: _Pending) -> None:
-    """Queue one read dossier for scoring; a product id already seen in the batch is a
-    Failure."""
+                 seen: dict[str, str | None], pending: _Pending, merge: SheetMerge) -> None:
+    """Queue one read dossier for scoring; a product id already seen among the batch's
+    dossiers is a Failure. A dossier whose product a score sheet also scores waits for the
+    merge (its council and the sheet's rows are one council)."""
     if isinstance(read, Failure):
         pid, rubric_id = read.product_id, read.rubric
     else:
@@ -356,32 +365,16 @@ def _take_unique(read: tuple[Rubric, LoadedDossier] | Failure, path: Path,
         return
     if key is not None:
         seen[key] = str(path)
+    waits = pid is not None and merge.names(pid)
+    if waits:
+        assert pid is not None
+        merge.hold(pid, None if isinstance(read, Failure) else read, str(path))
     if isinstance(read, Failure):
         pending.fail(read)
-    else:
+    elif not waits:
         pending.add(*read)
 
 
-def rate_sheet(library: RubricLibrary, path: Path, policy: GatePolicy,
-               seen: dict[str, str | None], spread_limit: float = DEFAULT_SPREAD,
-               level: Level = DEFAULT_LEVEL) -> tuple[list[RatingColumns], list[Failure]]:
-    """Rate a score sheet column-wise; every bad product (or the whole file) is a Failure.
-    Records the sheet's product ids in ``seen`` (ids already there are errors)."""
-    from ocop_rate.loading.score_sheets import read_score_sheet
-
-    try:
-        content = read_score_sheet(path, library, {k: str(v) for k, v in seen.items()})
-    except OcopError as exc:
-        return [], [Failure(product_id=None, rubric=None, file=str(path),
-                            errors=tuple(to_out(p) for p in capped(exc.problems, str(path))))]
-    failed = [Failure(product_id=bad.product_id, rubric=bad.rubric, file=str(path),
-                      errors=tuple(to_out(p) for p in bad.problems)) for bad in content.bad]
-    rated: list[RatingColumns] = []
-    for cols in content.blocks:
-        seen.update(dict.fromkeys(id_keys(cols.product_id), str(path)))
-        if not_whole_hundredths(cols.rubric):
-            failed.append(Failure(product_id=None, rubric=cols.rubric.id, file=str(path),
-                                  errors=(to_out(unratable(cols.rubric, Location(str(path)))),)))
-            continue
-        rated.append(score_columns(cols, policy, spread_limit, level))
-    return rated, failed
+def _file_of(block: RatingColumns) -> Callable[[int], str]:
+    """Where product ``p`` of a block of dossiers was read (a one-member warning's place)."""
+    return lambda p: str(block.file_of(p))

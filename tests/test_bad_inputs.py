@@ -99,6 +99,13 @@ SHEETS: dict[str, tuple[int, str | int]] = {
     "lookalike-ids.csv": (1, "is the same as 'HS-2'"),
     "escape-in-name.csv": (1, "U+001B is not allowed"),
     "escape-in-code.csv": (1, "unknown option '\\x1b[2Jh'"),
+    # round 3 (issue 20): what Excel hides is never scored silently
+    "very-hidden-sheet.xlsx": (1, "is hidden in Excel (veryHidden)"),
+    "hidden-sheet.xlsx": (1, "is hidden in Excel (hidden)"),
+    "hidden-row.xlsx": (1, "is hidden or filtered out in Excel"),
+    "hidden-column.xlsx": (1, "column E of sheet 'Phiếu' (cell E1) is hidden"),
+    "zero-height-row.xlsx": (1, "is hidden or filtered out in Excel"),
+    "hidden-guide-sheet.xlsx": (0, 5),
 }
 RULES: dict[str, str] = {
     "extends-path": "unknown rubric '../../etc/passwd'",

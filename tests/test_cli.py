@@ -197,7 +197,7 @@ def test_rubrics_list_and_show() -> None:
     entries = {e["id"]: e for e in json.loads(listed.stdout)}
     assert "food-processed-animal-26" in entries
     assert entries["food-processed-animal-26"]["in_force"] is True
-    old = runner.invoke(app, ["rubrics", "list", "--format", "json", "--on", "2018-01-01"])
+    old = runner.invoke(app, ["rubrics", "list", "--format", "json", "--on", "2018-06-01"])
     assert not any(e["in_force"] for e in json.loads(old.stdout))
     shown = runner.invoke(app, ["rubrics", "show", "food-processed-animal-26", "-f", "json"])
     assert shown.exit_code == 0

@@ -85,14 +85,16 @@ def test_older_schema_is_migrated_keeping_every_row(tmp_path: Path) -> None:
     conn.execute("COMMIT")
     assert conn.execute("PRAGMA application_id").fetchone()[0] == APPLICATION_ID
     conn.close()
+    before = db.read_bytes()
     out = cli("register", "list", "--all", "--on", "2025-01-01", "-f", "json", "--db", db)
-    assert f"từ phiên bản 1 lên {LATEST}" in out.stderr
+    assert "đã đọc mà không sửa tệp" in out.stderr       # a read migrates in memory only
+    assert db.read_bytes() == before and sorted(tmp_path.iterdir()) == [db]
     rows = {r["certificate"]: r for r in json.loads(out.stdout)}
     assert rows["G-1"]["status"] == "valid" and rows["G-2"]["status"] == "revoked"
     assert rows["G-1"]["window_opens"] == "2026-02-02"
-    second = cli("register", "list", "--all", "-f", "json", "--db", db)
-    assert "phiên bản" not in second.stderr             # migrated once
     cli("register", "file", "OLD-1", "--date", "2026-03-01", "--db", db)  # v2 table in use
+    second = cli("register", "list", "--all", "-f", "json", "--db", db)
+    assert "phiên bản" not in second.stderr             # migrated once, by the write
     with sqlite3.connect(db) as check:
         assert [v for (v,) in check.execute("SELECT version FROM register_schema")] == \
             list(range(1, LATEST + 1))

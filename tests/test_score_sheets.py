@@ -115,14 +115,11 @@ def test_bad_cells_are_located_and_the_rest_rated(tmp_path: Path, tiny_rules: Pa
 def test_whole_sheet_problems(tmp_path: Path, tiny_rules: Path) -> None:
     cases = {
         "unknown-column.csv": [[*HEADER, "notes"], ["P-1", "x", "tiny", "M1", "h", "c", "c", ""]],
-        "no-member.csv": [["product_id", "rubric", "A1", "B1", "C1"],
-                          ["P-1", "tiny", "h", "c", "c"]],
         "missing-criterion.csv": [HEADER[:-1], ["P-1", "x", "tiny", "M1", "h", "c"]],
         "two-rubrics.csv": [HEADER, ["P-1", "x", "tiny", "M1", "h", "c", "c"],
                             ["P-1", "x", "other", "M2", "h", "c", "c"]],
     }
     expected = {"unknown-column.csv": "unknown column 'notes'",
-                "no-member.csv": "no 'member' column",
                 "missing-criterion.csv": "no column for criterion C1",
                 "two-rubrics.csv": "name different rubrics"}
     for name, rows in cases.items():
@@ -132,6 +129,20 @@ def test_whole_sheet_problems(tmp_path: Path, tiny_rules: Path) -> None:
         messages = [e["message"] for i in items for e in i["errors"]]
         assert any(expected[name] in m for m in messages), (name, messages)
         assert all(e["file"] == str(sheet) for i in items for e in i["errors"])
+
+
+def test_sheet_without_member_column_is_the_files_member(tmp_path: Path,
+                                                         tiny_rules: Path) -> None:
+    """Members come from the row or the file (issue 19): ``Lan.csv`` without a member
+    column is Lan's sheet; two rows of one product in it are Lan scoring it twice."""
+    sheet = write_csv(tmp_path / "Lan.csv", [["product_id", "rubric", "A1", "B1", "C1"],
+                                             ["P-1", "tiny", "h", "c", "c"]])
+    code, items, _ = rate_json(str(sheet), "--rules", str(tiny_rules))
+    assert code == 0 and [m["member"] for m in items[0]["members"]] == ["Lan"]
+    write_csv(sheet, [["product_id", "rubric", "A1", "B1", "C1"],
+                      ["P-1", "tiny", "h", "c", "c"], ["P-1", "tiny", "a", "c", "c"]])
+    code, items, _ = rate_json(str(sheet), "--rules", str(tiny_rules))
+    assert code == 1 and "twice" in items[0]["errors"][0]["message"]
 
 
 def test_xlsx_template_layout(tmp_path: Path, tiny_rules: Path) -> None:
@@ -157,16 +168,26 @@ def test_xlsx_template_layout(tmp_path: Path, tiny_rules: Path) -> None:
     assert "sheet 'Phiếu chấm', cell F4" in error["message"]
 
 
-def test_sheets_mix_with_dossiers_and_ids_stay_unique(tmp_path: Path, tiny_rules: Path) -> None:
+def test_sheets_merge_with_dossiers_by_product_id(tmp_path: Path, tiny_rules: Path) -> None:
+    """A sheet's rows and a dossier of the same product are one council (issue 19); the
+    same member in both is an error located at both, and the product is not rated."""
     dump(tmp_path / "in" / "a.yaml", dossier_data([{"A1": "h", "B1": "c", "C1": "c"}],
                                                   pid="SAME"))
-    write_csv(tmp_path / "in" / "b.csv", [HEADER, ["SAME", "x", "tiny", "M1", "a", "a", "a"],
-                                          ["OTHER", "y", "tiny", "M1", "a", "a", "a"]])
+    dump(tmp_path / "in" / "c.yaml", dossier_data([{"A1": "h", "B1": "c", "C1": "c"}],
+                                                  pid="TWICE"))
+    write_csv(tmp_path / "in" / "b.csv", [HEADER, ["SAME", "x", "tiny", "M2", "a", "a", "a"],
+                                          ["OTHER", "y", "tiny", "M1", "a", "a", "a"],
+                                          ["TWICE", "z", "tiny", "m1", "a", "a", "a"]])
     code, items, _ = rate_json(str(tmp_path / "in"), "--rules", str(tiny_rules))
     assert code == 1
-    assert [i["product_id"] for i in items if not i["errors"]] == ["SAME", "OTHER"]
+    rated = {i["product_id"]: i for i in items if not i["errors"]}
+    assert sorted(rated) == ["OTHER", "SAME"]
+    assert [m["member"] for m in rated["SAME"]["members"]] == ["M1", "M2"]
     repeat = next(i for i in items if i["errors"])
-    assert "already used by" in repeat["errors"][0]["message"]
+    assert repeat["product_id"] == "TWICE"
+    message = repeat["errors"][0]["message"]
+    assert "twice" in message and str(tmp_path / "in" / "c.yaml") in message \
+        and "b.csv:4" in message
 
 
 def test_csv_and_markdown_reports_include_sheet_products(tmp_path: Path) -> None:

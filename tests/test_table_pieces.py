@@ -159,21 +159,24 @@ def test_a_file_receives_the_bytes_rich_prints(tmp_path: Path, width: int, lang:
 
     from rich.text import Text
 
-    from ocop_rate.cli.rate import _captured, _table_blocks
+    from ocop_rate.cli.formats import _captured
     from ocop_rate.pipeline import rate_paths
     from ocop_rate.report.safe_console import SafeConsole
+    from ocop_rate.views.batch import terminal
+    from ocop_rate.views.registry import Asked
     from tests.conftest import bundled_library
 
     sheet = tmp_path / "sheet.csv"
     _sheet(sheet, 130)
-    blocks = _table_blocks(rate_paths(bundled_library(), [str(sheet)]), lang, False, width)
+    blocks = list(terminal(rate_paths(bundled_library(), [str(sheet)]),
+                           Asked(lang, width=width)))  # type: ignore[arg-type]
     lines = [b.plain for b in blocks if isinstance(b, Text)]
     assert any(len(line) > width and not line.startswith("✗") for line in lines)  # wraps
 
     def console() -> SafeConsole:
         return SafeConsole(file=io.StringIO(), width=width, color_system=None)
 
-    fast = "".join(_captured(console(), blocks))
+    fast = "".join(_captured(console(), blocks, "located"))
     printer = console()
     with printer.capture() as capture:
         for block in blocks:

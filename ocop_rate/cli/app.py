@@ -7,9 +7,12 @@ short (a dossier could not be rated); 2 usage error or invalid input that stoppe
 from __future__ import annotations
 
 import contextlib
+import errno
+import io
 import os
 import signal
 import sys
+import warnings
 from typing import Annotated, Literal
 
 import typer
@@ -75,6 +78,7 @@ def main() -> None:
     # points, ~25 ms) the first time a model is built; ocop-rate's models are its own, so
     # skip the scan unless the user asked for plugins by setting the variable themselves.
     os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
+    _safe_streams()
     for signum in (signal.SIGTERM, getattr(signal, "SIGHUP", None)):
         if signum is not None:
             signal.signal(signum, _on_signal)
@@ -93,6 +97,40 @@ def main() -> None:
         sys.exit(128 + stop.signum)
     except OSError as exc:  # standard output went away or is full
         _stdout_failed(exc)
+
+
+class _Closed(io.TextIOBase):
+    """Standard output or error that was closed before the run (``>&-``): writing to it
+    is an ``OSError`` (so a report meant for it ends in our message, exit 2), and a run
+    that writes only files (``-o``) goes through."""
+
+    def write(self, text: str) -> int:
+        raise OSError(errno.EBADF, os.strerror(errno.EBADF))
+
+    def isatty(self) -> bool:
+        return False
+
+
+def _safe_streams() -> None:
+    """The environment, made safe before any command runs: a closed stdout or stderr is a
+    :class:`_Closed` stream (never ``None``, which would end in a traceback); a stream
+    whose encoding cannot hold Vietnamese (``PYTHONIOENCODING=ascii``) is written in
+    UTF-8, as every file ocop-rate writes is, rather than failing at the first "ạ"; and a
+    library's own warnings (openpyxl's, naming its site-packages path) are not shown:
+    what they warn of is either checked by us, located, or of no consequence to a rating.
+    ``-W`` or ``PYTHONWARNINGS`` still shows them."""
+    for name in ("stdout", "stderr"):
+        stream = getattr(sys, name)
+        if stream is None:
+            setattr(sys, name, _Closed())
+            continue
+        try:
+            "ạ—★".encode(stream.encoding or "ascii")
+        except (LookupError, UnicodeError):
+            with contextlib.suppress(AttributeError, ValueError, OSError):
+                stream.reconfigure(encoding="utf-8")
+    if not sys.warnoptions:
+        warnings.simplefilter("ignore")
 
 
 def _stdout_failed(exc: OSError) -> None:

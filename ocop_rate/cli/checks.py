@@ -15,8 +15,6 @@ from ocop_rate.cli.app import app
 from ocop_rate.cli.common import (
     EXIT_OK,
     EXIT_SHORT,
-    CheckFormat,
-    CheckFormatOpt,
     CheckOutputOpt,
     FailOnChoice,
     GatePolicyChoice,
@@ -26,7 +24,6 @@ from ocop_rate.cli.common import (
     RulesOpt,
     _code,
     _console,
-    _detailed,
     _emit,
     _fail,
     _finite,
@@ -36,10 +33,11 @@ from ocop_rate.cli.common import (
     _note,
     _refuse_overwriting_inputs,
     _say,
-    _show,
 )
+from ocop_rate.cli.formats import FormatOpt, deliver
 from ocop_rate.cli.help import OcopCommand
 from ocop_rate.errors import Location, OcopError, Problem
+from ocop_rate.views.registry import Asked
 
 GOLDEN_SUFFIXES = (".csv", ".yaml", ".yml", ".json")
 
@@ -51,7 +49,7 @@ def validate(
     = None,
     strict: Annotated[bool, typer.Option(
         "--strict", help="Warnings fail the run too (exit 1).")] = False,
-    fmt: CheckFormatOpt = CheckFormat.table,
+    fmt: FormatOpt = "table",
     output: CheckOutputOpt = None,
     lang: LangOpt = Lang.vi,
 ) -> None:
@@ -62,23 +60,7 @@ def validate(
 
     report = _guard(lambda: run_lints(paths or None, strict))
     _refuse_overwriting_inputs(output)
-    language = _code(lang)
-    if fmt is CheckFormat.json:
-        from ocop_rate.report.json_report import render_lints
-
-        _emit(render_lints(report), output)
-    elif fmt is CheckFormat.junit:
-        from ocop_rate.report import junit
-
-        _emit(junit.lints(report, language), output)
-    elif fmt is CheckFormat.github:
-        from ocop_rate.report.github import lint_lines
-
-        _emit(lint_lines(report, language), output)
-    else:
-        from ocop_rate.report.terminal import lint_view
-
-        _show(lambda: list(lint_view(report, language)), output)
+    deliver("lints", fmt, report, Asked(_code(lang)), output)
     raise typer.Exit(EXIT_OK if report.ok else EXIT_SHORT)
 
 
@@ -100,7 +82,7 @@ def diff(
     rules_path: Annotated[str, typer.Option(
         "--rules-path", help="Rubric folder inside the repository, for git revisions.")]
     = "scoring_rules",
-    fmt: CheckFormatOpt = CheckFormat.table,
+    fmt: FormatOpt = "table",
     output: CheckOutputOpt = None,
     lang: LangOpt = Lang.vi,
     gate_policy: GatePolicyOpt = GatePolicyChoice.majority,
@@ -114,24 +96,7 @@ def diff(
         fail_on=None if fail_on is None else fail_on.value,
         rules_path=rules_path, policy=gate_policy.value))
     _refuse_overwriting_inputs(output)
-    language = _code(lang)
-    if fmt is CheckFormat.json:
-        from ocop_rate.report.json_report import render_diff
-
-        _emit(render_diff(report), output)
-    elif fmt is CheckFormat.junit:
-        from ocop_rate.report import junit
-
-        _emit(junit.diff(report, language), output)
-    elif fmt is CheckFormat.github:
-        from ocop_rate.report.github import diff_lines
-
-        _emit(diff_lines(report, language), output)
-    else:
-        from ocop_rate.report.github import diff_summary
-        from ocop_rate.report.terminal import diff_view
-
-        _show(lambda: [*diff_view(report, language), diff_summary(report, language)], output)
+    deliver("diff", fmt, report, Asked(_code(lang)), output)
     raise typer.Exit(EXIT_SHORT if report.failed else EXIT_OK)
 
 
@@ -150,7 +115,7 @@ def check(
         "--update", help="Rewrite the golden file (atomically) with the current ratings.")]
     = False,
     rules: RulesOpt = None,
-    fmt: CheckFormatOpt = CheckFormat.table,
+    fmt: FormatOpt = "table",
     output: CheckOutputOpt = None,
     lang: LangOpt = Lang.vi,
     gate_policy: GatePolicyOpt = GatePolicyChoice.majority,
@@ -160,6 +125,7 @@ def check(
     input."""
     from ocop_rate.checks.golden import compare, read_expectations
     from ocop_rate.pipeline import rate_paths
+    from ocop_rate.views.batch import detailed
 
     if expect.suffix.lower() not in GOLDEN_SUFFIXES:  # before anything is written
         _fail(OcopError(Problem.of("safety.golden_suffix", Location(str(expect)),
@@ -168,7 +134,7 @@ def check(
     _refuse_overwriting_inputs(output, paths)
     if update:
         _refuse_overwriting_inputs(expect)
-    result = _detailed(_guard(lambda: rate_paths(library, paths, gate_policy.value)))
+    result = detailed(_guard(lambda: rate_paths(library, paths, gate_policy.value)))
     if not result.items:
         _say("input.no_dossiers")
     if update:
@@ -187,21 +153,5 @@ def check(
         _say("cli.no_golden", Location(str(expect)))
     expectations = _guard(lambda: read_expectations(expect))
     report = compare(result, expectations, str(expect), tolerance)
-    language = _code(lang)
-    if fmt is CheckFormat.json:
-        from ocop_rate.report.json_report import render_golden
-
-        _emit(render_golden(report), output)
-    elif fmt is CheckFormat.junit:
-        from ocop_rate.report import junit
-
-        _emit(junit.golden(report, language), output)
-    elif fmt is CheckFormat.github:
-        from ocop_rate.report.github import golden_lines
-
-        _emit(golden_lines(report, language), output)
-    else:
-        from ocop_rate.report.terminal import golden_view
-
-        _show(lambda: list(golden_view(report, language)), output)
+    deliver("golden", fmt, report, Asked(_code(lang)), output)
     raise typer.Exit(EXIT_OK if report.ok else EXIT_SHORT)

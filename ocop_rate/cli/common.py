@@ -32,23 +32,6 @@ class Lang(StrEnum):
     en = "en"
 
 
-class RateFormat(StrEnum):
-    table = "table"
-    json = "json"
-    csv = "csv"
-    markdown = "markdown"
-    html = "html"
-    xlsx = "xlsx"
-    sheets = "sheets"
-    results = "results"
-    docx = "docx"
-
-
-class ListFormat(StrEnum):
-    table = "table"
-    json = "json"
-
-
 class GatePolicyChoice(StrEnum):
     majority = "majority"
     all = "all"
@@ -226,17 +209,16 @@ def _cannot_write(output: Path, exc: OSError) -> NoReturn:
 def _refuse_overwriting_inputs(output: Path | None, paths: list[str] | None = None) -> None:
     """Input files are never modified: refuse, before the work, an --output that is one of
     the run's inputs (files read so far, plus the dossiers ``paths`` name) or a folder,
-    block device or socket. ``write_atomic`` checks again when it writes."""
+    block device or socket, or inside something that is not a folder. ``write_atomic``
+    checks again when it writes."""
     if output is None:
         return
     from ocop_rate.loading.dossiers import collect_paths
-    from ocop_rate.loading.inputs import refuse_if_input
-    from ocop_rate.report.output import check_writable_kind
+    from ocop_rate.report.output import check_outputs
 
     if paths:
         _guard(lambda: collect_paths(paths))
-    _guard(lambda: refuse_if_input(output))
-    _guard(lambda: check_writable_kind(output))
+    _guard(lambda: check_outputs([output]))
 
 
 class LevelChoice(StrEnum):
@@ -270,7 +252,7 @@ def _finite(ctx: typer.Context, param: typer.CallbackParam, value: float) -> flo
 
 
 SpreadOpt = Annotated[float, typer.Option(
-    "--spread", min=0, callback=_finite,
+    "--spread", min=0, max=100, callback=_finite,
     help="Flag a product for discussion when its members' totals spread more than this "
     "many points (members two or more options apart on a criterion are "
     "always flagged).")]
@@ -332,24 +314,8 @@ def _stream_batch(library: RubricLibrary, paths: list[str], policy: GatePolicyCh
                                 on_item=on_item, tally=tally, level=at)
 
 
-def _detailed(result: BatchResult) -> BatchResult:
-    """Score-sheet products as full ratings, for views that show each product in detail."""
-    if not result.blocks:
-        return result
-    from ocop_rate.engine import expanded
-
-    return expanded(result)
-
-
 def _emit_bytes(data: bytes, output: Path) -> None:
     _write(output, data)
-
-
-class CheckFormat(StrEnum):
-    table = "table"
-    json = "json"
-    junit = "junit"
-    github = "github"
 
 
 class FailOnChoice(StrEnum):
@@ -358,26 +324,9 @@ class FailOnChoice(StrEnum):
     class_change = "class-change"
 
 
-CheckFormatOpt = Annotated[CheckFormat, typer.Option(
-    "--format", "-f", help="table (people), json (scripts; schema in docs/reference.md), "
-    "junit (CI test reports), github (workflow annotations).")]
 CheckOutputOpt = Annotated[Path | None, typer.Option(
     "--output", "-o", help="Write the report to this file (atomically) instead of the screen.",
     dir_okay=False, show_default=False)]
 GatePolicyOpt = Annotated[GatePolicyChoice, typer.Option(
     "--gate-policy", help="How star-mark gates read several members' sheets (see rate).")]
-
-
-def _show(blocks: Callable[[], list[object]], output: Path | None) -> None:
-    """Print rich blocks to the screen, or capture them as text into ``output``."""
-    console = _console() if output is None else _console(width=120)
-    if output is None:
-        for block in blocks():
-            console.print(block, soft_wrap=True)
-        return
-    with console.capture() as capture:
-        for block in blocks():
-            console.print(block, soft_wrap=True)
-    _emit(capture.get(), output)
-
 

@@ -24,7 +24,7 @@ from ocop_rate.cli.common import (
     _warn_problems,
 )
 from ocop_rate.cli.help import OcopCommand
-from ocop_rate.cli.round import _rate, _refuse_round_inputs, round_app
+from ocop_rate.cli.round_common import rate_round, refuse_round_inputs, round_app
 
 
 class DocumentKind(StrEnum):
@@ -65,8 +65,8 @@ def document(
     config = round_file(str(folder))
     if config is None:
         _say("round.not_a_round", path=str(folder))
-    _refuse_round_inputs(config, output)
-    report, result = _rate(config, rules, None)
+    refuse_round_inputs(config, output)
+    report, result = rate_round(config, rules, None)
     if report.level == "central" and kind.value in documents.PROVINCIAL:
         _say("documents.only_province", kind=kind.value)
     warnings = place_checks.check_listed(read_products(open_round(config).products))

@@ -74,6 +74,11 @@ def _path(ctx: Any) -> tuple[str, ...]:
     return tuple(reversed(names))
 
 
+def command_path(ctx: Any) -> tuple[str, ...]:
+    """The command's words after the program's name (the registry's key for its subject)."""
+    return _path(ctx)
+
+
 def _keys(path: tuple[str, ...], *tail: str) -> tuple[str, ...]:
     """``help.<path>.<tail>``, then ``help.<name>.<tail>`` (the keys of before paths)."""
     own = ".".join(("help", *path, *tail))
@@ -124,6 +129,12 @@ def _metavar(param: Any, lang: Lang = "en", path: tuple[str, ...] = ()) -> str:
         key = ".".join((*path[:depth], str(param.name)))
         if key in METAVARS:
             return _word(METAVARS[key], lang)
+    if param.name == "fmt":  # a --format's choices are its subject's, from the registry
+        from ocop_rate.views.registry import formats, subject_of
+
+        subject = subject_of(path)
+        if subject is not None:
+            return "|".join(formats(subject))
     from enum import Enum
 
     annotation = getattr(getattr(param, "type_descriptor", None), "annotation", None)

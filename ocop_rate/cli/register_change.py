@@ -11,7 +11,7 @@ import typer
 
 from ocop_rate.cli.common import EXIT_OK, EXIT_SHORT, Lang, LangCode, LangOpt, _code
 from ocop_rate.cli.help import OcopCommand
-from ocop_rate.cli.register import (
+from ocop_rate.cli.register_common import (
     AuthorityChoice,
     DateOpt,
     DbOpt,
@@ -93,7 +93,7 @@ def record(
 def _rated_round(folder: Path, authority: Authority, lang: LangCode) -> list[RoundResult]:
     """A round folder rated as ``rate ROUND/ -f json`` rates it (its problems said on
     stderr), its products as the register reads them."""
-    from ocop_rate.cli.round import _rate, _round_problems, round_config
+    from ocop_rate.cli.round_common import rate_round, round_config, round_problems
     from ocop_rate.register.record import round_results
     from ocop_rate.report import round_json
 
@@ -102,8 +102,8 @@ def _rated_round(folder: Path, authority: Authority, lang: LangCode) -> list[Rou
         from ocop_rate.errors import OcopError, Problem
 
         _stop(OcopError(Problem.of("register.not_a_round", None, path=str(folder))), lang)
-    report, result = _rate(config, None, None)
-    _round_problems(report, lang)
+    report, result = rate_round(config, None, None)
+    round_problems(report, lang)
     return round_results(round_json.products(report, result, lang), str(folder), authority)
 
 

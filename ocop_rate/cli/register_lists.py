@@ -12,7 +12,7 @@ import typer
 
 from ocop_rate.cli.common import EXIT_OK, EXIT_SHORT, Lang, LangOpt, _code
 from ocop_rate.cli.help import OcopCommand
-from ocop_rate.cli.register import (
+from ocop_rate.cli.register_common import (
     DbOpt,
     OnOpt,
     OutputOpt,

@@ -1,38 +1,37 @@
-"""round new, round status, and ``rate ROUND/``: a council round as councils run it."""
+"""round new, round status: a council round as councils run it (``rate ROUND/`` rates it:
+:mod:`ocop_rate.cli.rate`)."""
 
 from __future__ import annotations
 
-import contextlib
 from enum import StrEnum
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import Annotated
 
 import typer
 
-from ocop_rate.cli.app import app
 from ocop_rate.cli.common import (
     EXIT_OK,
     EXIT_SHORT,
     Lang,
-    LangCode,
     LangOpt,
     LevelChoice,
-    RateFormat,
     RulesOpt,
+    _cannot_write,
     _code,
     _console,
     _day,
-    _emit,
-    _emit_bytes,
     _escape,
     _fail,
+    _finite,
     _guard,
     _library,
-    _marked,
     _say,
 )
-from ocop_rate.cli.help import OcopCommand, OcopGroup
+from ocop_rate.cli.formats import FormatOpt, deliver, refuse_unless
+from ocop_rate.cli.help import OcopCommand
+from ocop_rate.cli.round_common import rate_round, refuse_round_inputs, round_app
 from ocop_rate.errors import OcopError, Problem
+from ocop_rate.views.registry import Asked
 
 
 class ModeChoice(StrEnum):
@@ -41,132 +40,6 @@ class ModeChoice(StrEnum):
     written = "written"
 
 
-class StatusFormat(StrEnum):
-    table = "table"
-    json = "json"
-    markdown = "markdown"
-
-
-if TYPE_CHECKING:
-    from rich.console import RenderableType
-
-    from ocop_rate.models.rating import BatchResult
-    from ocop_rate.models.round import RoundReport
-
-round_app = typer.Typer(help="A council round (đợt đánh giá): scaffold it, see who is "
-                        "missing. Rate it with `ocop-rate rate ROUND/`.", no_args_is_help=True,
-                        cls=OcopGroup)
-app.add_typer(round_app, name="round")
-
-
-def round_config(paths: list[str]) -> Path | None:
-    """The round.yaml of the one round folder named in ``paths``, if any (a round is
-    rated on its own)."""
-    from ocop_rate.round import round_file
-
-    found = [(arg, round_file(arg)) for arg in paths]
-    rounds = [(arg, f) for arg, f in found if f is not None]
-    if not rounds:
-        return None
-    if len(paths) > 1:
-        _fail(OcopError(Problem.of("round.mixed_inputs", None, path=rounds[0][0])))
-    return rounds[0][1]
-
-
-def _rate(config: Path, rules: list[Path] | None, level: LevelChoice | None
-          ) -> tuple[RoundReport, BatchResult]:
-    from ocop_rate.round import rate_round
-
-    library = _library(rules)
-    return _guard(lambda: rate_round(library, config, None if level is None
-                                     else level.value))
-
-
-def rate_round_command(config: Path, *, rules: list[Path] | None, fmt: RateFormat,
-                       output: Path | None, lang: Lang, members: bool,
-                       level: LevelChoice | None) -> None:
-    """``ocop-rate rate ROUND/``: the round's header, who scored what, the results, the
-    round's notes. Exit 1 when a product is not rated or the round has problems."""
-    if output is not None:
-        _refuse_round_inputs(config, output)
-    report, result = _rate(config, rules, level)
-    language = _code(lang)
-    if fmt in (RateFormat.json, RateFormat.csv):  # the data has no place for them
-        _round_problems(report, language)
-    if fmt is RateFormat.json:
-        from ocop_rate.report import round_json
-
-        _emit(round_json.render(report, result, language), output)
-    elif fmt is RateFormat.markdown:
-        from ocop_rate.report import round_view
-
-        _emit(round_view.markdown(report, result, language), output)
-    elif fmt is RateFormat.table:
-        _print(_round_blocks(report, result, language, members, full=False), output)
-    else:  # csv, html, xlsx: the loose-file reports with the round in front
-        if fmt is RateFormat.csv:
-            from ocop_rate.report import round_csv
-            from ocop_rate.report.csv_report import ENCODING
-
-            _emit(round_csv.render(report, result, language), output, encoding=ENCODING)
-        elif fmt is RateFormat.html:
-            from ocop_rate.report.round_html import render_html
-
-            _emit(render_html(report, result, language, _library(rules).rubrics), output)
-        else:
-            from ocop_rate.report.round_html import render_xlsx
-
-            assert output is not None  # rate() asks for --output with xlsx
-            _emit_bytes(render_xlsx(report, result, language), output)
-    raise typer.Exit(EXIT_SHORT if report.short else EXIT_OK)
-
-
-def _round_problems(report: RoundReport, lang: LangCode) -> None:
-    """The round's own problems (a sheet refused, an id not on the list…), located, one a
-    line on stderr: the JSON array and the CSV hold products only."""
-    from ocop_rate.messages import text
-
-    err = _console(stderr=True)
-    label = text("cli.error", lang)
-    for problem in report.problems:
-        err.print(_marked(f"{label}:", "bold red", problem.text(lang)), soft_wrap=True)
-
-
-def _refuse_round_inputs(config: Path, output: Path) -> None:
-    """Inputs are never written: a report may not land on a file the round reads (nor,
-    by its suffix, become a members' sheet of the round next time)."""
-    from ocop_rate.round.config import SHEET_SUFFIXES, open_round
-
-    folder = _guard(lambda: open_round(config))
-    inputs = {config.resolve(), folder.products.resolve(),
-              *(p.resolve() for p, _ in folder.sheets)}
-    target = output.resolve()
-    inside = target.is_relative_to(folder.root.resolve())
-    if target in inputs or (inside and target.suffix.lower() in SHEET_SUFFIXES):
-        _fail(OcopError(Problem.of("round.output_is_input", None, path=str(output))))
-
-
-def _round_blocks(report: RoundReport, result: BatchResult, lang: LangCode, members: bool,
-                  full: bool) -> list[RenderableType]:
-    from rich.text import Text
-
-    from ocop_rate.cli.rate import _table_blocks
-    from ocop_rate.report.round_view import head_view, tail_view
-
-    return [*head_view(report, lang, full_matrix=full), Text(""),
-            *_table_blocks(result, lang, members, _console().width), Text(""),
-            *tail_view(report, lang)]
-
-
-def _print(blocks: list[RenderableType], output: Path | None) -> None:
-    from ocop_rate.cli.rate import _located
-
-    console = _console() if output is None else _console(width=120)
-    with console.capture() if output is not None else contextlib.nullcontext() as capture:
-        for block in blocks:  # lines wrap at words, but a located error stays one line
-            console.print(block, soft_wrap=_located(block))
-    if capture is not None:
-        _emit(capture.get(), output)
 
 
 @round_app.command("status", cls=OcopCommand)
@@ -174,8 +47,7 @@ def status(
     folder: Annotated[Path, typer.Argument(metavar="ROUND", help="The round folder (with "
                                            "round.yaml).", show_default=False)],
     rules: RulesOpt = None,
-    fmt: Annotated[StatusFormat, typer.Option("--format", "-f", help="Output format.")]
-    = StatusFormat.table,
+    fmt: FormatOpt = "table",
     output: Annotated[Path | None, typer.Option(
         "--output", "-o", help="Write to this file (atomically) instead of the screen.",
         dir_okay=False, show_default=False)] = None,
@@ -187,24 +59,15 @@ def status(
     the products' results are `rate ROUND -f json`."""
     from ocop_rate.round import round_file
 
+    refuse_unless("round-status", fmt, output)
     config = round_file(str(folder))
     if config is None:
         _fail(OcopError(Problem.of("round.not_a_round", None, path=str(folder))))
-    report, result = _rate(config, rules, None)
-    language = _code(lang)
+    if output is not None:
+        refuse_round_inputs(config, output)
+    report, result = rate_round(config, rules, None)
     incomplete = any(v == "missing" for e in report.entries for v in e.completeness.values())
-    if fmt is StatusFormat.json:
-        from ocop_rate.report import round_json
-
-        _emit(round_json.status(report, language), output)
-    elif fmt is StatusFormat.markdown:
-        from ocop_rate.report import round_view
-
-        _emit(round_view.markdown(report, result, language), output)
-    else:
-        from ocop_rate.report.round_view import head_view
-
-        _print(head_view(report, language, full_matrix=True), output)
+    deliver("round-status", fmt, (report, result), Asked(_code(lang)), output)
     raise typer.Exit(EXIT_SHORT if incomplete or report.short else EXIT_OK)
 
 
@@ -236,8 +99,8 @@ def new(
     answers_due: Annotated[str | None, typer.Option(
         "--answers-due", help="Written opinions: the last day for members' answers, "
         "YYYY-MM-DD.", show_default=False)] = None,
-    spread: Annotated[float, typer.Option("--spread", min=0, help="Spread limit in "
-                                          "points.")] = 10.0,
+    spread: Annotated[float, typer.Option("--spread", min=0, max=100, callback=_finite,
+                                          help="Spread limit in points.")] = 10.0,
     force: Annotated[bool, typer.Option("--force", help="Overwrite files that exist.")]
     = False,
     rules: RulesOpt = None,
@@ -247,6 +110,7 @@ def new(
     scoring member (sheets/NAME.xlsx) with every product row, option drop-downs and a
     guide sheet. Never overwrites a file without --force."""
     from ocop_rate.messages import text
+    from ocop_rate.report.output import write_all_atomic
     from ocop_rate.round.scaffold import scaffold
 
     when = None if date is None else _day(date)
@@ -262,9 +126,10 @@ def new(
         there = [Problem.of("round.exists", None, path=str(p)) for p in targets if p.exists()]
         if there:
             _fail(OcopError(there))
-    for path, data in targets.items():
-        path.parent.mkdir(parents=True, exist_ok=True)
-        _emit_bytes(data, path)
+    try:  # every refusal before the first byte; then all files, or none
+        _guard(lambda: write_all_atomic(targets))
+    except OSError as exc:
+        _cannot_write(folder, exc)
     members = sum(1 for rel in files if rel.endswith(".xlsx") and rel.startswith("sheets/"))
     listed = sum(1 for _ in _product_ids(targets))
     _console(stderr=True).print(_escape(text(

@@ -10,22 +10,21 @@ from ocop_rate.cli.app import rubrics_app
 from ocop_rate.cli.common import (
     Lang,
     LangOpt,
-    ListFormat,
     RulesOpt,
     _code,
-    _console,
     _day,
-    _emit,
     _guard,
     _library,
 )
+from ocop_rate.cli.formats import FormatOpt, deliver
 from ocop_rate.cli.help import OcopCommand
+from ocop_rate.views.registry import Asked
 
 
 @rubrics_app.command("list", cls=OcopCommand)
 def rubrics_list(
     rules: RulesOpt = None,
-    fmt: Annotated[ListFormat, typer.Option("--format", "-f")] = ListFormat.table,
+    fmt: FormatOpt = "table",
     lang: LangOpt = Lang.vi,
     on: Annotated[str | None, typer.Option(
         "--on", help="Show which rubrics are in force on this date (dd/mm/yyyy or "
@@ -41,14 +40,7 @@ def rubrics_list(
     entries = catalogue(_library(rules), _code(lang), day)
     if group is not None:
         entries = [e for e in entries if e["product_group"] == group]
-    if fmt is ListFormat.json:
-        from ocop_rate.report.json_report import render_rubric_list
-
-        _emit(render_rubric_list(entries), None)
-    else:
-        from ocop_rate.report.terminal import rubric_list_view
-
-        _console().print(*rubric_list_view(entries, _code(lang)))
+    deliver("rubrics", fmt, entries, Asked(_code(lang)), None)
 
 
 @rubrics_app.command("show", cls=OcopCommand)
@@ -56,19 +48,10 @@ def rubrics_show(
     rubric_id: Annotated[str, typer.Argument(metavar="RUBRIC_ID", help="e.g. "
                                              "food-processed-animal-26")],
     rules: RulesOpt = None,
-    fmt: Annotated[ListFormat, typer.Option("--format", "-f")] = ListFormat.table,
+    fmt: FormatOpt = "table",
     lang: LangOpt = Lang.vi,
 ) -> None:
     """Show one rubric fully resolved, as the council's sheet or as JSON."""
     library = _library(rules)
     rubric = _guard(lambda: library.get(rubric_id))
-    if fmt is ListFormat.json:
-        from ocop_rate.report.json_report import render_rubric
-
-        _emit(render_rubric(rubric), None)
-    else:
-        from ocop_rate.report.terminal import rubric_sheet_view
-
-        _console().print(rubric_sheet_view(rubric, _code(lang)))
-
-
+    deliver("rubric", fmt, rubric, Asked(_code(lang)), None)

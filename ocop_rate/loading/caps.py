@@ -15,6 +15,9 @@ MAX_SHEET_ROWS = 1_048_576        # Excel's own last row
 MAX_SHEET_CELLS = 30_000_000      # used range, rows x columns (100,000 products x 5 members
                                   # x 40 columns is 20 million)
 MAX_SHEET_OPTIONS = 127           # option indices of the sheet path are 8-bit
+MAX_ROUND_PRODUCTS = 10_000       # one council round's product list: a province rates a few
+                                  # hundred a year; each member's workbook has a row each
+MAX_ROSTER = 100                  # one council: a chair and some ten members
 
 
 class ProblemCaps:

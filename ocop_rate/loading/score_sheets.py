@@ -26,6 +26,7 @@ from ocop_rate.errors import InputFileError, Location, Problem
 from ocop_rate.loading.caps import (
     MAX_PROBLEMS_PER_COLUMN,
     MAX_PROBLEMS_PER_FILE,
+    MAX_ROSTER,
     MAX_SHEET_OPTIONS,
     ProblemCaps,
 )
@@ -41,14 +42,17 @@ from ocop_rate.loading.sheet_files import (
 )
 from ocop_rate.loading.text_safety import clean_breaks, hostile_char, printable
 from ocop_rate.models.names import id_keys, invisible_in_id, member_key, plain_ids
-from ocop_rate.models.rubric import NONE, Rubric
+from ocop_rate.models.rubric import NONE, Rubric, option_code
 
 if TYPE_CHECKING:
     import numpy as np
     from numpy.typing import NDArray
 
 IDENTITY = ("product_id", "product_name", "rubric", "member")
-REQUIRED = ("product_id", "rubric", "member")
+REQUIRED = ("product_id", "rubric")
+"""Columns a sheet must have. Without a ``member`` column the file is one member's, named
+by the file (``Lan.xlsx``: Lan), as a round's sheet is (issue 19: members come from the
+row or the file)."""
 
 
 @dataclass(frozen=True)
@@ -61,9 +65,39 @@ class BadProduct:
 
 
 @dataclass(frozen=True)
+class RowPlaces:
+    """Where each row of a block was read (sheet line, the id and member columns): what
+    the merge of several files by product id (``ocop_rate.merge``) needs to locate a
+    member who scores a product twice or an id that is a near miss."""
+
+    file: str
+    sheet: str | None
+    lines: NDArray[np.int64]          # R: the sheet line of each row of the block
+    columns: tuple[int, int | None]   # 0-based columns of the product id and the member
+    headers: tuple[str, str]          # those columns' headers as written
+
+    def at(self, row: int, member: bool = False) -> Location:
+        """Row ``row`` of the block, at its product id (or member) cell."""
+        col = self.columns[member]
+        field = self.headers[member]
+        if col is None:  # the file's member: no column
+            return Location(self.file, int(self.lines[row]), None, field)
+        if self.sheet is not None:
+            field += f" [{self.sheet}!{column_letter(col)}{int(self.lines[row])}]"
+        return Location(self.file, int(self.lines[row]), col + 1, field)
+
+    def said(self, row: int) -> str:
+        """``file:line`` of row ``row`` (the sheet named too in a workbook)."""
+        line = int(self.lines[row])
+        return f"{self.file}:{line}" if self.sheet is None else \
+            f"{self.file} ({self.sheet}):{line}"
+
+
+@dataclass(frozen=True)
 class SheetContent:
     blocks: list[CouncilColumns] = field(default_factory=list)
     bad: list[BadProduct] = field(default_factory=list)
+    places: list[RowPlaces] = field(default_factory=list)  # one per block
 
 
 def _criterion_key(key: str, known: Mapping[str, str]) -> str | None:
@@ -233,32 +267,29 @@ class _Sheet:
         import numpy as np
 
         col = self.columns.get(name)
-        if col is None:
-            return np.zeros(len(self.raw.frame), dtype=np.int64), [""]
+        if col is None:  # no member column: the file's member
+            said = _clean(Path(self.raw.file).stem) if name == "member" else ""
+            return np.zeros(len(self.raw.frame), dtype=np.int64), [said]
         return _factor(self.raw.frame[col])
 
 
-def read_score_sheet(path: Path, library: RubricLibrary,
-                     used: Mapping[str, str] | None = None) -> SheetContent:
+def read_score_sheet(path: Path, library: RubricLibrary) -> SheetContent:
     """Read and validate one score sheet. Raises :class:`InputFileError` when the file as a
     whole cannot be used; bad products are returned in ``bad``, the rest in ``blocks``.
 
-    ``used`` maps product ids already rated in this batch to their file: a repeat is an
-    error, never a silent overwrite.
+    A product on several sheets (of this workbook or of other files) is one product whose
+    council they make together: ``ocop_rate.merge`` joins them by product id.
     """
-    used = dict(used or {})
     content = SheetContent()
     for raw in read_raw(path):
-        part = validate_sheet(raw, library, used)
+        part = validate_sheet(raw, library)
         content.blocks.extend(part.blocks)
         content.bad.extend(part.bad)
-        for block in part.blocks:  # one product on two sheets is a repeat, not a merge
-            used.update(dict.fromkeys(block.product_id, f"{raw.file} ({raw.sheet})"))
+        content.places.extend(part.places)
     return content
 
 
-def validate_sheet(raw: RawSheet, library: RubricLibrary,
-                   used: Mapping[str, str]) -> SheetContent:
+def validate_sheet(raw: RawSheet, library: RubricLibrary) -> SheetContent:
     import numpy as np
     import pandas as pd
 
@@ -270,11 +301,13 @@ def validate_sheet(raw: RawSheet, library: RubricLibrary,
     rub, rubs = sheet.identity("rubric")
     mem, mems = sheet.identity("member")
     nam, names = sheet.identity("product_name")
-    c_pid, c_rub, c_mem = (sheet.columns[k] for k in REQUIRED)
+    c_pid, c_rub = (sheet.columns[k] for k in REQUIRED)
+    c_mem = sheet.columns.get("member")
 
     blank_pid = np.array([p == "" for p in pids])[pid]
     if blank_pid.any():  # fully blank rows are skipped; others must name their product
-        ids = [sheet.criteria[k] for k in sheet.criteria] + [c_rub, c_mem]
+        ids = [sheet.criteria[k] for k in sheet.criteria] + [c_rub]
+        ids += [] if c_mem is None else [c_mem]
         filled = np.zeros(int(blank_pid.sum()), dtype=bool)
         for col in ids:
             filled |= _text(raw.frame[col])[blank_pid] != ""
@@ -353,6 +386,10 @@ def validate_sheet(raw: RawSheet, library: RubricLibrary,
         add(p, sheet.where(int(r), c_mem, "sheet.member_twice", member=mems[mem[r]],
                            product=pids[product[p]], first=str(raw.first_row + first),
                            again=str(raw.first_row + int(r))))
+    for p in np.flatnonzero(np.diff(starts) > MAX_ROSTER).tolist():  # one council's size
+        add(int(p), sheet.where(int(order[starts[p] + MAX_ROSTER]), c_mem,
+                                "sheet.too_many_members", product=pids[product[p]],
+                                count=f"{int(starts[p + 1] - starts[p]):,}", limit=MAX_ROSTER))
     plain = plain_ids(pids)  # the usual sheet: no id can hold a space or hidden character
     bad_id = [i for i, p in enumerate(pids) if p and (len(p) > MAX_CELL_CHARS
                                                       or (not plain and re.search(r"\s", p)))]
@@ -391,12 +428,6 @@ def validate_sheet(raw: RawSheet, library: RubricLibrary,
                   else []):
             add(int(row_product[r]), sheet.where(r, spot, "safety.control_char",
                                                  code=hostile_char(values[codes[r]])))
-    if used:
-        for p in range(n_prod):
-            holder = used.get(keys[p])
-            if holder is not None:
-                add(p, sheet.where(int(order[starts[p]]), c_pid, "rating.id_used",
-                                   id=pids[product[p]], other=holder))
     long = [i for i, v in enumerate(names) if len(v) > MAX_CELL_CHARS]
     long_m = [i for i, v in enumerate(mems) if len(v) > MAX_CELL_CHARS]
     for codes, spot, what, which in ((nam, sheet.columns.get("product_name"),
@@ -466,6 +497,7 @@ def validate_sheet(raw: RawSheet, library: RubricLibrary,
         pending.append((rubric, members, option))
 
     blocks: list[CouncilColumns] = []
+    places: list[RowPlaces] = []
     failed = silenced.copy()
     failed[list(problems)] = True
     pid_text = np.array(pids, dtype=object)
@@ -489,6 +521,9 @@ def validate_sheet(raw: RawSheet, library: RubricLibrary,
             member=mem_text[mem[rows_sel]].tolist(),
             option=np.ascontiguousarray(option[row_good]),
         ))
+        places.append(RowPlaces(raw.file, raw.sheet, rows_sel + raw.first_row,
+                                (c_pid, c_mem), (raw.headers[c_pid], "member" if c_mem is None
+                                                 else raw.headers[c_mem])))
     for p in sorted(problems):
         listed = sorted(problems[p], key=lambda x: (x.location.line or 0,
                                                    x.location.column or 0))
@@ -502,7 +537,7 @@ def validate_sheet(raw: RawSheet, library: RubricLibrary,
                                    per_column=MAX_PROBLEMS_PER_COLUMN))
     if notes:
         bad.append(BadProduct(None, None, notes))
-    return SheetContent(blocks, bad)
+    return SheetContent(blocks, bad, places)
 
 
 def _case_mixes(rubric: Rubric, sheet: _Sheet, rows: NDArray[np.int64],
@@ -542,8 +577,8 @@ def _option_index(rubric: Rubric, k: int, text: str) -> int:
     printed on the sheet applies) is ``len(options)``; -1 unknown, -2 blank."""
     if text == "":
         return -2
-    code = text.casefold()
-    if code in (NONE, "-"):
+    code = option_code(text)
+    if code == NONE:
         return len(rubric.criteria[k].options)
     for i, opt in enumerate(rubric.criteria[k].options):
         if opt.code == code:

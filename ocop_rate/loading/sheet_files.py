@@ -14,8 +14,8 @@ from __future__ import annotations
 import codecs
 import contextlib
 import re
-import unicodedata
 import zipfile
+import zlib
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -24,6 +24,7 @@ from typing import Any
 from ocop_rate.errors import InputFileError, Location, Problem
 from ocop_rate.loading.caps import MAX_SHEET_CELLS, MAX_SHEET_COLUMNS, MAX_SHEET_ROWS
 from ocop_rate.loading.source import read_bytes, text_encoding
+from ocop_rate.models.names import folded
 
 MAX_SHEET_BYTES = 256 * 1024 * 1024   # a 100,000-product council sheet is ~40 MB of CSV
 MAX_XLSX_UNPACKED = 1024 * 1024 * 1024  # zip bombs: refuse before unpacking
@@ -50,9 +51,7 @@ member's comment): a loose score sheet holding them is a round's sheet rated on 
 
 def header_key(text: str) -> str:
     """``'Mã  SP'`` -> ``'ma sp'``: case, diacritics (đ too) and separators ignored."""
-    folded = unicodedata.normalize("NFD", text.strip().casefold()).replace("đ", "d")
-    plain = "".join(ch for ch in folded if not unicodedata.combining(ch))
-    return re.sub(r"[\s_\-]+", " ", plain).strip()
+    return folded(text)
 
 
 @dataclass(frozen=True)
@@ -66,7 +65,7 @@ class RawSheet:
     first_row: int = 2     # the sheet row of the first record (headers are row 1)
 
 
-def _read_csv(path: Path) -> RawSheet:
+def _read_csv(path: Path, max_rows: int | None = None) -> RawSheet:
     import io
 
     import pandas as pd
@@ -86,6 +85,8 @@ def _read_csv(path: Path) -> RawSheet:
     sep = sniff_separator(raw)
     raw = trim_trailing_blank_fields(raw, sep)
     _refuse_wide_records(raw, name, sep)
+    if max_rows is not None:
+        _refuse_long(raw, name, max_rows)
     # dtype=object: every cell is read as text all the same (no type is guessed, no NA),
     # without pandas 3's conversion to its string dtype
     try:
@@ -174,6 +175,25 @@ def _refuse_wide_records(raw: bytes, name: str, sep: bytes = b",") -> None:
                 line=reader.line_num, fields=len(record), limit=MAX_SHEET_COLUMNS))
 
 
+def _refuse_long(raw: bytes, name: str, max_rows: int) -> None:
+    """More than ``max_rows`` records after the header is refused before pandas parses
+    them. Line breaks are an upper bound (a quoted cell may hold one, blank lines are
+    skipped); only when it is over, the csv module counts records exactly, building none."""
+    if raw.count(b"\n") <= max_rows + 1:
+        return
+    import csv
+    import io
+
+    reader = csv.reader(io.TextIOWrapper(io.BytesIO(raw), "utf-8", "replace", newline=""))
+    records = 0
+    for record in reader:
+        records += any(record)
+        if records > max_rows + 1:
+            raise InputFileError(Problem.of(
+                "safety.csv_too_long", Location(name, reader.line_num),
+                line=reader.line_num, limit=f"{max_rows:,}"))
+
+
 def _longest_line(raw: bytes) -> int:
     """The length of the longest line of ``raw`` (without its ``\n``), found with numpy."""
     import numpy as np
@@ -209,17 +229,20 @@ def _parse_in_chunks(chunks: Any) -> Any:
                          for col, parts in codes.items()})
 
 
-def _read_xlsx(path: Path) -> list[RawSheet]:
+def _read_xlsx(path: Path, max_rows: int | None = None) -> list[RawSheet]:
     name = str(path)
     read_bytes(path, MAX_SHEET_BYTES)  # size cap, folder, missing file
+    from ocop_rate.loading.xlsx_parts import check_parts
+
     try:
         with zipfile.ZipFile(path) as archive:
             unpacked = sum(info.file_size for info in archive.infolist())
-    except (zipfile.BadZipFile, OSError):
+            if unpacked > MAX_XLSX_UNPACKED:
+                raise InputFileError(Problem.of("sheet.unpacks_to", Location(name),
+                                                size=unpacked, limit=MAX_XLSX_UNPACKED))
+            check_parts(archive, name)  # sheets, shared strings, one value's size
+    except (zipfile.BadZipFile, OSError, EOFError, zlib.error):
         raise InputFileError(Problem.of("sheet.not_xlsx", Location(name))) from None
-    if unpacked > MAX_XLSX_UNPACKED:
-        raise InputFileError(Problem.of("sheet.unpacks_to", Location(name), size=unpacked,
-                                        limit=MAX_XLSX_UNPACKED))
     from openpyxl import load_workbook
 
     try:
@@ -231,8 +254,14 @@ def _read_xlsx(path: Path) -> list[RawSheet]:
         with damaged_workbook(name):
             for index, sheet in enumerate(book.worksheets):
                 title = str(sheet.title)
-                frame = _parse_in_chunks(_xlsx_chunks(book, sheet, name, title))
-                found += workbook_sheet(name, index, title, frame)
+                frame = _parse_in_chunks(_xlsx_chunks(book, sheet, name, title, max_rows))
+                scores = workbook_sheet(name, index, title, frame)
+                if scores and getattr(sheet, "sheet_state", "visible") != "visible":
+                    # Excel shows no hidden (or very hidden) sheet: its scores count unseen
+                    raise InputFileError(Problem.of(
+                        "safety.xlsx_hidden_sheet", Location(name, 1, 1), sheet=title,
+                        state=str(sheet.sheet_state)))
+                found += scores
     finally:
         book.close()
     return found
@@ -281,7 +310,8 @@ def _csv_problem(said: str, name: str) -> Problem:
                       Location(name, int(line_no.group(1)) if line_no else None))
 
 
-def _xlsx_chunks(book: Any, sheet: Any, name: str, title: str) -> Any:
+def _xlsx_chunks(book: Any, sheet: Any, name: str, title: str,
+                 max_rows: int | None = None) -> Any:
     """The sheet's rows as DataFrames of CSV_CHUNK_ROWS rows, read straight from the XML.
 
     Why not ``iter_rows``: it pads every row to the ``<dimension>`` the file declares (or
@@ -317,6 +347,10 @@ def _xlsx_chunks(book: Any, sheet: Any, name: str, title: str) -> Any:
                       if (text := _cell_text(c["value"])) != ""}
             if not values:
                 continue
+            _refuse_hidden(parser, row, values, refuse)
+            if max_rows is not None and row > max_rows + 1:  # the header is row 1
+                raise refuse("safety.table_too_long", row, min(values), line=row,
+                             limit=f"{max_rows:,}")
             last = max(values)
             if last > MAX_SHEET_COLUMNS:
                 raise refuse("safety.sheet_too_wide", row, last, column=column_letter(
@@ -343,6 +377,32 @@ def _xlsx_chunks(book: Any, sheet: Any, name: str, title: str) -> Any:
                 yield flush()
     if pending:
         yield flush()
+
+
+def _refuse_hidden(parser: Any, row: int, values: dict[int, str], refuse: Any) -> None:
+    """A value in a row or column Excel hides (hidden, filtered out, or of height or width
+    0) would be scored though nobody sees it: refused at its cell. Column widths come
+    before the rows in the sheet XML, so the parser knows every hidden column by the first
+    row."""
+    hidden = ("1", "true")
+    dims = parser.row_dimensions.get(str(row), {})
+    if dims.get("hidden") in hidden or _zero(dims.get("ht")):
+        raise refuse("safety.xlsx_hidden_row", row, min(values), line=row)
+    for dims in parser.column_dimensions.values():
+        if dims.get("hidden") in hidden or _zero(dims.get("width")):
+            low, high = int(dims.get("min", 0)), int(dims.get("max", dims.get("min", 0)))
+            inside = [col for col in values if low <= col <= high]
+            if inside:
+                raise refuse("safety.xlsx_hidden_column", row, inside[0],
+                             column=column_letter(inside[0] - 1))
+
+
+def _zero(size: object) -> bool:
+    """A row height or column width of 0: hidden in Excel as surely as ``hidden="1"``."""
+    try:
+        return size is not None and float(str(size)) == 0
+    except ValueError:
+        return False
 
 
 def _cell_text(value: object) -> str:

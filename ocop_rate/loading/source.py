@@ -340,6 +340,29 @@ def _walk(node: yaml.Node, path: PathKey, source: SourceMap, count: list[int],
     elif node.id == "sequence":  # type: ignore[attr-defined]
         for index, item in enumerate(node.value):
             _walk(item, (*path, index), source, count, name)
+    elif node.tag == _TIMESTAMP and not _calendar_day(node.value):
+        raise InputFileError(Problem.of(
+            "input.yaml_bad_date", Location(name, node.start_mark.line + 1,
+                                            node.start_mark.column + 1, render_path(path)),
+            value=node.value))
+
+
+_TIMESTAMP = "tag:yaml.org,2002:timestamp"
+
+
+def _calendar_day(text: str) -> bool:
+    """Whether a YAML date (``2026-02-30`` is resolved as one) names a day of the
+    calendar: PyYAML would fail on it later with no position."""
+    import datetime as dt
+
+    found = re.match(r"(\d{4})-(\d{1,2})-(\d{1,2})", text)
+    if found is None:
+        return True
+    try:
+        dt.date(int(found[1]), int(found[2]), int(found[3]))
+    except ValueError:
+        return False
+    return True
 
 
 def _normalise(value: Any, source: SourceMap, path: PathKey = ()) -> Any:

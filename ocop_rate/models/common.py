@@ -6,7 +6,9 @@ import datetime as dt
 from collections.abc import Iterable
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, model_validator
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, model_validator
+
+from ocop_rate.models.days import FIRST_DAY, LAST_DAY, in_programme
 
 Lang = Literal["vi", "en"]
 
@@ -21,9 +23,14 @@ def _day_first(value: Any) -> Any:
     return value
 
 
-Day = Annotated[dt.date, BeforeValidator(_day_first)]
+def _in_programme(day: dt.date) -> dt.date:
+    return check_day(day)
+
+
+Day = Annotated[dt.date, BeforeValidator(_day_first), AfterValidator(_in_programme)]
 """A date a person writes in a file: ``05/02/2026`` (day first, as Vietnamese documents
-write it) or ``2026-02-05`` (YAML reads the latter as a date already)."""
+write it) or ``2026-02-05`` (YAML reads the latter as a date already), within the
+programme's years (:func:`check_day`)."""
 
 
 class Frozen(BaseModel):
@@ -60,3 +67,16 @@ def repeated(values: Iterable[str]) -> list[str]:
     for value in values:
         (again if value in seen else seen).add(value)
     return sorted(again)
+
+
+def check_day(day: dt.date) -> dt.date:
+    """``day`` when it can be a date of the programme; else a pydantic error carrying the
+    catalogue's id (``schema.day_outside``), so a file's date is refused at its line."""
+    if not in_programme(day):
+        from pydantic_core import PydanticCustomError
+
+        params = {"first": f"{FIRST_DAY:%d/%m/%Y}", "last": f"{LAST_DAY:%d/%m/%Y}",
+                  "value": day.isoformat()}
+        raise PydanticCustomError("schema.day_outside", "date {value} is outside the "
+                                  "programme, {first} to {last}", params)
+    return day

@@ -10,6 +10,9 @@ from pydantic_core import PydanticCustomError
 from ocop_rate.models.common import Frozen, Text, repeated
 from ocop_rate.models.conditions import FactValue, facts_as_written
 from ocop_rate.models.names import invisible_in_id, member_key
+from ocop_rate.models.rubric import option_code
+
+MAX_COUNCIL = 100  # members of one council: restated from ocop_rate.loading.caps.MAX_ROSTER
 
 PRODUCER_KINDS = ("cooperative", "company", "household", "cooperative_group", "farm",
                   "association")
@@ -58,6 +61,12 @@ class MemberSheet(Frozen):
     scores: dict[str, str] = Field(default_factory=dict)
     notes: dict[str, str] = Field(default_factory=dict)
 
+    @field_validator("scores", mode="after")
+    @classmethod
+    def _codes(cls, value: dict[str, str]) -> dict[str, str]:
+        """Option codes as every input compares them (``B`` is ``b``, ``-`` is ``none``)."""
+        return {k: option_code(v) if v.strip() else v for k, v in value.items()}
+
     @field_validator("scores", "notes", mode="before")
     @classmethod
     def _blank_is_absent(cls, value: Any) -> Any:
@@ -84,7 +93,7 @@ class Dossier(Frozen):
         default_factory=dict, description="criterion id -> documents cited"
     )
     self_assessment: dict[str, str] = Field(default_factory=dict)
-    council: tuple[MemberSheet, ...] = Field(min_length=1)
+    council: tuple[MemberSheet, ...] = Field(min_length=1, max_length=MAX_COUNCIL)
 
     @field_validator("facts", "evidence", "self_assessment", mode="before")
     @classmethod

@@ -15,9 +15,10 @@ from typing import Any, Literal
 
 from pydantic import Field, field_validator, model_validator
 
-from ocop_rate.models.common import Day, Frozen, Text, repeated
+from ocop_rate.models.common import Day, Frozen, Text
 from ocop_rate.models.conditions import FactValue, facts_as_written
 from ocop_rate.models.dossier import Producer
+from ocop_rate.models.names import hidden_in_name, same_person
 
 Level = Literal["province", "central"]
 Role = Literal["chair", "member", "secretary"]
@@ -29,6 +30,7 @@ Registration = Literal["first", "upgrade", "re-evaluation"]
 """Mẫu số 01 (phiếu đăng ký): first rating, upgrade of the class, or re-evaluation."""
 
 DEFAULT_SPREAD_LIMIT = 10.0  # restated from ocop_rate.defaults: models import nothing of ours
+MAX_ROSTER = 100  # restated from ocop_rate.loading.caps (a test keeps the two equal)
 
 
 class RosterMember(Frozen):
@@ -41,6 +43,19 @@ class RosterMember(Frozen):
     @property
     def scores(self) -> bool:
         return self.role != "secretary"
+
+    @field_validator("name")
+    @classmethod
+    def _no_hidden_character(cls, value: str) -> str:
+        bad = hidden_in_name(value)
+        if bad is not None:
+            from pydantic_core import PydanticCustomError
+
+            shown = "".join(f"\\u{ord(ch):04x}" if hidden_in_name(ch) else ch for ch in value)
+            params = {"shown": shown, "code": bad}
+            raise PydanticCustomError("round.name_hidden_char", "name '{shown}' holds the "
+                                      "invisible character {code}", params)
+        return value
 
 
 class SheetFile(Frozen):
@@ -99,11 +114,12 @@ class RoundConfig(Frozen):
     date: Day | None = None
     level: Level = "province"
     province: str | None = None
-    roster: tuple[RosterMember, ...] = Field(min_length=1)
+    roster: tuple[RosterMember, ...] = Field(min_length=1, max_length=MAX_ROSTER)
     quorum: int | float | str = Field(
         default=1.0, description="Scoring members needed per product: a count (3) or a "
         "share of the scoring members (0.67 or '2/3'); default all of them.")
-    spread_limit: float = Field(default=DEFAULT_SPREAD_LIMIT, ge=0)
+    spread_limit: float = Field(default=DEFAULT_SPREAD_LIMIT, ge=0, le=100,
+                                allow_inf_nan=False)  # points of a 100-point total
     mode: Mode | None = Field(
         default=None, description="average, consensus or written; default: written when "
         "every listed product is a re-evaluation (Điều 7.6.d), else average.")
@@ -115,11 +131,33 @@ class RoundConfig(Frozen):
         default=(), description="Members' sheets in order (later supersede earlier); "
         "default: every other .csv/.xlsx/.yaml file of the folder, in name order.")
 
+    @field_validator("roster")
+    @classmethod
+    def _one_person_once(cls, value: tuple[RosterMember, ...]) -> tuple[RosterMember, ...]:
+        """Names the round would match to one person (``models.names.person_key``)."""
+        dupes = same_person(m.name for m in value)
+        if dupes:
+            from pydantic_core import PydanticCustomError
+
+            raise PydanticCustomError("round.roster_same_person", "the roster names one "
+                                      "person more than once: {names}",
+                                      {"names": ", ".join(dupes)})
+        return value
+
+    @field_validator("quorum", mode="before")
+    @classmethod
+    def _quorum_not_yes_no(cls, value: Any) -> Any:
+        """``quorum: true`` is no count: refused before pydantic would take it as 1."""
+        if isinstance(value, bool):
+            from pydantic_core import PydanticCustomError
+
+            raise PydanticCustomError("schema.quorum_yes_no", "quorum {value} is no count "
+                                      "(3) or share (0.67)", {"value": str(value).lower()})
+        return value
+
     @field_validator("quorum")
     @classmethod
     def _quorum_shape(cls, value: int | float | str) -> int | float | str:
-        if isinstance(value, bool):
-            raise ValueError("quorum is a count of members (3) or a share (0.67)")
         if isinstance(value, str):
             found = re.fullmatch(r"\s*(\d+)\s*/\s*(\d+)\s*", value)
             if not found or int(found[2]) == 0 or not 0 < Fraction(value) <= 1:
@@ -134,9 +172,6 @@ class RoundConfig(Frozen):
 
     @model_validator(mode="after")
     def _roster_sound(self) -> RoundConfig:
-        dupes = repeated(m.name for m in self.roster)
-        if dupes:
-            raise ValueError(f"roster names a person more than once: {', '.join(dupes)}")
         scoring = len(self.scoring)
         if not scoring:
             raise ValueError("the roster has no scoring member (only a secretary)")

@@ -26,6 +26,14 @@ NONE = "none"
 """The option code for "no option printed on the sheet applies" (CONTRACT.md): 0 points,
 below every star mark. A score-sheet cell may also write it ``-``."""
 
+
+def option_code(text: str) -> str:
+    """A member's option code as compared: trimmed, case ignored (``B`` is ``b``: rubric
+    codes are lower case), ``-`` the same as ``none``. One rule for dossiers, score sheets
+    and a round's sheets (issue 19)."""
+    code = text.strip().casefold()
+    return NONE if code == "-" else code
+
 _ID = r"^[A-Za-z0-9][A-Za-z0-9_.\-]*$"
 
 

@@ -9,6 +9,7 @@ from datetime import date
 
 from ocop_rate.errors import Location, Problem
 from ocop_rate.register import ledger, rules
+from ocop_rate.register.dates import stored_day
 from ocop_rate.register.store import Register, RegisterError
 
 
@@ -141,7 +142,7 @@ def revoke(register: Register, ident: str, ground: str, decision: ledger.Decisio
         if decision.authority != needed:
             raise _refuse("register.revoke_authority", ident=ident, certificate=number,
                           stars=stars, authority=needed)
-        if decision.on < date.fromisoformat(issued):
+        if decision.on < stored_day(issued):
             raise _refuse("register.revoked_before_issue", ident=ident, certificate=number)
         if concluded_on is not None and decision.on < concluded_on:
             raise _refuse("register.revoked_before_conclusion", ident=ident)

@@ -52,7 +52,19 @@ def iso(day: date | None) -> str | None:
 
 
 def from_iso(text: str | None) -> date | None:
-    return None if text is None else date.fromisoformat(text)
+    return None if text is None else stored_day(text)
+
+
+def stored_day(text: object) -> date:
+    """A date read back from the register file, checked as a typed one is (a file edited
+    by another tool may hold ``9999-12-31``, whose window would leave the calendar, or no
+    date at all): an ``OcopError`` naming the value, never an overflow later."""
+    day = parse_date(str(text)) if isinstance(text, str) else None
+    if day is None:
+        from ocop_rate.errors import OcopError, Problem
+
+        raise OcopError(Problem.of("register.stored_date", None, value=str(text)))
+    return day
 
 
 def today() -> date:

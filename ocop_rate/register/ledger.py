@@ -13,7 +13,7 @@ from typing import Any
 
 from ocop_rate.models.register import CertificateView
 from ocop_rate.register import rules
-from ocop_rate.register.dates import from_iso
+from ocop_rate.register.dates import from_iso, stored_day
 from ocop_rate.register.keys import product_key
 
 
@@ -112,8 +112,8 @@ def current(conn: sqlite3.Connection, product_id: str) -> Current | None:
         "ORDER BY c.issued_on DESC, c.certificate_id DESC", (product_id,)).fetchone()
     if row is None:
         return None
-    return Current(row[0], row[1], row[2], date.fromisoformat(row[3]),
-                   date.fromisoformat(row[4]), from_iso(row[5]), from_iso(row[6]))
+    return Current(row[0], row[1], row[2], stored_day(row[3]),
+                   stored_day(row[4]), from_iso(row[5]), from_iso(row[6]))
 
 
 def certificate_by_number(conn: sqlite3.Connection, number: str) -> str | None:
@@ -207,7 +207,7 @@ def view(row: tuple[Any, ...], on: date) -> CertificateView:
 @functools.lru_cache(maxsize=8192)
 def _day(text: object) -> Any:
     """An ISO date column as a date (None stays None); dates repeat, so each is parsed once."""
-    return None if text is None else date.fromisoformat(str(text))
+    return None if text is None else stored_day(text)
 
 
 @functools.lru_cache(maxsize=8192)

@@ -8,7 +8,7 @@ from datetime import date, timedelta
 
 from ocop_rate.models.register import CertificateView, DueItem, HistoryEvent
 from ocop_rate.register import ledger, rules
-from ocop_rate.register.dates import from_iso
+from ocop_rate.register.dates import from_iso, stored_day
 from ocop_rate.register.store import Register
 
 DUE_STATES = ("open", "opening", "closed-unfiled")
@@ -100,13 +100,13 @@ def history(register: Register, ident: str) -> tuple[ledger.ProductInfo, list[Hi
                 "d.number FROM ratings r LEFT JOIN decisions d ON d.decision_id = r.decision_id"
                 " WHERE r.product_id = ? ORDER BY r.rated_on, r.rating_id", (pid,)):
             detail = level if total is None else f"{level} {total / 100:.2f}"
-            events.append(HistoryEvent(date.fromisoformat(on), "rating", kind, stars, outcome,
+            events.append(HistoryEvent(stored_day(on), "rating", kind, stars, outcome,
                                        number, detail))
         for on, state, branch, own in conn.execute(
                 "SELECT proposed_on, state, returned_as, own_rating_id FROM proposals WHERE "
                 "product_id = ?", (pid,)):
             waiting = branch == "own-evaluation" and own is None
-            events.append(HistoryEvent(date.fromisoformat(on), "proposal", None, 5, state,
+            events.append(HistoryEvent(stored_day(on), "proposal", None, 5, state,
                                        None, "own-evaluation-due" if waiting else branch))
         for number, stars, issued, expires, term, filed, revoked, ground, dec in conn.execute(
                 "SELECT c.number, c.stars, c.issued_on, c.expires_on, c.term_source, "
@@ -115,11 +115,11 @@ def history(register: Register, ident: str) -> tuple[ledger.ProductInfo, list[Hi
                 "LEFT JOIN revocations r ON r.certificate_id = c.certificate_id "
                 "LEFT JOIN decisions d ON d.decision_id = r.decision_id "
                 "WHERE c.product_id = ?", (pid,)):
-            events.append(HistoryEvent(date.fromisoformat(issued), "certificate", None, stars,
+            events.append(HistoryEvent(stored_day(issued), "certificate", None, stars,
                                        None, number, f"{term} → {expires}"))
             filed_on = from_iso(filed)
             if filed_on is not None:
-                place = rules.window(date.fromisoformat(expires)).where(filed_on)
+                place = rules.window(stored_day(expires)).where(filed_on)
                 events.append(HistoryEvent(filed_on, "filing", None, stars, place, number))
             revoked_on = from_iso(revoked)
             if revoked_on is not None:
@@ -156,7 +156,7 @@ def awaiting_own_evaluation(register: Register) -> list[tuple[str, str, date]]:
     """Products the Ministry returned under 90 points that the province chose to evaluate
     again under its own authority (Điều 7.4.g) and has not yet: product, name, proposed."""
     with register.snapshot() as conn:
-        return [(pid, name, date.fromisoformat(on)) for pid, name, on in conn.execute(
+        return [(pid, name, stored_day(on)) for pid, name, on in conn.execute(
             "SELECT p.product_id, pr.name, p.proposed_on FROM proposals p JOIN products pr "
             "ON pr.product_id = p.product_id WHERE p.returned_as = 'own-evaluation' AND "
             "p.own_rating_id IS NULL ORDER BY p.proposed_on, p.product_id")]
@@ -165,7 +165,7 @@ def awaiting_own_evaluation(register: Register) -> list[tuple[str, str, date]]:
 def pending_proposals(register: Register) -> list[tuple[str, str, date, float | None]]:
     """The 5-star queue: product, name, date proposed, provincial total."""
     with register.snapshot() as conn:
-        return [(pid, name, date.fromisoformat(on), None if t is None else t / 100)
+        return [(pid, name, stored_day(on), None if t is None else t / 100)
                 for pid, name, on, t in conn.execute(
                     "SELECT p.product_id, pr.name, p.proposed_on, r.total_cents FROM proposals"
                     " p JOIN products pr ON pr.product_id = p.product_id JOIN ratings r ON "

@@ -49,6 +49,11 @@ class Recorded:
     warnings: list[Problem] = field(default_factory=list)
 
 
+MAX_TOTAL = 100
+"""A rating's total is out of 100 points (Quyết định 26/2026, Phụ lục: the parts of every
+product set add up to 100); NaN, Infinity or 1e300 in a results file is no total."""
+
+
 def read_round(path: Path, authority: rules.Authority) -> list[RoundResult]:
     """The products of a rated round's JSON, checked field by field (located by index)."""
     from ocop_rate.loading.source import read_bytes
@@ -95,8 +100,11 @@ def _result(item: Any, i: int, file: str, authority: rules.Authority,
         bad("product_id", "a product id without spaces")
     if stars is not None and (isinstance(stars, bool) or stars not in (1, 2, 3, 4, 5)):
         bad("stars", "1-5 or null")
-    if total is not None and (isinstance(total, bool) or not isinstance(total, (int, float))):
-        bad("total", "a number or null")
+    if total is not None and (isinstance(total, bool) or not isinstance(total, (int, float))
+                              or not 0 <= total <= MAX_TOTAL):  # NaN fails both sides
+        bad("total", f"a number from 0 to {MAX_TOTAL} or null")
+    if item.get("level") is not None and item.get("level") not in ("province", "central"):
+        bad("level", "province or central")
     if recognised is not None and not isinstance(recognised, bool):
         bad("recognised", "true or false")
     if outcome is not None and outcome not in rules.OUTCOMES:

@@ -10,7 +10,9 @@ file, another program's SQLite database, a damaged one) is refused and never wri
 from __future__ import annotations
 
 import contextlib
+import os
 import sqlite3
+import stat
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -39,6 +41,7 @@ class Register:
     conn: sqlite3.Connection
     migrated_from: int | None = None
     created: bool = False  # this run made the file (see :func:`close_unless_unused`)
+    read_older: int | None = None  # a read of an older schema, migrated in memory only
 
     @contextlib.contextmanager
     def transaction(self) -> Iterator[sqlite3.Connection]:
@@ -83,9 +86,21 @@ def open_register(path: Path, *, create: bool, write: bool | None = None) -> Reg
 
 
 def _open(path: Path, create: bool, write: bool) -> Register:
+    """Every check that can refuse the file comes before anything that can write it: the
+    kind of file (a folder, a device, a FIFO are refused, so nothing such as a ``-journal``
+    ever appears beside them), the SQLite header, the application id (an SQLite file of
+    another program, even an empty one with its own id, is never taken over) and the
+    schema version (a newer register is refused untouched). Only then, and only for a
+    command that writes, the journal mode is set and migrations run."""
     if path.is_dir():
         raise _refuse("register.is_folder", path)
-    fresh = not path.exists() or path.stat().st_size == 0
+    try:
+        mode = os.stat(path).st_mode
+    except FileNotFoundError:
+        mode = None
+    if mode is not None and not stat.S_ISREG(mode):
+        raise _refuse("register.not_regular", path)
+    fresh = mode is None or path.stat().st_size == 0
     if fresh and not create:
         raise _refuse("register.missing", path)
     if fresh and not path.parent.is_dir():
@@ -94,9 +109,8 @@ def _open(path: Path, create: bool, write: bool) -> Register:
         with path.open("rb") as handle:
             if handle.read(len(SQLITE_HEADER)) != SQLITE_HEADER:
                 raise _refuse("register.not_sqlite", path)
-    mode = "rwc" if fresh else "rw"
-    conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode={mode}", uri=True,
-                           timeout=BUSY_SECONDS, isolation_level=None)
+    conn = sqlite3.connect(_uri(path, fresh, write), uri=True, timeout=BUSY_SECONDS,
+                           isolation_level=None)
     try:
         conn.execute("PRAGMA foreign_keys = ON")
         # one statement, one snapshot: read apart, another process creating the register
@@ -104,21 +118,57 @@ def _open(path: Path, create: bool, write: bool) -> Register:
         app_id, tables = conn.execute(
             "SELECT (SELECT application_id FROM pragma_application_id()), "
             "(SELECT count(*) FROM sqlite_master)").fetchone()
-        if app_id != APPLICATION_ID and (tables or not create):
+        ours = app_id == APPLICATION_ID
+        if not ours and (app_id != 0 or tables or not create):
             raise _refuse("register.foreign", path)
-        if app_id == APPLICATION_ID and write:
+        version = schema_version(conn)
+        if version > LATEST:
+            raise _refuse("register.newer", path, version=version, known=LATEST)
+        register = Register(path, conn, created=fresh)
+        if not write:
+            if version < LATEST:  # an older register, read as migrated, never written
+                register.conn = _migrated_copy(conn)
+                register.read_older = version
+                conn.close()
+            return register
+        if ours:
             check = conn.execute("PRAGMA quick_check").fetchone()[0]
             if check != "ok":
                 raise _refuse("register.damaged", path, reason=check)
-        else:
-            if conn.execute("PRAGMA journal_mode = WAL").fetchone()[0] != "wal":
-                raise _refuse("register.no_wal", path)
-        register = Register(path, conn, created=fresh)
+        if conn.execute("PRAGMA journal_mode = WAL").fetchone()[0] != "wal":
+            raise _refuse("register.no_wal", path)
         register.migrated_from = _migrate(register)
         return register
     except BaseException:
         conn.close()
         raise
+
+
+def _uri(path: Path, fresh: bool, write: bool) -> str:
+    """How the file is opened. A read opens it read-only; when no ``-wal`` file lies
+    beside it (every change checkpointed, no writer at work) also ``immutable``, so SQLite
+    creates nothing beside it either (a read-only ``-shm``/``-wal`` pair would otherwise
+    be left behind) and a read-only copy on a read-only medium can be listed. With a
+    ``-wal`` present, the read goes through it (``mode=ro``) to see the last changes."""
+    uri = path.resolve().as_uri()
+    if write:
+        return f"{uri}?mode={'rwc' if fresh else 'rw'}"
+    if Path(f"{path}-wal").exists():
+        return f"{uri}?mode=ro"
+    return f"{uri}?mode=ro&immutable=1"
+
+
+def _migrated_copy(conn: sqlite3.Connection) -> sqlite3.Connection:
+    """An older register read by this version: its rows copied into memory and migrated
+    there, so a read command never writes the file (``record`` or ``import`` migrate it
+    for good)."""
+    memory = sqlite3.connect(":memory:", isolation_level=None)
+    conn.backup(memory)
+    memory.execute("PRAGMA foreign_keys = ON")
+    memory.execute("BEGIN IMMEDIATE")
+    apply_migrations(memory, schema_version(memory), LATEST)
+    memory.execute("COMMIT")
+    return memory
 
 
 def close_discarding_if_unused(register: Register) -> bool:

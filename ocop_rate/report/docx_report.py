@@ -21,8 +21,14 @@ from ocop_rate.report.rows import Row, rows
 if TYPE_CHECKING:
     from docx.document import Document
 
-def render(result: BatchResult, lang: Lang, day: dt.date | None = None) -> bytes:
-    """The .docx bytes: the minutes' draft, then the results list on a page of its own."""
+    from ocop_rate.models.document import Document as View
+
+def render(result: BatchResult, lang: Lang, day: dt.date | None = None,
+           minutes: View | None = None) -> bytes:
+    """The .docx bytes: the minutes' draft, then the results list on a page of its own.
+    ``minutes`` is what the council read in the meeting (for a round: its header, who
+    scored what, the results, the products to discuss again, the notes), drawn into the
+    minutes before their closing line."""
     from docx import Document as new_document
     from docx.enum.section import WD_ORIENT
     from docx.shared import Mm, Pt
@@ -38,7 +44,7 @@ def render(result: BatchResult, lang: Lang, day: dt.date | None = None) -> bytes
     style.font.size = Pt(13)
     all_rows = rows(result, lang)
     date = vietnamese_date(day, lang) if day else text("printed.blank_date", lang)
-    _minutes(doc, result, all_rows, lang, date)
+    _minutes(doc, result, all_rows, lang, date, minutes)
     doc.add_page_break()  # type: ignore[no-untyped-call]
     _results(doc, result, all_rows, lang, date)
     buffer = io.BytesIO()
@@ -66,7 +72,7 @@ def _motto(doc: Document, lang: Lang) -> None:
 
 
 def _minutes(doc: Document, result: BatchResult, all_rows: list[Row], lang: Lang,
-             date: str) -> None:
+             date: str, read: View | None) -> None:
     _motto(doc, lang)
     _centred(doc, text("printed.minutes_title", lang), bold=True, size=14)
     _centred(doc, text("printed.minutes_draft", lang), italic=True)
@@ -81,6 +87,10 @@ def _minutes(doc: Document, result: BatchResult, all_rows: list[Row], lang: Lang
         names = "; ".join(f"{r.product_id} {r.product_name} ({_figures(r, lang)})"
                           for r in chosen) or text("printed.none_listed", lang)
         doc.add_paragraph(f"{text(title, lang)}: {names}.")
+    if read is not None:
+        from ocop_rate.render.docx import draw_into
+
+        draw_into(doc, read)
     doc.add_paragraph(text("printed.minutes_close", lang))
     _signatures(doc, lang)
 

@@ -28,7 +28,7 @@ def disagreement_texts(block: RatingColumns, lo: int, hi: int, num: Any,
     import numpy as np
 
     from ocop_rate.models.rating import OPTION_STEPS
-    from ocop_rate.report.json_report import _join, case_split_dict
+    from ocop_rate.report.json_parts import _join, case_split_dict
 
     limit = json.dumps(block.spread_limit)
     splits = _splits(block, lo, hi, member_text)
@@ -56,7 +56,7 @@ def _splits(block: RatingColumns, lo: int, hi: int, member_text: Any) -> list[st
     import numpy as np
 
     from ocop_rate.models.rating import OPTION_STEPS
-    from ocop_rate.report.json_report import _join
+    from ocop_rate.report.json_parts import _join
 
     steps = block.split_steps[lo:hi]
     rows, ks = np.nonzero(steps >= OPTION_STEPS)          # row-major: by product, then k

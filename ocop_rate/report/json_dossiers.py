@@ -17,7 +17,7 @@ from ocop_rate.models.common import Lang
 from ocop_rate.models.rating import OPTION_STEPS, RatingColumns
 from ocop_rate.models.rubric import NONE
 from ocop_rate.outcome import OUTCOMES, Level, decide
-from ocop_rate.report.json_report import case_split_dict, requirement_dict
+from ocop_rate.report.json_parts import case_split_dict, requirement_dict
 from ocop_rate.report.labels import notice_text
 
 

@@ -8,6 +8,7 @@ from itertools import islice
 from json.encoder import encode_basestring
 from typing import TYPE_CHECKING, Any
 
+from ocop_rate.report.json_parts import _join, case_split_dict, requirement_dict
 from ocop_rate.report.labels import notice_text
 
 if TYPE_CHECKING:  # types only: `rate` does not load the checks, and `rubrics list` and
@@ -18,11 +19,9 @@ if TYPE_CHECKING:  # types only: `rate` does not load the checks, and `rubrics l
     from ocop_rate.models.common import Lang
     from ocop_rate.models.rating import (
         BatchResult,
-        CaseSplit,
         Failure,
         Rating,
         RatingColumns,
-        RequirementResult,
     )
     from ocop_rate.models.rubric import Rubric
 
@@ -94,15 +93,6 @@ def item_to_dict(item: Rating | Failure, lang: Lang) -> dict[str, Any]:
             "case_splits": [case_split_dict(c) for c in item.disagreement.case_splits]},
         "errors": [],
     }
-
-
-def requirement_dict(r: RequirementResult) -> dict[str, Any]:
-    return {"id": r.id, "criterion": r.criterion, "status": r.status,
-            "missing": list(r.missing), "text": r.text, "source": r.source}
-
-
-def case_split_dict(c: CaseSplit) -> dict[str, Any]:
-    return {"group": c.group, "criteria": list(c.criteria), "cases": c.cases}
 
 
 def render(result: BatchResult, lang: Lang) -> str:
@@ -372,25 +362,6 @@ class _BlockText:
                       [blocked[x] for x in b.next_blocked_by[lo:hi]], ',"upgrades":[',
                       upgrades, "]}"], hi - lo)
         return [t if s > 0 else "null" for t, s in zip(text, target.tolist(), strict=True)]
-
-
-def _join(columns: list[Any], rows: int) -> list[str]:
-    """Row-wise concatenation of text columns (a str is the same on every row; neighbouring
-    ones are joined first, and repeated, not copied into a list per column)."""
-    from itertools import repeat
-
-    merged: list[Any] = []
-    for c in columns:
-        if isinstance(c, str) and merged and isinstance(merged[-1], str):
-            merged[-1] += c
-        else:
-            merged.append(c)
-    lists = [repeat(c, rows) if isinstance(c, str) else
-             (c.tolist() if hasattr(c, "tolist") else c) for c in merged
-             if not isinstance(c, str) or c]
-    if not lists:
-        return [""] * rows
-    return ["".join(parts) for parts in zip(*lists, strict=True)]
 
 
 def rubric_to_dict(rubric: Rubric) -> dict[str, Any]:

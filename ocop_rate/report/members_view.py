@@ -30,19 +30,26 @@ from ocop_rate.report.labels import (
 from ocop_rate.report.outcome_words import case_split_line
 
 
-def disagreement_lines(rating: Rating, lang: Lang) -> list[RichText]:
-    """One line per reason to discuss this product again; none when the council agrees."""
+def disagreement_reasons(rating: Rating, lang: Lang) -> list[str]:
+    """Each reason to discuss this product again, in words; none when the council agrees."""
     d = rating.disagreement
     if d is None or not d.flagged:
         return []
     reasons = [spread_text(d.spread, d.spread_limit, lang)] if d.over_limit else []
     reasons += [split_text(s.criterion, s.options, s.steps, lang) for s in d.splits]
     reasons += [case_split_line(c, lang) for c in d.case_splits]
-    return [RichText(f"⚠ {rating.product_id}: {r}", style="yellow") for r in reasons]
+    return reasons
 
 
-def block_disagreement_lines(block: RatingColumns, lang: Lang) -> Iterator[RichText]:
-    """:func:`disagreement_lines` of every product of ``block``, read off its columns."""
+def disagreement_lines(rating: Rating, lang: Lang) -> list[RichText]:
+    """One line per reason to discuss this product again; none when the council agrees."""
+    return [RichText(f"⚠ {rating.product_id}: {r}", style="yellow")
+            for r in disagreement_reasons(rating, lang)]
+
+
+def block_disagreement_reasons(block: RatingColumns, lang: Lang
+                               ) -> Iterator[tuple[str, str]]:
+    """``(product id, reason)`` of every product of ``block``, read off its columns."""
     flagged = block.over_limit | (block.split_steps >= OPTION_STEPS).any(axis=1)
     if block.case_splits:
         flagged = flagged | [bool(c) for c in block.case_splits]
@@ -59,22 +66,30 @@ def block_disagreement_lines(block: RatingColumns, lang: Lang) -> Iterator[RichT
         if block.case_splits:
             reasons += [case_split_line(c, lang) for c in block.case_splits[p]]
         for reason in reasons:
-            yield RichText(f"⚠ {block.product_id[p]}: {reason}", style="yellow")
+            yield str(block.product_id[p]), reason
 
 
 def _code(options: tuple[Option, ...], index: int) -> str:
     return options[index].code if 0 <= index < len(options) else NONE
 
 
-def batch_disagreements(result: BatchResult, lang: Lang) -> Iterator[RenderableType]:
-    """The disagreement lines of every product, headed, for after the results table
-    (score-sheet products read off their columns). A stream: a 100,000-product sheet has
-    hundreds of thousands of them, made as they are written, never held at once."""
-    from itertools import chain
+def batch_disagreement_reasons(result: BatchResult, lang: Lang
+                               ) -> Iterator[tuple[str, str]]:
+    """``(product id, reason)`` for every product to discuss again (score-sheet products
+    read off their columns), made as they are asked for."""
+    for rating in result.ratings:
+        for reason in disagreement_reasons(rating, lang):
+            yield rating.product_id, reason
+    for block in result.blocks:
+        yield from block_disagreement_reasons(block, lang)
 
-    lines = chain(chain.from_iterable(disagreement_lines(r, lang) for r in result.ratings),
-                  chain.from_iterable(block_disagreement_lines(b, lang)
-                                      for b in result.blocks))
+
+def batch_disagreements(result: BatchResult, lang: Lang) -> Iterator[RenderableType]:
+    """The disagreement lines of every product, headed, for after the results table. A
+    stream: a 100,000-product sheet has hundreds of thousands of them, made as they are
+    written, never held at once."""
+    lines = (RichText(f"⚠ {pid}: {reason}", style="yellow")
+             for pid, reason in batch_disagreement_reasons(result, lang))
     first = next(lines, None)
     if first is None:
         return

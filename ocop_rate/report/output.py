@@ -50,6 +50,41 @@ def write_atomic(path: Path, data: str | bytes | Iterable[str], encoding: str = 
         raise
 
 
+def write_all_atomic(files: dict[Path, bytes]) -> None:
+    """Several new files written as one: each to a temporary file beside it first, every
+    one flushed to disk, and only then all renamed into place; a failure or Ctrl-C on the
+    way removes the temporary files and the folders this call made, so a refused or
+    interrupted ``round new`` leaves no half of a round. :func:`check_outputs` first."""
+    check_outputs(files)
+    made: list[Path] = []
+    staged: list[tuple[str, Path]] = []
+    try:
+        for path in files:
+            missing = [p for p in (path.parent, *path.parent.parents) if not p.exists()]
+            for folder in reversed(missing):
+                folder.mkdir()
+                made.append(folder)
+        for path, data in files.items():
+            target = path.resolve()
+            fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".part",
+                                       dir=target.parent)
+            staged.append((tmp, target))
+            os.fchmod(fd, _mode_for(target))
+            with os.fdopen(fd, "wb") as handle:
+                _write_all(handle.fileno(), data)
+                os.fsync(handle.fileno())
+        for tmp, target in staged:
+            os.replace(tmp, target)
+    except BaseException:
+        for tmp, _ in staged:
+            with contextlib.suppress(FileNotFoundError):
+                os.unlink(tmp)
+        for folder in reversed(made):
+            with contextlib.suppress(OSError):
+                folder.rmdir()
+        raise
+
+
 def check_writable_kind(path: Path) -> None:
     """Refuse early an output that is a folder, a block device or a socket."""
     try:
@@ -60,6 +95,23 @@ def check_writable_kind(path: Path) -> None:
         if test(mode):
             raise UsageError(Problem.of(f"safety.output_{kind}", Location(str(path)),
                                         path=str(path)))
+
+
+def check_outputs(paths: Iterable[Path]) -> None:
+    """Everything a command will write, checked before it writes the first byte: none is
+    an input of the run, none is a folder, block device or socket, and the folder each
+    goes into is a folder (or can be made). A command writing several files (``round
+    new``) calls this first, so a refusal never leaves some of them written."""
+    for path in paths:
+        refuse_if_input(path)
+        check_writable_kind(path)
+        for parent in path.parents:
+            if parent.exists():
+                if not parent.is_dir():
+                    raise UsageError(Problem.of("safety.parent_not_folder",
+                                                Location(str(path)), path=str(path),
+                                                parent=str(parent)))
+                break
 
 
 def _write_in_place(path: Path, mode: int, chunks: Iterable[str | bytes],

@@ -13,6 +13,7 @@ from ocop_rate.models.common import Lang
 from ocop_rate.models.rating import BatchResult
 from ocop_rate.models.round import RoundReport
 from ocop_rate.models.rubric import Rubric
+from ocop_rate.models.summary import Summary
 from ocop_rate.report import round_lines
 from ocop_rate.report.safety import neutralise
 
@@ -44,11 +45,11 @@ def section(report: RoundReport, lang: Lang) -> str:
 
 
 def render_html(report: RoundReport, result: BatchResult, lang: Lang,
-                rubrics: Mapping[str, Rubric]) -> str:
+                rubrics: Mapping[str, Rubric], summary: Summary) -> str:
+    """The results page (with ``summary``, the batch's counts) and the round in front."""
     from ocop_rate.report import html_report
-    from ocop_rate.summary import summarise
 
-    page = html_report.render(result, lang, summarise(result), rubrics)
+    page = html_report.render(result, lang, summary, rubrics)
     return page.replace("<main>", "<main>" + section(report, lang), 1)
 
 

@@ -6,12 +6,12 @@ a ``not-rated`` object with its ``errors``) with the round's fields beside it (`
 differences…).
 
 The round as a whole (roster, the members × products matrix, ids not on the list, the
-round's problems) is ``round status -f json``: :func:`status`.
+round's problems) is ``round status -f json``: :func:`status`. Both are a document's data,
+drawn by :mod:`ocop_rate.render.json`.
 """
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
 from ocop_rate.models.common import Lang
@@ -54,19 +54,14 @@ def products(report: RoundReport, result: BatchResult, lang: Lang) -> list[dict[
             for entry, item in zip(report.entries, result.items, strict=True)]
 
 
-def render(report: RoundReport, result: BatchResult, lang: Lang) -> str:
-    """``rate ROUND/ -f json``: the CONTRACT array."""
-    return json.dumps(products(report, result, lang), ensure_ascii=False, indent=2) + "\n"
-
-
 def problem_dict(problem: RoundProblem, lang: Lang) -> dict[str, Any]:
     return {**problem.model_dump(exclude={"message_vi"}), "text": problem.text(lang)}
 
 
-def status(report: RoundReport, lang: Lang) -> str:
+def status(report: RoundReport, lang: Lang) -> dict[str, Any]:
     """``round status -f json``: the round, who scored what (product -> member -> status),
     each product's quorum, ids not on the list, and the round's problems, located."""
-    data = {
+    return {
         "round": round_dict(report, lang),
         "completeness": {e.product_id: e.completeness for e in report.entries},
         "quorum": {e.product_id: e.quorum.model_dump() for e in report.entries},
@@ -76,4 +71,3 @@ def status(report: RoundReport, lang: Lang) -> str:
         "deadlines": [d.model_dump(mode="json") for e in report.entries for d in e.deadlines],
         "problems": [problem_dict(p, lang) for p in report.problems],
     }
-    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"

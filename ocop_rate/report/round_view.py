@@ -1,4 +1,6 @@
-"""A rated round on the terminal and in Markdown: header, who scored what, results, notes."""
+"""A rated round on the terminal: header, who scored what, notes (the results between them
+are the batch's: :func:`ocop_rate.views.round.terminal`). Markdown and DOCX minutes are
+drawn from :func:`ocop_rate.views.round.document`."""
 
 from __future__ import annotations
 
@@ -6,7 +8,6 @@ from typing import TYPE_CHECKING
 
 from ocop_rate.messages import text
 from ocop_rate.models.common import Lang
-from ocop_rate.models.rating import BatchResult
 from ocop_rate.models.round import RoundReport
 from ocop_rate.report import round_lines
 
@@ -116,32 +117,3 @@ def tail_view(report: RoundReport, lang: Lang) -> list[RenderableType]:
     out: list[RenderableType] = [Text(f"• {n}") for n in round_lines.notes(report, lang)]
     return [*out, Text(round_lines.summary(report, lang), style="bold")]
 
-
-def markdown(report: RoundReport, result: BatchResult, lang: Lang) -> str:
-    """The round for minutes: header, who scored what, the results table, the notes."""
-    from ocop_rate.report import markdown_report
-    from ocop_rate.report.markdown_report import cell
-
-    title, line = round_lines.header(report, lang)
-    names = round_lines.members(report)
-    out = [f"## {cell(title)}", "", cell(line), "", f"### {text('round.view.matrix', lang)}",
-           "", "| " + " | ".join(cell(h) for h in [
-               text("round.view.member", lang) + " →", *names,
-               text("round.view.quorum", lang)]) + " |",
-           "| --- | " + " | ".join(":---:" for _ in names) + " | ---: |"]
-    out += ["| " + " | ".join(cell(c) for c in row) + " |"
-            for row in round_lines.matrix_rows(report, lang)]
-    out += ["", cell(text("round.view.legend", lang)), ""]
-    for block in (round_lines.deadline_lines(report, lang),
-                  round_lines.written_lines(report, lang)):
-        if block:
-            out += [f"### {cell(block[0])}", ""] + [f"- {cell(w)}" for w in block[1:]] + [""]
-    if report.problems:
-        out += [f"### {text('round.view.problems', lang)}", ""]
-        out += [f"- {cell(p.text(lang))}" for p in report.problems] + [""]
-    out.append(markdown_report.render(result, lang))
-    notes = round_lines.notes(report, lang)
-    if notes:
-        out += [f"- {cell(n)}" for n in notes] + [""]
-    out.append(f"**{cell(round_lines.summary(report, lang))}**\n")
-    return "\n".join(out)

@@ -5,8 +5,8 @@ from __future__ import annotations
 from ocop_rate.models.common import Lang
 from ocop_rate.models.rubric import PART_ORDER
 from ocop_rate.models.summary import RATED_CLASS_KEYS, Summary
+from ocop_rate.render.markdown import cell
 from ocop_rate.report.labels import class_label, dimension_value, number, word
-from ocop_rate.report.markdown_report import cell
 from ocop_rate.report.summary_view import percent, unchecked_line
 
 

@@ -13,12 +13,12 @@ from collections.abc import Callable, Sequence
 
 from ocop_rate.engine import GatePolicy, check_fit, not_whole_hundredths
 from ocop_rate.errors import Location, Problem
+from ocop_rate.merge import unratable
 from ocop_rate.models.dossier import Dossier
 from ocop_rate.models.rating import RatingColumns
 from ocop_rate.models.round import RoundProduct
 from ocop_rate.models.rubric import Rubric
 from ocop_rate.outcome import Level
-from ocop_rate.pipeline import unratable
 from ocop_rate.round.sheets import SheetRow
 
 CONSENSUS_MEMBER = "Hội đồng"  # the agreed sheet's member name in ratings

@@ -7,16 +7,13 @@ member scoring a product twice in one pass, products below quorum (not rated).
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 
 from ocop_rate.errors import Problem
+from ocop_rate.models.names import id_key, member_key, nearest
 from ocop_rate.models.round import ExtraId, Quorum, RosterMember, RoundConfig, Status
 from ocop_rate.round.products import ListedProduct, ProductList
 from ocop_rate.round.sheets import SheetRow
-from ocop_rate.round.tables import header_key
-
-NEAR_MISS_EDITS = 2  # at most this many characters apart to be suggested
 
 
 @dataclass
@@ -49,7 +46,7 @@ def merge(config: RoundConfig, listed: ProductList, rows: list[SheetRow],
           ordered_files: bool) -> RoundPlan:
     """Group ``rows`` by product and member. ``ordered_files``: round.yaml lists the sheet
     files, so a later file supersedes an earlier one for the same member and pass."""
-    roster = {header_key(m.name): m for m in config.roster}
+    roster = {member_key(m.name): m for m in config.roster}
     scoring = config.scoring
     problems: list[Problem] = []
     plans = {pid: ProductPlan(item) for pid, item in listed.products.items()}
@@ -57,17 +54,22 @@ def merge(config: RoundConfig, listed: ProductList, rows: list[SheetRow],
     agreed: dict[str, list[SheetRow]] = {}
     extra: dict[str, list[tuple[str, SheetRow]]] = {}
     refused: set[tuple[str, str]] = set()
+    # "QN-01", "qn-01" and "QN‑01" are one product, on the list as in loose files
+    by_key = {id_key(pid): pid for pid in plans}
+    bad = {id_key(pid) for pid in listed.bad_ids}
     for row in rows:
+        key = id_key(row.product_id)
+        pid = by_key.get(key, row.product_id)
         if row.consensus:
             if config.mode != "consensus":
                 problems.append(Problem.of("round.consensus_in_average", row.locate("member"),
                                            member=row.member))
-            elif row.product_id in plans:
-                agreed.setdefault(row.product_id, []).append(row)
-            elif row.product_id not in listed.bad_ids:
-                extra.setdefault(row.product_id, []).append((row.member, row))
+            elif pid in plans:
+                agreed.setdefault(pid, []).append(row)
+            elif key not in bad:
+                extra.setdefault(pid, []).append((row.member, row))
             continue
-        person = roster.get(header_key(row.member))
+        person = roster.get(member_key(row.member))
         if person is None or not person.scores:
             if (row.file, row.member) not in refused:
                 refused.add((row.file, row.member))
@@ -75,10 +77,10 @@ def merge(config: RoundConfig, listed: ProductList, rows: list[SheetRow],
                 problems.append(Problem.of(key, row.locate("member"), member=row.member,
                                            file=row.file))
             continue
-        if row.product_id in plans:
-            by_member.setdefault((row.product_id, person.name), []).append(row)
-        elif row.product_id not in listed.bad_ids:
-            extra.setdefault(row.product_id, []).append((person.name, row))
+        if pid in plans:
+            by_member.setdefault((pid, person.name), []).append(row)
+        elif key not in bad:
+            extra.setdefault(pid, []).append((person.name, row))
     for (pid, member), sheets in by_member.items():
         _supersede(plans[pid], member, sheets, ordered_files)
     for pid, sheets in agreed.items():
@@ -157,35 +159,3 @@ def _extras(extra: dict[str, list[tuple[str, SheetRow]]], listed: list[str], sco
         out.append(ExtraId(product_id=pid, members=members,
                            suggestion=" / ".join(near) if near else None))
     return out
-
-
-def _id_key(pid: str) -> str:
-    """``'qn_ub-001'`` and ``'QN-UB-0001'`` alike: case, separators and zero padding
-    ignored."""
-    plain = re.sub(r"[\s_.\-/]+", "", pid.casefold())
-    return re.sub(r"\d+", lambda m: str(int(m.group())), plain)
-
-
-def nearest(pid: str, listed: list[str]) -> list[str]:
-    """The listed ids ``pid`` most likely meant: the one equal but for case, separators or
-    zero padding; else those fewest edits away (at most :data:`NEAR_MISS_EDITS`, up to
-    three)."""
-    key = _id_key(pid)
-    same = [p for p in listed if _id_key(p) == key]
-    if same:
-        return same[:1]
-    scored = sorted((edits(pid.casefold(), p.casefold()), p) for p in listed)
-    best = [p for d, p in scored if d <= NEAR_MISS_EDITS and d == scored[0][0]]
-    return best[:3]
-
-
-def edits(a: str, b: str) -> int:
-    """Levenshtein distance (ids are short; a round lists hundreds at most)."""
-    if abs(len(a) - len(b)) > NEAR_MISS_EDITS:
-        return NEAR_MISS_EDITS + 1
-    row = list(range(len(b) + 1))
-    for i, ca in enumerate(a, start=1):
-        prev, row[0] = row[0], i
-        for j, cb in enumerate(b, start=1):
-            prev, row[j] = row[j], min(row[j] + 1, row[j - 1] + 1, prev + (ca != cb))
-    return row[-1]

@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from ocop_rate.errors import Location, OcopError, Problem
+from ocop_rate.loading.caps import MAX_ROUND_PRODUCTS
 from ocop_rate.loading.source import load_document
 from ocop_rate.loading.validation import problems_from
 from ocop_rate.models.conditions import written_number
@@ -87,7 +88,7 @@ def read_products(path: Path) -> ProductList:
 def _read_grid(path: Path, out: ProductList) -> None:
     from ocop_rate.round.tables import header_key
 
-    table = read_table(path, PRODUCT_ALIASES, keep_unknown=True)
+    table = read_table(path, PRODUCT_ALIASES, keep_unknown=True, max_rows=MAX_ROUND_PRODUCTS)
     for header, loc in table.unknown:
         out.problems.append(Problem.of("round.sheet_unknown_column", loc, header=header))
     for loc in table.missing_header:
@@ -175,6 +176,10 @@ def _read_yaml(path: Path, out: ProductList) -> None:
     prefix: tuple[str, ...] = ("products",) if isinstance(data, dict) else ()
     if not isinstance(items, list):
         out.problems.append(Problem.of("round.yaml_products_shape", Location(str(path), 1, 1)))
+        return
+    if len(items) > MAX_ROUND_PRODUCTS:
+        out.problems.append(Problem.of("round.yaml_too_long", Location(str(path), 1, 1),
+                                       count=f"{len(items):,}", limit=f"{MAX_ROUND_PRODUCTS:,}"))
         return
     for i, entry in enumerate(items):
         def locate(key: str | None, i: int = i) -> Location:

@@ -10,8 +10,9 @@ from pathlib import Path
 
 from ocop_rate.engine import rating_at
 from ocop_rate.engine.view import verdict_at
-from ocop_rate.errors import Problem
+from ocop_rate.errors import Location, Problem
 from ocop_rate.loading.rubrics import RubricLibrary, unknown_rubric
+from ocop_rate.merge import to_out
 from ocop_rate.models.dossier import Dossier
 from ocop_rate.models.rating import BatchResult, Failure, Rating, RatingColumns
 from ocop_rate.models.round import (
@@ -25,7 +26,6 @@ from ocop_rate.models.round import (
     SheetRecord,
 )
 from ocop_rate.models.rubric import Rubric
-from ocop_rate.pipeline import to_out
 from ocop_rate.round import deadlines
 from ocop_rate.round.config import RoundFolder, open_round
 from ocop_rate.round.council import CONSENSUS_MEMBER, fit_council, score_councils
@@ -67,7 +67,7 @@ def rate_round(library: RubricLibrary, config_path: Path, level: Level | None = 
         rubric, council, result = _fit_product(library, folder, product)
         if isinstance(result, Dossier):
             assert rubric is not None
-            councils.add(rubric, result, product)
+            councils.add(rubric, result, product, council[0][1].locate(None))
         if rubric is not None:
             for member, row in _alone(folder, product):
                 solo = fit_council(rubric, product.listed.product, [(member, row)],
@@ -75,7 +75,9 @@ def rate_round(library: RubricLibrary, config_path: Path, level: Level | None = 
                 if isinstance(solo, Dossier):
                     solos.add(rubric, solo, row)
         fitted.append((product, rubric, council, result))
-    scored = councils.score(config, file, council_level)
+    most = max((len(p.final) for p in plan.products), default=0) \
+        if config.mode == "average" else 0  # an agreed sheet is the whole council's
+    scored = councils.score(config, file, council_level, most=most)
     alone = solos.score(config, None, config.level, spread_limit=1e9)
     totals = {key: int(block.total[p]) / 100 for key, (block, p) in alone.items()}
     own = {key: _own(block, p) for key, (block, p) in alone.items()}
@@ -125,21 +127,30 @@ class _Blocks:
     afterwards (a product's plan, a sheet's row)."""
 
     def __init__(self) -> None:
-        self.waiting: dict[str, tuple[Rubric, list[Dossier], list[int]]] = {}
+        self.waiting: dict[str, tuple[Rubric, list[Dossier], list[int], list[str]]] = {}
 
-    def add(self, rubric: Rubric, dossier: Dossier, key: object) -> None:
-        entry = self.waiting.setdefault(rubric.id, (rubric, [], []))
+    def add(self, rubric: Rubric, dossier: Dossier, key: object,
+            where: Location | None = None) -> None:
+        entry = self.waiting.setdefault(rubric.id, (rubric, [], [], []))
         entry[1].append(dossier)
         entry[2].append(id(key))
+        entry[3].append("" if where is None else
+                        f"{where.file}:{where.line}" if where.line else str(where.file))
 
     def score(self, config: RoundConfig, file: str | None, level: Level,
-              spread_limit: float | None = None) -> dict[int, tuple[RatingColumns, int]]:
-        """One block per rubric; key -> (block, index of its product)."""
+              spread_limit: float | None = None, most: int = 0
+              ) -> dict[int, tuple[RatingColumns, int]]:
+        """One block per rubric; key -> (block, index of its product). ``most``: the
+        largest council of the round, for the one-member warning loose files carry too
+        (``ocop_rate.merge``)."""
+        from ocop_rate.merge import warn_one_member
+
         out: dict[int, tuple[RatingColumns, int]] = {}
-        for rubric, dossiers, keys in self.waiting.values():
+        for rubric, dossiers, keys, wheres in self.waiting.values():
             block = score_councils(
                 rubric, dossiers, policy=config.gate_policy, file=file, level=level,
                 spread_limit=config.spread_limit if spread_limit is None else spread_limit)
+            warn_one_member(block, most, wheres.__getitem__)
             out.update((key, (block, p)) for p, key in enumerate(keys))
         return out
 

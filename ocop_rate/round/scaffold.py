@@ -15,10 +15,12 @@ from typing import Any
 import yaml
 
 from ocop_rate.errors import InputFileError, Location, OcopError, Problem
+from ocop_rate.loading.caps import MAX_ROSTER
 from ocop_rate.loading.round_folder import ROUND_FILE
 from ocop_rate.loading.rubrics import RubricLibrary, unknown_rubric
 from ocop_rate.loading.source import load_document, read_bytes
 from ocop_rate.loading.validation import problems_from
+from ocop_rate.models.names import person_key
 from ocop_rate.models.round import Level, Mode, RosterMember, RoundConfig
 from ocop_rate.round.products import read_products
 from ocop_rate.round.tables import header_key, read_table
@@ -51,7 +53,7 @@ def read_roster(path: Path) -> tuple[RosterMember, ...]:
                 return doc.source.locate((*prefix, i, *p))
             items.append((entry if isinstance(entry, dict) else {"name": entry}, at))
     else:
-        table = read_table(path, ROSTER_ALIASES)
+        table = read_table(path, ROSTER_ALIASES, max_rows=MAX_ROSTER)
         problems += [Problem.of("round.sheet_unknown_column", loc, header=h)
                      for h, loc in table.unknown]
         for row in table.rows:
@@ -59,12 +61,25 @@ def read_roster(path: Path) -> tuple[RosterMember, ...]:
             if "role" in cells:
                 cells["role"] = ROLE_WORDS.get(header_key(cells["role"]), cells["role"])
             items.append((cells, lambda p, row=row: row.at(str(p[-1]) if p else None)))
+    if len(items) > MAX_ROSTER:
+        raise InputFileError(Problem.of("round.roster_too_long", Location(str(path)),
+                                        count=f"{len(items):,}", limit=MAX_ROSTER))
     out = []
+    first: dict[str, tuple[str, Location]] = {}
     for data, at in items:
         try:
-            out.append(RosterMember.model_validate(data))
+            member = RosterMember.model_validate(data)
         except ValidationError as exc:
             problems += problems_from(exc, data, at)
+            continue
+        key = person_key(member.name)
+        if key in first:  # the folding the round matches sheets to the roster with
+            earlier, where = first[key]
+            problems.append(Problem.of("round.roster_same_person_at", at(("name",)),
+                                       name=member.name, other=earlier,
+                                       line=where.line or "?"))
+        first.setdefault(key, (member.name, at(("name",))))
+        out.append(member)
     if problems:
         raise InputFileError(problems)
     if not out:
@@ -76,6 +91,24 @@ def slug(name: str) -> str:
     """``'Nguyễn Thị Lan'`` -> ``'nguyen-thi-lan'``: a file name any system accepts, and
     one the round matches back to the member."""
     return re.sub(r"[^a-z0-9]+", "-", header_key(name)).strip("-") or "member"
+
+
+def sheet_stems(names: list[str]) -> list[str]:
+    """One distinct file name per member, in roster order: :func:`slug`, and where two
+    names make the same one ("Lan!" and "Lan?") or none (a name in a non-Latin script)
+    a number after it, so no member's workbook overwrites another's. The workbook's rows
+    name the member, so the round does not need the file name to find them."""
+    taken: set[str] = set()
+    out = []
+    for position, name in enumerate(names, 1):
+        stem = slug(name)
+        candidate = f"member-{position}" if stem == "member" else stem
+        number = 2
+        while candidate in taken:
+            candidate, number = f"{stem}-{number}", number + 1
+        taken.add(candidate)
+        out.append(candidate)
+    return out
 
 
 def scaffold(library: RubricLibrary, roster_path: Path, products_path: Path, *,
@@ -120,7 +153,8 @@ def scaffold(library: RubricLibrary, roster_path: Path, products_path: Path, *,
     files = {ROUND_FILE: text.encode("utf-8"),
              products_name: read_bytes(products_path, 256 * 1024 * 1024)}
     products = [item.product for item in listed.products.values()]
-    for member in (m for m in roster if m.scores):
-        files[f"{SHEETS_DIR}/{slug(member.name)}.xlsx"] = round_xlsx.render(
-            member.name, products, library.rubrics)
+    scoring = [m for m in roster if m.scores]
+    for member, stem in zip(scoring, sheet_stems([m.name for m in scoring]), strict=True):
+        files[f"{SHEETS_DIR}/{stem}.xlsx"] = round_xlsx.render(member.name, products,
+                                                               library.rubrics)
     return files

@@ -51,12 +51,12 @@ class Table:
 
 
 def read_table(path: Path, aliases: Mapping[str, str], extra: set[str] | None = None,
-               keep_unknown: bool = False) -> Table:
+               keep_unknown: bool = False, max_rows: int | None = None) -> Table:
     """Rows of a CSV or XLSX table. A header is canonical when ``aliases`` knows its
     :func:`header_key`, or when it is in ``extra`` (casefolded, e.g. criterion ids; kept as
     written in ``extra``'s form). Other headers are ``unknown``, or kept under their own
     text with ``keep_unknown`` (facts of a product list)."""
-    raw = read_raw(path)[0]  # the first sheet; a workbook's others are guides or notes
+    raw = read_raw(path, max_rows)[0]  # the first sheet; a workbook's others are guides
     folded = {e.casefold().replace(" ", ""): e for e in (extra or set())}
     mapping: dict[int, str] = {}
     unknown: list[tuple[str, Location]] = []

@@ -3,6 +3,10 @@
 The register is an SQLite file: ``--db``, else ``$OCOP_REGISTER``, else
 ``ocop-register.sqlite`` beside the round being recorded (or in the current folder).
 Only ``record`` and ``import`` create it; a file that is not a register is never written.
+
+What the register's commands share (their group, options, opening and asking the register,
+writing an export); the commands are in :mod:`~ocop_rate.cli.register_ask` and
+:mod:`~ocop_rate.cli.register_change`. Not a command module: it imports no command.
 """
 
 from __future__ import annotations
@@ -44,18 +48,6 @@ class KindChoice(StrEnum):
     first = "first"
     upgrade = "upgrade"
     re_evaluation = "re-evaluation"
-
-
-class ViewFormat(StrEnum):
-    table = "table"
-    json = "json"
-
-
-class ListFormat(StrEnum):
-    table = "table"
-    json = "json"
-    csv = "csv"
-    xlsx = "xlsx"
 
 
 class StatusChoice(StrEnum):
@@ -136,6 +128,9 @@ def _open(db: Path | None, lang: LangCode, create: bool = False,
         _stop(exc, lang)
     if register.migrated_from:
         _note("register.migrated", lang, path=str(path), old=register.migrated_from, new=LATEST)
+    elif register.read_older:
+        _note("register.read_older", lang, path=str(path), old=register.read_older,
+              new=LATEST)
     return register
 
 
@@ -241,6 +236,3 @@ def registration_lines(db: Path, products: list[tuple[str, int | None]], lang: L
         for message_id, params in r.flags:
             lines.append("    ⚠ " + text(message_id, lang, params))
     return lines
-
-
-from ocop_rate.cli import register_ask, register_change  # noqa: E402, F401  (the commands)

@@ -1,0 +1,148 @@
+"""The ``--format`` every command shares, checked against the registry
+(:mod:`ocop_rate.views.registry`) while the command line is parsed, and :func:`deliver`,
+which draws a subject in a format by looking the pair up and writes it to the screen or a
+file. No command tests a format's name.
+
+Not a command module: commands import it, it imports no command.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated, Any, cast
+
+import typer
+
+from ocop_rate.cli.common import _console, _emit, _emit_bytes, _say
+from ocop_rate.views import registry
+from ocop_rate.views.registry import Asked
+
+if TYPE_CHECKING:
+    from rich.console import Console, RenderableType
+
+Writer = Callable[[Path, "str | bytes | Iterable[str]", str], None]
+
+
+def refuse_unless(subject: str, fmt: str, output: Path | None = None,
+                  parsing: bool = False) -> None:
+    """Stop (exit 2, nothing read or written) when ``subject`` has no format ``fmt``, or
+    when the format writes a file and no ``--output`` names one (not asked while the
+    command line is being ``parsing``: ``--output`` may come later)."""
+    if not registry.has(subject, fmt):
+        from ocop_rate.cli.common import spoken
+        from ocop_rate.messages import text
+
+        _say("cli.format_not_for", subject=text(f"cli.subject.{subject}", spoken()),
+             format=fmt, formats=", ".join(registry.formats(subject)))
+    if output is None and not parsing and registry.needs_file(subject, fmt):
+        _say("cli.needs_output", format=fmt)
+
+
+def checked_format(ctx: typer.Context, param: typer.CallbackParam, value: str) -> str:
+    """The ``--format`` callback: the command's subject must have the format, else a usage
+    error (exit 2) that lists the formats it has (:func:`ocop_rate.cli.help.usage_problem`
+    reads them from the registry)."""
+    from ocop_rate.cli.help import command_path
+
+    subject = registry.subject_of(command_path(ctx))
+    if subject is not None and not registry.has(subject, value):
+        raise typer.BadParameter(value, ctx=ctx, param=cast(Any, param))
+    return value
+
+
+FormatOpt = Annotated[str, typer.Option(
+    "--format", "-f", callback=checked_format, show_default=True,
+    help="Output format (each command lists its own).")]
+
+
+def deliver(subject: str, fmt: str, what: Any, asked: Asked, output: Path | None,
+            write: Writer | None = None) -> None:
+    """Draw ``what`` as ``subject`` in ``fmt`` and write it: to ``output`` (atomically,
+    through ``write`` when the command guards its own files) or to the screen."""
+    drawer = registry.drawer(subject, fmt)
+    if drawer.kind == "blocks":
+        console = _console() if output is None else _console(width=drawer.file_width)
+        blocks = drawer.load()(what, asked._replace(width=console.width))
+        if output is None and (console.is_terminal or drawer.wrap != "located"):
+            for block in blocks:
+                console.print(block, soft_wrap=_soft(block, drawer.wrap))
+            return
+        if output is None:  # the results table into a pipe: piece by piece
+            _emit(_captured(console, blocks, drawer.wrap), None)
+        else:
+            _put(_captured(console, blocks, drawer.wrap), output, drawer.encoding, write)
+        return
+    drawn = drawer.load()(what, asked)
+    if output is None:
+        if isinstance(drawn, bytes):  # refused while parsing: never reached
+            raise TypeError(fmt)
+        _emit(drawn, None)
+        return
+    _put(drawn, output, drawer.encoding, write)
+
+
+def _put(data: str | bytes | Iterable[str], output: Path, encoding: str,
+         write: Writer | None) -> None:
+    if write is not None:
+        write(output, data if isinstance(data, (str, bytes)) else "".join(data), encoding)
+    elif isinstance(data, bytes):
+        _emit_bytes(data, output)
+    else:
+        _emit(data, output, encoding)
+
+
+def _soft(block: object, wrap: registry.Wrap) -> bool:
+    """Whether ``block`` is printed with ``soft_wrap`` (see :data:`registry.Wrap`)."""
+    if wrap == "always":
+        return True
+    if wrap == "located":
+        return located(block)
+    return False
+
+
+def located(block: object) -> bool:
+    """An error line (``✗ file:line: …``) stays on one line, for grep and editors; all
+    else wraps to the screen."""
+    from rich.text import Text
+
+    return isinstance(block, Text) and block.plain.startswith("✗")
+
+
+def _captured(console: Console, blocks: Iterable[RenderableType], wrap: registry.Wrap
+              ) -> Iterator[str]:
+    """The text of each block as the console lays it out, one block at a time: a file or
+    a pipe receives a long table piece by piece instead of as one string.
+
+    For the results table (``wrap="located"``) two kinds of block skip rich's printing, for
+    the same bytes: a line of plain text (the lines under a long table, one per
+    disagreement) is written as it is when it fits or is a located error (never wrapped),
+    and wrapped by :mod:`~ocop_rate.report.plain_wrap` when its characters are one cell
+    wide; a piece of the results table is written as its segments, whose lines are the
+    table's width."""
+    from rich.cells import cell_len
+    from rich.text import Text
+
+    from ocop_rate.report import plain_wrap
+    from ocop_rate.report.results_table import is_piece
+
+    plain = console.color_system is None and wrap == "located"
+    width = console.width
+    for block in blocks:
+        if plain and isinstance(block, Text) and block.end == "\n" and not block.justify \
+                and not block.overflow and not block.no_wrap:
+            line = block.plain
+            if line.isprintable() and line == line.strip():
+                narrow = plain_wrap.narrow(line)
+                if located(block) or (len(line) if narrow else cell_len(line)) <= width:
+                    yield line + "\n"
+                    continue
+                if narrow:
+                    yield "\n".join(plain_wrap.wrap(line, width)) + "\n"
+                    continue
+        if plain and is_piece(block):
+            yield "".join(segment.text for segment in console.render(block))
+            continue
+        with console.capture() as capture:
+            console.print(block, soft_wrap=_soft(block, wrap))
+        yield capture.get()

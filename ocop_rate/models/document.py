@@ -1,0 +1,67 @@
+"""The view model every person-facing document is drawn from: a title, sections of tables,
+paragraphs and notes, all already in the user's language, plus the contract-shaped data for
+machine formats. A subject builds one (:mod:`~ocop_rate.views.batch`,
+:mod:`~ocop_rate.views.round`); one module per format draws any of them
+(:mod:`ocop_rate.render.markdown`, :mod:`~ocop_rate.render.docx`,
+:mod:`~ocop_rate.render.json`), knowing nothing of OCOP. It lives with the models (it imports
+nothing of ours) so that the views above and the renderers below both read it.
+
+Plain dataclasses (no pydantic): a document is built and drawn once per run.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+
+@dataclass(frozen=True)
+class Table:
+    """A table: its head, its rows (text cells), each column's alignment (``left``, the
+    default, ``right`` for numbers, ``center``)."""
+
+    head: tuple[str, ...]
+    rows: list[tuple[str, ...]]
+    align: tuple[str, ...] = ()
+
+    def alignment(self, column: int) -> str:
+        found = self.align[column] if column < len(self.align) else "left"
+        return found if found in ("right", "center") else "left"
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    """A line of text; ``label`` (said first, in bold) names it; ``strong`` makes it bold."""
+
+    text: str
+    label: str = ""
+    strong: bool = False
+
+
+@dataclass(frozen=True)
+class Notes:
+    """A list under an optional bold ``title``; each item is ``(lead, text)``, the lead (a
+    product id, often) shown in bold, or empty."""
+
+    items: list[tuple[str, str]]
+    title: str = ""
+
+
+Block = Table | Paragraph | Notes
+
+
+@dataclass(frozen=True)
+class Section:
+    """Blocks under an optional heading."""
+
+    blocks: list[Block]
+    title: str = ""
+
+
+@dataclass
+class Document:
+    """What a subject shows a person, format-free; ``data`` is what machines read."""
+
+    title: str
+    sections: list[Section] = field(default_factory=list)
+    data: Any = None

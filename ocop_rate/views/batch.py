@@ -1,0 +1,164 @@
+"""A batch of ratings (``rate PATH…``): its document, and its drawing in each format the
+registry lists for the subject ``batch``.
+
+Each drawer takes the batch and :class:`~ocop_rate.views.registry.Asked`. JSON and CSV also
+take a stream of pieces (:class:`Stream`), written as scored so memory stays flat.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from ocop_rate.messages import text
+from ocop_rate.models.common import Lang
+from ocop_rate.models.document import Document, Notes, Paragraph, Section, Table
+from ocop_rate.models.rating import BatchResult, Failure, RatingColumns
+from ocop_rate.models.rubric import PART_ORDER
+from ocop_rate.views.registry import Asked
+
+if TYPE_CHECKING:
+    from rich.console import RenderableType
+
+
+@dataclass(frozen=True)
+class Stream:
+    """Products as ``pipeline.stream_paths`` yields them (JSON and CSV only)."""
+
+    pieces: Iterable[Failure | tuple[RatingColumns, int] | RatingColumns]
+
+
+def detailed(result: BatchResult) -> BatchResult:
+    """Score-sheet products as full ratings, for views that show each product in detail."""
+    if not result.blocks:
+        return result
+    from ocop_rate.engine import expanded
+
+    return expanded(result)
+
+
+def disagreements(result: BatchResult, lang: Lang) -> list[tuple[str, str]]:
+    """``(product id, reason)`` for every reason to discuss a product again: the lines the
+    terminal prints under the results table."""
+    from ocop_rate.report.members_view import batch_disagreement_reasons
+
+    return list(batch_disagreement_reasons(result, lang))
+
+
+def results_section(result: BatchResult, lang: Lang) -> Section:
+    """The results table, the counts by class, and under them the reasons a class is
+    limited, the products that could not be rated, and the products to discuss again."""
+    from ocop_rate.report.labels import outcome_words, star_glyphs, star_label, word
+    from ocop_rate.report.rows import fmt, rows, summary_line
+
+    head = (word("product", lang), word("product_set", lang), *PART_ORDER,
+            word("total", lang), word("stars", lang), text("rules.outcome", lang),
+            text("rules.authority_short", lang))
+    body: list[tuple[str, ...]] = []
+    reasons: list[tuple[str, str]] = []
+    problems: list[tuple[str, str]] = []
+    for row in rows(result, lang):
+        reasons += [(row.product_id, g) for g in row.gates]
+        if row.errors:
+            stars = word("could_not_rate", lang)
+            problems += [(row.product_id, e) for e in row.errors]
+        elif row.stars is None:
+            stars = "—"
+        else:
+            stars = f"{star_glyphs(row.stars)} {star_label(row.stars, lang)}"
+        outcome = "" if row.errors else outcome_words(row.outcome, row.unchecked, lang)
+        body.append((f"{row.product_id} {row.product_name}".strip(),
+                     row.rubric_name or row.rubric,
+                     *[fmt(row.parts[p], lang) for p in PART_ORDER], fmt(row.total, lang),
+                     stars, outcome, row.note or ""))
+    numbers: tuple[str, ...] = ("right",) * (len(PART_ORDER) + 1)
+    align: tuple[str, ...] = ("left", "left", *numbers, "left", "left", "left")
+    return Section([Table(head, body, align),
+                    Paragraph(summary_line(result, lang), label=word("summary", lang)),
+                    Notes(reasons, word("reasons", lang)), Notes(problems, word("error", lang)),
+                    Notes(disagreements(result, lang), word("discuss", lang))])
+
+
+def document(result: BatchResult, lang: Lang) -> Document:
+    return Document("", [results_section(result, lang)])
+
+
+# --- the formats (views.registry.SUBJECTS["batch"]) ------------------------------------------
+
+def terminal(result: BatchResult, asked: Asked) -> Iterator[RenderableType]:
+    """What the table view prints, block by block: members' sheets (``--members``), the
+    results, then one line per disagreement, made as they are printed."""
+    from ocop_rate.report.members_view import batch_disagreements, members_view
+    from ocop_rate.report.terminal import batch_view
+
+    if asked.members:
+        yield from members_view(result, asked.lang)
+    yield from batch_view(result, asked.lang, asked.width)
+    lines = batch_disagreements(result, asked.lang)  # no rating per sheet product
+    heading = next(lines, None)
+    if heading is not None:
+        from rich.text import Text
+
+        yield Text("")
+        yield heading
+        yield from lines
+
+
+def json(what: BatchResult | Stream, asked: Asked) -> Iterator[str]:
+    from ocop_rate.report import json_report
+
+    if isinstance(what, Stream):
+        return json_report.render_stream(what.pieces, asked.lang)
+    return json_report.render_chunks(what, asked.lang)
+
+
+def csv(what: BatchResult | Stream, asked: Asked) -> Iterator[str] | str:
+    from ocop_rate.report import csv_report
+
+    if isinstance(what, Stream):
+        return csv_report.render_stream(what.pieces, asked.lang)
+    return csv_report.render(what, asked.lang)
+
+
+def markdown(result: BatchResult, asked: Asked) -> str:
+    from ocop_rate.render.markdown import draw
+
+    return draw(document(result, asked.lang))
+
+
+def html(result: BatchResult, asked: Asked) -> Iterator[str]:
+    from ocop_rate.report import html_report
+    from ocop_rate.summary import summarise
+
+    return html_report.render_chunks(result, asked.lang, summarise(result), asked.rubrics)
+
+
+def xlsx(result: BatchResult, asked: Asked) -> bytes:
+    from ocop_rate.report import xlsx_report
+
+    return xlsx_report.render(result, asked.lang)  # read off the columns
+
+
+def docx(result: BatchResult, asked: Asked) -> bytes:
+    from ocop_rate.report import docx_report
+
+    flags = Document("", [Section([Notes(disagreements(result, asked.lang),
+                                         text("report.discuss", asked.lang))])])
+    return docx_report.render(detailed(result), asked.lang, asked.day, flags)
+
+
+def sheets(result: BatchResult, asked: Asked) -> str:
+    """Each member's sheet and the council's summary sheet per product, then the list."""
+    from ocop_rate.report import printed
+
+    return printed.render(detailed(result), asked.lang, asked.rubrics, asked.day,
+                          sheets=True, listing=True)
+
+
+def results(result: BatchResult, asked: Asked) -> str:
+    """The results list alone, to print and sign."""
+    from ocop_rate.report import printed
+
+    return printed.render(detailed(result), asked.lang, asked.rubrics, asked.day,
+                          sheets=False, listing=True)

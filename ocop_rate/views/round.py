@@ -1,0 +1,153 @@
+"""A rated council round (``rate ROUND/``, ``round status``): its document, and its drawing
+in every format a batch has (:mod:`ocop_rate.views.batch`), the round in front of the
+results. What the terminal shows — the header, who scored what, the round's problems, the
+results, the products to discuss again, the notes — the Markdown and DOCX minutes carry too:
+both are drawn from :func:`document`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
+
+from ocop_rate.messages import text
+from ocop_rate.models.common import Lang
+from ocop_rate.models.document import Document, Notes, Paragraph, Section, Table
+from ocop_rate.models.rating import BatchResult
+from ocop_rate.models.round import RoundReport
+from ocop_rate.report import round_lines
+from ocop_rate.views import batch
+from ocop_rate.views.registry import Asked
+
+if TYPE_CHECKING:
+    from rich.console import RenderableType
+
+Rated = tuple[RoundReport, BatchResult]
+"""A round as rated: the round's own report and the products' results."""
+
+
+def problems(report: RoundReport, lang: Lang) -> list[str]:
+    """The round's problems, then each product below quorum: as the terminal lists them."""
+    return [p.text(lang) for p in report.problems] + [
+        p.text(lang) for e in report.entries for p in e.problems
+        if p.message_id == "round.below_quorum"]
+
+
+def document(report: RoundReport, result: BatchResult, lang: Lang) -> Document:
+    """The round for minutes: header, who scored what, problems, results, products to
+    discuss again, notes, and the closing count."""
+    title, line = round_lines.header(report, lang)
+    names = round_lines.members(report)
+    centred: tuple[str, ...] = ("center",) * len(names)
+    matrix = Table((text("round.view.member", lang) + " →", *names,
+                    text("round.view.quorum", lang)),
+                   [tuple(row) for row in round_lines.matrix_rows(report, lang)],
+                   ("left", *centred, "right"))
+    sections = [Section([Paragraph(line)]),
+                Section([matrix, Paragraph(text("round.view.legend", lang))],
+                        text("round.view.matrix", lang))]
+    for block in (round_lines.deadline_lines(report, lang),
+                  round_lines.written_lines(report, lang)):
+        if block:  # a heading, then its lines
+            sections.append(Section([Notes([("", w) for w in block[1:]])], block[0]))
+    said = problems(report, lang)
+    if said:
+        sections.append(Section([Notes([("", p) for p in said])],
+                                text("round.view.problems", lang)))
+    sections += [batch.results_section(result, lang),
+                 Section([Notes([("", n) for n in round_lines.notes(report, lang)]),
+                          Paragraph(round_lines.summary(report, lang), strong=True)])]
+    return Document(title, sections)
+
+
+# --- the formats (views.registry.SUBJECTS["round"] and ["round-status"]) --------------------
+
+def terminal(rated: Rated, asked: Asked) -> Iterator[RenderableType]:
+    from rich.text import Text
+
+    from ocop_rate.report.round_view import head_view, tail_view
+
+    report, result = rated
+    yield from head_view(report, asked.lang, full_matrix=False)
+    yield Text("")
+    yield from batch.terminal(result, asked)
+    yield Text("")
+    yield from tail_view(report, asked.lang)
+
+
+def json(rated: Rated, asked: Asked) -> str:
+    """The CONTRACT array: one object per listed product, the round's fields beside."""
+    from ocop_rate.render.json import draw
+    from ocop_rate.report import round_json
+
+    report, result = rated
+    return draw(Document(report.name, data=round_json.products(report, result, asked.lang)))
+
+
+def csv(rated: Rated, asked: Asked) -> str:
+    from ocop_rate.report import round_csv
+
+    return round_csv.render(*rated, asked.lang)
+
+
+def markdown(rated: Rated, asked: Asked) -> str:
+    from ocop_rate.render.markdown import draw
+
+    return draw(document(*rated, asked.lang))
+
+
+def html(rated: Rated, asked: Asked) -> str:
+    from ocop_rate.report.round_html import render_html
+    from ocop_rate.summary import summarise
+
+    report, result = rated
+    return render_html(report, result, asked.lang, asked.rubrics, summarise(result))
+
+
+def xlsx(rated: Rated, asked: Asked) -> bytes:
+    from ocop_rate.report.round_html import render_xlsx
+
+    return render_xlsx(*rated, asked.lang)
+
+
+def _day(report: RoundReport, asked: Asked) -> Asked:
+    """Sheets and minutes carry the round's date unless ``--date`` says another (a round
+    without a date: today)."""
+    if asked.day is not None:
+        return asked
+    import datetime as dt
+
+    return asked._replace(day=report.date or dt.date.today())
+
+
+def docx(rated: Rated, asked: Asked) -> bytes:
+    """The minutes' draft (with the round as the council read it), then the results list."""
+    from ocop_rate.report import docx_report
+
+    report, result = rated
+    return docx_report.render(batch.detailed(result), asked.lang, _day(report, asked).day,
+                              document(report, result, asked.lang))
+
+
+def sheets(rated: Rated, asked: Asked) -> str:
+    report, result = rated
+    return batch.sheets(result, _day(report, asked))
+
+
+def results(rated: Rated, asked: Asked) -> str:
+    report, result = rated
+    return batch.results(result, _day(report, asked))
+
+
+def status_table(rated: Rated, asked: Asked) -> list[RenderableType]:
+    """``round status``: who scored what (every product), quorum, the round's problems."""
+    from ocop_rate.report.round_view import head_view
+
+    return head_view(rated[0], asked.lang, full_matrix=True)
+
+
+def status_json(rated: Rated, asked: Asked) -> str:
+    from ocop_rate.render.json import draw
+    from ocop_rate.report import round_json
+
+    return draw(Document(rated[0].name, data=round_json.status(rated[0], asked.lang)))
