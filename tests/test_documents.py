@@ -5,6 +5,7 @@ text read back."""
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import shutil
@@ -138,6 +139,11 @@ def test_decision_takes_certificate_numbers_from_the_register(readme_round: Path
                                        ("QN-HL-0102", "QN-DT-0120", "QN-VD-0066",
                                         "QN-BL-0031"))], "--db", str(db)])
     assert recorded.exit_code in (0, 1), recorded.output
+    counted = runner.invoke(app, ["register", "stats", "-f", "json", "--db", str(db)])
+    by_kind: dict[str | None, int] = {}
+    for row in json.loads(counted.stdout)["by_producer_kind"]:   # the round list's kinds
+        by_kind[row["producer_kind"]] = by_kind.get(row["producer_kind"], 0) + row["issued"]
+    assert by_kind == {"cooperative": 2, "household": 1, "company": 1}
     out = tmp_path / "qd.docx"
     done = _draft(readme_round, "decision", out, "--db", str(db))
     assert done.exit_code == 0, done.output

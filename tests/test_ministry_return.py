@@ -9,7 +9,14 @@ from __future__ import annotations
 import sqlite3
 from pathlib import Path
 
-from tests.register_helpers import as_json, cli, product, write_round
+from tests.register_helpers import (
+    as_json,
+    cli,
+    product,
+    register_rows,
+    write_round,
+    write_sheet,
+)
 
 DEC = ("--decision", "1520/QĐ-UBND", "--date", "05/06/2026")
 
@@ -19,6 +26,14 @@ def _proposed(tmp_path: Path, pid: str) -> tuple[str, Path]:
     db = tmp_path / "reg.sqlite"
     cli("register", "record", results, *DEC, "--db", db)
     return pid, db
+
+
+def _branch_columns(db: Path) -> list[str]:
+    with sqlite3.connect(db) as conn:
+        names = [r[1] for r in conn.execute("PRAGMA table_info(proposals)")
+                 if r[1] in ("returned_as", "own_rating_id")]
+    conn.close()
+    return names
 
 
 def _branch(db: Path, pid: str) -> tuple[str, str | None, int | None]:
@@ -98,6 +113,9 @@ def test_an_older_register_is_migrated_with_its_returns_named(tmp_path: Path) ->
         conn.execute("UPDATE proposals SET returned_as = NULL")
         conn.execute("ALTER TABLE proposals DROP COLUMN own_rating_id")
         conn.execute("ALTER TABLE proposals DROP COLUMN returned_as")
+        conn.execute("ALTER TABLE products DROP COLUMN producer_kind")   # migration 5's
         conn.execute("DELETE FROM register_schema WHERE version > 3")
-    as_json("register", "list", "--db", db)             # opening it migrates it
-    assert _branch(db, pid)[:2] == ("returned", "central-result")
+    as_json("register", "list", "--db", db)             # a read migrates a copy in memory
+    assert _branch_columns(db) == []
+    cli("register", "import", write_sheet(tmp_path / "one.csv", register_rows(1)), "--db", db)
+    assert _branch(db, pid)[:2] == ("returned", "central-result")   # a write migrates it

@@ -115,8 +115,9 @@ def stats(
     db: DbOpt = None,
     lang: LangOpt = Lang.vi,
 ) -> None:
-    """Certificates by year, class and kind (new, upgraded, re-evaluated, re-issued), and
-    by province and commune with how many are valid on the date."""
+    """Certificates by year, class and kind (new, upgraded, re-evaluated, re-issued), by
+    province and commune with how many are valid on the date, and by year and producer
+    kind."""
     from ocop_rate.register.stats import stats as ask
 
     language = _code(lang)

@@ -14,15 +14,17 @@ from ocop_rate.models.rubric import option_code
 
 MAX_COUNCIL = 100  # members of one council: restated from ocop_rate.loading.caps.MAX_ROSTER
 
+PRODUCER_KINDS = ("cooperative", "company", "household", "cooperative_group", "farm",
+                  "association")
+"""The producer kinds a dossier names (``producer_kind.*`` in the catalogue says them in
+words); the register counts certificates by them."""
+
 
 class Producer(Frozen):
     """The OCOP subject (chủ thể OCOP)."""
 
     name: str
-    kind: str | None = Field(
-        default=None,
-        description="cooperative, company, household, cooperative_group, farm, association",
-    )
+    kind: str | None = Field(default=None, description=", ".join(PRODUCER_KINDS))
     commune: str | None = None
     district: str | None = None
     province: str | None = None

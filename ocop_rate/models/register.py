@@ -34,6 +34,7 @@ class CertificateView(NamedTuple):
     revoked_on: date | None
     ground: str | None
     revocation_decision: str | None
+    producer_kind: str | None = None   # the dossier's code (``dossier.PRODUCER_KINDS``)
 
 
 class DueItem(NamedTuple):

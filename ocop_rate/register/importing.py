@@ -17,14 +17,15 @@ from pathlib import Path
 from typing import Any
 
 from ocop_rate.errors import Location, Problem
+from ocop_rate.models.dossier import PRODUCER_KINDS
 from ocop_rate.register import ledger, rules
 from ocop_rate.register.dates import parse_date
-from ocop_rate.register.keys import bad_id
+from ocop_rate.register.keys import bad_id, producer_kind
 from ocop_rate.register.store import Register, RegisterError
 
 COLUMNS = ("product_id", "product_name", "province", "commune", "product_group", "producer",
-           "stars", "certificate", "issued_on", "expires_on", "decision", "decision_date",
-           "authority", "filed_on", "revoked_on", "ground", "revocation_decision")
+           "producer_kind", "stars", "certificate", "issued_on", "expires_on", "decision",
+           "decision_date", "authority", "filed_on", "revoked_on", "ground", "revocation_decision")
 IMPORT_SUFFIXES = (".xlsx", ".xls", ".csv", ".tsv", ".txt")  # what read_raw reads as a table
 REQUIRED = ("product_id", "stars", "certificate", "issued_on", "decision")
 DERIVED = ("status", "status_until", "window_opens", "window_closes", "term_source")
@@ -34,6 +35,7 @@ ALIASES: dict[str, str] = {
     "tinh": "province", "tinh thanh pho": "province", "xa": "commune", "xa phuong": "commune",
     "nhom": "product_group", "nhom san pham": "product_group", "group": "product_group",
     "chu the": "producer", "chu the ocop": "producer",
+    "loai hinh chu the": "producer_kind", "loai hinh": "producer_kind",
     "hang sao": "stars", "so sao": "stars", "hang": "stars", "class": "stars",
     "so giay chung nhan": "certificate", "giay chung nhan": "certificate",
     "so gcn": "certificate", "certificate number": "certificate",
@@ -233,6 +235,10 @@ def validate(raw: Any, columns: dict[str, int]) -> tuple[list[Row], list[Problem
                                            column=name))
             if get("ground") and letter is None:
                 bad("ground", "register.bad_ground", grounds=", ".join(rules.GROUNDS))
+        kind = producer_kind(get("producer_kind"))
+        if get("producer_kind") and kind is None:
+            bad("producer_kind", "register.import_bad_producer_kind",
+                kinds=", ".join(PRODUCER_KINDS))
         if here or issued is None:
             problems += here
             continue
@@ -241,7 +247,7 @@ def validate(raw: Any, columns: dict[str, int]) -> tuple[list[Row], list[Problem
             raw.first_row + i,
             ledger.ProductInfo(pid, get("product_name"), None, get("product_group") or None,
                                get("producer") or None, get("commune") or None,
-                               get("province") or None),
+                               get("province") or None, kind),
             stars, number, issued, expires, term,
             ledger.Decision(decision, dec_on, authority, None, get("province") or None),
             dates["filed_on"], revoked, letter, get("revocation_decision") or None))

@@ -5,6 +5,8 @@ round's results meet in one history. The normal form is the batch's own
 
 from __future__ import annotations
 
+import functools
+
 from ocop_rate.models.names import id_key, invisible_in_id
 
 
@@ -17,3 +19,23 @@ def bad_id(product_id: str) -> bool:
     """Blank, or holding a space, a dash other than ``-`` or an invisible character (a
     zero-width space, a BOM, a control character) that would make an id look like another."""
     return not product_id or invisible_in_id(product_id) is not None
+
+
+def producer_kind(written: str | None) -> str | None:
+    """A producer kind as the register keeps it: the dossier's code (``cooperative`` …)
+    when ``written`` is one, or its name in either language (``Hợp tác xã``, ``hop tac
+    xa``, ``Cooperative``); None when blank or none of them."""
+    from ocop_rate.loading.sheet_files import header_key
+
+    key = header_key(written or "")
+    return _producer_kinds().get(key) if key else None
+
+
+@functools.cache
+def _producer_kinds() -> dict[str, str]:
+    from ocop_rate.loading.sheet_files import header_key
+    from ocop_rate.messages import LANGS, text
+    from ocop_rate.models.dossier import PRODUCER_KINDS
+
+    return {header_key(said): code for code in PRODUCER_KINDS
+            for said in (code, *(text(f"producer_kind.{code}", lang) for lang in LANGS))}

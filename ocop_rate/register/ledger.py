@@ -37,6 +37,7 @@ class ProductInfo:
     producer: str | None = None
     commune: str | None = None
     province: str | None = None
+    producer_kind: str | None = None      # :func:`.keys.producer_kind`, or as written
 
 
 def decision_id(conn: sqlite3.Connection, decision: Decision) -> int:
@@ -58,16 +59,18 @@ def upsert_products(conn: sqlite3.Connection, products: list[ProductInfo]) -> No
     should be :func:`canonical` ones."""
     conn.executemany(
         "INSERT INTO products (product_id, name, rubric, product_group, producer, commune, "
-        "province, product_key) VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (product_id) DO "
+        "province, producer_kind, product_key) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) "
+        "ON CONFLICT (product_id) DO "
         "UPDATE SET "
         "name = CASE WHEN excluded.name <> '' THEN excluded.name ELSE products.name END, "
         "rubric = coalesce(excluded.rubric, products.rubric), "
         "product_group = coalesce(excluded.product_group, products.product_group), "
         "producer = coalesce(excluded.producer, products.producer), "
         "commune = coalesce(excluded.commune, products.commune), "
-        "province = coalesce(excluded.province, products.province)",
+        "province = coalesce(excluded.province, products.province), "
+        "producer_kind = coalesce(excluded.producer_kind, products.producer_kind)",
         [(p.product_id, p.name, p.rubric, p.product_group, p.producer, p.commune, p.province,
-          product_key(p.product_id)) for p in products])
+          p.producer_kind, product_key(p.product_id)) for p in products])
 
 
 def canonical(conn: sqlite3.Connection, ids: Iterable[str]) -> dict[str, str]:
@@ -163,7 +166,8 @@ VIEW_SQL = """
 SELECT p.product_id, p.name, p.province, p.commune, p.product_group, p.producer,
        c.number, c.stars, c.issued_on, c.expires_on, c.term_source,
        d.number, d.decided_on, d.authority,
-       s.issued_on, f.filed_on, fr.rated_on, r.revoked_on, r.ground, rd.number
+       s.issued_on, f.filed_on, fr.rated_on, r.revoked_on, r.ground, rd.number,
+       p.producer_kind
 FROM certificates c
 JOIN products p ON p.product_id = c.product_id
 JOIN decisions d ON d.decision_id = c.decision_id
@@ -186,7 +190,8 @@ def views(conn: sqlite3.Connection, on: date, where: str = "", params: tuple[obj
 def view(row: tuple[Any, ...], on: date) -> CertificateView:
     """One row of :data:`VIEW_SQL` (its columns are valid by the schema's checks)."""
     (pid, name, province, commune, group, producer, number, stars, issued, expires, term,
-     dec, dec_on, authority, superseded_on, filed, result_on, revoked, ground, rev_dec) = row
+     dec, dec_on, authority, superseded_on, filed, result_on, revoked, ground, rev_dec,
+     producer_kind) = row
     expires_on = _day(expires)
     win = _window(expires_on)
     filed_on = _day(filed)
@@ -196,7 +201,7 @@ def view(row: tuple[Any, ...], on: date) -> CertificateView:
     return CertificateView(
         pid, name, province, commune, group, producer, number, stars, _day(issued), expires_on,
         term, dec, _day(dec_on), authority, status, until, win.opens, win.closes, filed_on,
-        revoked_on, ground, rev_dec)
+        revoked_on, ground, rev_dec, producer_kind)
 
 
 @functools.lru_cache(maxsize=8192)

@@ -5,7 +5,7 @@ CONTRACT fields read: ``product_id``, ``rubric``, ``total``, ``stars``, ``recogn
 ``outcome`` (when absent — ocop-rate before issue 11 — the outcome is derived from ``stars``
 and ``recognised`` by :func:`~ocop_rate.register.rules.derive_outcome` and the rating row
 says so: ``outcome_derived = 1``), and when present ``product_name``, ``product_group``,
-``producer`` (``name``, ``commune``, ``province``) and ``gates`` (``effect``).
+``producer`` (``name``, ``kind``, ``commune``, ``province``) and ``gates`` (``effect``).
 """
 
 from __future__ import annotations
@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from ocop_rate.errors import Location, Problem
-from ocop_rate.register import ledger, rules
+from ocop_rate.register import keys, ledger, rules
 from ocop_rate.register.keys import bad_id
 from ocop_rate.register.store import Register, RegisterError
 
@@ -122,12 +122,20 @@ def _result(item: Any, i: int, file: str, authority: rules.Authority,
     return RoundResult(
         ledger.ProductInfo(str(pid), name if isinstance(name, str) else "", _s(item.get("rubric")),
                            _s(item.get("product_group")), _s(producer.get("name")),
-                           _s(producer.get("commune")), _s(producer.get("province"))),
+                           _s(producer.get("commune")), _s(producer.get("province")),
+                           _kind(producer.get("kind"))),
         None if total is None else float(total), stars, str(outcome), derived, i)
 
 
 def _s(value: object) -> str | None:
     return value.strip() or None if isinstance(value, str) else None
+
+
+def _kind(value: object) -> str | None:
+    """The dossier's producer kind as a code when it names one (a round's product list may
+    say ``Hợp tác xã``), else as written: the dossier took it, so the register keeps it."""
+    written = _s(value)
+    return keys.producer_kind(written) or written
 
 
 @dataclass(frozen=True)

@@ -115,6 +115,11 @@ MIGRATIONS: tuple[tuple[str, tuple[Step, ...]], ...] = (
             WHERE r.rating_id = proposals.result_rating_id) IS NULL THEN 'no-class'
             ELSE 'central-result' END WHERE state = 'returned'""",
     )),
+    # A dossier's producer kind (``models.dossier.PRODUCER_KINDS``, or as written when it
+    # is none of them); older rows stay blank until a recording or an import names it.
+    ("the producer's kind, for counts by producer kind", (
+        "ALTER TABLE products ADD COLUMN producer_kind TEXT",
+    )),
 )
 
 LATEST = len(MIGRATIONS)

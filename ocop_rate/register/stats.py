@@ -7,9 +7,12 @@ it (``ratings.kind``: ``first`` -> new, ``upgrade`` -> upgraded (Điều 7.5),
 ``re-evaluation`` -> re-evaluated (Điều 7.6)); a certificate recorded without a rating (an
 imported one) is new when it is the product's first certificate in the register, upgraded
 when an earlier one had fewer stars, and otherwise re-issued ("công nhận lại": the register
-cannot tell whether a re-evaluation led to it). The register does not hold the producer's
-kind, so counts by producer kind are the ``summary`` command's (on rated batches), not
-these.
+cannot tell whether a re-evaluation led to it).
+
+By producer kind: each certificate under its product's kind as the register holds it now
+(the dossier's code, ``models.dossier.PRODUCER_KINDS``, filled by ``register record`` and
+``register import``); a product whose kind was never given counts under a blank kind
+(migration 5 added the column, so older rows are blank until named).
 """
 
 from __future__ import annotations
@@ -18,6 +21,7 @@ from collections import Counter
 from dataclasses import dataclass
 from datetime import date
 
+from ocop_rate.models.dossier import PRODUCER_KINDS
 from ocop_rate.register import ledger
 from ocop_rate.register.store import Register
 
@@ -31,6 +35,8 @@ class Stats:
     by_kind: dict[tuple[int, int, str], int]          # (year, stars, kind) -> issued
     by_place: dict[tuple[str, str, int], tuple[int, int]]  # (province, commune, stars) ->
     #                                                     (issued, valid on ``on``)
+    by_producer_kind: dict[tuple[int, str, int], int]  # (year, producer kind, stars) ->
+    #                                                    issued ("" when not known)
 
 
 def official(province_name: str | None, commune_name: str | None) -> tuple[str, str]:
@@ -48,13 +54,15 @@ def stats(register: Register, on: date, year: int | None = None) -> Stats:
     """The counts as of ``on``; ``year`` keeps certificates issued that year only."""
     with register.snapshot() as conn:
         rows = conn.execute(
-            "SELECT c.product_id, c.stars, c.issued_on, r.kind FROM certificates c "
+            "SELECT c.product_id, c.stars, c.issued_on, r.kind, p.producer_kind "
+            "FROM certificates c JOIN products p ON p.product_id = c.product_id "
             "LEFT JOIN ratings r ON r.rating_id = c.rating_id "
             "ORDER BY c.product_id, c.issued_on, c.certificate_id").fetchall()
         views = ledger.views(conn, on)
     by_kind: Counter[tuple[int, int, str]] = Counter()
+    by_producer: Counter[tuple[int, str, int]] = Counter()
     previous: dict[str, int] = {}
-    for pid, stars, issued, kind in rows:
+    for pid, stars, issued, kind, producer_kind in rows:
         issued_year = int(issued[:4])
         if kind in _FROM_RATING:
             said = _FROM_RATING[kind]
@@ -65,6 +73,7 @@ def stats(register: Register, on: date, year: int | None = None) -> Stats:
         previous[pid] = stars
         if year is None or issued_year == year:
             by_kind[(issued_year, stars, said)] += 1
+            by_producer[(issued_year, producer_kind or "", stars)] += 1
     by_place: dict[tuple[str, str, int], tuple[int, int]] = {}
     for v in views:
         if year is not None and v.issued_on.year != year:
@@ -72,4 +81,12 @@ def stats(register: Register, on: date, year: int | None = None) -> Stats:
         key = (*official(v.province, v.commune), v.stars)
         issued, valid = by_place.get(key, (0, 0))
         by_place[key] = (issued + 1, valid + (v.status in ("valid", "extended")))
-    return Stats(on, dict(sorted(by_kind.items())), dict(sorted(by_place.items())))
+    return Stats(on, dict(sorted(by_kind.items())), dict(sorted(by_place.items())),
+                 dict(sorted(by_producer.items(), key=lambda item: _producer_order(*item[0]))))
+
+
+def _producer_order(year: int, kind: str, stars: int) -> tuple[int, int, str, int]:
+    """Year, then the dossier's kinds in their order, kinds written otherwise, blank last."""
+    rank = PRODUCER_KINDS.index(kind) if kind in PRODUCER_KINDS else \
+        len(PRODUCER_KINDS) + (not kind)
+    return year, rank, kind, stars

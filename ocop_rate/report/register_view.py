@@ -89,8 +89,12 @@ def columns(lang: Lang) -> list[str]:
 
 
 def _worded(v: CertificateView, lang: Lang) -> list[object]:
-    """A certificate's cells for a spreadsheet: status, term and authority in words."""
-    return [label(str(x), lang) if f in WORDED and x is not None else x
+    """A certificate's cells for a spreadsheet: status, term, authority and producer kind
+    in words."""
+    from ocop_rate.report.labels import producer_kind
+
+    return [label(str(x), lang) if f in WORDED and x is not None else
+            producer_kind(str(x), lang) if f == "producer_kind" and x is not None else x
             for f, x in zip(FIELDS, v, strict=True)]
 
 

@@ -8,9 +8,8 @@ errors ("member 'Thành viên 1' gave no option for …") rather than type error
 
 from __future__ import annotations
 
+from ocop_rate.models.dossier import PRODUCER_KINDS
 from ocop_rate.models.rubric import Criterion, Rubric
-
-PRODUCER_KINDS = "cooperative | company | household | cooperative_group | farm | association"
 
 
 def _flat(text: str) -> str:
@@ -74,7 +73,7 @@ def render(rubric: Rubric, members: int = 2) -> str:
         f"  rubric: {rubric.id}",
         "  producer:",
         '    name: ""',
-        f"    kind:         # {PRODUCER_KINDS}",
+        f"    kind:         # {' | '.join(PRODUCER_KINDS)}",
         "    commune:",
         "    province:",
         "# Dữ kiện / facts: để trống nếu không biết / leave blank where unknown",
