@@ -118,6 +118,52 @@ def test_a_lock_file_in_a_round_folder_is_not_a_sheet(tmp_path: Path) -> None:
     assert "~$" not in after.stdout + after.stderr, after.stdout + after.stderr
 
 
+def test_excel_97_workbook_hides_nothing_that_scores(tmp_path: Path, tiny_rules: Path) -> None:
+    """What Excel hides in an .xls (a hidden or very hidden score sheet, a hidden row, a
+    hidden column) is refused at its sheet and cell, as in an .xlsx; the same workbook with
+    nothing hidden is rated, and a hidden guide sheet holds no scores, so it is fine."""
+    xlwt = pytest.importorskip("xlwt", reason="xlwt (test extra) writes the .xls here")
+
+    def book_with(hide: str) -> Path:
+        book = xlwt.Workbook(encoding="utf-8")
+        sheet = book.add_sheet("Phiếu chấm")
+        for r, row in enumerate([HEADER, *ROWS]):
+            for c, value in enumerate(row):
+                sheet.write(r, c, value)
+        second = book.add_sheet("Phiếu 2" if hide.startswith("sheet") else "Hướng dẫn")
+        for c, value in enumerate(HEADER if hide.startswith("sheet") else ["Hướng dẫn"]):
+            second.write(0, c, value)
+        if hide.startswith("sheet"):
+            for c, value in enumerate(["VN-9", "Chè", "tiny", "Bà Lan", "h", "c", "c"]):
+                second.write(1, c, value)
+            second.visibility = 2 if hide == "sheet-very" else 1
+        elif hide == "guide":
+            second.visibility = 1
+        elif hide == "row":
+            sheet.row(2).hidden = True     # Ông Sơn's row of VN-1 (sheet row 3)
+        elif hide == "column":
+            sheet.col(5).hidden = True     # B1, its header first
+        path = tmp_path / f"{hide}.xls"
+        book.save(str(path))
+        return path
+
+    code, got, err = rate_json(str(book_with("nothing")), "--rules", str(tiny_rules))
+    assert code == 0 and set(got) == {"VN-1", "VN-2"}, err
+    code, got, err = rate_json(str(book_with("guide")), "--rules", str(tiny_rules))
+    assert code == 0 and set(got) == {"VN-1", "VN-2"}, err
+    for hide, words in [("sheet", "sheet 'Phiếu 2' is hidden"),
+                        ("sheet-very", "veryHidden"),
+                        ("row", "row 3 of sheet 'Phiếu chấm' (cell A3)"),
+                        ("column", "column F of sheet 'Phiếu chấm' (cell F1)")]:
+        path = book_with(hide)
+        before = path.read_bytes()
+        code, said = rate_said(str(path), "--rules", str(tiny_rules), "--lang", "en")
+        assert code == 1, (hide, said)
+        assert words in said and f"{hide}.xls" in said, (hide, said)
+        assert "Traceback" not in said
+        assert path.read_bytes() == before
+
+
 def test_excel_97_workbook_is_read_and_ods_refused_with_how_to_save(
         tmp_path: Path, tiny_rules: Path, comma_csv: Path) -> None:
     xlwt = pytest.importorskip("xlwt", reason="xlwt (test extra) writes the .xls here")

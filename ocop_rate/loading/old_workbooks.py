@@ -56,8 +56,9 @@ def read_old_workbook(path: Path) -> list[RawSheet]:
     import xlrd
 
     with damaged_workbook(name):
+        # formatting_info: the rows and columns Excel hides (class 3 of the safety rules)
         book = xlrd.open_workbook(file_contents=raw, on_demand=True, ragged_rows=True,
-                                  formatting_info=False, logfile=_Silent())
+                                  formatting_info=True, logfile=_Silent())
     del raw
     found: list[RawSheet] = []
     try:
@@ -66,8 +67,14 @@ def read_old_workbook(path: Path) -> list[RawSheet]:
                 sheet = book.sheet_by_index(index)
                 title = str(sheet.name)
                 _check_size(sheet, name, title)
-                frame = _parse_in_chunks(_xls_chunks(book, sheet))
-                found += workbook_sheet(name, index, title, frame)
+                frame = _parse_in_chunks(_xls_chunks(book, sheet, name, title))
+                scores = workbook_sheet(name, index, title, frame)
+                if scores and sheet.visibility:
+                    # as in an XLSX: a hidden sheet's scores would count unseen
+                    raise InputFileError(Problem.of(
+                        "safety.xlsx_hidden_sheet", Location(name, 1, 1), sheet=title,
+                        state=_VISIBILITY.get(int(sheet.visibility), "hidden")))
+                found += scores
                 book.unload_sheet(index)
     finally:
         book.release_resources()
@@ -94,10 +101,31 @@ def _check_size(sheet: Any, name: str, title: str) -> None:
                                         limit=MAX_SHEET_CELLS))
 
 
-def _xls_chunks(book: Any, sheet: Any) -> Any:
+_VISIBILITY = {1: "hidden", 2: "veryHidden"}  # xlrd's sheet visibility, as XLSX names it
+
+
+def _hidden_cell(sheet: Any, row: int, line: list[str]) -> tuple[str, int] | None:
+    """The first value of ``row`` that Excel does not show (its row hidden or of height 0,
+    or its column hidden or of width 0), as (message id, column index); None when every
+    value shows."""
+    filled = [c for c, text in enumerate(line) if text]
+    if not filled:
+        return None
+    info = sheet.rowinfo_map.get(row)
+    if info is not None and (info.hidden or info.height == 0):
+        return "safety.xlsx_hidden_row", filled[0]
+    for col in filled:
+        info = sheet.colinfo_map.get(col)
+        if info is not None and (info.hidden or info.width == 0):
+            return "safety.xlsx_hidden_column", col
+    return None
+
+
+def _xls_chunks(book: Any, sheet: Any, name: str, title: str) -> Any:
     """The sheet's rows as DataFrames of CSV_CHUNK_ROWS rows of text, as the XLSX reader
     gives them: numbers as a person sees them (3.0 -> '3'), dates in ISO form, error cells
-    blank; trailing blank cells dropped."""
+    blank; trailing blank cells dropped. A value in a row or column Excel hides is refused
+    at its cell, as the XLSX reader does."""
     import pandas as pd
     import xlrd
 
@@ -124,6 +152,12 @@ def _xls_chunks(book: Any, sheet: Any) -> Any:
             line.append(_cell_text(value))
         while line and line[-1] == "":
             line.pop()
+        hidden = _hidden_cell(sheet, r, line)
+        if hidden is not None:
+            message_id, col = hidden
+            raise InputFileError(Problem.of(
+                message_id, Location(name, r + 1, col + 1), sheet=title,
+                cell=f"{column_letter(col)}{r + 1}", line=r + 1, column=column_letter(col)))
         width = max(width, len(line))
         pending.append(line)
         if len(pending) >= CSV_CHUNK_ROWS:
