@@ -15,12 +15,12 @@ from ocop_rate.cli.app import app
 from ocop_rate.cli.common import (
     EXIT_OK,
     EXIT_SHORT,
-    CheckOutputOpt,
     FailOnChoice,
     GatePolicyChoice,
     GatePolicyOpt,
     Lang,
     LangOpt,
+    OutputOpt,
     RulesOpt,
     _code,
     _console,
@@ -50,7 +50,7 @@ def validate(
     strict: Annotated[bool, typer.Option(
         "--strict", help="Warnings fail the run too (exit 1).")] = False,
     fmt: FormatOpt = "table",
-    output: CheckOutputOpt = None,
+    output: OutputOpt = None,
     lang: LangOpt = Lang.vi,
 ) -> None:
     """Lint rubric files: schema and semantic checks, each with an id, a severity and a
@@ -83,7 +83,7 @@ def diff(
         "--rules-path", help="Rubric folder inside the repository, for git revisions.")]
     = "scoring_rules",
     fmt: FormatOpt = "table",
-    output: CheckOutputOpt = None,
+    output: OutputOpt = None,
     lang: LangOpt = Lang.vi,
     gate_policy: GatePolicyOpt = GatePolicyChoice.majority,
 ) -> None:
@@ -116,7 +116,7 @@ def check(
     = False,
     rules: RulesOpt = None,
     fmt: FormatOpt = "table",
-    output: CheckOutputOpt = None,
+    output: OutputOpt = None,
     lang: LangOpt = Lang.vi,
     gate_policy: GatePolicyOpt = GatePolicyChoice.majority,
 ) -> None:

@@ -60,6 +60,36 @@ RulesOpt = Annotated[list[Path] | None, typer.Option(
     "--rules", "-r", help="Rubric folder or file (repeatable). Default: the bundled rubrics.",
     show_default=False)]
 
+# Every option more than one command takes is declared once, here (the register's own
+# filters and decision fields in cli.register_common); a command gives only its default.
+# The help a user reads is the catalogue's, by command path (cli.help); the ``help=``
+# words below are the code's fallback. Same-named options that differ in meaning stay
+# apart: ``rate template --members`` (a count), ``places --db`` (no $OCOP_REGISTER: the
+# register is checked only when named), ``round new --province`` (the round's own),
+# ``--within`` and ``--authority`` (defaults and requiredness differ per command).
+_OUTPUT = typer.Option("--output", "-o", dir_okay=False, show_default=False,
+                       help="Write to this file (atomically) instead of the screen.")
+OutputOpt = Annotated[Path | None, _OUTPUT]
+RequiredOutputOpt = Annotated[Path, _OUTPUT]  # ``round document``: a .docx, never the screen
+ForceOpt = Annotated[bool, typer.Option("--force", help="Overwrite files that exist.")]
+GatePolicyOpt = Annotated[GatePolicyChoice, typer.Option(
+    "--gate-policy", help="How star-mark gates read several members' sheets: 'majority' (a "
+    "mark holds when more than half the members' options meet it) or 'all' (every member's "
+    "option must meet it).")]
+DbOpt = Annotated[Path | None, typer.Option(
+    "--db", envvar="OCOP_REGISTER", dir_okay=False, show_default=False,
+    help="The register file (default: $OCOP_REGISTER, else ocop-register.sqlite beside the "
+    "round, or in the current folder).")]
+OnOpt = Annotated[str | None, typer.Option(
+    "--on", help="The date asked about (dd/mm/yyyy or yyyy-mm-dd; default today).",
+    show_default=False)]
+PrintedDateOpt = Annotated[str | None, typer.Option(
+    "--date", help="The date printed on sheets, results lists, minutes and the council's "
+    "documents; default: today, or the round's date.", show_default=False)]
+GroupOpt = Annotated[str | None, typer.Option(
+    "--group", "-g", help="Only this product group (food, beverages, herbal, handicrafts, "
+    "ornamental, tourism).", show_default=False)]
+
 
 def _problem_lines(label_id: str, style: str, problems: Iterable[Problem]) -> None:
     """Each problem on stderr, after its catalogued label, in the user's language; one line
@@ -324,9 +354,4 @@ class FailOnChoice(StrEnum):
     class_change = "class-change"
 
 
-CheckOutputOpt = Annotated[Path | None, typer.Option(
-    "--output", "-o", help="Write the report to this file (atomically) instead of the screen.",
-    dir_okay=False, show_default=False)]
-GatePolicyOpt = Annotated[GatePolicyChoice, typer.Option(
-    "--gate-policy", help="How star-mark gates read several members' sheets (see rate).")]
 

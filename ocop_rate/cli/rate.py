@@ -12,13 +12,17 @@ from ocop_rate.cli.app import app
 from ocop_rate.cli.common import (
     EXIT_OK,
     EXIT_SHORT,
+    ForceOpt,
     GatePolicyChoice,
+    GatePolicyOpt,
     Lang,
     LangCode,
     LangOpt,
     LevelChoice,
     LevelOpt,
     MembersOpt,
+    OutputOpt,
+    PrintedDateOpt,
     RoundLevelOpt,
     RulesOpt,
     SpreadOpt,
@@ -32,7 +36,7 @@ from ocop_rate.cli.common import (
     _say,
     _stream_batch,
 )
-from ocop_rate.cli.formats import FormatOpt, checked_format, deliver, refuse_unless
+from ocop_rate.cli.formats import FormatOpt, deliver, refuse_unless
 from ocop_rate.cli.help import OcopCommand
 from ocop_rate.cli.round_common import (
     rate_round,
@@ -56,14 +60,9 @@ def rate(
         metavar="PATH", show_default=False)],
     rules: RulesOpt = None,
     fmt: FormatOpt = "table",
-    output: Annotated[Path | None, typer.Option(
-        "--output", "-o", help="Write the report to this file (atomically) instead of the "
-        "screen.", dir_okay=False, show_default=False)] = None,
+    output: OutputOpt = None,
     lang: LangOpt = Lang.vi,
-    gate_policy: Annotated[GatePolicyChoice, typer.Option(
-        "--gate-policy", help="How star-mark gates read several members' sheets: 'majority' "
-        "(a mark holds when more than half the members' options meet it) or 'all' (every "
-        "member's option must meet it).")] = GatePolicyChoice.majority,
+    gate_policy: GatePolicyOpt = GatePolicyChoice.majority,
     members: MembersOpt = False,
     spread: SpreadOpt = DEFAULT_SPREAD,
     register_db: Annotated[Path | None, typer.Option(
@@ -71,10 +70,7 @@ def rate(
         "each product's registration kind and previous class, and flag an upgrade that does "
         "not rise or a re-evaluation filed outside its window (on stderr).")] = None,
     level: RoundLevelOpt = None,
-    date: Annotated[str | None, typer.Option(
-        "--date", help="The date printed on sheets, results lists and "
-        "minutes (-f sheets, results, docx); default: today, or a round's date.",
-        show_default=False)] = None,
+    date: PrintedDateOpt = None,
 ) -> None:
     """Rate dossiers and print their stars (chấm điểm và phân hạng sao). A round folder
     (with round.yaml) is rated as a council round: see `ocop-rate round --help`."""
@@ -153,13 +149,9 @@ def explain(
         show_default=False)],
     rules: RulesOpt = None,
     lang: LangOpt = Lang.vi,
-    gate_policy: Annotated[GatePolicyChoice, typer.Option(
-        "--gate-policy", help="How star marks read several members' sheets.")]
-    = GatePolicyChoice.majority,
+    gate_policy: GatePolicyOpt = GatePolicyChoice.majority,
     spread: SpreadOpt = DEFAULT_SPREAD,
-    output: Annotated[Path | None, typer.Option(
-        "--output", "-o", help="Write to this file instead of the screen.", dir_okay=False,
-        show_default=False)] = None,
+    output: OutputOpt = None,
     level: LevelOpt = LevelChoice.province,
     fmt: FormatOpt = "table",
 ) -> None:
@@ -183,13 +175,9 @@ def summary(
         show_default=False)],
     rules: RulesOpt = None,
     fmt: FormatOpt = "table",
-    output: Annotated[Path | None, typer.Option(
-        "--output", "-o", help="Write to this file (atomically) instead of the screen.",
-        dir_okay=False, show_default=False)] = None,
+    output: OutputOpt = None,
     lang: LangOpt = Lang.vi,
-    gate_policy: Annotated[GatePolicyChoice, typer.Option(
-        "--gate-policy", help="How star marks read several members' sheets.")]
-    = GatePolicyChoice.majority,
+    gate_policy: GatePolicyOpt = GatePolicyChoice.majority,
     level: LevelOpt = LevelChoice.province,
 ) -> None:
     """Counts and shares by star class, product group and set, place and producer kind,
@@ -212,17 +200,11 @@ def template(
     rubric_ids: Annotated[list[str], typer.Argument(
         metavar="RUBRIC_ID...", help="One or more product sets, e.g. food-fresh-meat-26 "
         "(xlsx: a score sheet each, in one workbook).", show_default=False)],
-    fmt: Annotated[str, typer.Option(
-        "--format", "-f", callback=checked_format,
-        help="yaml: a dossier skeleton; xlsx: a council score sheet.")] = "yaml",
-    output: Annotated[Path | None, typer.Option(
-        "--output", "-o", help="Write to this file (required for xlsx).", dir_okay=False,
-        show_default=False)] = None,
+    fmt: FormatOpt = "yaml",
+    output: OutputOpt = None,
     members: Annotated[int, typer.Option(
         "--members", min=1, max=30, help="Blank member sheets in the YAML dossier.")] = 2,
-    force: Annotated[bool, typer.Option(
-        "--force", help="Overwrite --output if it exists (never done otherwise: a filled "
-        "sheet is the council's work).")] = False,
+    force: ForceOpt = False,
     rules: RulesOpt = None,
     lang: LangOpt = Lang.vi,
 ) -> None:

@@ -10,13 +10,21 @@ from typing import Annotated, Any
 
 import typer
 
-from ocop_rate.cli.common import Lang, LangCode, LangOpt, _code
+from ocop_rate.cli.common import (
+    DbOpt,
+    GroupOpt,
+    Lang,
+    LangCode,
+    LangOpt,
+    OnOpt,
+    OutputOpt,
+    _code,
+)
 from ocop_rate.cli.formats import FormatOpt, deliver, refuse_unless
 from ocop_rate.cli.help import OcopCommand
 from ocop_rate.cli.register_common import (
-    DbOpt,
-    OnOpt,
-    OutputOpt,
+    CommuneOpt,
+    ProvinceOpt,
     StatusChoice,
     _ask,
     _note,
@@ -104,10 +112,9 @@ def expired(
 
 @register_app.command("list", cls=OcopCommand)
 def list_(
-    province: Annotated[str | None, typer.Option("--province", show_default=False)] = None,
-    commune: Annotated[str | None, typer.Option("--commune", show_default=False)] = None,
-    group: Annotated[str | None, typer.Option("--group", show_default=False,
-                                              help="Product group, e.g. food.")] = None,
+    province: ProvinceOpt = None,
+    commune: CommuneOpt = None,
+    group: GroupOpt = None,
     stars: Annotated[int | None, typer.Option("--stars", min=3, max=5,
                                               show_default=False)] = None,
     status: Annotated[StatusChoice | None, typer.Option("--status", show_default=False)]

@@ -9,14 +9,15 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from ocop_rate.cli.common import EXIT_OK, EXIT_SHORT, Lang, LangCode, LangOpt, _code
+from ocop_rate.cli.common import EXIT_OK, EXIT_SHORT, DbOpt, Lang, LangCode, LangOpt, _code
 from ocop_rate.cli.help import OcopCommand
 from ocop_rate.cli.register_common import (
     AuthorityChoice,
     DateOpt,
-    DbOpt,
     DecisionOpt,
     KindChoice,
+    MaybeDateOpt,
+    MaybeDecisionOpt,
     SignerOpt,
     _date,
     _decision,
@@ -146,10 +147,8 @@ def result(
         "--evaluate-again", help="Returned under 90 points: the province evaluates it again "
         "under its own authority (Điều 7.4.g); its next provincial rating recorded closes "
         "the return.")] = False,
-    decision: Annotated[str | None, typer.Option("--decision", show_default=False,
-                                                 help="Decision number.")] = None,
-    on: Annotated[str | None, typer.Option("--date", show_default=False,
-                                           help="Date of the decision.")] = None,
+    decision: MaybeDecisionOpt = None,
+    on: MaybeDateOpt = None,
     certificate: Annotated[str | None, typer.Option("--cert", show_default=False,
                                                     help="Certificate number.")] = None,
     issued: Annotated[str | None, typer.Option("--issued", show_default=False,

@@ -58,22 +58,23 @@ class StatusChoice(StrEnum):
     superseded = "superseded"
 
 
-DbOpt = Annotated[Path | None, typer.Option(
-    "--db", envvar="OCOP_REGISTER", dir_okay=False, show_default=False,
-    help=f"The register file (default: $OCOP_REGISTER, else {DEFAULT_NAME} beside the round, "
-    "or in the current folder).")]
-OnOpt = Annotated[str | None, typer.Option(
-    "--on", help="The date asked about (dd/mm/yyyy or yyyy-mm-dd; default today).",
-    show_default=False)]
-DecisionOpt = Annotated[str, typer.Option("--decision", help="Decision number, e.g. "
-                                          "'1234/QĐ-UBND'.", show_default=False)]
-DateOpt = Annotated[str, typer.Option("--date", help="Date of the decision (dd/mm/yyyy or "
-                                      "yyyy-mm-dd).", show_default=False)]
+# The register's own options (those every group shares are in cli.common). A decision's
+# number and date are asked for by ``record`` and ``revoke`` (required) and by ``result``
+# (only when a class is recognised): one declaration each, two types.
+_DECISION = typer.Option("--decision", help="Decision number, e.g. '1234/QĐ-UBND'.",
+                         show_default=False)
+DecisionOpt = Annotated[str, _DECISION]
+MaybeDecisionOpt = Annotated[str | None, _DECISION]
+_DECISION_DATE = typer.Option("--date", help="Date of the decision (dd/mm/yyyy or "
+                              "yyyy-mm-dd).", show_default=False)
+DateOpt = Annotated[str, _DECISION_DATE]
+MaybeDateOpt = Annotated[str | None, _DECISION_DATE]
 SignerOpt = Annotated[str | None, typer.Option("--signer", help="Who signed (name, title).",
                                                show_default=False)]
-OutputOpt = Annotated[Path | None, typer.Option(
-    "--output", "-o", dir_okay=False, show_default=False,
-    help="Write to this file (atomically) instead of the screen.")]
+ProvinceOpt = Annotated[str | None, typer.Option("--province", help="Only this province.",
+                                                 show_default=False)]
+CommuneOpt = Annotated[str | None, typer.Option("--commune", help="Only this commune.",
+                                                show_default=False)]
 
 
 # --- plumbing -------------------------------------------------------------------------------

@@ -8,13 +8,22 @@ from typing import Annotated, Any
 
 import typer
 
-from ocop_rate.cli.common import EXIT_OK, EXIT_SHORT, Lang, LangCode, LangOpt, _code
+from ocop_rate.cli.common import (
+    EXIT_OK,
+    EXIT_SHORT,
+    DbOpt,
+    Lang,
+    LangCode,
+    LangOpt,
+    OnOpt,
+    OutputOpt,
+    _code,
+)
 from ocop_rate.cli.formats import FormatOpt, Writer, deliver, refuse_unless
 from ocop_rate.cli.help import OcopCommand
 from ocop_rate.cli.register_common import (
-    DbOpt,
-    OnOpt,
-    OutputOpt,
+    CommuneOpt,
+    ProvinceOpt,
     _ask,
     _note,
     _on,
@@ -38,8 +47,8 @@ def _writer(register: Path, lang: LangCode) -> Writer:
 
 @register_app.command("worklist", cls=OcopCommand)
 def worklist(
-    province: Annotated[str | None, typer.Option("--province", show_default=False)] = None,
-    commune: Annotated[str | None, typer.Option("--commune", show_default=False)] = None,
+    province: ProvinceOpt = None,
+    commune: CommuneOpt = None,
     within: Annotated[int, typer.Option("--within", min=0, max=3660)] = 30,
     on: OnOpt = None,
     fmt: FormatOpt = "table",
@@ -71,7 +80,7 @@ def publish(
     url_template: Annotated[str | None, typer.Option("--url-template",
                                                      show_default=False)] = None,
     title: Annotated[str | None, typer.Option("--title", show_default=False)] = None,
-    province: Annotated[str | None, typer.Option("--province", show_default=False)] = None,
+    province: ProvinceOpt = None,
     on: OnOpt = None,
     db: DbOpt = None,
     lang: LangOpt = Lang.vi,

@@ -12,17 +12,20 @@ import typer
 from ocop_rate.cli.common import (
     EXIT_OK,
     EXIT_SHORT,
+    ForceOpt,
     Lang,
     LangOpt,
     LevelChoice,
+    LevelOpt,
+    OutputOpt,
     RulesOpt,
+    SpreadOpt,
     _cannot_write,
     _code,
     _console,
     _day,
     _escape,
     _fail,
-    _finite,
     _guard,
     _library,
     _say,
@@ -30,6 +33,7 @@ from ocop_rate.cli.common import (
 from ocop_rate.cli.formats import FormatOpt, deliver, refuse_unless
 from ocop_rate.cli.help import OcopCommand
 from ocop_rate.cli.round_common import rate_round, refuse_round_inputs, round_app
+from ocop_rate.defaults import DEFAULT_SPREAD
 from ocop_rate.errors import OcopError, Problem
 from ocop_rate.views.registry import Asked
 
@@ -48,9 +52,7 @@ def status(
                                            "round.yaml).", show_default=False)],
     rules: RulesOpt = None,
     fmt: FormatOpt = "table",
-    output: Annotated[Path | None, typer.Option(
-        "--output", "-o", help="Write to this file (atomically) instead of the screen.",
-        dir_okay=False, show_default=False)] = None,
+    output: OutputOpt = None,
     lang: LangOpt = Lang.vi,
 ) -> None:
     """Who has scored what (members × products), quorum per product, and every problem of
@@ -86,8 +88,7 @@ def new(
     date: Annotated[str | None, typer.Option(
         "--date", help="The round's date, dd/mm/yyyy or yyyy-mm-dd.", show_default=False)]
     = None,
-    level: Annotated[LevelChoice, typer.Option("--level", help="The council's level.")]
-    = LevelChoice.province,
+    level: LevelOpt = LevelChoice.province,
     province: Annotated[str | None, typer.Option("--province", show_default=False)] = None,
     quorum: Annotated[str, typer.Option(
         "--quorum", help="Scoring members needed per product: a count (3), a share (0.67 "
@@ -99,10 +100,8 @@ def new(
     answers_due: Annotated[str | None, typer.Option(
         "--answers-due", help="Written opinions: the last day for members' answers, "
         "YYYY-MM-DD.", show_default=False)] = None,
-    spread: Annotated[float, typer.Option("--spread", min=0, max=100, callback=_finite,
-                                          help="Spread limit in points.")] = 10.0,
-    force: Annotated[bool, typer.Option("--force", help="Overwrite files that exist.")]
-    = False,
+    spread: SpreadOpt = DEFAULT_SPREAD,
+    force: ForceOpt = False,
     rules: RulesOpt = None,
     lang: LangOpt = Lang.vi,
 ) -> None:

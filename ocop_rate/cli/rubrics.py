@@ -8,8 +8,10 @@ import typer
 
 from ocop_rate.cli.app import rubrics_app
 from ocop_rate.cli.common import (
+    GroupOpt,
     Lang,
     LangOpt,
+    OnOpt,
     RulesOpt,
     _code,
     _day,
@@ -26,12 +28,8 @@ def rubrics_list(
     rules: RulesOpt = None,
     fmt: FormatOpt = "table",
     lang: LangOpt = Lang.vi,
-    on: Annotated[str | None, typer.Option(
-        "--on", help="Show which rubrics are in force on this date (dd/mm/yyyy or "
-        "yyyy-mm-dd; default today).", show_default=False)] = None,
-    group: Annotated[str | None, typer.Option(
-        "--group", "-g", help="Only this product group (food, beverages, herbal, handicrafts, "
-        "ornamental, tourism).", show_default=False)] = None,
+    on: OnOpt = None,
+    group: GroupOpt = None,
 ) -> None:
     """List the rubrics: id, product group, product set, decision, criteria, in force."""
     from ocop_rate.loading.rubrics import catalogue
