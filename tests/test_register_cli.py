@@ -204,6 +204,8 @@ def test_list_filters_and_guarded_exports(tmp_path: Path) -> None:
     assert len(as_json("register", "list", "--commune", "xã 2", *opt)) == 1
     assert len(as_json("register", "list", "--group", "food", *opt)) == 6
     assert as_json("register", "list", "--group", "drinks", *opt) == []
+    assert as_json("register", "list", "-g", "food", *opt) == as_json(   # as rubrics list
+        "register", "list", "--group", "food", *opt)
     text = cli("register", "list", "-f", "csv", *opt).stdout
     cells = list(csv.reader(io.StringIO(text)))
     assert cells[0][:3] == ["Mã sản phẩm", "Tên sản phẩm", "Tỉnh"]  # vi: Vietnamese headers
