@@ -32,7 +32,7 @@ METAVARS: dict[str, str] = {
     "rubric_ids": "RUBRIC_ID...", "base": "BASE", "head": "HEAD", "more": "[DOSSIER]...",
     "members": "N", "folder": "ROUND", "roster": "FILE", "products": "FILE",
     "name": "NAME", "province": "PROVINCE", "quorum": "N|SHARE|all",
-    "answers_due": "YYYY-MM-DD",
+    "answers_due": "YYYY-MM-DD", "register_db": "FILE",
     # the certificate register: a key with a path is for that group's or command's parameter
     "register.db": "FILE", "register.on": "DATE", "register.signer": "NAME",
     "register.decision": "NUMBER", "register.within": "DAYS", "register.commune": "COMMUNE",
