@@ -119,7 +119,8 @@ def _captured(console: Console, blocks: Iterable[RenderableType], wrap: registry
     line of plain text that fits the width or is a located error (``✗ file:line``, never
     wrapped) is written as it is (the lines under a long table, one per disagreement), and
     in a file (``to_file``) the results table is written as plain rows
-    (:mod:`~ocop_rate.report.plain_table`) rather than laid out by rich."""
+    (:mod:`~ocop_rate.report.plain_table`) rather than laid out by rich. Plain lines go out
+    a thousand at a time (one write each, not one a line)."""
     from itertools import islice
 
     from rich.text import Text
@@ -129,19 +130,28 @@ def _captured(console: Console, blocks: Iterable[RenderableType], wrap: registry
 
     plain = console.color_system is None and wrap == "located"
     width = console.width
+    held: list[str] = []  # plain lines, written a thousand at a time
     for block in blocks:
         if plain and isinstance(block, Text) and block.end == "\n" and not block.justify \
                 and not block.overflow and not block.no_wrap:
             line = block.plain
             if line.isprintable() and line == line.strip() and (
                     cells(line) <= width or located(block)):
-                yield line + "\n"
+                held.append(line)
+                if len(held) >= 1000:
+                    yield "\n".join(held) + "\n"
+                    held.clear()
                 continue
+        if held:
+            yield "\n".join(held) + "\n"
+            held.clear()
         if plain and to_file and isinstance(block, ResultsTable):
             lines = block.plain_lines(width)
-            while chunk := list(islice(lines, 1000)):  # one write per thousand lines
+            while chunk := list(islice(lines, 1000)):
                 yield "\n".join(chunk) + "\n"
             continue
         with console.capture() as capture:
             console.print(block, soft_wrap=_soft(block, wrap))
         yield capture.get()
+    if held:
+        yield "\n".join(held) + "\n"
