@@ -14,8 +14,21 @@ from ocop_rate.engine import expanded
 from ocop_rate.loading.rubrics import load_library
 from ocop_rate.pipeline import rate_paths
 from ocop_rate.report import xlsx_report
-from tests.conftest import SAMPLES
-from tests.test_table_pieces import _sheet
+from tests.conftest import SAMPLES, write_council_sheet
+
+
+def _sheet(path: Path, products: int) -> None:
+    """A council sheet whose products spread over every class, with names long enough to
+    wrap and a few members far apart."""
+    def name(p: int, rng: Any) -> str:
+        if p % 17 == 0:  # one word wider than a column
+            rng.randrange(0, 6)  # drawn all the same: the sheet stays the one it always was
+            return "Nướcmắmcốtnhĩthượnghạngđóngchaithủytinh" * 2 + str(p)
+        return "Sản phẩm " + "rất dài " * rng.randrange(0, 6) + str(p)
+
+    write_council_sheet(path, products, seed=7, noise=0.8, members=lambda p: 2, name=name,
+                        product_id=lambda p: f"P-{p:05d}",
+                        rubric_id="food-processed-plant-26")
 
 
 def _mixed_folder(tmp_path: Path, dossiers: int, products: int) -> Path:

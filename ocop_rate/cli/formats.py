@@ -68,10 +68,11 @@ def deliver(subject: str, fmt: str, what: Any, asked: Asked, output: Path | None
             for block in blocks:
                 console.print(block, soft_wrap=_soft(block, drawer.wrap))
             return
-        if output is None:  # the results table into a pipe: piece by piece
+        if output is None:  # the results view into a pipe: block by block
             _emit(_captured(console, blocks, drawer.wrap), None)
         else:
-            _put(_captured(console, blocks, drawer.wrap), output, drawer.encoding, write)
+            _put(_captured(console, blocks, drawer.wrap, to_file=True), output, drawer.encoding,
+                 write)
         return
     drawn = drawer.load()(what, asked)
     if output is None:
@@ -109,40 +110,48 @@ def located(block: object) -> bool:
     return isinstance(block, Text) and block.plain.startswith("✗")
 
 
-def _captured(console: Console, blocks: Iterable[RenderableType], wrap: registry.Wrap
-              ) -> Iterator[str]:
+def _captured(console: Console, blocks: Iterable[RenderableType], wrap: registry.Wrap,
+              to_file: bool = False) -> Iterator[str]:
     """The text of each block as the console lays it out, one block at a time: a file or
-    a pipe receives a long table piece by piece instead of as one string.
+    a pipe receives a long output block by block instead of as one string.
 
-    For the results table (``wrap="located"``) two kinds of block skip rich's printing, for
-    the same bytes: a line of plain text (the lines under a long table, one per
-    disagreement) is written as it is when it fits or is a located error (never wrapped),
-    and wrapped by :mod:`~ocop_rate.report.plain_wrap` when its characters are one cell
-    wide; a piece of the results table is written as its segments, whose lines are the
-    table's width."""
-    from rich.cells import cell_len
+    For the results view (``wrap="located"``) two kinds of block skip rich's printing: a
+    line of plain text that fits the width or is a located error (``✗ file:line``, never
+    wrapped) is written as it is (the lines under a long table, one per disagreement), and
+    in a file (``to_file``) the results table is written as plain rows
+    (:mod:`~ocop_rate.report.plain_table`) rather than laid out by rich. Plain lines go out
+    a thousand at a time (one write each, not one a line)."""
+    from itertools import islice
+
     from rich.text import Text
 
-    from ocop_rate.report import plain_wrap
-    from ocop_rate.report.results_table import is_piece
+    from ocop_rate.report.plain_table import cells
+    from ocop_rate.report.results_table import ResultsTable
 
     plain = console.color_system is None and wrap == "located"
     width = console.width
+    held: list[str] = []  # plain lines, written a thousand at a time
     for block in blocks:
         if plain and isinstance(block, Text) and block.end == "\n" and not block.justify \
                 and not block.overflow and not block.no_wrap:
             line = block.plain
-            if line.isprintable() and line == line.strip():
-                narrow = plain_wrap.narrow(line)
-                if located(block) or (len(line) if narrow else cell_len(line)) <= width:
-                    yield line + "\n"
-                    continue
-                if narrow:
-                    yield "\n".join(plain_wrap.wrap(line, width)) + "\n"
-                    continue
-        if plain and is_piece(block):
-            yield "".join(segment.text for segment in console.render(block))
+            if line.isprintable() and line == line.strip() and (
+                    cells(line) <= width or located(block)):
+                held.append(line)
+                if len(held) >= 1000:
+                    yield "\n".join(held) + "\n"
+                    held.clear()
+                continue
+        if held:
+            yield "\n".join(held) + "\n"
+            held.clear()
+        if plain and to_file and isinstance(block, ResultsTable):
+            lines = block.plain_lines(width)
+            while chunk := list(islice(lines, 1000)):
+                yield "\n".join(chunk) + "\n"
             continue
         with console.capture() as capture:
             console.print(block, soft_wrap=_soft(block, wrap))
         yield capture.get()
+    if held:
+        yield "\n".join(held) + "\n"

@@ -1,9 +1,10 @@
-"""The results table for a terminal, a file or a pipe: its columns and cells, the stacked
-layout of a narrow screen, and a long table drawn in pieces (rich lays out the first; a row
-writer draws the rest with the whole table's widths, so memory stays flat)."""
+"""The results table for a terminal, a file or a pipe: its columns and cells (laid out by
+rich's own table), the stacked layout of a narrow screen, and plain rows for a file
+(:mod:`~ocop_rate.report.plain_table`)."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -12,9 +13,10 @@ from rich.text import Text as RichText
 
 from ocop_rate.messages import text
 from ocop_rate.report.labels import star_glyphs, star_label, word
-from ocop_rate.report.table_writer import Plain, TableShape, body
 
 if TYPE_CHECKING:
+    from rich.table import Table
+
     from ocop_rate.models.common import Lang
     from ocop_rate.report.rows import Row
 
@@ -34,6 +36,11 @@ def outcome_text(row: Row, lang: Lang) -> RichText:
     return _styled(_outcome_spans(row, lang))
 
 
+def outcome_words(row: Row, lang: Lang) -> str:
+    """The outcome as text only (a file's table)."""
+    return "".join(piece for piece, _ in _outcome_spans(row, lang))
+
+
 def _outcome_spans(row: Row, lang: Lang) -> Spans:
     said = [(text(f"outcome.{row.outcome}", lang), OUTCOME_STYLE.get(row.outcome, ""))]
     return [*said, ("*", "bold yellow")] if row.unchecked else said
@@ -47,64 +54,52 @@ def _styled(spans: Spans) -> RichText:
     return out
 
 
-TABLE_PIECE = 500
-"""Rows per piece of a longer results table: each piece is drawn and written on its own
-(with the whole table's column widths), so a 100,000-product table is never one rich
-table rendered in memory, and a pipe or file receives rows as they are drawn."""
+Column = tuple[str, dict[str, Any]]
+"""A column's header and its rich layout (``Table.add_column`` keywords)."""
+
+
+@dataclass(frozen=True)
+class TableShape:
+    """What a table is, apart from its rows: columns, title, lines between rows."""
+
+    columns: Sequence[Column]
+    title: str | None = None
+    show_lines: bool = False
+
+    def table(self, rows: Sequence[Sequence[RichText]] = ()) -> Table:
+        """Rich's table of ``rows`` (text cells: no markup is read in them)."""
+        from rich.table import Table
+
+        table = Table(title=self.title, show_lines=self.show_lines, header_style="bold")
+        for header, layout in self.columns:
+            table.add_column(header, **layout)
+        for row in rows:
+            table.add_row(*row)
+        return table
 
 
 @dataclass
-class _Pieces:
-    """What the pieces of one table share: its rows and, once the first piece is drawn,
-    the column widths rich gives the whole table on that console."""
+class ResultsTable:
+    """The results table: rich's own table on a screen or in a pipe (what people read), and
+    in a file (``rate BIG.csv -o t.txt``) plain rows written directly by
+    :func:`~ocop_rate.report.plain_table.plain_table`, so a national-scale file is not laid
+    out by rich row by row."""
 
     rows: list[Row]
     lang: Lang
-    shape: TableShape
+    title: str
     wide: bool
-    widths: list[int] | None = None
-
-    def column_widths(self, console: Console, options: ConsoleOptions) -> list[int]:
-        if self.widths is None:
-            self.widths = self.shape.widths(console, options, (
-                plain_cells(row, self.lang, self.wide) for row in self.rows))
-        return self.widths
-
-
-@dataclass
-class _TablePiece:
-    """Rows ``lo``..``hi`` of the table: the first piece starts with rich's title, top
-    edge and header, the last ends with the bottom edge, so the pieces printed one after
-    another are the whole table, line for line (tests/test_table_pieces.py)."""
-
-    shared: _Pieces
-    lo: int
-    hi: int
 
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
-        shared = self.shared
-        first, last = self.lo == 0, self.hi == len(shared.rows)
-        widths = shared.column_widths(console, options)
-        if first:
-            yield from shared.shape.head(console, options, widths)
-        drawn = plain_cells if console.color_system is None else cells
-        yield from body(console, shared.shape, widths,
-                        (drawn(row, shared.lang, shared.wide)
-                         for row in shared.rows[self.lo:self.hi]), first=first, last=last)
+        yield results_shape(self.lang, self.title, self.wide).table(
+            [cells(row, self.lang, self.wide) for row in self.rows])
 
+    def plain_lines(self, width: int) -> Iterator[str]:
+        """The table as plain text lines at most ``width`` cells wide (an id longer than
+        the line is never split: it stands whole on a line of its own)."""
+        from ocop_rate.report.plain_table import plain_table
 
-def is_piece(block: object) -> bool:
-    """Whether ``block`` is a piece of a results table (its lines are the table's width,
-    so a file may receive its segments as they are)."""
-    return isinstance(block, _TablePiece)
-
-
-def results_pieces(all_rows: list[Row], lang: Lang, title: str, wide: bool
-                    ) -> list[RenderableType]:
-    """The results table, in pieces of :data:`TABLE_PIECE` rows."""
-    shared = _Pieces(all_rows, lang, results_shape(lang, title, wide), wide)
-    return [_TablePiece(shared, lo, min(lo + TABLE_PIECE, len(all_rows)))
-            for lo in range(0, max(len(all_rows), 1), TABLE_PIECE)]
+        return plain_table(self.rows, self.lang, self.title, width, self.wide, outcome_words)
 
 
 def results_shape(lang: Lang, title: str | None, wide: bool) -> TableShape:
@@ -112,11 +107,11 @@ def results_shape(lang: Lang, title: str | None, wide: bool) -> TableShape:
     return TableShape(_columns(lang, wide), title, show_lines=True)
 
 
-def _columns(lang: Lang, wide: bool) -> list[tuple[str, dict[str, Any]]]:
+def _columns(lang: Lang, wide: bool) -> list[Column]:
     """The results table's columns: header and rich layout."""
     from ocop_rate.models.rubric import PART_ORDER
 
-    out: list[tuple[str, dict[str, Any]]] = [
+    out: list[Column] = [
         (word("product", lang), {"overflow": "fold", "ratio": 3, "min_width": 12})]
     if wide:
         out.append((word("product_set", lang), {"overflow": "fold", "ratio": 2,
@@ -132,12 +127,6 @@ def _columns(lang: Lang, wide: bool) -> list[tuple[str, dict[str, Any]]]:
 def cells(row: Row, lang: Lang, wide: bool) -> list[RichText]:
     """One product's cells, in the order of :func:`_columns`, styled for a terminal."""
     return [_styled(spans) for spans in _cell_spans(row, lang, wide)]
-
-
-def plain_cells(row: Row, lang: Lang, wide: bool) -> list[Plain]:
-    """The same cells as text only, for a file or a pipe (and for measuring)."""
-    return [Plain("".join(piece for piece, _ in spans))
-            for spans in _cell_spans(row, lang, wide)]
 
 
 def _cell_spans(row: Row, lang: Lang, wide: bool) -> list[Spans]:

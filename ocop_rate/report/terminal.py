@@ -23,7 +23,7 @@ from ocop_rate.report.labels import (
     star_label,
     word,
 )
-from ocop_rate.report.results_table import results_pieces, stacked
+from ocop_rate.report.results_table import ResultsTable, TableShape, stacked
 
 if TYPE_CHECKING:
     # `rubrics list` and `validate` need neither
@@ -33,7 +33,6 @@ if TYPE_CHECKING:
     from ocop_rate.models.common import Lang
     from ocop_rate.models.rating import BatchResult
     from ocop_rate.models.rubric import Rubric
-    from ocop_rate.report.table_writer import DrawnTable
 
 WIDE = 110
 """From this width the table shows the product set and the parts A, B, C in columns."""
@@ -68,7 +67,7 @@ def batch_view(result: BatchResult, lang: Lang, width: int = 120) -> list[Render
     title = f"OCOP — {result.count} {word('products', lang)}"
     body: list[RenderableType] = (
         [RichText(title, style="bold"), *stacked(all_rows, lang)] if width < STACKED
-        else results_pieces(all_rows, lang, title, wide=width >= WIDE))
+        else [ResultsTable(all_rows, lang, title, wide=width >= WIDE)])
     parts: list[RenderableType] = [*body, RichText(summary_line(result, lang), style="bold")]
     unchecked = sum(1 for row in all_rows if row.unchecked)
     if unchecked:
@@ -81,28 +80,26 @@ def batch_view(result: BatchResult, lang: Lang, width: int = 120) -> list[Render
 
 
 
-def rubric_list_view(entries: list[dict[str, object]], lang: Lang) -> list[DrawnTable]:
+def rubric_list_view(entries: list[dict[str, object]], lang: Lang) -> list[Table]:
     """The rubrics, one table per decision (the decision its title), one rubric a row: id,
     product group, product set, criteria, in force. The decision said once per table, not
-    in a column, leaves the product set room on an 80-column screen. Drawn as rich draws a
-    table, without laying it out row by row."""
-    from ocop_rate.report.table_writer import DrawnTable, TableShape
-
+    in a column, leaves the product set room on an 80-column screen."""
     keys = ("id", "group", "product_set", "criteria", "in_force")
     narrow: dict[str, dict[str, object]] = {
         "group": {"max_width": 16}, "criteria": {"max_width": 8, "justify": "right"},
         "in_force": {"max_width": 9}}
     columns = [(word(key, lang), {"overflow": "fold", "no_wrap": key == "id",
                                   **narrow.get(key, {})}) for key in keys]
-    tables: dict[str, list[list[str]]] = {}
+    tables: dict[str, list[list[RichText]]] = {}
     for e in entries:
         doubt = f" ({word('unconfirmed', lang)})" if e.get("rubric_unconfirmed") else ""
         tables.setdefault(f"{word('decision', lang)} {e['decision']}{doubt}", []).append([
-            str(e["id"]), group_name(str(e["product_group"]), lang), str(e["product_set"]),
-            str(e["criteria"]), word("yes" if e["in_force"] else "no", lang)])
+            RichText(cell) for cell in (
+                str(e["id"]), group_name(str(e["product_group"]), lang), str(e["product_set"]),
+                str(e["criteria"]), word("yes" if e["in_force"] else "no", lang))])
     if not tables:
-        return [DrawnTable(TableShape(columns), [])]
-    return [DrawnTable(TableShape(columns, title), rows) for title, rows in tables.items()]
+        return [TableShape(columns).table()]
+    return [TableShape(columns, title).table(rows) for title, rows in tables.items()]
 
 
 def rubric_sheet_view(rubric: Rubric, lang: Lang) -> RenderableType:
