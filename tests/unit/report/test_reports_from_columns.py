@@ -15,7 +15,7 @@ from ocop_rate.loading.rubrics import load_library
 from ocop_rate.pipeline import rate_paths
 from ocop_rate.report import xlsx_report
 from tests.conftest import SAMPLES
-from tests.test_table_pieces import _sheet
+from tests.unit.report.test_table_pieces import _sheet
 
 
 def _mixed_folder(tmp_path: Path, dossiers: int, products: int) -> Path:
