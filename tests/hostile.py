@@ -1,5 +1,5 @@
 """Run the real CLI as a child process with a time limit and, where it matters, a memory
-bound (RLIMIT_AS), for the hostile-input tests (tests/test_safety_*.py); or, with
+bound (RLIMIT_AS), for the hostile-input tests (tests/acceptance/test_safety_*.py); or, with
 ``cli_here``, the same command in this process, for cases that check one behaviour over
 many inputs (a child per input would only add a start-up each)."""
 
@@ -46,7 +46,7 @@ def cli(*args: str | Path, cwd: Path | None = None, timeout: int = TIMEOUT,
         stdout: int | None = None) -> Run:
     """``python -m ocop_rate ARGS`` in a child process; a hang fails the test. The
     language is English unless ``env`` says otherwise: these tests read our English words
-    (tests/test_vietnamese.py checks the Vietnamese ones over the same corpus)."""
+    (tests/acceptance/test_vietnamese.py checks the Vietnamese ones over the same corpus)."""
     full_env = {**os.environ, "PYTHONIOENCODING": "utf-8", "OCOP_LANG": "en", **(env or {})}
     full_env.pop("COLUMNS", None) if env is None or "COLUMNS" not in env else None
     proc = subprocess.run(

@@ -1,5 +1,5 @@
 """Hostile workbooks and CSV files, made small on disk and huge when naively read; used by
-tests/test_safety_sheets.py and written once into tests/bad_inputs/sheets/."""
+tests/acceptance/test_safety_sheets.py and written once into tests/bad_inputs/sheets/."""
 
 from __future__ import annotations
 

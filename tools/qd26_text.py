@@ -3,7 +3,7 @@
 ``docs/decision/qd26-2026/qd26-2026-fulltext.txt`` prints each of the 26 scoring sheets as a
 pipe table (``| criterion or □ option | points |``). This parser reads that text, not the
 extracted JSON (made by the same hand as the rubrics), so that the fidelity check
-(:mod:`tools.fidelity`, ``tests/test_fidelity.py``) compares the rubrics with an independent
+(:mod:`tools.fidelity`, ``tests/unit/loading/test_fidelity.py``) compares the rubrics with an independent
 reading. Every item keeps its line number in the text.
 
 What it reads per sheet: the heading, "Hồ sơ bị loại khi" lines, parts (A/B/C with maxima),

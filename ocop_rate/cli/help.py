@@ -8,7 +8,7 @@ command by its path first (``help.register.list``, ``help.register.list.<param>`
 ``help.register.list.example``), then by its name alone (``help.list``, the key of
 ``rubrics list`` from before groups shared command names), then, for a parameter,
 ``help.param.<param>`` (words every command may share). :func:`help_sources` says which key
-each text of a command came from (tests/test_help.py holds every command to its own). The
+each text of a command came from (tests/unit/cli/test_help.py holds every command to its own). The
 language is the ``--lang`` on the command line, else ``OCOP_LANG``, else Vietnamese (help
 is drawn while the options are parsed, so the command line is kept as given and read for
 ``--lang``).

@@ -7,7 +7,7 @@ one. :func:`command_tree` builds the same tree with each group's commands held i
 :class:`LazyCommands` mapping, which converts a command the first time it is looked up. The
 tree is typer's own (its group classes, callbacks and converter), so a command behaves exactly
 as typer builds it; ``typer.testing.CliRunner`` still builds the whole tree at once, and
-tests/test_cli_lazy.py holds both to the same help and results.
+tests/unit/cli/test_cli_lazy.py holds both to the same help and results.
 """
 
 from __future__ import annotations

@@ -5,7 +5,7 @@ of a command's start-up (0.6 s of 0.8 s), for files that never change inside a w
 ``tools/compile_rules.py`` writes :data:`COMPILED_FILE` (checked in, shipped in the wheel)
 with :func:`ocop_rate.checks.compiled_record.compile_text`, which lints as well as loads
 and so lives above both (this module only reads the record);
-``tests/test_compiled_rules.py`` fails when it is stale against ``scoring_rules/``.
+``tests/unit/loading/test_compiled_rules.py`` fails when it is stale against ``scoring_rules/``.
 
 The file is JSON Lines: line 1 is the manifest (format, a digest of the code that shapes
 the compiled data, every rule file's relative path and sha256, each rubric's line and

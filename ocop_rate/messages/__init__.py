@@ -13,8 +13,8 @@ Why the msgid is the message id (``common.no_such_path``), not the English text:
 and the tests ask for messages by id; Vietnamese, the default language, is no translation
 of English but its equal, so both catalogues map the same ids; and an English wording can
 change without orphaning its Vietnamese text. The price: ``msgfmt --check-format`` has no
-source text to compare placeholders with, so ``tests/test_messages.py`` does that check,
-for every id at once (the same ids in both languages, the same ``{named}`` parameters).
+source text to compare placeholders with, so ``tests/unit/messages/test_messages.py`` does
+that check, for every id at once (the same ids in both languages, the same ``{named}`` parameters).
 
 Parameters are filled in as given, except numbers and dates, which are said the language's
 way: a float with a decimal comma in Vietnamese (``9,99``), an integer of five or more digits

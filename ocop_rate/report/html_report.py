@@ -4,7 +4,7 @@ results table, and a printable score sheet per product (one per page when printe
 Printed (A4), each product's sheet starts a page and fits on it, two pages at most when its
 notes are long: rows are one line (the chosen option's wording is cut to what the line
 holds), the notes are numbered under the table rather than in a column that would stay
-mostly empty, and a note several members wrote is said once (tests/test_print_pages.py).
+mostly empty, and a note several members wrote is said once (tests/acceptance/test_print_pages.py).
 
 No external assets: CSS inline, charts as inline SVG. Every text that comes from a file
 (names, members, notes, evidence, paths) goes through :func:`html.escape`.

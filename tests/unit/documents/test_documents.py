@@ -21,7 +21,7 @@ from typer.testing import CliRunner
 from ocop_rate.cli import app
 from tests.round_factory import make_round
 
-REPO = Path(__file__).resolve().parent.parent
+REPO = Path(__file__).resolve().parents[3]
 runner = CliRunner()
 KINDS = ("minutes", "results", "decision", "notices", "sheets")
 MEMBERS = ("Nguyễn Thị Lan", "Hoàng Văn Sơn", "Trần Minh Đức")  # examples/council-round

@@ -89,7 +89,7 @@ def test_rules_quote_the_decision() -> None:
     import inspect
     from pathlib import Path
 
-    text = (Path(__file__).resolve().parents[1] / "docs/decision/qd26-2026/"
+    text = (Path(__file__).resolve().parents[3] / "docs/decision/qd26-2026/"
             "qd26-2026-fulltext.txt")
     source = " ".join(text.read_text(encoding="utf-8").split())
     doc = inspect.getdoc(rules) or ""

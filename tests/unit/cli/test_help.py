@@ -17,8 +17,8 @@ from typer.testing import CliRunner
 from ocop_rate.cli import app
 from ocop_rate.cli.help import help_sources
 from ocop_rate.messages import CATALOGUE
+from tests.acceptance.test_vietnamese import command_names, english_words
 from tests.conftest import REPO
-from tests.test_vietnamese import command_names, english_words
 
 runner = CliRunner()
 REGISTER = ["queue", "due", "expired", "list", "history", "counts", "export", "record",

@@ -13,7 +13,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[3]
 FULLTEXT = ROOT / "docs" / "decision" / "qd26-2026" / "qd26-2026-fulltext.txt"
 sys.path.insert(0, str(ROOT / "tools"))
 

@@ -18,7 +18,7 @@ import pytest
 
 from tests.conftest import SAMPLES, dossier_data, dump
 from tests.hostile import TIMEOUT, TINY, assert_clean, cli, cli_here
-from tests.test_checks_diff import git
+from tests.unit.checks.test_checks_diff import git
 
 
 def digest(path: Path) -> str:

@@ -32,7 +32,7 @@ from ocop_rate.report.json_report import block_lines, item_to_dict
 from ocop_rate.report.rows import rows, stream_rows
 from tests import reference_scorer as reference
 from tests.conftest import TINY_RUBRIC
-from tests.test_properties import SETTINGS, councils, rubrics
+from tests.unit.engine.test_properties import SETTINGS, councils, rubrics
 
 CRITERION_KEYS = ("id", "points", "max_points", "option")
 

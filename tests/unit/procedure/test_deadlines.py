@@ -18,7 +18,7 @@ from ocop_rate.cli import app
 from ocop_rate.procedure import deadlines
 from ocop_rate.procedure.workdays import add_working_days, is_working_day, next_working_day
 from ocop_rate.register import rules
-from tests.test_written_round import PLANT, TRIO, top, write_round
+from tests.unit.round.test_written_round import PLANT, TRIO, top, write_round
 
 runner = CliRunner()
 
@@ -155,7 +155,7 @@ def test_the_deadlines_quote_the_decision() -> None:
 
     from ocop_rate.round import written
 
-    text = (Path(__file__).resolve().parents[1] / "docs/decision/qd26-2026/"
+    text = (Path(__file__).resolve().parents[3] / "docs/decision/qd26-2026/"
             "qd26-2026-fulltext.txt")
     source = " ".join(text.read_text(encoding="utf-8").split())
     for module in (deadlines, written):

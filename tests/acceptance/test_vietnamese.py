@@ -16,7 +16,7 @@ from tests.conftest import SAMPLES
 from tests.po_catalogue import po_catalogue
 
 runner = CliRunner()
-CORPUS = Path(__file__).parent / "bad_inputs"
+CORPUS = Path(__file__).resolve().parents[1] / "bad_inputs"
 TINY = CORPUS / "tiny-rubric"
 WORD = re.compile(r"[^\W\d_]+")
 
@@ -169,8 +169,9 @@ def _round_outputs(root: Path) -> list[tuple[str, str]]:
     ``round new``, written and refused."""
     import csv
 
-    import round_factory as rf
     import yaml
+
+    from tests import round_factory as rf
 
     runs: list[tuple[str, str]] = []
     good = root / "good"

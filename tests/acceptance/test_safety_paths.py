@@ -11,8 +11,8 @@ import pytest
 
 from tests.conftest import dossier_data, dump
 from tests.hostile import TINY, assert_clean, cli, cli_here
-from tests.test_checks_diff import git
-from tests.test_checks_validate import clean_rubric
+from tests.unit.checks.test_checks_diff import git
+from tests.unit.checks.test_checks_validate import clean_rubric
 
 needs_git = pytest.mark.skipif(shutil.which("git") is None, reason="needs git")
 

@@ -24,7 +24,7 @@ from ocop_rate.report.output import write_atomic
 from tests.conftest import SAMPLES
 
 runner = CliRunner()
-CORPUS = Path(__file__).parent / "bad_inputs"
+CORPUS = Path(__file__).resolve().parents[1] / "bad_inputs"
 TINY = CORPUS / "tiny-rubric"
 HANG_GUARD = 60  # seconds: a guard against hangs, not a speed test
 

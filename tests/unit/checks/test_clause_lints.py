@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from tests.conftest import dump
-from tests.test_checks_validate import clean_rubric, crit, findings, validate
+from tests.unit.checks.test_checks_validate import clean_rubric, crit, findings, validate
 
 
 def test_clauses_that_read_nothing_real_are_located_errors(tmp_path: Path) -> None:

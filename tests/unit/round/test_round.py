@@ -8,11 +8,11 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-import round_factory as rf
 import yaml
 from typer.testing import CliRunner
 
 from ocop_rate.cli import app
+from tests import round_factory as rf
 from tests.conftest import bundled_library
 
 runner = CliRunner()

@@ -18,7 +18,7 @@ from ocop_rate.models.rubric import Rubric
 runner = CliRunner()
 LIBRARY = load_library()
 RUBRICS = sorted(LIBRARY.rubrics.values(), key=lambda r: r.id)
-SAMPLES = Path(__file__).resolve().parent.parent / "sample_products"
+SAMPLES = Path(__file__).resolve().parents[3] / "sample_products"
 PARTS = {"26/2026/QĐ-TTg": {"A": 40, "B": 25, "C": 35}, "148/QĐ-TTg": {"A": 40, "B": 25, "C": 35},
          "1048/QĐ-TTg": {"A": 35, "B": 25, "C": 40}}
 GROUPS = {"food", "beverages", "herbal", "handicrafts", "ornamental", "tourism"}

@@ -15,8 +15,8 @@ import yaml
 from typer.testing import CliRunner
 
 from ocop_rate.cli import app
+from tests.acceptance.test_cli import EXPECTED_SAMPLES
 from tests.conftest import SAMPLES, dossier_data, dump
-from tests.test_cli import EXPECTED_SAMPLES
 
 runner = CliRunner()
 

@@ -20,7 +20,7 @@ from ocop_rate.loading.rubrics import load_library
 from ocop_rate.models.rubric import Rubric
 from ocop_rate.report.json_report import block_lines, item_to_dict
 from tests.reference_scorer import score
-from tests.test_engine_reference import contract_view
+from tests.unit.engine.test_engine_reference import contract_view
 
 LIBRARY = load_library()
 RUBRICS = ["food-fresh-produce-26", "handicraft-decorative-26", "tourism-community-26"]

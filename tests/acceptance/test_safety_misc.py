@@ -114,7 +114,7 @@ def test_readme_safety_commands_run_as_printed() -> None:
     import hashlib
     import re
 
-    repo = Path(__file__).resolve().parent.parent
+    repo = Path(__file__).resolve().parents[2]
     readme = (repo / "docs" / "reference.md").read_text("utf-8")
     section = readme[readme.index("## Safety limits"):readme.index("## Performance")]
     start = section.index("```bash\n") + len("```bash\n")

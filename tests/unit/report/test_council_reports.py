@@ -17,8 +17,8 @@ from openpyxl import load_workbook
 from typer.testing import CliRunner
 
 from ocop_rate.cli import app
+from tests.acceptance.test_cli import EXPECTED_SAMPLES
 from tests.conftest import SAMPLES, dossier_data
-from tests.test_cli import EXPECTED_SAMPLES
 
 runner = CliRunner()
 GOOD = {"A1": "h", "B1": "c", "C1": "c"}            # 40 + 25 + 35 = 100: 5 stars

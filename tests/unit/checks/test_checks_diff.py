@@ -15,7 +15,7 @@ from typer.testing import CliRunner
 
 from ocop_rate.cli import app
 from tests.conftest import dossier_data, dump
-from tests.test_checks_validate import clean_rubric, crit
+from tests.unit.checks.test_checks_validate import clean_rubric, crit
 
 runner = CliRunner()
 pytestmark = pytest.mark.skipif(shutil.which("git") is None, reason="needs git")
