@@ -92,8 +92,9 @@ def _line(texts: Sequence[str], sizes: Sequence[int], right: Sequence[bool]) -> 
 
 _ONE_CELL = re.compile("[ -~\u00a0-\u02ff\u1e00-\u1eff\u2010-\u2027\u2190-\u21ff"
                        "\u2605\u2606\u26a0\u2717]*")
-"""Characters rich measures one cell wide (checked against rich by tests/unit/report/test_plain_table.py):
-Latin with its accents (precomposed Vietnamese is U+1EA0–U+1EF9), dashes, arrows, ★ ⚠ ✗."""
+"""Characters rich measures one cell wide (checked against rich by
+tests/unit/report/test_plain_table.py): Latin with its accents (precomposed Vietnamese is
+U+1EA0–U+1EF9), dashes, arrows, ★ ⚠ ✗."""
 
 
 def cells(text: str) -> int:
