@@ -69,24 +69,15 @@ def to_csv(items: Sequence[WorkItem], lang: Lang) -> str:
 def to_xlsx(items: Sequence[WorkItem], lang: Lang) -> bytes:
     """A sheet per list (due, grace, expired), dates as date cells."""
     from openpyxl import Workbook
-    from openpyxl.styles import Font
+
+    from ocop_rate.report.register_view import fill_sheet
 
     book = Workbook()
     book.remove(book.active)  # type: ignore[arg-type]
-    shown = "DD/MM/YYYY" if lang == "vi" else "YYYY-MM-DD"
     for name in LISTS:
         sheet = book.create_sheet(text(f"worklist.sheet.{name}", lang))
-        sheet.append(heads(lang)[1:])
-        for item in (i for i in items if i.list == name):
-            row = record(item, lang)
-            sheet.append([neutralise(row[c]) for c in COLUMNS[1:]])
-        for row_cells in sheet.iter_rows(min_row=2):
-            for cell in row_cells:
-                if isinstance(cell.value, date):
-                    cell.number_format = shown
-        for cell in sheet[1]:
-            cell.font = Font(bold=True)
-        sheet.freeze_panes = "A2"
+        rows = ([record(i, lang)[c] for c in COLUMNS[1:]] for i in items if i.list == name)
+        fill_sheet(sheet, heads(lang)[1:], rows, lang, freeze="A2")
     buffer = io.BytesIO()
     book.save(buffer)
     return buffer.getvalue()

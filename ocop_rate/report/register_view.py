@@ -9,7 +9,7 @@ import io
 import json
 from collections.abc import Iterable, Sequence
 from datetime import date
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 from ocop_rate.messages import say_date, text
 from ocop_rate.models.register import CertificateView, DueItem, HistoryEvent
@@ -112,26 +112,34 @@ def to_xlsx(items: Sequence[CertificateView], lang: Lang) -> bytes:
     """One sheet, one certificate a row; dates are real date cells shown day first in
     Vietnamese."""
     from openpyxl import Workbook
-    from openpyxl.styles import Font
 
     book = Workbook()
     sheet = book.active
     assert sheet is not None
     sheet.title = "Sổ đăng ký" if lang == "vi" else "Register"
-    sheet.append(columns(lang))
+    fill_sheet(sheet, columns(lang), (_worded(v, lang) for v in items), lang, freeze="B2")
+    buffer = io.BytesIO()
+    book.save(buffer)
+    return buffer.getvalue()
+
+
+def fill_sheet(sheet: Any, header: Sequence[str], rows: Iterable[Sequence[object]], lang: Lang,
+               *, freeze: str) -> None:
+    """A sheet a person opens in Excel: a bold, frozen header, then the rows with every text
+    guarded against formulas, and dates as date cells shown day first in Vietnamese."""
+    from openpyxl.styles import Font
+
+    sheet.append(list(header))
+    for row in rows:
+        sheet.append([neutralise(c) for c in row])
     shown = "DD/MM/YYYY" if lang == "vi" else "YYYY-MM-DD"
-    for v in items:
-        sheet.append([neutralise(c) for c in _worded(v, lang)])
-    for column in sheet.iter_cols(min_row=2):
-        for cell in column:
+    for cells in sheet.iter_rows(min_row=2):
+        for cell in cells:
             if isinstance(cell.value, date):
                 cell.number_format = shown
     for cell in sheet[1]:
         cell.font = Font(bold=True)
-    sheet.freeze_panes = "B2"
-    buffer = io.BytesIO()
-    book.save(buffer)
-    return buffer.getvalue()
+    sheet.freeze_panes = freeze
 
 
 def new_table(title: str, columns: Sequence[str], lang: Lang) -> Table:
