@@ -9,9 +9,10 @@ command. The options ocop-rate takes are nearly all a ``str``, a ``Path``, an en
 list of these, and for a value read from the command line their coercion is what typer's own
 functions do: the same string, :func:`typer._param_types.coerce_cli_choice`,
 :func:`typer._param_types.coerce_cli_path` on ``Path(value)`` (what pydantic makes of a
-string). :class:`PlainParam` does that; a number, a boolean that is not a flag, a type of
-any other kind and a value the plain way refuses go to typer's own adapter, so every error
-is worded by typer exactly as before (tests/unit/cli/test_cli_coercion.py holds the two
+string), and a number's default as it is. :class:`PlainParam` does that; a number typed on
+the command line, a boolean that is not a flag, a type of any other kind and a value the
+plain way refuses go to typer's own adapter, so every error is worded by typer exactly as
+before (tests/unit/cli/test_cli_coercion.py holds the two
 ways to the same results over every parameter of every command).
 """
 
@@ -35,7 +36,7 @@ if TYPE_CHECKING:
     from typer._click import Context
     from typer.core import _TyperParameter
 
-Kind = Literal["str", "bool", "path", "choice"]
+Kind = Literal["str", "bool", "number", "path", "choice"]
 
 
 @dataclass(frozen=True)
@@ -62,6 +63,13 @@ class PlainParam(RuntimeParam):
                 raise TypeError(value)  # a flag's True or False; any other value: typer's
             return value
         info = self.descriptor.parameter_info
+        if self.kind == "number":  # a default or a value already read: typed text is typer's
+            low, high = info.min, info.max
+            if type(value) is not self.item or info.clamp or (
+                    low is not None and not value >= low) or (
+                    high is not None and not value <= high):
+                raise TypeError(value)
+            return value
         if self.kind == "choice":
             choices, case_sensitive = choice_coercion_annotation(self.item, info) or ((), True)
             return coerce_cli_choice(value, choices=choices, case_sensitive=case_sensitive,
@@ -84,6 +92,8 @@ def _kind(annotation: Any, descriptor: TypeDescriptor) -> Kind | None:
         return "str"
     if annotation is bool:
         return "bool"
+    if annotation in (int, float):
+        return "number"
     if choice_coercion_annotation(annotation, info) is not None:
         return "choice"
     if lenient_issubclass(annotation, Path) and routes_to_path(annotation, info):
