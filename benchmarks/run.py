@@ -336,7 +336,7 @@ def startup_section(bench: Bench) -> None:
     one = next(iter(sorted(bench.dossiers(1).glob("*.yaml"))))
     bare = [PY, "-c", BARE_TYPER, "list", "-f", "json"]
     timer = bench.timer
-    runs = 2 * timer.runs
+    runs = None if timer.pairs else 2 * timer.runs  # start-up is quick: twice the runs
     rate_one = cli("rate", str(one))
     bench.add('rate ONE.yaml vs python -c "import typer, pydantic, numpy"',
               timer.measure(rate_one, TYPER_PYDANTIC_NUMPY, runs), 1.5)
