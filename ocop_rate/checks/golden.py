@@ -19,9 +19,9 @@ from typing import Any, Literal
 
 from ocop_rate.errors import InputFileError, Location, Problem
 from ocop_rate.loading.source import load_document, read_text
-from ocop_rate.loading.text_safety import hostile_char, printable
 from ocop_rate.models.names import id_key, invisible_in_id
 from ocop_rate.models.rating import BatchResult, Failure, ProblemOut, Rating
+from ocop_rate.text_safety import hostile_char, printable
 
 Status = Literal["pass", "mismatch", "missing", "unexpected", "error"]
 DEFAULT_TOLERANCE = 0.01

@@ -185,7 +185,7 @@ class _BlockText:
     def __init__(self, block: RatingColumns, lang: Lang) -> None:
         import numpy as np
 
-        from ocop_rate.engine.distinct import distinct_values
+        from ocop_rate.distinct import distinct_values
 
         self.block, self.lang = block, lang
         crits = block.rubric.criteria
@@ -322,7 +322,7 @@ class _BlockText:
     def _next_star(self, lo: int, hi: int) -> Any:
         import numpy as np
 
-        from ocop_rate.engine.distinct import distinct_values
+        from ocop_rate.distinct import distinct_values
 
         b, num, crits = self.block, self.num, self.block.rubric.criteria
         opt = b.upgrade_option[lo:hi]
