@@ -44,6 +44,7 @@ CODE_FILES = (
     "loading/yaml_loader.py", "models/rubric.py", "models/common.py",
     "models/conditions.py", "checks/lints.py", "checks/decisions.py",
     "models/days.py",  # the one date reader, which rubric dates go through
+    "models/checks.py",  # the lints' ids and severities (only a warning is accepted)
 )
 """The modules whose code shapes the compiled data (merging, the model, the lints): a
 change to any of them makes the compiled file stale."""

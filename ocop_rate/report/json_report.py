@@ -13,9 +13,7 @@ from ocop_rate.report.labels import notice_text
 
 if TYPE_CHECKING:  # types only: `rate` does not load the checks, and `rubrics list` and
     # `validate` (compiled rules) load no model at all
-    from ocop_rate.checks.diff import DiffReport, Side
-    from ocop_rate.checks.golden import GoldenCase, GoldenReport
-    from ocop_rate.checks.lints import LintReport
+    from ocop_rate.models.checks import DiffReport, GoldenCase, GoldenReport, LintReport, Side
     from ocop_rate.models.common import Lang
     from ocop_rate.models.rating import (
         BatchResult,
