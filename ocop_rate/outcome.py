@@ -16,10 +16,13 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from ocop_rate.models.common import Text
 from ocop_rate.models.rubric import RECOGNISED_MIN_STARS, Recognition
+
+if TYPE_CHECKING:
+    from ocop_rate.models.rating import RatingColumns
 
 Outcome = Literal["recognised", "proposed-5-star", "not-recognised", "rejected", "not-rated"]
 OUTCOMES: tuple[Outcome, ...] = ("recognised", "proposed-5-star", "not-recognised",
@@ -65,6 +68,15 @@ def decide(stars: int, rejected: bool, level: Level,
         return replace(verdict, article=rec.source.render())
     return replace(verdict, article=f"{DECISION}, {verdict.article}" if verdict.article
                    else "")
+
+
+def verdict_at(block: RatingColumns, p: int) -> Verdict:
+    """The outcome of product ``p`` of a scored block: :func:`decide` on its columns (here,
+    below both, so the engine's detailed view and the reports read off columns agree)."""
+    level: Level = "central" if block.level == "central" else "province"
+    outcome = "not-recognised" if block.outcome is None else OUTCOMES[int(block.outcome[p])]
+    return decide(max(int(block.stars[p]), 1), outcome == "rejected", level,
+                  block.rubric.recognition)
 
 
 def _decide(stars: int, rejected: bool, level: Level, names: dict[int, Text]) -> Verdict:
