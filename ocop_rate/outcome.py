@@ -73,10 +73,15 @@ def decide(stars: int, rejected: bool, level: Level,
 def verdict_at(block: RatingColumns, p: int) -> Verdict:
     """The outcome of product ``p`` of a scored block: :func:`decide` on its columns (here,
     below both, so the engine's detailed view and the reports read off columns agree)."""
+    code = OUTCOMES.index("not-recognised") if block.outcome is None else int(block.outcome[p])
+    return block_verdict(block, code, int(block.stars[p]))
+
+
+def block_verdict(block: RatingColumns, code: int, stars: int) -> Verdict:
+    """:func:`decide` for a product of ``block`` whose outcome is ``OUTCOMES[code]`` at
+    ``stars`` (0: none), at the block's level, by its rubric's recognition table."""
     level: Level = "central" if block.level == "central" else "province"
-    outcome = "not-recognised" if block.outcome is None else OUTCOMES[int(block.outcome[p])]
-    return decide(max(int(block.stars[p]), 1), outcome == "rejected", level,
-                  block.rubric.recognition)
+    return decide(max(stars, 1), OUTCOMES[code] == "rejected", level, block.rubric.recognition)
 
 
 def _decide(stars: int, rejected: bool, level: Level, names: dict[int, Text]) -> Verdict:
