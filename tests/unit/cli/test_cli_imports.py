@@ -121,5 +121,6 @@ def test_the_stand_in_loader_answers_as_pydantics_own(value: str,
     plugin either."""
     from pydantic.plugin import _loader
 
+    assert getattr(_loader, "__file__", None), "pydantic's own loader, not the stand-in"
     monkeypatch.setenv("PYDANTIC_DISABLE_PLUGINS", value)
     assert list(_loader.get_plugins()) == []
