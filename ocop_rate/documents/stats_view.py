@@ -11,7 +11,7 @@ from typing import Any
 
 from ocop_rate.messages import Lang, text
 from ocop_rate.register.stats import KINDS, Stats
-from ocop_rate.report.safety import neutralise
+from ocop_rate.render.safety import neutralise
 
 
 def to_json(found: Stats) -> str:

@@ -1,7 +1,7 @@
 """The worklists drawn: a terminal table per list, CSV and JSON (one row a certificate, its
 list in a column), XLSX (a sheet per list) and DOCX (per commune, the three lists as tables,
 for the commune and the market-check teams). Every text cell of CSV/XLSX is guarded
-against formulas (:func:`ocop_rate.report.safety.neutralise`)."""
+against formulas (:func:`ocop_rate.render.safety.neutralise`)."""
 
 from __future__ import annotations
 
@@ -14,7 +14,7 @@ from typing import Any
 
 from ocop_rate.messages import Lang, long_date, say_date, text
 from ocop_rate.register.worklists import LISTS, WorkItem
-from ocop_rate.report.safety import neutralise
+from ocop_rate.render.safety import neutralise
 
 COLUMNS = ("list", "province", "commune", "product_id", "product_name", "producer",
            "certificate", "stars", "expires_on", "state", "until", "days", "action")

@@ -1,6 +1,6 @@
 """The register's answers as tables (rich), JSON, CSV and XLSX. Dates are day first in
 Vietnamese (05/02/2026), ISO in English and in JSON; text cells that a spreadsheet would run
-as a formula are neutralised (:mod:`ocop_rate.report.safety`)."""
+as a formula are neutralised (:mod:`ocop_rate.render.safety`)."""
 
 from __future__ import annotations
 
@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any, Literal
 
 from ocop_rate.messages import say_date, text
 from ocop_rate.models.register import CertificateView, DueItem, HistoryEvent
-from ocop_rate.report.safety import neutralise
+from ocop_rate.render.safety import neutralise
 
 if TYPE_CHECKING:
     from rich.table import Table
