@@ -11,6 +11,7 @@ Plain dataclasses (no pydantic): a document is built and drawn once per run.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -25,9 +26,9 @@ class Table:
     and ``keys`` the leading columns that name a row (kept in view: frozen in a sheet)."""
 
     head: tuple[str, ...]
-    rows: list[tuple[str, ...]]
+    rows: Sequence[tuple[str, ...]]
     align: tuple[str, ...] = ()
-    values: list[tuple[object, ...]] | None = None
+    values: Sequence[tuple[object, ...]] | None = None
     name: str = ""
     keys: int = 0
 
