@@ -73,19 +73,21 @@ def _notes(block: Notes) -> list[RenderableType]:
 def table(block: Table) -> RenderableType:
     """A rich table of plain-text cells: a column whose cells have no space (an id, a date,
     a number) is kept as wide as its widest cell, so a narrow terminal wraps the names
-    instead of cutting a date; no column is narrower than the longest word of its head."""
+    instead of cutting a date; no column is narrower than the longest word of its head. (A
+    head longer than its cells wraps: rich narrows only the columns that may wrap.)"""
     from rich.table import Table as RichTable
     from rich.text import Text
 
     rows = [tuple(cell_text(c) for c in row) for row in block.rows]
-    drawn = RichTable(header_style="bold")
+    multiline = any("\n" in c for row in rows for c in row)
+    drawn = RichTable(header_style="bold", show_lines=multiline)  # rows of lines: ruled
     for index, head in enumerate(block.head):
         cells = [row[index] for row in rows]
         wraps = any(" " in c or "\n" in c for c in cells)
         widest = max((len(c) for c in cells), default=0)
         word = max((len(w) for w in head.split()), default=0)  # a head wraps between words
-        drawn.add_column(Text(cell_text(head)), justify=_justify(block, index),
-                         overflow="fold",
+        drawn.add_column(Text(cell_text(head), no_wrap=False), justify=_justify(block, index),
+                         overflow="fold", no_wrap=not wraps and len(head) <= widest,
                          min_width=max(word, min(WRAP_MIN, widest) if wraps else widest)
                          or None)
     for row in rows:
