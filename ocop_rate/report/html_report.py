@@ -29,6 +29,7 @@ from ocop_rate.report.labels import (
     notice_text,
     number,
     outcome_words,
+    percent,
     producer_kind,
     signed,
     split_text,
@@ -46,7 +47,6 @@ from ocop_rate.report.outcome_words import (
 )
 from ocop_rate.report.rows import criterion_notes, rows, unchecked
 from ocop_rate.report.shown import rated, shown_products
-from ocop_rate.report.summary_view import percent
 
 CLASS_COLOURS = {"5": "#b7791f", "4": "#d69e2e", "3": "#38a169", "not_recognised": "#c53030",
                  "could_not_rate": "#805ad5"}
