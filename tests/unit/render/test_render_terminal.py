@@ -11,34 +11,28 @@ from ocop_rate.report.safe_console import SafeConsole
 from tests.unit.render.hostile_doc import MARKUP, NAME_NFC, SCRIPT
 
 
-def _printed(document: Document, width: int = 80) -> str:
-    out = io.StringIO()
-    console = SafeConsole(file=out, width=width, color_system=None, highlight=False)
-    for block in draw(document):
-        console.print(block)
-    return out.getvalue()
-
-
-def _plain_console_output(document: Document, width: int = 120) -> str:
-    """Printed by a console that would read markup: the renderer's texts must not be."""
+def _printed(document: Document, width: int = 80, *, safe: bool = True) -> str:
+    """Printed by the CLI's console, or (``safe=False``) by a plain rich console that would
+    read markup and pass escapes: the renderer's texts must carry neither."""
     from rich.console import Console
 
     out = io.StringIO()
-    console = Console(file=out, width=width, color_system=None, markup=True)
+    console = (SafeConsole(file=out, width=width, color_system=None, highlight=False) if safe
+               else Console(file=out, width=width, color_system=None, markup=True))
     for block in draw(document):
         console.print(block)
     return out.getvalue()
 
 
 def test_markup_in_a_name_is_printed_as_typed(document: Document) -> None:
-    shown = _plain_console_output(document, width=200)
+    shown = _printed(document, 200, safe=False)
     assert "[bold]Trà[/bold]" in shown
     assert "[link=http://x]bấm[/link]" in shown
     assert SCRIPT in shown
 
 
 def test_no_escape_character_reaches_the_screen(document: Document) -> None:
-    for shown in (_printed(document), _plain_console_output(document)):
+    for shown in (_printed(document), _printed(document, 120, safe=False)):
         assert "\x1b" not in shown and "\x07" not in shown
         assert "\\x1b" in shown  # shown, not acting
 
