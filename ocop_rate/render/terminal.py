@@ -17,10 +17,19 @@ from ocop_rate.models.document import Block, Document, Notes, Paragraph, Table
 from ocop_rate.render.safety import cell_text
 
 if TYPE_CHECKING:
-    from rich.console import JustifyMethod, RenderableType
+    from rich.console import (
+        Console,
+        ConsoleOptions,
+        JustifyMethod,
+        RenderableType,
+        RenderResult,
+    )
 
 WRAP_MIN = 10
-"""A column that wraps is never narrower than this (a name stays legible)."""
+"""A column of words is at least this wide where the screen has room (a name stays legible)."""
+WORD_MAX = 16
+"""... and as wide as its longest word up to this length: a date in a sentence
+(``(05/02/2026);``) stays whole; a longer word (a link) may fold."""
 
 
 def draw(document: Document) -> list[RenderableType]:
@@ -71,28 +80,69 @@ def _notes(block: Notes) -> list[RenderableType]:
 
 
 def table(block: Table) -> RenderableType:
-    """A rich table of plain-text cells: a column whose cells have no space (an id, a date,
-    a number) is kept as wide as its widest cell, so a narrow terminal wraps the names
-    instead of cutting a date; no column is narrower than the longest word of its head. (A
-    head longer than its cells wraps: rich narrows only the columns that may wrap.)"""
-    from rich.table import Table as RichTable
-    from rich.text import Text
+    """A rich table of plain-text cells, laid out when the console's width is known."""
+    return _Fitted(block)
 
-    rows = [tuple(cell_text(c) for c in row) for row in block.rows]
-    multiline = any("\n" in c for row in rows for c in row)
-    drawn = RichTable(header_style="bold", show_lines=multiline)  # rows of lines: ruled
-    for index, head in enumerate(block.head):
-        cells = [row[index] for row in rows]
-        wraps = any(" " in c or "\n" in c for c in cells)
-        widest = max((len(c) for c in cells), default=0)
-        word = max((len(w) for w in head.split()), default=0)  # a head wraps between words
-        drawn.add_column(Text(cell_text(head), no_wrap=False), justify=_justify(block, index),
-                         overflow="fold", no_wrap=not wraps and len(head) <= widest,
-                         min_width=max(word, min(WRAP_MIN, widest) if wraps else widest)
-                         or None)
-    for row in rows:
-        drawn.add_row(*(Text(c) for c in row))
-    return drawn
+
+class _Fitted:
+    """A column whose cells have no space (an id, a date, a number) is kept as wide as its
+    widest cell, so a narrow terminal wraps the names instead of cutting a date; a column
+    of words is kept as wide as its longest word (up to :data:`WORD_MAX`) and
+    :data:`WRAP_MIN`, or when the screen has no room for that, its longest word, or else
+    what is left: a word may fold, but nothing is cropped. No column is narrower than the
+    longest word of its head (a head longer than its cells wraps)."""
+
+    def __init__(self, block: Table) -> None:
+        self.block = block
+        self.rows = [tuple(cell_text(c) for c in row) for row in block.rows]
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        from rich.cells import cell_len  # a wide character takes two columns
+        from rich.table import Table as RichTable
+        from rich.text import Text
+
+        block, rows = self.block, self.rows
+        columns = [[row[i] for row in rows] for i in range(len(block.head))]
+        heads = [max(map(cell_len, h.split()), default=0) for h in block.head]
+        widest = [max((cell_len(line) for c in cells for line in c.split("\n")), default=0)
+                  for cells in columns]
+        wraps = [any(" " in c or "\n" in c for c in cells) for cells in columns]
+        words = [min(WORD_MAX, max((cell_len(w) for c in cells for w in c.split()), default=0))
+                 for cells in columns]
+        room = options.max_width - 3 * len(columns) - 1  # rules and padding
+        legible = [max(w, min(WRAP_MIN, c)) for w, c in zip(words, widest, strict=True)]
+        for choice in (legible, words, [0] * len(columns)):
+            least = [max(h, c if wrap else w) for h, c, wrap, w in
+                     zip(heads, choice, wraps, widest, strict=True)]
+            if sum(least) <= room:
+                break
+        natural = [max(w, cell_len(h)) for w, h in zip(widest, block.head, strict=True)]
+        widths = _shared(least, natural, room) if sum(natural) > room else None
+        multiline = any("\n" in c for row in rows for c in row)
+        drawn = RichTable(header_style="bold", show_lines=multiline)  # rows of lines: ruled
+        for index, head in enumerate(block.head):
+            drawn.add_column(Text(cell_text(head), no_wrap=False),
+                             justify=_justify(block, index), overflow="fold",
+                             no_wrap=not wraps[index] and cell_len(head) <= widest[index],
+                             min_width=least[index] or None,
+                             width=None if widths is None else widths[index])
+        for row in rows:
+            drawn.add_row(*(Text(c) for c in row))
+        yield drawn
+
+
+def _shared(least: list[int], natural: list[int], room: int) -> list[int] | None:
+    """Each column's width when the natural widths do not fit in ``room``: its least, and
+    of what is left a share in proportion to what it lacks (rich's own narrowing can end
+    wider than the screen once least widths are applied; these widths cannot)."""
+    extra = room - sum(least)
+    lack = [max(n - m, 0) for n, m in zip(natural, least, strict=True)]
+    if extra < 0 or not sum(lack):
+        return None
+    given = [m + extra * k // sum(lack) for m, k in zip(least, lack, strict=True)]
+    for i in sorted(range(len(lack)), key=lambda i: -lack[i])[:room - sum(given)]:
+        given[i] += 1
+    return given
 
 
 def _justify(block: Table, column: int) -> JustifyMethod:
