@@ -3,10 +3,11 @@ title and section headings in bold, a table per :class:`~ocop_rate.models.docume
 a line per paragraph and note.
 
 Every text is a rich ``Text`` built from the string as it is (never parsed as markup: a name
-``[bold]`` prints as typed) with control characters shown as escapes (:func:`cell_text`);
-the CLI's console filters them again on the way out. At 80 columns a table wraps the
-columns whose cells have words (names, places, actions) and keeps the others (ids, dates,
-numbers) whole. Rich is imported when drawing: the module is on light commands' paths.
+``[bold]`` prints as typed) with control characters shown as escapes
+(:func:`~ocop_rate.text_safety.printable`: ESC, bidirectional controls); the CLI's console
+filters them again on the way out. At 80 columns a table wraps the columns whose cells
+have words (names, places, actions) and keeps the others (ids, dates, numbers) whole. Rich
+is imported when drawing: the module is on light commands' paths.
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from ocop_rate.models.document import Block, Document, Notes, Paragraph, Table
-from ocop_rate.render.safety import cell_text
+from ocop_rate.text_safety import printable
 
 if TYPE_CHECKING:
     from rich.console import (
@@ -38,10 +39,10 @@ def draw(document: Document) -> list[RenderableType]:
 
     out: list[RenderableType] = []
     if document.title:
-        out.append(Text(cell_text(document.title), style="bold"))
+        out.append(Text(printable(document.title), style="bold"))
     for part in document.sections:
         if part.title:
-            out.append(Text(cell_text(part.title), style="bold"))
+            out.append(Text(printable(part.title), style="bold"))
         for block in part.blocks:
             out += _block(block)
     return out
@@ -55,8 +56,8 @@ def _block(block: Block) -> list[RenderableType]:
     if isinstance(block, Paragraph):
         line = Text()
         if block.label:
-            line.append(cell_text(block.label) + ": ", style="bold")
-        line.append(cell_text(block.text), style="bold" if block.strong else "")
+            line.append(printable(block.label) + ": ", style="bold")
+        line.append(printable(block.text), style="bold" if block.strong else "")
         return [line]
     return _notes(block)
 
@@ -68,13 +69,13 @@ def _notes(block: Notes) -> list[RenderableType]:
         return []
     out: list[RenderableType] = []
     if block.title:
-        out.append(Text(cell_text(block.title) + ":", style="bold"))
+        out.append(Text(printable(block.title) + ":", style="bold"))
     for lead, said in block.items:
         line = Text("• ")
         if lead:
-            line.append(cell_text(lead), style="bold")
+            line.append(printable(lead), style="bold")
             line.append(": ")
-        line.append(cell_text(said))
+        line.append(printable(said))
         out.append(line)
     return out
 
@@ -94,7 +95,7 @@ class _Fitted:
 
     def __init__(self, block: Table) -> None:
         self.block = block
-        self.rows = [tuple(cell_text(c) for c in row) for row in block.rows]
+        self.rows = [tuple(printable(c) for c in row) for row in block.rows]
 
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
         from rich.cells import cell_len  # a wide character takes two columns
@@ -121,7 +122,7 @@ class _Fitted:
         multiline = any("\n" in c for row in rows for c in row)
         drawn = RichTable(header_style="bold", show_lines=multiline)  # rows of lines: ruled
         for index, head in enumerate(block.head):
-            drawn.add_column(Text(cell_text(head), no_wrap=False),
+            drawn.add_column(Text(printable(head), no_wrap=False),
                              justify=_justify(block, index), overflow="fold",
                              no_wrap=not wraps[index] and cell_len(head) <= widest[index],
                              min_width=least[index] or None,

@@ -37,6 +37,12 @@ def test_no_escape_character_reaches_the_screen(document: Document) -> None:
         assert "\\x1b" in shown  # shown, not acting
 
 
+def test_bidirectional_controls_are_shown_not_obeyed() -> None:
+    trojan = "Mật ong \u202eGNO TẬM\u202c"
+    shown = _printed(Document(trojan, [Section([Table(("Tên",), [(trojan,)])])]), safe=False)
+    assert "\u202e" not in shown and shown.count("\\u202e") == 2
+
+
 def test_titles_sections_and_notes_are_printed(document: Document) -> None:
     shown = _printed(document, width=200)
     lines = shown.splitlines()
