@@ -39,6 +39,7 @@ from ocop_rate.loading.sheet_files import (
     RawSheet,
     column_letter,
     header_key,
+    said_at,
 )
 from ocop_rate.loading.text_safety import clean_breaks, hostile_char, printable
 from ocop_rate.models.names import id_keys, invisible_in_id, member_key, plain_ids
@@ -88,9 +89,7 @@ class RowPlaces:
 
     def said(self, row: int) -> str:
         """``file:line`` of row ``row`` (the sheet named too in a workbook)."""
-        line = int(self.lines[row])
-        return f"{self.file}:{line}" if self.sheet is None else \
-            f"{self.file} ({self.sheet}):{line}"
+        return said_at(self.file, self.sheet, int(self.lines[row]))
 
 
 @dataclass(frozen=True)

@@ -418,6 +418,12 @@ def _cell_text(value: object) -> str:
     return str(value)
 
 
+def said_at(file: str, sheet: str | None, line: int) -> str:
+    """``file:line`` of a sheet row (a workbook's sheet named too): how a row is named
+    where a rule of the merge by product id (``ocop_rate.merge``) says two places."""
+    return f"{file}:{line}" if sheet is None else f"{file} ({sheet}):{line}"
+
+
 def column_letter(index: int) -> str:
     """0 -> A, 26 -> AA."""
     out = ""

@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from ocop_rate.errors import Problem
+from ocop_rate.merge import member_twice, near_miss
 from ocop_rate.models.names import id_key, member_key, nearest
 from ocop_rate.models.round import ExtraId, Quorum, RosterMember, RoundConfig, Status
 from ocop_rate.round.products import ListedProduct, ProductList
@@ -85,7 +86,12 @@ def merge(config: RoundConfig, listed: ProductList, rows: list[SheetRow],
         _supersede(plans[pid], member, sheets, ordered_files)
     for pid, sheets in agreed.items():
         plan = plans[pid]
-        chosen = _latest(plan, "round.consensus_twice", "", sheets, ordered_files)
+        chosen, tied = _latest(sheets, ordered_files)
+        if len(tied) > 1:
+            first = tied[0].locate(None)
+            plan.problems.append(Problem.of(
+                "round.consensus_twice", chosen.locate("member"), pid=chosen.product_id,
+                pass_no=chosen.pass_no, first=f"{first.file}:{first.line or '?'}"))
         plan.consensus = chosen
     any_individual = bool(by_member)
     for plan in plans.values():
@@ -94,25 +100,29 @@ def merge(config: RoundConfig, listed: ProductList, rows: list[SheetRow],
     return RoundPlan(config, list(plans.values()), extras, problems)
 
 
-def _latest(plan: ProductPlan, twice: str, member: str, sheets: list[SheetRow],
-            ordered_files: bool) -> SheetRow:
+def _latest(sheets: list[SheetRow], ordered_files: bool) -> tuple[SheetRow, list[SheetRow]]:
     """The sheet that stands: highest pass, then the later file when round.yaml orders
-    the files. Two sheets in one pass that nothing orders are a problem."""
+    the files; with it, the sheets nothing sets apart from it (same pass, same place in
+    the order, or a loose file, which round.yaml does not order), in the order read."""
     sheets = sorted(sheets, key=lambda r: (r.pass_no, r.order if ordered_files else 0))
-    last, before = sheets[-1], sheets[-2] if len(sheets) > 1 else None
-    if before is not None and before.pass_no == last.pass_no and (
-            not ordered_files or before.order == last.order):
-        first = before.locate(None)
-        plan.problems.append(Problem.of(
-            twice, last.locate("member"), member=member or last.member,
-            pid=last.product_id, pass_no=last.pass_no,
-            first=f"{first.file}:{first.line or '?'}"))
-    return last
+    last = sheets[-1]
+    tied = [s for s in sheets if s.pass_no == last.pass_no]
+    if ordered_files:  # the latest listed file stands for the folder's sheets
+        top = max((s.order for s in tied if not s.loose), default=None)
+        tied = [s for s in tied if s.loose or s.order == top]
+    return last, tied
 
 
 def _supersede(plan: ProductPlan, member: str, sheets: list[SheetRow],
                ordered_files: bool) -> None:
-    last = _latest(plan, "round.scored_twice", member, sheets, ordered_files)
+    """The member's standing sheet of the product. Two that nothing orders are the rule
+    loose files follow (:func:`ocop_rate.merge.member_twice`): the same message, both
+    places said, the product not rated."""
+    last, tied = _latest(sheets, ordered_files)
+    twice = member_twice(plan.listed.product.id, [(s.member, s.said) for s in tied],
+                         lambda i: tied[i].locate("member"))
+    if twice is not None:
+        plan.problems.append(twice)
     plan.final.append((member, last))
     plan.history += [(member, s) for s in sheets if s is not last]
 
@@ -149,9 +159,7 @@ def _extras(extra: dict[str, list[tuple[str, SheetRow]]], listed: list[str], sco
         near = nearest(pid, listed)
         where = scored[0][1].locate("product_id")
         if near:
-            problems.append(Problem.of("round.near_miss", where, pid=pid, count=len(members),
-                                       of=scoring, suggestion=" / ".join(near),
-                                       members=", ".join(members)))
+            problems.append(near_miss(pid, where, members, scoring, near))
         else:
             problems.append(Problem.of("round.unknown_product", where, pid=pid,
                                        count=len(members), of=scoring,

@@ -10,12 +10,12 @@ later, in :mod:`ocop_rate.round.merge` and by the engine's fit check.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
 from ocop_rate.errors import Location, OcopError, Problem
-from ocop_rate.loading.sheet_files import ALIASES, ROUND_COLUMNS
+from ocop_rate.loading.sheet_files import ALIASES, ROUND_COLUMNS, said_at
 from ocop_rate.loading.source import load_document
 from ocop_rate.round.tables import MAX_CELL_CHARS, header_key, read_table
 
@@ -36,6 +36,8 @@ class SheetRow:
     pass_no: int
     scores: dict[str, str]
     locate: Callable[[str | None], Location] = field(compare=False, repr=False)
+    said: str = ""                   # ``file:line`` (sheet too), as loose rows are said
+    loose: bool = False              # named beside the round folder: never supersedes
     date: str | None = None
     comment: str | None = None
 
@@ -51,10 +53,11 @@ class SheetRead:
 
 
 def read_sheet(path: Path, order: int, criteria: set[str], member: str | None,
-               out: SheetRead) -> None:
+               out: SheetRead, loose: bool = False) -> None:
     """Add the rows of one members' sheet to ``out`` (problems too, never raising for a
     bad file: a round reports all its problems in one pass). ``member``: the file's member
-    when its rows name none."""
+    when its rows name none; ``loose``: the file was named beside the round folder."""
+    start = len(out.rows)
     try:
         if path.suffix.lower() in (".yaml", ".yml", ".json"):
             _read_yaml(path, order, member, out)
@@ -62,6 +65,8 @@ def read_sheet(path: Path, order: int, criteria: set[str], member: str | None,
             _read_grid(path, order, criteria, member, out)
     except OcopError as exc:
         out.problems += exc.problems
+    if loose:
+        out.rows[start:] = [replace(row, loose=True) for row in out.rows[start:]]
 
 
 def _read_grid(path: Path, order: int, criteria: set[str], member: str | None,
@@ -73,7 +78,8 @@ def _read_grid(path: Path, order: int, criteria: set[str], member: str | None,
         out.problems.append(Problem.of("round.column_without_header", loc))
     for row in table.rows:
         scores = {k: v for k, v in row.cells.items() if k not in _IDENTITY}
-        _add(out, row.cells, scores, row.at, path, order, member)
+        _add(out, row.cells, scores, row.at, path, order, member,
+             said_at(row.file, row.sheet, row.line))
 
 
 _YAML_KEYS = frozenset({"product_id", "id", "product_name", "rubric", "member", "pass", "date",
@@ -84,7 +90,7 @@ _IDENTITY = frozenset({"product_id", "product_name", "rubric", "member", "pass",
 
 def _add(out: SheetRead, cells: dict[str, Any], scores: dict[str, str],
          locate: Callable[[str | None], Location], path: Path, order: int,
-         member: str | None) -> None:
+         member: str | None, said: str) -> None:
     pid = str(cells.get("product_id") or "").strip()
     who = str(cells.get("member") or member or "").strip()
     if not pid:
@@ -109,7 +115,8 @@ def _add(out: SheetRead, cells: dict[str, Any], scores: dict[str, str],
     date = cells.get("date")
     out.rows.append(SheetRow(
         file=str(path), order=order, product_id=pid, member=who, pass_no=pass_no,
-        scores=scores, locate=locate, date=None if date in (None, "") else str(date)[:10],
+        scores=scores, locate=locate, said=said,
+        date=None if date in (None, "") else str(date)[:10],
         comment=str(cells["comment"]).strip() if cells.get("comment") else None))
 
 
@@ -155,4 +162,5 @@ def _read_yaml(path: Path, order: int, member: str | None, out: SheetRead) -> No
             cells["product_id"] = cells.pop("id")
         scores = {str(k): "" if v is None else str(v) for k, v in
                   (entry.get("scores") or {}).items()}
-        _add(out, cells, scores, locate, path, order, file_member)
+        _add(out, cells, scores, locate, path, order, file_member,
+             said_at(str(path), None, locate(None).line or 0))
