@@ -125,8 +125,18 @@ class SheetMerge:
 
     @property
     def most(self) -> int:
-        """The largest council the sheets give one product."""
-        return max((g.size for g in self.groups.values() if g.refs), default=0)
+        """The largest council the sheets give one product: its members counted once (a
+        member who scores it twice makes no larger council). Only products met in several
+        places can hold a member twice (a sheet refuses it within itself), and only the
+        largest are counted member by member."""
+        best = 0
+        for group in sorted((g for g in self.groups.values() if g.refs),
+                            key=lambda g: g.size, reverse=True):
+            if group.size <= best:
+                break
+            best = max(best, group.size if len(group.refs) == 1 and group.held is None
+                       else len({member_key(m) for m, _ in self._rows(group)}))
+        return best
 
     def names(self, pid: str) -> bool:
         """Whether a sheet scores product ``pid`` (its dossier then waits for the merge)."""

@@ -58,8 +58,8 @@ def read_dossier_rows(path: Path, order: int, out: SheetRead, kept: LooseDossier
     source, pid = loaded.source, loaded.dossier.product.id
     for i, sheet in enumerate(loaded.dossier.council):
         def locate(key: str | None, i: int = i) -> Location:
-            if key == "product_id":
-                return source.locate(("product", "id"))
+            if key in ("product_id", "rubric"):
+                return source.locate(("product", "id" if key == "product_id" else key))
             if key is None or key == "member":
                 return source.locate(("council", i) if key is None else ("council", i, key))
             return source.locate(("council", i, "scores", key))
@@ -67,12 +67,14 @@ def read_dossier_rows(path: Path, order: int, out: SheetRead, kept: LooseDossier
         out.rows.append(SheetRow(
             file=str(path), order=order, product_id=pid, member=sheet.member, pass_no=1,
             scores=dict(sheet.scores), locate=locate, loose=True,
+            rubric=loaded.dossier.product.rubric,
             said=said_at(str(path), None, locate(None).line or 0)))
 
 
 def differences(kept: LooseDossiers, listed: ProductList) -> dict[str, list[Problem]]:
-    """Listed product id -> how a dossier named with the round describes it otherwise
-    (its rubric, a fact): each located in the dossier."""
+    """Listed product id -> the facts a dossier named with the round gives it otherwise
+    than the list, each located in the dossier (its rubric is the rule every row follows:
+    :mod:`ocop_rate.round.merge`)."""
     by_key = {id_key(pid): item.product for pid, item in listed.products.items()}
     out: dict[str, list[Problem]] = {}
     for loaded in kept.read:
@@ -80,16 +82,11 @@ def differences(kept: LooseDossiers, listed: ProductList) -> dict[str, list[Prob
         product = by_key.get(id_key(dossier.product.id))
         if product is None:
             continue  # not on the list: said by the merge, as for any sheet
-        said: list[tuple[tuple[str, ...], str, object, object]] = []
-        if dossier.product.rubric != product.rubric:
-            said.append((("product", "rubric"), "rubric", dossier.product.rubric,
-                         product.rubric))
-        said += [(("facts", key), key, value, product.facts.get(key))
-                 for key, value in dossier.facts.items() if product.facts.get(key) != value]
         out.setdefault(product.id, []).extend(
-            Problem.of("round.dossier_differs", source.locate(path), file=source.file,
-                       pid=product.id, what=what, said=str(value),
-                       listed="—" if on_list is None else str(on_list))
-            for path, what, value, on_list in said)
+            Problem.of("round.dossier_differs", source.locate(("facts", key)),
+                       file=source.file, pid=product.id, what=key, said=str(value),
+                       listed="—" if product.facts.get(key) is None
+                       else str(product.facts[key]))
+            for key, value in dossier.facts.items() if product.facts.get(key) != value)
     return out
 

@@ -61,6 +61,8 @@ def merge(config: RoundConfig, listed: ProductList, rows: list[SheetRow],
     for row in rows:
         key = id_key(row.product_id)
         pid = by_key.get(key, row.product_id)
+        if pid in plans:
+            _same_rubric(plans[pid], row)
         if row.consensus:
             if config.mode != "consensus":
                 problems.append(Problem.of("round.consensus_in_average", row.locate("member"),
@@ -96,8 +98,24 @@ def merge(config: RoundConfig, listed: ProductList, rows: list[SheetRow],
     any_individual = bool(by_member)
     for plan in plans.values():
         _complete(plan, config, scoring, any_individual)
-    extras = _extras(extra, list(listed.products), len(scoring), problems)
+    councils = [len(p.final) for p in plans.values()]
+    councils += [len({m for m, _ in scored}) for scored in extra.values()]
+    most = max(councils, default=0)  # the largest council, as loose files count it
+    extras = _extras(extra, list(listed.products), most, problems)
     return RoundPlan(config, list(plans.values()), extras, problems)
+
+
+def _same_rubric(plan: ProductPlan, row: SheetRow) -> None:
+    """A row that names a rubric (a loose sheet's column, a dossier's) names the listed
+    one, as all rows of one product must loose: else the product is not rated (said
+    once, at the first such row)."""
+    listed = plan.listed.product.rubric
+    if row.rubric is None or row.rubric == listed or any(
+            p.message_id == "sheet.rubrics_differ" for p in plan.problems):
+        return
+    plan.problems.append(Problem.of("sheet.rubrics_differ", row.locate("rubric"),
+                                    product=plan.listed.product.id,
+                                    seen=f"{listed!r}, {row.rubric!r}"))
 
 
 def _latest(sheets: list[SheetRow], ordered_files: bool) -> tuple[SheetRow, list[SheetRow]]:
@@ -151,18 +169,21 @@ def _complete(plan: ProductPlan, config: RoundConfig, scoring: tuple[RosterMembe
                                         pid=pid))
 
 
-def _extras(extra: dict[str, list[tuple[str, SheetRow]]], listed: list[str], scoring: int,
+def _extras(extra: dict[str, list[tuple[str, SheetRow]]], listed: list[str], most: int,
             problems: list[Problem]) -> list[ExtraId]:
+    """Ids not on the list: a near miss of a listed id (said as loose files say it:
+    :func:`ocop_rate.merge.near_miss`), or an unknown product; ``most``: the largest
+    council of the round."""
     out: list[ExtraId] = []
     for pid, scored in extra.items():
         members = tuple(dict.fromkeys(m for m, _ in scored))
         near = nearest(pid, listed)
         where = scored[0][1].locate("product_id")
         if near:
-            problems.append(near_miss(pid, where, members, scoring, near))
+            problems.append(near_miss(pid, where, members, most, near))
         else:
             problems.append(Problem.of("round.unknown_product", where, pid=pid,
-                                       count=len(members), of=scoring,
+                                       count=len(members), of=most,
                                        members=", ".join(members)))
         out.append(ExtraId(product_id=pid, members=members,
                            suggestion=" / ".join(near) if near else None))

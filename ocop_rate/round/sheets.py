@@ -38,6 +38,7 @@ class SheetRow:
     locate: Callable[[str | None], Location] = field(compare=False, repr=False)
     said: str = ""                   # ``file:line`` (sheet too), as loose rows are said
     loose: bool = False              # named beside the round folder: never supersedes
+    rubric: str | None = None        # the rubric the row names, if it names one
     date: str | None = None
     comment: str | None = None
 
@@ -115,9 +116,14 @@ def _add(out: SheetRead, cells: dict[str, Any], scores: dict[str, str],
     date = cells.get("date")
     out.rows.append(SheetRow(
         file=str(path), order=order, product_id=pid, member=who, pass_no=pass_no,
-        scores=scores, locate=locate, said=said,
+        scores=scores, locate=locate, said=said, rubric=_named(cells.get("rubric")),
         date=None if date in (None, "") else str(date)[:10],
         comment=str(cells["comment"]).strip() if cells.get("comment") else None))
+
+
+def _named(value: object) -> str | None:
+    text = "" if value is None else str(value).strip()
+    return text or None
 
 
 def _pass(value: object) -> int | None:

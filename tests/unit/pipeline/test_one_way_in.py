@@ -371,3 +371,41 @@ def test_a_part_that_cannot_be_used_stops_the_product(tmp_path: Path) -> None:
     assert "member-1.csv" in said and "member-2.csv" in said
     rated = [i for i in products.values() if not i.get("errors")]
     assert len(rated) == 3 and all(len(i["members"]) == 3 for i in rated)
+
+
+def _said(run: tuple[int, dict[str, dict[str, Any]], str], folder: Path) -> list[str]:
+    """Every located line a run says, its folder written ``…/`` (the loose files and the
+    round's sheets lie in different folders; what is said of them must not differ)."""
+    _, products, said = run
+    lines = [f"{e['file']}:{e['line']}:{e['column']}: {e['field']}: {e['message']}"
+             for item in products.values() for e in item.get("errors") or []]
+    lines += [line.removeprefix("error: ") for line in said.splitlines()
+              if line.startswith("error: ")]  # a round's own problems, said alike
+    return sorted({line.replace(str(folder) + "/", "…/") for line in lines})
+
+
+@pytest.mark.parametrize("suffix", [".csv", ".xlsx"])
+def test_the_same_slips_are_said_in_the_same_words(tmp_path: Path, suffix: str) -> None:
+    """A member twice (in capitals, without diacritics) and a near-miss id, in the same
+    files passed loose and as a round's sheets: the same message, file, line and cell
+    (a workbook's sheet named too), word for word, because both go through the same
+    rules of ``ocop_rate.merge`` (member_twice, near_miss)."""
+    rows = _fixed(13)
+    slips = [(("QN-HL-002" if p == "QN-HL-0002" and m == ROSTER[1] else p), r, m, c)
+             for p, r, m, c in rows]
+    again = [("QN-HL-0003", r, "NGUYEN THI LAN", c) for p, r, m, c in rows
+             if p == "QN-HL-0003" and m == ROSTER[0]]
+    runs = loose_and_round(tmp_path, slips, [*_by_member(slips), again], suffix)
+    loose = _said(runs["loose"], tmp_path / "loose")
+    round_ = _said(runs["round"], tmp_path / "round" / "sheets")
+    assert loose == round_
+    assert len(loose) == 2, loose
+    twice = next(line for line in loose if "twice" in line)
+    sheet = " (Phiếu chấm)" if suffix == ".xlsx" else ""
+    assert twice.startswith(f"…/04{suffix}:2:4: member")
+    assert f"(…/01{suffix}{sheet}:4 and …/04{suffix}{sheet}:2)" in twice
+    assert "member 'NGUYEN THI LAN' scores product QN-HL-0003 twice" in twice
+    near = next(line for line in loose if "did you mean" in line)
+    assert near.startswith(f"…/02{suffix}:3:1: product_id")
+    assert "scored by 1 of 3 members" in near  # Lan's second sheet makes no fourth member
+    assert "QN-HL-0003" not in {p for p, i in runs["round"][1].items() if not i.get("errors")}
