@@ -74,7 +74,8 @@ def rate(
     date: PrintedDateOpt = None,
 ) -> None:
     """Rate dossiers and print their stars (chấm điểm và phân hạng sao). A round folder
-    (with round.yaml) is rated as a council round: see `ocop-rate round --help`."""
+    (with round.yaml) is rated as a council round, the files named beside it joining it:
+    see `ocop-rate round --help`."""
     config = round_config(paths)
     refuse_unless("round" if config is not None else "batch", fmt, output)
     day = None if date is None else _day(date)  # a round's own date unless given

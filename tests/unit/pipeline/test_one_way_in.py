@@ -409,3 +409,30 @@ def test_the_same_slips_are_said_in_the_same_words(tmp_path: Path, suffix: str) 
     assert near.startswith(f"…/02{suffix}:3:1: product_id")
     assert "scored by 1 of 3 members" in near  # Lan's second sheet makes no fourth member
     assert "QN-HL-0003" not in {p for p, i in runs["round"][1].items() if not i.get("errors")}
+
+
+def test_criterion_columns_labelled_with_their_names(tmp_path: Path) -> None:
+    """A member labels each column with the criterion's id and name (``A1.1 Nguồn
+    nguyên liệu``), as score sheets allow: read alike loose and in a round (the round
+    once left such columns unread and its products below quorum)."""
+    rows = _fixed(14)
+    rubric = bundled_library().rubrics[rows[0][1]]
+    label = {c.id: f"{c.id} {c.name.vi}" for c in rubric.criteria}
+    loose_and_round(tmp_path / "named", rows, _by_member(rows))  # the files, relabelled:
+    for folder in (tmp_path / "named" / "loose", tmp_path / "named" / "round" / "sheets"):
+        for path in folder.glob("*.csv"):
+            with path.open(encoding="utf-8") as handle:
+                table = list(csv.reader(handle))
+            table[0] = [label.get(h, h) for h in table[0]]
+            with path.open("w", newline="", encoding="utf-8") as handle:
+                csv.writer(handle).writerows(table)
+    assert any(" " in h for h in label.values())
+    plain = loose_and_round(tmp_path / "plain", rows, _by_member(rows))
+    again = {"loose": rate([str(p) for p in sorted((tmp_path / "named" / "loose")
+                                                   .glob("*.csv"))]),
+             "round": rate([str(tmp_path / "named" / "round")])}
+    for name, (code, products, said) in again.items():
+        assert code == 0, (name, said)
+        assert {p: contract(i) for p, i in products.items()} == \
+            {p: contract(i) for p, i in plain[name][1].items()}, name
+        assert all(len(i["members"]) == 3 for i in products.values()), name
