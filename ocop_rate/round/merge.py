@@ -44,9 +44,10 @@ class RoundPlan:
 
 
 def merge(config: RoundConfig, listed: ProductList, rows: list[SheetRow],
-          ordered_files: bool) -> RoundPlan:
+          ordered_files: bool, broken: dict[str, str] | None = None) -> RoundPlan:
     """Group ``rows`` by product and member. ``ordered_files``: round.yaml lists the sheet
-    files, so a later file supersedes an earlier one for the same member and pass."""
+    files, so a later file supersedes an earlier one for the same member and pass;
+    ``broken``: products (``id_key``) a file scored in a row that could not be used."""
     roster = {member_key(m.name): m for m in config.roster}
     scoring = config.scoring
     problems: list[Problem] = []
@@ -98,6 +99,12 @@ def merge(config: RoundConfig, listed: ProductList, rows: list[SheetRow],
     any_individual = bool(by_member)
     for plan in plans.values():
         _complete(plan, config, scoring, any_individual)
+        file = (broken or {}).get(id_key(plan.listed.product.id))
+        if file is not None:
+            where = plan.final[0][1].locate("product_id") if plan.final else \
+                plan.listed.locate("id")
+            plan.problems.append(Problem.of("rating.part_not_used", where,
+                                            pid=plan.listed.product.id, file=file))
     councils = [len(p.final) for p in plans.values()]
     councils += [len({m for m, _ in scored}) for scored in extra.values()]
     most = max(councils, default=0)  # the largest council, as loose files count it

@@ -64,7 +64,8 @@ def rate_round(library: RubricLibrary, config_path: Path, level: Level | None = 
     read = read_sheets(library, folder, extra, dossiers)
     read.problems += [Problem.of("round.link_outside", Location(str(p))) for p in outside]
     config = folder.config
-    plan = merge(config, listed, read.rows, ordered_files=bool(config.sheets))
+    plan = merge(config, listed, read.rows, ordered_files=bool(config.sheets),
+                 broken=read.broken)
     differ = differences(dossiers, listed)
     for product in plan.products:
         product.problems += differ.get(product.listed.product.id, [])

@@ -17,6 +17,7 @@ from typing import Any
 from ocop_rate.errors import Location, OcopError, Problem
 from ocop_rate.loading.sheet_files import ALIASES, ROUND_COLUMNS, said_at
 from ocop_rate.loading.source import load_document
+from ocop_rate.models.names import id_key
 from ocop_rate.round.tables import MAX_CELL_CHARS, header_key, read_table
 
 ROUND_ALIASES: dict[str, str] = {**ALIASES, **ROUND_COLUMNS}
@@ -51,6 +52,8 @@ class SheetRow:
 class SheetRead:
     rows: list[SheetRow] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
+    broken: dict[str, str] = field(default_factory=dict)  # id_key -> a file whose row of
+    # that product could not be used
 
 
 def read_sheet(path: Path, order: int, criteria: set[str], member: str | None,
@@ -79,8 +82,11 @@ def _read_grid(path: Path, order: int, criteria: set[str], member: str | None,
         out.problems.append(Problem.of("round.column_without_header", loc))
     for row in table.rows:
         scores = {k: v for k, v in row.cells.items() if k not in _IDENTITY}
-        _add(out, row.cells, scores, row.at, path, order, member,
-             said_at(row.file, row.sheet, row.line))
+        # a member column names each row's member: a blank cell there is blank, as in a
+        # loose sheet; without the column the file's member scores every row
+        column = "member" in row.columns
+        _add(out, row.cells, scores, row.at, path, order, None if column else member,
+             said_at(row.file, row.sheet, row.line), member_column=column)
 
 
 _YAML_KEYS = frozenset({"product_id", "id", "product_name", "rubric", "member", "pass", "date",
@@ -91,26 +97,33 @@ _IDENTITY = frozenset({"product_id", "product_name", "rubric", "member", "pass",
 
 def _add(out: SheetRead, cells: dict[str, Any], scores: dict[str, str],
          locate: Callable[[str | None], Location], path: Path, order: int,
-         member: str | None, said: str) -> None:
+         member: str | None, said: str, member_column: bool = False) -> None:
     pid = str(cells.get("product_id") or "").strip()
     who = str(cells.get("member") or member or "").strip()
+    scores = {k: str(v).strip() for k, v in scores.items() if str(v).strip()}
+
+    def unused(problem: Problem) -> None:
+        """A scored row that cannot be used: its product is not rated on the rest of its
+        council (``rating.part_not_used``, as loose files)."""
+        out.problems.append(problem)
+        if scores and pid and len(pid) <= MAX_CELL_CHARS:
+            out.broken.setdefault(id_key(pid), str(path))
+
     if not pid:
         out.problems.append(Problem.of("round.product_id_blank", locate("product_id")))
         return
     if not who:
-        out.problems.append(Problem.of("round.member_unknown", locate("member")))
+        unused(Problem.of("sheet.blank_member" if member_column else "round.member_unknown",
+                          locate("member")))
         return
     for key in ("comment", "member", "product_id"):
         if len(str(cells.get(key) or "")) > MAX_CELL_CHARS:
-            out.problems.append(Problem.of("round.cell_too_long", locate(key),
-                                           limit=MAX_CELL_CHARS))
+            unused(Problem.of("round.cell_too_long", locate(key), limit=MAX_CELL_CHARS))
             return
     pass_no = _pass(cells.get("pass"))
     if pass_no is None:
-        out.problems.append(Problem.of("round.pass_invalid", locate("pass"),
-                                       value=str(cells.get("pass"))))
+        unused(Problem.of("round.pass_invalid", locate("pass"), value=str(cells.get("pass"))))
         return
-    scores = {k: str(v).strip() for k, v in scores.items() if str(v).strip()}
     if not scores:
         return  # a pre-filled row nobody has scored yet: missing, not a sheet
     date = cells.get("date")

@@ -436,3 +436,36 @@ def test_criterion_columns_labelled_with_their_names(tmp_path: Path) -> None:
         assert {p: contract(i) for p, i in products.items()} == \
             {p: contract(i) for p, i in plain[name][1].items()}, name
         assert all(len(i["members"]) == 3 for i in products.values()), name
+
+
+def said_by(args: list[str], folder: Path) -> tuple[int, list[str]]:
+    """``rate ARGS -f json``: its exit code and every located line it says (every
+    product's errors, a round's own problems), ``folder`` written ``…/``."""
+    result = runner.invoke(app, ["rate", *args, "-f", "json", "--lang", "en"])
+    lines = [f"{e['file']}:{e['line']}:{e['column']}: {e['field']}: {e['message']}"
+             for item in json.loads(result.stdout) for e in item.get("errors") or []]
+    lines += [line.removeprefix("error: ") for line in result.stderr.splitlines()
+              if line.startswith("error: ")]
+    return result.exit_code, sorted({ln.replace(str(folder) + "/", "…/") for ln in lines})
+
+
+def test_a_row_that_cannot_be_used_stops_its_product_both_ways(tmp_path: Path) -> None:
+    """Sơn's row of QN-HL-0003 has a member column but a blank name: loose and in a round
+    the row is said (``member is blank``) and QN-HL-0003 is not rated on the two other
+    sheets, in the same words at the same cells; the other products are rated alike."""
+    rows = [(p, r, "" if (p, m) == ("QN-HL-0003", ROSTER[1]) else m, c)
+            for p, r, m, c in _fixed(16)]
+    runs = loose_and_round(tmp_path, rows, _by_member(rows))
+    loose = said_by(sorted(str(p) for p in (tmp_path / "loose").glob("*.csv")),
+                    tmp_path / "loose")
+    round_ = said_by([str(tmp_path / "round")], tmp_path / "round" / "sheets")
+    assert loose == round_
+    assert loose[0] == 1 and len(loose[1]) == 2
+    assert "…/04.csv:2:4: member: member is blank" in loose[1]
+    assert any(ln.startswith("…/01.csv:4:1: product_id: QN-HL-0003 is also scored in "
+                             "…/04.csv, whose part could not be used") for ln in loose[1])
+    for name, (_, products, _) in runs.items():
+        rated = {p: contract(i) for p, i in products.items() if not i.get("errors")}
+        assert sorted(rated) == ["QN-HL-0001", "QN-HL-0002", "QN-HL-0004"], name
+    assert {p: contract(i) for p, i in runs["loose"][1].items() if not i.get("errors")} == \
+        {p: contract(i) for p, i in runs["round"][1].items() if not i.get("errors")}
