@@ -128,15 +128,21 @@ class SheetMerge:
         """The largest council the sheets give one product: its members counted once (a
         member who scores it twice makes no larger council). Only products met in several
         places can hold a member twice (a sheet refuses it within itself), and only the
-        largest are counted member by member."""
+        largest met so far are counted member by member."""
         best = 0
-        for group in sorted((g for g in self.groups.values() if g.refs),
-                            key=lambda g: g.size, reverse=True):
-            if group.size <= best:
-                break
-            best = max(best, group.size if len(group.refs) == 1 and group.held is None
-                       else len({member_key(m) for m, _ in self._rows(group)}))
+        for group in self.groups.values():
+            if group.refs and group.size > best:  # council sizes are small: rarely true
+                best = max(best, group.size if len(group.refs) == 1 and group.held is None
+                           else len({member_key(m) for m in self._members(group)}))
         return best
+
+    def _members(self, group: _Group) -> list[str]:
+        """The members of every sheet of the product, as written."""
+        out = [] if group.held is None else [s.member for s in group.held[1].dossier.council]
+        for b, p in group.refs:
+            block = self.blocks[b]
+            out += block.member[int(block.starts[p]):int(block.starts[p + 1])]
+        return out
 
     def names(self, pid: str) -> bool:
         """Whether a sheet scores product ``pid`` (its dossier then waits for the merge)."""
