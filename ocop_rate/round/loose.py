@@ -7,9 +7,9 @@ its members must be on the roster, its ids on the product list (else the nearest
 is suggested and nothing is rated on it), and a member who scored a product in the folder
 and scores it again in a loose file, in the same pass, scored it twice (both places said;
 a loose file never silently replaces a sheet of the folder — a higher ``pass`` does). A
-YAML dossier gives its council's sheets; its product is the list's, so a dossier that says
-another rubric or other facts of it stops that product (the same product described two
-ways is not rated on either).
+YAML dossier, beside the folder or in it, gives its council's sheets; its product is the
+list's, so a dossier that says another rubric or other facts of it stops that product (the
+same product described two ways is not rated on either).
 """
 
 from __future__ import annotations
@@ -46,9 +46,11 @@ def is_dossier(path: Path) -> bool:
     return isinstance(data, dict) and "product" in data and "products" not in data
 
 
-def read_dossier_rows(path: Path, order: int, out: SheetRead, kept: LooseDossiers) -> None:
+def read_dossier_rows(path: Path, order: int, out: SheetRead, kept: LooseDossiers,
+                      loose: bool = True) -> None:
     """The council of the dossier at ``path`` as the round's sheet rows (pass 1), each
-    located in the dossier; a dossier that does not validate is reported, not read."""
+    located in the dossier; a dossier that does not validate is reported, not read.
+    ``loose``: named beside the folder (else one of its files)."""
     try:
         loaded = read_dossier(path)
     except OcopError as exc:
@@ -66,7 +68,7 @@ def read_dossier_rows(path: Path, order: int, out: SheetRead, kept: LooseDossier
 
         out.rows.append(SheetRow(
             file=str(path), order=order, product_id=pid, member=sheet.member, pass_no=1,
-            scores=dict(sheet.scores), locate=locate, loose=True,
+            scores=dict(sheet.scores), locate=locate, loose=loose,
             rubric=loaded.dossier.product.rubric,
             said=said_at(str(path), None, locate(None).line or 0)))
 

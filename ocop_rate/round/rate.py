@@ -170,12 +170,17 @@ class _Blocks:
 def read_sheets(library: RubricLibrary, folder: RoundFolder, loose: Sequence[Path] = (),
                 dossiers: LooseDossiers | None = None) -> SheetRead:
     """Every row of the round's sheets, in the round's file order, then those of the
-    ``loose`` files named beside it (a file of the folder named again is read once; a
-    dossier's council kept in ``dossiers`` too)."""
+    ``loose`` files named beside it (a file of the folder named again is read once). A
+    YAML dossier, in the folder or beside it, gives its council (kept in ``dossiers``
+    to be checked against the list)."""
     criteria = {c.id for r in library.rubrics.values() for c in r.criteria}
     names = {header_key(m.name): m.name for m in folder.config.roster}
     out = SheetRead()
+    kept = LooseDossiers() if dossiers is None else dossiers
     for order, (path, entry) in enumerate(folder.sheets):
+        if is_dossier(path):  # a product's dossier in the folder gives its council too
+            read_dossier_rows(path, order, out, kept, loose=False)
+            continue
         member = entry.member or names.get(header_key(path.stem))
         read_sheet(path, order, criteria, member, out)
     own = {folder.products.resolve(), *(p.resolve() for p, _ in folder.sheets)}
@@ -183,7 +188,7 @@ def read_sheets(library: RubricLibrary, folder: RoundFolder, loose: Sequence[Pat
         if path.resolve() in own:
             continue
         if is_dossier(path):
-            read_dossier_rows(path, order, out, dossiers or LooseDossiers())
+            read_dossier_rows(path, order, out, kept)
         else:
             read_sheet(path, order, criteria, names.get(header_key(path.stem)), out,
                        loose=True)

@@ -200,3 +200,17 @@ def test_a_loose_row_naming_another_rubric_stops_the_product(tmp_path: Path) -> 
     assert error["message"] == (f"rows of product QN-HL-0004 name different rubrics: "
                                 f"{rows[0][1]!r}, {other!r}")
     assert all(not products[p].get("errors") for p in ("QN-HL-0001", "QN-HL-0002"))
+
+
+def test_a_dossier_in_the_folder_gives_its_council_too(tmp_path: Path) -> None:
+    """The same dossiers inside the round folder rather than beside it: the same round
+    (a folder's YAML file is a member's sheet, or a product's dossier)."""
+    rows = _fixed(29)
+    files = _by_member(rows)
+    whole = rate(as_round(tmp_path / "whole", rows, files))
+    folder = tmp_path / "round"
+    as_round(folder, rows, files[:2])
+    as_dossiers(folder / "ho-so", files[2])
+    code, products, said = rate([str(folder)])
+    assert code == 0, said
+    assert seen(products) == seen(whole[1])
