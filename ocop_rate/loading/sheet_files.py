@@ -16,7 +16,7 @@ import contextlib
 import re
 import zipfile
 import zlib
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -52,6 +52,16 @@ member's comment): a loose score sheet holding them is a round's sheet rated on 
 def header_key(text: str) -> str:
     """``'Mã  SP'`` -> ``'ma sp'``: case, diacritics (đ too) and separators ignored."""
     return folded(text)
+
+
+def criterion_key(key: str, known: Mapping[str, str]) -> str | None:
+    """The criterion a header names (its :func:`header_key`; ``known``: casefolded ids):
+    its id alone (``a1.1``, ``a 1.1``) or its id then its name, as a person labels a
+    column (``a1.1 nguon nguyen lieu``), in a loose score sheet as in a round's."""
+    if key.replace(" ", "") in known:
+        return key.replace(" ", "")
+    first = key.split(" ", 1)[0]
+    return first if first in known else None
 
 
 @dataclass(frozen=True)
@@ -416,6 +426,12 @@ def _cell_text(value: object) -> str:
     if hasattr(value, "isoformat"):
         return str(value.isoformat())
     return str(value)
+
+
+def said_at(file: str, sheet: str | None, line: int) -> str:
+    """``file:line`` of a sheet row (a workbook's sheet named too): how a row is named
+    where a rule of the merge by product id (``ocop_rate.merge``) says two places."""
+    return f"{file}:{line}" if sheet is None else f"{file} ({sheet}):{line}"
 
 
 def column_letter(index: int) -> str:

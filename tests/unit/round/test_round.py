@@ -282,7 +282,7 @@ def test_two_sheets_in_one_pass_are_a_problem_not_a_silent_overwrite(tmp_path: P
     assert code == 1
     item = product(data, pid)
     assert item["stars"] is None
-    assert any("scored QN-UB-0002 twice in pass 1" in e["message"] for e in item["errors"])
+    assert any("scores product QN-UB-0002 twice" in e["message"] for e in item["errors"])
 
 
 def test_level_from_the_command_line_overrides_round_yaml(tmp_path: Path) -> None:
