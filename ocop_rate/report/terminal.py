@@ -1,5 +1,6 @@
 """Rich renderings for the terminal: the batch view (its table is report.results_table),
-rubric lists and sheets, validate, diff and check.
+validate, diff and check. (Rubrics, the register and summaries are Documents drawn by
+:mod:`ocop_rate.render.terminal`.)
 
 Rich is known only in report/. Colour is decoration: every verdict is also in words.
 """
@@ -8,14 +9,12 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from rich.console import Group, RenderableType
+from rich.console import RenderableType
 from rich.table import Table
 from rich.text import Text as RichText
 
 from ocop_rate.messages import text
 from ocop_rate.report.labels import (
-    citation,
-    group_name,
     number,
     problem_line,
     problem_text,
@@ -23,14 +22,12 @@ from ocop_rate.report.labels import (
     star_label,
     word,
 )
-from ocop_rate.report.results_table import ResultsTable, TableShape, stacked
+from ocop_rate.report.results_table import ResultsTable, stacked
 
 if TYPE_CHECKING:
-    # `rubrics list` and `validate` need neither
     from ocop_rate.models.checks import DiffReport, GoldenCase, GoldenReport, LintReport
     from ocop_rate.models.common import Lang
     from ocop_rate.models.rating import BatchResult
-    from ocop_rate.models.rubric import Rubric
 
 WIDE = 110
 """From this width the table shows the product set and the parts A, B, C in columns."""
@@ -76,61 +73,6 @@ def batch_view(result: BatchResult, lang: Lang, width: int = 120) -> list[Render
         parts += problems
     return parts
 
-
-
-def rubric_list_view(entries: list[dict[str, object]], lang: Lang) -> list[Table]:
-    """The rubrics, one table per decision (the decision its title), one rubric a row: id,
-    product group, product set, criteria, in force. The decision said once per table, not
-    in a column, leaves the product set room on an 80-column screen."""
-    keys = ("id", "group", "product_set", "criteria", "in_force")
-    narrow: dict[str, dict[str, object]] = {
-        "group": {"max_width": 16}, "criteria": {"max_width": 8, "justify": "right"},
-        "in_force": {"max_width": 9}}
-    columns = [(word(key, lang), {"overflow": "fold", "no_wrap": key == "id",
-                                  **narrow.get(key, {})}) for key in keys]
-    tables: dict[str, list[list[RichText]]] = {}
-    for e in entries:
-        doubt = f" ({word('unconfirmed', lang)})" if e.get("rubric_unconfirmed") else ""
-        tables.setdefault(f"{word('decision', lang)} {e['decision']}{doubt}", []).append([
-            RichText(cell) for cell in (
-                str(e["id"]), group_name(str(e["product_group"]), lang), str(e["product_set"]),
-                str(e["criteria"]), word("yes" if e["in_force"] else "no", lang))])
-    if not tables:
-        return [TableShape(columns).table()]
-    return [TableShape(columns, title).table(rows) for title, rows in tables.items()]
-
-
-def rubric_sheet_view(rubric: Rubric, lang: Lang) -> RenderableType:
-    """The sheet as the council sees it: parts, criteria, options with points and marks."""
-    head = RichText(f"{rubric.name.get(lang)}\n", style="bold")
-    head.append(f"{rubric.id} · {citation(rubric.source.render(), lang)}", style="dim")
-    table = Table(header_style="bold", show_lines=True)
-    table.add_column(word("criterion", lang), overflow="fold", ratio=2)
-    table.add_column(word("options", lang), overflow="fold", ratio=5)
-    table.add_column(word("max", lang), justify="right", no_wrap=True)
-    for part in rubric.parts:
-        table.add_row(RichText(f"{word('part', lang)} {part.id}: {part.name.get(lang)}",
-                               style="bold"), "", f"{part.max_points:g}")
-        for crit in (c for c in rubric.criteria if c.part == part.id):
-            options = RichText()
-            case: str | None = None
-            for opt in crit.options:
-                if opt.case is not None and opt.case.get(lang) != case:
-                    case = opt.case.get(lang)
-                    options.append(f"{case}\n", style="italic")
-                mark = f"  [{'*' * opt.min_star}]" if opt.min_star else ""
-                options.append(f"{opt.code}) {opt.label.get(lang)} — {opt.points:g}{mark}\n")
-            label = RichText(f"{crit.id}  {crit.name.get(lang)}")
-            if crit.unconfirmed:
-                label.append(f" ({word('unconfirmed', lang)})", style="yellow")
-            if crit.note is not None:
-                label.append(f"\n{crit.note.get(lang)}", style="dim")
-            table.add_row(label, options, f"{crit.max_points:g}")
-    legend = RichText(
-        "*** / **** / *****: "
-        + word("mark_legend", lang), style="dim")
-    gates = [RichText(f"⛔ {g.reason.get(lang)}", style="red") for g in rubric.gates]
-    return Group(head, table, legend, *gates)
 
 
 # -- rubric checks (validate, diff, check) --------------------------------------------------
