@@ -144,7 +144,7 @@ def _where(raw: Any, row: int | None, col: int) -> Location:
 def _inert_back(text: str) -> str:
     """Undo the apostrophe an export put before formula-like text (``'=x`` -> ``=x``), so
     a register exported and imported back keeps its names as they were."""
-    from ocop_rate.report.safety import FORMULA_STARTS
+    from ocop_rate.render.safety import FORMULA_STARTS
 
     if text.startswith("'") and text[1:].startswith(FORMULA_STARTS):
         return text[1:]

@@ -26,6 +26,11 @@ def number(value: float, lang: Lang, digits: int = 2) -> str:
     return shown.replace(".", ",") if lang == "vi" else shown
 
 
+def percent(share: float, lang: Lang) -> str:
+    """A share as a percentage to 1 decimal: ``12,5%`` / ``12.5%``."""
+    return f"{number(share * 100, lang, 1)}%"
+
+
 def signed(value: float, lang: Lang) -> str:
     """A difference with its sign, 2 decimals: ``+2,50`` / ``+2.50``."""
     shown = f"{value:+.2f}"

@@ -14,8 +14,8 @@ from ocop_rate.models.rating import BatchResult
 from ocop_rate.models.round import RoundReport
 from ocop_rate.models.rubric import Rubric
 from ocop_rate.models.summary import Summary
+from ocop_rate.render.safety import neutralise
 from ocop_rate.report import round_lines
-from ocop_rate.report.safety import neutralise
 from ocop_rate.report.shown import Detail
 
 ROUND_SHEET = "Đợt đánh giá"

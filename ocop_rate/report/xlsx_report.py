@@ -19,9 +19,9 @@ from ocop_rate.messages import text
 from ocop_rate.models.common import Lang
 from ocop_rate.models.rating import BatchResult
 from ocop_rate.models.rubric import PART_ORDER
+from ocop_rate.render.safety import cell_text, neutralise
 from ocop_rate.report.labels import outcome_words, star_label, word
 from ocop_rate.report.rows import rows
-from ocop_rate.report.safety import cell_text, neutralise
 from ocop_rate.report.shown import Shown, rated, shown_products
 
 if TYPE_CHECKING:
