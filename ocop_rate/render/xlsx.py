@@ -18,6 +18,8 @@ from ocop_rate.render.safety import cell_text, neutralise
 
 SHEET_NAME = 31
 """Excel refuses a sheet name longer than this."""
+DECIMALS = "0.00"
+"""How a decimal number is shown (the value keeps every digit)."""
 _NOT_IN_NAMES = re.compile(r"[\[\]:*?/\\]")
 
 
@@ -51,7 +53,8 @@ def draw(document: Document) -> bytes:
 def sheet_name(wanted: str, used: set[str]) -> str:
     """A name Excel takes (no ``[]:*?/\\``, at most 31 characters, not blank), unique in
     the workbook (``used``, updated)."""
-    base = _NOT_IN_NAMES.sub(" ", cell_text(wanted)).strip(" '")[:SHEET_NAME] or "Sheet"
+    base = (_NOT_IN_NAMES.sub(" ", cell_text(wanted)).strip(" '")[:SHEET_NAME].rstrip(" '")
+            or "Sheet")
     name, n = base, 1
     while name.casefold() in used:
         n += 1
@@ -64,17 +67,30 @@ def sheet_name(wanted: str, used: set[str]) -> str:
 def fill_sheet(sheet: Any, header: Sequence[str], rows: Iterable[Sequence[object]],
                lang: str, *, freeze: str) -> None:
     """A sheet a person opens in Excel: a bold, frozen header, then the rows with every text
-    guarded against formulas, and dates as date cells shown day first in Vietnamese."""
-    from openpyxl.styles import Font
+    guarded against formulas, dates as date cells shown day first in Vietnamese, decimals
+    with two places, a text of several lines wrapped, and each column as wide as its
+    longest line (within bounds)."""
+    from openpyxl.styles import Alignment, Font
+    from openpyxl.utils import get_column_letter
 
     sheet.append([neutralise(h) for h in header])
     for row in rows:
         sheet.append([neutralise(c) for c in row])
     shown = "DD/MM/YYYY" if lang == "vi" else "YYYY-MM-DD"
+    wrapped = Alignment(wrap_text=True, vertical="top")
     for cells in sheet.iter_rows(min_row=2):
         for cell in cells:
             if isinstance(cell.value, date):
                 cell.number_format = shown
+            elif isinstance(cell.value, float):
+                cell.number_format = DECIMALS
+            elif isinstance(cell.value, str) and "\n" in cell.value:
+                cell.alignment = wrapped
     for cell in sheet[1]:
         cell.font = Font(bold=True)
+        cell.alignment = wrapped
+    for index, column in enumerate(sheet.columns, start=1):
+        longest = max((min(len(line), 60) for c in column if c.value is not None
+                       for line in str(c.value).splitlines() or [""]), default=6)
+        sheet.column_dimensions[get_column_letter(index)].width = min(max(longest + 2, 7), 48)
     sheet.freeze_panes = freeze

@@ -11,6 +11,7 @@ from ocop_rate.messages import CATALOGUE, text
 from ocop_rate.models.common import Lang, Text
 
 if TYPE_CHECKING:
+    from ocop_rate.models.checks import GoldenCase
     from ocop_rate.models.rating import Notice, ProblemOut
 
 
@@ -139,3 +140,32 @@ def citation(rendered: str | None, lang: Lang) -> str:
         return ""
     return _CITATION_WORDS.sub(
         lambda m: f"{m.group(1)}{text('report.cite.' + m.group(2).lower(), lang)} ", rendered)
+
+
+def case_text(case: GoldenCase, tolerance: float, lang: Lang) -> str:
+    """Why a golden case passed or not, in ``lang`` (``case.message`` is the English): the
+    check's table and its GitHub annotations say the same."""
+    e = case.expected
+    if case.status == "error":
+        return text("checks.case_error", lang,
+                    problems="; ".join(problem_text(p, lang) for p in case.errors))
+    if case.status in ("unexpected", "missing"):
+        return text(f"checks.case_{case.status}", lang)
+    if case.status == "mismatch" and e is not None:
+        wrong = []
+        if case.stars != e.stars:
+            wrong.append(text("checks.case_stars", lang, stars=_golden_stars(case.stars),
+                              expected=_golden_stars(e.stars)))
+        if e.total is not None and case.total is not None \
+                and abs(case.total - e.total) > tolerance + 1e-9:
+            wrong.append(text("checks.case_total", lang, total=number(case.total, lang),
+                              expected=number(e.total, lang), tolerance=tolerance))
+        return "; ".join(wrong)
+    return ""
+
+
+def _golden_stars(stars: int | None) -> str:
+    """A golden file's stars as written there: a class, or ``rejected`` (no class)."""
+    from ocop_rate.models.checks import REJECTED
+
+    return REJECTED if stars is None else str(stars)
