@@ -11,12 +11,15 @@ and writing happen in one transaction, so a killed import leaves the file as it 
 from __future__ import annotations
 
 import sqlite3
+import unicodedata
+from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
 from typing import Any
 
 from ocop_rate.errors import Location, Problem
+from ocop_rate.loading.sheet_files import MAX_CELL_CHARS
 from ocop_rate.models.dossier import PRODUCER_KINDS
 from ocop_rate.register import ledger, rules
 from ocop_rate.register.dates import parse_date
@@ -96,14 +99,27 @@ class Imported:
     problems: list[Problem] = field(default_factory=list)
 
 
-def read_rows(path: Path) -> tuple[Any, dict[str, int]]:
-    """The sheet's cells and the column of each canonical field."""
-    from ocop_rate.loading.raw_sheets import read_raw
+MAX_IMPORT_ROWS = 200_000
+"""Rows one import may hold: every row is validated before anything is written, so all are
+kept in memory at once (a province's register is some thousands; the country's, tens)."""
+
+
+@dataclass(frozen=True)
+class Sheet:
+    """The table being imported: the file (and worksheet), its headers, its records."""
+
+    file: str
+    sheet: str | None
+    headers: list[str]
+    records: Iterator[tuple[int, list[str]]]   # the record's line (sheet row), its cells
+    header_line: int = 1
+
+
+def read_rows(path: Path) -> tuple[Sheet, dict[str, int]]:
+    """The table's records and the column of each canonical field."""
     from ocop_rate.loading.sheet_files import header_key
 
-    if path.suffix.lower() not in IMPORT_SUFFIXES:
-        raise RegisterError(Problem.of("register.import_suffix", Location(str(path))))
-    raw = read_raw(path)[0]  # the first sheet (a workbook's others are notes)
+    raw = open_sheet(path)
     columns: dict[str, int] = {}
     problems: list[Problem] = []
     for col, header in enumerate(raw.headers):
@@ -115,27 +131,49 @@ def read_rows(path: Path) -> tuple[Any, dict[str, int]]:
             continue
         if canonical not in COLUMNS:
             problems.append(Problem.of("register.import_unknown_column",
-                                       _where(raw, None, col), header=header,
+                                       _where(raw, raw.header_line, col), header=header,
                                        expected=", ".join(REQUIRED)))
         elif canonical in columns:
             problems.append(Problem.of("register.import_repeated_column",
-                                       _where(raw, None, col), header=header))
+                                       _where(raw, raw.header_line, col), header=header))
         else:
             columns[canonical] = col
     for need in REQUIRED:
         if need not in columns:
             problems.append(Problem.of("register.import_missing_column",
-                                       Location(raw.file, 1), column=need))
+                                       Location(raw.file, raw.header_line), column=need))
     if problems:
         raise RegisterError(problems)
     return raw, columns
 
 
-def _where(raw: Any, row: int | None, col: int) -> Location:
+def open_sheet(path: Path) -> Sheet:
+    """The table in ``path``: a CSV read record by record with the ``csv`` module
+    (:mod:`ocop_rate.loading.csv_records`, no pandas), a workbook's first sheet (its
+    others are notes) by the score sheets' reader."""
+    suffix = path.suffix.lower()
+    if suffix not in IMPORT_SUFFIXES:
+        raise RegisterError(Problem.of("register.import_suffix", Location(str(path))))
+    if suffix in (".csv", ".tsv", ".txt"):
+        from ocop_rate.loading.csv_records import read_csv_records
+
+        table = read_csv_records(path, MAX_IMPORT_ROWS)
+        return Sheet(table.file, None, table.headers, table.records, table.header_line)
+    from ocop_rate.loading.raw_sheets import read_raw
+
+    raw = read_raw(path, MAX_IMPORT_ROWS)[0]
+
+    def records() -> Iterator[tuple[int, list[str]]]:
+        for i, values in enumerate(raw.frame.itertuples(index=False, name=None)):
+            yield raw.first_row + i, ["" if v is None or v != v else str(v) for v in values]
+
+    return Sheet(raw.file, raw.sheet, raw.headers, records(), raw.first_row - 1)
+
+
+def _where(raw: Sheet, line: int, col: int) -> Location:
     from ocop_rate.loading.sheet_files import column_letter
 
-    line = 1 if row is None else raw.first_row + row
-    header = raw.headers[col]
+    header = raw.headers[col] if col < len(raw.headers) else ""
     if raw.sheet is not None:
         header = f"{header} ({raw.sheet}!{column_letter(col)}{line})"
     return Location(raw.file, line, col + 1, header)
@@ -151,33 +189,47 @@ def _inert_back(text: str) -> str:
     return text
 
 
-def validate(raw: Any, columns: dict[str, int]) -> tuple[list[Row], list[Problem], int]:
-    """Each row checked on its own; a row with any problem is left out. Also the number
-    of data rows (blank rows are skipped)."""
-    import unicodedata
+def _cell(value: str) -> str:
+    """A cell as the register keeps it: NFC, stripped, an export's formula guard undone."""
+    text = value.strip() if value.isascii() else unicodedata.normalize("NFC", value).strip()
+    return _inert_back(text) if text[:1] == "'" else text
 
+
+def validate(raw: Sheet, columns: dict[str, int]) -> tuple[list[Row], list[Problem], int]:
+    """Each row checked on its own; a row with any problem is left out. Also the number
+    of data rows (blank rows are skipped). Dates, expiries and authorities repeat from row
+    to row: each distinct one is read once."""
     good: list[Row] = []
     problems: list[Problem] = []
-    frame = raw.frame
-    cells = {name: [_inert_back(unicodedata.normalize("NFC", str(v)).strip())
-                    for v in frame[col].astype(object).fillna("").tolist()]
-             for name, col in columns.items()}
     seen: dict[str, int] = {}
     count = 0
-    for i in range(len(frame)):
-        def get(name: str, row: int = i) -> str:
-            return cells[name][row] if name in cells else ""
-
-        if not any(cells[n][i] for n in cells):
+    dates_read: dict[str, date | None] = {}
+    expiries: dict[date, date] = {}
+    authorities: dict[str, rules.Authority | None] = {}
+    wanted = list(columns.items())
+    for line, record in raw.records:
+        width = len(record)
+        cells = {name: _cell(record[col]) if col < width else "" for name, col in wanted}
+        if not any(cells.values()):
             continue
         count += 1
         here: list[Problem] = []
 
-        def bad(name: str, message_id: str, row: int = i, out: list[Problem] = here,
-                **params: object) -> None:
-            out.append(Problem.of(message_id, _where(raw, row, columns[name]),
-                                  value=get(name, row), **params))
+        def get(name: str, cells: dict[str, str] = cells) -> str:
+            return cells.get(name, "")
 
+        def bad(name: str, message_id: str, at: int = line, out: list[Problem] = here,
+                cells: dict[str, str] = cells, **params: object) -> None:
+            out.append(Problem.of(message_id, _where(raw, at, columns[name]),
+                                  value=cells.get(name, ""), **params))
+
+        for name, text in cells.items():
+            if len(text) > MAX_CELL_CHARS:
+                here.append(Problem.of("sheet.cell_too_long", _where(raw, line, columns[name]),
+                                       line=line, limit=MAX_CELL_CHARS))
+        if here:
+            problems += here
+            continue
         pid = get("product_id")
         if bad_id(pid):
             bad("product_id", "register.import_bad_id")
@@ -189,13 +241,14 @@ def validate(raw: Any, columns: dict[str, int]) -> tuple[list[Row], list[Problem
         if not number:
             bad("certificate", "register.import_blank", column="certificate")
         elif number in seen:
-            bad("certificate", "register.import_repeated_certificate",
-                line=raw.first_row + seen[number])
-        seen.setdefault(number, i)
+            bad("certificate", "register.import_repeated_certificate", line=seen[number])
+        seen.setdefault(number, line)
         dates: dict[str, date | None] = {}
         for name in ("issued_on", "expires_on", "decision_date", "filed_on", "revoked_on"):
             text = get(name)
-            dates[name] = parse_date(text) if text else None
+            if text not in dates_read:
+                dates_read[text] = parse_date(text) if text else None
+            dates[name] = dates_read[text]
             if text and dates[name] is None:
                 bad(name, "register.import_bad_date")
         issued = dates["issued_on"]
@@ -206,9 +259,12 @@ def validate(raw: Any, columns: dict[str, int]) -> tuple[list[Row], list[Problem
             bad("decision", "register.import_blank", column="decision")
         authority = rules.authority_for(stars or 3)
         if get("authority"):
-            from ocop_rate.loading.sheet_files import header_key
+            said = get("authority")
+            if said not in authorities:
+                from ocop_rate.loading.sheet_files import header_key
 
-            word = AUTHORITY_WORDS.get(header_key(get("authority")))
+                authorities[said] = AUTHORITY_WORDS.get(header_key(said))
+            word = authorities[said]
             if word is None:
                 bad("authority", "register.import_bad_authority")
             elif stars and word != authority:
@@ -216,7 +272,9 @@ def validate(raw: Any, columns: dict[str, int]) -> tuple[list[Row], list[Problem
                     authority=authority)
         expires, term = dates["expires_on"], "36-months"
         if issued is not None:
-            computed = rules.expiry(issued)
+            if issued not in expiries:
+                expiries[issued] = rules.expiry(issued)
+            computed = expiries[issued]
             if expires is not None and issued < rules.EFFECTIVE:
                 term = "decision"            # Điều 12.1: the term its decision gave
                 if expires <= issued:
@@ -229,13 +287,13 @@ def validate(raw: Any, columns: dict[str, int]) -> tuple[list[Row], list[Problem
         if revoked is not None or get("ground") or get("revocation_decision"):
             for name in ("revoked_on", "ground", "revocation_decision"):
                 if name not in columns or not get(name):
-                    where = _where(raw, i, columns[name]) if name in columns else \
-                        Location(raw.file, raw.first_row + i)
+                    where = _where(raw, line, columns[name]) if name in columns else \
+                        Location(raw.file, line)
                     here.append(Problem.of("register.import_revocation_incomplete", where,
                                            column=name))
             if get("ground") and letter is None:
                 bad("ground", "register.bad_ground", grounds=", ".join(rules.GROUNDS))
-        kind = producer_kind(get("producer_kind"))
+        kind = producer_kind(get("producer_kind")) if get("producer_kind") else None
         if get("producer_kind") and kind is None:
             bad("producer_kind", "register.import_bad_producer_kind",
                 kinds=", ".join(PRODUCER_KINDS))
@@ -244,7 +302,7 @@ def validate(raw: Any, columns: dict[str, int]) -> tuple[list[Row], list[Problem
             continue
         dec_on = dates["decision_date"] or issued
         good.append(Row(
-            raw.first_row + i,
+            line,
             ledger.ProductInfo(pid, get("product_name"), None, get("product_group") or None,
                                get("producer") or None, get("commune") or None,
                                get("province") or None, kind),
@@ -256,18 +314,23 @@ def validate(raw: Any, columns: dict[str, int]) -> tuple[list[Row], list[Problem
 
 def import_file(register: Register, path: Path, partial: bool) -> Imported:
     """Validate every row, then write the good ones in one transaction — all of them, or
-    with ``partial`` those without problems."""
+    with ``partial`` those without problems. The problems listed are the first
+    :data:`~ocop_rate.loading.caps.MAX_PROBLEMS_PER_FILE` and a count of the others."""
+    from ocop_rate.loading.caps import capped
+
     raw, columns = read_rows(path)
     rows, problems, count = validate(raw, columns)
     out = Imported(rows=count)
     with register.transaction() as conn:
         ids = ledger.canonical(conn, [r.product.product_id for r in rows])
-        rows = [replace(r, product=replace(r.product, product_id=ids[r.product.product_id]))
+        rows = [r if ids[r.product.product_id] == r.product.product_id else
+                replace(r, product=replace(r.product, product_id=ids[r.product.product_id]))
                 for r in rows]
         rows, taken = _not_in_register(conn, rows, raw, columns)
         problems += taken
-        out.problems = sorted(problems, key=lambda p: (p.location.line or 0,
-                                                       p.location.column or 0))
+        out.problems = capped(sorted(problems, key=lambda p: (p.location.line or 0,
+                                                              p.location.column or 0)),
+                              raw.file)
         if problems and not partial:
             raise RegisterError(out.problems)
         _write(conn, rows)
@@ -275,11 +338,13 @@ def import_file(register: Register, path: Path, partial: bool) -> Imported:
     return out
 
 
-def _not_in_register(conn: sqlite3.Connection, rows: list[Row], raw: Any,
+def _not_in_register(conn: sqlite3.Connection, rows: list[Row], raw: Sheet,
                      columns: dict[str, int]) -> tuple[list[Row], list[Problem]]:
     known = {n for (n,) in conn.execute("SELECT number FROM certificates")}
+    if not known:
+        return rows, []
     problems = [Problem.of("register.certificate_taken",
-                           _where(raw, r.line - raw.first_row, columns["certificate"]),
+                           _where(raw, r.line, columns["certificate"]),
                            certificate=r.certificate,
                            product=ledger.certificate_by_number(conn, r.certificate))
                 for r in rows if r.certificate in known]
@@ -287,15 +352,40 @@ def _not_in_register(conn: sqlite3.Connection, rows: list[Row], raw: Any,
 
 
 def _write(conn: sqlite3.Connection, rows: list[Row]) -> None:
+    """Products, decisions and certificates. A product that has no current certificate
+    and one row here (the whole of a first import) has its certificate added in one
+    statement with the others alike; the rest go one by one (:func:`ledger.issue`), so a
+    newer certificate replaces an older one whichever is imported first."""
     ledger.upsert_products(conn, [r.product for r in rows])
     decisions: dict[tuple[str, date, str], int] = {}
-    for r in sorted(rows, key=lambda r: (r.product.product_id, r.issued_on)):
+    rows = sorted(rows, key=lambda r: (r.product.product_id, r.issued_on))
+    for r in rows:
         key = (r.decision.number, r.decision.on, r.decision.authority)
         if key not in decisions:
             decisions[key] = ledger.decision_id(conn, r.decision)
+    holders = {pid for (pid,) in conn.execute(
+        "SELECT DISTINCT product_id FROM certificates WHERE superseded_by IS NULL")}
+    per_product: dict[str, int] = {}
+    for r in rows:
+        per_product[r.product.product_id] = per_product.get(r.product.product_id, 0) + 1
+    alone = [r for r in rows if per_product[r.product.product_id] == 1
+             and r.product.product_id not in holders and r.filed_on is None
+             and r.revoked_on is None]
+    conn.executemany(
+        "INSERT INTO certificates (number, product_id, rating_id, decision_id, stars, "
+        "issued_on, expires_on, term_source) VALUES (?, ?, NULL, ?, ?, ?, ?, ?)",
+        [(r.certificate, r.product.product_id,
+          decisions[(r.decision.number, r.decision.on, r.decision.authority)], r.stars,
+          r.issued_on.isoformat(), (r.expires_on or rules.expiry(r.issued_on)).isoformat(),
+          r.term_source) for r in alone])
+    done = {id(r) for r in alone}
+    for r in rows:
+        if id(r) in done:
+            continue
         cert = ledger.issue(conn, number=r.certificate, product_id=r.product.product_id,
-                            rating_id=None, decision_row=decisions[key], stars=r.stars,
-                            issued_on=r.issued_on, expires_on=r.expires_on,
+                            rating_id=None, decision_row=decisions[
+                                (r.decision.number, r.decision.on, r.decision.authority)],
+                            stars=r.stars, issued_on=r.issued_on, expires_on=r.expires_on,
                             term_source=r.term_source)
         if r.filed_on is not None:
             conn.execute("INSERT INTO filings (certificate_id, filed_on) VALUES (?, ?)",
@@ -314,28 +404,28 @@ GRANT_ALIASES = {**ALIASES, "certificate number": "certificate", "so": "certific
 def grants_from_file(path: Path) -> dict[str, Any]:
     """Certificate numbers for ``register record --certificates FILE``: columns
     ``product_id``, ``certificate`` and optionally ``issued_on``, located problems."""
-    from ocop_rate.loading.raw_sheets import read_raw
     from ocop_rate.loading.sheet_files import header_key
     from ocop_rate.register.record import CertificateGrant
 
-    if path.suffix.lower() not in IMPORT_SUFFIXES:
-        raise RegisterError(Problem.of("register.import_suffix", Location(str(path))))
-    raw = read_raw(path)[0]
-    columns = {GRANT_ALIASES.get(header_key(h), header_key(h).replace(" ", "_")): c
-               for c, h in enumerate(raw.headers) if header_key(h)}
-    problems = [Problem.of("register.import_missing_column", Location(raw.file, 1), column=c)
+    raw = open_sheet(path)
+    columns: dict[str, int] = {}
+    for c, h in enumerate(raw.headers):
+        if header_key(h):
+            columns[GRANT_ALIASES.get(header_key(h), header_key(h).replace(" ", "_"))] = c
+    problems = [Problem.of("register.import_missing_column",
+                           Location(raw.file, raw.header_line), column=c)
                 for c in ("product_id", "certificate") if c not in columns]
     if problems:
         raise RegisterError(problems)
     grants: dict[str, Any] = {}
-    frame = raw.frame
-    for i in range(len(frame)):
-        pid = str(frame[columns["product_id"]][i]).strip()
-        number = str(frame[columns["certificate"]][i]).strip()
+    for line, record in raw.records:
+        def cell(name: str, record: list[str] = record) -> str:
+            col = columns.get(name)
+            return record[col].strip() if col is not None and col < len(record) else ""
+
+        pid, number, issued_text = cell("product_id"), cell("certificate"), cell("issued_on")
         if not pid and not number:
             continue
-        issued_text = str(frame[columns["issued_on"]][i]).strip() if "issued_on" in columns \
-            else ""
         issued = parse_date(issued_text) if issued_text else None
         for name, value, ok in (("product_id", pid, bool(pid)),
                                 ("certificate", number, bool(number)),
@@ -343,7 +433,7 @@ def grants_from_file(path: Path) -> dict[str, Any]:
             if not ok:
                 problems.append(Problem.of("register.import_blank" if not value else
                                            "register.import_bad_date",
-                                           _where(raw, i, columns[name]), value=value,
+                                           _where(raw, line, columns[name]), value=value,
                                            column=name))
         if pid and number:
             grants[pid] = CertificateGrant(number, issued)
