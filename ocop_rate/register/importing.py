@@ -20,7 +20,6 @@ from typing import Any
 
 from ocop_rate.errors import Location, Problem
 from ocop_rate.loading.sheet_files import MAX_CELL_CHARS
-from ocop_rate.models.dossier import PRODUCER_KINDS
 from ocop_rate.register import ledger, rules
 from ocop_rate.register.dates import parse_date
 from ocop_rate.register.keys import bad_id, producer_kind
@@ -189,10 +188,20 @@ def _inert_back(text: str) -> str:
     return text
 
 
-def _cell(value: str) -> str:
-    """A cell as the register keeps it: NFC, stripped, an export's formula guard undone."""
-    text = value.strip() if value.isascii() else unicodedata.normalize("NFC", value).strip()
-    return _inert_back(text) if text[:1] == "'" else text
+def _cells(values: list[str]) -> list[str]:
+    """A row's cells as the register keeps them: NFC, stripped, an export's formula guard
+    undone. A row is normalised as one string (the separator, a control character, never
+    composes with its neighbours), as most rows are plain ASCII and none needs it."""
+    joined = _SEP.join(values)
+    if not joined.isascii():
+        parts = unicodedata.normalize("NFC", joined).split(_SEP)
+        values = parts if len(parts) == len(values) else [
+            unicodedata.normalize("NFC", v) for v in values]   # a cell holding the separator
+    cells = [v.strip() for v in values]
+    return [_inert_back(v) for v in cells] if "'" in joined else cells
+
+
+_SEP = "\x1f"   # the unit separator
 
 
 def validate(raw: Sheet, columns: dict[str, int]) -> tuple[list[Row], list[Problem], int]:
@@ -206,17 +215,17 @@ def validate(raw: Sheet, columns: dict[str, int]) -> tuple[list[Row], list[Probl
     dates_read: dict[str, date | None] = {}
     expiries: dict[date, date] = {}
     authorities: dict[str, rules.Authority | None] = {}
-    wanted = list(columns.items())
+    names, cols = list(columns), list(columns.values())
     for line, record in raw.records:
         width = len(record)
-        cells = {name: _cell(record[col]) if col < width else "" for name, col in wanted}
-        if not any(cells.values()):
+        values = _cells([record[c] if c < width else "" for c in cols])
+        if not any(values):
             continue
         count += 1
         here: list[Problem] = []
-
-        def get(name: str, cells: dict[str, str] = cells) -> str:
-            return cells.get(name, "")
+        cells = dict.fromkeys(COLUMNS, "")
+        cells.update(zip(names, values, strict=True))
+        get = cells.__getitem__
 
         def bad(name: str, message_id: str, at: int = line, out: list[Problem] = here,
                 cells: dict[str, str] = cells, **params: object) -> None:
@@ -295,6 +304,8 @@ def validate(raw: Sheet, columns: dict[str, int]) -> tuple[list[Row], list[Probl
                 bad("ground", "register.bad_ground", grounds=", ".join(rules.GROUNDS))
         kind = producer_kind(get("producer_kind")) if get("producer_kind") else None
         if get("producer_kind") and kind is None:
+            from ocop_rate.models.dossier import PRODUCER_KINDS
+
             bad("producer_kind", "register.import_bad_producer_kind",
                 kinds=", ".join(PRODUCER_KINDS))
         if here or issued is None:
@@ -370,14 +381,16 @@ def _write(conn: sqlite3.Connection, rows: list[Row]) -> None:
         per_product[r.product.product_id] = per_product.get(r.product.product_id, 0) + 1
     alone = [r for r in rows if per_product[r.product.product_id] == 1
              and r.product.product_id not in holders and r.filed_on is None
-             and r.revoked_on is None]
+             and r.revoked_on is None and r.expires_on is not None]
+    iso: dict[date, str] = {}    # a few hundred distinct days among thousands of rows
     conn.executemany(
         "INSERT INTO certificates (number, product_id, rating_id, decision_id, stars, "
         "issued_on, expires_on, term_source) VALUES (?, ?, NULL, ?, ?, ?, ?, ?)",
         [(r.certificate, r.product.product_id,
           decisions[(r.decision.number, r.decision.on, r.decision.authority)], r.stars,
-          r.issued_on.isoformat(), (r.expires_on or rules.expiry(r.issued_on)).isoformat(),
-          r.term_source) for r in alone])
+          iso.get(r.issued_on) or iso.setdefault(r.issued_on, r.issued_on.isoformat()),
+          iso.get(r.expires_on) or iso.setdefault(r.expires_on, r.expires_on.isoformat()),
+          r.term_source) for r in alone if r.expires_on is not None])
     done = {id(r) for r in alone}
     for r in rows:
         if id(r) in done:

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import functools
 
-from ocop_rate.models.names import id_key, invisible_in_id
+from ocop_rate.models.names import id_key, invisible_in_id, plain_ids
 
 
 def product_key(product_id: str) -> str:
@@ -18,7 +18,9 @@ def product_key(product_id: str) -> str:
 def bad_id(product_id: str) -> bool:
     """Blank, or holding a space, a dash other than ``-`` or an invisible character (a
     zero-width space, a BOM, a control character) that would make an id look like another."""
-    return not product_id or invisible_in_id(product_id) is not None
+    if not product_id:
+        return True
+    return not plain_ids([product_id]) and invisible_in_id(product_id) is not None
 
 
 def producer_kind(written: str | None) -> str | None:
