@@ -16,7 +16,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from ocop_rate.errors import Location, Problem
 from ocop_rate.loading.sheet_files import MAX_CELL_CHARS
@@ -75,14 +75,15 @@ def _export_words() -> None:
 _export_words()
 
 
-@dataclass(frozen=True)
-class Row:
+class Row(NamedTuple):
+    """A good row, as it will be written (a tuple: thousands are made at once)."""
+
     line: int
     product: ledger.ProductInfo
     stars: int
     certificate: str
     issued_on: date
-    expires_on: date | None
+    expires_on: date
     term_source: str
     decision: ledger.Decision
     filed_on: date | None
@@ -204,71 +205,78 @@ def _cells(values: list[str]) -> list[str]:
 _SEP = "\x1f"   # the unit separator
 
 
+DATE_FIELDS = ("issued_on", "expires_on", "decision_date", "filed_on", "revoked_on")
+
+
 def validate(raw: Sheet, columns: dict[str, int]) -> tuple[list[Row], list[Problem], int]:
     """Each row checked on its own; a row with any problem is left out. Also the number
-    of data rows (blank rows are skipped). Dates, expiries and authorities repeat from row
-    to row: each distinct one is read once."""
+    of data rows (blank rows are skipped). Dates, expiries, authorities and decisions
+    repeat from row to row: each distinct one is read (or made) once."""
     good: list[Row] = []
     problems: list[Problem] = []
     seen: dict[str, int] = {}
-    count = 0
-    dates_read: dict[str, date | None] = {}
+    count = line = 0
+    dates_read: dict[str, date | None] = {"": None}
     expiries: dict[date, date] = {}
     authorities: dict[str, rules.Authority | None] = {}
+    decisions: dict[tuple[str, date, str, str | None], ledger.Decision] = {}
     names, cols = list(columns), list(columns.values())
+    blank = dict.fromkeys(COLUMNS, "")
+    no_dates: dict[str, date | None] = dict.fromkeys(DATE_FIELDS)
+    given_dates = [name for name in DATE_FIELDS if name in columns]
+    cells: dict[str, str] = blank
+    here: list[Problem] = []
+
+    def bad(name: str, message_id: str, **params: object) -> None:
+        """A problem of this row's cell ``name`` (``line``, ``cells``, ``here``: the row's)."""
+        here.append(Problem.of(message_id, _where(raw, line, columns[name]),
+                               value=cells[name], **params))
+
     for line, record in raw.records:
         width = len(record)
         values = _cells([record[c] if c < width else "" for c in cols])
         if not any(values):
             continue
         count += 1
-        here: list[Problem] = []
-        cells = dict.fromkeys(COLUMNS, "")
+        here = []
+        cells = blank.copy()
         cells.update(zip(names, values, strict=True))
-        get = cells.__getitem__
-
-        def bad(name: str, message_id: str, at: int = line, out: list[Problem] = here,
-                cells: dict[str, str] = cells, **params: object) -> None:
-            out.append(Problem.of(message_id, _where(raw, at, columns[name]),
-                                  value=cells.get(name, ""), **params))
-
-        for name, text in cells.items():
-            if len(text) > MAX_CELL_CHARS:
-                here.append(Problem.of("sheet.cell_too_long", _where(raw, line, columns[name]),
-                                       line=line, limit=MAX_CELL_CHARS))
-        if here:
-            problems += here
+        if max(map(len, values)) > MAX_CELL_CHARS:
+            problems += [Problem.of("sheet.cell_too_long", _where(raw, line, columns[name]),
+                                    line=line, limit=MAX_CELL_CHARS)
+                         for name, text in zip(names, values, strict=True)
+                         if len(text) > MAX_CELL_CHARS]
             continue
-        pid = get("product_id")
+        pid = cells["product_id"]
         if bad_id(pid):
             bad("product_id", "register.import_bad_id")
-        stars_text = get("stars")
+        stars_text = cells["stars"]
         stars = int(stars_text) if stars_text in ("3", "4", "5") else 0
         if not stars:
             bad("stars", "register.import_bad_stars")
-        number = get("certificate")
+        number = cells["certificate"]
         if not number:
             bad("certificate", "register.import_blank", column="certificate")
         elif number in seen:
             bad("certificate", "register.import_repeated_certificate", line=seen[number])
-        seen.setdefault(number, line)
-        dates: dict[str, date | None] = {}
-        for name in ("issued_on", "expires_on", "decision_date", "filed_on", "revoked_on"):
-            text = get(name)
+        else:
+            seen[number] = line
+        dates = no_dates.copy()
+        for name in given_dates:
+            text = cells[name]
             if text not in dates_read:
-                dates_read[text] = parse_date(text) if text else None
-            dates[name] = dates_read[text]
-            if text and dates[name] is None:
+                dates_read[text] = parse_date(text)
+            found = dates[name] = dates_read[text]
+            if found is None and text:
                 bad(name, "register.import_bad_date")
         issued = dates["issued_on"]
-        if issued is None and not get("issued_on"):
+        if issued is None and not cells["issued_on"]:
             bad("issued_on", "register.import_blank", column="issued_on")
-        decision = get("decision")
+        decision = cells["decision"]
         if not decision:
             bad("decision", "register.import_blank", column="decision")
         authority = rules.authority_for(stars or 3)
-        if get("authority"):
-            said = get("authority")
+        if said := cells["authority"]:
             if said not in authorities:
                 from ocop_rate.loading.sheet_files import header_key
 
@@ -292,34 +300,38 @@ def validate(raw: Sheet, columns: dict[str, int]) -> tuple[list[Row], list[Probl
                 bad("expires_on", "register.import_not_36_months", expected=computed)
             expires = expires or computed
         revoked = dates["revoked_on"]
-        letter = rules.ground(get("ground")) if get("ground") else None
-        if revoked is not None or get("ground") or get("revocation_decision"):
+        letter = rules.ground(cells["ground"]) if cells["ground"] else None
+        if revoked is not None or cells["ground"] or cells["revocation_decision"]:
             for name in ("revoked_on", "ground", "revocation_decision"):
-                if name not in columns or not get(name):
+                if name not in columns or not cells[name]:
                     where = _where(raw, line, columns[name]) if name in columns else \
                         Location(raw.file, line)
                     here.append(Problem.of("register.import_revocation_incomplete", where,
                                            column=name))
-            if get("ground") and letter is None:
+            if cells["ground"] and letter is None:
                 bad("ground", "register.bad_ground", grounds=", ".join(rules.GROUNDS))
-        kind = producer_kind(get("producer_kind")) if get("producer_kind") else None
-        if get("producer_kind") and kind is None:
-            from ocop_rate.models.dossier import PRODUCER_KINDS
+        kind = None
+        if written := cells["producer_kind"]:
+            kind = producer_kind(written)
+            if kind is None:
+                from ocop_rate.models.dossier import PRODUCER_KINDS
 
-            bad("producer_kind", "register.import_bad_producer_kind",
-                kinds=", ".join(PRODUCER_KINDS))
-        if here or issued is None:
+                bad("producer_kind", "register.import_bad_producer_kind",
+                    kinds=", ".join(PRODUCER_KINDS))
+        if here or issued is None or expires is None:
             problems += here
             continue
-        dec_on = dates["decision_date"] or issued
+        province = cells["province"] or None
+        key = (decision, dates["decision_date"] or issued, authority, province)
+        if key not in decisions:
+            decisions[key] = ledger.Decision(key[0], key[1], authority, None, province)
         good.append(Row(
             line,
-            ledger.ProductInfo(pid, get("product_name"), None, get("product_group") or None,
-                               get("producer") or None, get("commune") or None,
-                               get("province") or None, kind),
-            stars, number, issued, expires, term,
-            ledger.Decision(decision, dec_on, authority, None, get("province") or None),
-            dates["filed_on"], revoked, letter, get("revocation_decision") or None))
+            ledger.ProductInfo(pid, cells["product_name"], None, cells["product_group"] or None,
+                               cells["producer"] or None, cells["commune"] or None, province,
+                               kind),
+            stars, number, issued, expires, term, decisions[key], dates["filed_on"], revoked,
+            letter, cells["revocation_decision"] or None))
     return good, problems, count
 
 
@@ -335,7 +347,7 @@ def import_file(register: Register, path: Path, partial: bool) -> Imported:
     with register.transaction() as conn:
         ids = ledger.canonical(conn, [r.product.product_id for r in rows])
         rows = [r if ids[r.product.product_id] == r.product.product_id else
-                replace(r, product=replace(r.product, product_id=ids[r.product.product_id]))
+                r._replace(product=replace(r.product, product_id=ids[r.product.product_id]))
                 for r in rows]
         rows, taken = _not_in_register(conn, rows, raw, columns)
         problems += taken
@@ -381,7 +393,7 @@ def _write(conn: sqlite3.Connection, rows: list[Row]) -> None:
         per_product[r.product.product_id] = per_product.get(r.product.product_id, 0) + 1
     alone = [r for r in rows if per_product[r.product.product_id] == 1
              and r.product.product_id not in holders and r.filed_on is None
-             and r.revoked_on is None and r.expires_on is not None]
+             and r.revoked_on is None]
     iso: dict[date, str] = {}    # a few hundred distinct days among thousands of rows
     conn.executemany(
         "INSERT INTO certificates (number, product_id, rating_id, decision_id, stars, "
@@ -390,7 +402,7 @@ def _write(conn: sqlite3.Connection, rows: list[Row]) -> None:
           decisions[(r.decision.number, r.decision.on, r.decision.authority)], r.stars,
           iso.get(r.issued_on) or iso.setdefault(r.issued_on, r.issued_on.isoformat()),
           iso.get(r.expires_on) or iso.setdefault(r.expires_on, r.expires_on.isoformat()),
-          r.term_source) for r in alone if r.expires_on is not None])
+          r.term_source) for r in alone])
     done = {id(r) for r in alone}
     for r in rows:
         if id(r) in done:
