@@ -5,10 +5,10 @@ join over the same register and ``json.dumps``. Run on demand, prints figures (n
 
     python benchmarks/bench_register.py               # 20,000 products, 11 pairs
     python benchmarks/bench_register.py --pairs 21 --products 2000
-    python benchmarks/run.py --only register          # the same figures in the table
+    python benchmarks/run.py --only register --pairs 11   # the same, in run.py's table
 
-Each figure runs ocop-rate and its floor alternately as fresh processes (A B A B …, so a
-machine loaded by others slows both alike) and reports the median of the pairs' ratios and
+Each figure runs ocop-rate and its floor alternately as fresh processes (benchmarks/timing.py:
+a machine loaded by others slows both alike) and reports the median of the pairs' ratios and
 their spread. The products are generated with a fixed seed: certificates issued at 2
 provincial rounds a year (Điều 5.1: before 30 June and 30 December) in 34 provinces over
 three years, so that a quarter's ``due`` meets about a sixth of the register, as it would in
@@ -21,11 +21,9 @@ import argparse
 import csv
 import os
 import random
-import statistics
 import subprocess
 import sys
 import tempfile
-import time
 from datetime import date, timedelta
 from pathlib import Path
 
@@ -115,74 +113,53 @@ computed in SQL, without the working-day move) read with one join and written wi
 ``json.dumps``."""
 
 
-def _wall(argv: list[str], before: list[str] | None = None) -> float:
-    """Seconds of one fresh process (``before`` run first, untimed: a fresh file to write)."""
-    if before:
-        subprocess.run(before, check=True, env=CHILD_ENV)
-    start = time.perf_counter()
-    done = subprocess.run(argv, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
-                          check=False, env=CHILD_ENV)
-    seconds = time.perf_counter() - start
-    if done.returncode != 0:
-        raise SystemExit(f"failed ({done.returncode}): {' '.join(argv)}\n"
-                         f"{done.stderr.decode(errors='replace')}")
-    return seconds
-
-
-def paired(ours: list[str], floor: list[str], pairs: int,
-           reset: list[str] | None = None) -> tuple[float, float, list[float]]:
-    """Median seconds of ``ours`` and ``floor`` run alternately ``pairs`` times, and the
-    ratios of each pair, sorted (their median is the figure, their range its spread)."""
-    a, b = [], []
-    for _ in range(pairs):
-        a.append(_wall(ours, reset))
-        b.append(_wall(floor, reset))
-    return statistics.median(a), statistics.median(b), sorted(x / y for x, y in zip(a, b,
-                                                                                    strict=True))
-
-
-def figures(root: Path, products: int = 20_000, pairs: int = 11
-            ) -> list[tuple[str, str, str, str, str]]:
-    """The two register rows of ``benchmarks/run.py``'s table: figure, ocop-rate, floor,
-    ratio (median of pairs, and the range of the pairs), goal and whether it holds."""
+def commands(root: Path, products: int) -> dict[str, tuple[list[str], list[str]]]:
+    """The two figures' commands, ocop-rate's and its floor's, on a register of
+    ``products`` generated in ``root``. An import needs a file it has not written yet: both
+    it and its floor run as ``sh -c 'rm -f FILE*; exec …'`` (the same few milliseconds on
+    each side). The register that ``due`` asks is imported here, once."""
     sheet, db, bare = root / "register.csv", root / "register.sqlite", root / "floor.sqlite"
-    generate(sheet, products)
-    rm = [PY, "-c", "import sys, pathlib\nfor p in sys.argv[1:]:\n"
-          "    pathlib.Path(p).unlink(missing_ok=True)",
-          *(str(p) + s for p in (db, bare) for s in ("", "-wal", "-shm", "-journal"))]
-    rows = []
-    ours, floor, ratios = paired(cli("register", "import", str(sheet), "--db", str(db)),
-                                 [PY, "-c", FLOOR_IMPORT, str(sheet), str(bare)], pairs, rm)
-    rows.append(_row(f"register import of {products:,} CSV rows vs csv + sqlite3 "
-                     "executemany, one transaction", ours, floor, ratios, IMPORT_GOAL))
-    subprocess.run(cli("register", "import", str(sheet), "--db", str(db)), check=True,
-                   stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=CHILD_ENV)
-    ours, floor, ratios = paired(cli("register", "due", "--on", DUE_ON, "-f", "json", "--db",
-                                     str(db)),
-                                 [PY, "-c", FLOOR_DUE, str(db), DUE_ON], pairs)
-    rows.append(_row(f"register due -f json on {products:,} products vs one SQLite join "
-                     "+ json.dumps", ours, floor, ratios, DUE_GOAL))
-    return rows
+    asked = root / "asked.sqlite"
+    if not sheet.exists():
+        generate(sheet, products)
+    if not asked.exists():
+        subprocess.run(cli("register", "import", str(sheet), "--db", str(asked)), check=True,
+                       stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=CHILD_ENV)
+
+    def fresh(target: Path, argv: list[str]) -> list[str]:
+        return ["sh", "-c", 'rm -f "$1" "$1-wal" "$1-shm" "$1-journal"; shift; exec "$@"',
+                "sh", str(target), *argv]
+
+    return {
+        "import": (fresh(db, cli("register", "import", str(sheet), "--db", str(db))),
+                   fresh(bare, [PY, "-c", FLOOR_IMPORT, str(sheet), str(bare)])),
+        "due": (cli("register", "due", "--on", DUE_ON, "-f", "json", "--db", str(asked)),
+                [PY, "-c", FLOOR_DUE, str(asked), DUE_ON]),
+    }
 
 
-def _row(name: str, ours: float, floor: float, ratios: list[float], goal: float
-         ) -> tuple[str, str, str, str, str]:
-    ratio = statistics.median(ratios)
-    return (name, f"{ours:.2f} s", f"{floor:.3f} s",
-            f"{ratio:.2f}x ({ratios[0]:.2f}-{ratios[-1]:.2f}, {len(ratios)} pairs)",
-            f"<= {goal}x {'✓' if ratio <= goal else '✗'}")
+NAMES = {"import": "register import of {n:,} CSV rows vs csv + sqlite3 executemany, "
+                   "one transaction",
+         "due": "register due -f json on {n:,} products vs one SQLite join + json.dumps"}
+GOALS = {"import": IMPORT_GOAL, "due": DUE_GOAL}
 
 
 def main() -> None:
+    from timing import paired
+
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--products", type=int, default=20_000)
     parser.add_argument("--pairs", type=int, default=11)
     args = parser.parse_args()
     with tempfile.TemporaryDirectory(prefix="ocop-bench-") as tmp:
         print(f"machine: {os.cpu_count()} cores, load {os.getloadavg()[0]:.2f}; "
-              f"{args.pairs} pairs", flush=True)
-        for row in figures(Path(tmp), args.products, args.pairs):
-            print(" | ".join(row))
+              f"{args.pairs} pairs, ocop-rate and floor alternately", flush=True)
+        for key, (ours, floor) in commands(Path(tmp), args.products).items():
+            m = paired(ours, floor, args.pairs)
+            goal = GOALS[key]
+            print(f"{NAMES[key].format(n=args.products)} | {m.ours:.3f} s | {m.floor:.3f} s | "
+                  f"{m.ratio:.2f}x | {m.spread_text()} | <= {goal}x "
+                  f"{'✓' if m.ratio <= goal else '✗'}", flush=True)
 
 
 if __name__ == "__main__":

@@ -58,9 +58,14 @@ DATES = frozenset({"issued_on", "expires_on", "decision_date", "status_until", "
 
 
 def _array(objects: Iterable[dict[str, object]]) -> str:
-    """A JSON array, one object a line (grep-able, and quick for 20,000 certificates)."""
-    lines = ",\n".join(map(_ENCODER.encode, objects))
-    return f"[\n{lines}\n]\n" if lines else "[]\n"
+    """A JSON array, one object a line (grep-able, and quick for 20,000 certificates).
+
+    The whole array is encoded in one call, then a line break put between its objects:
+    the objects are flat (text, numbers, null), and in JSON text a quote is always
+    escaped, so ``}, {"`` (an object's end, the separator, the next one's first key)
+    occurs nowhere else."""
+    body = _ENCODER.encode(list(objects))[1:-1]
+    return "[\n" + body.replace('}, {"', '},\n{"') + "\n]\n" if body else "[]\n"
 
 
 def _objects(rows: Iterable[Sequence[object]], keys: Sequence[str]

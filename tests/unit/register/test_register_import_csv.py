@@ -136,3 +136,21 @@ def test_importing_a_csv_loads_no_pandas(tmp_path: Path) -> None:
                           capture_output=True, text=True, check=False,
                           cwd=Path(__file__).resolve().parents[3])
     assert done.stdout.split("\n")[-2] == "0 []", done.stderr
+
+
+def test_json_answers_keep_one_certificate_a_line_whatever_the_names_hold(
+        tmp_path: Path) -> None:
+    """The register's JSON is encoded in one call and split between objects: a name holding
+    the separator's own characters stays inside its object."""
+    rows = register_rows(3)
+    rows[0][1] = 'Mắm "ruốc"}, {"product_id": "X'
+    rows[1][1] = "Chè \\ }, {"
+    db = tmp_path / "reg.sqlite"
+    cli("register", "import", write_sheet(tmp_path / "odd.csv", rows), "--db", db)
+    out = cli("register", "list", "--db", db, "-f", "json").stdout
+    lines = out.splitlines()
+    assert lines[0] == "[" and lines[-1] == "]" and len(lines) == 5
+    names = {r["product_id"]: r["product_name"] for r in as_json("register", "list",
+                                                                 "--db", db)}
+    assert names["P-000000"] == 'Mắm "ruốc"}, {"product_id": "X'
+    assert names["P-000001"] == "Chè \\ }, {"
