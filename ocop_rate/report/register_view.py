@@ -60,12 +60,16 @@ DATES = frozenset({"issued_on", "expires_on", "decision_date", "status_until", "
 def _array(objects: Iterable[dict[str, object]]) -> str:
     """A JSON array, one object a line (grep-able, and quick for 20,000 certificates).
 
-    The whole array is encoded in one call, then a line break put between its objects:
-    the objects are flat (text, numbers, null), and in JSON text a quote is always
-    escaped, so ``}, {"`` (an object's end, the separator, the next one's first key)
-    occurs nowhere else."""
-    body = _ENCODER.encode(list(objects))[1:-1]
-    return "[\n" + body.replace('}, {"', '},\n{"') + "\n]\n" if body else "[]\n"
+    The whole array is encoded in one call, then a line break put between its objects
+    where ``}, {"KEY": `` stands, KEY being every object's first key: a quote inside a
+    text is always escaped, and after a text's closing quote comes ``,`` or ``}``, never
+    ``KEY": ``, so that only occurs between two objects."""
+    items = list(objects)
+    if not items:
+        return "[]\n"
+    first = json.dumps(next(iter(items[0])), ensure_ascii=False)
+    body = _ENCODER.encode(items)[1:-1]
+    return "[\n" + body.replace(f"}}, {{{first}: ", f"}},\n{{{first}: ") + "\n]\n"
 
 
 def _objects(rows: Iterable[Sequence[object]], keys: Sequence[str]
