@@ -13,7 +13,7 @@ from __future__ import annotations
 import sqlite3
 import unicodedata
 from collections.abc import Iterator
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 from typing import Any, NamedTuple
@@ -347,7 +347,7 @@ def import_file(register: Register, path: Path, partial: bool) -> Imported:
     with register.transaction() as conn:
         ids = ledger.canonical(conn, [r.product.product_id for r in rows])
         rows = [r if ids[r.product.product_id] == r.product.product_id else
-                r._replace(product=replace(r.product, product_id=ids[r.product.product_id]))
+                r._replace(product=r.product._replace(product_id=ids[r.product.product_id]))
                 for r in rows]
         rows, taken = _not_in_register(conn, rows, raw, columns)
         problems += taken
@@ -380,12 +380,7 @@ def _write(conn: sqlite3.Connection, rows: list[Row]) -> None:
     statement with the others alike; the rest go one by one (:func:`ledger.issue`), so a
     newer certificate replaces an older one whichever is imported first."""
     ledger.upsert_products(conn, [r.product for r in rows])
-    decisions: dict[tuple[str, date, str], int] = {}
-    rows = sorted(rows, key=lambda r: (r.product.product_id, r.issued_on))
-    for r in rows:
-        key = (r.decision.number, r.decision.on, r.decision.authority)
-        if key not in decisions:
-            decisions[key] = ledger.decision_id(conn, r.decision)
+    decisions = _decision_rows(conn, rows)
     holders = {pid for (pid,) in conn.execute(
         "SELECT DISTINCT product_id FROM certificates WHERE superseded_by IS NULL")}
     per_product: dict[str, int] = {}
@@ -398,18 +393,16 @@ def _write(conn: sqlite3.Connection, rows: list[Row]) -> None:
     conn.executemany(
         "INSERT INTO certificates (number, product_id, rating_id, decision_id, stars, "
         "issued_on, expires_on, term_source) VALUES (?, ?, NULL, ?, ?, ?, ?, ?)",
-        [(r.certificate, r.product.product_id,
-          decisions[(r.decision.number, r.decision.on, r.decision.authority)], r.stars,
+        [(r.certificate, r.product.product_id, decisions[id(r.decision)], r.stars,
           iso.get(r.issued_on) or iso.setdefault(r.issued_on, r.issued_on.isoformat()),
           iso.get(r.expires_on) or iso.setdefault(r.expires_on, r.expires_on.isoformat()),
           r.term_source) for r in alone])
     done = {id(r) for r in alone}
-    for r in rows:
+    for r in sorted(rows, key=lambda r: (r.product.product_id, r.issued_on)):
         if id(r) in done:
             continue
         cert = ledger.issue(conn, number=r.certificate, product_id=r.product.product_id,
-                            rating_id=None, decision_row=decisions[
-                                (r.decision.number, r.decision.on, r.decision.authority)],
+                            rating_id=None, decision_row=decisions[id(r.decision)],
                             stars=r.stars, issued_on=r.issued_on, expires_on=r.expires_on,
                             term_source=r.term_source)
         if r.filed_on is not None:
@@ -421,6 +414,22 @@ def _write(conn: sqlite3.Connection, rows: list[Row]) -> None:
             conn.execute("INSERT INTO revocations (certificate_id, ground, decision_id, "
                          "revoked_on) VALUES (?, ?, ?, ?)",
                          (cert, r.ground, rev, r.revoked_on.isoformat()))
+
+
+def _decision_rows(conn: sqlite3.Connection, rows: list[Row]) -> dict[int, int]:
+    """The register's row of each row's decision (by the Decision object, which rows
+    share: :func:`validate` makes each once), added when new: one statement for all, as
+    :func:`ledger.decision_id` does for one (a decision already there is kept as it is)."""
+    distinct = {id(r.decision): r.decision for r in rows}
+    conn.executemany("INSERT INTO decisions (number, decided_on, authority, signer, province) "
+                     "VALUES (?, ?, ?, ?, ?) ON CONFLICT (number, decided_on, authority) "
+                     "DO NOTHING",
+                     [(d.number, d.on.isoformat(), d.authority, d.signer, d.province)
+                      for d in distinct.values()])
+    known = {(number, on, authority): row for row, number, on, authority in conn.execute(
+        "SELECT decision_id, number, decided_on, authority FROM decisions")}
+    return {key: known[(d.number, d.on.isoformat(), d.authority)]
+            for key, d in distinct.items()}
 
 
 GRANT_ALIASES = {**ALIASES, "certificate number": "certificate", "so": "certificate"}

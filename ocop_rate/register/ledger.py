@@ -9,7 +9,7 @@ import sqlite3
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
-from typing import Any
+from typing import Any, NamedTuple
 
 from ocop_rate.models.names import id_keys
 from ocop_rate.models.register import CertificateView
@@ -28,8 +28,9 @@ class Decision:
     province: str | None = None
 
 
-@dataclass(frozen=True)
-class ProductInfo:
+class ProductInfo(NamedTuple):
+    """A product as the register keeps it (a tuple: an import makes thousands at once)."""
+
     product_id: str
     name: str = ""
     rubric: str | None = None
@@ -69,9 +70,8 @@ def upsert_products(conn: sqlite3.Connection, products: list[ProductInfo]) -> No
         "commune = coalesce(excluded.commune, products.commune), "
         "province = coalesce(excluded.province, products.province), "
         "producer_kind = coalesce(excluded.producer_kind, products.producer_kind)",
-        [(p.product_id, p.name, p.rubric, p.product_group, p.producer, p.commune, p.province,
-          p.producer_kind, key) for p, key in zip(
-              products, id_keys([p.product_id for p in products]), strict=True)])
+        [(*p, key) for p, key in zip(products, id_keys([p.product_id for p in products]),
+                                     strict=True)])   # the columns in ProductInfo's order
 
 
 def canonical(conn: sqlite3.Connection, ids: Iterable[str]) -> dict[str, str]:
