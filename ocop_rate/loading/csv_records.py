@@ -22,6 +22,7 @@ import io
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from ocop_rate.errors import InputFileError, Location, Problem
 from ocop_rate.loading.caps import MAX_SHEET_COLUMNS
@@ -67,53 +68,46 @@ def read_csv_records(path: Path, max_rows: int) -> CsvTable:
         head = raw[:SNIFF_BYTES].removeprefix(codecs.BOM_UTF8)
         stream = io.TextIOWrapper(io.BytesIO(raw), "utf-8-sig", newline="")
     reader = csv.reader(stream, delimiter=sniff_separator(head).decode())
-    records = _records(reader, name)
-    header_line, headers = next(records)   # the file holds more than blanks: one record
-    return CsvTable(name, headers, header_line, _body(records, name, len(headers), max_rows))
+    records = _records(reader, name, max_rows)
+    first = next(records, None)
+    if first is None:   # nothing but separators
+        raise InputFileError(Problem.of("input.empty", Location(name, 1, 1)))
+    return CsvTable(name, first[1], first[0], records)
 
 
-def _records(reader: Iterator[list[str]], name: str) -> Iterator[Record]:
-    """Each non-blank record with the line it starts on, trailing empty fields dropped;
-    a record wider than any sheet may be, or a field too long to hold, refused."""
-    line = 1
-    while True:
-        try:
-            record = next(reader)
-        except StopIteration:
-            return
-        except csv.Error as exc:
-            where = Location(name, _line_of(reader, line))
-            if "field larger than field limit" in str(exc):
-                raise InputFileError(Problem.of("sheet.cell_too_long", where,
-                                                line=where.line, limit=MAX_CELL_CHARS)
-                                     ) from None
-            raise InputFileError(Problem.of("sheet.not_table", where)) from None
-        start, line = line, _line_of(reader, line) + 1
-        while record and record[-1] == "":
-            record.pop()
-        if not record:
-            continue
-        if len(record) > MAX_SHEET_COLUMNS:
-            raise InputFileError(Problem.of("safety.csv_too_wide", Location(name, start),
-                                            line=start, fields=len(record),
-                                            limit=MAX_SHEET_COLUMNS))
-        yield start, record
-
-
-def _line_of(reader: Iterator[list[str]], fallback: int) -> int:
-    return int(getattr(reader, "line_num", fallback))
-
-
-def _body(records: Iterator[Record], name: str, width: int, max_rows: int
-          ) -> Iterator[Record]:
-    """The records after the header: one wider than the header, or one past ``max_rows``,
-    stops the reading with its line."""
-    for count, (line, record) in enumerate(records, 1):
-        if count > max_rows:
-            raise InputFileError(Problem.of("safety.csv_too_long", Location(name, line),
-                                            line=line, limit=f"{max_rows:,}"))
-        if len(record) > width:
-            raise InputFileError(Problem.of("sheet.ragged", Location(name, line),
-                                            expected=str(width), line=str(line),
-                                            saw=str(len(record))))
-        yield line, record
+def _records(reader: Any, name: str, max_rows: int) -> Iterator[Record]:
+    """The header, then each non-blank record, with the line it starts on and its
+    trailing empty fields dropped. A record wider than any sheet may be, wider than the
+    header, past ``max_rows``, or holding a field too long to hold, stops the reading."""
+    line, width, count = 1, MAX_SHEET_COLUMNS, -1
+    try:
+        for record in reader:
+            start, line = line, reader.line_num + 1
+            if record and record[-1] == "":
+                while record and record[-1] == "":
+                    record.pop()
+                if not record:
+                    continue
+            elif not record:
+                continue
+            count += 1
+            if len(record) > width:
+                if count == 0:
+                    raise InputFileError(Problem.of(
+                        "safety.csv_too_wide", Location(name, start), line=start,
+                        fields=len(record), limit=MAX_SHEET_COLUMNS))
+                raise InputFileError(Problem.of("sheet.ragged", Location(name, start),
+                                                expected=str(width), line=str(start),
+                                                saw=str(len(record))))
+            if count > max_rows:
+                raise InputFileError(Problem.of("safety.csv_too_long", Location(name, start),
+                                                line=start, limit=f"{max_rows:,}"))
+            if count == 0:
+                width = len(record)
+            yield start, record
+    except csv.Error as exc:
+        where = Location(name, reader.line_num)
+        if "field larger than field limit" in str(exc):
+            raise InputFileError(Problem.of("sheet.cell_too_long", where, line=where.line,
+                                            limit=MAX_CELL_CHARS)) from None
+        raise InputFileError(Problem.of("sheet.not_table", where)) from None
