@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import functools
 
-from ocop_rate.models.names import id_key, invisible_in_id, plain_ids
+from ocop_rate.models.names import id_key, invisible_in_id
 
 
 def product_key(product_id: str) -> str:
@@ -20,7 +20,9 @@ def bad_id(product_id: str) -> bool:
     zero-width space, a BOM, a control character) that would make an id look like another."""
     if not product_id:
         return True
-    return not plain_ids([product_id]) and invisible_in_id(product_id) is not None
+    if product_id.isascii() and product_id.isprintable() and " " not in product_id:
+        return False   # printable ASCII without a space: nothing to hide (names.plain_ids)
+    return invisible_in_id(product_id) is not None
 
 
 def producer_kind(written: str | None) -> str | None:
