@@ -154,3 +154,16 @@ def test_json_answers_keep_one_certificate_a_line_whatever_the_names_hold(
                                                                  "--db", db)}
     assert names["P-000000"] == 'Mắm "ruốc"}, {"product_id": "X'
     assert names["P-000001"] == "Chè \\ }, {"
+
+
+def test_a_flood_of_bad_rows_lists_the_first_problems_and_a_count(tmp_path: Path) -> None:
+    rows = register_rows(250)
+    for row in rows:
+        row[5] = 9                                                    # stars: 9, every row
+    db = tmp_path / "reg.sqlite"
+    out = cli("register", "import", write_sheet(tmp_path / "bad.csv", rows), "--db", db,
+              "--lang", "en", code=2)
+    listed = [line for line in out.stderr.splitlines() if "is not 3, 4 or 5 stars" in line]
+    assert len(listed) == 200 and "bad.csv:201:6:" in listed[-1]
+    assert "50" in out.stderr.splitlines()[-1]                       # and how many more
+    assert list(tmp_path.glob("reg.sqlite*")) == []
