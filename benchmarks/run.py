@@ -336,7 +336,7 @@ def startup_section(bench: Bench) -> None:
     one = next(iter(sorted(bench.dossiers(1).glob("*.yaml"))))
     bare = [PY, "-c", BARE_TYPER, "list", "-f", "json"]
     timer = bench.timer
-    runs = 2 * timer.runs
+    runs = None if timer.pairs else 2 * timer.runs  # start-up is quick: twice the runs
     rate_one = cli("rate", str(one))
     bench.add('rate ONE.yaml vs python -c "import typer, pydantic, numpy"',
               timer.measure(rate_one, TYPER_PYDANTIC_NUMPY, runs), 1.5)
@@ -414,6 +414,9 @@ def main() -> None:
     parser.add_argument("--pairs", type=int, default=None, metavar="N",
                         help="time each figure as N pairs (ocop-rate, floor, alternately) "
                         "and report the median of the pairs' ratios and their min–max")
+    parser.add_argument("--cpu", action="store_true",
+                        help="time by each child's CPU time (user + system) instead of wall "
+                        "time: a steadier cross-check on a loaded machine")
     parser.add_argument("--members", type=int, default=3,
                         help="council members per product in the sheet (default 3)")
     parser.add_argument("--skip-table", action="store_true",
@@ -437,9 +440,10 @@ def main() -> None:
     compile_package()
     load = os.getloadavg() if hasattr(os, "getloadavg") else None
     with tempfile.TemporaryDirectory(prefix="ocop-bench-") as tmp:
-        bench = Bench(Path(tmp), Timer(args.runs, args.pairs), args)
+        bench = Bench(Path(tmp), Timer(args.runs, args.pairs, args.cpu), args)
         how = (f"{args.pairs} pairs (ocop-rate and floor alternately), median of the pairs' "
                "ratios" if args.pairs else f"medians of {args.runs} runs")
+        how += "; CPU time (user + system)" if args.cpu else "; wall time"
         print(f"machine: {os.cpu_count()} cores, Python {sys.version.split()[0]}; load "
               f"average {' '.join(f'{x:.2f}' for x in load) if load else '?'}; {how}",
               flush=True)

@@ -9,8 +9,11 @@ Two ways, chosen by ``run.py --pairs``:
   those ratios with their spread (min–max). On a machine other work is loading, a pair's two
   runs see nearly the same load, so the ratio of a pair is steadier than either time.
 
-A child's peak memory is its own maximum resident set size (``os.wait4`` in a small probe
-process, :data:`PROBE`), not the most of every child so far.
+Either way a figure is wall time, what a user waits, unless ``run.py --cpu`` asks for the
+child's CPU time (user + system): nearly blind to the other work on the machine, so a
+steadier cross-check of a start-up ratio on a loaded machine (a child that runs threads
+counts each thread's time). A child's peak memory is its own maximum resident set size
+(``os.wait4`` in a small probe process, :data:`PROBE`), not the most of every child so far.
 """
 
 from __future__ import annotations
@@ -35,32 +38,35 @@ proc = subprocess.Popen(sys.argv[1:], stdin=subprocess.DEVNULL, stdout=subproces
                         stderr=subprocess.DEVNULL)
 if hasattr(os, "wait4"):
     _, status, usage = os.wait4(proc.pid, 0)
+    wall = time.perf_counter() - start
     code, peak = os.waitstatus_to_exitcode(status), usage.ru_maxrss
+    cpu = usage.ru_utime + usage.ru_stime
     if sys.platform == "darwin":
         peak //= 1024
 else:
     code, peak = proc.wait(), 0
-print(time.perf_counter() - start, peak // 1024, code)
+    wall = cpu = time.perf_counter() - start
+print(wall, cpu, peak // 1024, code)
 """
-"""Runs one child and reports its wall time, its own peak RSS and its exit code. A small
+"""Runs one child and reports its wall and CPU time, its own peak RSS and its exit code. A small
 process of its own: Linux counts a parent's resident pages in a forked child's peak, so a
 benchmark that has loaded the rubrics would add its own ~40 MB to every figure."""
 
 
-def once(argv: Sequence[str]) -> tuple[float, int]:
-    """Wall seconds and peak RSS (MB) of one fresh process; its output goes to /dev/null
-    (not a terminal, as in a script or a pipe). Exit 0 or 1 is a run; anything else stops
-    the benchmark, since a figure of a failing command means nothing."""
+def once(argv: Sequence[str], cpu: bool = False) -> tuple[float, int]:
+    """Wall (or ``cpu``) seconds and peak RSS (MB) of one fresh process; its output goes
+    to /dev/null (not a terminal, as in a script or a pipe). Exit 0 or 1 is a run; anything
+    else stops the benchmark, since a figure of a failing command means nothing."""
     out = subprocess.run([sys.executable, "-c", PROBE, *argv], capture_output=True,
                          text=True, check=True, env=CHILD_ENV).stdout.split()
-    if out[2] not in ("0", "1"):
-        raise SystemExit(f"failed ({out[2]}): {' '.join(argv)}")
-    return float(out[0]), int(out[1])
+    if out[3] not in ("0", "1"):
+        raise SystemExit(f"failed ({out[3]}): {' '.join(argv)}")
+    return float(out[1] if cpu else out[0]), int(out[2])
 
 
-def timed(argv: Sequence[str], runs: int) -> tuple[float, int]:
-    """Median wall seconds of ``runs`` fresh processes, and their peak RSS in MB."""
-    times, peaks = zip(*(once(argv) for _ in range(max(1, runs))), strict=True)
+def timed(argv: Sequence[str], runs: int, cpu: bool = False) -> tuple[float, int]:
+    """Median seconds of ``runs`` fresh processes, and their peak RSS in MB."""
+    times, peaks = zip(*(once(argv, cpu) for _ in range(max(1, runs))), strict=True)
     return statistics.median(times), max(peaks)
 
 
@@ -82,7 +88,8 @@ class Measure:
                 f"({self.pairs} pair{'s' if self.pairs != 1 else ''})")
 
 
-def paired(ours: Sequence[str], floor: Sequence[str], pairs: int) -> Measure:
+def paired(ours: Sequence[str], floor: Sequence[str], pairs: int,
+           cpu: bool = False) -> Measure:
     """``ours`` and ``floor`` run alternately ``pairs`` times: the median of each, and the
     median and min–max of the per-pair ratios."""
     a: list[float] = []
@@ -90,9 +97,9 @@ def paired(ours: Sequence[str], floor: Sequence[str], pairs: int) -> Measure:
     peaks: list[int] = []
     for i in range(max(1, pairs)):
         if i % 2:
-            (y, _), (x, peak) = once(floor), once(ours)
+            (y, _), (x, peak) = once(floor, cpu), once(ours, cpu)
         else:
-            (x, peak), (y, _) = once(ours), once(floor)
+            (x, peak), (y, _) = once(ours, cpu), once(floor, cpu)
         a.append(x)
         b.append(y)
         peaks.append(peak)
@@ -105,8 +112,8 @@ class Timer:
     """Times figures the way ``run.py`` was asked to: :func:`paired` when ``pairs`` is set,
     else medians with each floor timed once and reused."""
 
-    def __init__(self, runs: int, pairs: int | None) -> None:
-        self.runs, self.pairs = runs, pairs
+    def __init__(self, runs: int, pairs: int | None, cpu: bool = False) -> None:
+        self.runs, self.pairs, self.cpu = runs, pairs, cpu
         self._floors: dict[tuple[str, ...], float] = {}
 
     def measure(self, ours: Sequence[str], floor: Sequence[str],
@@ -114,15 +121,16 @@ class Timer:
         """``ours`` against ``floor``; ``runs`` overrides the run count of a slow figure
         (in pairs mode too, where it caps the pairs)."""
         if self.pairs:
-            return paired(ours, floor, min(self.pairs, runs) if runs else self.pairs)
+            return paired(ours, floor, min(self.pairs, runs) if runs else self.pairs,
+                          self.cpu)
         n = runs or self.runs
         key = tuple(floor)
         if key not in self._floors:
-            self._floors[key] = timed(floor, n)[0]
+            self._floors[key] = timed(floor, n, self.cpu)[0]
         base = self._floors[key]
-        time_ours, peak = timed(ours, n)
+        time_ours, peak = timed(ours, n, self.cpu)
         return Measure(time_ours, base, time_ours / base, peak)
 
     def alone(self, ours: Sequence[str], runs: int | None = None) -> tuple[float, int]:
         """A figure without a floor (its size and memory only)."""
-        return timed(ours, runs or self.runs)
+        return timed(ours, runs or self.runs, self.cpu)

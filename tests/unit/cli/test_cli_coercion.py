@@ -1,12 +1,11 @@
 """Options coerced without pydantic (:mod:`ocop_rate.cli.coercion`) come out exactly as
 typer's own adapters make them: the same value of the same type, or the same error in the
 same words, for every parameter of every command, on values a person types (good, bad,
-empty, Vietnamese, an existing file, a folder, a missing path)."""
+empty, Vietnamese, an existing file, a folder, a missing path). That a light command then
+loads no pydantic at all is tests/unit/cli/test_cli_imports.py's to say."""
 
 from __future__ import annotations
 
-import subprocess
-import sys
 from enum import Enum
 from pathlib import Path
 from typing import Any
@@ -101,14 +100,3 @@ def test_a_choice_is_the_enums_member() -> None:
     assert got is build_runtime_param(lang.type_descriptor).coerce("en", param=lang,
                                                                      ctx=Context(command))
 
-
-def test_a_light_command_builds_no_adapter() -> None:
-    """``rubrics list -f json`` as a user runs it reads its options without pydantic."""
-    code = ("import sys; sys.argv = ['ocop-rate', 'rubrics', 'list', '-f', 'json', '-l', "
-            "'en']\nfrom ocop_rate.cli import main\ntry:\n    main()\nexcept SystemExit:\n"
-            "    pass\nprint(sorted(m for m in ('typer._adapters', 'pydantic') "
-            "if m in sys.modules), file=sys.stderr)")
-    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
-                          check=False)
-    assert proc.stdout.lstrip().startswith("[") and '"id"' in proc.stdout
-    assert proc.stderr.strip().splitlines()[-1] == "[]"
