@@ -398,9 +398,8 @@ def _write(conn: sqlite3.Connection, rows: list[Row]) -> None:
           iso.get(r.expires_on) or iso.setdefault(r.expires_on, r.expires_on.isoformat()),
           r.term_source) for r in alone])
     done = {id(r) for r in alone}
-    for r in sorted(rows, key=lambda r: (r.product.product_id, r.issued_on)):
-        if id(r) in done:
-            continue
+    rest = [r for r in rows if id(r) not in done]
+    for r in sorted(rest, key=lambda r: (r.product.product_id, r.issued_on)):
         cert = ledger.issue(conn, number=r.certificate, product_id=r.product.product_id,
                             rating_id=None, decision_row=decisions[id(r.decision)],
                             stars=r.stars, issued_on=r.issued_on, expires_on=r.expires_on,

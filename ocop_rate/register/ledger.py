@@ -82,6 +82,8 @@ def canonical(conn: sqlite3.Connection, ids: Iterable[str]) -> dict[str, str]:
     keys = id_keys(distinct)
     known: dict[str, str] = {}
     wanted = list(dict.fromkeys(keys))
+    if conn.execute("SELECT 1 FROM products LIMIT 1").fetchone() is None:
+        wanted = []   # a new register (a first import): nothing to look up
     for start in range(0, len(wanted), KEYS_PER_QUERY):
         part = wanted[start:start + KEYS_PER_QUERY]
         for key, pid in conn.execute(
