@@ -156,7 +156,7 @@ def _marked(mark: str, style: str, text: str) -> object:
 def _escape(text: str) -> str:
     """Text for a console: consoles take no markup (report.safe_console), and control
     characters are shown as escapes, so nothing needs escaping beyond that."""
-    from ocop_rate.loading.text_safety import printable
+    from ocop_rate.text_safety import printable
 
     return printable(text)
 
