@@ -332,7 +332,8 @@ def startup_section(bench: Bench) -> None:
     ``rubrics list`` against ``import typer, pydantic`` (<= 1.5x), ``validate`` (<= 2.5x),
     ``--help`` against ``import typer`` (<= 1.3x); and each against a bare typer command
     (typer's own cost of parsing options of the same types). Output goes to /dev/null, as
-    in a pipe: ``rubrics list`` draws its table as it does for a script."""
+    in a pipe: ``rubrics list`` draws its table with rich, as a person at a terminal gets
+    it; ``rubrics list -f json`` beside it is the same command drawing nothing."""
     one = next(iter(sorted(bench.dossiers(1).glob("*.yaml"))))
     bare = [PY, "-c", BARE_TYPER, "list", "-f", "json"]
     timer = bench.timer
@@ -344,6 +345,8 @@ def startup_section(bench: Bench) -> None:
               timer.measure(rate_one, TYPER_PYDANTIC, runs))
     bench.add('rubrics list vs python -c "import typer, pydantic"',
               timer.measure(cli("rubrics", "list"), TYPER_PYDANTIC, runs), 1.5)
+    bench.add("  rubrics list -f json (draws nothing: no rich) vs the same",
+              timer.measure(cli("rubrics", "list", "-f", "json"), TYPER_PYDANTIC, runs))
     bench.add("validate vs the same", timer.measure(cli("validate"), TYPER_PYDANTIC, runs),
               2.5)
     bench.add('--help vs python -c "import typer"',
