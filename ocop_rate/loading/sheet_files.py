@@ -14,8 +14,6 @@ from __future__ import annotations
 import codecs
 import contextlib
 import re
-import zipfile
-import zlib
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -240,6 +238,9 @@ def _parse_in_chunks(chunks: Any) -> Any:
 
 
 def _read_xlsx(path: Path, max_rows: int | None = None) -> list[RawSheet]:
+    import zipfile  # here: a CSV's reader (loading.csv_records) starts without it
+    import zlib
+
     name = str(path)
     read_bytes(path, MAX_SHEET_BYTES)  # size cap, folder, missing file
     from ocop_rate.loading.xlsx_parts import check_parts

@@ -26,6 +26,16 @@ def draw(document: Document, indent: int | None = 2) -> str:
 
 
 def lines(document: Document) -> str:
-    """The data, a list, as a JSON array with one object a line."""
-    found = ",\n".join(map(_ENCODER.encode, document.data))
-    return f"[\n{found}\n]\n" if found else "[]\n"
+    """The data, a list of objects, as a JSON array with one object a line.
+
+    The whole array is encoded in one call (quick for 20,000 register rows), then a line
+    break put between its objects where ``}, {"KEY": `` stands, KEY being the first
+    object's first key (every object has the same keys): a quote inside a text is always
+    escaped, and after a text's closing quote comes ``,`` or ``}``, never ``KEY": ``, so
+    that only occurs between two objects."""
+    items = list(document.data)
+    if not items:
+        return "[]\n"
+    first = json.dumps(next(iter(items[0])), ensure_ascii=False)
+    body = _ENCODER.encode(items)[1:-1]
+    return "[\n" + body.replace(f"}}, {{{first}: ", f"}},\n{{{first}: ") + "\n]\n"

@@ -7,7 +7,7 @@ export says status, term, authority and producer kind in words."""
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from typing import TYPE_CHECKING, Any
 
 from ocop_rate.messages import Lang, say_date, text
@@ -24,8 +24,11 @@ WORDED = frozenset({"term_source", "authority", "status"})
 the codes (the contract's)."""
 DUE_FIELDS = ("product_id", "product_name", "province", "commune", "product_group", "stars",
               "certificate", "issued_on", "expires_on", "decision", "authority",
-              "window_opens", "window_closes")
-_DUE_AT = [FIELDS.index(f) for f in DUE_FIELDS]
+              "window_opens", "window_closes", "state", "days_to_expiry")
+_DUE_AT = [FIELDS.index(f) for f in DUE_FIELDS[:-2]]
+DATES = frozenset({"issued_on", "expires_on", "decision_date", "status_until", "window_opens",
+                   "window_closes", "filed_on", "revoked_on"})
+"""The certificate's date fields (:class:`CertificateView`)."""
 _CERTIFICATES = ("product_id", "product_name", "stars", "certificate", "expires_on", "status")
 
 
@@ -115,12 +118,28 @@ def due_table(asked_of: tuple[Sequence[DueItem], dt.date], asked: Asked
                          "days"), rows, lang, ("left",) * 5 + ("right",)))
 
 
+def _objects(rows: Iterable[Sequence[object]], keys: Sequence[str]
+             ) -> Iterator[dict[str, object]]:
+    """Each row as an object of ``keys``, its dates already ISO text: a register's
+    thousands of certificates share a few hundred days, each written once, and the
+    encoder then calls back into Python for nothing."""
+    iso: dict[object, object] = {None: None}
+    at = [i for i, k in enumerate(keys) if k in DATES]
+    for row in rows:
+        values = list(row)
+        for i in at:
+            found = values[i]
+            if found not in iso:
+                iso[found] = found.isoformat() if isinstance(found, dt.date) else found
+            values[i] = iso[found]
+        yield dict(zip(keys, values, strict=True))
+
+
 def due_json(asked_of: tuple[Sequence[DueItem], dt.date], asked: Asked) -> str:
     """Due certificates (all valid and unfiled, so status and filing are left out), with
     the window's state and the days left to expiry."""
-    return _lines([{**dict(zip(DUE_FIELDS, (d.certificate[i] for i in _DUE_AT), strict=True)),
-                    "state": d.state, "days_to_expiry": d.days_to_expiry}
-                   for d in asked_of[0]])
+    return _lines(_objects(([*map(d.certificate.__getitem__, _DUE_AT), d.state,
+                             d.days_to_expiry] for d in asked_of[0]), DUE_FIELDS))
 
 
 def expired_table(asked_of: tuple[Sequence[CertificateView], dt.date], asked: Asked
@@ -130,8 +149,8 @@ def expired_table(asked_of: tuple[Sequence[CertificateView], dt.date], asked: As
                                     on=day(on, asked.lang)), items, asked.lang))
 
 
-def _records(items: Sequence[CertificateView]) -> list[dict[str, object]]:
-    return [dict(zip(FIELDS, v, strict=True)) for v in items]
+def _records(items: Sequence[CertificateView]) -> Iterator[dict[str, object]]:
+    return _objects(items, FIELDS)
 
 
 def expired_json(asked_of: tuple[Sequence[CertificateView], dt.date], asked: Asked) -> str:
