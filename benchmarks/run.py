@@ -12,7 +12,7 @@ floor alternately and gives the median of the pairs' ratios and their spread: on
 machine, the only honest figure (benchmarks/timing.py says how).
 
 The sections (``--only``, comma-separated) and their targets are :data:`SECTIONS`, one
-function each: dossiers, sheets, diff, startup (issue 23's floors), round.
+function each: dossiers, sheets, diff, startup (issue 23's floors), round, register.
 """
 
 from __future__ import annotations
@@ -366,12 +366,27 @@ def round_section(bench: Bench) -> None:
                                   [PY, "-c", FLOOR_ROUND, str(folder)]))
 
 
+def register_section(bench: Bench) -> None:
+    """The certificate register at 20,000 products (benchmarks/bench_register.py):
+    ``register import`` of a CSV against the csv module and ``executemany`` into the same
+    tables in one transaction, ``register due -f json`` against one SQLite join and
+    ``json.dumps`` (<= 2x each)."""
+    import bench_register
+
+    products = 20_000 // bench.scale
+    folder = bench.corpus("register", lambda p: p.mkdir())
+    for key, (ours, floor) in bench_register.commands(folder, products).items():
+        bench.add(bench_register.NAMES[key].format(n=products),
+                  bench.timer.measure(ours, floor), bench_register.GOALS[key])
+
+
 SECTIONS: dict[str, Callable[[Bench], None]] = {
     "dossiers": dossiers_section,
     "sheets": sheets_section,
     "diff": diff_section,
     "startup": startup_section,
     "round": round_section,
+    "register": register_section,
 }
 """Every section, in the order a full run takes them; ``--only`` picks some by name. A new
 figure is a function ``(bench) -> None`` added here."""
