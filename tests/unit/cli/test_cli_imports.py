@@ -1,8 +1,9 @@
 """A command imports only what it uses (issue 23): ``--help``, ``rubrics list`` and
 ``register due`` neither score nor write a workbook, so they load no numpy, pandas, openpyxl
-or python-docx; in JSON they draw nothing, so no rich either, and they build no pydantic
-model (nor typer's pydantic adapters, :mod:`ocop_rate.cli.coercion`). The table forms draw
-with rich, what a person at a terminal gets (and a pipe gets the same table).
+or python-docx, and read no YAML; in JSON they draw nothing, so no rich either, and they
+build no pydantic model (nor typer's pydantic adapters, :mod:`ocop_rate.cli.coercion`). The
+table forms draw with rich, what a person at a terminal gets (and a pipe gets the same
+table). A rating needs numpy and pydantic, but not pydantic's plugin scan.
 
 Each command runs as a real process, as the ``ocop-rate`` script runs it, its output to a
 pipe; the modules loaded by the end of the run are read from ``sys.modules``."""
@@ -89,14 +90,14 @@ def test_register_due_as_json_loads_nothing_heavy(register: Path, tmp_path: Path
     modules, out = _loaded(["register", "due", "-f", "json", "--db", str(register), "--on",
                             "2029-05-01"], tmp_path)
     assert len(json.loads(out)) == 30  # every certificate expires within the window
-    assert not _heavy(modules, SCORING | DRAWING | MODELS)
+    assert not _heavy(modules, SCORING | DRAWING | MODELS | {"yaml"})
 
 
 def test_register_due_table_draws_with_rich_only(register: Path, tmp_path: Path) -> None:
     modules, out = _loaded(["register", "due", "--db", str(register), "--on", "2029-05-01"],
                            tmp_path)
     assert "P-000029" in out and "rich" in modules
-    assert not _heavy(modules, SCORING | MODELS)
+    assert not _heavy(modules, SCORING | MODELS | {"yaml"})
 
 
 DOSSIER = SAMPLES / "qn-bc-tra-hoa-vang.yaml"
@@ -120,5 +121,6 @@ def test_the_stand_in_loader_answers_as_pydantics_own(value: str,
     plugin either."""
     from pydantic.plugin import _loader
 
+    assert getattr(_loader, "__file__", None), "pydantic's own loader, not the stand-in"
     monkeypatch.setenv("PYDANTIC_DISABLE_PLUGINS", value)
     assert list(_loader.get_plugins()) == []
