@@ -133,4 +133,8 @@ def table(block: Table) -> str:
     rows = "".join("<tr>" + "".join(f"<td{c}>{e(v)}</td>"
                                     for c, v in zip(classes, row, strict=True)) + "</tr>\n"
                    for row in block.rows)
-    return f"<table>\n<thead><tr>{head}</tr></thead>\n<tbody>\n{rows}</tbody>\n</table>\n"
+    foot = ("<tfoot><tr>" + "".join(f"<td{c}>{e(v)}</td>" for c, v in
+                                    zip(classes, block.foot, strict=True)) + "</tr></tfoot>\n"
+            if block.foot else "")
+    return (f"<table>\n<thead><tr>{head}</tr></thead>\n<tbody>\n{rows}</tbody>\n{foot}"
+            "</table>\n")

@@ -58,3 +58,12 @@ def test_numbers_are_aligned_right_and_sections_have_headings(document: Document
     assert first is not None
     assert [th.get("class") for th in first.iter("th")] == [None, None, None, "num"]
     assert [li.text for li in root.iter("li")][1] == FORMULA
+
+
+def test_a_closing_row_is_the_tables_foot() -> None:
+    from ocop_rate.models.document import Section, Table
+
+    page = draw(Document("T", [Section([Table(("Mã", "Điểm"), [("A1", "4")],
+                                                foot=("Tổng", "4"))])]))
+    body = page[page.index("<tbody>"):]
+    assert body.index("A1") < body.index("<tfoot>") < body.index("Tổng")
