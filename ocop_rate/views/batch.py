@@ -89,13 +89,14 @@ def document(result: BatchResult, lang: Lang) -> Document:
 def terminal(result: BatchResult, asked: Asked) -> Iterator[RenderableType]:
     """What the table view prints, block by block: members' sheets (``--members``), the
     results, then one line per disagreement, made as they are printed."""
-    from ocop_rate.report.members_view import batch_disagreements, members_view
+    from ocop_rate.report.members_view import batch_disagreements
     from ocop_rate.report.terminal import batch_view
 
     if asked.members:
         from ocop_rate.engine import rating_at
+        from ocop_rate.views.product import members_blocks
 
-        yield from members_view(result, asked.lang, rating_at)
+        yield from members_blocks(result, asked.lang, rating_at)
     yield from batch_view(result, asked.lang, asked.width)
     lines = batch_disagreements(result, asked.lang)  # no rating per sheet product
     heading = next(lines, None)
