@@ -16,6 +16,7 @@ from ocop_rate.models.common import Lang
 from ocop_rate.models.document import Document, Notes, Paragraph, Section, Table
 from ocop_rate.models.rating import BatchResult, Failure, RatingColumns
 from ocop_rate.models.rubric import PART_ORDER
+from ocop_rate.views.product import detailed, members_blocks
 from ocop_rate.views.registry import Asked
 
 if TYPE_CHECKING:
@@ -27,15 +28,6 @@ class Stream:
     """Products as ``pipeline.stream_paths`` yields them (JSON and CSV only)."""
 
     pieces: Iterable[Failure | tuple[RatingColumns, int] | RatingColumns]
-
-
-def detailed(result: BatchResult) -> BatchResult:
-    """Score-sheet products as full ratings, for views that show each product in detail."""
-    if not result.blocks:
-        return result
-    from ocop_rate.engine import expanded
-
-    return expanded(result)
 
 
 def disagreements(result: BatchResult, lang: Lang) -> list[tuple[str, str]]:
@@ -94,7 +86,6 @@ def terminal(result: BatchResult, asked: Asked) -> Iterator[RenderableType]:
 
     if asked.members:
         from ocop_rate.engine import rating_at
-        from ocop_rate.views.product import members_blocks
 
         yield from members_blocks(result, asked.lang, rating_at)
     yield from batch_view(result, asked.lang, asked.width)

@@ -18,7 +18,6 @@ from typing import TYPE_CHECKING
 
 from ocop_rate.models.document import Block, Document, Paragraph, Section, Table
 from ocop_rate.models.rating import BatchResult, Failure
-from ocop_rate.views.batch import detailed
 from ocop_rate.views.registry import Asked
 
 if TYPE_CHECKING:
@@ -28,6 +27,15 @@ if TYPE_CHECKING:
     from ocop_rate.models.rating import CriterionScore, PartScore, Rating
     from ocop_rate.models.rubric import Rubric
     from ocop_rate.report.shown import Detail
+
+
+def detailed(result: BatchResult) -> BatchResult:
+    """Score-sheet products as full ratings, for views that show each product in detail."""
+    if not result.blocks:
+        return result
+    from ocop_rate.engine import expanded
+
+    return expanded(result)
 
 
 # --- the sheet: the members' legend, a table per part, the members' totals ----------------

@@ -148,9 +148,10 @@ def _day(report: RoundReport, asked: Asked) -> Asked:
 def docx(rated: Rated, asked: Asked) -> bytes:
     """The minutes' draft (with the round as the council read it), then the results list."""
     from ocop_rate.report import docx_report
+    from ocop_rate.views.product import detailed
 
     report, result = rated
-    return docx_report.render(batch.detailed(result), asked.lang, _day(report, asked).day,
+    return docx_report.render(detailed(result), asked.lang, _day(report, asked).day,
                               document(report, result, asked.lang))
 
 

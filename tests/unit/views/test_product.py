@@ -11,8 +11,7 @@ from ocop_rate.models.document import Paragraph, Table
 from ocop_rate.models.rating import Rating
 from ocop_rate.pipeline import rate_paths
 from ocop_rate.report.labels import word
-from ocop_rate.views.batch import detailed
-from ocop_rate.views.product import members_document, product_document, sheet_sections
+from ocop_rate.views.product import detailed, members_document, product_document, sheet_sections
 from tests.conftest import SAMPLES
 
 runner = CliRunner()
