@@ -67,3 +67,13 @@ def test_a_closing_row_is_the_tables_foot() -> None:
                                                 foot=("Tổng", "4"))])]))
     body = page[page.index("<tbody>"):]
     assert body.index("A1") < body.index("<tfoot>") < body.index("Tổng")
+
+
+def test_a_document_as_part_of_a_page(document: Document) -> None:
+    from ocop_rate.render.html import part
+
+    drawn = part(document, "round")
+    ET.fromstring(drawn)  # one well-formed element
+    assert drawn.startswith('<section class="round">\n<h2>')
+    assert "<h3>" in drawn and "<h2>" not in drawn[drawn.index("</h2>"):]
+    assert "<script" not in drawn and SCRIPT not in drawn
