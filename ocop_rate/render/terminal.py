@@ -96,14 +96,16 @@ class _Fitted:
     def __init__(self, block: Table) -> None:
         self.block = block
         self.rows = [tuple(printable(c) for c in row) for row in block.rows]
+        self.foot = tuple(printable(c) for c in block.foot)
 
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
         from rich.cells import cell_len  # a wide character takes two columns
         from rich.table import Table as RichTable
         from rich.text import Text
 
-        block, rows = self.block, self.rows
-        columns = [[row[i] for row in rows] for i in range(len(block.head))]
+        block, rows, foot = self.block, self.rows, self.foot
+        columns = [[row[i] for row in [*rows, foot] if i < len(row)]
+                   for i in range(len(block.head))]
         heads = [max(map(cell_len, h.split()), default=0) for h in block.head]
         widest = [max((cell_len(line) for c in cells for line in c.split("\n")), default=0)
                   for cells in columns]
@@ -120,13 +122,15 @@ class _Fitted:
         natural = [max(w, cell_len(h)) for w, h in zip(widest, block.head, strict=True)]
         widths = _shared(least, natural, room) if sum(natural) > room else None
         multiline = any("\n" in c for row in rows for c in row)
-        drawn = RichTable(header_style="bold", show_lines=multiline)  # rows of lines: ruled
+        drawn = RichTable(header_style="bold", show_lines=multiline,  # rows of lines: ruled
+                          show_footer=bool(foot), footer_style="bold")
         for index, head in enumerate(block.head):
             drawn.add_column(Text(printable(head), no_wrap=False),
                              justify=_justify(block, index), overflow="fold",
                              no_wrap=not wraps[index] and cell_len(head) <= widest[index],
                              min_width=least[index] or None,
-                             width=None if widths is None else widths[index])
+                             width=None if widths is None else widths[index],
+                             footer=Text(foot[index]) if index < len(foot) else "")
         for row in rows:
             drawn.add_row(*(Text(c) for c in row))
         yield drawn

@@ -16,6 +16,7 @@ from ocop_rate.models.common import Lang
 from ocop_rate.models.document import Document, Notes, Paragraph, Section, Table
 from ocop_rate.models.rating import BatchResult, Failure, RatingColumns
 from ocop_rate.models.rubric import PART_ORDER
+from ocop_rate.views.product import detailed, members_blocks
 from ocop_rate.views.registry import Asked
 
 if TYPE_CHECKING:
@@ -27,15 +28,6 @@ class Stream:
     """Products as ``pipeline.stream_paths`` yields them (JSON and CSV only)."""
 
     pieces: Iterable[Failure | tuple[RatingColumns, int] | RatingColumns]
-
-
-def detailed(result: BatchResult) -> BatchResult:
-    """Score-sheet products as full ratings, for views that show each product in detail."""
-    if not result.blocks:
-        return result
-    from ocop_rate.engine import expanded
-
-    return expanded(result)
 
 
 def disagreements(result: BatchResult, lang: Lang) -> list[tuple[str, str]]:
@@ -89,13 +81,13 @@ def document(result: BatchResult, lang: Lang) -> Document:
 def terminal(result: BatchResult, asked: Asked) -> Iterator[RenderableType]:
     """What the table view prints, block by block: members' sheets (``--members``), the
     results, then one line per disagreement, made as they are printed."""
-    from ocop_rate.report.members_view import batch_disagreements, members_view
+    from ocop_rate.report.members_view import batch_disagreements
     from ocop_rate.report.terminal import batch_view
 
     if asked.members:
         from ocop_rate.engine import rating_at
 
-        yield from members_view(result, asked.lang, rating_at)
+        yield from members_blocks(result, asked.lang, rating_at)
     yield from batch_view(result, asked.lang, asked.width)
     lines = batch_disagreements(result, asked.lang)  # no rating per sheet product
     heading = next(lines, None)

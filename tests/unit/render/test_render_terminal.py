@@ -74,3 +74,13 @@ def test_at_80_columns_ids_and_dates_stay_whole_and_numbers_right() -> None:
 def test_an_empty_table_still_shows_its_head() -> None:
     shown = _printed(Document("T", [Section([Table(("Mã", "Tên"), [])])]))
     assert "Mã" in shown and "Tên" in shown
+
+
+def test_a_closing_row_is_set_apart_below_the_rows() -> None:
+    block = Table(("Tiêu chí", "Điểm"), [("A1 Nguồn nguyên liệu", "4"), ("A2 Bao bì", "2")],
+                  align=("left", "right"), foot=("Tổng", "6"))
+    lines = _printed(Document("", [Section([block])])).splitlines()
+    total = next(i for i, line in enumerate(lines) if "Tổng" in line)
+    assert total > next(i for i, line in enumerate(lines) if "A2 Bao bì" in line)
+    assert lines[total - 1].startswith("├")  # a rule between the rows and the totals
+    assert lines[total].rstrip(" │").endswith("6")
