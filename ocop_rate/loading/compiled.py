@@ -108,6 +108,20 @@ class LazyRubrics(Mapping[str, "Rubric"]):
     def __contains__(self, rubric_id: object) -> bool:
         return rubric_id in self._known
 
+    def criterion_ids(self) -> set[str]:
+        """Every criterion id of every rubric, read off the compiled JSON: a round reading
+        its sheets needs the ids, and building all 53 rubrics for them took ~0.1 s."""
+        ids: set[str] = set()
+        compiled = self._compiled
+        for rubric_id in self._ids:
+            built = self._built.get(rubric_id)
+            if built is not None:
+                ids.update(c.id for c in built.criteria)
+            else:
+                entry = compiled.manifest["rubrics"][rubric_id]
+                ids.update(c["id"] for c in json.loads(compiled.lines[entry["line"]])["criteria"])
+        return ids
+
     def __iter__(self) -> Iterator[str]:
         return iter(self._ids)
 

@@ -157,7 +157,7 @@ class _Blocks:
 
 def read_sheets(library: RubricLibrary, folder: RoundFolder) -> SheetRead:
     """Every row of the round's sheets, in the round's file order."""
-    criteria = {c.id for r in library.rubrics.values() for c in r.criteria}
+    criteria = library.criterion_ids()
     names = {header_key(m.name): m.name for m in folder.config.roster}
     out = SheetRead()
     for order, (path, entry) in enumerate(folder.sheets):
