@@ -1,24 +1,18 @@
 """ocop-rate against the physical floor: run on demand, prints figures (not a test).
 
-    python benchmarks/run.py            # the sizes of issue 6 (takes several minutes)
-    python benchmarks/run.py --quick    # a tenth of the sizes, for a smoke run
+    python benchmarks/run.py                       # every section, full sizes (many minutes)
+    python benchmarks/run.py --quick               # a tenth of the sizes, for a smoke run
+    python benchmarks/run.py --only startup --pairs 20   # start-up, 20 paired runs a figure
 
-Every corpus is generated with a fixed seed into a temporary folder. Each figure is the
-median wall time of several runs of a fresh process (so imports count, as they do for a
-user); peak memory is the child's maximum resident set size.
+Every corpus is generated with a fixed seed into a temporary folder. Each figure times
+fresh processes (so imports count, as they do for a user) beside a floor (the least any
+program must do: parse the same files, open the same workbooks, import the same libraries);
+peak memory is the child's maximum resident set size. ``--pairs N`` runs ocop-rate and its
+floor alternately and gives the median of the pairs' ratios and their spread: on a loaded
+machine, the only honest figure (benchmarks/timing.py says how).
 
-Figures (targets from issue 10), each with the child's peak RSS:
-1. 10,000 YAML dossiers -> JSON against parsing them with libyaml's CSafeLoader (<= 1.5x,
-   <= 300 MB), and the memory of 30,000 against 10,000 (within 10 %);
-2. a 100,000-product council sheet (3 members) -> JSON ``-o`` and ``-f csv -o`` against
-   ``pandas.read_csv`` + a numpy row sum (<= 2x each); -> the table ``-o`` (<= 3x, <= 1 GB);
-   20,000 products -> HTML and XLSX (<= 1 GB) (``--skip-table`` leaves these out);
-3. ``diff`` of two rubric folders over the 10,000 dossiers against one parse (<= 2.5x);
-4. ``rate ONE.yaml``, ``rubrics list`` (<= 2x) and ``validate`` (<= 2.5x) against
-   ``python -c "import typer, pydantic"``; ``--help`` against ``import typer`` (<= 1.3x);
-5. a council round of 100 products x 7 members, one XLSX workbook per member
-   (``ocop-rate rate ROUND/ -f json``), against opening the seven workbooks with openpyxl
-   (read-only) -- no target yet; ``--round-only`` runs just this figure.
+The sections (``--only``, comma-separated) and their targets are :data:`SECTIONS`, one
+function each: dossiers, sheets, diff, startup (issue 23's floors), round.
 """
 
 from __future__ import annotations
@@ -27,16 +21,16 @@ import argparse
 import csv
 import os
 import random
-import statistics
-import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+
+from timing import Measure, Timer
 
 RUBRIC = "food-processed-plant-26"
-SECTIONS = ("dossiers", "sheets", "diff", "startup", "round")
 SEED = 20260522
 PY = sys.executable
 CLI = str(Path(PY).with_name("ocop-rate"))
@@ -48,36 +42,11 @@ def cli(*args: str) -> list[str]:
     return [CLI, *args] if CLI else [PY, "-m", "ocop_rate", *args]
 
 
-CHILD_ENV = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
-"""The children's environment: as a user's, Python reads and writes its bytecode cache. A
-machine that sets ``PYTHONDONTWRITEBYTECODE`` (this project's sandbox does) would otherwise
-compile every ocop-rate module from source in every process, ~50 ms no user pays."""
-
-
 def compile_package() -> None:
     """Write ocop-rate's bytecode cache once, as ``pip install`` does, before any timing."""
     import compileall
 
     compileall.compile_dir(str(Path(__file__).resolve().parents[1] / "ocop_rate"), quiet=1)
-
-
-def timed(argv: list[str], runs: int) -> tuple[float, int]:
-    """Median wall seconds of ``runs`` fresh processes, and their peak RSS in MB."""
-    times, peaks = [], []
-    probe = ("import resource, subprocess, sys, time\n"
-             "t = time.perf_counter()\n"
-             "p = subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL, "
-             "stderr=subprocess.DEVNULL)\n"
-             "print(time.perf_counter() - t, "
-             "resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss, p.returncode)")
-    for _ in range(runs):
-        out = subprocess.run([PY, "-c", probe, *argv], capture_output=True, text=True,
-                             check=True, env=CHILD_ENV).stdout.split()
-        if out[2] not in ("0", "1"):
-            raise SystemExit(f"failed ({out[2]}): {' '.join(argv)}")
-        times.append(float(out[0]))
-        peaks.append(int(out[1]) // 1024)
-    return statistics.median(times), max(peaks)
 
 
 def generate_sheet(path: Path, products: int, members: int) -> None:
@@ -188,16 +157,6 @@ print(n)
 """
 
 
-def round_figure(root: Path, runs: int) -> tuple[str, str, str, str, str]:
-    folder = root / "round"
-    generate_round(folder, 100, 7)
-    ours, _ = timed(cli("rate", str(folder), "-f", "json", "-o", str(root / "round.json")),
-                    runs)
-    floor, _ = timed([PY, "-c", FLOOR_ROUND, str(folder)], runs)
-    return ("round of 100 products x 7 members (7 XLSX) -> JSON vs openpyxl reading them",
-            f"{ours:.2f} s", f"{floor:.2f} s", f"{ours / floor:.2f}x", "- (no target)")
-
-
 FLOOR_SHEET = """
 import sys, numpy as np, pandas as pd
 frame = pd.read_csv(sys.argv[1], dtype=str, keep_default_na=False)
@@ -242,169 +201,243 @@ app()
 """Typer's own floor for a command: a bare two-command app parsing options of the types
 ocop-rate's commands take (typer builds a pydantic adapter per option on every run)."""
 
-NO_PANDAS = """
-import sys
-from ocop_rate.cli import main
-sys.argv = ["ocop-rate", *sys.argv[1:]]
-try:
-    main()
-except SystemExit:
-    pass
-print("pandas" in sys.modules)
-"""
 
 
-def has_validate() -> bool:
-    out = subprocess.run(cli("--help"), capture_output=True, text=True, check=False).stdout
-    return any(line.strip().startswith("validate") for line in out.splitlines())
+@dataclass
+class Row:
+    """One line of the table. ``target`` says what the ratio (and peak) must stay under."""
+
+    figure: str
+    ours: str
+    floor: str = "-"
+    ratio: str = "-"
+    spread: str = "-"
+    peak: str = ""
+    target: str = "-"
 
 
-def pandas_free(*args: str) -> bool:
-    out = subprocess.run([PY, "-c", NO_PANDAS, *args], capture_output=True, text=True,
-                         check=False).stdout.split()
-    return bool(out) and out[-1] == "False"
+@dataclass
+class Bench:
+    """What every section gets: the scratch folder, the timer, the sizes, the rows so far.
+    A section is a function ``(bench) -> None`` that adds its rows (see :data:`SECTIONS`)."""
+
+    root: Path
+    timer: Timer
+    args: argparse.Namespace
+    rows: list[Row] = field(default_factory=list)
+    _made: dict[str, Path] = field(default_factory=dict)
+
+    @property
+    def scale(self) -> int:
+        return 10 if self.args.quick else 1
+
+    def corpus(self, name: str, make: Callable[[Path], None]) -> Path:
+        """``root/name``, made once by ``make`` for every section that asks for it."""
+        if name not in self._made:
+            start = time.perf_counter()
+            make(self.root / name)
+            print(f"generated {name} in {time.perf_counter() - start:.0f} s", flush=True)
+            self._made[name] = self.root / name
+        return self._made[name]
+
+    def dossiers(self, count: int) -> Path:
+        return self.corpus(f"dossiers-{count}", lambda p: generate_dossiers(p, count))
+
+    def add(self, name: str, measure: Measure, target: float | None = None,
+            peak_target: int | None = None) -> None:
+        """A row for ``measure``: the ratio against ``target``, the peak against
+        ``peak_target`` (MB), ✓ or ✗."""
+        ok = (target is None or measure.ratio <= target) and (
+            peak_target is None or measure.peak <= peak_target)
+        wants = [x for x in (f"<= {target}x" if target else "",
+                             f"<= {peak_target} MB" if peak_target else "") if x]
+        self.rows.append(Row(name, f"{measure.ours:.3f} s", f"{measure.floor:.3f} s",
+                             f"{measure.ratio:.2f}x", measure.spread_text(),
+                             f"{measure.peak} MB",
+                             f"{' and '.join(wants)} {'✓' if ok else '✗'}" if wants else "-"))
+
+    def add_alone(self, name: str, seconds: float, peak: int,
+                  peak_target: int | None = None) -> None:
+        """A row without a floor: its time and memory only."""
+        target = "-" if peak_target is None else \
+            f"<= {peak_target} MB {'✓' if peak <= peak_target else '✗'}"
+        self.rows.append(Row(name, f"{seconds:.2f} s", peak=f"{peak} MB", target=target))
+
+
+def floor_yaml(folder: Path) -> list[str]:
+    return [PY, "-c", FLOOR_YAML, str(folder)]
+
+
+def dossiers_section(bench: Bench) -> None:
+    """YAML dossiers -> JSON against parsing them with CSafeLoader (<= 1.5x, <= 300 MB), and
+    the memory of 3x the dossiers against 1x (within 10 %)."""
+    count = 10_000 // bench.scale
+    folder, triple = bench.dossiers(count), bench.dossiers(3 * count)
+    one = bench.timer.measure(cli("rate", str(folder), "-f", "json", "-o",
+                                  str(bench.root / "d.json")), floor_yaml(folder))
+    bench.add(f"{count:,} YAML dossiers -> JSON vs CSafeLoader parse", one, 1.5, 300)
+    seconds, peak3 = bench.timer.alone(cli("rate", str(triple), "-f", "json", "-o",
+                                           str(bench.root / "d3.json")),
+                                       max(1, bench.timer.runs // 2))
+    ok = peak3 <= 1.1 * one.peak
+    bench.rows.append(Row(f"memory, {3 * count:,} dossiers vs {count:,}", f"{peak3} MB",
+                          f"{one.peak} MB", f"{peak3 / one.peak:.2f}x",
+                          target=f"within 10 % {'✓' if ok else '✗'} ({seconds:.1f} s)"))
+
+
+def sheets_section(bench: Bench) -> None:
+    """The big council sheet -> JSON, CSV (<= 2x read_csv + a row sum), the table (<= 3x,
+    <= 1 GB); a smaller sheet -> HTML and XLSX (<= 1 GB) unless ``--skip-table``."""
+    products, detailed = 100_000 // bench.scale, 20_000 // bench.scale
+    members = bench.args.members
+    sheet = bench.corpus("sheet.csv", lambda p: generate_sheet(p, products, members))
+    floor = [PY, "-c", FLOOR_SHEET, str(sheet)]
+    root = bench.root
+    bench.add(f"{products:,}-product sheet -> JSON -o vs read_csv + row sum",
+              bench.timer.measure(cli("rate", str(sheet), "-f", "json", "-o",
+                                      str(root / "s.json")), floor), 2)
+    bench.add("the same sheet -> -f csv -o",
+              bench.timer.measure(cli("rate", str(sheet), "-f", "csv", "-o",
+                                      str(root / "s.csv")), floor), 2)
+    if bench.args.skip_table:
+        return
+    bench.add("the same sheet -> table -o",
+              bench.timer.measure(cli("rate", str(sheet), "-o", str(root / "s.txt")), floor,
+                                  runs=1), 3, 1024)
+    small = bench.corpus("small.csv", lambda p: generate_sheet(p, detailed, members))
+    for fmt in ("html", "xlsx"):
+        seconds, peak = bench.timer.alone(cli("rate", str(small), "-f", fmt, "-o",
+                                              str(root / f"s.{fmt}")), 1)
+        bench.add_alone(f"{detailed:,}-product sheet -> {fmt}", seconds, peak, 1024)
+
+
+def diff_section(bench: Bench) -> None:
+    """``diff`` of two rubric folders over the dossiers against one parse (<= 2.5x)."""
+    count = 10_000 // bench.scale
+    folder = bench.dossiers(count)
+    bench.add(f"diff of two rubric folders over {count:,} dossiers -> JSON vs one parse",
+              bench.timer.measure(cli("diff", "scoring_rules", "scoring_rules", "-d",
+                                      str(folder), "-f", "json", "-o",
+                                      str(bench.root / "diff.json")), floor_yaml(folder)),
+              2.5)
+
+
+TYPER_PYDANTIC = [PY, "-c", "import typer, pydantic"]
+TYPER_PYDANTIC_NUMPY = [PY, "-c", "import typer, pydantic, numpy"]
+
+
+def startup_section(bench: Bench) -> None:
+    """Start-up of one-shot commands against the floors of issue 23: ``rate ONE.yaml``
+    against ``import typer, pydantic, numpy`` (the engine scores on numpy columns; <= 1.5x),
+    ``rubrics list`` against ``import typer, pydantic`` (<= 1.5x), ``validate`` (<= 2.5x),
+    ``--help`` against ``import typer`` (<= 1.3x); and each against a bare typer command
+    (typer's own cost of parsing options of the same types). Output goes to /dev/null, as
+    in a pipe: ``rubrics list`` draws its table as it does for a script."""
+    one = next(iter(sorted(bench.dossiers(1).glob("*.yaml"))))
+    bare = [PY, "-c", BARE_TYPER, "list", "-f", "json"]
+    timer = bench.timer
+    runs = None if timer.pairs else 2 * timer.runs  # start-up is quick: twice the runs
+    rate_one = cli("rate", str(one))
+    bench.add('rate ONE.yaml vs python -c "import typer, pydantic, numpy"',
+              timer.measure(rate_one, TYPER_PYDANTIC_NUMPY, runs), 1.5)
+    bench.add('  the same vs python -c "import typer, pydantic"',
+              timer.measure(rate_one, TYPER_PYDANTIC, runs))
+    bench.add('rubrics list vs python -c "import typer, pydantic"',
+              timer.measure(cli("rubrics", "list"), TYPER_PYDANTIC, runs), 1.5)
+    bench.add("validate vs the same", timer.measure(cli("validate"), TYPER_PYDANTIC, runs),
+              2.5)
+    bench.add('--help vs python -c "import typer"',
+              timer.measure(cli("--help"), [PY, "-c", "import typer"], runs), 1.3)
+    bench.add('a bare typer command vs python -c "import typer, pydantic"',
+              timer.measure(bare, TYPER_PYDANTIC, runs))
+
+
+def round_section(bench: Bench) -> None:
+    """A council round of 100 products x 7 members, one XLSX workbook per member
+    (``rate ROUND/ -f json``), against opening the seven workbooks with openpyxl
+    (read-only) -- no target yet."""
+    folder = bench.corpus("round", lambda p: generate_round(p, 100, 7))
+    bench.add("round of 100 products x 7 members (7 XLSX) -> JSON vs openpyxl reading them",
+              bench.timer.measure(cli("rate", str(folder), "-f", "json", "-o",
+                                      str(bench.root / "round.json")),
+                                  [PY, "-c", FLOOR_ROUND, str(folder)]))
+
+
+SECTIONS: dict[str, Callable[[Bench], None]] = {
+    "dossiers": dossiers_section,
+    "sheets": sheets_section,
+    "diff": diff_section,
+    "startup": startup_section,
+    "round": round_section,
+}
+"""Every section, in the order a full run takes them; ``--only`` picks some by name. A new
+figure is a function ``(bench) -> None`` added here."""
+
+HEAD = ("figure", "ocop-rate", "floor", "ratio", "pair ratios min–max", "peak RSS", "target")
+
+
+def print_table(rows: list[Row], markdown: bool) -> None:
+    table = [HEAD, *((r.figure, r.ours, r.floor, r.ratio, r.spread, r.peak, r.target)
+                     for r in rows)]
+    if markdown:
+        print("\n| " + " | ".join(HEAD) + " |\n| --- | ---: | ---: | ---: | ---: | ---: "
+              "| --- |")
+        for cells in table[1:]:
+            print("| " + " | ".join(cells) + " |")
+        return
+    widths = [max(len(cells[i]) for cells in table) for i in range(len(HEAD))]
+    for n, cells in enumerate(table):
+        print(" | ".join(c.ljust(w) for c, w in zip(cells, widths, strict=True)))
+        if n == 0:
+            print("-" * (sum(widths) + 3 * (len(widths) - 1)))
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--quick", action="store_true", help="a tenth of the sizes")
     parser.add_argument("--runs", type=int, default=5, help="runs per figure (median)")
+    parser.add_argument("--pairs", type=int, default=None, metavar="N",
+                        help="time each figure as N pairs (ocop-rate, floor, alternately) "
+                        "and report the median of the pairs' ratios and their min–max")
+    parser.add_argument("--cpu", action="store_true",
+                        help="time by each child's CPU time (user + system) instead of wall "
+                        "time: a steadier cross-check on a loaded machine")
     parser.add_argument("--members", type=int, default=3,
                         help="council members per product in the sheet (default 3)")
     parser.add_argument("--skip-table", action="store_true",
                         help="skip the slow table/HTML/XLSX rows")
     parser.add_argument("--round-only", action="store_true",
-                        help="only the council round figure (100 products x 7 members)")
+                        help="only the council round figure (same as --only round)")
     parser.add_argument("--markdown", action="store_true",
-                        help="print the table as Markdown, as docs/reference.md shows it")
+                        help="print the table as Markdown, as the README shows it")
     parser.add_argument("--only", default=",".join(SECTIONS),
                         help=f"comma-separated sections to run, of {', '.join(SECTIONS)} "
                         "(default: all)")
     args = parser.parse_args()
-    chosen = {part.strip() for part in args.only.split(",") if part.strip()}
-    if not chosen <= set(SECTIONS):
-        parser.error(f"--only: unknown section(s) {', '.join(sorted(chosen - set(SECTIONS)))}")
-    compile_package()
+    chosen = [part.strip() for part in args.only.split(",") if part.strip()]
     if args.round_only:
-        with tempfile.TemporaryDirectory(prefix="ocop-bench-") as tmp:
-            row = round_figure(Path(tmp), args.runs)
-        print(" | ".join(row))
-        return
-    scale = 10 if args.quick else 1
-    products, dossiers, detailed = 100_000 // scale, 10_000 // scale, 20_000 // scale
-    runs = args.runs
-    rows: list[tuple[str, str, str, str, str]] = []
-
-    def add(name: str, ours: float, floor: float, target: float | None, peak: int,
-            peak_target: int | None = None) -> None:
-        ratio = ours / floor if floor else float("nan")
-        ok = (target is None or ratio <= target) and (peak_target is None
-                                                      or peak <= peak_target)
-        want = " and ".join(x for x in (f"<= {target}x" if target else "",
-                                        f"<= {peak_target} MB" if peak_target else "") if x)
-        rows.append((name, f"{ours:.2f} s", f"{floor:.2f} s" if floor else "-",
-                     f"{ratio:.2f}x" if floor else "-",
-                     f"{peak} MB | {want or '-'} {'✓' if ok else '✗'}"))
-
+        chosen = ["round"]
+    unknown = sorted(set(chosen) - set(SECTIONS))
+    if unknown:
+        parser.error(f"--only: unknown section(s) {', '.join(unknown)}")
+    if args.pairs is not None and args.pairs < 1:
+        parser.error("--pairs: at least 1")
+    compile_package()
+    load = os.getloadavg() if hasattr(os, "getloadavg") else None
     with tempfile.TemporaryDirectory(prefix="ocop-bench-") as tmp:
-        root = Path(tmp)
-        print(f"machine: {os.cpu_count()} cores, Python {sys.version.split()[0]}; "
-              f"medians of {runs} runs; corpora in {root}", flush=True)
-        t = time.perf_counter()
-        sheet, small = root / "sheet.csv", root / "small.csv"
-        folder, triple = root / "dossiers", root / "triple"
-        if "sheets" in chosen:
-            generate_sheet(sheet, products, args.members)
-            generate_sheet(small, detailed, args.members)
-        if chosen & {"dossiers", "diff", "startup"}:
-            generate_dossiers(folder, dossiers)
-        if "dossiers" in chosen:
-            generate_dossiers(triple, 3 * dossiers)
-        print(f"generated the corpora of {', '.join(sorted(chosen))} in "
-              f"{time.perf_counter() - t:.0f} s", flush=True)
-        if chosen & {"dossiers", "diff"}:
-            floor_yaml, _ = timed([PY, "-c", FLOOR_YAML, str(folder)], runs)
-        if "dossiers" in chosen:
-            dossier_rows(folder, triple, root, dossiers, floor_yaml, runs, rows, add)
-        if "sheets" in chosen:
-            sheet_rows(sheet, small, root, products, detailed, runs, args.skip_table, add)
-        if "diff" in chosen:
-            ours, peak = timed(cli("diff", "scoring_rules", "scoring_rules", "-d",
-                                   str(folder), "-f", "json", "-o", str(root / "diff.json")),
-                               runs)
-            add(f"diff of two rubric folders over {dossiers:,} dossiers -> JSON vs one parse",
-                ours, floor_yaml, 2.5, peak)
-        if "startup" in chosen:
-            startup_rows(folder, runs, add)
-        if "round" in chosen:
-            rows.append(round_figure(root, runs))
-
-    head = ("figure", "ocop-rate", "floor", "ratio", "peak RSS | target")
-    if args.markdown:  # the last cell holds "peak | target": two columns in Markdown
-        print("\n| " + " | ".join(head) + " |\n| --- | ---: | ---: | ---: | ---: | --- |")
-        for row in rows:
-            print("| " + " | ".join(row) + " |")
-        return
-    widths = [max(len(r[i]) for r in [head, *rows]) for i in range(5)]
-    line = " | ".join(h.ljust(w) for h, w in zip(head, widths, strict=True))
-    print("\n" + line + "\n" + "-" * len(line))
-    for row in rows:
-        print(" | ".join(c.ljust(w) for c, w in zip(row, widths, strict=True)))
-
-
-def dossier_rows(folder: Path, triple: Path, root: Path, dossiers: int, floor_yaml: float,
-                 runs: int, rows: list[tuple[str, str, str, str, str]], add: Any) -> None:
-    """Figure 1: YAML dossiers -> JSON against the parse, and memory at 3x the dossiers."""
-    ours, peak = timed(cli("rate", str(folder), "-f", "json", "-o",
-                           str(root / "d.json")), runs)
-    add(f"{dossiers:,} YAML dossiers -> JSON vs CSafeLoader parse", ours, floor_yaml, 1.5,
-        peak, 300)
-    ours3, peak3 = timed(cli("rate", str(triple), "-f", "json", "-o",
-                             str(root / "d3.json")), max(1, runs // 2))
-    rows.append((f"memory, {3 * dossiers:,} dossiers vs {dossiers:,}", f"{peak3} MB",
-                 f"{peak} MB", f"{peak3 / peak:.2f}x",
-                 f"within 10 % {'✓' if peak3 <= 1.1 * peak else '✗'} ({ours3:.1f} s)"))
-    print("dossiers done", flush=True)
-
-
-def sheet_rows(sheet: Path, small: Path, root: Path, products: int, detailed: int, runs: int,
-               skip_table: bool, add: Any) -> None:
-    """Figure 2: the big council sheet -> JSON, CSV, the table; HTML and XLSX."""
-    floor_sheet, _ = timed([PY, "-c", FLOOR_SHEET, str(sheet)], runs)
-    ours, peak = timed(cli("rate", str(sheet), "-f", "json", "-o",
-                           str(root / "s.json")), runs)
-    add(f"{products:,}-product sheet -> JSON -o vs read_csv + row sum", ours, floor_sheet,
-        2, peak)
-    ours, peak = timed(cli("rate", str(sheet), "-f", "csv", "-o", str(root / "s.csv")),
-                       runs)
-    add("the same sheet -> -f csv -o", ours, floor_sheet, 2, peak)
-    if not skip_table:
-        ours, peak = timed(cli("rate", str(sheet), "-o", str(root / "s.txt")), 1)
-        add("the same sheet -> table -o", ours, floor_sheet, 3, peak, 1024)
-        for fmt in ("html", "xlsx"):
-            ours, peak = timed(cli("rate", str(small), "-f", fmt, "-o",
-                                   str(root / f"s.{fmt}")), 1)
-            add(f"{detailed:,}-product sheet -> {fmt}", ours, 0, None, peak, 1024)
-    print("sheets done", flush=True)
-
-
-def startup_rows(folder: Path, runs: int, add: Any) -> None:
-    """Figure 4: start-up of one-shot commands against typer's own floors."""
-    base, _ = timed([PY, "-c", "import typer, pydantic"], runs * 2)
-    typer_start, _ = timed([PY, "-c", "import typer"], runs * 2)
-    bare, _ = timed([PY, "-c", BARE_TYPER, "list", "-f", "json"], runs * 2)
-    one = next(iter(sorted(folder.glob("*.yaml"))))
-    for command, target, floor, label in (
-            (("rate", str(one)), 2.0, base, "import typer, pydantic"),
-            (("rubrics", "list"), 2.0, base, "import typer, pydantic"),
-            (("validate",), 2.5, base, "import typer, pydantic"),
-            (("--help",), 1.3, typer_start, "import typer")):
-        start, peak = timed(cli(*command), runs * 2)
-        name = "rate ONE.yaml" if command[0] == "rate" else " ".join(command)
-        add(f"ocop-rate {name} vs {label}", start, floor, target, peak)
-        if command[0] != "--help":
-            add(f"  the same vs a bare typer command ({bare:.2f} s, {bare / base:.2f}x "
-                "the floor above)", start, bare, None, peak)
+        bench = Bench(Path(tmp), Timer(args.runs, args.pairs, args.cpu), args)
+        how = (f"{args.pairs} pairs (ocop-rate and floor alternately), median of the pairs' "
+               "ratios" if args.pairs else f"medians of {args.runs} runs")
+        how += "; CPU time (user + system)" if args.cpu else "; wall time"
+        print(f"machine: {os.cpu_count()} cores, Python {sys.version.split()[0]}; load "
+              f"average {' '.join(f'{x:.2f}' for x in load) if load else '?'}; {how}",
+              flush=True)
+        for name in (n for n in SECTIONS if n in chosen):
+            SECTIONS[name](bench)
+            print(f"{name} done", flush=True)
+    if load is not None:
+        print("load average at the end: " + " ".join(f"{x:.2f}" for x in os.getloadavg()))
+    print_table(bench.rows, args.markdown)
 
 
 if __name__ == "__main__":

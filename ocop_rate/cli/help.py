@@ -212,6 +212,9 @@ class OcopCommand(TyperCommand):
     def parse_args(self, ctx: Any, args: list[str]) -> list[str]:
         from typer._click.exceptions import NoArgsIsHelpError, UsageError
 
+        from ocop_rate.cli.coercion import install
+
+        install(self.get_params(ctx))  # plain options coerced without pydantic (cli.coercion)
         _remember(ctx, args)
         try:
             return list(super().parse_args(ctx, args))
@@ -284,6 +287,9 @@ class OcopGroup(TyperGroup):
     def parse_args(self, ctx: Any, args: list[str]) -> list[str]:
         from typer._click.exceptions import NoArgsIsHelpError, UsageError
 
+        from ocop_rate.cli.coercion import install
+
+        install(self.get_params(ctx))  # plain options coerced without pydantic (cli.coercion)
         _remember(ctx, args)
         try:
             return list(super().parse_args(ctx, args))

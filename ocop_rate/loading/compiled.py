@@ -21,10 +21,10 @@ written at run time: the compiled file is read-only data of the package.
 
 from __future__ import annotations
 
-import hashlib
 import json
-from collections.abc import Iterator, Mapping
-from dataclasses import dataclass
+import os
+from collections.abc import Callable, Iterator, Mapping
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -49,17 +49,37 @@ CODE_FILES = (
 change to any of them makes the compiled file stale."""
 
 
+def _sha256_class() -> Callable[..., Any]:
+    """sha256 as Python itself implements it (``_sha256``; ``_sha2`` from 3.12), else
+    hashlib's: hashlib loads OpenSSL's library first, about 5 ms of every start-up, to hash
+    sixty small files."""
+    from importlib import import_module
+
+    for name in ("_sha256", "_sha2"):
+        try:
+            found: Callable[..., Any] = import_module(name).sha256
+        except (ImportError, AttributeError):
+            continue
+        return found
+    import hashlib
+
+    return hashlib.sha256
+
+
+_sha256 = _sha256_class()
+
+
 def code_digest() -> str:
     """sha256 over the source of :data:`CODE_FILES`."""
-    digest = hashlib.sha256()
+    digest = _sha256()
     for name in CODE_FILES:
         digest.update(name.encode())
         digest.update((_PACKAGE / name).read_bytes())
-    return digest.hexdigest()
+    return str(digest.hexdigest())
 
 
 def file_digest(data: bytes) -> str:
-    return hashlib.sha256(data).hexdigest()
+    return str(_sha256(data).hexdigest())
 
 
 @dataclass
@@ -69,7 +89,8 @@ class Compiled:
     folder: Path
     files: list[Path]
     manifest: dict[str, Any]
-    lines: list[str]
+    data: bytes  # the whole file: a rubric's line is cut out only when it is built
+    _lines: list[bytes] = field(default_factory=list, repr=False)
 
     @property
     def ids(self) -> list[str]:
@@ -80,7 +101,9 @@ class Compiled:
         from ocop_rate.models.rubric import Rubric
 
         entry = self.manifest["rubrics"][rubric_id]
-        return Rubric.model_validate_json(self.lines[entry["line"]])
+        if not self._lines:
+            self._lines = self.data.split(b"\n")
+        return Rubric.model_validate_json(self._lines[entry["line"]])
 
     def file_of(self, rel: str) -> str:
         """A recorded relative path as the loader names it (``str(folder / rel)``)."""
@@ -133,28 +156,52 @@ def open_compiled(folders: list[Path] | None, bundled: Path) -> Compiled | None:
     """The compiled rubrics for ``folders`` (default: ``bundled``) when the compiled file
     matches them exactly, else None (the caller parses). Never raises for a stale, missing
     or unreadable compiled file; a rule file that cannot be read also gives None, so the
-    normal parse reports it with its location."""
-    from ocop_rate.loading.rule_files import rule_files
-    from ocop_rate.loading.source import read_bytes
-
+    normal parse reports it with its location. Only the manifest (the first line) is
+    decoded here: ``rubrics list`` needs nothing else."""
     chosen = folders or [bundled]
     if len(chosen) != 1 or not chosen[0].is_dir():
         return None
     folder = chosen[0]
     try:
-        text = COMPILED_FILE.read_text(encoding="utf-8")
-        lines = text.split("\n")
-        manifest = json.loads(lines[0])
+        data = COMPILED_FILE.read_bytes()
+        manifest = json.loads(data[:data.find(b"\n")])
         if manifest.get("format") != FORMAT or manifest.get("code") != code_digest():
             return None
-        files = rule_files([folder])
-        recorded: dict[str, str] = manifest["files"]
-        if len(files) != len(recorded):
-            return None
-        for path in files:
-            rel = path.relative_to(folder).as_posix()
-            if recorded.get(rel) != file_digest(read_bytes(path)):
-                return None
+        files = _fresh_files(folder, manifest["files"])
     except (OSError, ValueError, KeyError, TypeError, OcopError):
         return None
-    return Compiled(folder, files, manifest, lines)
+    return None if files is None else Compiled(folder, files, manifest, data)
+
+
+def _fresh_files(folder: Path, recorded: Mapping[str, str]) -> list[Path] | None:
+    """The rule files of ``folder``, sorted, when they are exactly the recorded ones (the
+    same relative paths, the same sha256), each noted as an input of the run; else None.
+    One scan of each folder and one read of each file, no path resolved: a folder holding
+    a link (to a file or a folder) is never taken as compiled, so the parser, which
+    follows links and refuses one that leads outside, judges it."""
+    from ocop_rate.loading.inputs import note_input
+    from ocop_rate.loading.rule_files import is_rule_file
+    from ocop_rate.loading.source import MAX_FILE_BYTES
+
+    found: dict[str, Path] = {}
+    pending = [(folder, "")]
+    while pending:
+        here, prefix = pending.pop()
+        with os.scandir(here) as entries:
+            for entry in entries:
+                if entry.is_symlink():
+                    return None
+                if entry.is_dir(follow_symlinks=False):
+                    pending.append((Path(entry.path), f"{prefix}{entry.name}/"))
+                elif entry.is_file(follow_symlinks=False) and is_rule_file(entry.name):
+                    found[prefix + entry.name] = Path(entry.path)
+    if found.keys() != recorded.keys():
+        return None
+    real = folder.resolve()
+    for rel, path in found.items():
+        with path.open("rb") as handle:
+            data = handle.read(MAX_FILE_BYTES + 1)
+        if len(data) > MAX_FILE_BYTES or file_digest(data) != recorded[rel]:
+            return None
+        note_input(path, real / rel)  # an input of the run, never written
+    return sorted(found.values())

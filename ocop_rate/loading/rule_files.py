@@ -12,7 +12,12 @@ from ocop_rate.loading.source import OUTSIDE, inside
 
 RULE_SUFFIXES = (".yaml", ".yml", ".json")
 
-__all__ = ["RULE_SUFFIXES", "rule_files"]
+__all__ = ["RULE_SUFFIXES", "is_rule_file", "rule_files"]
+
+
+def is_rule_file(name: str) -> bool:
+    """Whether a file of this name in a rule folder is a rubric (not hidden, not a README)."""
+    return name.lower().endswith(RULE_SUFFIXES) and not name.startswith(".")
 
 
 def rule_files(folders: list[Path]) -> list[Path]:
@@ -26,8 +31,7 @@ def rule_files(folders: list[Path]) -> list[Path]:
         candidates = [folder] if folder.is_file() else sorted(folder.rglob("*"))
         any_file = False
         for p in candidates:
-            if not (p.is_file() and p.suffix.lower() in RULE_SUFFIXES
-                    and not p.name.startswith(".")):
+            if not (p.is_file() and is_rule_file(p.name)):
                 continue
             if folder.is_dir() and not inside(p, folder):
                 raise RubricError(Problem.of(OUTSIDE, Location(str(p)),

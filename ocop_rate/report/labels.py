@@ -8,9 +8,9 @@ from collections.abc import Mapping
 from typing import TYPE_CHECKING
 
 from ocop_rate.messages import CATALOGUE, text
-from ocop_rate.models.common import Lang, Text
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # `rubrics list` draws its words without building a model class
+    from ocop_rate.models.common import Lang, Text
     from ocop_rate.models.rating import Notice, ProblemOut
 
 

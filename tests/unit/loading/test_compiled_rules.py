@@ -68,6 +68,42 @@ def test_an_identical_copy_is_read_compiled_and_located_in_the_copy(tmp_path: Pa
     assert run_lints([folder]).files == run_lints([folder], compiled=False).files
 
 
+def test_an_identical_copy_lists_the_files_the_parser_lists(tmp_path: Path) -> None:
+    """The freshness check walks the folder itself (no path resolved): the same files, in
+    the same order, as the parser's listing, each an input of the run (never written)."""
+    from ocop_rate.loading.inputs import begin_run, end_run, input_named
+    from ocop_rate.loading.rule_files import rule_files
+
+    folder = _copy(tmp_path)
+    (folder / ".hidden.yaml").write_text("id: x\n", encoding="utf-8")
+    (folder / "README.md").write_text("words\n", encoding="utf-8")
+    begin_run()
+    try:
+        found = open_compiled([folder], bundled_rules_dir())
+        assert found is not None and found.files == rule_files([folder])
+        assert all(input_named(path) == str(path) for path in found.files)
+    finally:
+        end_run()
+
+
+@pytest.mark.parametrize("link", ["file", "folder"])
+def test_a_folder_holding_a_link_is_parsed_not_compiled(tmp_path: Path, link: str) -> None:
+    """A link, even to a file of the folder itself, leaves the judgement to the parser
+    (which refuses a link that leads outside the folder)."""
+    folder = _copy(tmp_path)
+    target = folder / f"{RUBRIC}.yaml"
+    moved = tmp_path / "moved"
+    if link == "file":
+        moved.mkdir()
+        target.rename(moved / target.name)
+        target.symlink_to(moved / target.name)
+    else:
+        shutil.move(str(folder), str(moved))
+        folder.mkdir()
+        (folder / "rules").symlink_to(moved, target_is_directory=True)
+    assert open_compiled([folder], bundled_rules_dir()) is None
+
+
 @pytest.mark.parametrize("change", ["edit", "add", "remove", "rename"])
 def test_any_change_to_the_files_falls_back_to_parsing(tmp_path: Path, change: str) -> None:
     folder = _copy(tmp_path)

@@ -1,0 +1,97 @@
+"""A command imports only what it uses (issue 23): ``--help``, ``rubrics list`` and
+``register due`` neither score nor write a workbook, so they load no numpy, pandas, openpyxl
+or python-docx; in JSON they draw nothing, so no rich either, and they build no pydantic
+model (nor typer's pydantic adapters, :mod:`ocop_rate.cli.coercion`). The table forms draw
+with rich, what a person at a terminal gets (and a pipe gets the same table).
+
+Each command runs as a real process, as the ``ocop-rate`` script runs it, its output to a
+pipe; the modules loaded by the end of the run are read from ``sys.modules``."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import REPO
+from tests.register_helpers import register_rows, write_sheet
+
+WRAPPER = """
+import json, sys
+out, sys.argv = sys.argv[1], ["ocop-rate", *sys.argv[2:]]
+code = 0
+try:
+    from ocop_rate.cli import main
+    main()
+except SystemExit as stop:
+    code = stop.code or 0
+finally:
+    with open(out, "w", encoding="utf-8") as handle:
+        json.dump({"code": code, "modules": sorted(sys.modules)}, handle)
+"""
+
+SCORING = {"numpy", "pandas", "openpyxl", "docx"}
+DRAWING = {"rich"}
+MODELS = {"pydantic", "typer._adapters"}
+
+
+def _loaded(args: list[str], tmp_path: Path) -> tuple[set[str], str]:
+    """The modules a run of ``ocop-rate args`` loaded, and what it wrote to stdout."""
+    out = tmp_path / "modules.json"
+    proc = subprocess.run([sys.executable, "-c", WRAPPER, str(out), *args], cwd=REPO,
+                          capture_output=True, text=True, encoding="utf-8", check=False,
+                          env={"PATH": "/usr/bin:/bin", "PYTHONPATH": str(REPO),
+                               "PYTHONIOENCODING": "utf-8"})
+    said = json.loads(out.read_text(encoding="utf-8"))
+    assert said["code"] == 0, proc.stderr
+    return set(said["modules"]), proc.stdout
+
+
+def _heavy(modules: set[str], banned: set[str]) -> set[str]:
+    return {m for m in modules if m in banned or m.split(".")[0] in banned}
+
+
+@pytest.fixture(scope="module")
+def register(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A register of 30 certificates, filled by the real ``register import``."""
+    folder = tmp_path_factory.mktemp("register")
+    sheet = write_sheet(folder / "so.csv", register_rows(30))
+    db = folder / "so.sqlite"
+    subprocess.run([sys.executable, "-m", "ocop_rate", "register", "import", str(sheet),
+                    "--db", str(db)], cwd=REPO, check=True, capture_output=True)
+    return db
+
+
+def test_help_loads_nothing_heavy(tmp_path: Path) -> None:
+    modules, out = _loaded(["--help"], tmp_path)
+    assert "rubrics" in out and "typer" in modules  # it ran, through typer
+    assert not _heavy(modules, SCORING | DRAWING | MODELS | {"yaml"})
+
+
+def test_rubrics_list_as_json_loads_no_library_it_does_not_use(tmp_path: Path) -> None:
+    modules, out = _loaded(["rubrics", "list", "-f", "json"], tmp_path)
+    assert any(e["id"] == "food-processed-plant-26" for e in json.loads(out))
+    assert not _heavy(modules, SCORING | DRAWING | MODELS | {"yaml"})
+
+
+def test_rubrics_list_table_draws_with_rich_only(tmp_path: Path) -> None:
+    modules, out = _loaded(["rubrics", "list"], tmp_path)
+    assert "food-processed-plant-26" in out and "rich.table" in modules
+    assert not _heavy(modules, SCORING | MODELS | {"yaml"})
+
+
+def test_register_due_as_json_loads_nothing_heavy(register: Path, tmp_path: Path) -> None:
+    modules, out = _loaded(["register", "due", "-f", "json", "--db", str(register), "--on",
+                            "2029-05-01"], tmp_path)
+    assert len(json.loads(out)) == 30  # every certificate expires within the window
+    assert not _heavy(modules, SCORING | DRAWING | MODELS)
+
+
+def test_register_due_table_draws_with_rich_only(register: Path, tmp_path: Path) -> None:
+    modules, out = _loaded(["register", "due", "--db", str(register), "--on", "2029-05-01"],
+                           tmp_path)
+    assert "P-000029" in out and "rich" in modules
+    assert not _heavy(modules, SCORING | MODELS)
