@@ -100,10 +100,14 @@ class Compiled:
         """Build one rubric from its validated JSON (about 2 ms; only when asked for)."""
         from ocop_rate.models.rubric import Rubric
 
-        entry = self.manifest["rubrics"][rubric_id]
+        return Rubric.model_validate_json(self.line(rubric_id))
+
+    def line(self, rubric_id: str) -> bytes:
+        """The rubric's validated JSON, one line of the file."""
         if not self._lines:
             self._lines = self.data.split(b"\n")
-        return Rubric.model_validate_json(self._lines[entry["line"]])
+        number: int = self.manifest["rubrics"][rubric_id]["line"]
+        return self._lines[number]
 
     def file_of(self, rel: str) -> str:
         """A recorded relative path as the loader names it (``str(folder / rel)``)."""
@@ -141,8 +145,7 @@ class LazyRubrics(Mapping[str, "Rubric"]):
             if built is not None:
                 ids.update(c.id for c in built.criteria)
             else:
-                entry = compiled.manifest["rubrics"][rubric_id]
-                ids.update(c["id"] for c in json.loads(compiled.lines[entry["line"]])["criteria"])
+                ids.update(c["id"] for c in json.loads(compiled.line(rubric_id))["criteria"])
         return ids
 
     def __iter__(self) -> Iterator[str]:
