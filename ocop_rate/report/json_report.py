@@ -27,7 +27,7 @@ if TYPE_CHECKING:  # types only: `rate` does not load the checks, and `rubrics l
 
 CHUNK = 2000  # products per written chunk: big batches stream instead of piling up
 STREAM_CHUNK = 128  # dossiers per written chunk of a stream (a dossier is ~10 KB of JSON)
-VIEW_PRODUCTS = 512  # dossier blocks kept for writing: one flush of the pipeline (BLOCK)
+VIEW_PRODUCTS = 2048  # dossier blocks kept for writing: one flush of the pipeline (HELD)
 
 
 def item_to_dict(item: Rating | Failure, lang: Lang) -> dict[str, Any]:
