@@ -16,10 +16,13 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from ocop_rate.models.common import Text
 from ocop_rate.models.rubric import RECOGNISED_MIN_STARS, Recognition
+
+if TYPE_CHECKING:
+    from ocop_rate.models.rating import RatingColumns
 
 Outcome = Literal["recognised", "proposed-5-star", "not-recognised", "rejected", "not-rated"]
 OUTCOMES: tuple[Outcome, ...] = ("recognised", "proposed-5-star", "not-recognised",
@@ -65,6 +68,20 @@ def decide(stars: int, rejected: bool, level: Level,
         return replace(verdict, article=rec.source.render())
     return replace(verdict, article=f"{DECISION}, {verdict.article}" if verdict.article
                    else "")
+
+
+def verdict_at(block: RatingColumns, p: int) -> Verdict:
+    """The outcome of product ``p`` of a scored block: :func:`decide` on its columns (here,
+    below both, so the engine's detailed view and the reports read off columns agree)."""
+    code = OUTCOMES.index("not-recognised") if block.outcome is None else int(block.outcome[p])
+    return block_verdict(block, code, int(block.stars[p]))
+
+
+def block_verdict(block: RatingColumns, code: int, stars: int) -> Verdict:
+    """:func:`decide` for a product of ``block`` whose outcome is ``OUTCOMES[code]`` at
+    ``stars`` (0: none), at the block's level, by its rubric's recognition table."""
+    level: Level = "central" if block.level == "central" else "province"
+    return decide(max(stars, 1), OUTCOMES[code] == "rejected", level, block.rubric.recognition)
 
 
 def _decide(stars: int, rejected: bool, level: Level, names: dict[int, Text]) -> Verdict:

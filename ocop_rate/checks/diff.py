@@ -7,117 +7,14 @@ compare, product by product.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
 from pathlib import Path
-from typing import Literal
 
 from ocop_rate.checks.revisions import DEFAULT_RULES_PATH, library_at
 from ocop_rate.engine import GatePolicy
 from ocop_rate.errors import Problem, UsageError
+from ocop_rate.models.checks import DiffReport, FailOn, ProductDiff, Side
 from ocop_rate.models.rating import Failure, ProblemOut
 from ocop_rate.pipeline import Piece, stream_sides
-
-FailOn = Literal["any", "down", "class-change"]
-Movement = Literal["up", "down", "unchanged", "not-rated"]
-TOTAL_EPSILON = 0.005  # totals are printed to 2 decimals
-
-
-@dataclass(frozen=True)
-class Side:
-    """One product's result under one rubric library."""
-
-    total: float | None
-    stars: int | None
-    recognised: bool
-    errors: tuple[ProblemOut, ...] = ()
-
-    @property
-    def rated(self) -> bool:
-        """Rated at all (a rejected dossier is rated, with no class: ``stars`` None)."""
-        return self.total is not None
-
-
-@dataclass(frozen=True)
-class ProductDiff:
-    product_id: str
-    rubric: str | None
-    file: str | None
-    before: Side
-    after: Side
-
-    @property
-    def movement(self) -> Movement:
-        """Stars up, down or unchanged; ``not-rated`` when either side could not rate it."""
-        if not self.before.rated or not self.after.rated:
-            return "not-rated"
-        b, a = self.before.stars or 0, self.after.stars or 0   # rejected: below 1 star
-        return "up" if a > b else "down" if a < b else "unchanged"
-
-    @property
-    def total_delta(self) -> float | None:
-        if self.before.total is None or self.after.total is None:
-            return None
-        return round(self.after.total - self.before.total, 2)
-
-    @property
-    def changed(self) -> bool:
-        """Anything a reader would see: stars, recognition, total, or rateability."""
-        delta = self.total_delta
-        return (self.before.stars != self.after.stars
-                or self.before.recognised != self.after.recognised
-                or (delta is not None and abs(delta) >= TOTAL_EPSILON)
-                or self.before.rated != self.after.rated)
-
-
-@dataclass(frozen=True)
-class ClassCount:
-    """Products of one class under BASE (``stars`` None: not rated under BASE)."""
-
-    stars: int | None
-    up: int
-    down: int
-    unchanged: int
-    not_rated: int
-
-
-@dataclass(frozen=True)
-class DiffReport:
-    base: str
-    head: str
-    fail_on: FailOn | None
-    products: tuple[ProductDiff, ...]
-
-    def trips(self, item: ProductDiff) -> bool:
-        """Whether ``item`` fails the run: it cannot be rated under HEAD, or it changed in
-        the way ``--fail-on`` names."""
-        if not item.after.rated:
-            return True
-        if self.fail_on == "any":
-            return item.changed
-        if self.fail_on == "down":
-            return item.movement == "down"
-        if self.fail_on == "class-change":
-            return item.movement in ("up", "down")
-        return False
-
-    @property
-    def failed(self) -> bool:
-        return any(self.trips(p) for p in self.products)
-
-    def count(self, movement: Movement) -> int:
-        return sum(1 for p in self.products if p.movement == movement)
-
-    def by_class(self) -> list[ClassCount]:
-        """Counts per BASE class, best first; only classes that hold a product."""
-        out: list[ClassCount] = []
-        for stars in (5, 4, 3, 2, 1, None):
-            group = [p for p in self.products if p.before.stars == stars]
-            if group:
-                moves = [p.movement for p in group]
-                out.append(ClassCount(stars, moves.count("up"), moves.count("down"),
-                                      moves.count("unchanged"), moves.count("not-rated")))
-        return out
-
 
 Known = tuple[str | None, str | None, str | None, Side]
 """What a diff keeps of a product on one side: id, rubric, file and (total, stars)."""

@@ -13,59 +13,18 @@ import io
 import math
 import unicodedata
 from collections.abc import Callable
-from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any
 
 from ocop_rate.errors import InputFileError, Location, Problem
 from ocop_rate.loading.source import load_document, read_text
-from ocop_rate.loading.text_safety import hostile_char, printable
+from ocop_rate.models.checks import REJECTED, Expectation, GoldenCase, GoldenReport, Located, Status
 from ocop_rate.models.names import id_key, invisible_in_id
-from ocop_rate.models.rating import BatchResult, Failure, ProblemOut, Rating
+from ocop_rate.models.rating import BatchResult, Failure, Rating
+from ocop_rate.text_safety import hostile_char, printable
 
-Status = Literal["pass", "mismatch", "missing", "unexpected", "error"]
 DEFAULT_TOLERANCE = 0.01
 KNOWN_KEYS = ("product_id", "stars", "total", "rubric", "product_name", "note")
-
-
-REJECTED = "rejected"
-"""What a golden file writes for ``stars`` of a rejected dossier (it has no class)."""
-
-
-@dataclass(frozen=True)
-class Expectation:
-    product_id: str
-    stars: int | None          # None: the dossier is expected to be rejected
-    total: float | None
-    location: Location
-
-
-@dataclass(frozen=True)
-class GoldenCase:
-    """One product compared with its expectation."""
-
-    product_id: str
-    status: Status
-    message: str
-    file: str | None = None
-    expected: Expectation | None = None
-    stars: int | None = None
-    total: float | None = None
-    errors: tuple[ProblemOut, ...] = ()
-
-
-@dataclass(frozen=True)
-class GoldenReport:
-    expect: str
-    tolerance: float
-    cases: tuple[GoldenCase, ...]
-
-    @property
-    def ok(self) -> bool:
-        return all(c.status == "pass" for c in self.cases)
-
-    def count(self, status: Status) -> int:
-        return sum(1 for c in self.cases if c.status == status)
 
 
 # -- reading -------------------------------------------------------------------------------
@@ -80,7 +39,7 @@ def read_expectations(path: Path) -> list[Expectation]:
         raise InputFileError(Problem.of("checks.golden_suffix", Location(str(path))))
     problems: list[Problem] = []
     out: list[Expectation] = []
-    seen: dict[str, Location] = {}
+    seen: dict[str, Located] = {}
     for row, locate in rows:
         expectation = _expectation(row, locate, problems)
         if expectation is None:

@@ -17,7 +17,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from itertools import pairwise
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any
 
 from ocop_rate.checks.decisions import SCALE_MAX, part_maxima
 from ocop_rate.errors import Location, Problem, UsageError
@@ -25,122 +25,9 @@ from ocop_rate.loading.caps import MAX_SHEET_OPTIONS
 from ocop_rate.loading.rubrics import KEYED_LISTS, RawRubric, resolve_raw
 from ocop_rate.loading.source import Document
 from ocop_rate.messages import LANGS, text
+from ocop_rate.models.checks import LINTS, Finding, LintReport
 
-Severity = Literal["error", "warning"]
 DataPath = tuple[str | int, ...]
-
-
-@dataclass(frozen=True)
-class Lint:
-    """One check ``validate`` runs: its id (stable, for CI filters), severity and rule."""
-
-    id: str
-    severity: Severity
-    rule: str
-
-
-LINTS: dict[str, Lint] = {lint.id: lint for lint in (
-    Lint("parse", "error", "the file reads as YAML or JSON and names its rubric `id`"),
-    Lint("schema", "error", "every key is known, every value has the right type, every "
-         "required field is there (the rubric model)"),
-    Lint("extends", "error", "`extends` names a rubric that exists; the chain has no cycle"),
-    Lint("unique-ids", "error", "rubric ids are unique across files; criterion, part, group, "
-         "fact and gate ids are unique within a file (a repeat would silently replace the "
-         "first when the chain is merged); option codes are unique within a criterion"),
-    Lint("references", "error", "criteria name existing parts and groups; `derive` names "
-         "existing options; conditions of derivations and gates read declared facts; "
-         "`remove` names inherited ids"),
-    Lint("parts-total", "error", "the parts' maxima add up to the 100-point scale"),
-    Lint("part-decision", "error", "part maxima match the decision cited in `source.decision` "
-         "(26/2026 and 148: A 40, B 25, C 35; 1048: A 35, B 25, C 40)"),
-    Lint("part-sum", "error", "in each part, the criteria's maxima add up to the part's "
-         "`max_points`"),
-    Lint("group-sum", "error", "in each group that states `max_points`, the criteria's maxima "
-         "add up to it"),
-    Lint("criterion-max", "error", "a criterion's declared `max_points` equals its best "
-         "option's points"),
-    Lint("star-bands", "error", "star bands are contiguous, non-overlapping, non-empty, rise "
-         "with the total, one per class, and cover 0–100"),
-    Lint("hundredths", "error", "option points and star-band edges are whole hundredths of a "
-         "point (the engine rates in integer hundredths)"),
-    Lint("option-order", "warning", "option points are unique and rise in sheet order within "
-         "a criterion"),
-    Lint("labels", "warning", "every criterion name and option label has a Vietnamese (vi) "
-         "and an English (en) text"),
-    Lint("source", "warning", "every criterion cites its source (sheet and criterion number)"),
-    Lint("option-count", "error", "a criterion has at most 127 options (a score sheet indexes "
-         "options in 8 bits)"),
-    Lint("clauses", "error", "applicability conditions (`applies`), requirement checks "
-         "(`requirements`) and case groups (`case_groups`) read declared facts and existing "
-         "criteria and options (`none` included); the cases of a group share out each of its "
-         "criteria's options exactly once"),
-    Lint("clause-source", "warning", "every applicability clause, requirement and case group "
-         "quotes the sheet (`text`) and cites its source with the lines of the full text"),
-)}
-
-@dataclass(frozen=True)
-class Finding:
-    """One located complaint of one lint."""
-
-    lint: str
-    severity: Severity
-    message: str
-    location: Location
-    rubric: str | None = None
-    problem: Problem | None = None
-    """The catalogued sentence, where the finding has one (file, schema and inheritance
-    problems), for the user's language; ``message`` is its English."""
-    accepted: dict[str, str] | None = None  # the recorded exception's reason (vi, en)
-
-    def text(self, lang: Literal["vi", "en"]) -> str:
-        """The complaint in ``lang`` where it is catalogued, else as said."""
-        return self.message if self.problem is None else self.problem.text(lang)
-
-    def render(self) -> str:
-        where = self.location.render()
-        head = f"{where}: " if where else ""
-        if self.accepted is not None:
-            return (f"{head}accepted [{self.lint}] {self.message} — "
-                    f"{self.accepted.get('en') or self.accepted.get('vi')}")
-        return f"{head}{self.severity} [{self.lint}] {self.message}"
-
-    def as_dict(self) -> dict[str, object]:
-        loc = self.location
-        return {"lint": self.lint, "severity": self.severity, "rubric": self.rubric,
-                "file": loc.file, "line": loc.line, "column": loc.column,
-                "field": loc.field, "message": self.message,
-                "accepted": self.accepted is not None,
-                "reason": None if self.accepted is None else dict(self.accepted)}
-
-
-@dataclass(frozen=True)
-class LintReport:
-    """All findings of one ``validate`` run, in file and line order."""
-
-    findings: tuple[Finding, ...]
-    rubrics: tuple[str, ...]
-    files: tuple[str, ...]
-    strict: bool = False
-
-    def count(self, severity: Severity) -> int:
-        """Findings of ``severity`` that are not recorded exceptions."""
-        return sum(1 for f in self.findings if f.severity == severity and f.accepted is None)
-
-    @property
-    def accepted(self) -> int:
-        """Findings accepted by a recorded exception in the rubric."""
-        return sum(1 for f in self.findings if f.accepted is not None)
-
-    def fails(self, finding: Finding) -> bool:
-        """Whether ``finding`` fails the run: errors always, warnings under ``--strict``;
-        a warning accepted by a recorded exception never."""
-        if finding.severity == "warning" and finding.accepted is not None:
-            return False
-        return finding.severity == "error" or self.strict
-
-    @property
-    def ok(self) -> bool:
-        return not any(self.fails(f) for f in self.findings)
 
 
 @dataclass

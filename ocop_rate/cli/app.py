@@ -46,7 +46,7 @@ def root(
                                           help="Show the version and exit.")] = False,
 ) -> None:
     """Rate OCOP products against the official scoring sheets."""
-    from ocop_rate.loading.inputs import begin_run
+    from ocop_rate.inputs import begin_run
 
     begin_run()  # every file this command reads is an input it must never write
 

@@ -156,7 +156,7 @@ def _marked(mark: str, style: str, text: str) -> object:
 def _escape(text: str) -> str:
     """Text for a console: consoles take no markup (report.safe_console), and control
     characters are shown as escapes, so nothing needs escaping beyond that."""
-    from ocop_rate.loading.text_safety import printable
+    from ocop_rate.text_safety import printable
 
     return printable(text)
 
@@ -241,8 +241,8 @@ def _refuse_overwriting_inputs(output: Path | None, paths: list[str] | None = No
     the run's inputs (files read so far, plus the dossiers ``paths`` name) or a folder,
     block device or socket, or inside something that is not a folder. ``write_atomic``
     checks again when it writes. From here on the inputs are compared with the output as
-    they are read, not kept (``loading.inputs.watch_outputs``): memory stays flat."""
-    from ocop_rate.loading.inputs import watch_outputs
+    they are read, not kept (``ocop_rate.inputs.watch_outputs``): memory stays flat."""
+    from ocop_rate.inputs import watch_outputs
 
     watch_outputs([] if output is None else [output])
     if output is None:

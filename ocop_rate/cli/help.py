@@ -194,7 +194,7 @@ def _localise(error: Any, ctx: Any) -> None:
     lang = _lang(ctx)
 
     def show(file: Any = None) -> None:
-        from ocop_rate.loading.text_safety import printable
+        from ocop_rate.text_safety import printable
 
         out = sys.stderr if file is None else file
         hint = text("usage.hint", lang, command=f"{ctx.command_path} --help")

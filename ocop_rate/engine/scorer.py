@@ -17,6 +17,7 @@ import numpy as np
 
 from ocop_rate.clauses import applies, check_requirements, requirement_cap
 from ocop_rate.defaults import DEFAULT_SPREAD
+from ocop_rate.distinct import distinct_rows
 from ocop_rate.engine.columns import NO_SELF, CouncilColumns
 from ocop_rate.engine.council import (
     GatePolicy,
@@ -26,7 +27,6 @@ from ocop_rate.engine.council import (
     group_sum,
     mean_half_up,
 )
-from ocop_rate.engine.distinct import distinct_rows
 from ocop_rate.engine.gates import fact_gates, mark_gate
 from ocop_rate.engine.plan import next_star
 from ocop_rate.engine.tables import _CASES, RubricTables, exact, tables

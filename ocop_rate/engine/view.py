@@ -28,7 +28,7 @@ from ocop_rate.models.rating import (
     SelfAssessment,
     Upgrade,
 )
-from ocop_rate.outcome import OUTCOMES, Level, Verdict, decide
+from ocop_rate.outcome import verdict_at
 
 
 def _pts(hundredths: int) -> float:
@@ -122,14 +122,6 @@ def _memo(block: RatingColumns) -> dict[tuple[Any, ...], Choice]:
     if memo is None or len(memo) > _CHOICES_KEPT:
         memo = _CHOICES[block] = {}
     return memo
-
-
-def verdict_at(block: RatingColumns, p: int) -> Verdict:
-    """The outcome of product ``p`` in words (``outcome.decide`` on its columns)."""
-    level: Level = "central" if block.level == "central" else "province"
-    outcome = "not-recognised" if block.outcome is None else OUTCOMES[int(block.outcome[p])]
-    return decide(max(int(block.stars[p]), 1), outcome == "rejected", level,
-                  block.rubric.recognition)
 
 
 def _next_star(block: RatingColumns, p: int) -> NextStar | None:

@@ -39,7 +39,7 @@ _SCALARS = frozenset({"tag:yaml.org,2002:null", "tag:yaml.org,2002:bool",
                       "tag:yaml.org,2002:timestamp"})
 """Tags built by PyYAML's own safe constructors (none of them recurses)."""
 
-# what ocop_rate.loading.text_safety refuses, and its line-break rule (kept in step with
+# what ocop_rate.text_safety refuses, and its line-break rule (kept in step with
 # it by tests/unit/loading/test_loading.py)
 _BAD = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff\u202a-\u202e\u2066-\u2069]")
 _CR = re.compile("\r\n?")

@@ -40,10 +40,11 @@ _PACKAGE = Path(__file__).resolve().parent.parent
 CODE_FILES = (
     "loading/compiled.py", "loading/rubrics.py", "loading/rule_files.py",
     "checks/compiled_record.py", "loading/source.py", "loading/validation.py",
-    "loading/text_safety.py", "loading/caps.py", "loading/clean_yaml.py",
+    "text_safety.py", "loading/caps.py", "loading/clean_yaml.py",
     "loading/yaml_loader.py", "models/rubric.py", "models/common.py",
     "models/conditions.py", "checks/lints.py", "checks/decisions.py",
     "models/days.py",  # the one date reader, which rubric dates go through
+    "models/checks.py",  # the lints' ids and severities (only a warning is accepted)
 )
 """The modules whose code shapes the compiled data (merging, the model, the lints): a
 change to any of them makes the compiled file stale."""
@@ -182,7 +183,7 @@ def _fresh_files(folder: Path, recorded: Mapping[str, str]) -> list[Path] | None
     One scan of each folder and one read of each file, no path resolved: a folder holding
     a link (to a file or a folder) is never taken as compiled, so the parser, which
     follows links and refuses one that leads outside, judges it."""
-    from ocop_rate.loading.inputs import note_input
+    from ocop_rate.inputs import note_input
     from ocop_rate.loading.rule_files import is_rule_file
     from ocop_rate.loading.source import MAX_FILE_BYTES
 

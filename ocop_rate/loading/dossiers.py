@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from ocop_rate.errors import DossierError, Location, OcopError, Problem, UsageError
-from ocop_rate.loading.inputs import note_input
+from ocop_rate.inputs import note_input
 from ocop_rate.loading.source import SourceMap, load_document
 from ocop_rate.loading.validation import validate
 from ocop_rate.models.dossier import Dossier

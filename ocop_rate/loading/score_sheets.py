@@ -40,9 +40,9 @@ from ocop_rate.loading.sheet_files import (
     column_letter,
     header_key,
 )
-from ocop_rate.loading.text_safety import clean_breaks, hostile_char, printable
 from ocop_rate.models.names import id_keys, invisible_in_id, member_key, plain_ids
 from ocop_rate.models.rubric import NONE, Rubric, option_code
+from ocop_rate.text_safety import clean_breaks, hostile_char, printable
 
 if TYPE_CHECKING:
     import numpy as np
@@ -548,7 +548,7 @@ def _case_mixes(rubric: Rubric, sheet: _Sheet, rows: NDArray[np.int64],
     import numpy as np
 
     from ocop_rate.clauses import case_mixes
-    from ocop_rate.engine.distinct import distinct_rows
+    from ocop_rate.distinct import distinct_rows
 
     groups = list(rubric.case_groups)
     if not groups or not len(rows):

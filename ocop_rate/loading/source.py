@@ -16,9 +16,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ocop_rate.errors import InputFileError, Location, Problem
+from ocop_rate.inputs import note_input
 from ocop_rate.loading.clean_yaml import UNUSUAL, clean_document
-from ocop_rate.loading.inputs import note_input
-from ocop_rate.loading.text_safety import clean_breaks, hostile_char, is_surrogate
+from ocop_rate.text_safety import clean_breaks, hostile_char, is_surrogate
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
@@ -129,7 +129,7 @@ _OS_REASONS = frozenset({"os.EACCES", "os.EPERM", "os.ENOENT", "os.EISDIR", "os.
 
 def read_bytes(path: Path, limit: int = MAX_FILE_BYTES) -> bytes:
     """The file's bytes, refusing folders, missing files and files over ``limit`` bytes.
-    The file becomes an input of the run (:mod:`ocop_rate.loading.inputs`): never written."""
+    The file becomes an input of the run (:mod:`ocop_rate.inputs`): never written."""
     name = str(path)
     note_input(path)
     try:
@@ -368,7 +368,7 @@ def _calendar_day(text: str) -> bool:
 def _normalise(value: Any, source: SourceMap, path: PathKey = ()) -> Any:
     """NFC-normalise every string (keys too), so 'ệ' typed two ways compares equal; line
     breaks become ``\n``; control characters, lone surrogates, bidirectional overrides
-    (:mod:`ocop_rate.loading.text_safety`) and ``!!binary`` values are refused, located."""
+    (:mod:`ocop_rate.text_safety`) and ``!!binary`` values are refused, located."""
     if isinstance(value, str):
         bad = hostile_char(value)
         if bad is not None:

@@ -73,7 +73,7 @@ def open_register(path: Path, *, create: bool, write: bool | None = None) -> Reg
     Before a change (``write``, implied by ``create``) the whole file is checked
     (``PRAGMA quick_check``), so nothing is ever written into a damaged register; a read
     meets damage as an error on the page it reads, which is reported the same way."""
-    from ocop_rate.loading.inputs import note_input
+    from ocop_rate.inputs import note_input
 
     try:
         register = _open(path, create, create if write is None else write)

@@ -15,7 +15,7 @@ if TYPE_CHECKING:
 
 def _clean(text: str) -> str:
     """Word refuses control characters in its XML: they are shown as escapes."""
-    from ocop_rate.loading.text_safety import printable
+    from ocop_rate.text_safety import printable
 
     return printable(text)
 

@@ -4,8 +4,8 @@ markup, a table row stays one row."""
 
 from __future__ import annotations
 
-from ocop_rate.loading.text_safety import printable
 from ocop_rate.models.document import Block, Document, Notes, Paragraph, Section, Table
+from ocop_rate.text_safety import printable
 
 _RULE = {"left": "---", "right": "---:", "center": ":---:"}
 

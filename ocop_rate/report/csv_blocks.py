@@ -63,7 +63,7 @@ def _hundredths(cents: Any) -> list[str]:
     """``2567`` -> ``'25.67'`` for a column of hundredths, each distinct value once."""
     import numpy as np
 
-    from ocop_rate.engine.distinct import distinct_values
+    from ocop_rate.distinct import distinct_values
 
     distinct, where = distinct_values(cents)
     texts = np.array([_cell(f"{v / 100:.2f}") for v in distinct.tolist()], dtype=object)

@@ -7,9 +7,7 @@ import os
 from pathlib import Path
 from typing import Literal
 
-from ocop_rate.checks.diff import DiffReport
-from ocop_rate.checks.golden import GoldenReport
-from ocop_rate.checks.lints import LintReport
+from ocop_rate.models.checks import DiffReport, GoldenReport, LintReport
 from ocop_rate.models.common import Lang
 from ocop_rate.report.labels import star_label, word
 

@@ -44,7 +44,7 @@ from ocop_rate.report.outcome_words import (
     requirement_line,
 )
 from ocop_rate.report.rows import criterion_notes, rows, unchecked
-from ocop_rate.report.shown import rated, shown_products
+from ocop_rate.report.shown import Detail, rated, shown_products
 from ocop_rate.report.summary_view import percent
 
 CLASS_COLOURS = {"5": "#b7791f", "4": "#d69e2e", "3": "#38a169", "not_recognised": "#c53030",
@@ -131,17 +131,17 @@ def _n(value: float | None, lang: Lang) -> str:
 
 def render(result: BatchResult, lang: Lang, summary: Summary,
            rubrics: Mapping[str, Rubric] | None = None,
-           generated: dt.date | None = None) -> str:
+           generated: dt.date | None = None, *, detail: Detail) -> str:
     """The whole report as one HTML document."""
-    return "".join(render_chunks(result, lang, summary, rubrics, generated))
+    return "".join(render_chunks(result, lang, summary, rubrics, generated, detail=detail))
 
 
 def render_chunks(result: BatchResult, lang: Lang, summary: Summary,
                   rubrics: Mapping[str, Rubric] | None = None,
-                  generated: dt.date | None = None) -> Iterator[str]:
+                  generated: dt.date | None = None, *, detail: Detail) -> Iterator[str]:
     """:func:`render` piece by piece: the summary and results read off the columns, then
-    each product's sheet, its rating built from its block when written and then dropped,
-    so memory does not grow with the number of products."""
+    each product's sheet, its rating built from its block (by ``detail``) when written and
+    then dropped, so memory does not grow with the number of products."""
     day = (generated or dt.date.today()).strftime("%d/%m/%Y")
     title = word("report_title", lang)
     yield (f'<!DOCTYPE html>\n<html lang="{lang}">\n<head>\n<meta charset="utf-8">\n'
@@ -151,19 +151,17 @@ def render_chunks(result: BatchResult, lang: Lang, summary: Summary,
            f'{summary.products} {_e(word("products", lang))}</p></header><main>')
     yield "\n" + _summary_section(summary, result, lang)
     yield "\n" + _results_section(result, lang)
-    for r in _ratings(result):
+    for r in _ratings(result, detail):
         yield "\n" + _sheet(r, lang, (rubrics or {}).get(r.rubric))
     yield "\n</main>\n</body>\n</html>\n"
 
 
-def _ratings(result: BatchResult) -> Iterator[Rating]:
+def _ratings(result: BatchResult, detail: Detail) -> Iterator[Rating]:
     """Every rated product in full, one at a time (a block's built from its columns)."""
-    from ocop_rate.engine import rating_at
-
     yield from result.ratings
     for block in result.blocks:
         for p in range(len(block)):
-            yield rating_at(block, p)
+            yield detail(block, p)
 
 
 def _class_chart(summary: Summary, lang: Lang) -> str:

@@ -13,9 +13,7 @@ from ocop_rate.report.labels import notice_text
 
 if TYPE_CHECKING:  # types only: `rate` does not load the checks, and `rubrics list` and
     # `validate` (compiled rules) load no model at all
-    from ocop_rate.checks.diff import DiffReport, Side
-    from ocop_rate.checks.golden import GoldenCase, GoldenReport
-    from ocop_rate.checks.lints import LintReport
+    from ocop_rate.models.checks import DiffReport, GoldenCase, GoldenReport, LintReport, Side
     from ocop_rate.models.common import Lang
     from ocop_rate.models.rating import (
         BatchResult,
@@ -194,7 +192,7 @@ class _BlockText:
     def __init__(self, block: RatingColumns, lang: Lang) -> None:
         import numpy as np
 
-        from ocop_rate.engine.distinct import distinct_values
+        from ocop_rate.distinct import distinct_values
 
         self.block, self.lang = block, lang
         crits = block.rubric.criteria
@@ -331,7 +329,7 @@ class _BlockText:
     def _next_star(self, lo: int, hi: int) -> Any:
         import numpy as np
 
-        from ocop_rate.engine.distinct import distinct_values
+        from ocop_rate.distinct import distinct_values
 
         b, num, crits = self.block, self.num, self.block.rubric.criteria
         opt = b.upgrade_option[lo:hi]

@@ -7,9 +7,7 @@ import re
 import xml.etree.ElementTree as ET
 from dataclasses import dataclass
 
-from ocop_rate.checks.diff import DiffReport
-from ocop_rate.checks.golden import GoldenReport
-from ocop_rate.checks.lints import LINTS, Finding, LintReport
+from ocop_rate.models.checks import LINTS, DiffReport, Finding, GoldenReport, LintReport
 from ocop_rate.models.common import Lang
 from ocop_rate.report.github import diff_sentence
 from ocop_rate.report.labels import word

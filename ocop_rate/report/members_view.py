@@ -28,6 +28,7 @@ from ocop_rate.report.labels import (
     word,
 )
 from ocop_rate.report.outcome_words import case_split_line
+from ocop_rate.report.shown import Detail
 
 
 def disagreement_reasons(rating: Rating, lang: Lang) -> list[str]:
@@ -98,25 +99,19 @@ def batch_disagreements(result: BatchResult, lang: Lang) -> Iterator[RenderableT
     yield from lines
 
 
-def members_view(result: BatchResult, lang: Lang) -> list[RenderableType]:
+def members_view(result: BatchResult, lang: Lang, detail: Detail) -> list[RenderableType]:
     """Every product's sheets side by side, with its members' totals and spread. A
-    score-sheet product's rating is built from its block only when its sheets are drawn,
-    then dropped: the list holds no rating."""
+    score-sheet product's rating is built from its block (by ``detail``) only when its
+    sheets are drawn, then dropped: the list holds no rating."""
     out: list[RenderableType] = [_Sheets(partial(_given, rating), lang)
                                  for rating in result.ratings]
     for block in result.blocks:
-        out += [_Sheets(partial(rating_of, block, p), lang) for p in range(len(block))]
+        out += [_Sheets(partial(detail, block, p), lang) for p in range(len(block))]
     return out
 
 
 def _given(rating: Rating) -> Rating:
     return rating
-
-
-def rating_of(block: RatingColumns, p: int) -> Rating:
-    from ocop_rate.engine import rating_at
-
-    return rating_at(block, p)
 
 
 @dataclass(frozen=True)

@@ -2,7 +2,7 @@
 file. Only a regular file (or a new name) gets the write-beside-then-rename; a character
 device (``/dev/null``, a terminal) or a FIFO is written in place and never replaced; a
 folder, block device or socket is refused. No input of the run is ever written
-(:mod:`ocop_rate.loading.inputs`)."""
+(:mod:`ocop_rate.inputs`)."""
 
 from __future__ import annotations
 
@@ -16,7 +16,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from ocop_rate.errors import Location, Problem, UsageError
-from ocop_rate.loading.inputs import refuse_if_input
+from ocop_rate.inputs import refuse_if_input
 
 _KINDS = ((stat.S_ISDIR, "folder"),
           (stat.S_ISBLK, "block_device"),

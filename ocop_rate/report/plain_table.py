@@ -19,8 +19,8 @@ import textwrap
 from collections.abc import Callable, Iterator, Sequence
 from typing import TYPE_CHECKING
 
-from ocop_rate.loading.text_safety import hostile_char, printable
 from ocop_rate.report.labels import star_label, word
+from ocop_rate.text_safety import hostile_char, printable
 
 if TYPE_CHECKING:
     from ocop_rate.models.common import Lang

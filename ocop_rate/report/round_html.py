@@ -16,6 +16,7 @@ from ocop_rate.models.rubric import Rubric
 from ocop_rate.models.summary import Summary
 from ocop_rate.report import round_lines
 from ocop_rate.report.safety import neutralise
+from ocop_rate.report.shown import Detail
 
 ROUND_SHEET = "Đợt đánh giá"
 
@@ -45,11 +46,11 @@ def section(report: RoundReport, lang: Lang) -> str:
 
 
 def render_html(report: RoundReport, result: BatchResult, lang: Lang,
-                rubrics: Mapping[str, Rubric], summary: Summary) -> str:
+                rubrics: Mapping[str, Rubric], summary: Summary, detail: Detail) -> str:
     """The results page (with ``summary``, the batch's counts) and the round in front."""
     from ocop_rate.report import html_report
 
-    page = html_report.render(result, lang, summary, rubrics)
+    page = html_report.render(result, lang, summary, rubrics, detail=detail)
     return page.replace("<main>", "<main>" + section(report, lang), 1)
 
 

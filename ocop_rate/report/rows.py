@@ -16,7 +16,7 @@ from ocop_rate.models.rating import (
     RatingColumns,
 )
 from ocop_rate.models.rubric import PART_ORDER
-from ocop_rate.outcome import OUTCOMES, Level, decide
+from ocop_rate.outcome import OUTCOMES, block_verdict
 from ocop_rate.report.labels import number, problem_line, star_label, word
 from ocop_rate.report.outcome_words import outcome_note
 
@@ -88,9 +88,8 @@ def outcome_words(block: RatingColumns, code: int, stars: int, lang: Lang
                   ) -> tuple[str, str | None, str | None]:
     """The outcome, the authority and the note of a product of ``block`` whose outcome is
     ``OUTCOMES[code]`` at ``stars`` (0: none)."""
-    level: Level = "central" if block.level == "central" else "province"
     outcome: str = OUTCOMES[code]
-    verdict = decide(max(stars, 1), outcome == "rejected", level, block.rubric.recognition)
+    verdict = block_verdict(block, code, stars)
     authority = None if verdict.authority is None else verdict.authority.get(lang)
     return outcome, authority, outcome_note(outcome, verdict.stars, authority,
                                             verdict.province_may_recognise, verdict.article,

@@ -4,7 +4,7 @@ Why markup off: every string a view prints may come from a file (a member named 
 crashed the views; ``[blink]`` or ``[link=…]`` changed what was printed). Our own styles
 are Text and Style objects, never markup in strings. Why a render filter: a name, a note,
 a file name holding ESC, OSC or bidirectional controls would reach the terminal through
-any view; every text segment is passed through :func:`~ocop_rate.loading.text_safety.printable`
+any view; every text segment is passed through :func:`~ocop_rate.text_safety.printable`
 on its way out, while rich's own control segments (colours, cursor) pass untouched.
 """
 
@@ -16,7 +16,7 @@ from typing import Any
 from rich.console import Console
 from rich.segment import Segment
 
-from ocop_rate.loading.text_safety import hostile_char, printable
+from ocop_rate.text_safety import hostile_char, printable
 
 
 class SafeConsole(Console):

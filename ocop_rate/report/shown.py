@@ -4,13 +4,18 @@ and HTML reports never expand a score sheet's products into ratings."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import cast
 
 from ocop_rate.models.common import Lang
 from ocop_rate.models.rating import BatchResult, Rating, RatingColumns
 from ocop_rate.models.rubric import PART_ORDER
+
+Detail = Callable[[RatingColumns, int], Rating]
+"""How product ``p`` of a score sheet's block becomes a full :class:`Rating`
+(``engine.rating_at``): a view that shows products in detail hands it to the report, which
+imports no engine."""
 
 
 @dataclass(frozen=True)
@@ -45,8 +50,8 @@ def _of_rating(r: Rating, lang: Lang) -> Shown:
 
 def of_block(block: RatingColumns, lang: Lang) -> Iterator[Shown]:
     """The block's products, each from its columns (as ``engine.rating_at`` reads them)."""
-    from ocop_rate.engine.view import verdict_at
     from ocop_rate.models.rating import OPTION_STEPS
+    from ocop_rate.outcome import verdict_at
 
     rubric = block.rubric
     rubric_name = (rubric.product_set or rubric.name).get(lang)

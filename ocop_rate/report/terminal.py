@@ -27,9 +27,7 @@ from ocop_rate.report.results_table import ResultsTable, TableShape, stacked
 
 if TYPE_CHECKING:
     # `rubrics list` and `validate` need neither
-    from ocop_rate.checks.diff import DiffReport
-    from ocop_rate.checks.golden import GoldenCase, GoldenReport
-    from ocop_rate.checks.lints import LintReport
+    from ocop_rate.models.checks import DiffReport, GoldenCase, GoldenReport, LintReport
     from ocop_rate.models.common import Lang
     from ocop_rate.models.rating import BatchResult
     from ocop_rate.models.rubric import Rubric
@@ -250,6 +248,6 @@ def golden_view(report: GoldenReport, lang: Lang) -> list[RenderableType]:
 
 def _golden_stars(stars: int | None) -> str:
     """A golden file's stars as written there: a class, or ``rejected`` (no class)."""
-    from ocop_rate.checks.golden import REJECTED
+    from ocop_rate.models.checks import REJECTED
 
     return REJECTED if stars is None else str(stars)

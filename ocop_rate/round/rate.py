@@ -9,7 +9,6 @@ from dataclasses import replace
 from pathlib import Path
 
 from ocop_rate.engine import rating_at
-from ocop_rate.engine.view import verdict_at
 from ocop_rate.errors import Location, Problem
 from ocop_rate.loading.rubrics import RubricLibrary, unknown_rubric
 from ocop_rate.merge import to_out
@@ -26,6 +25,7 @@ from ocop_rate.models.round import (
     SheetRecord,
 )
 from ocop_rate.models.rubric import Rubric
+from ocop_rate.outcome import verdict_at
 from ocop_rate.round import deadlines
 from ocop_rate.round.config import RoundFolder, open_round
 from ocop_rate.round.council import CONSENSUS_MEMBER, fit_council, score_councils

@@ -93,7 +93,9 @@ def terminal(result: BatchResult, asked: Asked) -> Iterator[RenderableType]:
     from ocop_rate.report.terminal import batch_view
 
     if asked.members:
-        yield from members_view(result, asked.lang)
+        from ocop_rate.engine import rating_at
+
+        yield from members_view(result, asked.lang, rating_at)
     yield from batch_view(result, asked.lang, asked.width)
     lines = batch_disagreements(result, asked.lang)  # no rating per sheet product
     heading = next(lines, None)
@@ -128,10 +130,12 @@ def markdown(result: BatchResult, asked: Asked) -> str:
 
 
 def html(result: BatchResult, asked: Asked) -> Iterator[str]:
+    from ocop_rate.engine import rating_at
     from ocop_rate.report import html_report
     from ocop_rate.summary import summarise
 
-    return html_report.render_chunks(result, asked.lang, summarise(result), asked.rubrics)
+    return html_report.render_chunks(result, asked.lang, summarise(result), asked.rubrics,
+                                     detail=rating_at)
 
 
 def xlsx(result: BatchResult, asked: Asked) -> bytes:

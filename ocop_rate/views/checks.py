@@ -10,9 +10,7 @@ from ocop_rate.views.registry import Asked
 if TYPE_CHECKING:
     from rich.console import RenderableType
 
-    from ocop_rate.checks.diff import DiffReport
-    from ocop_rate.checks.golden import GoldenReport
-    from ocop_rate.checks.lints import LintReport
+    from ocop_rate.models.checks import DiffReport, GoldenReport, LintReport
 
 
 def lints_table(report: LintReport, asked: Asked) -> list[RenderableType]:

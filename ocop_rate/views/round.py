@@ -98,11 +98,13 @@ def markdown(rated: Rated, asked: Asked) -> str:
 
 
 def html(rated: Rated, asked: Asked) -> str:
+    from ocop_rate.engine import rating_at
     from ocop_rate.report.round_html import render_html
     from ocop_rate.summary import summarise
 
     report, result = rated
-    return render_html(report, result, asked.lang, asked.rubrics, summarise(result))
+    return render_html(report, result, asked.lang, asked.rubrics, summarise(result),
+                       rating_at)
 
 
 def xlsx(rated: Rated, asked: Asked) -> bytes:

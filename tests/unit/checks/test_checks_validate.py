@@ -16,8 +16,8 @@ import pytest
 import yaml
 from typer.testing import CliRunner
 
-from ocop_rate.checks.lints import LINTS
 from ocop_rate.cli import app
+from ocop_rate.models.checks import LINTS
 from tests.conftest import REPO, RULES, TINY_RUBRIC, dump
 
 runner = CliRunner()

@@ -71,7 +71,7 @@ def test_an_identical_copy_is_read_compiled_and_located_in_the_copy(tmp_path: Pa
 def test_an_identical_copy_lists_the_files_the_parser_lists(tmp_path: Path) -> None:
     """The freshness check walks the folder itself (no path resolved): the same files, in
     the same order, as the parser's listing, each an input of the run (never written)."""
-    from ocop_rate.loading.inputs import begin_run, end_run, input_named
+    from ocop_rate.inputs import begin_run, end_run, input_named
     from ocop_rate.loading.rule_files import rule_files
 
     folder = _copy(tmp_path)

@@ -9,9 +9,9 @@ from pathlib import Path
 
 import pytest
 
+from ocop_rate import inputs
 from ocop_rate.errors import UsageError
-from ocop_rate.loading import inputs
-from ocop_rate.loading.inputs import (
+from ocop_rate.inputs import (
     begin_run,
     end_run,
     input_named,

@@ -10,7 +10,7 @@ from typing import Any
 
 from openpyxl import load_workbook
 
-from ocop_rate.engine import expanded
+from ocop_rate.engine import expanded, rating_at
 from ocop_rate.loading.rubrics import load_library
 from ocop_rate.pipeline import rate_paths
 from ocop_rate.report import xlsx_report
@@ -78,10 +78,10 @@ def test_html_from_columns_equals_html_from_ratings(tmp_path: Path) -> None:
     day = dt.date(2026, 12, 1)
     for lang in ("vi", "en"):
         streamed = list(html_report.render_chunks(result, lang, summarise(result),
-                                                  library.rubrics, day))
+                                                  library.rubrics, day, detail=rating_at))
         assert len(streamed) > 40  # a sheet per product, each its own piece
         whole = html_report.render(expanded(result), lang, summarise(result),
-                                   library.rubrics, day)
+                                   library.rubrics, day, detail=rating_at)
         assert "".join(streamed) == whole
         assert whole.count('id="p-P-') == 40
 
@@ -101,7 +101,7 @@ def test_members_view_from_columns_equals_the_expanded_one(tmp_path: Path) -> No
             console.print(block)
         return console.export_text()
 
-    lazy = members_view(result, "en")
+    lazy = members_view(result, "en", rating_at)
     assert len(lazy) == 13
-    assert printed(lazy) == printed(members_view(expanded(result), "en"))
+    assert printed(lazy) == printed(members_view(expanded(result), "en", rating_at))
     assert printed(lazy).count("P-000") >= 12
