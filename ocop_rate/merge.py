@@ -40,7 +40,7 @@ from ocop_rate.models.rubric import Rubric
 from ocop_rate.outcome import Level
 
 if TYPE_CHECKING:
-    from collections.abc import Callable
+    from collections.abc import Callable, Sequence
 
     from ocop_rate.loading.score_sheets import RowPlaces
 
@@ -125,8 +125,24 @@ class SheetMerge:
 
     @property
     def most(self) -> int:
-        """The largest council the sheets give one product."""
-        return max((g.size for g in self.groups.values() if g.refs), default=0)
+        """The largest council the sheets give one product: its members counted once (a
+        member who scores it twice makes no larger council). Only products met in several
+        places can hold a member twice (a sheet refuses it within itself), and only the
+        largest met so far are counted member by member."""
+        best = 0
+        for group in self.groups.values():
+            if group.refs and group.size > best:  # council sizes are small: rarely true
+                best = max(best, group.size if len(group.refs) == 1 and group.held is None
+                           else len({member_key(m) for m in self._members(group)}))
+        return best
+
+    def _members(self, group: _Group) -> list[str]:
+        """The members of every sheet of the product, as written."""
+        out = [] if group.held is None else [s.member for s in group.held[1].dossier.council]
+        for b, p in group.refs:
+            block = self.blocks[b]
+            out += block.member[int(block.starts[p]):int(block.starts[p + 1])]
+        return out
 
     def names(self, pid: str) -> bool:
         """Whether a sheet scores product ``pid`` (its dossier then waits for the merge)."""
@@ -202,13 +218,7 @@ class SheetMerge:
                 int(self.blocks[b].starts[p])), product=pid,
                 seen=", ".join(repr(r) for r in dict.fromkeys(rubrics)))
         rows = self._rows(group)
-        first: dict[str, int] = {}
-        for i, (member, where) in enumerate(rows):
-            j = first.setdefault(member_key(member), i)
-            if j != i:
-                return Problem.of("rating.member_twice", self._locate(group, where),
-                                  member=member, product=pid, first=rows[j][1], again=where)
-        return None
+        return member_twice(pid, rows, lambda i: self._locate(group, rows[i][1]))
 
     def _locate(self, group: _Group, where: str) -> Location:
         """The row said ``where`` (a member's second sheet of the product), at its member
@@ -289,10 +299,7 @@ class SheetMerge:
             dropped.add(id(suspect))
             b, p = suspect.refs[0]
             where = self.places[b].at(int(self.blocks[b].starts[p]))
-            written = list(dict.fromkeys(m for m, _ in self._rows(suspect)))
-            problem = Problem.of("round.near_miss", where, pid=pid, count=len(written),
-                                 of=most, suggestion=" / ".join(near),
-                                 members=", ".join(written))
+            problem = near_miss(pid, where, [m for m, _ in self._rows(suspect)], most, near)
             out.append(Failure(product_id=pid, rubric=self.blocks[b].rubric.id,
                                file=where.file, errors=(to_out(problem),)))
         return out
@@ -375,6 +382,31 @@ class SheetMerge:
     def _said(self, ref: Ref) -> str:
         b, p = ref
         return self.places[b].said(int(self.blocks[b].starts[p]))
+
+
+def member_twice(pid: str, rows: Sequence[tuple[str, str]],
+                 locate: Callable[[int], Location]) -> Problem | None:
+    """The rule of one member, one sheet per product, loose and in a round alike: the
+    first member of ``rows`` (member as written, where the row is said) met again, names
+    compared by :func:`member_key`; ``locate(i)`` places row ``i`` (its member cell). A
+    round asks it of the sheets of one member in one pass (a later pass re-scores)."""
+    first: dict[str, int] = {}
+    for i, (member, where) in enumerate(rows):
+        j = first.setdefault(member_key(member), i)
+        if j != i:
+            return Problem.of("rating.member_twice", locate(i), member=member, product=pid,
+                              first=rows[j][1], again=where)
+    return None
+
+
+def near_miss(pid: str, where: Location, members: Sequence[str], of: int,
+              near: Sequence[str]) -> Problem:
+    """Id ``pid``, scored by ``members`` only while councils have ``of``, is likely one of
+    ``near``: not rated as a product of its own (loose: the ids other members scored; a
+    round: its product list)."""
+    written = list(dict.fromkeys(members))
+    return Problem.of("round.near_miss", where, pid=pid, count=len(written), of=of,
+                      suggestion=" / ".join(near), members=", ".join(written))
 
 
 def to_out(problem: Problem) -> ProblemOut:

@@ -82,7 +82,7 @@ def _csv_rows(path: Path) -> list[tuple[dict[str, Any], Locate]]:
 
 
 def _unquote(cell: Any) -> Any:
-    """Undo the apostrophe that :func:`report.safety.neutralise` put before formula-like
+    """Undo the apostrophe that :func:`render.safety.neutralise` put before formula-like
     text, and read blank cells as absent."""
     if not isinstance(cell, str):
         return cell

@@ -78,6 +78,7 @@ def main() -> None:
     # points, ~25 ms) the first time a model is built; ocop-rate's models are its own, so
     # skip the scan unless the user asked for plugins by setting the variable themselves.
     os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
+    _no_plugin_loader()
     _safe_streams()
     for signum in (signal.SIGTERM, getattr(signal, "SIGHUP", None)):
         if signum is not None:
@@ -97,6 +98,27 @@ def main() -> None:
         sys.exit(128 + stop.signum)
     except OSError as exc:  # standard output went away or is full
         _stdout_failed(exc)
+
+
+PLUGINS_OFF = ("__all__", "1", "true")
+"""The values of ``PYDANTIC_DISABLE_PLUGINS`` for which pydantic loads no plugin at all."""
+
+
+def _no_plugin_loader() -> None:
+    """With its plugins off, pydantic still imports its plugin loader when it builds the
+    first model, and the loader imports ``importlib.metadata`` (email, zipfile, csv…): a
+    fifth of what ``rate ONE.yaml`` adds to ``import typer, pydantic, numpy``, to learn that
+    there is no plugin. A loader that answers as the real one does when plugins are off (no
+    plugin) stands in for it, only then (tests/unit/cli/test_cli_imports.py holds the two
+    to the same answer)."""
+    name = "pydantic.plugin._loader"
+    if os.environ.get("PYDANTIC_DISABLE_PLUGINS") not in PLUGINS_OFF or name in sys.modules:
+        return
+    import types
+
+    loader = types.ModuleType(name, "pydantic's plugin loader while plugins are off")
+    loader.get_plugins = lambda: ()  # type: ignore[attr-defined]
+    sys.modules[name] = loader
 
 
 class _Closed(io.TextIOBase):

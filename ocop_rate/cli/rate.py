@@ -39,6 +39,7 @@ from ocop_rate.cli.common import (
 from ocop_rate.cli.formats import FormatOpt, deliver, refuse_unless
 from ocop_rate.cli.help import OcopCommand
 from ocop_rate.cli.round_common import (
+    loose_of,
     rate_round,
     refuse_round_inputs,
     round_config,
@@ -73,14 +74,15 @@ def rate(
     date: PrintedDateOpt = None,
 ) -> None:
     """Rate dossiers and print their stars (chấm điểm và phân hạng sao). A round folder
-    (with round.yaml) is rated as a council round: see `ocop-rate round --help`."""
+    (with round.yaml) is rated as a council round, the files named beside it joining it:
+    see `ocop-rate round --help`."""
     config = round_config(paths)
     refuse_unless("round" if config is not None else "batch", fmt, output)
     day = None if date is None else _day(date)  # a round's own date unless given
     language = _code(lang)
     if config is not None:
         _rate_round(config, rules=rules, fmt=fmt, output=output, lang=language,
-                    members=members, level=level, day=day)
+                    members=members, level=level, day=day, loose=loose_of(paths))
     level = level or LevelChoice.province  # loose files: a provincial council unless told
     library = _library(rules)
     _refuse_overwriting_inputs(output, paths)
@@ -103,15 +105,16 @@ def rate(
 
 
 def _rate_round(config: Path, *, rules: list[Path] | None, fmt: str, output: Path | None,
-                lang: LangCode, members: bool, level: LevelChoice | None, day: dt.date | None
-                ) -> NoReturn:
-    """``ocop-rate rate ROUND/``: the round's header, who scored what, the results, the
-    round's notes, in any format a batch has. Exit 1 when a product is not rated or the
-    round has problems."""
+                lang: LangCode, members: bool, level: LevelChoice | None, day: dt.date | None,
+                loose: list[str]) -> NoReturn:
+    """``ocop-rate rate ROUND/ [LOOSE…]``: the round's header, who scored what, the
+    results, the round's notes, in any format a batch has; the loose files' sheets join
+    the round. Exit 1 when a product is not rated or the round has problems."""
     if output is not None:
         refuse_round_inputs(config, output)
+        _refuse_overwriting_inputs(output, loose)
     library = _library(rules)
-    report, result = rate_round(config, rules, level, library)
+    report, result = rate_round(config, rules, level, library, loose)
     if registry.drawer("round", fmt).data_only:  # the data has no place for them
         round_problems(report, lang)
     asked = Asked(lang, day=day, members=members, rubrics=library.rubrics)

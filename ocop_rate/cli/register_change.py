@@ -181,7 +181,7 @@ def result(
     register = _open(db, language, write=True)
     done = _run(register, language, lambda: ministry_result(
         register, ident, n, dec, certificate, issued_on, total, evaluate_again))
-    from ocop_rate.report.register_view import label
+    from ocop_rate.views.register import label
 
     _note("register.result_recorded", language, product=ident,
           state=label(done.detail, language))

@@ -221,7 +221,7 @@ def registration_lines(db: Path, products: list[tuple[str, int | None]], lang: L
     from ocop_rate.messages import text
     from ocop_rate.register.dates import today
     from ocop_rate.register.hook import registrations
-    from ocop_rate.report.register_view import label
+    from ocop_rate.views.register import label
 
     try:
         found = registrations(db, products, today())

@@ -36,27 +36,38 @@ app.add_typer(round_app, name="round")
 
 
 def round_config(paths: list[str]) -> Path | None:
-    """The round.yaml of the one round folder named in ``paths``, if any (a round is
-    rated on its own)."""
+    """The round.yaml of the one round folder named in ``paths``, if any; the other
+    paths (:func:`loose_of`) join that round. Two round folders are refused: which
+    council would the loose files' sheets belong to?"""
     from ocop_rate.round import round_file
 
     found = [(arg, round_file(arg)) for arg in paths]
     rounds = [(arg, f) for arg, f in found if f is not None]
     if not rounds:
         return None
-    if len(paths) > 1:
-        _fail(OcopError(Problem.of("round.mixed_inputs", None, path=rounds[0][0])))
+    if len({f.resolve() for _, f in rounds}) > 1:
+        _fail(OcopError(Problem.of("round.two_rounds", None, path=rounds[0][0],
+                                   other=rounds[1][0])))
     return rounds[0][1]
 
 
+def loose_of(paths: list[str]) -> list[str]:
+    """The paths named beside a round folder (files, folders, patterns)."""
+    from ocop_rate.round import round_file
+
+    return [arg for arg in paths if round_file(arg) is None]
+
+
 def rate_round(config: Path, rules: list[Path] | None, level: LevelChoice | None,
-               library: RubricLibrary | None = None) -> tuple[RoundReport, BatchResult]:
+               library: RubricLibrary | None = None, loose: list[str] | None = None
+               ) -> tuple[RoundReport, BatchResult]:
     """The round of ``config`` rated with ``library`` (else the one ``rules`` names), at
-    ``level`` when given (else round.yaml's)."""
+    ``level`` when given (else round.yaml's), the ``loose`` files' sheets joining it."""
     from ocop_rate.round import rate_round as rate
 
     chosen = library or _library(rules)
-    return _guard(lambda: rate(chosen, config, None if level is None else level.value))
+    return _guard(lambda: rate(chosen, config, None if level is None else level.value,
+                               loose=loose or ()))
 
 
 def round_problems(report: RoundReport, lang: LangCode) -> None:

@@ -12,7 +12,7 @@ name 13 pt bold. The decree's short rules under the headers are drawn as short l
 text, which every word processor shows alike.
 
 python-docx is imported inside each function, so importing this module costs nothing. Every
-text is passed through :func:`ocop_rate.report.safety.cell_text`: a control character a
+text is passed through :func:`ocop_rate.render.safety.cell_text`: a control character a
 file may carry cannot break the document's XML.
 """
 
@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from ocop_rate.messages import Lang, text
-from ocop_rate.report.safety import cell_text
+from ocop_rate.render.safety import cell_text
 
 if TYPE_CHECKING:
     from docx.document import Document

@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -38,7 +37,9 @@ from ocop_rate.loading.sheet_files import (
     ROUND_COLUMNS,
     RawSheet,
     column_letter,
+    criterion_key,
     header_key,
+    said_at,
 )
 from ocop_rate.models.names import id_keys, invisible_in_id, member_key, plain_ids
 from ocop_rate.models.rubric import NONE, Rubric, option_code
@@ -88,9 +89,7 @@ class RowPlaces:
 
     def said(self, row: int) -> str:
         """``file:line`` of row ``row`` (the sheet named too in a workbook)."""
-        line = int(self.lines[row])
-        return f"{self.file}:{line}" if self.sheet is None else \
-            f"{self.file} ({self.sheet}):{line}"
+        return said_at(self.file, self.sheet, int(self.lines[row]))
 
 
 @dataclass(frozen=True)
@@ -98,15 +97,6 @@ class SheetContent:
     blocks: list[CouncilColumns] = field(default_factory=list)
     bad: list[BadProduct] = field(default_factory=list)
     places: list[RowPlaces] = field(default_factory=list)  # one per block
-
-
-def _criterion_key(key: str, known: Mapping[str, str]) -> str | None:
-    """The criterion a header names (folded key): its id alone (``a1.1``, ``a 1.1``) or
-    its id then its name, as a person labels a column (``a1.1 nguon nguyen lieu``)."""
-    if key.replace(" ", "") in known:
-        return key.replace(" ", "")
-    first = key.split(" ", 1)[0]
-    return first if first in known else None
 
 
 def _text(column: Any) -> Any:
@@ -211,7 +201,7 @@ class _Sheet:
             if not every:
                 every.update({c.id.casefold(): c.id for r in self.library.rubrics.values()
                               for c in r.criteria})
-            return _criterion_key(key, every)
+            return criterion_key(key, every)
 
         problems: list[Problem] = []
         round_only: list[int] = []

@@ -14,9 +14,7 @@ from __future__ import annotations
 import codecs
 import contextlib
 import re
-import zipfile
-import zlib
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -52,6 +50,16 @@ member's comment): a loose score sheet holding them is a round's sheet rated on 
 def header_key(text: str) -> str:
     """``'Mã  SP'`` -> ``'ma sp'``: case, diacritics (đ too) and separators ignored."""
     return folded(text)
+
+
+def criterion_key(key: str, known: Mapping[str, str]) -> str | None:
+    """The criterion a header names (its :func:`header_key`; ``known``: casefolded ids):
+    its id alone (``a1.1``, ``a 1.1``) or its id then its name, as a person labels a
+    column (``a1.1 nguon nguyen lieu``), in a loose score sheet as in a round's."""
+    if key.replace(" ", "") in known:
+        return key.replace(" ", "")
+    first = key.split(" ", 1)[0]
+    return first if first in known else None
 
 
 @dataclass(frozen=True)
@@ -230,6 +238,9 @@ def _parse_in_chunks(chunks: Any) -> Any:
 
 
 def _read_xlsx(path: Path, max_rows: int | None = None) -> list[RawSheet]:
+    import zipfile  # here: a CSV's reader (loading.csv_records) starts without it
+    import zlib
+
     name = str(path)
     read_bytes(path, MAX_SHEET_BYTES)  # size cap, folder, missing file
     from ocop_rate.loading.xlsx_parts import check_parts
@@ -416,6 +427,12 @@ def _cell_text(value: object) -> str:
     if hasattr(value, "isoformat"):
         return str(value.isoformat())
     return str(value)
+
+
+def said_at(file: str, sheet: str | None, line: int) -> str:
+    """``file:line`` of a sheet row (a workbook's sheet named too): how a row is named
+    where a rule of the merge by product id (``ocop_rate.merge``) says two places."""
+    return f"{file}:{line}" if sheet is None else f"{file} ({sheet}):{line}"
 
 
 def column_letter(index: int) -> str:

@@ -1,12 +1,13 @@
 """What the rubric checks found, as plain data: the lint findings of ``validate``, the
 product-by-product comparison of ``diff`` and the golden cases of ``check``.
 
-The checks room (:mod:`ocop_rate.checks`) produces these; every format draws them
-(``report/terminal.py``, ``json_report.py``, ``junit.py``, ``github.py``) without importing
-the checks, the loaders or the engine behind them. Plain dataclasses importing nothing of ours:
-``validate`` on the compiled rubrics loads no pydantic model. A located problem is
-:class:`ocop_rate.errors.Problem` (at :class:`ocop_rate.errors.Location`), which sits beside
-the models; here it is typed by what a format reads of it (:class:`Located`, :class:`Said`).
+The checks room (:mod:`ocop_rate.checks`) produces these; every format draws them (the
+terminal from a Document built by ``views/checks.py``; ``report/json_report.py``,
+``junit.py``, ``github.py``) without importing the checks, the loaders or the engine behind
+them. Plain dataclasses importing nothing of ours: ``validate`` on the compiled rubrics loads
+no pydantic model. A located problem is :class:`ocop_rate.errors.Problem` (at
+:class:`ocop_rate.errors.Location`), which sits beside the models; here it is typed by what a
+format reads of it (:class:`Located`, :class:`Said`).
 """
 
 from __future__ import annotations

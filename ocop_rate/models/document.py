@@ -11,6 +11,7 @@ Plain dataclasses (no pydantic): a document is built and drawn once per run.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -18,11 +19,18 @@ from typing import Any
 @dataclass(frozen=True)
 class Table:
     """A table: its head, its rows (text cells), each column's alignment (``left``, the
-    default, ``right`` for numbers, ``center``)."""
+    default, ``right`` for numbers, ``center``).
+
+    For a spreadsheet, ``values`` may hold the same rows as typed values (dates, numbers,
+    None for an empty cell), so a date is a date cell; ``name`` is a short name (a sheet's)
+    and ``keys`` the leading columns that name a row (kept in view: frozen in a sheet)."""
 
     head: tuple[str, ...]
-    rows: list[tuple[str, ...]]
+    rows: Sequence[tuple[str, ...]]
     align: tuple[str, ...] = ()
+    values: Sequence[tuple[object, ...]] | None = None
+    name: str = ""
+    keys: int = 0
 
     def alignment(self, column: int) -> str:
         found = self.align[column] if column < len(self.align) else "left"
@@ -60,8 +68,10 @@ class Section:
 
 @dataclass
 class Document:
-    """What a subject shows a person, format-free; ``data`` is what machines read."""
+    """What a subject shows a person, format-free; ``data`` is what machines read; ``lang``
+    the language its words are in (a spreadsheet shows its dates day first in Vietnamese)."""
 
     title: str
     sections: list[Section] = field(default_factory=list)
     data: Any = None
+    lang: str = "vi"

@@ -2,7 +2,8 @@
 
 Public holidays come from the ``holidays`` package's Vietnam calendar (Tết, Giỗ Tổ Hùng
 Vương, 30/4, 1/5, Quốc khánh, and the days the Government swaps), not from a list typed
-here: a maintained calendar follows each year's announced swaps. Saturdays and Sundays are
+here: a maintained calendar follows each year's announced swaps (read from its record,
+:mod:`.vn_calendar`, when the installed version is the recorded one). Saturdays and Sundays are
 days off (the civil service's five-day week, Quyết định 188/1999/QĐ-TTg); a Saturday the
 calendar makes a working day in a swap counts as one.
 
@@ -21,6 +22,8 @@ from __future__ import annotations
 
 import functools
 from datetime import date, timedelta
+from pathlib import Path
+from typing import Any
 
 MAX_WORKING_DAYS = 3660   # a bound on a count read from a file (ten years of days)
 
@@ -29,6 +32,9 @@ MAX_WORKING_DAYS = 3660   # a bound on a count read from a file (ten years of da
 def _days_off(year: int) -> frozenset[date]:
     """The public holidays (and swapped days off) of ``year``; Saturdays made working days
     in a swap are left out of :func:`_worked_weekends` instead."""
+    table = _table()
+    if table is not None and table.FIRST_YEAR <= year <= table.LAST_YEAR:
+        return _days(year, table.DAYS_OFF.get(year, ""))
     import holidays
 
     return frozenset(holidays.country_holidays("VN", years=year))
@@ -36,10 +42,36 @@ def _days_off(year: int) -> frozenset[date]:
 
 @functools.cache
 def _worked_weekends(year: int) -> frozenset[date]:
+    table = _table()
+    if table is not None and table.FIRST_YEAR <= year <= table.LAST_YEAR:
+        return _days(year, table.WORKED_SATURDAYS.get(year, ""))
     import holidays
 
     calendar = holidays.country_holidays("VN", years=year)
     return frozenset(d for d in getattr(calendar, "weekend_workdays", ()) if d.year == year)
+
+
+@functools.cache
+def _table() -> Any:
+    """The calendar recorded from the installed ``holidays`` (:mod:`.vn_calendar`), or None
+    when another version is installed (then the package is asked). Importing ``holidays``
+    loads every country's calendar, ~0.1 s that each ``register due`` would pay; its version
+    is read from the folder pip installed it with, which costs nothing to look at."""
+    from importlib.util import find_spec
+
+    from ocop_rate.procedure import vn_calendar
+
+    spec = find_spec("holidays")
+    if spec is None or spec.origin is None:
+        return None
+    site = Path(spec.origin).parent.parent
+    if not (site / f"holidays-{vn_calendar.HOLIDAYS_VERSION}.dist-info").is_dir():
+        return None
+    return vn_calendar
+
+
+def _days(year: int, month_days: str) -> frozenset[date]:
+    return frozenset(date(year, int(md[:2]), int(md[3:])) for md in month_days.split())
 
 
 def is_working_day(day: date) -> bool:

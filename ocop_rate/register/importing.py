@@ -11,13 +11,15 @@ and writing happen in one transaction, so a killed import leaves the file as it 
 from __future__ import annotations
 
 import sqlite3
-from dataclasses import dataclass, field, replace
+import unicodedata
+from collections.abc import Iterator
+from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from ocop_rate.errors import Location, Problem
-from ocop_rate.models.dossier import PRODUCER_KINDS
+from ocop_rate.loading.sheet_files import MAX_CELL_CHARS
 from ocop_rate.register import ledger, rules
 from ocop_rate.register.dates import parse_date
 from ocop_rate.register.keys import bad_id, producer_kind
@@ -73,14 +75,15 @@ def _export_words() -> None:
 _export_words()
 
 
-@dataclass(frozen=True)
-class Row:
+class Row(NamedTuple):
+    """A good row, as it will be written (a tuple: thousands are made at once)."""
+
     line: int
     product: ledger.ProductInfo
     stars: int
     certificate: str
     issued_on: date
-    expires_on: date | None
+    expires_on: date
     term_source: str
     decision: ledger.Decision
     filed_on: date | None
@@ -96,14 +99,27 @@ class Imported:
     problems: list[Problem] = field(default_factory=list)
 
 
-def read_rows(path: Path) -> tuple[Any, dict[str, int]]:
-    """The sheet's cells and the column of each canonical field."""
-    from ocop_rate.loading.raw_sheets import read_raw
+MAX_IMPORT_ROWS = 200_000
+"""Rows one import may hold: every row is validated before anything is written, so all are
+kept in memory at once (a province's register is some thousands; the country's, tens)."""
+
+
+@dataclass(frozen=True)
+class Sheet:
+    """The table being imported: the file (and worksheet), its headers, its records."""
+
+    file: str
+    sheet: str | None
+    headers: list[str]
+    records: Iterator[tuple[int, list[str]]]   # the record's line (sheet row), its cells
+    header_line: int = 1
+
+
+def read_rows(path: Path) -> tuple[Sheet, dict[str, int]]:
+    """The table's records and the column of each canonical field."""
     from ocop_rate.loading.sheet_files import header_key
 
-    if path.suffix.lower() not in IMPORT_SUFFIXES:
-        raise RegisterError(Problem.of("register.import_suffix", Location(str(path))))
-    raw = read_raw(path)[0]  # the first sheet (a workbook's others are notes)
+    raw = open_sheet(path)
     columns: dict[str, int] = {}
     problems: list[Problem] = []
     for col, header in enumerate(raw.headers):
@@ -115,27 +131,49 @@ def read_rows(path: Path) -> tuple[Any, dict[str, int]]:
             continue
         if canonical not in COLUMNS:
             problems.append(Problem.of("register.import_unknown_column",
-                                       _where(raw, None, col), header=header,
+                                       _where(raw, raw.header_line, col), header=header,
                                        expected=", ".join(REQUIRED)))
         elif canonical in columns:
             problems.append(Problem.of("register.import_repeated_column",
-                                       _where(raw, None, col), header=header))
+                                       _where(raw, raw.header_line, col), header=header))
         else:
             columns[canonical] = col
     for need in REQUIRED:
         if need not in columns:
             problems.append(Problem.of("register.import_missing_column",
-                                       Location(raw.file, 1), column=need))
+                                       Location(raw.file, raw.header_line), column=need))
     if problems:
         raise RegisterError(problems)
     return raw, columns
 
 
-def _where(raw: Any, row: int | None, col: int) -> Location:
+def open_sheet(path: Path) -> Sheet:
+    """The table in ``path``: a CSV read record by record with the ``csv`` module
+    (:mod:`ocop_rate.loading.csv_records`, no pandas), a workbook's first sheet (its
+    others are notes) by the score sheets' reader."""
+    suffix = path.suffix.lower()
+    if suffix not in IMPORT_SUFFIXES:
+        raise RegisterError(Problem.of("register.import_suffix", Location(str(path))))
+    if suffix in (".csv", ".tsv", ".txt"):
+        from ocop_rate.loading.csv_records import read_csv_records
+
+        table = read_csv_records(path, MAX_IMPORT_ROWS)
+        return Sheet(table.file, None, table.headers, table.records, table.header_line)
+    from ocop_rate.loading.raw_sheets import read_raw
+
+    raw = read_raw(path, MAX_IMPORT_ROWS)[0]
+
+    def records() -> Iterator[tuple[int, list[str]]]:
+        for i, values in enumerate(raw.frame.itertuples(index=False, name=None)):
+            yield raw.first_row + i, ["" if v is None or v != v else str(v) for v in values]
+
+    return Sheet(raw.file, raw.sheet, raw.headers, records(), raw.first_row - 1)
+
+
+def _where(raw: Sheet, line: int, col: int) -> Location:
     from ocop_rate.loading.sheet_files import column_letter
 
-    line = 1 if row is None else raw.first_row + row
-    header = raw.headers[col]
+    header = raw.headers[col] if col < len(raw.headers) else ""
     if raw.sheet is not None:
         header = f"{header} ({raw.sheet}!{column_letter(col)}{line})"
     return Location(raw.file, line, col + 1, header)
@@ -144,71 +182,106 @@ def _where(raw: Any, row: int | None, col: int) -> Location:
 def _inert_back(text: str) -> str:
     """Undo the apostrophe an export put before formula-like text (``'=x`` -> ``=x``), so
     a register exported and imported back keeps its names as they were."""
-    from ocop_rate.report.safety import FORMULA_STARTS
+    from ocop_rate.render.safety import FORMULA_STARTS
 
     if text.startswith("'") and text[1:].startswith(FORMULA_STARTS):
         return text[1:]
     return text
 
 
-def validate(raw: Any, columns: dict[str, int]) -> tuple[list[Row], list[Problem], int]:
-    """Each row checked on its own; a row with any problem is left out. Also the number
-    of data rows (blank rows are skipped)."""
-    import unicodedata
+def _cells(values: list[str]) -> list[str]:
+    """A row's cells as the register keeps them: NFC, stripped, an export's formula guard
+    undone. A row is normalised as one string (the separator, a control character, never
+    composes with its neighbours), as most rows are plain ASCII and none needs it."""
+    joined = _SEP.join(values)
+    if not joined.isascii():
+        parts = unicodedata.normalize("NFC", joined).split(_SEP)
+        values = parts if len(parts) == len(values) else [
+            unicodedata.normalize("NFC", v) for v in values]   # a cell holding the separator
+    cells = [v.strip() for v in values]
+    return [_inert_back(v) for v in cells] if "'" in joined else cells
 
+
+_SEP = "\x1f"   # the unit separator
+
+
+DATE_FIELDS = ("issued_on", "expires_on", "decision_date", "filed_on", "revoked_on")
+
+
+def validate(raw: Sheet, columns: dict[str, int]) -> tuple[list[Row], list[Problem], int]:
+    """Each row checked on its own; a row with any problem is left out. Also the number
+    of data rows (blank rows are skipped). Dates, expiries, authorities and decisions
+    repeat from row to row: each distinct one is read (or made) once."""
     good: list[Row] = []
     problems: list[Problem] = []
-    frame = raw.frame
-    cells = {name: [_inert_back(unicodedata.normalize("NFC", str(v)).strip())
-                    for v in frame[col].astype(object).fillna("").tolist()]
-             for name, col in columns.items()}
     seen: dict[str, int] = {}
-    count = 0
-    for i in range(len(frame)):
-        def get(name: str, row: int = i) -> str:
-            return cells[name][row] if name in cells else ""
+    count = line = 0
+    dates_read: dict[str, date | None] = {"": None}
+    expiries: dict[date, date] = {}
+    authorities: dict[str, rules.Authority | None] = {}
+    decisions: dict[tuple[str, date, str, str | None], ledger.Decision] = {}
+    names, cols = list(columns), list(columns.values())
+    blank = dict.fromkeys(COLUMNS, "")
+    no_dates: dict[str, date | None] = dict.fromkeys(DATE_FIELDS)
+    given_dates = [name for name in DATE_FIELDS if name in columns]
+    cells: dict[str, str] = blank
+    here: list[Problem] = []
 
-        if not any(cells[n][i] for n in cells):
+    def bad(name: str, message_id: str, **params: object) -> None:
+        """A problem of this row's cell ``name`` (``line``, ``cells``, ``here``: the row's)."""
+        here.append(Problem.of(message_id, _where(raw, line, columns[name]),
+                               value=cells[name], **params))
+
+    for line, record in raw.records:
+        width = len(record)
+        values = _cells([record[c] if c < width else "" for c in cols])
+        if not any(values):
             continue
         count += 1
-        here: list[Problem] = []
-
-        def bad(name: str, message_id: str, row: int = i, out: list[Problem] = here,
-                **params: object) -> None:
-            out.append(Problem.of(message_id, _where(raw, row, columns[name]),
-                                  value=get(name, row), **params))
-
-        pid = get("product_id")
+        here = []
+        cells = blank.copy()
+        cells.update(zip(names, values, strict=True))
+        if max(map(len, values)) > MAX_CELL_CHARS:
+            problems += [Problem.of("sheet.cell_too_long", _where(raw, line, columns[name]),
+                                    line=line, limit=MAX_CELL_CHARS)
+                         for name, text in zip(names, values, strict=True)
+                         if len(text) > MAX_CELL_CHARS]
+            continue
+        pid = cells["product_id"]
         if bad_id(pid):
             bad("product_id", "register.import_bad_id")
-        stars_text = get("stars")
+        stars_text = cells["stars"]
         stars = int(stars_text) if stars_text in ("3", "4", "5") else 0
         if not stars:
             bad("stars", "register.import_bad_stars")
-        number = get("certificate")
+        number = cells["certificate"]
         if not number:
             bad("certificate", "register.import_blank", column="certificate")
         elif number in seen:
-            bad("certificate", "register.import_repeated_certificate",
-                line=raw.first_row + seen[number])
-        seen.setdefault(number, i)
-        dates: dict[str, date | None] = {}
-        for name in ("issued_on", "expires_on", "decision_date", "filed_on", "revoked_on"):
-            text = get(name)
-            dates[name] = parse_date(text) if text else None
-            if text and dates[name] is None:
+            bad("certificate", "register.import_repeated_certificate", line=seen[number])
+        else:
+            seen[number] = line
+        dates = no_dates.copy()
+        for name in given_dates:
+            text = cells[name]
+            if text not in dates_read:
+                dates_read[text] = parse_date(text)
+            found = dates[name] = dates_read[text]
+            if found is None and text:
                 bad(name, "register.import_bad_date")
         issued = dates["issued_on"]
-        if issued is None and not get("issued_on"):
+        if issued is None and not cells["issued_on"]:
             bad("issued_on", "register.import_blank", column="issued_on")
-        decision = get("decision")
+        decision = cells["decision"]
         if not decision:
             bad("decision", "register.import_blank", column="decision")
         authority = rules.authority_for(stars or 3)
-        if get("authority"):
-            from ocop_rate.loading.sheet_files import header_key
+        if said := cells["authority"]:
+            if said not in authorities:
+                from ocop_rate.loading.sheet_files import header_key
 
-            word = AUTHORITY_WORDS.get(header_key(get("authority")))
+                authorities[said] = AUTHORITY_WORDS.get(header_key(said))
+            word = authorities[said]
             if word is None:
                 bad("authority", "register.import_bad_authority")
             elif stars and word != authority:
@@ -216,7 +289,9 @@ def validate(raw: Any, columns: dict[str, int]) -> tuple[list[Row], list[Problem
                     authority=authority)
         expires, term = dates["expires_on"], "36-months"
         if issued is not None:
-            computed = rules.expiry(issued)
+            if issued not in expiries:
+                expiries[issued] = rules.expiry(issued)
+            computed = expiries[issued]
             if expires is not None and issued < rules.EFFECTIVE:
                 term = "decision"            # Điều 12.1: the term its decision gave
                 if expires <= issued:
@@ -225,49 +300,60 @@ def validate(raw: Any, columns: dict[str, int]) -> tuple[list[Row], list[Problem
                 bad("expires_on", "register.import_not_36_months", expected=computed)
             expires = expires or computed
         revoked = dates["revoked_on"]
-        letter = rules.ground(get("ground")) if get("ground") else None
-        if revoked is not None or get("ground") or get("revocation_decision"):
+        letter = rules.ground(cells["ground"]) if cells["ground"] else None
+        if revoked is not None or cells["ground"] or cells["revocation_decision"]:
             for name in ("revoked_on", "ground", "revocation_decision"):
-                if name not in columns or not get(name):
-                    where = _where(raw, i, columns[name]) if name in columns else \
-                        Location(raw.file, raw.first_row + i)
+                if name not in columns or not cells[name]:
+                    where = _where(raw, line, columns[name]) if name in columns else \
+                        Location(raw.file, line)
                     here.append(Problem.of("register.import_revocation_incomplete", where,
                                            column=name))
-            if get("ground") and letter is None:
+            if cells["ground"] and letter is None:
                 bad("ground", "register.bad_ground", grounds=", ".join(rules.GROUNDS))
-        kind = producer_kind(get("producer_kind"))
-        if get("producer_kind") and kind is None:
-            bad("producer_kind", "register.import_bad_producer_kind",
-                kinds=", ".join(PRODUCER_KINDS))
-        if here or issued is None:
+        kind = None
+        if written := cells["producer_kind"]:
+            kind = producer_kind(written)
+            if kind is None:
+                from ocop_rate.models.dossier import PRODUCER_KINDS
+
+                bad("producer_kind", "register.import_bad_producer_kind",
+                    kinds=", ".join(PRODUCER_KINDS))
+        if here or issued is None or expires is None:
             problems += here
             continue
-        dec_on = dates["decision_date"] or issued
+        province = cells["province"] or None
+        key = (decision, dates["decision_date"] or issued, authority, province)
+        if key not in decisions:
+            decisions[key] = ledger.Decision(key[0], key[1], authority, None, province)
         good.append(Row(
-            raw.first_row + i,
-            ledger.ProductInfo(pid, get("product_name"), None, get("product_group") or None,
-                               get("producer") or None, get("commune") or None,
-                               get("province") or None, kind),
-            stars, number, issued, expires, term,
-            ledger.Decision(decision, dec_on, authority, None, get("province") or None),
-            dates["filed_on"], revoked, letter, get("revocation_decision") or None))
+            line,
+            ledger.ProductInfo(pid, cells["product_name"], None, cells["product_group"] or None,
+                               cells["producer"] or None, cells["commune"] or None, province,
+                               kind),
+            stars, number, issued, expires, term, decisions[key], dates["filed_on"], revoked,
+            letter, cells["revocation_decision"] or None))
     return good, problems, count
 
 
 def import_file(register: Register, path: Path, partial: bool) -> Imported:
     """Validate every row, then write the good ones in one transaction — all of them, or
-    with ``partial`` those without problems."""
+    with ``partial`` those without problems. The problems listed are the first
+    :data:`~ocop_rate.loading.caps.MAX_PROBLEMS_PER_FILE` and a count of the others."""
+    from ocop_rate.loading.caps import capped
+
     raw, columns = read_rows(path)
     rows, problems, count = validate(raw, columns)
     out = Imported(rows=count)
     with register.transaction() as conn:
         ids = ledger.canonical(conn, [r.product.product_id for r in rows])
-        rows = [replace(r, product=replace(r.product, product_id=ids[r.product.product_id]))
+        rows = [r if ids[r.product.product_id] == r.product.product_id else
+                r._replace(product=r.product._replace(product_id=ids[r.product.product_id]))
                 for r in rows]
         rows, taken = _not_in_register(conn, rows, raw, columns)
         problems += taken
-        out.problems = sorted(problems, key=lambda p: (p.location.line or 0,
-                                                       p.location.column or 0))
+        out.problems = capped(sorted(problems, key=lambda p: (p.location.line or 0,
+                                                              p.location.column or 0)),
+                              raw.file)
         if problems and not partial:
             raise RegisterError(out.problems)
         _write(conn, rows)
@@ -275,11 +361,13 @@ def import_file(register: Register, path: Path, partial: bool) -> Imported:
     return out
 
 
-def _not_in_register(conn: sqlite3.Connection, rows: list[Row], raw: Any,
+def _not_in_register(conn: sqlite3.Connection, rows: list[Row], raw: Sheet,
                      columns: dict[str, int]) -> tuple[list[Row], list[Problem]]:
     known = {n for (n,) in conn.execute("SELECT number FROM certificates")}
+    if not known:
+        return rows, []
     problems = [Problem.of("register.certificate_taken",
-                           _where(raw, r.line - raw.first_row, columns["certificate"]),
+                           _where(raw, r.line, columns["certificate"]),
                            certificate=r.certificate,
                            product=ledger.certificate_by_number(conn, r.certificate))
                 for r in rows if r.certificate in known]
@@ -287,15 +375,34 @@ def _not_in_register(conn: sqlite3.Connection, rows: list[Row], raw: Any,
 
 
 def _write(conn: sqlite3.Connection, rows: list[Row]) -> None:
+    """Products, decisions and certificates. A product that has no current certificate
+    and one row here (the whole of a first import) has its certificate added in one
+    statement with the others alike; the rest go one by one (:func:`ledger.issue`), so a
+    newer certificate replaces an older one whichever is imported first."""
     ledger.upsert_products(conn, [r.product for r in rows])
-    decisions: dict[tuple[str, date, str], int] = {}
-    for r in sorted(rows, key=lambda r: (r.product.product_id, r.issued_on)):
-        key = (r.decision.number, r.decision.on, r.decision.authority)
-        if key not in decisions:
-            decisions[key] = ledger.decision_id(conn, r.decision)
+    decisions = _decision_rows(conn, rows)
+    holders = {pid for (pid,) in conn.execute(
+        "SELECT DISTINCT product_id FROM certificates WHERE superseded_by IS NULL")}
+    per_product: dict[str, int] = {}
+    for r in rows:
+        per_product[r.product.product_id] = per_product.get(r.product.product_id, 0) + 1
+    alone = [r for r in rows if per_product[r.product.product_id] == 1
+             and r.product.product_id not in holders and r.filed_on is None
+             and r.revoked_on is None]
+    iso: dict[date, str] = {}    # a few hundred distinct days among thousands of rows
+    conn.executemany(
+        "INSERT INTO certificates (number, product_id, rating_id, decision_id, stars, "
+        "issued_on, expires_on, term_source) VALUES (?, ?, NULL, ?, ?, ?, ?, ?)",
+        [(r.certificate, r.product.product_id, decisions[id(r.decision)], r.stars,
+          iso.get(r.issued_on) or iso.setdefault(r.issued_on, r.issued_on.isoformat()),
+          iso.get(r.expires_on) or iso.setdefault(r.expires_on, r.expires_on.isoformat()),
+          r.term_source) for r in alone])
+    done = {id(r) for r in alone}
+    rest = [r for r in rows if id(r) not in done]
+    for r in sorted(rest, key=lambda r: (r.product.product_id, r.issued_on)):
         cert = ledger.issue(conn, number=r.certificate, product_id=r.product.product_id,
-                            rating_id=None, decision_row=decisions[key], stars=r.stars,
-                            issued_on=r.issued_on, expires_on=r.expires_on,
+                            rating_id=None, decision_row=decisions[id(r.decision)],
+                            stars=r.stars, issued_on=r.issued_on, expires_on=r.expires_on,
                             term_source=r.term_source)
         if r.filed_on is not None:
             conn.execute("INSERT INTO filings (certificate_id, filed_on) VALUES (?, ?)",
@@ -308,34 +415,50 @@ def _write(conn: sqlite3.Connection, rows: list[Row]) -> None:
                          (cert, r.ground, rev, r.revoked_on.isoformat()))
 
 
+def _decision_rows(conn: sqlite3.Connection, rows: list[Row]) -> dict[int, int]:
+    """The register's row of each row's decision (by the Decision object, which rows
+    share: :func:`validate` makes each once), added when new: one statement for all, as
+    :func:`ledger.decision_id` does for one (a decision already there is kept as it is)."""
+    distinct = {id(r.decision): r.decision for r in rows}
+    conn.executemany("INSERT INTO decisions (number, decided_on, authority, signer, province) "
+                     "VALUES (?, ?, ?, ?, ?) ON CONFLICT (number, decided_on, authority) "
+                     "DO NOTHING",
+                     [(d.number, d.on.isoformat(), d.authority, d.signer, d.province)
+                      for d in distinct.values()])
+    known = {(number, on, authority): row for row, number, on, authority in conn.execute(
+        "SELECT decision_id, number, decided_on, authority FROM decisions")}
+    return {key: known[(d.number, d.on.isoformat(), d.authority)]
+            for key, d in distinct.items()}
+
+
 GRANT_ALIASES = {**ALIASES, "certificate number": "certificate", "so": "certificate"}
 
 
 def grants_from_file(path: Path) -> dict[str, Any]:
     """Certificate numbers for ``register record --certificates FILE``: columns
     ``product_id``, ``certificate`` and optionally ``issued_on``, located problems."""
-    from ocop_rate.loading.raw_sheets import read_raw
     from ocop_rate.loading.sheet_files import header_key
     from ocop_rate.register.record import CertificateGrant
 
-    if path.suffix.lower() not in IMPORT_SUFFIXES:
-        raise RegisterError(Problem.of("register.import_suffix", Location(str(path))))
-    raw = read_raw(path)[0]
-    columns = {GRANT_ALIASES.get(header_key(h), header_key(h).replace(" ", "_")): c
-               for c, h in enumerate(raw.headers) if header_key(h)}
-    problems = [Problem.of("register.import_missing_column", Location(raw.file, 1), column=c)
+    raw = open_sheet(path)
+    columns: dict[str, int] = {}
+    for c, h in enumerate(raw.headers):
+        if header_key(h):
+            columns[GRANT_ALIASES.get(header_key(h), header_key(h).replace(" ", "_"))] = c
+    problems = [Problem.of("register.import_missing_column",
+                           Location(raw.file, raw.header_line), column=c)
                 for c in ("product_id", "certificate") if c not in columns]
     if problems:
         raise RegisterError(problems)
     grants: dict[str, Any] = {}
-    frame = raw.frame
-    for i in range(len(frame)):
-        pid = str(frame[columns["product_id"]][i]).strip()
-        number = str(frame[columns["certificate"]][i]).strip()
+    for line, record in raw.records:
+        def cell(name: str, record: list[str] = record) -> str:
+            col = columns.get(name)
+            return record[col].strip() if col is not None and col < len(record) else ""
+
+        pid, number, issued_text = cell("product_id"), cell("certificate"), cell("issued_on")
         if not pid and not number:
             continue
-        issued_text = str(frame[columns["issued_on"]][i]).strip() if "issued_on" in columns \
-            else ""
         issued = parse_date(issued_text) if issued_text else None
         for name, value, ok in (("product_id", pid, bool(pid)),
                                 ("certificate", number, bool(number)),
@@ -343,7 +466,7 @@ def grants_from_file(path: Path) -> dict[str, Any]:
             if not ok:
                 problems.append(Problem.of("register.import_blank" if not value else
                                            "register.import_bad_date",
-                                           _where(raw, i, columns[name]), value=value,
+                                           _where(raw, line, columns[name]), value=value,
                                            column=name))
         if pid and number:
             grants[pid] = CertificateGrant(number, issued)

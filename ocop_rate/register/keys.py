@@ -18,7 +18,11 @@ def product_key(product_id: str) -> str:
 def bad_id(product_id: str) -> bool:
     """Blank, or holding a space, a dash other than ``-`` or an invisible character (a
     zero-width space, a BOM, a control character) that would make an id look like another."""
-    return not product_id or invisible_in_id(product_id) is not None
+    if not product_id:
+        return True
+    if product_id.isascii() and product_id.isprintable() and " " not in product_id:
+        return False   # printable ASCII without a space: nothing to hide (names.plain_ids)
+    return invisible_in_id(product_id) is not None
 
 
 def producer_kind(written: str | None) -> str | None:

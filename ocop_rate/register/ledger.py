@@ -9,12 +9,12 @@ import sqlite3
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
-from typing import Any
+from typing import Any, NamedTuple
 
+from ocop_rate.models.names import id_keys
 from ocop_rate.models.register import CertificateView
 from ocop_rate.register import rules
 from ocop_rate.register.dates import from_iso, stored_day
-from ocop_rate.register.keys import product_key
 
 
 @dataclass(frozen=True)
@@ -28,8 +28,9 @@ class Decision:
     province: str | None = None
 
 
-@dataclass(frozen=True)
-class ProductInfo:
+class ProductInfo(NamedTuple):
+    """A product as the register keeps it (a tuple: an import makes thousands at once)."""
+
     product_id: str
     name: str = ""
     rubric: str | None = None
@@ -69,25 +70,33 @@ def upsert_products(conn: sqlite3.Connection, products: list[ProductInfo]) -> No
         "commune = coalesce(excluded.commune, products.commune), "
         "province = coalesce(excluded.province, products.province), "
         "producer_kind = coalesce(excluded.producer_kind, products.producer_kind)",
-        [(p.product_id, p.name, p.rubric, p.product_group, p.producer, p.commune, p.province,
-          p.producer_kind, product_key(p.product_id)) for p in products])
+        [(*p, key) for p, key in zip(products, id_keys([p.product_id for p in products]),
+                                     strict=True)])   # the columns in ProductInfo's order
 
 
 def canonical(conn: sqlite3.Connection, ids: Iterable[str]) -> dict[str, str]:
     """Each id as the register spells it: the product already registered under the same
-    key (``qn-01`` finds ``QN-01``), else the first spelling among ``ids``."""
+    key (``qn-01`` finds ``QN-01``), else the first spelling among ``ids``. The register
+    is asked about the keys a few hundred at a time (an import brings thousands)."""
+    distinct = list(dict.fromkeys(ids))
+    keys = id_keys(distinct)
+    known: dict[str, str] = {}
+    wanted = list(dict.fromkeys(keys))
+    if conn.execute("SELECT 1 FROM products LIMIT 1").fetchone() is None:
+        wanted = []   # a new register (a first import): nothing to look up
+    for start in range(0, len(wanted), KEYS_PER_QUERY):
+        part = wanted[start:start + KEYS_PER_QUERY]
+        for key, pid in conn.execute(
+                "SELECT product_key, product_id FROM products WHERE product_key IN "
+                f"({', '.join('?' * len(part))}) ORDER BY rowid DESC", part):
+            known[key] = pid          # the earliest row (read last) wins, as before
     out: dict[str, str] = {}
-    seen: dict[str, str] = {}
-    for pid in ids:
-        if pid in out:
-            continue
-        key = product_key(pid)
-        if key not in seen:
-            row = conn.execute("SELECT product_id FROM products WHERE product_key = ? "
-                               "ORDER BY rowid LIMIT 1", (key,)).fetchone()
-            seen[key] = pid if row is None else str(row[0])
-        out[pid] = seen[key]
+    for pid, key in zip(distinct, keys, strict=True):
+        out[pid] = known.setdefault(key, pid)
     return out
+
+
+KEYS_PER_QUERY = 500   # within SQLite's bound on a statement's parameters (999 before 3.32)
 
 
 @dataclass(frozen=True)

@@ -152,7 +152,7 @@ def record_round(register: Register, results: list[RoundResult], decision: ledge
     level = "central" if decision.authority == "minister" else "province"
     with register.transaction() as conn:
         ids = ledger.canonical(conn, [*(r.product.product_id for r in results), *grants])
-        results = [replace(r, product=replace(r.product, product_id=ids[r.product.product_id]))
+        results = [replace(r, product=r.product._replace(product_id=ids[r.product.product_id]))
                    for r in results]
         grants = {ids[pid]: grant for pid, grant in grants.items()}
         problems = _check(conn, results, decision, grants, source)

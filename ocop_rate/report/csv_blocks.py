@@ -14,8 +14,8 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
 from ocop_rate.models.rubric import PART_ORDER
+from ocop_rate.render.safety import neutralise, neutralise_texts
 from ocop_rate.report.rows import outcome_codes, outcome_words
-from ocop_rate.report.safety import neutralise, neutralise_texts
 
 if TYPE_CHECKING:
     from ocop_rate.models.common import Lang

@@ -9,8 +9,8 @@ from collections.abc import Iterable, Iterator
 from ocop_rate.models.common import Lang
 from ocop_rate.models.rating import BatchResult, Failure, RatingColumns
 from ocop_rate.models.rubric import PART_ORDER
+from ocop_rate.render.safety import neutralise
 from ocop_rate.report.rows import Row, fmt, rows, stream_rows
-from ocop_rate.report.safety import neutralise
 
 HEADER = ["product_id", "product_name", "rubric", *PART_ORDER, "total", "stars", "recognised",
           "outcome", "authority", "outcome_note", "gates", "errors", "file"]

@@ -98,7 +98,7 @@ def diff_sentence(pid: str, stars_before: int | None, stars_after: int | None,
 
 
 def golden_lines(report: GoldenReport, lang: Lang) -> str:
-    from ocop_rate.report.terminal import case_text
+    from ocop_rate.report.labels import case_text
 
     lines = []
     for c in report.cases:

@@ -11,7 +11,7 @@ from pathlib import Path
 import yaml
 
 from ocop_rate.models.rating import BatchResult
-from ocop_rate.report.safety import neutralise
+from ocop_rate.render.safety import neutralise
 
 HEADER = ["product_id", "rubric", "stars", "total"]
 

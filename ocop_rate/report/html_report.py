@@ -21,6 +21,7 @@ from ocop_rate.models.common import Lang
 from ocop_rate.models.rating import BatchResult, Rating
 from ocop_rate.models.rubric import PART_ORDER, Rubric
 from ocop_rate.models.summary import RATED_CLASS_KEYS, Summary
+from ocop_rate.render.html import CSS
 from ocop_rate.report.labels import (
     citation,
     class_label,
@@ -28,6 +29,7 @@ from ocop_rate.report.labels import (
     notice_text,
     number,
     outcome_words,
+    percent,
     producer_kind,
     signed,
     split_text,
@@ -45,81 +47,9 @@ from ocop_rate.report.outcome_words import (
 )
 from ocop_rate.report.rows import criterion_notes, rows, unchecked
 from ocop_rate.report.shown import Detail, rated, shown_products
-from ocop_rate.report.summary_view import percent
 
 CLASS_COLOURS = {"5": "#b7791f", "4": "#d69e2e", "3": "#38a169", "not_recognised": "#c53030",
                  "could_not_rate": "#805ad5"}
-
-CSS = """
-:root { --ink:#1a202c; --muted:#5a6472; --line:#d8dee6; --head:#f1f4f8; --accent:#2b6cb0; }
-* { box-sizing: border-box; }
-body { font-family: "Segoe UI", Roboto, "Noto Sans", Arial, sans-serif; color: var(--ink);
-       margin: 0; background: #f7f9fb; line-height: 1.4; font-size: 14px; }
-main { max-width: 1120px; margin: 0 auto; padding: 24px; }
-header.top { background: #1f4e79; color: white; padding: 20px 24px; }
-header.top h1 { margin: 0 0 4px; font-size: 22px; }
-header.top p { margin: 0; opacity: .85; }
-section { background: white; border: 1px solid var(--line); border-radius: 8px;
-          padding: 16px 20px; margin: 16px 0; }
-h2 { font-size: 18px; margin: 0 0 12px; color: #1f4e79; }
-h3 { font-size: 15px; margin: 16px 0 8px; }
-table { border-collapse: collapse; width: 100%; margin: 4px 0 8px; }
-th, td { border: 1px solid var(--line); padding: 4px 8px; vertical-align: top; }
-th { background: var(--head); text-align: left; font-weight: 600; }
-td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
-td.c { text-align: center; white-space: nowrap; }
-tr.part td { background: #e8eef5; font-weight: 600; }
-tr.flag td:first-child { border-left: 4px solid #d69e2e; }
-.stars { color: #b7791f; white-space: nowrap; letter-spacing: 1px; }
-.no { color: #c53030; } .yes { color: #2f855a; }
-.muted { color: var(--muted); font-size: 12px; }
-.badge { display: inline-block; padding: 1px 8px; border-radius: 10px; font-size: 12px;
-         background: #fefcbf; color: #744210; border: 1px solid #ecc94b; }
-.grid { display: grid; grid-template-columns: repeat(auto-fit, minmax(300px, 1fr)); gap: 16px; }
-.bar { background: #e2e8f0; border-radius: 3px; height: 12px; min-width: 120px; }
-.bar > span { display: block; height: 12px; border-radius: 3px; background: var(--accent); }
-.kpis { display: flex; gap: 12px; flex-wrap: wrap; margin-bottom: 8px; }
-.kpi { border: 1px solid var(--line); border-radius: 6px; padding: 8px 14px; min-width: 110px; }
-.kpi b { display: block; font-size: 22px; }
-ul.tight { margin: 4px 0; padding-left: 20px; }
-.signs { display: flex; justify-content: space-around; margin-top: 28px; text-align: center; }
-.signs div { min-width: 220px; height: 90px; }
-a { color: var(--accent); text-decoration: none; }
-ol.notes { margin: 4px 0; padding-left: 20px; font-size: 12px; }
-ol.notes b { font-weight: 600; }
-sup.n { color: var(--accent); font-size: 10px; line-height: 0; }
-.opt { display: block; }
-td b.id, h2 .id { white-space: nowrap; }  /* a product code is never broken at its hyphen */
-@page { size: A4; margin: 8mm 9mm 8mm 11mm; }
-@media print {
-  body { background: white; font-size: 9pt; line-height: 1.2; }
-  main { max-width: none; padding: 0; }
-  header.top { background: white; color: black; border-bottom: 2px solid black;
-               padding: 0 0 4px; }
-  section { border: none; padding: 0; margin: 0 0 8px; border-radius: 0; }
-  section.sheet { break-before: page; page-break-before: always; }
-  section.sheet h2 { font-size: 12pt; margin: 0 0 2px; }
-  section.sheet p { margin: 2px 0; }
-  section.sheet h3 { font-size: 9.5pt; margin: 4px 0 1px; }
-  section.sheet table { font-size: 8pt; margin: 2px 0 4px; }
-  section.sheet th, section.sheet td { padding: 0 3px; }
-  tr { break-inside: avoid; page-break-inside: avoid; }
-  table.crits { table-layout: fixed; }
-  table.crits th:first-child { width: 50%; }
-  table.crits.many th:first-child { width: 34%; }
-  table.crits th { font-size: 7pt; }
-  ul.next { columns: 2; column-gap: 16px; }
-  td.crit > div { display: flex; }
-  td.crit .name { flex: 0 1 auto; }
-  td.crit .opt { flex: 1 1 0; min-width: 0; white-space: nowrap; overflow: hidden;
-                 text-overflow: ellipsis; padding-left: 4px; }
-  ol.notes, ul.tight { font-size: 8pt; margin: 1px 0; }
-  .signs { margin-top: 4px; } .signs div { height: 40px; }
-  .grid { display: block; }
-  nav, .noprint { display: none; }
-}
-"""
-
 
 def _e(text: object) -> str:
     return escape(str(text), quote=True)

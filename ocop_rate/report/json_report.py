@@ -378,14 +378,6 @@ def rubric_to_dict(rubric: Rubric) -> dict[str, Any]:
             **data}
 
 
-def render_rubric(rubric: Rubric) -> str:
-    return json.dumps(rubric_to_dict(rubric), ensure_ascii=False, indent=2) + "\n"
-
-
-def render_rubric_list(entries: list[dict[str, Any]]) -> str:
-    return json.dumps(entries, ensure_ascii=False, indent=2) + "\n"
-
-
 # -- rubric checks (validate, diff, check): one documented envelope each -------------------
 # Every document has "command" and "schema_version"; fields are added, never renamed
 # (docs/reference.md: "Rubric checks in CI").

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 from ocop_rate.messages import CATALOGUE, text
 
 if TYPE_CHECKING:  # `rubrics list` draws its words without building a model class
+    from ocop_rate.models.checks import GoldenCase
     from ocop_rate.models.common import Lang, Text
     from ocop_rate.models.rating import Notice, ProblemOut
 
@@ -24,6 +25,11 @@ def number(value: float, lang: Lang, digits: int = 2) -> str:
     ``%g`` (``1``, ``0,5``)."""
     shown = f"{value:.{digits}f}" if digits else f"{value:g}"
     return shown.replace(".", ",") if lang == "vi" else shown
+
+
+def percent(share: float, lang: Lang) -> str:
+    """A share as a percentage to 1 decimal: ``12,5%`` / ``12.5%``."""
+    return f"{number(share * 100, lang, 1)}%"
 
 
 def signed(value: float, lang: Lang) -> str:
@@ -134,3 +140,32 @@ def citation(rendered: str | None, lang: Lang) -> str:
         return ""
     return _CITATION_WORDS.sub(
         lambda m: f"{m.group(1)}{text('report.cite.' + m.group(2).lower(), lang)} ", rendered)
+
+
+def case_text(case: GoldenCase, tolerance: float, lang: Lang) -> str:
+    """Why a golden case passed or not, in ``lang`` (``case.message`` is the English): the
+    check's table and its GitHub annotations say the same."""
+    e = case.expected
+    if case.status == "error":
+        return text("checks.case_error", lang,
+                    problems="; ".join(problem_text(p, lang) for p in case.errors))
+    if case.status in ("unexpected", "missing"):
+        return text(f"checks.case_{case.status}", lang)
+    if case.status == "mismatch" and e is not None:
+        wrong = []
+        if case.stars != e.stars:
+            wrong.append(text("checks.case_stars", lang, stars=_golden_stars(case.stars),
+                              expected=_golden_stars(e.stars)))
+        if e.total is not None and case.total is not None \
+                and abs(case.total - e.total) > tolerance + 1e-9:
+            wrong.append(text("checks.case_total", lang, total=number(case.total, lang),
+                              expected=number(e.total, lang), tolerance=tolerance))
+        return "; ".join(wrong)
+    return ""
+
+
+def _golden_stars(stars: int | None) -> str:
+    """A golden file's stars as written there: a class, or ``rejected`` (no class)."""
+    from ocop_rate.models.checks import REJECTED
+
+    return REJECTED if stars is None else str(stars)

@@ -10,10 +10,10 @@ import io
 from ocop_rate.models.common import Lang
 from ocop_rate.models.rating import BatchResult
 from ocop_rate.models.round import RoundReport
+from ocop_rate.render.safety import neutralise
 from ocop_rate.report.csv_report import HEADER, row_cells
 from ocop_rate.report.round_lines import missed, reason
 from ocop_rate.report.rows import rows
-from ocop_rate.report.safety import neutralise
 
 ROUND_HEADER = ["level", "round", "round_date", "registration", "members_scored",
                 "quorum_required", "quorum_met", "missing", "rescored", "written_state",

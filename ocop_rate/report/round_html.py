@@ -1,10 +1,8 @@
-"""A round's HTML and XLSX reports: the loose-file report with the round in front — its
-header, who scored what, its problems and notes. Everything read from files is escaped
-(HTML) or neutralised (XLSX cells)."""
+"""A round's HTML report: the loose-file report with the round in front — its header, who
+scored what, its problems and notes. Everything read from files is escaped."""
 
 from __future__ import annotations
 
-import io
 from collections.abc import Mapping
 from html import escape
 
@@ -15,10 +13,7 @@ from ocop_rate.models.round import RoundReport
 from ocop_rate.models.rubric import Rubric
 from ocop_rate.models.summary import Summary
 from ocop_rate.report import round_lines
-from ocop_rate.report.safety import neutralise
 from ocop_rate.report.shown import Detail
-
-ROUND_SHEET = "Đợt đánh giá"
 
 
 def section(report: RoundReport, lang: Lang) -> str:
@@ -52,33 +47,3 @@ def render_html(report: RoundReport, result: BatchResult, lang: Lang,
 
     page = html_report.render(result, lang, summary, rubrics, detail=detail)
     return page.replace("<main>", "<main>" + section(report, lang), 1)
-
-
-def render_xlsx(report: RoundReport, result: BatchResult, lang: Lang) -> bytes:
-    """The results workbook with a first sheet for the round."""
-    from openpyxl import load_workbook
-    from openpyxl.styles import Font
-
-    from ocop_rate.report import xlsx_report
-
-    book = load_workbook(io.BytesIO(xlsx_report.render(result, lang)))
-    sheet = book.create_sheet(ROUND_SHEET, 0)
-    title, line = round_lines.header(report, lang)
-    sheet.append([neutralise(title)])
-    sheet["A1"].font = Font(bold=True, size=12)
-    sheet.append([neutralise(line)])
-    sheet.append([])
-    sheet.append([neutralise(h) for h in [text("round.view.member", lang) + " →",
-                                          *round_lines.members(report),
-                                          text("round.view.quorum", lang)]])
-    for row in round_lines.matrix_rows(report, lang):
-        sheet.append([neutralise(c) for c in row])
-    sheet.append([])
-    for item in [*round_lines.deadline_lines(report, lang),
-                 *round_lines.written_lines(report, lang),
-                 *(p.text(lang) for p in report.problems), *round_lines.notes(report, lang)]:
-        sheet.append([neutralise(item)])
-    sheet.column_dimensions["A"].width = 16
-    buffer = io.BytesIO()
-    book.save(buffer)
-    return buffer.getvalue()

@@ -11,7 +11,7 @@ from collections.abc import Mapping, Sequence
 
 from ocop_rate.models.round import RoundProduct
 from ocop_rate.models.rubric import Rubric
-from ocop_rate.report.safety import neutralise
+from ocop_rate.render.safety import neutralise
 from ocop_rate.report.template_xlsx import (
     GUIDE_TITLE,
     SHEET_TITLE,

@@ -18,8 +18,8 @@ from typing import TYPE_CHECKING
 
 from ocop_rate.messages import text
 from ocop_rate.models.rubric import Criterion, Rubric
+from ocop_rate.render.safety import cell_text, neutralise
 from ocop_rate.report.labels import citation
-from ocop_rate.report.safety import cell_text, neutralise
 
 if TYPE_CHECKING:
     from openpyxl.worksheet.datavalidation import DataValidation

@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from ocop_rate.errors import Problem
+from ocop_rate.merge import member_twice, near_miss
 from ocop_rate.models.names import id_key, member_key, nearest
 from ocop_rate.models.round import ExtraId, Quorum, RosterMember, RoundConfig, Status
 from ocop_rate.round.products import ListedProduct, ProductList
@@ -43,9 +44,10 @@ class RoundPlan:
 
 
 def merge(config: RoundConfig, listed: ProductList, rows: list[SheetRow],
-          ordered_files: bool) -> RoundPlan:
+          ordered_files: bool, broken: dict[str, str] | None = None) -> RoundPlan:
     """Group ``rows`` by product and member. ``ordered_files``: round.yaml lists the sheet
-    files, so a later file supersedes an earlier one for the same member and pass."""
+    files, so a later file supersedes an earlier one for the same member and pass;
+    ``broken``: products (``id_key``) a file scored in a row that could not be used."""
     roster = {member_key(m.name): m for m in config.roster}
     scoring = config.scoring
     problems: list[Problem] = []
@@ -60,6 +62,8 @@ def merge(config: RoundConfig, listed: ProductList, rows: list[SheetRow],
     for row in rows:
         key = id_key(row.product_id)
         pid = by_key.get(key, row.product_id)
+        if pid in plans:
+            _same_rubric(plans[pid], row)
         if row.consensus:
             if config.mode != "consensus":
                 problems.append(Problem.of("round.consensus_in_average", row.locate("member"),
@@ -85,34 +89,65 @@ def merge(config: RoundConfig, listed: ProductList, rows: list[SheetRow],
         _supersede(plans[pid], member, sheets, ordered_files)
     for pid, sheets in agreed.items():
         plan = plans[pid]
-        chosen = _latest(plan, "round.consensus_twice", "", sheets, ordered_files)
+        chosen, tied = _latest(sheets, ordered_files)
+        if len(tied) > 1:
+            first = tied[0].locate(None)
+            plan.problems.append(Problem.of(
+                "round.consensus_twice", chosen.locate("member"), pid=chosen.product_id,
+                pass_no=chosen.pass_no, first=f"{first.file}:{first.line or '?'}"))
         plan.consensus = chosen
     any_individual = bool(by_member)
     for plan in plans.values():
         _complete(plan, config, scoring, any_individual)
-    extras = _extras(extra, list(listed.products), len(scoring), problems)
+        file = (broken or {}).get(id_key(plan.listed.product.id))
+        if file is not None:
+            where = plan.final[0][1].locate("product_id") if plan.final else \
+                plan.listed.locate("id")
+            plan.problems.append(Problem.of("rating.part_not_used", where,
+                                            pid=plan.listed.product.id, file=file))
+    councils = [len(p.final) for p in plans.values()]
+    councils += [len({m for m, _ in scored}) for scored in extra.values()]
+    most = max(councils, default=0)  # the largest council, as loose files count it
+    extras = _extras(extra, list(listed.products), most, problems)
     return RoundPlan(config, list(plans.values()), extras, problems)
 
 
-def _latest(plan: ProductPlan, twice: str, member: str, sheets: list[SheetRow],
-            ordered_files: bool) -> SheetRow:
+def _same_rubric(plan: ProductPlan, row: SheetRow) -> None:
+    """A row that names a rubric (a loose sheet's column, a dossier's) names the listed
+    one, as all rows of one product must loose: else the product is not rated (said
+    once, at the first such row)."""
+    listed = plan.listed.product.rubric
+    if row.rubric is None or row.rubric == listed or any(
+            p.message_id == "sheet.rubrics_differ" for p in plan.problems):
+        return
+    plan.problems.append(Problem.of("sheet.rubrics_differ", row.locate("rubric"),
+                                    product=plan.listed.product.id,
+                                    seen=f"{listed!r}, {row.rubric!r}"))
+
+
+def _latest(sheets: list[SheetRow], ordered_files: bool) -> tuple[SheetRow, list[SheetRow]]:
     """The sheet that stands: highest pass, then the later file when round.yaml orders
-    the files. Two sheets in one pass that nothing orders are a problem."""
+    the files; with it, the sheets nothing sets apart from it (same pass, same place in
+    the order, or a loose file, which round.yaml does not order), in the order read."""
     sheets = sorted(sheets, key=lambda r: (r.pass_no, r.order if ordered_files else 0))
-    last, before = sheets[-1], sheets[-2] if len(sheets) > 1 else None
-    if before is not None and before.pass_no == last.pass_no and (
-            not ordered_files or before.order == last.order):
-        first = before.locate(None)
-        plan.problems.append(Problem.of(
-            twice, last.locate("member"), member=member or last.member,
-            pid=last.product_id, pass_no=last.pass_no,
-            first=f"{first.file}:{first.line or '?'}"))
-    return last
+    last = sheets[-1]
+    tied = [s for s in sheets if s.pass_no == last.pass_no]
+    if ordered_files:  # the latest listed file stands for the folder's sheets
+        top = max((s.order for s in tied if not s.loose), default=None)
+        tied = [s for s in tied if s.loose or s.order == top]
+    return last, tied
 
 
 def _supersede(plan: ProductPlan, member: str, sheets: list[SheetRow],
                ordered_files: bool) -> None:
-    last = _latest(plan, "round.scored_twice", member, sheets, ordered_files)
+    """The member's standing sheet of the product. Two that nothing orders are the rule
+    loose files follow (:func:`ocop_rate.merge.member_twice`): the same message, both
+    places said, the product not rated."""
+    last, tied = _latest(sheets, ordered_files)
+    twice = member_twice(plan.listed.product.id, [(s.member, s.said) for s in tied],
+                         lambda i: tied[i].locate("member"))
+    if twice is not None:
+        plan.problems.append(twice)
     plan.final.append((member, last))
     plan.history += [(member, s) for s in sheets if s is not last]
 
@@ -141,20 +176,21 @@ def _complete(plan: ProductPlan, config: RoundConfig, scoring: tuple[RosterMembe
                                         pid=pid))
 
 
-def _extras(extra: dict[str, list[tuple[str, SheetRow]]], listed: list[str], scoring: int,
+def _extras(extra: dict[str, list[tuple[str, SheetRow]]], listed: list[str], most: int,
             problems: list[Problem]) -> list[ExtraId]:
+    """Ids not on the list: a near miss of a listed id (said as loose files say it:
+    :func:`ocop_rate.merge.near_miss`), or an unknown product; ``most``: the largest
+    council of the round."""
     out: list[ExtraId] = []
     for pid, scored in extra.items():
         members = tuple(dict.fromkeys(m for m, _ in scored))
         near = nearest(pid, listed)
         where = scored[0][1].locate("product_id")
         if near:
-            problems.append(Problem.of("round.near_miss", where, pid=pid, count=len(members),
-                                       of=scoring, suggestion=" / ".join(near),
-                                       members=", ".join(members)))
+            problems.append(near_miss(pid, where, members, most, near))
         else:
             problems.append(Problem.of("round.unknown_product", where, pid=pid,
-                                       count=len(members), of=scoring,
+                                       count=len(members), of=most,
                                        members=", ".join(members)))
         out.append(ExtraId(product_id=pid, members=members,
                            suggestion=" / ".join(near) if near else None))

@@ -10,6 +10,7 @@ from pathlib import Path
 
 from ocop_rate.engine import rating_at
 from ocop_rate.errors import Location, Problem
+from ocop_rate.loading.dossiers import collect_paths
 from ocop_rate.loading.rubrics import RubricLibrary, unknown_rubric
 from ocop_rate.merge import to_out
 from ocop_rate.models.dossier import Dossier
@@ -29,6 +30,7 @@ from ocop_rate.outcome import verdict_at
 from ocop_rate.round import deadlines
 from ocop_rate.round.config import RoundFolder, open_round
 from ocop_rate.round.council import CONSENSUS_MEMBER, fit_council, score_councils
+from ocop_rate.round.loose import LooseDossiers, differences, is_dossier, read_dossier_rows
 from ocop_rate.round.merge import ProductPlan, merge
 from ocop_rate.round.products import read_products
 from ocop_rate.round.sheets import SheetRead, SheetRow, read_sheet
@@ -39,24 +41,34 @@ PAIR_CRITERIA = 3  # criteria named for the furthest-apart pair
 
 
 def rate_round(library: RubricLibrary, config_path: Path, level: Level | None = None,
-               today: dt.date | None = None) -> tuple[RoundReport, BatchResult]:
+               today: dt.date | None = None, loose: Sequence[str] = ()
+               ) -> tuple[RoundReport, BatchResult]:
     """The round of ``config_path`` (its ``round.yaml``) rated. ``level`` overrides the
     council level of round.yaml; ``today`` is the day a written-opinion round's overdue
-    answers are judged on (default: the computer's date). Raises a located ``OcopError``
-    only when round.yaml or the product list cannot be used at all; everything else is
-    reported.
+    answers are judged on (default: the computer's date); ``loose``: files, folders or
+    patterns named beside the folder, whose sheets join it (:mod:`ocop_rate.round.loose`).
+    Raises a located ``OcopError`` only when round.yaml, the product list or a loose name
+    cannot be used at all; everything else is reported.
 
     Every product is fitted on its own (its problems located at their cells), then the
     products of one rubric are scored together, one block of council columns, as are the
     sheets that stand alone (superseded passes, members beside a consensus)."""
     folder = open_round(config_path)
+    outside: list[Path] = []
+    extra = collect_paths(list(loose), outside) if loose else []
     listed = read_products(folder.products)
     mode = folder.config.decided_by([p.product.registration
                                      for p in listed.products.values()])
     folder = replace(folder, config=folder.config.model_copy(update={"mode": mode}))
-    read = read_sheets(library, folder)
+    dossiers = LooseDossiers()
+    read = read_sheets(library, folder, extra, dossiers)
+    read.problems += [Problem.of("round.link_outside", Location(str(p))) for p in outside]
     config = folder.config
-    plan = merge(config, listed, read.rows, ordered_files=bool(config.sheets))
+    plan = merge(config, listed, read.rows, ordered_files=bool(config.sheets),
+                 broken=read.broken)
+    differ = differences(dossiers, listed)
+    for product in plan.products:
+        product.problems += differ.get(product.listed.product.id, [])
     problems = [*folder.problems, *listed.problems, *read.problems, *plan.problems]
     council_level = level or config.level
     file = str(folder.products)
@@ -155,14 +167,31 @@ class _Blocks:
         return out
 
 
-def read_sheets(library: RubricLibrary, folder: RoundFolder) -> SheetRead:
-    """Every row of the round's sheets, in the round's file order."""
+def read_sheets(library: RubricLibrary, folder: RoundFolder, loose: Sequence[Path] = (),
+                dossiers: LooseDossiers | None = None) -> SheetRead:
+    """Every row of the round's sheets, in the round's file order, then those of the
+    ``loose`` files named beside it (a file of the folder named again is read once). A
+    YAML dossier, in the folder or beside it, gives its council (kept in ``dossiers``
+    to be checked against the list)."""
     criteria = library.criterion_ids()
     names = {header_key(m.name): m.name for m in folder.config.roster}
     out = SheetRead()
+    kept = LooseDossiers() if dossiers is None else dossiers
     for order, (path, entry) in enumerate(folder.sheets):
+        if is_dossier(path):  # a product's dossier in the folder gives its council too
+            read_dossier_rows(path, order, out, kept, loose=False)
+            continue
         member = entry.member or names.get(header_key(path.stem))
         read_sheet(path, order, criteria, member, out)
+    own = {folder.products.resolve(), *(p.resolve() for p, _ in folder.sheets)}
+    for order, path in enumerate(loose, start=len(folder.sheets)):
+        if path.resolve() in own:
+            continue
+        if is_dossier(path):
+            read_dossier_rows(path, order, out, kept)
+        else:
+            read_sheet(path, order, criteria, names.get(header_key(path.stem)), out,
+                       loose=True)
     return out
 
 

@@ -14,7 +14,12 @@ from pathlib import Path
 
 from ocop_rate.errors import Location
 from ocop_rate.loading.raw_sheets import read_raw
-from ocop_rate.loading.sheet_files import MAX_CELL_CHARS, column_letter, header_key
+from ocop_rate.loading.sheet_files import (
+    MAX_CELL_CHARS,
+    column_letter,
+    criterion_key,
+    header_key,
+)
 
 __all__ = ["MAX_CELL_CHARS", "Row", "Table", "header_key", "read_table"]
 
@@ -53,11 +58,12 @@ class Table:
 def read_table(path: Path, aliases: Mapping[str, str], extra: set[str] | None = None,
                keep_unknown: bool = False, max_rows: int | None = None) -> Table:
     """Rows of a CSV or XLSX table. A header is canonical when ``aliases`` knows its
-    :func:`header_key`, or when it is in ``extra`` (casefolded, e.g. criterion ids; kept as
-    written in ``extra``'s form). Other headers are ``unknown``, or kept under their own
+    :func:`header_key`, or when it names one of ``extra`` (criterion ids, kept as written
+    in ``extra``) as a score sheet's header does (:func:`criterion_key`: the id, or the id
+    then the criterion's name). Other headers are ``unknown``, or kept under their own
     text with ``keep_unknown`` (facts of a product list)."""
     raw = read_raw(path, max_rows)[0]  # the first sheet; a workbook's others are guides
-    folded = {e.casefold().replace(" ", ""): e for e in (extra or set())}
+    folded = {e.casefold(): e for e in (extra or set())}
     mapping: dict[int, str] = {}
     unknown: list[tuple[str, Location]] = []
     missing: list[Location] = []
@@ -67,7 +73,8 @@ def read_table(path: Path, aliases: Mapping[str, str], extra: set[str] | None = 
     for col, header in enumerate(raw.headers):
         text = header.strip()
         key = header_key(text)
-        canonical = aliases.get(key) or folded.get(text.casefold().replace(" ", ""))
+        criterion = None if key in aliases else criterion_key(key, folded)
+        canonical = aliases.get(key) or (None if criterion is None else folded[criterion])
         if canonical is None and keep_unknown and text:
             canonical = text
         if not text:

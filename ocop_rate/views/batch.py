@@ -139,9 +139,10 @@ def html(result: BatchResult, asked: Asked) -> Iterator[str]:
 
 
 def xlsx(result: BatchResult, asked: Asked) -> bytes:
-    from ocop_rate.report import xlsx_report
+    from ocop_rate.render.xlsx import draw
+    from ocop_rate.views.workbook import tables
 
-    return xlsx_report.render(result, asked.lang)  # read off the columns
+    return draw(Document("", [Section(list(tables(result, asked.lang)))], lang=asked.lang))
 
 
 def docx(result: BatchResult, asked: Asked) -> bytes:

@@ -128,14 +128,14 @@ SUBJECTS: dict[str, dict[str, Drawer]] = {
     "register-history": _register("history"),
     "register-counts": _register("counts"),
     "register-worklist": {
-        "table": Drawer(f"{_V}lists:worklist_table", "blocks", file_width=160),
-        "json": Drawer(f"{_V}lists:worklist_json"),
-        "csv": Drawer(f"{_V}lists:worklist_csv", encoding=CSV),
-        "xlsx": Drawer(f"{_V}lists:worklist_xlsx", "bytes"),
-        "docx": Drawer(f"{_V}lists:worklist_docx", "bytes")},
-    "register-stats": {"table": Drawer(f"{_V}lists:stats_table", "blocks", file_width=160),
-                       "json": Drawer(f"{_V}lists:stats_json"),
-                       "csv": Drawer(f"{_V}lists:stats_csv", encoding=CSV)},
+        "table": Drawer(f"{_V}worklist:worklist_table", "blocks", file_width=160),
+        "json": Drawer(f"{_V}worklist:worklist_json"),
+        "csv": Drawer(f"{_V}worklist:worklist_csv", encoding=CSV),
+        "xlsx": Drawer(f"{_V}worklist:worklist_xlsx", "bytes"),
+        "docx": Drawer(f"{_V}worklist:worklist_docx", "bytes")},
+    "register-stats": {"table": Drawer(f"{_V}stats:stats_table", "blocks", file_width=160),
+                       "json": Drawer(f"{_V}stats:stats_json"),
+                       "csv": Drawer(f"{_V}stats:stats_csv", encoding=CSV)},
     # a council document is a Word file by nature: its -o suffix names the format
     "round-document": {"docx": Drawer(f"{_V}lists:document_docx", "bytes")},
 }

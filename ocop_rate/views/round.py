@@ -78,11 +78,11 @@ def terminal(rated: Rated, asked: Asked) -> Iterator[RenderableType]:
 def json(rated: Rated, asked: Asked) -> str:
     """The CONTRACT array: one object per listed product, the round's fields beside; one
     product a line, as a batch's results."""
-    from ocop_rate.render.json import draw_lines
+    from ocop_rate.render.json import lines
     from ocop_rate.report import round_json
 
     report, result = rated
-    return draw_lines(round_json.products(report, result, asked.lang))
+    return lines(Document(report.name, data=round_json.products(report, result, asked.lang)))
 
 
 def csv(rated: Rated, asked: Asked) -> str:
@@ -107,10 +107,33 @@ def html(rated: Rated, asked: Asked) -> str:
                        rating_at)
 
 
-def xlsx(rated: Rated, asked: Asked) -> bytes:
-    from ocop_rate.report.round_html import render_xlsx
+ROUND_SHEET = "Đợt đánh giá"
+"""The round's sheet, in front of the results' (named so in either language: scripts find
+it by name)."""
 
-    return render_xlsx(*rated, asked.lang)
+
+def workbook(report: RoundReport, result: BatchResult, lang: Lang) -> Document:
+    """The results workbook (:mod:`ocop_rate.views.workbook`) with the round in front: a
+    sheet of its header, deadlines, written opinions, problems and notes, a line each, under
+    the round's title; then who scored what."""
+    from ocop_rate.views.workbook import tables
+
+    title, line = round_lines.header(report, lang)
+    lines = [line, *round_lines.deadline_lines(report, lang),
+             *round_lines.written_lines(report, lang),
+             *(p.text(lang) for p in report.problems), *round_lines.notes(report, lang)]
+    front = Table((title,), [(said,) for said in lines], name=ROUND_SHEET)
+    matrix = Table((text("round.view.member", lang) + " →", *round_lines.members(report),
+                    text("round.view.quorum", lang)),
+                   [tuple(row) for row in round_lines.matrix_rows(report, lang)],
+                   name=text("round.view.matrix", lang), keys=1)
+    return Document(title, [Section([front, matrix, *tables(result, lang)])], lang=lang)
+
+
+def xlsx(rated: Rated, asked: Asked) -> bytes:
+    from ocop_rate.render.xlsx import draw
+
+    return draw(workbook(*rated, asked.lang))
 
 
 def _day(report: RoundReport, asked: Asked) -> Asked:

@@ -206,7 +206,9 @@ def test_rubrics_list_and_show() -> None:
     first = rubric["criteria"][0]
     assert {"id", "part", "max_points", "options"} <= set(first)
     assert {"code", "points", "label"} <= set(first["options"][0])
-    sheet = runner.invoke(app, ["rubrics", "show", "food-processed-animal-26"])
+    # wide enough that a criterion's name is on one line (80 columns: test_views_80_columns)
+    sheet = runner.invoke(app, ["rubrics", "show", "food-processed-animal-26"],
+                          env={"COLUMNS": "120"})
     assert sheet.exit_code == 0 and "Nguồn nguyên liệu" in sheet.stdout
 
 

@@ -277,7 +277,7 @@ def test_markdown_escapes_ids_and_breaks(tmp_path: Path) -> None:
 
 def test_xlsx_writers_hold_control_characters_escaped() -> None:
     """Defence in depth: loaders refuse control characters, the writers escape them."""
-    from ocop_rate.report.safety import neutralise
+    from ocop_rate.render.safety import neutralise
 
     assert neutralise("a\x1bb\x00\ud800") == "a\\x1bb\\x00\\ud800"
     assert neutralise("=1+1") == "'=1+1"

@@ -1,8 +1,9 @@
 """A command imports only what it uses (issue 23): ``--help``, ``rubrics list`` and
 ``register due`` neither score nor write a workbook, so they load no numpy, pandas, openpyxl
-or python-docx; in JSON they draw nothing, so no rich either, and they build no pydantic
-model (nor typer's pydantic adapters, :mod:`ocop_rate.cli.coercion`). The table forms draw
-with rich, what a person at a terminal gets (and a pipe gets the same table).
+or python-docx, and read no YAML; in JSON they draw nothing, so no rich either, and they
+build no pydantic model (nor typer's pydantic adapters, :mod:`ocop_rate.cli.coercion`). The
+table forms draw with rich, what a person at a terminal gets (and a pipe gets the same
+table). A rating needs numpy and pydantic, but not pydantic's plugin scan.
 
 Each command runs as a real process, as the ``ocop-rate`` script runs it, its output to a
 pipe; the modules loaded by the end of the run are read from ``sys.modules``."""
@@ -16,7 +17,8 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import REPO
+from ocop_rate.cli.app import PLUGINS_OFF
+from tests.conftest import REPO, SAMPLES
 from tests.register_helpers import register_rows, write_sheet
 
 WRAPPER = """
@@ -38,20 +40,21 @@ DRAWING = {"rich"}
 MODELS = {"pydantic", "typer._adapters"}
 
 
-def _loaded(args: list[str], tmp_path: Path) -> tuple[set[str], str]:
+def _loaded(args: list[str], tmp_path: Path, **env: str) -> tuple[set[str], str]:
     """The modules a run of ``ocop-rate args`` loaded, and what it wrote to stdout."""
     out = tmp_path / "modules.json"
     proc = subprocess.run([sys.executable, "-c", WRAPPER, str(out), *args], cwd=REPO,
                           capture_output=True, text=True, encoding="utf-8", check=False,
                           env={"PATH": "/usr/bin:/bin", "PYTHONPATH": str(REPO),
-                               "PYTHONIOENCODING": "utf-8"})
+                               "PYTHONIOENCODING": "utf-8", **env})
     said = json.loads(out.read_text(encoding="utf-8"))
     assert said["code"] == 0, proc.stderr
     return set(said["modules"]), proc.stdout
 
 
 def _heavy(modules: set[str], banned: set[str]) -> set[str]:
-    return {m for m in modules if m in banned or m.split(".")[0] in banned}
+    """The banned modules that were loaded (a package's module loads the package)."""
+    return banned & modules
 
 
 @pytest.fixture(scope="module")
@@ -87,11 +90,37 @@ def test_register_due_as_json_loads_nothing_heavy(register: Path, tmp_path: Path
     modules, out = _loaded(["register", "due", "-f", "json", "--db", str(register), "--on",
                             "2029-05-01"], tmp_path)
     assert len(json.loads(out)) == 30  # every certificate expires within the window
-    assert not _heavy(modules, SCORING | DRAWING | MODELS)
+    assert not _heavy(modules, SCORING | DRAWING | MODELS | {"yaml"})
 
 
 def test_register_due_table_draws_with_rich_only(register: Path, tmp_path: Path) -> None:
     modules, out = _loaded(["register", "due", "--db", str(register), "--on", "2029-05-01"],
                            tmp_path)
     assert "P-000029" in out and "rich" in modules
-    assert not _heavy(modules, SCORING | MODELS)
+    assert not _heavy(modules, SCORING | MODELS | {"yaml"})
+
+
+DOSSIER = SAMPLES / "qn-bc-tra-hoa-vang.yaml"
+
+
+def test_a_rating_does_not_scan_for_pydantic_plugins(tmp_path: Path) -> None:
+    """Plugins off (ocop-rate's default): pydantic's plugin loader, and the package
+    metadata it reads, are never loaded; the rating is the same either way."""
+    modules, out = _loaded(["rate", str(DOSSIER), "-f", "json"], tmp_path)
+    assert "importlib.metadata" not in modules and "numpy" in modules
+    on, same = _loaded(["rate", str(DOSSIER), "-f", "json"], tmp_path,
+                       PYDANTIC_DISABLE_PLUGINS="")
+    assert "importlib.metadata" in on  # a user who wants plugins gets pydantic's loader
+    assert json.loads(out) == json.loads(same)
+
+
+@pytest.mark.parametrize("value", PLUGINS_OFF)
+def test_the_stand_in_loader_answers_as_pydantics_own(value: str,
+                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    """Where ocop-rate stands in for pydantic's plugin loader, pydantic's own finds no
+    plugin either."""
+    from pydantic.plugin import _loader
+
+    assert getattr(_loader, "__file__", None), "pydantic's own loader, not the stand-in"
+    monkeypatch.setenv("PYDANTIC_DISABLE_PLUGINS", value)
+    assert list(_loader.get_plugins()) == []

@@ -371,3 +371,101 @@ def test_a_part_that_cannot_be_used_stops_the_product(tmp_path: Path) -> None:
     assert "member-1.csv" in said and "member-2.csv" in said
     rated = [i for i in products.values() if not i.get("errors")]
     assert len(rated) == 3 and all(len(i["members"]) == 3 for i in rated)
+
+
+def _said(run: tuple[int, dict[str, dict[str, Any]], str], folder: Path) -> list[str]:
+    """Every located line a run says, its folder written ``…/`` (the loose files and the
+    round's sheets lie in different folders; what is said of them must not differ)."""
+    _, products, said = run
+    lines = [f"{e['file']}:{e['line']}:{e['column']}: {e['field']}: {e['message']}"
+             for item in products.values() for e in item.get("errors") or []]
+    lines += [line.removeprefix("error: ") for line in said.splitlines()
+              if line.startswith("error: ")]  # a round's own problems, said alike
+    return sorted({line.replace(str(folder) + "/", "…/") for line in lines})
+
+
+@pytest.mark.parametrize("suffix", [".csv", ".xlsx"])
+def test_the_same_slips_are_said_in_the_same_words(tmp_path: Path, suffix: str) -> None:
+    """A member twice (in capitals, without diacritics) and a near-miss id, in the same
+    files passed loose and as a round's sheets: the same message, file, line and cell
+    (a workbook's sheet named too), word for word, because both go through the same
+    rules of ``ocop_rate.merge`` (member_twice, near_miss)."""
+    rows = _fixed(13)
+    slips = [(("QN-HL-002" if p == "QN-HL-0002" and m == ROSTER[1] else p), r, m, c)
+             for p, r, m, c in rows]
+    again = [("QN-HL-0003", r, "NGUYEN THI LAN", c) for p, r, m, c in rows
+             if p == "QN-HL-0003" and m == ROSTER[0]]
+    runs = loose_and_round(tmp_path, slips, [*_by_member(slips), again], suffix)
+    loose = _said(runs["loose"], tmp_path / "loose")
+    round_ = _said(runs["round"], tmp_path / "round" / "sheets")
+    assert loose == round_
+    assert len(loose) == 2, loose
+    twice = next(line for line in loose if "twice" in line)
+    sheet = " (Phiếu chấm)" if suffix == ".xlsx" else ""
+    assert twice.startswith(f"…/04{suffix}:2:4: member")
+    assert f"(…/01{suffix}{sheet}:4 and …/04{suffix}{sheet}:2)" in twice
+    assert "member 'NGUYEN THI LAN' scores product QN-HL-0003 twice" in twice
+    near = next(line for line in loose if "did you mean" in line)
+    assert near.startswith(f"…/02{suffix}:3:1: product_id")
+    assert "scored by 1 of 3 members" in near  # Lan's second sheet makes no fourth member
+    assert "QN-HL-0003" not in {p for p, i in runs["round"][1].items() if not i.get("errors")}
+
+
+def test_criterion_columns_labelled_with_their_names(tmp_path: Path) -> None:
+    """A member labels each column with the criterion's id and name (``A1.1 Nguồn
+    nguyên liệu``), as score sheets allow: read alike loose and in a round (the round
+    once left such columns unread and its products below quorum)."""
+    rows = _fixed(14)
+    rubric = bundled_library().rubrics[rows[0][1]]
+    label = {c.id: f"{c.id} {c.name.vi}" for c in rubric.criteria}
+    loose_and_round(tmp_path / "named", rows, _by_member(rows))  # the files, relabelled:
+    for folder in (tmp_path / "named" / "loose", tmp_path / "named" / "round" / "sheets"):
+        for path in folder.glob("*.csv"):
+            with path.open(encoding="utf-8") as handle:
+                table = list(csv.reader(handle))
+            table[0] = [label.get(h, h) for h in table[0]]
+            with path.open("w", newline="", encoding="utf-8") as handle:
+                csv.writer(handle).writerows(table)
+    assert any(" " in h for h in label.values())
+    plain = loose_and_round(tmp_path / "plain", rows, _by_member(rows))
+    again = {"loose": rate([str(p) for p in sorted((tmp_path / "named" / "loose")
+                                                   .glob("*.csv"))]),
+             "round": rate([str(tmp_path / "named" / "round")])}
+    for name, (code, products, said) in again.items():
+        assert code == 0, (name, said)
+        assert {p: contract(i) for p, i in products.items()} == \
+            {p: contract(i) for p, i in plain[name][1].items()}, name
+        assert all(len(i["members"]) == 3 for i in products.values()), name
+
+
+def said_by(args: list[str], folder: Path) -> tuple[int, list[str]]:
+    """``rate ARGS -f json``: its exit code and every located line it says (every
+    product's errors, a round's own problems), ``folder`` written ``…/``."""
+    result = runner.invoke(app, ["rate", *args, "-f", "json", "--lang", "en"])
+    lines = [f"{e['file']}:{e['line']}:{e['column']}: {e['field']}: {e['message']}"
+             for item in json.loads(result.stdout) for e in item.get("errors") or []]
+    lines += [line.removeprefix("error: ") for line in result.stderr.splitlines()
+              if line.startswith("error: ")]
+    return result.exit_code, sorted({ln.replace(str(folder) + "/", "…/") for ln in lines})
+
+
+def test_a_row_that_cannot_be_used_stops_its_product_both_ways(tmp_path: Path) -> None:
+    """Sơn's row of QN-HL-0003 has a member column but a blank name: loose and in a round
+    the row is said (``member is blank``) and QN-HL-0003 is not rated on the two other
+    sheets, in the same words at the same cells; the other products are rated alike."""
+    rows = [(p, r, "" if (p, m) == ("QN-HL-0003", ROSTER[1]) else m, c)
+            for p, r, m, c in _fixed(16)]
+    runs = loose_and_round(tmp_path, rows, _by_member(rows))
+    loose = said_by(sorted(str(p) for p in (tmp_path / "loose").glob("*.csv")),
+                    tmp_path / "loose")
+    round_ = said_by([str(tmp_path / "round")], tmp_path / "round" / "sheets")
+    assert loose == round_
+    assert loose[0] == 1 and len(loose[1]) == 2
+    assert "…/04.csv:2:4: member: member is blank" in loose[1]
+    assert any(ln.startswith("…/01.csv:4:1: product_id: QN-HL-0003 is also scored in "
+                             "…/04.csv, whose part could not be used") for ln in loose[1])
+    for name, (_, products, _) in runs.items():
+        rated = {p: contract(i) for p, i in products.items() if not i.get("errors")}
+        assert sorted(rated) == ["QN-HL-0001", "QN-HL-0002", "QN-HL-0004"], name
+    assert {p: contract(i) for p, i in runs["loose"][1].items() if not i.get("errors")} == \
+        {p: contract(i) for p, i in runs["round"][1].items() if not i.get("errors")}

@@ -13,7 +13,8 @@ from openpyxl import load_workbook
 from ocop_rate.engine import expanded, rating_at
 from ocop_rate.loading.rubrics import load_library
 from ocop_rate.pipeline import rate_paths
-from ocop_rate.report import xlsx_report
+from ocop_rate.views import batch
+from ocop_rate.views.registry import Asked
 from tests.conftest import SAMPLES, write_council_sheet
 
 
@@ -56,8 +57,8 @@ def test_xlsx_from_columns_equals_xlsx_from_ratings(tmp_path: Path) -> None:
     result = rate_paths(load_library(), [str(folder)])
     assert result.blocks and result.failures and result.ratings  # all three kinds
     for lang in ("vi", "en"):
-        from_columns = _cells(xlsx_report.render(result, lang))
-        from_ratings = _cells(xlsx_report.render(expanded(result), lang))
+        from_columns = _cells(batch.xlsx(result, Asked(lang)))
+        from_ratings = _cells(batch.xlsx(expanded(result), Asked(lang)))
         assert from_columns == from_ratings
     titles = [title for title, _ in from_columns]
     assert len(titles) >= 4  # results, a product-set sheet, members, data

@@ -1,0 +1,76 @@
+"""The terminal renderer: markup in a name prints as typed, escapes never reach the screen,
+diacritics survive, an 80-column screen keeps ids and dates whole."""
+
+from __future__ import annotations
+
+import io
+
+from ocop_rate.models.document import Document, Section, Table
+from ocop_rate.render.terminal import draw
+from ocop_rate.report.safe_console import SafeConsole
+from tests.unit.render.hostile_doc import MARKUP, NAME_NFC, SCRIPT
+
+
+def _printed(document: Document, width: int = 80, *, safe: bool = True) -> str:
+    """Printed by the CLI's console, or (``safe=False``) by a plain rich console that would
+    read markup and pass escapes: the renderer's texts must carry neither."""
+    from rich.console import Console
+
+    out = io.StringIO()
+    console = (SafeConsole(file=out, width=width, color_system=None, highlight=False) if safe
+               else Console(file=out, width=width, color_system=None, markup=True))
+    for block in draw(document):
+        console.print(block)
+    return out.getvalue()
+
+
+def test_markup_in_a_name_is_printed_as_typed(document: Document) -> None:
+    shown = _printed(document, 200, safe=False)
+    assert "[bold]Trà[/bold]" in shown
+    assert "[link=http://x]bấm[/link]" in shown
+    assert SCRIPT in shown
+
+
+def test_no_escape_character_reaches_the_screen(document: Document) -> None:
+    for shown in (_printed(document), _printed(document, 120, safe=False)):
+        assert "\x1b" not in shown and "\x07" not in shown
+        assert "\\x1b" in shown  # shown, not acting
+
+
+def test_bidirectional_controls_are_shown_not_obeyed() -> None:
+    trojan = "Mật ong \u202eGNO TẬM\u202c"
+    shown = _printed(Document(trojan, [Section([Table(("Tên",), [(trojan,)])])]), safe=False)
+    assert "\u202e" not in shown and shown.count("\\u202e") == 2
+
+
+def test_titles_sections_and_notes_are_printed(document: Document) -> None:
+    shown = _printed(document, width=200)
+    lines = shown.splitlines()
+    assert lines[0] == f"Sổ đăng ký {MARKUP}"
+    assert "Ghi chú" in lines
+    assert f"{NAME_NFC}:" in lines
+    assert "• QN-0001: " + SCRIPT in lines
+    assert NAME_NFC in shown  # composed diacritics survive
+
+
+def test_at_80_columns_ids_and_dates_stay_whole_and_numbers_right() -> None:
+    long_name = "Mật ong hoa nhãn rừng Đầm Hà của hợp tác xã nông nghiệp " * 2
+    doc = Document("", [Section([Table(
+        ("Mã sản phẩm", "Tên sản phẩm", "Hết hạn", "Điểm"),
+        [("QN-DH-000123", long_name, "05/02/2026", "7,00"),
+         ("QN-DH-000124", "Trà", "06/02/2026", "100,00")],
+        ("left", "left", "left", "right"))])])
+    shown = _printed(doc)
+    lines = shown.splitlines()
+    assert all(len(line) <= 80 for line in lines)
+    assert any("QN-DH-000123" in line and "05/02/2026" in line for line in lines)
+    row = next(line for line in lines if "QN-DH-000124" in line)
+    assert row.rstrip(" │┃").endswith("100,00")  # whatever rules the table draws
+    seven = next(line for line in lines if "QN-DH-000123" in line)
+    assert seven.rstrip(" │┃").endswith("7,00")
+    assert seven.index("7,00") > row.index("100,00")  # right-aligned
+
+
+def test_an_empty_table_still_shows_its_head() -> None:
+    shown = _printed(Document("T", [Section([Table(("Mã", "Tên"), [])])]))
+    assert "Mã" in shown and "Tên" in shown
