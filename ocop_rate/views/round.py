@@ -87,12 +87,13 @@ def terminal(rated: Rated, asked: Asked) -> Iterator[RenderableType]:
 
 
 def json(rated: Rated, asked: Asked) -> str:
-    """The CONTRACT array: one object per listed product, the round's fields beside."""
-    from ocop_rate.render.json import draw
+    """The CONTRACT array: one object per listed product, the round's fields beside; one
+    product a line, as a batch's results."""
+    from ocop_rate.render.json import lines
     from ocop_rate.report import round_json
 
     report, result = rated
-    return draw(Document(report.name, data=round_json.products(report, result, asked.lang)))
+    return lines(Document(report.name, data=round_json.products(report, result, asked.lang)))
 
 
 def csv(rated: Rated, asked: Asked) -> str:
