@@ -23,7 +23,10 @@ class Table:
 
     For a spreadsheet, ``values`` may hold the same rows as typed values (dates, numbers,
     None for an empty cell), so a date is a date cell; ``name`` is a short name (a sheet's)
-    and ``keys`` the leading columns that name a row (kept in view: frozen in a sheet)."""
+    and ``keys`` the leading columns that name a row (kept in view: frozen in a sheet).
+
+    For a screen: ``title`` is said over the table; ``stacked`` draws one block per row
+    instead of a grid (a narrow screen: the first cell, then the others on a line)."""
 
     head: tuple[str, ...]
     rows: Sequence[tuple[str, ...]]
@@ -31,6 +34,8 @@ class Table:
     values: Sequence[tuple[object, ...]] | None = None
     name: str = ""
     keys: int = 0
+    title: str = ""
+    stacked: bool = False
 
     def alignment(self, column: int) -> str:
         found = self.align[column] if column < len(self.align) else "left"
@@ -49,10 +54,12 @@ class Paragraph:
 @dataclass(frozen=True)
 class Notes:
     """A list under an optional bold ``title``; each item is ``(lead, text)``, the lead (a
-    product id, often) shown in bold, or empty."""
+    product id, often) shown in bold, or empty. ``mark`` starts each item on a screen
+    (``✗`` for errors: a located error line stays whole on one line)."""
 
     items: list[tuple[str, str]]
     title: str = ""
+    mark: str = "•"
 
 
 Block = Table | Paragraph | Notes

@@ -52,7 +52,7 @@ def _block(block: Block) -> list[RenderableType]:
     from rich.text import Text
 
     if isinstance(block, Table):
-        return [table(block)]
+        return _stacked(block) if block.stacked else [table(block)]
     if isinstance(block, Paragraph):
         line = Text()
         if block.label:
@@ -63,46 +63,72 @@ def _block(block: Block) -> list[RenderableType]:
 
 
 def _notes(block: Notes) -> list[RenderableType]:
-    from rich.text import Text
+    from rich.text import Span, Text
 
     if not block.items:
         return []
     out: list[RenderableType] = []
     if block.title:
         out.append(Text(printable(block.title) + ":", style="bold"))
-    for lead, said in block.items:
-        line = Text("• ")
-        if lead:
-            line.append(printable(lead), style="bold")
-            line.append(": ")
-        line.append(printable(said))
-        out.append(line)
+    colour = "red" if block.mark == "✗" else ""
+    for lead, said in block.items:  # one Text a line, its lead styled by a span: fast
+        lead = printable(lead)      # for the thousands of lines under a national batch
+        start = len(block.mark) + 1
+        line = f"{block.mark} {lead}: " if lead else f"{block.mark} "
+        spans = [Span(start, start + len(lead), "bold")] if lead else []
+        out.append(Text(line + printable(said), style=colour, spans=spans))
+    return out
+
+
+def _stacked(block: Table) -> list[RenderableType]:
+    """The title, then one block per row after a blank line: the first cell's first line in
+    bold and its other lines indented, then the row's other cells on one indented line,
+    ``·`` between them, a number said after its column's head (``Tổng 52,50``), an empty
+    cell left out."""
+    from rich.text import Text
+
+    out: list[RenderableType] = [Text(printable(block.title), style="bold")] \
+        if block.title else []
+    for row in block.rows:
+        first, *rest = printable(row[0]).split("\n") if row else [""]
+        drawn = Text("\n")
+        drawn.append(first, style="bold")
+        for line in rest:
+            drawn.append(f"\n  {line}")
+        said = [f"{printable(head)} {printable(cell)}"
+                if block.alignment(i) == "right" else printable(cell)
+                for i, (head, cell) in enumerate(zip(block.head, row, strict=True))
+                if i and cell]
+        if said:
+            drawn.append("\n  " + " · ".join(said))
+        out.append(drawn)
     return out
 
 
 def table(block: Table) -> RenderableType:
     """A rich table of plain-text cells, laid out when the console's width is known."""
-    return _Fitted(block)
+    return Fitted(block)
 
 
-class _Fitted:
+class Fitted:
     """A column whose cells have no space (an id, a date, a number) is kept as wide as its
     widest cell, so a narrow terminal wraps the names instead of cutting a date; a column
-    of words is kept as wide as its longest word (up to :data:`WORD_MAX`) and
-    :data:`WRAP_MIN`, or when the screen has no room for that, its longest word, or else
-    what is left: a word may fold, but nothing is cropped. No column is narrower than the
-    longest word of its head (a head longer than its cells wraps)."""
+    of words is kept whole when no wider than :data:`WORD_MAX` (``★★★☆☆ 3 sao``), else as
+    wide as its longest word (up to :data:`WORD_MAX`) and :data:`WRAP_MIN`, or when the
+    screen has no room for that, its longest word, or else what is left: a word may fold,
+    but nothing is cropped. No column is narrower than the longest word of its head (a
+    head longer than its cells wraps)."""
 
     def __init__(self, block: Table) -> None:
-        self.block = block
-        self.rows = [tuple(printable(c) for c in row) for row in block.rows]
+        self.block = block  # its cells made printable when drawn (a file may skip that)
 
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
         from rich.cells import cell_len  # a wide character takes two columns
         from rich.table import Table as RichTable
         from rich.text import Text
 
-        block, rows = self.block, self.rows
+        block = self.block
+        rows = [tuple(printable(c) for c in row) for row in block.rows]
         columns = [[row[i] for row in rows] for i in range(len(block.head))]
         heads = [max(map(cell_len, h.split()), default=0) for h in block.head]
         widest = [max((cell_len(line) for c in cells for line in c.split("\n")), default=0)
@@ -111,7 +137,8 @@ class _Fitted:
         words = [min(WORD_MAX, max((cell_len(w) for c in cells for w in c.split()), default=0))
                  for cells in columns]
         room = options.max_width - 3 * len(columns) - 1  # rules and padding
-        legible = [max(w, min(WRAP_MIN, c)) for w, c in zip(words, widest, strict=True)]
+        legible = [c if c <= WORD_MAX else max(w, WRAP_MIN)  # a short phrase kept whole
+                   for w, c in zip(words, widest, strict=True)]
         for choice in (legible, words, [0] * len(columns)):
             least = [max(h, c if wrap else w) for h, c, wrap, w in
                      zip(heads, choice, wraps, widest, strict=True)]
@@ -120,7 +147,9 @@ class _Fitted:
         natural = [max(w, cell_len(h)) for w, h in zip(widest, block.head, strict=True)]
         widths = _shared(least, natural, room) if sum(natural) > room else None
         multiline = any("\n" in c for row in rows for c in row)
-        drawn = RichTable(header_style="bold", show_lines=multiline)  # rows of lines: ruled
+        title = Text(printable(block.title), style="table.title") if block.title else None
+        drawn = RichTable(title=title, header_style="bold",
+                          show_lines=multiline)  # rows of lines: ruled
         for index, head in enumerate(block.head):
             drawn.add_column(Text(printable(head), no_wrap=False),
                              justify=_justify(block, index), overflow="fold",

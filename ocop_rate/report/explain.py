@@ -17,6 +17,7 @@ from ocop_rate.models.rating import Rating
 from ocop_rate.models.rubric import Rubric
 from ocop_rate.report.explain_sheet import explain_sheet
 from ocop_rate.report.labels import (
+    STAR_STYLE,
     citation,
     notice_text,
     number,
@@ -29,7 +30,6 @@ from ocop_rate.report.labels import (
 )
 from ocop_rate.report.members_view import disagreement_lines
 from ocop_rate.report.outcome_words import outcome_note, requirement_line
-from ocop_rate.report.results_table import STAR_STYLE
 from ocop_rate.report.rows import Row, rows
 
 
