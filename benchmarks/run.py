@@ -398,16 +398,38 @@ def print_table(rows: list[Row], markdown: bool) -> None:
     table = [HEAD, *((r.figure, r.ours, r.floor, r.ratio, r.spread, r.peak, r.target)
                      for r in rows)]
     if markdown:
-        print("\n| " + " | ".join(HEAD) + " |\n| --- | ---: | ---: | ---: | ---: | ---: "
-              "| --- |")
-        for cells in table[1:]:
-            print("| " + " | ".join(cells) + " |")
+        print("\n" + "\n".join(markdown_table(rows)))
         return
     widths = [max(len(cells[i]) for cells in table) for i in range(len(HEAD))]
     for n, cells in enumerate(table):
         print(" | ".join(c.ljust(w) for c, w in zip(cells, widths, strict=True)))
         if n == 0:
             print("-" * (sum(widths) + 3 * (len(widths) - 1)))
+
+
+START, END = "<!-- benchmarks/run.py: start -->", "<!-- benchmarks/run.py: end -->"
+
+
+def markdown_table(rows: list[Row]) -> list[str]:
+    return ["| " + " | ".join(HEAD) + " |",
+            "| --- | ---: | ---: | ---: | ---: | ---: | --- |",
+            *("| " + " | ".join((r.figure, r.ours, r.floor, r.ratio, r.spread, r.peak,
+                                 r.target)) + " |" for r in rows)]
+
+
+def write_readme(path: Path, said: list[str], rows: list[Row]) -> None:
+    """Replace what stands between :data:`START` and :data:`END` in ``path`` with how the
+    run was made (``said``) and its table, so the README shows one run's figures, never a
+    cell edited by hand. Written to a temporary file and renamed over the old one."""
+    old = path.read_text(encoding="utf-8")
+    if old.count(START) != 1 or old.count(END) != 1 or old.index(START) > old.index(END):
+        raise SystemExit(f"{path}: needs one {START} line and, below it, one {END} line")
+    head, rest = old.split(START)
+    tail = rest.split(END)[1]
+    body = "\n".join([START, "", *said, "", *markdown_table(rows), "", END])
+    part = path.with_name(path.name + ".part")
+    part.write_text(head + body + tail, encoding="utf-8")
+    os.replace(part, path)
 
 
 def main() -> None:
@@ -428,6 +450,9 @@ def main() -> None:
                         help="only the council round figure (same as --only round)")
     parser.add_argument("--markdown", action="store_true",
                         help="print the table as Markdown, as the README shows it")
+    parser.add_argument("--readme", type=Path, default=None, metavar="FILE",
+                        help=f"also write the table, with the machine, the load and this "
+                        f"command, between the {START} and {END} lines of FILE")
     parser.add_argument("--only", default=",".join(SECTIONS),
                         help=f"comma-separated sections to run, of {', '.join(SECTIONS)} "
                         "(default: all)")
@@ -447,15 +472,22 @@ def main() -> None:
         how = (f"{args.pairs} pairs (ocop-rate and floor alternately), median of the pairs' "
                "ratios" if args.pairs else f"medians of {args.runs} runs")
         how += "; CPU time (user + system)" if args.cpu else "; wall time"
-        print(f"machine: {os.cpu_count()} cores, Python {sys.version.split()[0]}; load "
-              f"average {' '.join(f'{x:.2f}' for x in load) if load else '?'}; {how}",
-              flush=True)
+        machine = (f"{os.cpu_count()} cores, Python {sys.version.split()[0]}; load average "
+                   f"{' '.join(f'{x:.2f}' for x in load) if load else '?'}; {how}")
+        print(f"machine: {machine}", flush=True)
         for name in (n for n in SECTIONS if n in chosen):
             SECTIONS[name](bench)
             print(f"{name} done", flush=True)
-    if load is not None:
-        print("load average at the end: " + " ".join(f"{x:.2f}" for x in os.getloadavg()))
+    end = " ".join(f"{x:.2f}" for x in os.getloadavg()) if load is not None else "?"
+    print(f"load average at the end: {end}")
     print_table(bench.rows, args.markdown)
+    if args.readme is not None:
+        command = " ".join(["python", "benchmarks/run.py", *sys.argv[1:]])
+        write_readme(args.readme, [
+            f"Made by one run of `{command}` on {time.strftime('%d/%m/%Y')}: machine "
+            f"{machine}; load average at the end {end}. Sizes: "
+            f"{'a tenth (--quick)' if args.quick else 'full'}. A run on another machine "
+            "replaces the whole table, never a cell of it."], bench.rows)
 
 
 if __name__ == "__main__":
