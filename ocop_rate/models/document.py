@@ -26,7 +26,9 @@ class Table:
     and ``keys`` the leading columns that name a row (kept in view: frozen in a sheet).
 
     For a screen: ``title`` is said over the table; ``stacked`` draws one block per row
-    instead of a grid (a narrow screen: the first cell, then the others on a line)."""
+    instead of a grid (a narrow screen: the first cell, then the others on a line);
+    ``numbered``, when the heads between the first and the last column (members' names)
+    cannot be shown whole, numbers them under a line ``numbered: 1 head · 2 head …``."""
 
     head: tuple[str, ...]
     rows: Sequence[tuple[str, ...]]
@@ -36,6 +38,7 @@ class Table:
     keys: int = 0
     title: str = ""
     stacked: bool = False
+    numbered: str = ""
 
     def alignment(self, column: int) -> str:
         found = self.align[column] if column < len(self.align) else "left"

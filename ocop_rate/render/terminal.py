@@ -12,6 +12,7 @@ is imported when drawing: the module is on light commands' paths.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from ocop_rate.models.document import Block, Document, Notes, Paragraph, Table
@@ -117,7 +118,7 @@ class Fitted:
     wide as its longest word (up to :data:`WORD_MAX`) and :data:`WRAP_MIN`, or when the
     screen has no room for that, its longest word, or else what is left: a word may fold,
     but nothing is cropped. No column is narrower than the longest word of its head (a
-    head longer than its cells wraps)."""
+    head longer than its cells wraps), nor a key column (``Table.keys``) than its head."""
 
     def __init__(self, block: Table) -> None:
         self.block = block  # its cells made printable when drawn (a file may skip that)
@@ -130,7 +131,8 @@ class Fitted:
         block = self.block
         rows = [tuple(printable(c) for c in row) for row in block.rows]
         columns = [[row[i] for row in rows] for i in range(len(block.head))]
-        heads = [max(map(cell_len, h.split()), default=0) for h in block.head]
+        heads = [cell_len(h) if i < block.keys else max(map(cell_len, h.split()), default=0)
+                 for i, h in enumerate(block.head)]  # a key column's head stays whole
         widest = [max((cell_len(line) for c in cells for line in c.split("\n")), default=0)
                   for cells in columns]
         wraps = [any(" " in c or "\n" in c for c in cells) for cells in columns]
@@ -144,7 +146,16 @@ class Fitted:
                      zip(heads, choice, wraps, widest, strict=True)]
             if sum(least) <= room:
                 break
-        natural = [max(w, cell_len(h)) for w, h in zip(widest, block.head, strict=True)]
+        whole = [max(w, cell_len(h)) for w, h in zip(widest, block.head, strict=True)]
+        named = [whole[0], *(max(h, w) for h, w in zip(heads[1:-1], widest[1:-1],
+                                                      strict=True)), whole[-1]]
+        if block.numbered and len(whole) > 2 and sum(named) > room:  # a name would break
+            yield Text(printable(block.numbered) + ": " + " · ".join(
+                f"{n} {printable(h)}" for n, h in enumerate(block.head[1:-1], 1)))
+            yield Fitted(replace(block, numbered="", head=(
+                block.head[0], *map(str, range(1, len(block.head) - 1)), block.head[-1])))
+            return
+        natural = whole
         widths = _shared(least, natural, room) if sum(natural) > room else None
         multiline = any("\n" in c for row in rows for c in row)
         title = Text(printable(block.title), style="table.title") if block.title else None

@@ -106,3 +106,17 @@ def test_a_stacked_table_is_a_block_per_row() -> None:
     assert lines == ["OCOP — 2", "", "QN-1  Trà [hoa]", "  Chè",
                      "  A 22,50 · Tổng 52,50 · 3 sao · Công nhận", "", "QN-2",
                      "  Không chấm được", "✗ a.yaml:3: thiếu điểm"]
+
+
+def test_names_that_cannot_stand_whole_are_numbered_under_a_legend() -> None:
+    names = ("Nguyễn Thị Lan", "Hoàng Văn Sơn", "Võ Nguyễn Hoàng Khánh")
+    table = Table(("Thành viên →", *names, "Túc số"),
+                  [("QN-HL-0102", "✓", "✓", "thiếu", "2/3")], keys=1, numbered="Thành viên")
+    wide = _printed(Document("", [Section([table])]), 120)
+    assert all(name in wide for name in names) and "Thành viên:" not in wide
+    narrow = _printed(Document("", [Section([table])]), 40)
+    legend, grid = narrow.split("┏", 1)
+    assert " ".join(legend.split()) == ("Thành viên: 1 Nguyễn Thị Lan · 2 Hoàng Văn Sơn · "
+                                        "3 Võ Nguyễn Hoàng Khánh")
+    assert "Thành viên →" in grid  # a key column's head stays whole
+    assert max(len(line) for line in narrow.splitlines()) <= 40
