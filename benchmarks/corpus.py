@@ -3,15 +3,23 @@ change (every bundled rubric, derived criteria, missing facts, self-assessments,
 evidence, 1-7 members, some unfit dossiers) and for benchmarks.
 
     python benchmarks/corpus.py FOLDER [--dossiers 1000] [--sheet-products 300] [--seed 7]
+    python benchmarks/corpus.py FOLDER --from-samples --dossiers 5000
+
+``--from-samples`` (:func:`write_sample_corpus`, the benchmark's varied dossiers): every
+bundled sample in ``sample_products/`` copied under new ids with councils of 1-7 members,
+alternating with dossiers of every bundled rubric as above; no score sheet.
 """
 
 from __future__ import annotations
 
 import argparse
 import csv
+import json
 import random
 from pathlib import Path
 from typing import Any
+
+SAMPLES = Path(__file__).resolve().parents[1] / "sample_products"
 
 
 def _facts(rubric: Any, rng: random.Random) -> dict[str, Any]:
@@ -105,14 +113,71 @@ def write_corpus(folder: Path, dossiers: int, sheet_products: int, seed: int) ->
                                      *[_pick(c, quality, rng) for c in rubric.criteria]])
 
 
+def from_sample(sample: dict[str, Any], rubric: Any, index: int, members: int,
+                rng: random.Random) -> dict[str, Any]:
+    """A bundled sample under a new id, its council ``members`` strong: each sheet is one
+    of the sample's, about one option in seven moved a step (within the criterion's
+    options); facts, evidence, self-assessment, notes and producer as the sample has them."""
+    import copy
+
+    data = copy.deepcopy(sample)
+    data["product"]["id"] = f"{sample['product']['id']}-{index:05d}"
+    options = {c.id: [o.code for o in c.options] for c in rubric.criteria}
+    council = []
+    for m in range(members):
+        sheet = copy.deepcopy(sample["council"][m % len(sample["council"])])
+        if m >= len(sample["council"]):
+            sheet["member"] = f"Thành viên hội đồng {m + 1}"
+        for cid, code in sheet["scores"].items():
+            codes = options.get(cid, [])
+            if code in codes and rng.random() < 0.15:
+                step = codes.index(code) + rng.choice((-1, 1))
+                sheet["scores"][cid] = codes[min(len(codes) - 1, max(0, step))]
+        council.append(sheet)
+    data["council"] = council
+    return data
+
+
+def write_sample_corpus(folder: Path, dossiers: int, seed: int) -> None:
+    """``dossiers`` files: even ones made from the bundled samples in turn (every one, as
+    YAML or JSON as it is), odd ones of every bundled rubric in turn (:func:`dossier`)."""
+    import yaml
+
+    from ocop_rate.loading.rubrics import load_library
+
+    library = load_library()
+    rubrics = sorted((r for r in library.rubrics.values() if not r.abstract),
+                     key=lambda r: r.id)
+    samples = [(p.suffix, yaml.safe_load(p.read_text(encoding="utf-8")))
+               for p in sorted(SAMPLES.iterdir()) if p.suffix in (".yaml", ".json")]
+    rng = random.Random(seed)
+    folder.mkdir(parents=True, exist_ok=True)
+    for i in range(dossiers):
+        suffix = ".yaml"
+        if i % 2 == 0:
+            suffix, sample = samples[(i // 2) % len(samples)]
+            data = from_sample(sample, library.rubrics[sample["product"]["rubric"]], i,
+                               rng.choice([1, 2, 3, 3, 4, 5, 6, 7]), rng)
+        else:
+            data = dossier(rubrics[(i // 2) % len(rubrics)], i, rng)
+        text = (json.dumps(data, ensure_ascii=False, indent=1) if suffix == ".json" else
+                yaml.safe_dump(data, allow_unicode=True, sort_keys=False))
+        (folder / f"d{i:05d}{suffix}").write_text(text, encoding="utf-8")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("folder", type=Path)
     parser.add_argument("--dossiers", type=int, default=1000)
     parser.add_argument("--sheet-products", type=int, default=300)
     parser.add_argument("--seed", type=int, default=7)
+    parser.add_argument("--from-samples", action="store_true",
+                        help="dossiers made from the bundled samples and every rubric")
     args = parser.parse_args()
-    write_corpus(args.folder, args.dossiers, args.sheet_products, args.seed)
+    if args.from_samples:
+        write_sample_corpus(args.folder, args.dossiers, args.seed)
+    else:
+        write_corpus(args.folder, args.dossiers, args.sheet_products, args.seed)
 
 
 if __name__ == "__main__":

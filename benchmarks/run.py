@@ -12,7 +12,8 @@ floor alternately and gives the median of the pairs' ratios and their spread: on
 machine, the only honest figure (benchmarks/timing.py says how).
 
 The sections (``--only``, comma-separated) and their targets are :data:`SECTIONS`, one
-function each: dossiers, sheets, diff, startup (issue 23's floors), round, register.
+function each: dossiers, samples (every kind of dossier), sheets, diff, startup (issue 23's
+floors), round, register.
 """
 
 from __future__ import annotations
@@ -169,7 +170,7 @@ FLOOR_YAML = """
 import sys, yaml
 from pathlib import Path
 n = 0
-for path in sorted(Path(sys.argv[1]).rglob("*.yaml")):
+for path in sorted(p for p in Path(sys.argv[1]).rglob("*") if p.suffix in (".yaml", ".json")):
     n += len(yaml.load(path.read_text(encoding="utf-8"), Loader=yaml.CSafeLoader))
 print(n)
 """
@@ -355,15 +356,31 @@ def startup_section(bench: Bench) -> None:
               timer.measure(bare, TYPER_PYDANTIC, runs))
 
 
+def samples_section(bench: Bench) -> None:
+    """Dossiers of every kind: the bundled samples copied with councils of 1-7 members,
+    alternating with dossiers of every bundled rubric (``corpus.write_sample_corpus``)
+    -> JSON, against parsing the same files with CSafeLoader (<= 1.5x)."""
+    from corpus import write_sample_corpus
+
+    count = 5_000 // bench.scale
+    folder = bench.corpus(f"samples-{count}",
+                          lambda p: write_sample_corpus(p, count, SEED + 3))
+    bench.add(f"{count:,} dossiers made from every bundled sample and rubric (1-7 members) "
+              "-> JSON vs CSafeLoader parse",
+              bench.timer.measure(cli("rate", str(folder), "-f", "json", "-o",
+                                      str(bench.root / "samples.json")), floor_yaml(folder)),
+              1.5)
+
+
 def round_section(bench: Bench) -> None:
     """A council round of 100 products x 7 members, one XLSX workbook per member
     (``rate ROUND/ -f json``), against opening the seven workbooks with openpyxl
-    (read-only) -- no target yet."""
+    (read-only) (<= 2x)."""
     folder = bench.corpus("round", lambda p: generate_round(p, 100, 7))
     bench.add("round of 100 products x 7 members (7 XLSX) -> JSON vs openpyxl reading them",
               bench.timer.measure(cli("rate", str(folder), "-f", "json", "-o",
                                       str(bench.root / "round.json")),
-                                  [PY, "-c", FLOOR_ROUND, str(folder)]))
+                                  [PY, "-c", FLOOR_ROUND, str(folder)]), 2)
 
 
 def register_section(bench: Bench) -> None:
@@ -382,6 +399,7 @@ def register_section(bench: Bench) -> None:
 
 SECTIONS: dict[str, Callable[[Bench], None]] = {
     "dossiers": dossiers_section,
+    "samples": samples_section,
     "sheets": sheets_section,
     "diff": diff_section,
     "startup": startup_section,

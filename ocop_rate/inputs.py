@@ -8,6 +8,11 @@ found, a golden file, a round's roster). All of them are read through
 report is written through :func:`ocop_rate.report.output.write_atomic`, which calls
 :func:`refuse_if_input`. A command starts a run with :func:`begin_run` (the CLI does it for
 every command); outside a run nothing is recorded.
+
+Once a command has said what it will write (:func:`watch_outputs`, before it reads its
+dossiers), each later input is compared with those outputs as it is noted and then
+forgotten: a batch of 30,000 dossiers would otherwise keep ~1 KB per file (its real path,
+its name, its device and inode) for a check that concerns one or two files.
 """
 
 from __future__ import annotations
@@ -29,6 +34,16 @@ class _Inputs:
 
     paths: dict[str, str] = field(default_factory=dict)
     inodes: dict[tuple[int, int], str] = field(default_factory=dict)
+    watched: dict[str, _Output] | None = None  # real path -> output; set: inputs not kept
+
+
+@dataclass
+class _Output:
+    """A file the run will write, watched from :func:`watch_outputs` on: its device and
+    inode when it exists already, and the first input found to be it."""
+
+    inode: tuple[int, int] | None
+    input: str | None = None
 
 
 _RUN: ContextVar[_Inputs | None] = ContextVar("ocop_rate_inputs", default=None)
@@ -50,12 +65,56 @@ def _real(path: Path) -> Path:
         return path.absolute()
 
 
+def watch_outputs(outputs: Iterable[Path]) -> None:
+    """The files this run will write, said before it reads its (many) inputs: each is
+    checked against the inputs noted so far, and every later input is compared with them
+    as it is noted instead of being kept. An output said later is still checked against
+    the inputs read after it (a command reads its dossiers after naming its outputs)."""
+    run = _RUN.get()
+    if run is None:
+        return
+    if run.watched is None:
+        run.watched = {}
+    for output in outputs:
+        key = str(_real(output))
+        if key in run.watched:
+            continue
+        inode = _inode(output)
+        run.watched[key] = _Output(inode, run.paths.get(key) or (
+            None if inode is None else run.inodes.get(inode)))
+
+
+def _inode(path: Path) -> tuple[int, int] | None:
+    try:
+        st = os.stat(path)
+    except OSError:
+        return None
+    return st.st_dev, st.st_ino
+
+
+def _compare(watched: dict[str, _Output], path: Path, real: Path | None) -> None:
+    """An input noted while outputs are watched: is it one of them? Only an output that
+    exists can be an input, so a run writing new files costs nothing per input."""
+    existing = [o for o in watched.values() if o.inode is not None and o.input is None]
+    if not existing:
+        return
+    hit = watched.get(str(_real(path) if real is None else real))
+    if hit is None:
+        inode = _inode(path)
+        hit = next((o for o in existing if o.inode == inode), None)
+    if hit is not None and hit.input is None:
+        hit.input = str(path)
+
+
 def note_input(path: Path, real: Path | None = None) -> None:
     """Remember ``path`` as an input of the current run (no-op outside a run). A caller
     that has resolved it passes ``real`` (``Path.resolve``, or ``Path.absolute`` for a
     link loop, as here)."""
     run = _RUN.get()
     if run is None:
+        return
+    if run.watched is not None:
+        _compare(run.watched, path, real)
         return
     key = str(_real(path) if real is None else real)
     if key in run.paths:  # noted already (found by a walk, then read): one stat is enough
@@ -78,7 +137,12 @@ def input_named(path: Path) -> str | None:
     run = _RUN.get()
     if run is None:
         return None
-    hit = run.paths.get(str(_real(path)))
+    key = str(_real(path))
+    if run.watched is not None and key in run.watched:
+        said = run.watched[key]
+        if said.input is not None:
+            return said.input
+    hit = run.paths.get(key)
     if hit is not None:
         return hit
     try:

@@ -125,7 +125,7 @@ def check(
     input."""
     from ocop_rate.checks.golden import compare, read_expectations
     from ocop_rate.pipeline import rate_paths
-    from ocop_rate.views.batch import detailed
+    from ocop_rate.views.product import detailed
 
     if expect.suffix.lower() not in GOLDEN_SUFFIXES:  # before anything is written
         _fail(OcopError(Problem.of("safety.golden_suffix", Location(str(expect)),

@@ -240,7 +240,11 @@ def _refuse_overwriting_inputs(output: Path | None, paths: list[str] | None = No
     """Input files are never modified: refuse, before the work, an --output that is one of
     the run's inputs (files read so far, plus the dossiers ``paths`` name) or a folder,
     block device or socket, or inside something that is not a folder. ``write_atomic``
-    checks again when it writes."""
+    checks again when it writes. From here on the inputs are compared with the output as
+    they are read, not kept (``ocop_rate.inputs.watch_outputs``): memory stays flat."""
+    from ocop_rate.inputs import watch_outputs
+
+    watch_outputs([] if output is None else [output])
     if output is None:
         return
     from ocop_rate.loading.dossiers import collect_paths

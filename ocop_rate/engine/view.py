@@ -7,6 +7,8 @@ into points and indices back into codes, for ``explain`` and the detailed report
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import Any
+from weakref import WeakKeyDictionary
 
 from ocop_rate.clauses import case_id
 from ocop_rate.engine.tables import option_code
@@ -52,20 +54,27 @@ def rating_at(block: RatingColumns, p: int) -> Rating:
               else [[True] * len(crits)] * (hi - lo))
     points = block.points[p].tolist()
     council = block.council_option[p].tolist()
+    names = block.member[lo:hi]
+    memo = _memo(block)
     criteria = []
     for k, crit in enumerate(crits):
         facts = () if extra is None else extra.derived_facts.get(k, ())
         choices = []
-        for j, r in enumerate(range(lo, hi)):
-            chosen = crit.option_at(rows[j][k])
+        for j, member in enumerate(names):
             by_facts = derived is not None and derived[j][k]
-            choices.append(Choice(
-                member=block.member[r], option=chosen.code,
-                points=chosen.points if counts[j][k] else 0.0,
-                chosen_by="derived" if by_facts else "member",
-                facts=facts if by_facts else (),
-                note=None if extra is None else extra.notes[j].get(crit.id),
-                applies=counts[j][k], case=case_id(rubric, crit.id, chosen.code)))
+            note = None if extra is None else extra.notes[j].get(crit.id)
+            key = (k, member, rows[j][k], counts[j][k], by_facts,
+                   facts if by_facts else (), note)
+            choice = memo.get(key)
+            if choice is None:
+                chosen = crit.option_at(rows[j][k])
+                choice = memo[key] = Choice(
+                    member=member, option=chosen.code,
+                    points=chosen.points if counts[j][k] else 0.0,
+                    chosen_by="derived" if by_facts else "member",
+                    facts=facts if by_facts else (), note=note,
+                    applies=counts[j][k], case=case_id(rubric, crit.id, chosen.code))
+            choices.append(choice)
         some = [counts[j][k] for j in range(hi - lo)]
         criteria.append(CriterionScore(
             id=crit.id, number=crit.number, part=crit.part, name=crit.name,
@@ -96,6 +105,23 @@ def rating_at(block: RatingColumns, p: int) -> Rating:
         warnings=block.warnings[p], producer=None if extra is None else extra.producer,
         disagreement=_disagreement(block, p, rows, lo),
     )
+
+
+_CHOICES: WeakKeyDictionary[RatingColumns, dict[tuple[Any, ...], Choice]] = \
+    WeakKeyDictionary()
+_CHOICES_KEPT = 50_000  # choices remembered per block, at most
+
+
+def _memo(block: RatingColumns) -> dict[tuple[Any, ...], Choice]:
+    """The choices already made for ``block``'s products, by what makes them. Why: a
+    council's members pick among a few options per criterion, so the same (frozen)
+    Choice recurs on product after product; building each anew (a pydantic validation
+    per member per criterion) was most of a round's detail (100 products x 7 members:
+    22,400 choices, ~700 distinct). Kept while the block lives, and bounded."""
+    memo = _CHOICES.get(block)
+    if memo is None or len(memo) > _CHOICES_KEPT:
+        memo = _CHOICES[block] = {}
+    return memo
 
 
 def _next_star(block: RatingColumns, p: int) -> NextStar | None:

@@ -82,6 +82,14 @@ class RubricLibrary:
             message_id, params = unknown_rubric(rubric_id, list(self.rubrics))
             raise UsageError(Problem.of(message_id, **params)) from None
 
+    def criterion_ids(self) -> set[str]:
+        """Every criterion id of every rubric (compiled rubrics: without building them)."""
+        from ocop_rate.loading.compiled import LazyRubrics
+
+        if isinstance(self.rubrics, LazyRubrics):
+            return self.rubrics.criterion_ids()
+        return {c.id for r in self.rubrics.values() for c in r.criteria}
+
     def in_force(self, day: dt.date) -> list[Rubric]:
         """Rubrics whose decision is in force on ``day``."""
         return [r for r in self.rubrics.values() if r.effective and r.effective.covers(day)]

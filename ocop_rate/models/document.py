@@ -11,7 +11,7 @@ Plain dataclasses (no pydantic): a document is built and drawn once per run.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -23,7 +23,8 @@ class Table:
 
     For a spreadsheet, ``values`` may hold the same rows as typed values (dates, numbers,
     None for an empty cell), so a date is a date cell; ``name`` is a short name (a sheet's)
-    and ``keys`` the leading columns that name a row (kept in view: frozen in a sheet).
+    and ``keys`` the leading columns that name a row (kept in view: frozen in a sheet);
+    ``foot`` a closing row (the totals), set apart from the rows where the format can.
 
     For a screen: ``title`` is said over the table; ``stacked`` draws one block per row
     instead of a grid (a narrow screen: the first cell, then the others on a line);
@@ -36,9 +37,16 @@ class Table:
     values: Sequence[tuple[object, ...]] | None = None
     name: str = ""
     keys: int = 0
+    foot: tuple[str, ...] = ()
     title: str = ""
     stacked: bool = False
     numbered: str = ""
+
+    def body(self) -> Iterator[tuple[str, ...]]:
+        """The rows, then the closing row if any: for formats that do not set it apart."""
+        yield from self.rows
+        if self.foot:
+            yield self.foot
 
     def alignment(self, column: int) -> str:
         found = self.align[column] if column < len(self.align) else "left"

@@ -25,5 +25,5 @@ def draw(document: Document) -> str:
         if n:
             writer.writerow([])
         writer.writerow([neutralise(h) for h in block.head])
-        writer.writerows([neutralise(c) for c in row] for row in block.rows)
+        writer.writerows([neutralise(c) for c in row] for row in block.body())
     return buffer.getvalue()

@@ -56,7 +56,7 @@ def _table(doc: WordDocument, block: Table) -> None:
     for cell, head in zip(table.rows[0].cells, block.head, strict=True):
         cell.text = ""
         cell.paragraphs[0].add_run(_clean(head)).bold = True
-    for row in block.rows:
+    for row in block.body():
         cells = table.add_row().cells
         for index, (cell, value) in enumerate(zip(cells, row, strict=True)):
             cell.text = _clean(value)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from html import escape
 
-from ocop_rate.models.document import Block, Document, Notes, Paragraph, Table
+from ocop_rate.models.document import Block, Document, Notes, Paragraph, Section, Table
 from ocop_rate.render.safety import cell_text
 
 CSS = """
@@ -96,14 +96,22 @@ def draw(document: Document) -> str:
     if title:
         out.append(f'<header class="top"><h1>{title}</h1></header>\n')
     out.append("<main>\n")
-    for part in document.sections:
-        out.append("<section>\n")
-        if part.title:
-            out.append(f"<h2>{e(part.title)}</h2>\n")
-        out += [_block(b) for b in part.blocks]
-        out.append("</section>\n")
+    out += [_section(s, 2) for s in document.sections]
     out.append("</main>\n</body>\n</html>\n")
     return "".join(out)
+
+
+def part(document: Document, kind: str) -> str:
+    """A document as one section of a larger page (of class ``kind``): its title a second
+    level heading, its sections' titles third level."""
+    head = f"<h2>{e(document.title)}</h2>\n" if document.title else ""
+    return (f'<section class="{e(kind)}">\n{head}'
+            + "".join(_section(s, 3) for s in document.sections) + "</section>\n")
+
+
+def _section(section: Section, level: int) -> str:
+    title = f"<h{level}>{e(section.title)}</h{level}>\n" if section.title else ""
+    return f"<section>\n{title}{''.join(_block(b) for b in section.blocks)}</section>\n"
 
 
 def _block(block: Block) -> str:
@@ -133,4 +141,8 @@ def table(block: Table) -> str:
     rows = "".join("<tr>" + "".join(f"<td{c}>{e(v)}</td>"
                                     for c, v in zip(classes, row, strict=True)) + "</tr>\n"
                    for row in block.rows)
-    return f"<table>\n<thead><tr>{head}</tr></thead>\n<tbody>\n{rows}</tbody>\n</table>\n"
+    foot = ("<tfoot><tr>" + "".join(f"<td{c}>{e(v)}</td>" for c, v in
+                                    zip(classes, block.foot, strict=True)) + "</tr></tfoot>\n"
+            if block.foot else "")
+    return (f"<table>\n<thead><tr>{head}</tr></thead>\n<tbody>\n{rows}</tbody>\n{foot}"
+            "</table>\n")

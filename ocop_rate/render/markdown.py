@@ -24,7 +24,7 @@ def table(block: Table) -> list[str]:
     return ["| " + " | ".join(cell(h) for h in block.head) + " |",
             "| " + " | ".join(_RULE[block.alignment(i)] for i in range(len(block.head)))
             + " |",
-            *("| " + " | ".join(cell(c) for c in row) + " |" for row in block.rows)]
+            *("| " + " | ".join(cell(c) for c in row) + " |" for row in block.body())]
 
 
 def _block(block: Block) -> list[str]:

@@ -130,7 +130,9 @@ class Fitted:
 
         block = self.block
         rows = [tuple(printable(c) for c in row) for row in block.rows]
-        columns = [[row[i] for row in rows] for i in range(len(block.head))]
+        foot = tuple(printable(c) for c in block.foot)
+        columns = [[row[i] for row in [*rows, foot] if i < len(row)]
+                   for i in range(len(block.head))]
         heads = [cell_len(h) if i < block.keys else max(map(cell_len, h.split()), default=0)
                  for i, h in enumerate(block.head)]  # a key column's head stays whole
         widest = [max((cell_len(line) for c in cells for line in c.split("\n")), default=0)
@@ -159,14 +161,15 @@ class Fitted:
         widths = _shared(least, natural, room) if sum(natural) > room else None
         multiline = any("\n" in c for row in rows for c in row)
         title = Text(printable(block.title), style="table.title") if block.title else None
-        drawn = RichTable(title=title, header_style="bold",
-                          show_lines=multiline)  # rows of lines: ruled
+        drawn = RichTable(title=title, header_style="bold", show_lines=multiline,  # ruled
+                          show_footer=bool(foot), footer_style="bold")
         for index, head in enumerate(block.head):
             drawn.add_column(Text(printable(head), no_wrap=False),
                              justify=_justify(block, index), overflow="fold",
                              no_wrap=not wraps[index] and cell_len(head) <= widest[index],
                              min_width=least[index] or None,
-                             width=None if widths is None else widths[index])
+                             width=None if widths is None else widths[index],
+                             footer=Text(foot[index]) if index < len(foot) else "")
         for row in rows:
             drawn.add_row(*(Text(c) for c in row))
         yield drawn

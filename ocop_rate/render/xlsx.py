@@ -41,7 +41,7 @@ def draw(document: Document) -> bytes:
         sheet = first if n == 0 else book.create_sheet()
         sheet.title = sheet_name(block.name or section_of.get(id(block), "") or document.title
                                  or str(n + 1), used)
-        rows: Iterable[Sequence[object]] = (block.rows if block.values is None
+        rows: Iterable[Sequence[object]] = (block.body() if block.values is None
                                             else block.values)
         fill_sheet(sheet, block.head, rows, document.lang,
                    freeze=f"{get_column_letter(block.keys + 1)}2")

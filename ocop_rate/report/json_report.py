@@ -25,7 +25,8 @@ if TYPE_CHECKING:  # types only: `rate` does not load the checks, and `rubrics l
 
 CHUNK = 2000  # products per written chunk: big batches stream instead of piling up
 STREAM_CHUNK = 128  # dossiers per written chunk of a stream (a dossier is ~10 KB of JSON)
-VIEW_PRODUCTS = 512  # dossier blocks kept for writing: one flush of the pipeline (BLOCK)
+VIEW_PRODUCTS = 2048  # dossier blocks kept for writing: one flush of the pipeline (HELD);
+# a block goes as soon as its last product is written
 
 
 def item_to_dict(item: Rating | Failure, lang: Lang) -> dict[str, Any]:
@@ -126,6 +127,7 @@ def render_stream(pieces: Iterable[Failure | tuple[RatingColumns, int] | RatingC
     done: list[str] = []
     views: dict[int, tuple[RatingColumns, DossierView]] = {}  # oldest first
     held = 0  # products of the blocks in ``views``: bounded, so memory stays flat
+    left: dict[int, int] = {}  # products of a block in ``views`` not written yet
 
     def out(lines: list[str]) -> str:
         nonlocal first
@@ -141,10 +143,17 @@ def render_stream(pieces: Iterable[Failure | tuple[RatingColumns, int] | RatingC
             hit = views.get(id(block))
             if hit is None or hit[0] is not block:
                 while views and held + len(block) > VIEW_PRODUCTS:
-                    held -= len(views.pop(next(iter(views)))[0])
+                    oldest = next(iter(views))
+                    held -= len(views.pop(oldest)[0])
+                    left.pop(oldest, None)
                 hit = views[id(block)] = (block, DossierView(block, lang))
                 held += len(block)
+                left[id(block)] = len(block)
             done.append(hit[1].text(p))  # json.dumps of its item(p)
+            left[id(block)] -= 1
+            if not left[id(block)]:  # each product comes once: a finished block goes
+                del views[id(block)], left[id(block)]
+                held -= len(block)
         else:
             if done:
                 yield out(done)

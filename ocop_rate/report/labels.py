@@ -38,10 +38,6 @@ def signed(value: float, lang: Lang) -> str:
     return shown.replace(".", ",") if lang == "vi" else shown
 
 
-STAR_STYLE = {5: "bold yellow", 4: "yellow", 3: "green", 2: "red", 1: "red"}
-"""A class's colour on a terminal (decoration: the class is also in words)."""
-
-
 def star_label(stars: int | None, lang: Lang) -> str:
     """``3 sao`` / ``3 stars``."""
     if stars is None:

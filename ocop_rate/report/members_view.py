@@ -1,13 +1,12 @@
-"""The council's sheets side by side in the terminal (``rate --members``), and the
-disagreement lines that follow the results table. Renders what the engine decided."""
+"""The disagreement lines that follow the results table, and each product's reasons to
+discuss it again (``rate --members`` and ``explain`` draw them under the sheets:
+:mod:`ocop_rate.views.product`). Renders what the engine decided."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
-from dataclasses import dataclass
-from functools import partial
+from collections.abc import Iterator
 
-from rich.console import Console, ConsoleOptions, Group, RenderableType, RenderResult
+from rich.console import RenderableType
 from rich.text import Text as RichText
 
 from ocop_rate.models.common import Lang
@@ -18,17 +17,12 @@ from ocop_rate.models.rating import (
     RatingColumns,
 )
 from ocop_rate.models.rubric import NONE, Option
-from ocop_rate.report.explain_sheet import explain_sheet
 from ocop_rate.report.labels import (
-    number,
     split_text,
     spread_text,
-    star_glyphs,
-    star_label,
     word,
 )
 from ocop_rate.report.outcome_words import case_split_line
-from ocop_rate.report.shown import Detail
 
 
 def disagreement_reasons(rating: Rating, lang: Lang) -> list[str]:
@@ -40,12 +34,6 @@ def disagreement_reasons(rating: Rating, lang: Lang) -> list[str]:
     reasons += [split_text(s.criterion, s.options, s.steps, lang) for s in d.splits]
     reasons += [case_split_line(c, lang) for c in d.case_splits]
     return reasons
-
-
-def disagreement_lines(rating: Rating, lang: Lang) -> list[RichText]:
-    """One line per reason to discuss this product again; none when the council agrees."""
-    return [RichText(f"⚠ {rating.product_id}: {r}", style="yellow")
-            for r in disagreement_reasons(rating, lang)]
 
 
 def block_disagreement_reasons(block: RatingColumns, lang: Lang
@@ -97,44 +85,3 @@ def batch_disagreements(result: BatchResult, lang: Lang) -> Iterator[RenderableT
     yield RichText(f"{word('discuss', lang)}:", style="bold yellow")
     yield first
     yield from lines
-
-
-def members_view(result: BatchResult, lang: Lang, detail: Detail) -> list[RenderableType]:
-    """Every product's sheets side by side, with its members' totals and spread. A
-    score-sheet product's rating is built from its block (by ``detail``) only when its
-    sheets are drawn, then dropped: the list holds no rating."""
-    out: list[RenderableType] = [_Sheets(partial(_given, rating), lang)
-                                 for rating in result.ratings]
-    for block in result.blocks:
-        out += [_Sheets(partial(detail, block, p), lang) for p in range(len(block))]
-    return out
-
-
-def _given(rating: Rating) -> Rating:
-    return rating
-
-
-@dataclass(frozen=True)
-class _Sheets:
-    """One product's sheets, laid out when printed."""
-
-    rating: Callable[[], Rating]
-    lang: Lang
-
-    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
-        yield _sheets(self.rating(), self.lang)
-
-
-def _sheets(rating: Rating, lang: Lang) -> Group:
-    title = RichText(f"{rating.product_id} {rating.product_name.get(lang)}", style="bold")
-    title.append(f"  {rating.rubric} · {star_glyphs(rating.stars)} "
-                 f"{star_label(rating.stars, lang)}", style="")
-    d = rating.disagreement
-    status = RichText(f"{word('spread', lang)}: {number(d.spread, lang)} / "
-                      f"{number(d.spread_limit, lang, 0)} · " if d else "")
-    if d is not None and d.flagged:
-        status.append(word("discuss", lang), style="bold yellow")
-    elif d is not None:
-        status.append(word("agreed", lang), style="green")
-    return Group(title, *explain_sheet(rating, lang), status,
-                 *disagreement_lines(rating, lang), RichText(""))

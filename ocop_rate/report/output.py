@@ -10,8 +10,8 @@ import codecs
 import contextlib
 import errno
 import os
+import secrets
 import stat
-import tempfile
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -37,17 +37,33 @@ def write_atomic(path: Path, data: str | bytes | Iterable[str], encoding: str = 
         _write_in_place(path, mode, chunks, encoding)
         return
     path = path.resolve()
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=path.parent)
+    tmp = _part_name(path)
     try:
-        os.fchmod(fd, _mode_for(path))  # mkstemp's 0600 would hide the report from others
+        fd = _create(tmp, path)
         with os.fdopen(fd, "wb") as handle:
             _write_chunks(handle.fileno(), chunks, encoding)
             os.fsync(handle.fileno())
         os.replace(tmp, path)
+    except FileExistsError:
+        raise  # the temporary name was taken: not ours to remove
     except BaseException:
         with contextlib.suppress(FileNotFoundError):
             os.unlink(tmp)
         raise
+
+
+def _part_name(target: Path) -> Path:
+    """The temporary name beside ``target``, chosen before the file exists: a signal
+    arriving right after the file is made (SIGTERM is raised like Ctrl-C) then still finds
+    its name to remove. 64 random bits: no two runs pick the same."""
+    return target.parent / f".{target.name}.{secrets.token_hex(8)}.part"
+
+
+def _create(tmp: Path, target: Path) -> int:
+    """Create ``tmp`` (never an existing file) readable as ``target``'s report would be."""
+    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    os.fchmod(fd, _mode_for(target))  # 0600 would hide the report from others
+    return fd
 
 
 def write_all_atomic(files: dict[Path, bytes]) -> None:
@@ -57,7 +73,7 @@ def write_all_atomic(files: dict[Path, bytes]) -> None:
     interrupted ``round new`` leaves no half of a round. :func:`check_outputs` first."""
     check_outputs(files)
     made: list[Path] = []
-    staged: list[tuple[str, Path]] = []
+    staged: list[tuple[Path, Path]] = []
     try:
         for path in files:
             missing = [p for p in (path.parent, *path.parent.parents) if not p.exists()]
@@ -66,19 +82,22 @@ def write_all_atomic(files: dict[Path, bytes]) -> None:
                 made.append(folder)
         for path, data in files.items():
             target = path.resolve()
-            fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".part",
-                                       dir=target.parent)
-            staged.append((tmp, target))
-            os.fchmod(fd, _mode_for(target))
+            part = _part_name(target)
+            staged.append((part, target))
+            try:
+                fd = _create(part, target)
+            except FileExistsError:
+                staged.pop()  # the name was taken: not ours to remove
+                raise
             with os.fdopen(fd, "wb") as handle:
                 _write_all(handle.fileno(), data)
                 os.fsync(handle.fileno())
-        for tmp, target in staged:
-            os.replace(tmp, target)
+        for part, target in staged:
+            os.replace(part, target)
     except BaseException:
-        for tmp, _ in staged:
+        for part, _ in staged:
             with contextlib.suppress(FileNotFoundError):
-                os.unlink(tmp)
+                os.unlink(part)
         for folder in reversed(made):
             with contextlib.suppress(OSError):
                 folder.rmdir()

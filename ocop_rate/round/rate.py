@@ -173,7 +173,7 @@ def read_sheets(library: RubricLibrary, folder: RoundFolder, loose: Sequence[Pat
     ``loose`` files named beside it (a file of the folder named again is read once). A
     YAML dossier, in the folder or beside it, gives its council (kept in ``dossiers``
     to be checked against the list)."""
-    criteria = {c.id for r in library.rubrics.values() for c in r.criteria}
+    criteria = library.criterion_ids()
     names = {header_key(m.name): m.name for m in folder.config.roster}
     out = SheetRead()
     kept = LooseDossiers() if dossiers is None else dossiers

@@ -16,6 +16,7 @@ from ocop_rate.models.common import Lang
 from ocop_rate.models.document import Block, Document, Notes, Paragraph, Section, Table
 from ocop_rate.models.rating import BatchResult, Failure, RatingColumns
 from ocop_rate.models.rubric import PART_ORDER
+from ocop_rate.views.product import detailed, members_blocks
 from ocop_rate.views.registry import Asked
 
 if TYPE_CHECKING:
@@ -29,15 +30,6 @@ class Stream:
     """Products as ``pipeline.stream_paths`` yields them (JSON and CSV only)."""
 
     pieces: Iterable[Failure | tuple[RatingColumns, int] | RatingColumns]
-
-
-def detailed(result: BatchResult) -> BatchResult:
-    """Score-sheet products as full ratings, for views that show each product in detail."""
-    if not result.blocks:
-        return result
-    from ocop_rate.engine import expanded
-
-    return expanded(result)
 
 
 def disagreements(result: BatchResult, lang: Lang) -> list[tuple[str, str]]:
@@ -173,14 +165,14 @@ def terminal(result: BatchResult, asked: Asked) -> Iterator[RenderableType]:
     (:class:`~ocop_rate.report.plain_table.PlainTable`): a national-scale file is not laid
     out by rich row by row."""
     from ocop_rate.render.terminal import Fitted, draw
-    from ocop_rate.report.members_view import batch_disagreements, members_view
+    from ocop_rate.report.members_view import batch_disagreements
     from ocop_rate.report.plain_table import PlainTable
     from ocop_rate.report.rows import rows
 
     if asked.members:
         from ocop_rate.engine import rating_at
 
-        yield from members_view(result, asked.lang, rating_at)
+        yield from members_blocks(result, asked.lang, rating_at)
     all_rows = rows(result, asked.lang)
     for block in draw(screen_document(result, all_rows, asked.lang, asked.width)):
         yield PlainTable(block, all_rows, asked.lang, block.block.title, asked.width >= WIDE) \

@@ -36,7 +36,15 @@ def problems(report: RoundReport, lang: Lang) -> list[str]:
 def document(report: RoundReport, result: BatchResult, lang: Lang) -> Document:
     """The round for minutes: header, who scored what, problems, results, products to
     discuss again, notes, and the closing count."""
-    title, line = round_lines.header(report, lang)
+    title, _ = round_lines.header(report, lang)
+    return Document(title, [*front(report, lang), batch.results_section(result, lang),
+                            closing(report, lang)])
+
+
+def front(report: RoundReport, lang: Lang) -> list[Section]:
+    """What the round adds in front of its results: its header line, who scored what (with
+    the legend), its deadlines and written opinions, its problems."""
+    _, line = round_lines.header(report, lang)
     names = round_lines.members(report)
     centred: tuple[str, ...] = ("center",) * len(names)
     matrix = Table((text("round.view.member", lang) + " →", *names,
@@ -54,10 +62,13 @@ def document(report: RoundReport, result: BatchResult, lang: Lang) -> Document:
     if said:
         sections.append(Section([Notes([("", p) for p in said])],
                                 text("round.view.problems", lang)))
-    sections += [batch.results_section(result, lang),
-                 Section([Notes([("", n) for n in round_lines.notes(report, lang)]),
-                          Paragraph(round_lines.summary(report, lang), strong=True)])]
-    return Document(title, sections)
+    return sections
+
+
+def closing(report: RoundReport, lang: Lang) -> Section:
+    """The round's notes and its closing count."""
+    return Section([Notes([("", n) for n in round_lines.notes(report, lang)]),
+                    Paragraph(round_lines.summary(report, lang), strong=True)])
 
 
 # --- the formats (views.registry.SUBJECTS["round"] and ["round-status"]) --------------------
@@ -109,12 +120,13 @@ def terminal(rated: Rated, asked: Asked) -> Iterator[RenderableType]:
 
 
 def json(rated: Rated, asked: Asked) -> str:
-    """The CONTRACT array: one object per listed product, the round's fields beside."""
-    from ocop_rate.render.json import draw
+    """The CONTRACT array: one object per listed product, the round's fields beside; one
+    product a line, as a batch's results."""
+    from ocop_rate.render.json import lines
     from ocop_rate.report import round_json
 
     report, result = rated
-    return draw(Document(report.name, data=round_json.products(report, result, asked.lang)))
+    return lines(Document(report.name, data=round_json.products(report, result, asked.lang)))
 
 
 def csv(rated: Rated, asked: Asked) -> str:
@@ -130,13 +142,19 @@ def markdown(rated: Rated, asked: Asked) -> str:
 
 
 def html(rated: Rated, asked: Asked) -> str:
+    """The batch's page with the round in front (drawn from the round's Document)."""
     from ocop_rate.engine import rating_at
-    from ocop_rate.report.round_html import render_html
+    from ocop_rate.render.html import part
+    from ocop_rate.report import html_report
     from ocop_rate.summary import summarise
 
     report, result = rated
-    return render_html(report, result, asked.lang, asked.rubrics, summarise(result),
-                       rating_at)
+    title, _ = round_lines.header(report, asked.lang)
+    shown = Document(title, [*front(report, asked.lang), closing(report, asked.lang)],
+                     lang=asked.lang)
+    page = html_report.render(result, asked.lang, summarise(result), asked.rubrics,
+                              detail=rating_at)
+    return page.replace("<main>", "<main>" + part(shown, "round"), 1)
 
 
 ROUND_SHEET = "Đợt đánh giá"
@@ -181,9 +199,10 @@ def _day(report: RoundReport, asked: Asked) -> Asked:
 def docx(rated: Rated, asked: Asked) -> bytes:
     """The minutes' draft (with the round as the council read it), then the results list."""
     from ocop_rate.report import docx_report
+    from ocop_rate.views.product import detailed
 
     report, result = rated
-    return docx_report.render(batch.detailed(result), asked.lang, _day(report, asked).day,
+    return docx_report.render(detailed(result), asked.lang, _day(report, asked).day,
                               document(report, result, asked.lang))
 
 

@@ -37,13 +37,15 @@ def _mixed(tmp_path: Path) -> Path:
     return folder
 
 
-@pytest.mark.parametrize("block", [1, 3, 512])
+@pytest.mark.parametrize(("block", "held"), [(1, 2048), (3, 2048), (512, 2048), (10_000, 3)])
 def test_stream_equals_the_batch_in_order(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
-                                          block: int) -> None:
+                                          block: int, held: int) -> None:
+    """Whether a rubric's BLOCK or the HELD dossiers of every rubric set off the scoring."""
     folder = _mixed(tmp_path)
     library = bundled_library()
     whole = pipeline.rate_paths(library, [str(folder)])
     monkeypatch.setattr(pipeline, "BLOCK", block)
+    monkeypatch.setattr(pipeline, "HELD", held)
     tally = pipeline.Tally()
     streamed = "".join(json_report.render_stream(
         pipeline.stream_paths(library, [str(folder)], tally=tally), "vi"))

@@ -58,3 +58,22 @@ def test_numbers_are_aligned_right_and_sections_have_headings(document: Document
     assert first is not None
     assert [th.get("class") for th in first.iter("th")] == [None, None, None, "num"]
     assert [li.text for li in root.iter("li")][1] == FORMULA
+
+
+def test_a_closing_row_is_the_tables_foot() -> None:
+    from ocop_rate.models.document import Section, Table
+
+    page = draw(Document("T", [Section([Table(("Mã", "Điểm"), [("A1", "4")],
+                                                foot=("Tổng", "4"))])]))
+    body = page[page.index("<tbody>"):]
+    assert body.index("A1") < body.index("<tfoot>") < body.index("Tổng")
+
+
+def test_a_document_as_part_of_a_page(document: Document) -> None:
+    from ocop_rate.render.html import part
+
+    drawn = part(document, "round")
+    ET.fromstring(drawn)  # one well-formed element
+    assert drawn.startswith('<section class="round">\n<h2>')
+    assert "<h3>" in drawn and "<h2>" not in drawn[drawn.index("</h2>"):]
+    assert "<script" not in drawn and SCRIPT not in drawn

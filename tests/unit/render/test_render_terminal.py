@@ -120,3 +120,13 @@ def test_names_that_cannot_stand_whole_are_numbered_under_a_legend() -> None:
                                         "3 Võ Nguyễn Hoàng Khánh")
     assert "Thành viên →" in grid  # a key column's head stays whole
     assert max(len(line) for line in narrow.splitlines()) <= 40
+
+
+def test_a_closing_row_is_set_apart_below_the_rows() -> None:
+    block = Table(("Tiêu chí", "Điểm"), [("A1 Nguồn nguyên liệu", "4"), ("A2 Bao bì", "2")],
+                  align=("left", "right"), foot=("Tổng", "6"))
+    lines = _printed(Document("", [Section([block])])).splitlines()
+    total = next(i for i, line in enumerate(lines) if "Tổng" in line)
+    assert total > next(i for i, line in enumerate(lines) if "A2 Bao bì" in line)
+    assert lines[total - 1].startswith("├")  # a rule between the rows and the totals
+    assert lines[total].rstrip(" │").endswith("6")

@@ -87,10 +87,10 @@ def test_html_from_columns_equals_html_from_ratings(tmp_path: Path) -> None:
         assert whole.count('id="p-P-') == 40
 
 
-def test_members_view_from_columns_equals_the_expanded_one(tmp_path: Path) -> None:
+def test_members_sheets_from_columns_equal_the_expanded_ones(tmp_path: Path) -> None:
     from rich.console import Console
 
-    from ocop_rate.report.members_view import members_view
+    from ocop_rate.views.product import members_blocks
 
     folder = _mixed_folder(tmp_path, 1, 12)
     result = rate_paths(load_library(), [str(folder)])
@@ -102,7 +102,7 @@ def test_members_view_from_columns_equals_the_expanded_one(tmp_path: Path) -> No
             console.print(block)
         return console.export_text()
 
-    lazy = members_view(result, "en", rating_at)
+    lazy = members_blocks(result, "en", rating_at)
     assert len(lazy) == 13
-    assert printed(lazy) == printed(members_view(expanded(result), "en", rating_at))
+    assert printed(lazy) == printed(members_blocks(expanded(result), "en", rating_at))
     assert printed(lazy).count("P-000") >= 12

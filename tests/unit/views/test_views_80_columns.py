@@ -56,8 +56,11 @@ def test_register_views_at_80_columns(register: Path, args: list[str]) -> None:
 
 @pytest.mark.parametrize("args", [["rubrics", "list"],
                                   ["rubrics", "show", "food-fresh-meat-26"],
-                                  ["summary", str(SAMPLES)]], ids=lambda a: a[1])
-def test_rubrics_and_summary_at_80_columns(args: list[str]) -> None:
+                                  ["summary", str(SAMPLES)],
+                                  ["explain", str(SAMPLES)],
+                                  ["rate", str(SAMPLES), "--members"]],
+                         ids=lambda a: " ".join(a[:2]) if a[0] != "rubrics" else a[1])
+def test_rubrics_summary_and_sheets_at_80_columns(args: list[str]) -> None:
     _assert_readable(args)
 
 
