@@ -119,14 +119,13 @@ def _captured(console: Console, blocks: Iterable[RenderableType], wrap: registry
     line of plain text that fits the width or is a located error (``✗ file:line``, never
     wrapped) is written as it is (the lines under a long table, one per disagreement), and
     in a file (``to_file``) the results table is written as plain rows
-    (:mod:`~ocop_rate.report.plain_table`) rather than laid out by rich. Plain lines go out
-    a thousand at a time (one write each, not one a line)."""
+    (:class:`~ocop_rate.report.plain_table.PlainTable`) rather than laid out by rich. Plain
+    lines go out a thousand at a time (one write each, not one a line)."""
     from itertools import islice
 
     from rich.text import Text
 
-    from ocop_rate.report.plain_table import cells
-    from ocop_rate.report.results_table import ResultsTable
+    from ocop_rate.report.plain_table import PlainTable, cells
 
     plain = console.color_system is None and wrap == "located"
     width = console.width
@@ -145,7 +144,7 @@ def _captured(console: Console, blocks: Iterable[RenderableType], wrap: registry
         if held:
             yield "\n".join(held) + "\n"
             held.clear()
-        if plain and to_file and isinstance(block, ResultsTable):
+        if plain and to_file and isinstance(block, PlainTable):
             lines = block.plain_lines(width)
             while chunk := list(islice(lines, 1000)):
                 yield "\n".join(chunk) + "\n"

@@ -24,7 +24,12 @@ class Table:
     For a spreadsheet, ``values`` may hold the same rows as typed values (dates, numbers,
     None for an empty cell), so a date is a date cell; ``name`` is a short name (a sheet's)
     and ``keys`` the leading columns that name a row (kept in view: frozen in a sheet);
-    ``foot`` a closing row (the totals), set apart from the rows where the format can."""
+    ``foot`` a closing row (the totals), set apart from the rows where the format can.
+
+    For a screen: ``title`` is said over the table; ``stacked`` draws one block per row
+    instead of a grid (a narrow screen: the first cell, then the others on a line);
+    ``numbered``, when the heads between the first and the last column (members' names)
+    cannot be shown whole, numbers them under a line ``numbered: 1 head · 2 head …``."""
 
     head: tuple[str, ...]
     rows: Sequence[tuple[str, ...]]
@@ -33,6 +38,9 @@ class Table:
     name: str = ""
     keys: int = 0
     foot: tuple[str, ...] = ()
+    title: str = ""
+    stacked: bool = False
+    numbered: str = ""
 
     def body(self) -> Iterator[tuple[str, ...]]:
         """The rows, then the closing row if any: for formats that do not set it apart."""
@@ -57,10 +65,12 @@ class Paragraph:
 @dataclass(frozen=True)
 class Notes:
     """A list under an optional bold ``title``; each item is ``(lead, text)``, the lead (a
-    product id, often) shown in bold, or empty."""
+    product id, often) shown in bold, or empty. ``mark`` starts each item on a screen
+    (``✗`` for errors: a located error line stays whole on one line)."""
 
     items: list[tuple[str, str]]
     title: str = ""
+    mark: str = "•"
 
 
 Block = Table | Paragraph | Notes

@@ -5,7 +5,8 @@ wide line, total, class, outcome) padded with spaces, then the name column (the 
 name, then its product set) wrapped in the room left. Each product's lines are written as
 they are made, so a national-scale file (20,000 products) costs about what its CSV costs,
 where rich lays out a table at about 1.5 ms a row. What people read on a screen or in a
-pipe stays rich's own table (:class:`~ocop_rate.report.results_table.ResultsTable`).
+pipe stays the screen's table (:func:`ocop_rate.views.batch.screen_document`, drawn by
+:mod:`ocop_rate.render.terminal`); :class:`PlainTable` carries both.
 
 Width: every line is at most ``width`` cells, but an id is never split: an id wider than
 its column stands whole on a line of its own (the only line that may pass the width is an
@@ -16,13 +17,17 @@ from __future__ import annotations
 
 import re
 import textwrap
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from ocop_rate.messages import text
 from ocop_rate.report.labels import star_label, word
 from ocop_rate.text_safety import hostile_char, printable
 
 if TYPE_CHECKING:
+    from rich.console import Console, ConsoleOptions, RenderableType, RenderResult
+
     from ocop_rate.models.common import Lang
     from ocop_rate.report.rows import Row
 
@@ -32,10 +37,37 @@ NAME_LEAST = 12
 """Narrower than this, the name column moves under the row (indented by :data:`GAP`)."""
 
 
-def plain_table(rows: Sequence[Row], lang: Lang, title: str, width: int, wide: bool,
-                outcome: Callable[[Row, Lang], str]) -> Iterator[str]:
+@dataclass
+class PlainTable:
+    """The results table: ``drawn`` on a screen or in a pipe (what people read), and in a
+    file (``rate BIG.csv -o t.txt``) plain rows written directly by :func:`plain_table`
+    (``ocop_rate.cli.formats`` asks for :meth:`plain_lines`)."""
+
+    drawn: RenderableType
+    rows: list[Row]
+    lang: Lang
+    title: str
+    wide: bool
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        yield self.drawn
+
+    def plain_lines(self, width: int) -> Iterator[str]:
+        """The table as plain text lines at most ``width`` cells wide (an id longer than
+        the line is never split: it stands whole on a line of its own)."""
+        return plain_table(self.rows, self.lang, self.title, width, self.wide)
+
+
+def outcome_words(row: Row, lang: Lang) -> str:
+    """The outcome as the screen's table says it: a product rated without its rejection
+    facts is marked ``*`` (the legend under the table says what was not checked)."""
+    return text(f"outcome.{row.outcome}", lang) + ("*" if row.unchecked else "")
+
+
+def plain_table(rows: Sequence[Row], lang: Lang, title: str, width: int, wide: bool
+                ) -> Iterator[str]:
     """The table's lines (no line ends): title, header, a rule, then each product (its
-    outcome in the words ``outcome`` gives, as the screen's table says it)."""
+    outcome in the words :func:`outcome_words` gives, as the screen's table says it)."""
     from ocop_rate.models.rubric import PART_ORDER
     from ocop_rate.report.rows import fmt
 
@@ -45,7 +77,7 @@ def plain_table(rows: Sequence[Row], lang: Lang, title: str, width: int, wide: b
     table = [[_safe(row.product_id),
               *([fmt(row.parts[p], lang) for p in PART_ORDER] if wide else ()),
               fmt(row.total, lang), star_label(row.stars, lang) if row.errors == [] else "",
-              outcome(row, lang)] for row in rows]
+              outcome_words(row, lang)] for row in rows]
     sizes = [cells(head) for head in heads]
     for said in table:
         sizes = [max(size, cells(cell)) for size, cell in zip(sizes, said, strict=True)]

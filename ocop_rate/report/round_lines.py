@@ -1,7 +1,7 @@
 """A rated round in words: the header, who scored what, and the notes under the results
 (problems, re-scorings, the furthest-apart pair, consensus sheets, members' comments).
 
-Plain text, shared by the terminal and Markdown views; rich lives in :mod:`round_view`.
+Plain text, shared by every view of a round (:mod:`ocop_rate.views.round`).
 """
 
 from __future__ import annotations

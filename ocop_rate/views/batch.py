@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 from ocop_rate.messages import text
 from ocop_rate.models.common import Lang
-from ocop_rate.models.document import Document, Notes, Paragraph, Section, Table
+from ocop_rate.models.document import Block, Document, Notes, Paragraph, Section, Table
 from ocop_rate.models.rating import BatchResult, Failure, RatingColumns
 from ocop_rate.models.rubric import PART_ORDER
 from ocop_rate.views.product import detailed, members_blocks
@@ -21,6 +21,8 @@ from ocop_rate.views.registry import Asked
 
 if TYPE_CHECKING:
     from rich.console import RenderableType
+
+    from ocop_rate.report.rows import Row
 
 
 @dataclass(frozen=True)
@@ -78,17 +80,103 @@ def document(result: BatchResult, lang: Lang) -> Document:
 
 # --- the formats (views.registry.SUBJECTS["batch"]) ------------------------------------------
 
+WIDE = 110
+"""From this width the table shows the product set and the parts A, B, C in columns."""
+STACKED = 60
+"""Below this width each product is a block of lines instead of a table row."""
+
+
+def screen_document(result: BatchResult, all_rows: list[Row], lang: Lang, width: int
+                    ) -> Document:
+    """The results for a terminal ``width`` columns wide: a table (parts and the product
+    set in columns from :data:`WIDE`, under the product's name below it), or one block per
+    product below :data:`STACKED`; then the counts by class, the unchecked legend, and each
+    product's errors (located, ``✗``), who recognises it (a sentence said of many products
+    once, with their ids) and the reasons its class is limited."""
+    from ocop_rate.report.labels import star_glyphs, star_label, word
+    from ocop_rate.report.rows import fmt, summary_line
+
+    wide, stacked = width >= WIDE, width < STACKED
+    parts = PART_ORDER if wide or stacked else ()
+    head = (word("product", lang), *((word("product_set", lang),) if wide else ()), *parts,
+            word("total", lang), word("class", lang), word("outcome", lang))
+    align = ("left", *(("left",) if wide else ()), *("right" for _ in parts), "right",
+             "left", "left")
+    body: list[tuple[str, ...]] = []
+    for row in all_rows:
+        rubric = row.rubric_name or row.rubric
+        if stacked:
+            name = "  ".join(s for s in (row.product_id, row.product_name) if s) \
+                + (f"\n{row.rubric_name}" if row.rubric_name else "")
+        else:
+            name = "\n".join(s for s in (row.product_id, row.product_name,
+                                         "" if wide else row.rubric_name) if s)
+        label = "" if row.errors else star_label(row.stars, lang)
+        if wide and label:
+            label = f"{star_glyphs(row.stars)} {label}"
+        figures = [fmt(None if row.errors else row.parts[p], lang) for p in parts]
+        outcome = text(f"outcome.{row.outcome}", lang) + ("*" if row.unchecked else "")
+        body.append((name, *((rubric,) if wide else ()), *figures,
+                     "" if row.errors and stacked else fmt(row.total, lang), label, outcome))
+    title = f"OCOP — {result.count} {word('products', lang)}"
+    blocks: list[Block] = [Table(head, body, align, title=title, stacked=stacked),
+                           Paragraph(summary_line(result, lang), strong=True)]
+    unchecked = sum(1 for row in all_rows if row.unchecked)
+    if unchecked:
+        blocks.append(Paragraph(f"* {text('outcome.unchecked', lang)}: {unchecked} "
+                                f"{word('products', lang)}"))
+    said = _problems(all_rows)
+    if said:
+        blocks.append(Paragraph(""))
+        blocks += said
+    return Document("", [Section(blocks)], lang=lang)
+
+
+def _problems(all_rows: list[Row]) -> list[Block]:
+    """Each product's errors (``✗``), who recognises it (said once for every product the
+    same sentence is of) and its gates, in the products' order, a list per kind of mark."""
+    sharing: dict[str, list[str]] = {}  # a note -> the products it is said of
+    for row in all_rows:
+        if row.note:
+            sharing.setdefault(row.note, []).append(row.product_id)
+    lines: list[tuple[str, str, str]] = []  # mark, lead, what is said
+    for row in all_rows:
+        lines += [("✗", "", err) for err in row.errors]
+        ids = sharing.get(row.note or "", [])
+        if len(ids) == 1:
+            lines.append(("•", row.product_id, row.note or ""))
+        elif ids and ids[0] == row.product_id:  # said once, with every product it is of
+            lines.append(("•", "", f"{row.note}: {', '.join(ids)}"))
+        lines += [("•", row.product_id, gate) for gate in row.gates]
+    out: list[Block] = []
+    for mark, lead, said in lines:
+        last = out[-1] if out else None
+        if isinstance(last, Notes) and last.mark == mark:
+            last.items.append((lead, said))
+        else:
+            out.append(Notes([(lead, said)], mark=mark))
+    return out
+
+
 def terminal(result: BatchResult, asked: Asked) -> Iterator[RenderableType]:
     """What the table view prints, block by block: members' sheets (``--members``), the
-    results, then one line per disagreement, made as they are printed."""
+    results (:func:`screen_document`), then one line per disagreement, made as they are
+    printed. Written to a file, the results table is plain rows
+    (:class:`~ocop_rate.report.plain_table.PlainTable`): a national-scale file is not laid
+    out by rich row by row."""
+    from ocop_rate.render.terminal import Fitted, draw
     from ocop_rate.report.members_view import batch_disagreements
-    from ocop_rate.report.terminal import batch_view
+    from ocop_rate.report.plain_table import PlainTable
+    from ocop_rate.report.rows import rows
 
     if asked.members:
         from ocop_rate.engine import rating_at
 
         yield from members_blocks(result, asked.lang, rating_at)
-    yield from batch_view(result, asked.lang, asked.width)
+    all_rows = rows(result, asked.lang)
+    for block in draw(screen_document(result, all_rows, asked.lang, asked.width)):
+        yield PlainTable(block, all_rows, asked.lang, block.block.title, asked.width >= WIDE) \
+            if isinstance(block, Fitted) else block
     lines = batch_disagreements(result, asked.lang)  # no rating per sheet product
     heading = next(lines, None)
     if heading is not None:

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 
 from ocop_rate.messages import text
 from ocop_rate.models.common import Lang
-from ocop_rate.models.document import Document, Notes, Paragraph, Section, Table
+from ocop_rate.models.document import Block, Document, Notes, Paragraph, Section, Table
 from ocop_rate.models.rating import BatchResult
 from ocop_rate.models.round import RoundReport
 from ocop_rate.report import round_lines
@@ -73,17 +73,50 @@ def closing(report: RoundReport, lang: Lang) -> Section:
 
 # --- the formats (views.registry.SUBJECTS["round"] and ["round-status"]) --------------------
 
+def screen_head(report: RoundReport, lang: Lang, full_matrix: bool) -> Document:
+    """What a terminal shows over the results: the round's title and line, who scored
+    what (every product, or only those not scored by everyone; members numbered under a
+    legend line where their names do not fit whole), the round's problems and products
+    below quorum (``✗``), the deadlines checked and a written round's rule and outcome."""
+    title, line = round_lines.header(report, lang)
+    blocks: list[Block] = [Paragraph(line)]
+    rows = round_lines.matrix_rows(report, lang, only_incomplete=not full_matrix)
+    if full_matrix or rows:
+        names = round_lines.members(report)
+        blocks += [Table((text("round.view.member", lang) + " →", *names,
+                          text("round.view.quorum", lang)), [tuple(r) for r in rows],
+                         ("left", *("center" for _ in names), "right"),
+                         keys=1, title=text("round.view.matrix", lang),
+                         numbered=text("round.view.member", lang)),
+                   Paragraph(text("round.view.legend", lang))]
+    if report.problems:
+        blocks.append(Paragraph(text("round.view.problems", lang), strong=True))
+    blocks.append(Notes([("", said) for said in problems(report, lang)], mark="✗"))
+    deadlines = round_lines.deadline_lines(report, lang)
+    if deadlines:
+        blocks += [Paragraph(deadlines[0], strong=True),
+                   Notes([("", late) for late in deadlines[1:]], mark="✗")]
+    written = round_lines.written_lines(report, lang)
+    if written and report.written is not None:
+        blocks += [Paragraph(written[0], strong=True), *map(Paragraph, written[1:])]
+    return Document(title, [Section(blocks)], lang=lang)
+
+
 def terminal(rated: Rated, asked: Asked) -> Iterator[RenderableType]:
+    """The round's head (:func:`screen_head`), the batch's results, the notes and the
+    closing count."""
     from rich.text import Text
 
-    from ocop_rate.report.round_view import head_view, tail_view
+    from ocop_rate.render.terminal import draw
 
     report, result = rated
-    yield from head_view(report, asked.lang, full_matrix=False)
+    yield from draw(screen_head(report, asked.lang, full_matrix=False))
     yield Text("")
     yield from batch.terminal(result, asked)
     yield Text("")
-    yield from tail_view(report, asked.lang)
+    yield from draw(Document("", [Section([
+        Notes([("", n) for n in round_lines.notes(report, asked.lang)]),
+        Paragraph(round_lines.summary(report, asked.lang), strong=True)])]))
 
 
 def json(rated: Rated, asked: Asked) -> str:
@@ -185,9 +218,9 @@ def results(rated: Rated, asked: Asked) -> str:
 
 def status_table(rated: Rated, asked: Asked) -> list[RenderableType]:
     """``round status``: who scored what (every product), quorum, the round's problems."""
-    from ocop_rate.report.round_view import head_view
+    from ocop_rate.render.terminal import draw
 
-    return head_view(rated[0], asked.lang, full_matrix=True)
+    return draw(screen_head(rated[0], asked.lang, full_matrix=True))
 
 
 def status_json(rated: Rated, asked: Asked) -> str:

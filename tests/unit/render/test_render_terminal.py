@@ -76,6 +76,52 @@ def test_an_empty_table_still_shows_its_head() -> None:
     assert "Mã" in shown and "Tên" in shown
 
 
+def test_a_table_title_is_said_over_it_as_typed() -> None:
+    table = Table(("Sản phẩm", "Tổng"), [("QN-1", "52,50")], ("left", "right"),
+                  title="[bold]OCOP — 1 sản phẩm")
+    shown = _printed(Document("", [Section([table])]), 80, safe=False)
+    over = shown.split("┏")[0].split()  # the title wraps to the table's width
+    assert " ".join(over) == "[bold]OCOP — 1 sản phẩm"
+    assert "│ QN-1 " in shown
+
+
+def test_a_short_phrase_stays_whole_beside_a_long_column() -> None:
+    long = "Chế biến từ thịt, thủy sản, trứng, sữa, các sản phẩm từ mật ong " * 2
+    table = Table(("Sản phẩm", "Bộ sản phẩm", "Hạng"), [("QN-1", long, "★★★☆☆ 3 sao")])
+    for width in (60, 120, 200):
+        shown = _printed(Document("", [Section([table])]), width)
+        assert "★★★☆☆ 3 sao" in shown, width
+        assert max(len(line) for line in shown.splitlines()) <= width
+
+
+def test_a_stacked_table_is_a_block_per_row() -> None:
+    from ocop_rate.models.document import Notes
+
+    table = Table(("Sản phẩm", "A", "Tổng", "Hạng", "Kết quả"),
+                  [("QN-1  Trà [hoa]\nChè", "22,50", "52,50", "3 sao", "Công nhận"),
+                   ("QN-2", "", "", "", "Không chấm được")],
+                  ("left", "right", "right", "left", "left"), title="OCOP — 2", stacked=True)
+    errors = Notes([("", "a.yaml:3: thiếu điểm")], mark="✗")
+    lines = _printed(Document("", [Section([table, errors])]), 50, safe=False).splitlines()
+    assert lines == ["OCOP — 2", "", "QN-1  Trà [hoa]", "  Chè",
+                     "  A 22,50 · Tổng 52,50 · 3 sao · Công nhận", "", "QN-2",
+                     "  Không chấm được", "✗ a.yaml:3: thiếu điểm"]
+
+
+def test_names_that_cannot_stand_whole_are_numbered_under_a_legend() -> None:
+    names = ("Nguyễn Thị Lan", "Hoàng Văn Sơn", "Võ Nguyễn Hoàng Khánh")
+    table = Table(("Thành viên →", *names, "Túc số"),
+                  [("QN-HL-0102", "✓", "✓", "thiếu", "2/3")], keys=1, numbered="Thành viên")
+    wide = _printed(Document("", [Section([table])]), 120)
+    assert all(name in wide for name in names) and "Thành viên:" not in wide
+    narrow = _printed(Document("", [Section([table])]), 40)
+    legend, grid = narrow.split("┏", 1)
+    assert " ".join(legend.split()) == ("Thành viên: 1 Nguyễn Thị Lan · 2 Hoàng Văn Sơn · "
+                                        "3 Võ Nguyễn Hoàng Khánh")
+    assert "Thành viên →" in grid  # a key column's head stays whole
+    assert max(len(line) for line in narrow.splitlines()) <= 40
+
+
 def test_a_closing_row_is_set_apart_below_the_rows() -> None:
     block = Table(("Tiêu chí", "Điểm"), [("A1 Nguồn nguyên liệu", "4"), ("A2 Bao bì", "2")],
                   align=("left", "right"), foot=("Tổng", "6"))

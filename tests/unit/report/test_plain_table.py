@@ -70,7 +70,7 @@ def test_the_file_table_holds_every_id_and_total_within_its_width(tmp_path: Path
 
 def test_a_long_id_stands_alone_and_the_name_moves_under_a_narrow_line(tmp_path: Path) -> None:
     from ocop_rate.pipeline import rate_paths
-    from ocop_rate.report.results_table import ResultsTable
+    from ocop_rate.report.plain_table import plain_table
     from ocop_rate.report.rows import rows
     from tests.conftest import bundled_library
 
@@ -79,7 +79,7 @@ def test_a_long_id_stands_alone_and_the_name_moves_under_a_narrow_line(tmp_path:
                         product_id=_id)
     all_rows = rows(rate_paths(bundled_library(), [str(sheet)]), "vi")
     for width in (60, 80, 120):
-        lines = list(ResultsTable(all_rows, "vi", "OCOP", wide=width >= 110).plain_lines(width))
+        lines = list(plain_table(all_rows, "vi", "OCOP", width, wide=width >= 110))
         assert max(cell_len(line) for line in lines) <= width, width
         for row in all_rows:
             assert sum(row.product_id in line.split() for line in lines) == 1
