@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ocop_rate.engine import GatePolicy, not_whole_hundredths, score_columns
-from ocop_rate.engine.columns import CouncilColumns
+from ocop_rate.engine.columns import CouncilColumns, starts_of
 from ocop_rate.errors import Location, OcopError, Problem
 from ocop_rate.loading.caps import capped
 from ocop_rate.loading.dossiers import LoadedDossier
@@ -372,7 +372,7 @@ class SheetMerge:
             sizes.append(size)
         return CouncilColumns(
             rubric=rubric, file=file, product_id=ids, product_name=names,
-            starts=np.r_[0, np.cumsum(sizes)].astype(np.int64), member=members,
+            starts=starts_of(sizes), member=members,
             option=np.ascontiguousarray(np.concatenate(options)))
 
     def _where(self, refs: list[Ref]) -> Callable[[int], str]:

@@ -27,6 +27,13 @@ if TYPE_CHECKING:
     from numpy.typing import NDArray
 
 
+def starts_of(sizes: Sequence[int] | NDArray[np.int64]) -> NDArray[np.int64]:
+    """The ``P + 1`` row offsets of :attr:`CouncilColumns.starts`, from each product's
+    council size."""
+    starts: NDArray[np.int64] = np.r_[0, np.cumsum(sizes)].astype(np.int64)
+    return starts
+
+
 @dataclass(frozen=True)
 class CouncilColumns:
     """Validated council sheets of many products of one rubric, column-wise."""
@@ -119,7 +126,7 @@ def from_dossiers(rubric: Rubric, dossiers: Sequence[tuple[Dossier, str | None]]
     return CouncilColumns(
         rubric=rubric, file="", product_id=[d.product.id for d, _ in dossiers],
         product_name=[d.product.name.vi for d, _ in dossiers],
-        starts=np.r_[0, np.cumsum(sizes)].astype(np.int64), member=members, option=option,
+        starts=starts_of(sizes), member=members, option=option,
         derived=derived, self_option=self_option, extras=extras)
 
 

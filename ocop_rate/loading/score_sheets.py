@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from ocop_rate.engine.columns import CouncilColumns
+from ocop_rate.engine.columns import CouncilColumns, starts_of
 from ocop_rate.engine.fit import unknown_option
 from ocop_rate.errors import InputFileError, Location, Problem
 from ocop_rate.loading.caps import (
@@ -507,7 +507,7 @@ def validate_sheet(raw: RawSheet, library: RubricLibrary) -> SheetContent:
             rubric=rubric, file=raw.file,
             product_id=pid_text[product[chosen]].tolist(),
             product_name=name_text[chosen].tolist(),
-            starts=np.r_[0, np.cumsum(sizes[good])].astype(np.int64),
+            starts=starts_of(sizes[good]),
             member=mem_text[mem[rows_sel]].tolist(),
             option=np.ascontiguousarray(option[row_good]),
         ))

@@ -16,6 +16,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from ocop_rate.engine import CouncilColumns, check_fit, rating_at, score_columns
+from ocop_rate.engine.columns import starts_of
 from ocop_rate.loading.rubrics import load_library
 from ocop_rate.models.rubric import Rubric
 from ocop_rate.report.json_report import block_lines, item_to_dict
@@ -49,7 +50,7 @@ def councils(draw: st.DrawFn, rubric: Rubric) -> CouncilColumns:
         rubric=rubric, file="sheet.csv",
         product_id=[f"P-{i}" for i in range(len(sizes))],
         product_name=[f"Sản phẩm {i}" for i in range(len(sizes))],
-        starts=np.r_[0, np.cumsum(sizes)].astype(np.int64),
+        starts=starts_of(sizes),
         member=[f"M{j}" for s in sizes for j in range(s)], option=option)
 
 
