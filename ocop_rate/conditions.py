@@ -25,7 +25,7 @@ def evaluate(cond: Condition, facts: Facts, chosen: Chosen | None = None) -> boo
         if key not in source:
             return None
         value = source[key]
-        return all(_compare(op, value, target) for op, target in cond.comparisons().items())
+        return all(_compare(op, value, target) for op, target in _tests(cond))
     if cond.not_ is not None:
         inner = evaluate(cond.not_, facts, chosen)
         return None if inner is None else not inner
@@ -37,6 +37,22 @@ def evaluate(cond: Condition, facts: Facts, chosen: Chosen | None = None) -> boo
     if True in results:
         return True
     return None if None in results else False
+
+
+_TESTS: dict[int, tuple[Condition, tuple[tuple[str, object], ...]]] = {}
+_TESTS_SIZE = 4096
+
+
+def _tests(cond: Condition) -> tuple[tuple[str, object], ...]:
+    """``cond.comparisons()`` as pairs, made once per condition object (conditions are
+    frozen; one is evaluated for every member and product of a batch) and remembered in a
+    bounded table."""
+    hit = _TESTS.get(id(cond))
+    if hit is None or hit[0] is not cond:
+        if len(_TESTS) >= _TESTS_SIZE:
+            _TESTS.clear()
+        hit = _TESTS[id(cond)] = (cond, tuple(cond.comparisons().items()))
+    return hit[1]
 
 
 def missing_facts(cond: Condition, facts: Facts) -> list[str]:
