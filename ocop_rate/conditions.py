@@ -50,26 +50,18 @@ def _compile(cond: Condition) -> Test:
             return None if found is None else not found
         return negated
     parts = [_compiled(c) for c in (cond.all_ or cond.any_ or ())]
-    if cond.all_ is not None:  # False if any is; else unknown if any is; else True
-        def every(facts: Facts, chosen: Chosen | None) -> bool | None:
-            unknown = False
-            for part in parts:
-                found = part(facts, chosen)
-                if found is False:
-                    return False
-                unknown = unknown or found is None
-            return None if unknown else True
-        return every
+    # all: False if a part is, else unknown if one is, else True; any: the same with True
+    decides = cond.all_ is None
 
-    def some(facts: Facts, chosen: Chosen | None) -> bool | None:  # any: True if one is
+    def joined(facts: Facts, chosen: Chosen | None) -> bool | None:
         unknown = False
         for part in parts:
             found = part(facts, chosen)
-            if found is True:
-                return True
+            if found is decides:
+                return decides
             unknown = unknown or found is None
-        return None if unknown else False
-    return some
+        return None if unknown else not decides
+    return joined
 
 
 def _leaf(cond: Condition) -> Test:
