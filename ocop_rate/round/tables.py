@@ -8,7 +8,7 @@ a problem found later (an unknown option, a fact of the wrong type) points at th
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -78,7 +78,7 @@ def read_table(path: Path, aliases: Mapping[str, str], extra: set[str] | None = 
         if canonical is None and keep_unknown and text:
             canonical = text
         if not text:
-            if any(str(v).strip() for v in frame[col]):
+            if any(v.strip() for v in frame.texts(col).tolist()):
                 missing.append(Location(raw.file, 1, col + 1))
             continue
         if canonical is None or canonical in columns:
@@ -88,18 +88,13 @@ def read_table(path: Path, aliases: Mapping[str, str], extra: set[str] | None = 
         headers[canonical] = text
         columns[canonical] = col
     rows: list[Row] = []
-    for index, values in enumerate(_records(frame)):
+    for index, values in enumerate(frame.records()):
         cells = {mapping[c]: _clean(v) for c, v in enumerate(values)
                  if c in mapping and _clean(v)}
         if cells:
             rows.append(Row(raw.file, raw.first_row + index, cells, columns, headers,
                             raw.sheet))
     return Table(raw.file, rows, unknown, missing)
-
-
-def _records(frame: object) -> Iterator[list[str]]:
-    for record in frame.itertuples(index=False, name=None):  # type: ignore[attr-defined]
-        yield ["" if v is None else str(v) for v in record]
 
 
 def _clean(text: str) -> str:
