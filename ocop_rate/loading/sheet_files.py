@@ -391,8 +391,6 @@ def _xlsx_chunks(book: Any, sheet: Any, name: str, title: str,
     non-empty cell beyond MAX_SHEET_COLUMNS or MAX_SHEET_ROWS, or a used range over
     MAX_SHEET_CELLS, is refused with its cell. Missing rows are blank rows, so row numbers
     in errors stay the sheet's."""
-    from openpyxl.worksheet._reader import WorkSheetParser
-
     pending: list[list[str]] = []
     width = 0
     next_row = 1  # the sheet row the next pending row stands for
@@ -408,7 +406,7 @@ def _xlsx_chunks(book: Any, sheet: Any, name: str, title: str,
         return chunk
 
     with book._archive.open(sheet._worksheet_path) as source:
-        parser = WorkSheetParser(source, book.shared_strings, data_only=True,
+        parser = _sheet_parser()(source, book.shared_strings, data_only=True,
                                  epoch=book.epoch, date_formats=book._date_formats,
                                  timedelta_formats=book._timedelta_formats)
         for row, cells in parser.parse():
@@ -446,6 +444,31 @@ def _xlsx_chunks(book: Any, sheet: Any, name: str, title: str,
                 yield flush()
     if pending:
         yield flush()
+
+
+def _sheet_parser() -> Any:
+    """openpyxl's worksheet parser, but a cell holding one plain inline string (``<is><t>``,
+    as openpyxl itself writes text) is read straight from its element: openpyxl builds a
+    rich-text object for each such cell, most of the reading's time. Its value is that
+    object's ``content`` all the same; rich text (runs, phonetic guides) still goes through
+    openpyxl."""
+    from openpyxl.worksheet._reader import INLINE_STRING, WorkSheetParser
+    from openpyxl.xml.constants import SHEET_MAIN_NS
+
+    plain_text = f"{{{SHEET_MAIN_NS}}}t"
+
+    class Parser(WorkSheetParser):
+        def parse_cell(self, element: Any) -> Any:
+            if element.get("t") == "inlineStr":
+                inline = element.find(INLINE_STRING)
+                if inline is not None and len(inline) == 1 and inline[0].tag == plain_text:
+                    element.remove(inline)  # read as an empty inline cell, then given its text
+                    cell = super().parse_cell(element)
+                    cell["value"], cell["data_type"] = inline[0].text or "", "s"
+                    return cell
+            return super().parse_cell(element)
+
+    return Parser
 
 
 def _refuse_hidden(parser: Any, row: int, values: dict[int, str], refuse: Any) -> None:
