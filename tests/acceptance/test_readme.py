@@ -31,11 +31,11 @@ import pytest
 import yaml
 
 from tests.conftest import REPO
+from tests.shell_line import Done, run_line
 
 PAGES = [REPO / "README.md", *sorted((REPO / "docs").glob("*.md")),
          REPO / "scoring_rules" / "README.md"]
 README = (REPO / "README.md").read_text(encoding="utf-8")
-TIMEOUT = 300  # a guard against hangs, not a speed test
 DATA = ("sample_products", "sample_register", "scoring_rules", "golden.csv",
         "constraints.txt", "examples", "tools", "docs/decision", "tests/bad_inputs")
 EXIT = re.compile(r"\s+#\s*exit\s+(\d+)\b.*$")
@@ -116,9 +116,10 @@ def _env() -> dict[str, str]:
     return env
 
 
-def _run(line: str, cwd: Path) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(["bash", "-c", line], cwd=cwd, env=_env(), capture_output=True,
-                          text=True, timeout=TIMEOUT, stdin=subprocess.DEVNULL, check=False)
+def _run(line: str, cwd: Path) -> Done:
+    """``line`` as bash runs it: a plain ``ocop-rate`` line in this process (the same
+    words, folder and environment), any other in ``bash -c`` (tests/shell_line.py)."""
+    return run_line(line, cwd, _env())
 
 
 def _check(page: Path, line: str, expected: int, shown: list[str], cwd: Path) -> bool:
