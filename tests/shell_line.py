@@ -61,7 +61,7 @@ def ocop_words(line: str) -> tuple[dict[str, str], str, list[str]] | None:
     if words[:1] == ["ocop-rate"]:
         return assigned, "ocop-rate", words[1:]
     if words[:3] in (["python", "-m", "ocop_rate"], ["python3", "-m", "ocop_rate"]):
-        return assigned, " ".join(words[:3]), words[3:]
+        return assigned, "python -m ocop_rate", words[3:]  # as click names a -m run
     return None
 
 
