@@ -100,6 +100,17 @@ def test_register_due_table_draws_with_rich_only(register: Path, tmp_path: Path)
     assert not _heavy(modules, SCORING | MODELS | {"yaml"})
 
 
+def test_register_import_says_what_it_wrote_without_rich(tmp_path: Path) -> None:
+    """``register import`` of a CSV writes one plain line on stderr (how many rows went
+    where): it draws nothing, so it loads neither rich nor pandas for it; the line is the
+    same one the console writes (tests/unit/cli/test_notes.py)."""
+    sheet = write_sheet(tmp_path / "so.csv", register_rows(5))
+    modules, _ = _loaded(["register", "import", str(sheet), "--db",
+                          str(tmp_path / "so.sqlite")], tmp_path)
+    assert "ocop_rate.register.importing" in modules  # it ran the import
+    assert not _heavy(modules, SCORING | DRAWING | MODELS | {"yaml"})
+
+
 DOSSIER = SAMPLES / "qn-bc-tra-hoa-vang.yaml"
 
 
