@@ -42,9 +42,9 @@ def label(code: str | None, lang: Lang) -> str:
     if code is None:
         return ""
     key = f"register.label.{code}"
-    from ocop_rate.messages import CATALOGUE
+    from ocop_rate.messages import known
 
-    return text(key, lang) if key in CATALOGUE else code
+    return text(key, lang) if known(key, lang) else code
 
 
 def columns(lang: Lang) -> list[str]:
