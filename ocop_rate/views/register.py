@@ -7,6 +7,7 @@ export says status, term, authority and producer kind in words."""
 from __future__ import annotations
 
 import datetime as dt
+import operator
 from collections.abc import Iterable, Iterator, Sequence
 from typing import TYPE_CHECKING, Any
 
@@ -25,7 +26,7 @@ the codes (the contract's)."""
 DUE_FIELDS = ("product_id", "product_name", "province", "commune", "product_group", "stars",
               "certificate", "issued_on", "expires_on", "decision", "authority",
               "window_opens", "window_closes", "state", "days_to_expiry")
-_DUE_AT = [FIELDS.index(f) for f in DUE_FIELDS[:-2]]
+_DUE_AT = operator.itemgetter(*(FIELDS.index(f) for f in DUE_FIELDS[:-2]))
 DATES = frozenset({"issued_on", "expires_on", "decision_date", "status_until", "window_opens",
                    "window_closes", "filed_on", "revoked_on"})
 """The certificate's date fields (:class:`CertificateView`)."""
@@ -138,8 +139,8 @@ def _objects(rows: Iterable[Sequence[object]], keys: Sequence[str]
 def due_json(asked_of: tuple[Sequence[DueItem], dt.date], asked: Asked) -> str:
     """Due certificates (all valid and unfiled, so status and filing are left out), with
     the window's state and the days left to expiry."""
-    return _lines(_objects(([*map(d.certificate.__getitem__, _DUE_AT), d.state,
-                             d.days_to_expiry] for d in asked_of[0]), DUE_FIELDS))
+    return _lines(_objects(((*_DUE_AT(d.certificate), d.state, d.days_to_expiry)
+                            for d in asked_of[0]), DUE_FIELDS))
 
 
 def expired_table(asked_of: tuple[Sequence[CertificateView], dt.date], asked: Asked
