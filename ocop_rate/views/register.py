@@ -12,12 +12,13 @@ from collections.abc import Iterable, Iterator, Sequence
 from typing import TYPE_CHECKING, Any
 
 from ocop_rate.messages import Lang, say_date, text
-from ocop_rate.models.document import Document, Section, Table
 from ocop_rate.models.register import CertificateView, DueItem, HistoryEvent
 from ocop_rate.views.registry import Asked
 
 if TYPE_CHECKING:
     from rich.console import RenderableType
+
+    from ocop_rate.models.document import Document
 
 FIELDS: tuple[str, ...] = CertificateView._fields   # JSON keys; CSV, XLSX columns in order
 WORDED = frozenset({"term_source", "authority", "status"})
@@ -56,6 +57,8 @@ def columns(lang: Lang) -> list[str]:
 
 def _table(title: str, heads: Sequence[str], rows: Sequence[tuple[str, ...]], lang: Lang,
            align: tuple[str, ...] = ()) -> Document:
+    from ocop_rate.models.document import Document, Section, Table
+
     head = tuple(text(f"register.header.{c}", lang) for c in heads)
     return Document(title, [Section([Table(head, rows, align)])], lang=lang)
 
@@ -67,15 +70,16 @@ def _draw(document: Document) -> list[RenderableType]:
 
 
 def _json(data: Any, indent: int | None = None) -> str:
+    from ocop_rate.models.document import Document
     from ocop_rate.render.json import draw
 
     return draw(Document("", data=data), indent)
 
 
 def _lines(data: Any) -> str:
-    from ocop_rate.render.json import lines
+    from ocop_rate.render.json import data_lines
 
-    return lines(Document("", data=data))
+    return data_lines(data)  # no Document built: the register's JSON answers load no model
 
 
 Queue = Sequence[tuple[str, str, dt.date, float | None]]
@@ -182,6 +186,8 @@ def _worded(v: CertificateView, lang: Lang) -> tuple[object, ...]:
 def export(items: Sequence[CertificateView], lang: Lang) -> Document:
     """The register as a sheet, one certificate a row, every field: what ``register
     import`` reads back. Dates typed for a workbook, said for a CSV."""
+    from ocop_rate.models.document import Document, Section, Table
+
     values = [_worded(v, lang) for v in items]
     rows = [tuple("" if c is None else day(c, lang) if isinstance(c, dt.date) else str(c)
                   for c in row) for row in values]

@@ -93,6 +93,16 @@ def test_register_due_as_json_loads_nothing_heavy(register: Path, tmp_path: Path
     assert not _heavy(modules, SCORING | DRAWING | MODELS | {"yaml"})
 
 
+def test_the_registers_json_answers_build_no_document(register: Path, tmp_path: Path) -> None:
+    """A JSON answer of the register is its rows as objects, one a line: no Document
+    (a title, sections, tables) is built for it, so its model module is not loaded."""
+    for ask in (["due", "--on", "2029-05-01"], ["expired", "--on", "2040-01-01"], ["list"]):
+        modules, out = _loaded(["register", *ask, "-f", "json", "--db", str(register)],
+                               tmp_path)
+        assert len(json.loads(out)) == 30
+        assert "ocop_rate.models.document" not in modules, ask
+
+
 def test_register_due_table_draws_with_rich_only(register: Path, tmp_path: Path) -> None:
     modules, out = _loaded(["register", "due", "--db", str(register), "--on", "2029-05-01"],
                            tmp_path)
