@@ -3,8 +3,8 @@ with filters, a product's history, counts for reports. Reads only."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date, timedelta
+from typing import NamedTuple
 
 from ocop_rate.models.register import CertificateView, DueItem, HistoryEvent
 from ocop_rate.register import ledger, rules
@@ -49,8 +49,7 @@ def expired(register: Register, on: date) -> list[CertificateView]:
     return [v for v in rows if v.status in ("expired", "extended")]
 
 
-@dataclass(frozen=True)
-class Filters:
+class Filters(NamedTuple):
     province: str | None = None
     commune: str | None = None
     group: str | None = None
@@ -130,8 +129,7 @@ def history(register: Register, ident: str) -> tuple[ledger.ProductInfo, list[Hi
     return product, events
 
 
-@dataclass(frozen=True)
-class Count:
+class Count(NamedTuple):
     year: int
     province: str
     stars: int

@@ -252,6 +252,4 @@ def counts_table(asked_of: tuple[Sequence[Any], dt.date], asked: Asked
 
 
 def counts_json(asked_of: tuple[Sequence[Any], dt.date], asked: Asked) -> str:
-    from dataclasses import asdict
-
-    return _json([asdict(r) for r in asked_of[0]])
+    return _json([r._asdict() for r in asked_of[0]])
