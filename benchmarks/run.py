@@ -325,11 +325,19 @@ def diff_section(bench: Bench) -> None:
 
 TYPER_PYDANTIC = [PY, "-c", "import typer, pydantic"]
 TYPER_PYDANTIC_NUMPY = [PY, "-c", "import typer, pydantic, numpy"]
+LIBRARIES = [PY, "-c", "import typer, pydantic, numpy, yaml, rich.console, rich.table\n"
+             "from pydantic import BaseModel\nclass Model(BaseModel):\n    value: int\n"
+             "Model(value=1)"]
+"""What a rating's libraries cost before ocop-rate's own code runs: one pydantic model built
+and used (pydantic's model machinery, which ``import pydantic`` alone does not load), PyYAML
+(a dossier is YAML) and rich's table (what a terminal or a pipe gets)."""
 
 
 def startup_section(bench: Bench) -> None:
     """Start-up of one-shot commands against the floors of issue 23: ``rate ONE.yaml``
     against ``import typer, pydantic, numpy`` (the engine scores on numpy columns; <= 1.5x),
+    and that floor split in two: the libraries a rating uses (:data:`LIBRARIES`) against it,
+    and the rating against those libraries (what ocop-rate's own code adds);
     ``rubrics list`` against ``import typer, pydantic`` (<= 1.5x), ``validate`` (<= 2.5x),
     ``--help`` against ``import typer`` (<= 1.3x); and each against a bare typer command
     (typer's own cost of parsing options of the same types). Output goes to /dev/null, as
@@ -344,6 +352,10 @@ def startup_section(bench: Bench) -> None:
               timer.measure(rate_one, TYPER_PYDANTIC_NUMPY, runs), 1.5)
     bench.add('  the same vs python -c "import typer, pydantic"',
               timer.measure(rate_one, TYPER_PYDANTIC, runs))
+    bench.add("  the libraries it uses (a pydantic model, PyYAML, rich) vs the same floor",
+              timer.measure(LIBRARIES, TYPER_PYDANTIC_NUMPY, runs))
+    bench.add("  rate ONE.yaml vs those libraries (what ocop-rate's own code adds)",
+              timer.measure(rate_one, LIBRARIES, runs))
     bench.add('rubrics list vs python -c "import typer, pydantic"',
               timer.measure(cli("rubrics", "list"), TYPER_PYDANTIC, runs), 1.5)
     bench.add("  rubrics list -f json (draws nothing: no rich) vs the same",

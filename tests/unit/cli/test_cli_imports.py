@@ -145,3 +145,12 @@ def test_the_stand_in_loader_answers_as_pydantics_own(value: str,
     assert getattr(_loader, "__file__", None), "pydantic's own loader, not the stand-in"
     monkeypatch.setenv("PYDANTIC_DISABLE_PLUGINS", value)
     assert list(_loader.get_plugins()) == []
+
+
+def test_rating_one_dossier_loads_no_workbook_or_document_library(tmp_path: Path) -> None:
+    """``rate ONE.yaml`` (issue 23's start-up figure) draws its terminal table with rich and
+    scores with numpy; pandas, openpyxl and python-docx are for the workbook and document
+    formats only, and pydantic's plugin scan stays off in the table form too."""
+    modules, out = _loaded(["rate", str(DOSSIER)], tmp_path, COLUMNS="100")
+    assert "QN-BC-0021" in out and {"numpy", "rich.table", "yaml"} <= modules
+    assert not _heavy(modules, {"pandas", "openpyxl", "docx", "importlib.metadata"})
