@@ -185,11 +185,15 @@ LEFT JOIN decisions rd ON rd.decision_id = r.decision_id
 """
 
 
-def views(conn: sqlite3.Connection, on: date, where: str = "", params: tuple[object, ...] = ()
-          ) -> list[CertificateView]:
-    """Certificates (joined with their product, decision, filing, revocation) as of ``on``."""
-    sql = VIEW_SQL + (f" WHERE {where}" if where else "") + \
-        " ORDER BY p.province, p.commune, p.product_id, c.issued_on"
+PLACE_ORDER = "p.province, p.commune, p.product_id, c.issued_on"
+
+
+def views(conn: sqlite3.Connection, on: date, where: str = "", params: tuple[object, ...] = (),
+          order: str = PLACE_ORDER) -> list[CertificateView]:
+    """Certificates (joined with their product, decision, filing, revocation) as of ``on``,
+    by place (``order``; empty: as the index read them, for a caller that sorts its own)."""
+    sql = VIEW_SQL + (f" WHERE {where}" if where else "") + (f" ORDER BY {order}" if order
+                                                              else "")
     return [view(row, on) for row in conn.execute(sql, params)]
 
 

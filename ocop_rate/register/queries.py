@@ -23,7 +23,7 @@ def due(register: Register, on: date, within: int = 90) -> list[DueItem]:
     with register.snapshot() as conn:
         rows = ledger.views(conn, on, "c.expires_on BETWEEN ? AND ? AND c.superseded_by IS NULL "
                             "AND f.filed_on IS NULL AND r.revoked_on IS NULL",
-                            (on.isoformat(), last.isoformat()))
+                            (on.isoformat(), last.isoformat()), order="")  # sorted below
     out: list[DueItem] = []
     for v in rows:
         if v.status != "valid":
@@ -36,7 +36,8 @@ def due(register: Register, on: date, within: int = 90) -> list[DueItem]:
             state = "closed-unfiled"
         out.append(DueItem(v, state, (v.expires_on - on).days))
     order = {s: i for i, s in enumerate(DUE_STATES)}
-    out.sort(key=lambda d: (order[d.state], d.certificate.expires_on, d.certificate.product_id))
+    out.sort(key=lambda d: (order[d.state], d.certificate.expires_on, d.certificate.product_id,
+                            d.certificate.issued_on))
     return out
 
 
