@@ -165,8 +165,8 @@ def open_sheet(path: Path) -> Sheet:
     raw = read_raw(path, MAX_IMPORT_ROWS)[0]
 
     def records() -> Iterator[tuple[int, list[str]]]:
-        for i, values in enumerate(raw.frame.itertuples(index=False, name=None)):
-            yield raw.first_row + i, ["" if v is None or v != v else str(v) for v in values]
+        for i, values in enumerate(raw.frame.records()):
+            yield raw.first_row + i, values
 
     return Sheet(raw.file, raw.sheet, raw.headers, records(), raw.first_row - 1)
 
