@@ -18,6 +18,7 @@ offices use (LibreOffice saves ``.xlsx`` in one step, which the message says how
 from __future__ import annotations
 
 import contextlib
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -25,11 +26,13 @@ from ocop_rate.errors import InputFileError, Location, Problem
 from ocop_rate.loading.caps import MAX_SHEET_CELLS, MAX_SHEET_COLUMNS, MAX_SHEET_ROWS
 from ocop_rate.loading.sheet_files import (
     CSV_CHUNK_ROWS,
+    Chunk,
     RawSheet,
     _cell_text,
     _parse_in_chunks,
     column_letter,
     damaged_workbook,
+    rows_chunk,
     workbook_sheet,
 )
 from ocop_rate.loading.source import read_bytes
@@ -121,22 +124,20 @@ def _hidden_cell(sheet: Any, row: int, line: list[str]) -> tuple[str, int] | Non
     return None
 
 
-def _xls_chunks(book: Any, sheet: Any, name: str, title: str) -> Any:
-    """The sheet's rows as DataFrames of CSV_CHUNK_ROWS rows of text, as the XLSX reader
+def _xls_chunks(book: Any, sheet: Any, name: str, title: str) -> Iterator[Chunk]:
+    """The sheet's rows as chunks of CSV_CHUNK_ROWS rows of text, as the XLSX reader
     gives them: numbers as a person sees them (3.0 -> '3'), dates in ISO form, error cells
     blank; trailing blank cells dropped. A value in a row or column Excel hides is refused
     at its cell, as the XLSX reader does."""
-    import pandas as pd
     import xlrd
 
     pending: list[list[str]] = []
     width = 0
 
-    def flush() -> Any:
-        frame = pd.DataFrame([r + [""] * (width - len(r)) for r in pending],
-                             columns=range(width), dtype=object)
+    def flush() -> Chunk:
+        chunk = rows_chunk(pending, width)
         pending.clear()
-        return frame
+        return chunk
 
     for r in range(sheet.nrows):
         line = []

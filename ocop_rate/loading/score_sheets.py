@@ -8,7 +8,8 @@ row, column and header (XLSX: also the sheet and the cell). A bad product become
 spaces, ``_`` and ``-``, and may be Vietnamese (:data:`ALIASES`). A score sheet carries no
 facts, so every criterion of the product's rubric needs a code.
 
-pandas and openpyxl are imported inside the functions, so the CLI starts without them.
+openpyxl (and pandas, for a CSV) is imported inside the functions, so the CLI starts without
+them; a workbook is read without pandas.
 """
 
 from __future__ import annotations
@@ -99,9 +100,9 @@ class SheetContent:
     places: list[RowPlaces] = field(default_factory=list)  # one per block
 
 
-def _text(column: Any) -> Any:
-    """A column as an object array of text, missing cells blank."""
-    return column.astype(object).fillna("").to_numpy(dtype=object)
+def _text(raw: RawSheet, col: int) -> NDArray[np.object_]:
+    """Column ``col`` of a sheet as an object array of text, missing cells blank."""
+    return raw.frame.texts(col)
 
 
 def _clean(text: str) -> str:
@@ -124,23 +125,20 @@ def _hostile_in(texts: list[str]) -> bool:
     return hostile_char("\n".join(texts)) is not None
 
 
-def _factor(column: Any) -> tuple[NDArray[np.int64], list[str]]:
-    """Codes and distinct values of a text column (a pandas Series), values trimmed and
+def _factor(raw: RawSheet, col: int) -> tuple[NDArray[np.int64], list[str]]:
+    """Codes and distinct values of column ``col`` of a sheet, values trimmed and
     NFC-normalised; a missing cell (a short CSV row) is blank."""
     import numpy as np
-    import pandas as pd
 
-    if isinstance(column.dtype, pd.CategoricalDtype):
-        codes = column.cat.codes.to_numpy()
-        uniques = [*column.cat.categories.tolist(), ""]
-        codes = np.where(codes < 0, len(uniques) - 1, codes)
-    else:
-        codes, uniques = pd.factorize(column.to_numpy(dtype=object))
-    cleaned = _cleaned([str(u) for u in uniques])
-    merged, distinct = pd.factorize(np.array(cleaned, dtype=object))
-    if len(distinct) == len(cleaned):
-        return codes.astype(np.int64), cleaned
-    return merged.astype(np.int64)[codes], [str(d) for d in distinct]
+    uniques = [*raw.frame.values[col], ""]
+    found = raw.frame.codes[col]
+    codes = np.where(found < 0, len(uniques) - 1, found).astype(np.int64)
+    cleaned = _cleaned(uniques)
+    seen: dict[str, int] = {}
+    merged = np.array([seen.setdefault(c, len(seen)) for c in cleaned], dtype=np.int64)
+    if len(seen) == len(cleaned):
+        return codes, cleaned
+    return merged[codes], list(seen)
 
 
 def _shown_folder(folder: Path) -> str:
@@ -187,7 +185,7 @@ class _Sheet:
                     if ALIASES.get(header_key(h)) == "rubric"), None)
         if col is None:
             return set()
-        _, named = _factor(self.raw.frame[col])
+        _, named = _factor(self.raw, col)
         return {c.id.casefold() for rid in named if rid in self.library.rubrics
                 for c in self.library.rubrics[rid].criteria}
 
@@ -209,7 +207,7 @@ class _Sheet:
             key = header_key(header)
             canonical = ALIASES.get(key)
             if not key:
-                if (_text(self.raw.frame[col]) != "").any():
+                if (_text(self.raw, col) != "").any():
                     problems.append(self.where(None, col, "sheet.no_header"))
                 continue
             criterion = None if canonical is not None else criterion_of(key)
@@ -260,7 +258,7 @@ class _Sheet:
         if col is None:  # no member column: the file's member
             said = _clean(Path(self.raw.file).stem) if name == "member" else ""
             return np.zeros(len(self.raw.frame), dtype=np.int64), [said]
-        return _factor(self.raw.frame[col])
+        return _factor(self.raw, col)
 
 
 def read_score_sheet(path: Path, library: RubricLibrary) -> SheetContent:
@@ -281,7 +279,6 @@ def read_score_sheet(path: Path, library: RubricLibrary) -> SheetContent:
 
 def validate_sheet(raw: RawSheet, library: RubricLibrary) -> SheetContent:
     import numpy as np
-    import pandas as pd
 
     sheet = _Sheet(raw, library)
     n_rows = len(raw.frame)
@@ -300,7 +297,7 @@ def validate_sheet(raw: RawSheet, library: RubricLibrary) -> SheetContent:
         ids += [] if c_mem is None else [c_mem]
         filled = np.zeros(int(blank_pid.sum()), dtype=bool)
         for col in ids:
-            filled |= _text(raw.frame[col])[blank_pid] != ""
+            filled |= _text(raw, col)[blank_pid] != ""
         orphan = np.flatnonzero(blank_pid)[filled]
     else:
         orphan = np.zeros(0, dtype=np.int64)
@@ -365,11 +362,13 @@ def validate_sheet(raw: RawSheet, library: RubricLibrary) -> SheetContent:
     for r in np.flatnonzero(blank_mem & keep).tolist():
         add(int(row_product[r]), sheet.where(r, c_mem, "sheet.blank_member"))
     # "Lan", "LAN" and "Lan\u00a0" are one member (models.names.member_key)
-    mem_same, _ = pd.factorize(np.array([member_key(m) for m in mems], dtype=object))
-    pair = pd.Series(row_product * (len(mems) + 1) + mem_same[mem])
-    dup = pair.duplicated(keep="first").to_numpy() & keep & ~blank_mem
-    _, first_of, pair_group = np.unique(pair.to_numpy(), return_index=True,
-                                        return_inverse=True)
+    same: dict[str, int] = {}
+    mem_same = np.array([same.setdefault(member_key(m), len(same)) for m in mems],
+                        dtype=np.int64)
+    pair = row_product * (len(mems) + 1) + mem_same[mem]
+    _, first_of, pair_group = np.unique(pair, return_index=True, return_inverse=True)
+    pair_group = pair_group.reshape(-1)
+    dup = (first_of[pair_group] != np.arange(n_rows)) & keep & ~blank_mem
     for r in np.flatnonzero(dup).tolist():
         p = int(row_product[r])
         first = int(first_of[pair_group[r]])
@@ -454,7 +453,7 @@ def validate_sheet(raw: RawSheet, library: RubricLibrary) -> SheetContent:
         own = {c.id.casefold() for c in rubric.criteria}
         for key, other in sheet.criteria.items():  # another rubric's criterion: blank
             if key not in own:
-                cells = _text(raw.frame[other])[sel]
+                cells = _text(raw, other)[sel]
                 for r in sel[np.flatnonzero(cells != "")].tolist():
                     add(int(row_product[r]), sheet.where(
                         r, other, "sheet.foreign_criterion", criterion=raw.headers[other],
@@ -470,7 +469,7 @@ def validate_sheet(raw: RawSheet, library: RubricLibrary) -> SheetContent:
                 continue
             col = found
             if col not in columns:
-                columns[col] = _factor(raw.frame[col])
+                columns[col] = _factor(raw, col)
             codes, uniques = columns[col]
             lookup = np.array([_option_index(rubric, k, u) for u in uniques], dtype=np.int8)
             option[:, k] = lookup[codes[sel]]

@@ -4,9 +4,10 @@ meaning is given to them: :func:`ocop_rate.loading.raw_sheets.read_raw` gives on
 
 XLSX cells are read straight from the sheet XML (not openpyxl's ``iter_rows``), so blank
 cells cost nothing and a cell beyond the limits is refused at its cell; CSV is parsed by
-pandas in chunks. Headers are matched ignoring case, diacritics, spaces, ``_`` and ``-``,
-and may be Vietnamese (:data:`ALIASES`). pandas and openpyxl are imported inside the
-functions, so the CLI starts without them.
+pandas in chunks. Either way the cells are held as a :class:`Grid` (numpy codes per column),
+so a workbook is read without pandas. Headers are matched ignoring case, diacritics, spaces,
+``_`` and ``-``, and may be Vietnamese (:data:`ALIASES`). pandas and openpyxl are imported
+inside the functions, so the CLI starts without them.
 """
 
 from __future__ import annotations
@@ -14,15 +15,19 @@ from __future__ import annotations
 import codecs
 import contextlib
 import re
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ocop_rate.errors import InputFileError, Location, Problem
 from ocop_rate.loading.caps import MAX_SHEET_CELLS, MAX_SHEET_COLUMNS, MAX_SHEET_ROWS
 from ocop_rate.loading.source import read_bytes, text_encoding
 from ocop_rate.models.names import folded
+
+if TYPE_CHECKING:
+    import numpy as np
+    from numpy.typing import NDArray
 
 MAX_SHEET_BYTES = 256 * 1024 * 1024   # a 100,000-product council sheet is ~40 MB of CSV
 MAX_XLSX_UNPACKED = 1024 * 1024 * 1024  # zip bombs: refuse before unpacking
@@ -63,13 +68,73 @@ def criterion_key(key: str, known: Mapping[str, str]) -> str | None:
 
 
 @dataclass(frozen=True)
+class Grid:
+    """A sheet's cells column by column: each column's distinct texts and one code per row
+    into them (-1: no cell, where a short CSV row ends). Cells are held as small integers,
+    never as one Python string each (a 100,000-product council sheet would take several
+    hundred MB that way), and a workbook is read without importing pandas."""
+
+    rows: int
+    codes: list[NDArray[np.int32]]   # one per column 0..k-1, ``rows`` codes each
+    values: list[list[str]]          # one per column: its distinct texts
+
+    def __len__(self) -> int:
+        return self.rows
+
+    @property
+    def empty(self) -> bool:
+        """No cell at all (no row, or no column)."""
+        return self.rows == 0 or not self.codes
+
+    def texts(self, col: int) -> NDArray[np.object_]:
+        """Column ``col`` as an object array of text, a missing cell blank."""
+        import numpy as np
+
+        return np.array([*self.values[col], ""], dtype=object)[self.codes[col]]
+
+    def row(self, index: int) -> list[str]:
+        """Row ``index`` as text, a missing cell blank."""
+        return [v[c] if (c := int(codes[index])) >= 0 else ""
+                for codes, v in zip(self.codes, self.values, strict=True)]
+
+    def records(self) -> Iterator[list[str]]:
+        """Every row as a list of text, a missing cell blank."""
+        columns = [self.texts(col).tolist() for col in range(len(self.codes))]
+        for record in zip(*columns, strict=True):
+            yield list(record)
+
+    def below(self, first: int) -> Grid:
+        """The rows from ``first`` on (a column keeps its distinct texts)."""
+        return Grid(max(self.rows - first, 0), [c[first:] for c in self.codes], self.values)
+
+
+Chunk = tuple[int, dict[int, tuple[Any, Any]]]
+"""Some rows of a sheet: their count, and per column (0-based) one code per row (-1: no
+cell) into that column's distinct values of the chunk."""
+
+
+def rows_chunk(rows: list[list[str]], width: int) -> Chunk:
+    """Rows of text (a short one padded blank to ``width``) as a :data:`Chunk`."""
+    import numpy as np
+
+    columns: dict[int, tuple[Any, Any]] = {}
+    padded = [r + [""] * (width - len(r)) for r in rows]
+    for col, cells in enumerate(zip(*padded, strict=True)):
+        seen: dict[str, int] = {}
+        codes = np.fromiter((seen.setdefault(v, len(seen)) for v in cells), dtype=np.intp,
+                            count=len(rows))
+        columns[col] = (codes, list(seen))
+    return len(rows), columns
+
+
+@dataclass(frozen=True)
 class RawSheet:
     """A sheet's cells as text ("" for blank), before any meaning is given to them."""
 
     file: str
     sheet: str | None      # worksheet name (XLSX)
     headers: list[str]
-    frame: Any             # pandas.DataFrame of str, columns 0..k-1
+    frame: Grid            # the records below the header row, columns 0..k-1
     first_row: int = 2     # the sheet row of the first record (headers are row 1)
 
 
@@ -98,19 +163,19 @@ def _read_csv(path: Path, max_rows: int | None = None) -> RawSheet:
     # dtype=object: every cell is read as text all the same (no type is guessed, no NA),
     # without pandas 3's conversion to its string dtype
     try:
-        frame = _parse_in_chunks(pd.read_csv(
-            io.BytesIO(raw), sep=sep.decode(), encoding=codec, header=None, dtype=object,
-            keep_default_na=False,
-            na_filter=False, skip_blank_lines=True, chunksize=CSV_CHUNK_ROWS))
+        frame = _parse_in_chunks(
+            (len(chunk), {int(col): pd.factorize(chunk[col].to_numpy(dtype=object))
+                          for col in chunk.columns})
+            for chunk in pd.read_csv(
+                io.BytesIO(raw), sep=sep.decode(), encoding=codec, header=None,
+                dtype=object, keep_default_na=False, na_filter=False,
+                skip_blank_lines=True, chunksize=CSV_CHUNK_ROWS))
     except pd.errors.ParserError as exc:
         raise InputFileError(_csv_problem(str(exc), name)) from None
     except (UnicodeError, ValueError):
         raise InputFileError(Problem.of("sheet.cannot_read_csv", Location(name))) from None
     del raw
-    headers = ["" if pd.isna(h) else str(h) for h in frame.iloc[0].tolist()]
-    body = frame.iloc[1:].reset_index(drop=True)
-    body.columns = range(len(headers))
-    return RawSheet(name, None, headers, body)
+    return RawSheet(name, None, frame.row(0), frame.below(1))
 
 
 SEPARATORS = (b",", b";", b"\t")
@@ -210,31 +275,30 @@ def _longest_line(raw: bytes) -> int:
     return int(np.diff(np.r_[-1, breaks, len(raw)]).max()) - 1
 
 
-def _parse_in_chunks(chunks: Any) -> Any:
-    """The CSV as categorical columns, parsed a chunk of rows at a time: each chunk's cells
+def _parse_in_chunks(chunks: Iterable[Chunk]) -> Grid:
+    """A sheet as a :class:`Grid`, parsed a chunk of rows at a time: each chunk's cells
     become small integer codes at once, so the whole sheet is never held as Python strings
     (a 100,000-product council sheet would take several hundred MB that way)."""
     import numpy as np
-    import pandas as pd
 
     codes: dict[int, list[Any]] = {}
     seen: dict[int, dict[str, int]] = {}
     done = 0
-    for chunk in chunks:
-        for col in chunk.columns:
-            local, distinct = pd.factorize(chunk[col].to_numpy(dtype=object))
+    for rows, columns in chunks:
+        for col, (local, distinct) in columns.items():
             known = seen.setdefault(col, {})
             if col not in codes:  # a column that starts late (short rows before it)
                 codes[col] = [np.full(done, -1, dtype=np.int32)]
             mapping = np.array([known.setdefault(str(v), len(known)) for v in distinct]
                                + [-1], dtype=np.int32)
             codes[col].append(mapping[local])
-        done += len(chunk)
-    if not codes:
-        return pd.DataFrame()
-    return pd.DataFrame({col: pd.Categorical.from_codes(np.concatenate(parts),
-                                                        pd.Index(list(seen[col])))
-                         for col, parts in codes.items()})
+        done += rows
+    width = max(codes, default=-1) + 1
+    whole = [np.concatenate(codes.get(col, [])) if col in codes else
+             np.full(done, -1, dtype=np.int32) for col in range(width)]
+    whole = [c if len(c) == done else np.r_[c, np.full(done - len(c), -1, dtype=np.int32)]
+             for c in whole]  # a column that ends early (short rows after it)
+    return Grid(done, whole, [list(seen.get(col, {})) for col in range(width)])
 
 
 def _read_xlsx(path: Path, max_rows: int | None = None) -> list[RawSheet]:
@@ -291,22 +355,18 @@ def damaged_workbook(name: str) -> Iterator[None]:
         raise InputFileError(Problem.of("sheet.damaged", Location(name))) from None
 
 
-def workbook_sheet(name: str, index: int, title: str, frame: Any) -> list[RawSheet]:
+def workbook_sheet(name: str, index: int, title: str, frame: Grid) -> list[RawSheet]:
     """Worksheet ``index`` of a workbook as a score sheet (a one-item list), or none: the
     first sheet must hold cells; a later one counts only when its header row names a
     product id column (a guide or notes sheet does not)."""
-    import pandas as pd
-
     if index == 0 and frame.empty:
         raise InputFileError(Problem.of("sheet.first_empty", Location(name, 1, 1)))
     if frame.empty:
         return []
-    headers = ["" if pd.isna(h) else str(h) for h in frame.iloc[0].tolist()]
+    headers = frame.row(0)
     if index > 0 and not any(ALIASES.get(header_key(h)) == "product_id" for h in headers):
         return []
-    body = frame.iloc[1:].reset_index(drop=True)
-    body.columns = range(len(headers))
-    return [RawSheet(name, title, headers, body)]
+    return [RawSheet(name, title, headers, frame.below(1))]
 
 
 def _csv_problem(said: str, name: str) -> Problem:
@@ -322,8 +382,8 @@ def _csv_problem(said: str, name: str) -> Problem:
 
 
 def _xlsx_chunks(book: Any, sheet: Any, name: str, title: str,
-                 max_rows: int | None = None) -> Any:
-    """The sheet's rows as DataFrames of CSV_CHUNK_ROWS rows, read straight from the XML.
+                 max_rows: int | None = None) -> Iterator[Chunk]:
+    """The sheet's rows as chunks of CSV_CHUNK_ROWS rows, read straight from the XML.
 
     Why not ``iter_rows``: it pads every row to the ``<dimension>`` the file declares (or
     to its widest row), so one blank cell at XFD1048576 costs a million rows of 16,384
@@ -331,9 +391,6 @@ def _xlsx_chunks(book: Any, sheet: Any, name: str, title: str,
     non-empty cell beyond MAX_SHEET_COLUMNS or MAX_SHEET_ROWS, or a used range over
     MAX_SHEET_CELLS, is refused with its cell. Missing rows are blank rows, so row numbers
     in errors stay the sheet's."""
-    import pandas as pd
-    from openpyxl.worksheet._reader import WorkSheetParser
-
     pending: list[list[str]] = []
     width = 0
     next_row = 1  # the sheet row the next pending row stands for
@@ -343,14 +400,13 @@ def _xlsx_chunks(book: Any, sheet: Any, name: str, title: str,
         return InputFileError(Problem.of(message_id, Location(name, row, col),
                                          sheet=title, cell=cell, **params))
 
-    def flush() -> Any:
-        frame = pd.DataFrame([r + [""] * (width - len(r)) for r in pending],
-                             columns=range(width), dtype=object)
+    def flush() -> Chunk:
+        chunk = rows_chunk(pending, width)
         pending.clear()
-        return frame
+        return chunk
 
     with book._archive.open(sheet._worksheet_path) as source:
-        parser = WorkSheetParser(source, book.shared_strings, data_only=True,
+        parser = _sheet_parser()(source, book.shared_strings, data_only=True,
                                  epoch=book.epoch, date_formats=book._date_formats,
                                  timedelta_formats=book._timedelta_formats)
         for row, cells in parser.parse():
@@ -388,6 +444,31 @@ def _xlsx_chunks(book: Any, sheet: Any, name: str, title: str,
                 yield flush()
     if pending:
         yield flush()
+
+
+def _sheet_parser() -> Any:
+    """openpyxl's worksheet parser, but a cell holding one plain inline string (``<is><t>``,
+    as openpyxl itself writes text) is read straight from its element: openpyxl builds a
+    rich-text object for each such cell, most of the reading's time. Its value is that
+    object's ``content`` all the same; rich text (runs, phonetic guides) still goes through
+    openpyxl."""
+    from openpyxl.worksheet._reader import INLINE_STRING, WorkSheetParser
+    from openpyxl.xml.constants import SHEET_MAIN_NS
+
+    plain_text = f"{{{SHEET_MAIN_NS}}}t"
+
+    class Parser(WorkSheetParser):
+        def parse_cell(self, element: Any) -> Any:
+            if element.get("t") == "inlineStr":
+                inline = element.find(INLINE_STRING)
+                if inline is not None and len(inline) == 1 and inline[0].tag == plain_text:
+                    element.remove(inline)  # read as an empty inline cell, then given its text
+                    cell = super().parse_cell(element)
+                    cell["value"], cell["data_type"] = inline[0].text or "", "s"
+                    return cell
+            return super().parse_cell(element)
+
+    return Parser
 
 
 def _refuse_hidden(parser: Any, row: int, values: dict[int, str], refuse: Any) -> None:

@@ -1,14 +1,15 @@
 """A round's tables (product list, members' sheets) as located rows of text.
 
-CSV and XLSX go through the score-sheet reader's :func:`read_raw` (size caps, encodings,
-zip-bomb guard, first worksheet); headers are matched as score sheets match them
+A workbook goes through the score-sheet reader's :func:`read_raw` (size caps, zip-bomb guard,
+first worksheet), a CSV through its record reader (the same caps, encodings and messages,
+without pandas); headers are matched as score sheets match them
 (:func:`header_key`: case, diacritics and separators ignored). Every cell keeps its place, so
 a problem found later (an unknown option, a fact of the wrong type) points at the cell.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -62,15 +63,14 @@ def read_table(path: Path, aliases: Mapping[str, str], extra: set[str] | None = 
     in ``extra``) as a score sheet's header does (:func:`criterion_key`: the id, or the id
     then the criterion's name). Other headers are ``unknown``, or kept under their own
     text with ``keep_unknown`` (facts of a product list)."""
-    raw = read_raw(path, max_rows)[0]  # the first sheet; a workbook's others are guides
+    file, sheet, titles, records = _located_records(path, max_rows)
     folded = {e.casefold(): e for e in (extra or set())}
     mapping: dict[int, str] = {}
     unknown: list[tuple[str, Location]] = []
     missing: list[Location] = []
     headers: dict[str, str] = {}
     columns: dict[str, int] = {}
-    frame = raw.frame
-    for col, header in enumerate(raw.headers):
+    for col, header in enumerate(titles):
         text = header.strip()
         key = header_key(text)
         criterion = None if key in aliases else criterion_key(key, folded)
@@ -78,28 +78,41 @@ def read_table(path: Path, aliases: Mapping[str, str], extra: set[str] | None = 
         if canonical is None and keep_unknown and text:
             canonical = text
         if not text:
-            if any(str(v).strip() for v in frame[col]):
-                missing.append(Location(raw.file, 1, col + 1))
+            if any(len(values) > col and values[col].strip() for _, values in records):
+                missing.append(Location(file, 1, col + 1))
             continue
         if canonical is None or canonical in columns:
-            unknown.append((text, Location(raw.file, 1, col + 1, text)))
+            unknown.append((text, Location(file, 1, col + 1, text)))
             continue
         mapping[col] = canonical
         headers[canonical] = text
         columns[canonical] = col
     rows: list[Row] = []
-    for index, values in enumerate(_records(frame)):
+    for line, values in records:
         cells = {mapping[c]: _clean(v) for c, v in enumerate(values)
                  if c in mapping and _clean(v)}
         if cells:
-            rows.append(Row(raw.file, raw.first_row + index, cells, columns, headers,
-                            raw.sheet))
-    return Table(raw.file, rows, unknown, missing)
+            rows.append(Row(file, line, cells, columns, headers, sheet))
+    return Table(file, rows, unknown, missing)
 
 
-def _records(frame: object) -> Iterator[list[str]]:
-    for record in frame.itertuples(index=False, name=None):  # type: ignore[attr-defined]
-        yield ["" if v is None else str(v) for v in record]
+def _located_records(path: Path, max_rows: int | None
+                     ) -> tuple[str, str | None, list[str], list[tuple[int, list[str]]]]:
+    """The file, worksheet, header row and records (each with its line) of a table: a CSV
+    read record by record with the ``csv`` module, as the register's import reads one
+    (:mod:`ocop_rate.loading.csv_records`: the score-sheet reader's checks and messages,
+    without pandas), a workbook's first sheet by the score-sheet reader (its others are
+    guides)."""
+    if path.suffix.lower() not in (".xlsx", ".xls", ".ods"):
+        import sys
+
+        from ocop_rate.loading.csv_records import read_csv_records
+
+        table = read_csv_records(path, sys.maxsize if max_rows is None else max_rows)
+        return table.file, None, table.headers, list(table.records)
+    raw = read_raw(path, max_rows)[0]
+    return raw.file, raw.sheet, raw.headers, [(raw.first_row + index, values) for index, values
+                                              in enumerate(raw.frame.records())]
 
 
 def _clean(text: str) -> str:
