@@ -71,6 +71,36 @@ def bundled_library() -> RubricLibrary:
     return load_library()
 
 
+def _shape(app: Any) -> tuple[Any, ...]:
+    """What typer builds a command tree from: the app's commands, groups and callback,
+    down its groups (a test that registers a command gets a fresh tree)."""
+    return (id(app.registered_callback), tuple(map(id, app.registered_commands)),
+            tuple((id(g), _shape(g.typer_instance)) for g in app.registered_groups))
+
+
+def _reuse_command_trees() -> None:
+    """typer's ``CliRunner.invoke`` converts the whole app to click commands on every call
+    (~50 ms: every command's signature read again), the same tree each time; a tree is
+    built once per app here and reused, as the parsed commands keep no state between runs
+    (click makes a fresh context for each). Hundreds of invokes in the suite."""
+    import typer.testing
+
+    real = typer.testing._get_command
+    built: dict[int, tuple[Any, tuple[Any, ...], Any]] = {}
+
+    def get_command(app: Any) -> Any:
+        shape = _shape(app)
+        hit = built.get(id(app))
+        if hit is None or hit[0] is not app or hit[1] != shape:
+            hit = built[id(app)] = (app, shape, real(app))
+        return hit[2]
+
+    typer.testing._get_command = get_command
+
+
+_reuse_command_trees()
+
+
 def dump(path: Path, data: Any) -> Path:
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")

@@ -125,3 +125,16 @@ def slug_like(name: str) -> str:
     from ocop_rate.round.scaffold import slug
 
     return slug(name)
+
+
+def run_fill_example(*args: str | Path) -> None:
+    """``python examples/council-round/fill.py ARGS`` in this process, for a test whose
+    subject is what is done with the filled workbooks (a child would only add an
+    interpreter and openpyxl's import): the script's own ``main``, its own arguments."""
+    import runpy
+    import sys
+    from unittest import mock
+
+    script = Path(__file__).resolve().parent.parent / "examples" / "council-round" / "fill.py"
+    with mock.patch.object(sys, "argv", [str(script), *map(str, args)]):
+        runpy.run_path(str(script), run_name="__main__")

@@ -139,11 +139,19 @@ def _day(value: str | None, option: str = "--date") -> dt.date:
 
 
 def _note(message_id: str, /, **params: object) -> None:
-    """One catalogued line on stderr (what was written, and where)."""
+    """One catalogued line on stderr (what was written, and where). It carries no style,
+    so it is written as it is, the bytes the console would write, without loading rich
+    (a third of a light command's start-up); only a tab, which the console expands to
+    spaces, sends it through the console."""
     from ocop_rate.messages import text
 
-    _console(stderr=True).print(_escape(text(message_id, spoken(), params)), highlight=False,
-                                soft_wrap=True)  # one line each, like errors
+    line = _escape(text(message_id, spoken(), params))
+    if "\t" in line:
+        _console(stderr=True).print(line, highlight=False, soft_wrap=True)  # one line each
+        return
+    terminal_width()  # a bad COLUMNS stops the run here too, as the console's width does
+    sys.stderr.write(line + "\n")
+    sys.stderr.flush()
 
 
 def _marked(mark: str, style: str, text: str) -> object:

@@ -43,8 +43,8 @@ LANGS: tuple[Lang, ...] = ("vi", "en")
 LOCALE_DIR = Path(__file__).resolve().parent.parent / "locale"
 DOMAIN = "ocop_rate"
 
-__all__ = ["CATALOGUE", "DEFAULT_LANG", "LANGS", "Lang", "UnknownMessage", "long_date",
-           "say_date", "say_number", "text"]
+__all__ = ["CATALOGUE", "DEFAULT_LANG", "LANGS", "Lang", "UnknownMessage", "known",
+           "long_date", "say_date", "say_number", "text"]
 
 MONTHS_EN = ("January", "February", "March", "April", "May", "June", "July", "August",
              "September", "October", "November", "December")
@@ -78,18 +78,23 @@ def _template(message_id: str, lang: Lang) -> str:
     return said
 
 
+def known(message_id: str, lang: Lang) -> bool:
+    """Whether ``message_id`` exists, asked of ``lang``'s catalogue: both hold the same ids
+    (a test checks), and a command asks the one it speaks, so a Vietnamese one never reads
+    the English catalogue (a few milliseconds of start-up) just to ask."""
+    try:
+        _template(message_id, lang)
+    except UnknownMessage:
+        return False
+    return True
+
+
 class Catalogue:
     """Which message ids exist (``message_id in CATALOGUE``) and an id's two templates
     (``CATALOGUE[message_id]`` is ``(vi, en)``), read from the compiled catalogues."""
 
     def __contains__(self, message_id: object) -> bool:
-        if not isinstance(message_id, str):
-            return False
-        try:
-            _template(message_id, "en")
-        except UnknownMessage:
-            return False
-        return True
+        return isinstance(message_id, str) and known(message_id, "en")
 
     def __getitem__(self, message_id: str) -> tuple[str, str]:
         return _template(message_id, "vi"), _template(message_id, "en")
@@ -145,7 +150,7 @@ def text(message_id: str, lang: Lang = DEFAULT_LANG, /,
             base, _, its_lang = key.partition("@")
             if its_lang == lang:
                 values[base] = str(value)
-        elif key.endswith("_id") and isinstance(value, str) and value in CATALOGUE:
+        elif key.endswith("_id") and isinstance(value, str) and known(value, lang):
             values[key[:-3]] = text(value, lang)  # a word said in the same language
         else:
             values[key] = say_number(value, lang)

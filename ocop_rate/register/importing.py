@@ -10,9 +10,10 @@ and writing happen in one transaction, so a killed import leaves the file as it 
 
 from __future__ import annotations
 
+import operator
 import sqlite3
 import unicodedata
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -189,7 +190,7 @@ def _inert_back(text: str) -> str:
     return text
 
 
-def _cells(values: list[str]) -> list[str]:
+def _cells(values: Sequence[str]) -> list[str]:
     """A row's cells as the register keeps them: NFC, stripped, an export's formula guard
     undone. A row is normalised as one string (the separator, a control character, never
     composes with its neighbours), as most rows are plain ASCII and none needs it."""
@@ -221,6 +222,7 @@ def validate(raw: Sheet, columns: dict[str, int]) -> tuple[list[Row], list[Probl
     authorities: dict[str, rules.Authority | None] = {}
     decisions: dict[tuple[str, date, str, str | None], ledger.Decision] = {}
     names, cols = list(columns), list(columns.values())
+    pick, last = operator.itemgetter(*cols), max(cols)   # the required columns: two or more
     blank = dict.fromkeys(COLUMNS, "")
     no_dates: dict[str, date | None] = dict.fromkeys(DATE_FIELDS)
     given_dates = [name for name in DATE_FIELDS if name in columns]
@@ -234,7 +236,8 @@ def validate(raw: Sheet, columns: dict[str, int]) -> tuple[list[Row], list[Probl
 
     for line, record in raw.records:
         width = len(record)
-        values = _cells([record[c] if c < width else "" for c in cols])
+        values = _cells(pick(record) if width > last else
+                        [record[c] if c < width else "" for c in cols])
         if not any(values):
             continue
         count += 1

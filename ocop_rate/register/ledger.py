@@ -7,7 +7,6 @@ from __future__ import annotations
 import functools
 import sqlite3
 from collections.abc import Iterable
-from dataclasses import dataclass
 from datetime import date
 from typing import Any, NamedTuple
 
@@ -17,8 +16,7 @@ from ocop_rate.register import rules
 from ocop_rate.register.dates import from_iso, stored_day
 
 
-@dataclass(frozen=True)
-class Decision:
+class Decision(NamedTuple):
     """A decision as written on it: number, date, the authority that signed."""
 
     number: str
@@ -99,8 +97,7 @@ def canonical(conn: sqlite3.Connection, ids: Iterable[str]) -> dict[str, str]:
 KEYS_PER_QUERY = 500   # within SQLite's bound on a statement's parameters (999 before 3.32)
 
 
-@dataclass(frozen=True)
-class Current:
+class Current(NamedTuple):
     """A product's newest certificate that no later one replaced."""
 
     certificate_id: int
@@ -188,11 +185,15 @@ LEFT JOIN decisions rd ON rd.decision_id = r.decision_id
 """
 
 
-def views(conn: sqlite3.Connection, on: date, where: str = "", params: tuple[object, ...] = ()
-          ) -> list[CertificateView]:
-    """Certificates (joined with their product, decision, filing, revocation) as of ``on``."""
-    sql = VIEW_SQL + (f" WHERE {where}" if where else "") + \
-        " ORDER BY p.province, p.commune, p.product_id, c.issued_on"
+PLACE_ORDER = "p.province, p.commune, p.product_id, c.issued_on"
+
+
+def views(conn: sqlite3.Connection, on: date, where: str = "", params: tuple[object, ...] = (),
+          order: str = PLACE_ORDER) -> list[CertificateView]:
+    """Certificates (joined with their product, decision, filing, revocation) as of ``on``,
+    by place (``order``; empty: as the index read them, for a caller that sorts its own)."""
+    sql = VIEW_SQL + (f" WHERE {where}" if where else "") + (f" ORDER BY {order}" if order
+                                                              else "")
     return [view(row, on) for row in conn.execute(sql, params)]
 
 

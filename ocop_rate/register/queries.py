@@ -3,8 +3,8 @@ with filters, a product's history, counts for reports. Reads only."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date, timedelta
+from typing import NamedTuple
 
 from ocop_rate.models.register import CertificateView, DueItem, HistoryEvent
 from ocop_rate.register import ledger, rules
@@ -23,7 +23,7 @@ def due(register: Register, on: date, within: int = 90) -> list[DueItem]:
     with register.snapshot() as conn:
         rows = ledger.views(conn, on, "c.expires_on BETWEEN ? AND ? AND c.superseded_by IS NULL "
                             "AND f.filed_on IS NULL AND r.revoked_on IS NULL",
-                            (on.isoformat(), last.isoformat()))
+                            (on.isoformat(), last.isoformat()), order="")  # sorted below
     out: list[DueItem] = []
     for v in rows:
         if v.status != "valid":
@@ -36,7 +36,8 @@ def due(register: Register, on: date, within: int = 90) -> list[DueItem]:
             state = "closed-unfiled"
         out.append(DueItem(v, state, (v.expires_on - on).days))
     order = {s: i for i, s in enumerate(DUE_STATES)}
-    out.sort(key=lambda d: (order[d.state], d.certificate.expires_on, d.certificate.product_id))
+    out.sort(key=lambda d: (order[d.state], d.certificate.expires_on, d.certificate.product_id,
+                            d.certificate.issued_on))
     return out
 
 
@@ -49,8 +50,7 @@ def expired(register: Register, on: date) -> list[CertificateView]:
     return [v for v in rows if v.status in ("expired", "extended")]
 
 
-@dataclass(frozen=True)
-class Filters:
+class Filters(NamedTuple):
     province: str | None = None
     commune: str | None = None
     group: str | None = None
@@ -130,8 +130,7 @@ def history(register: Register, ident: str) -> tuple[ledger.ProductInfo, list[Hi
     return product, events
 
 
-@dataclass(frozen=True)
-class Count:
+class Count(NamedTuple):
     year: int
     province: str
     stars: int

@@ -44,9 +44,8 @@ Quoted from ``docs/decision/qd26-2026/qd26-2026-fulltext.txt``:
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date
-from typing import Literal
+from typing import Literal, NamedTuple
 
 from ocop_rate.procedure.deadlines import EFFECTIVE as EFFECTIVE
 from ocop_rate.procedure.workdays import days_then_working_day, next_working_day
@@ -74,9 +73,9 @@ def expiry(issued: date) -> date:
     return add_months(issued, VALIDITY_MONTHS)
 
 
-@dataclass(frozen=True)
-class Window:
-    """The re-evaluation filing window of one certificate, both edges included."""
+class Window(NamedTuple):
+    """The re-evaluation filing window of one certificate, both edges included (a tuple:
+    a register's thousands of certificates each have one, and a tuple class loads fast)."""
 
     opens: date
     closes: date

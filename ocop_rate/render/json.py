@@ -6,9 +6,12 @@ rows). (A batch's results stream instead: :mod:`ocop_rate.report.json_report`.)"
 from __future__ import annotations
 
 import json
+from collections.abc import Iterable
 from datetime import date
+from typing import TYPE_CHECKING, Any
 
-from ocop_rate.models.document import Document
+if TYPE_CHECKING:
+    from ocop_rate.models.document import Document
 
 
 def _iso(value: object) -> str:
@@ -26,14 +29,20 @@ def draw(document: Document, indent: int | None = 2) -> str:
 
 
 def lines(document: Document) -> str:
-    """The data, a list of objects, as a JSON array with one object a line.
+    """The data, a list of objects, as a JSON array with one object a line
+    (:func:`data_lines`)."""
+    return data_lines(document.data)
+
+
+def data_lines(data: Iterable[Any]) -> str:
+    """``data``, objects, as a JSON array with one object a line.
 
     The whole array is encoded in one call (quick for 20,000 register rows), then a line
     break put between its objects where ``}, {"KEY": `` stands, KEY being the first
     object's first key (every object has the same keys): a quote inside a text is always
     escaped, and after a text's closing quote comes ``,`` or ``}``, never ``KEY": ``, so
     that only occurs between two objects."""
-    items = list(document.data)
+    items = list(data)
     if not items:
         return "[]\n"
     first = json.dumps(next(iter(items[0])), ensure_ascii=False)

@@ -7,7 +7,7 @@ import re
 from collections.abc import Mapping
 from typing import TYPE_CHECKING
 
-from ocop_rate.messages import CATALOGUE, text
+from ocop_rate.messages import known, text
 
 if TYPE_CHECKING:  # `rubrics list` draws its words without building a model class
     from ocop_rate.models.checks import GoldenCase
@@ -56,13 +56,13 @@ def star_glyphs(stars: int | None) -> str:
 def producer_kind(kind: str | None, lang: Lang) -> str:
     """A producer kind (``cooperative`` …) in words; an unknown kind as written."""
     key = f"producer_kind.{kind}"
-    return text(key, lang) if key in CATALOGUE else (kind or "")
+    return text(key, lang) if known(key, lang) else (kind or "")
 
 
 def group_name(group: str, lang: Lang) -> str:
     """A product group id (``food`` …) in words; an unknown one as written."""
     key = f"report.group.{group}"
-    return text(key, lang) if key in CATALOGUE else group
+    return text(key, lang) if known(key, lang) else group
 
 
 def class_label(key: str, lang: Lang) -> str:

@@ -81,6 +81,14 @@ def _t(message_id: str, lang: Lang, **params: object) -> str:
     return _e(text(message_id, lang, params))
 
 
+def _code_line(code: str, lang: Lang) -> str:
+    """"Mã số sản phẩm: QN-BL-0120", the code kept whole on its line (``.id``), so that a
+    narrow column never breaks it at a hyphen."""
+    mark = "\x00"  # never in a catalogue's text, and left alone by escaping
+    return _t("printed.product_code", lang, code=mark).replace(
+        mark, f'<span class="id">{_e(code)}</span>')
+
+
 def _motto(lang: Lang) -> str:
     return (f'<div class="motto"><div><b>{_t("printed.council", lang)}</b>'
             f'<span class="line"></span></div><div><b>{_t("printed.motto_state", lang)}</b>'
@@ -113,7 +121,7 @@ def member_sheet(rating: Rating, member: str, rubric: Rubric, lang: Lang,
            f'<p class="center"><b>{_product_set(rating, lang)}</b><br>'
            f'{_t("printed.group", lang, group=group_name(rating.product_group, lang))}</p>',
            f'<p>{_t("printed.product_name", lang, name=rating.product_name.get(lang))}; '
-           f'{_t("printed.product_code", lang, code=rating.product_id)}</p>',
+           f'{_code_line(rating.product_id, lang)}</p>',
            f'<p>{_t("printed.producer", lang, name=p.name if p else "…")}; '
            f'{_t("printed.address", lang, address=address or "…")}</p>',
            f'<p>{_t("printed.member", lang, member=member)}</p>',
@@ -174,7 +182,7 @@ def summary_sheet(rating: Rating, row: Row, lang: Lang, day: dt.date | None) -> 
     out = [f'<section class="doc">{_motto(lang)}<h1>{_t("printed.summary_title", lang)}</h1>',
            f'<p class="center"><b>{_product_set(rating, lang)}</b></p>',
            f'<p>{_t("printed.product_name", lang, name=rating.product_name.get(lang))}</p>',
-           f'<p>{_t("printed.product_code", lang, code=rating.product_id)}</p>',
+           f'<p>{_code_line(rating.product_id, lang)}</p>',
            f'<table><tr><th class="n">{_t("printed.no", lang)}</th>'
            f'<th>{_e(text("report.member", lang))}</th>{heads}'
            f'<th class="n">{_e(text("report.total", lang))}</th>'

@@ -7,16 +7,18 @@ export says status, term, authority and producer kind in words."""
 from __future__ import annotations
 
 import datetime as dt
+import operator
 from collections.abc import Iterable, Iterator, Sequence
 from typing import TYPE_CHECKING, Any
 
 from ocop_rate.messages import Lang, say_date, text
-from ocop_rate.models.document import Document, Section, Table
 from ocop_rate.models.register import CertificateView, DueItem, HistoryEvent
 from ocop_rate.views.registry import Asked
 
 if TYPE_CHECKING:
     from rich.console import RenderableType
+
+    from ocop_rate.models.document import Document
 
 FIELDS: tuple[str, ...] = CertificateView._fields   # JSON keys; CSV, XLSX columns in order
 WORDED = frozenset({"term_source", "authority", "status"})
@@ -25,7 +27,7 @@ the codes (the contract's)."""
 DUE_FIELDS = ("product_id", "product_name", "province", "commune", "product_group", "stars",
               "certificate", "issued_on", "expires_on", "decision", "authority",
               "window_opens", "window_closes", "state", "days_to_expiry")
-_DUE_AT = [FIELDS.index(f) for f in DUE_FIELDS[:-2]]
+_DUE_AT = operator.itemgetter(*(FIELDS.index(f) for f in DUE_FIELDS[:-2]))
 DATES = frozenset({"issued_on", "expires_on", "decision_date", "status_until", "window_opens",
                    "window_closes", "filed_on", "revoked_on"})
 """The certificate's date fields (:class:`CertificateView`)."""
@@ -42,9 +44,9 @@ def label(code: str | None, lang: Lang) -> str:
     if code is None:
         return ""
     key = f"register.label.{code}"
-    from ocop_rate.messages import CATALOGUE
+    from ocop_rate.messages import known
 
-    return text(key, lang) if key in CATALOGUE else code
+    return text(key, lang) if known(key, lang) else code
 
 
 def columns(lang: Lang) -> list[str]:
@@ -55,6 +57,8 @@ def columns(lang: Lang) -> list[str]:
 
 def _table(title: str, heads: Sequence[str], rows: Sequence[tuple[str, ...]], lang: Lang,
            align: tuple[str, ...] = ()) -> Document:
+    from ocop_rate.models.document import Document, Section, Table
+
     head = tuple(text(f"register.header.{c}", lang) for c in heads)
     return Document(title, [Section([Table(head, rows, align)])], lang=lang)
 
@@ -66,15 +70,16 @@ def _draw(document: Document) -> list[RenderableType]:
 
 
 def _json(data: Any, indent: int | None = None) -> str:
+    from ocop_rate.models.document import Document
     from ocop_rate.render.json import draw
 
     return draw(Document("", data=data), indent)
 
 
 def _lines(data: Any) -> str:
-    from ocop_rate.render.json import lines
+    from ocop_rate.render.json import data_lines
 
-    return lines(Document("", data=data))
+    return data_lines(data)  # no Document built: the register's JSON answers load no model
 
 
 Queue = Sequence[tuple[str, str, dt.date, float | None]]
@@ -138,8 +143,8 @@ def _objects(rows: Iterable[Sequence[object]], keys: Sequence[str]
 def due_json(asked_of: tuple[Sequence[DueItem], dt.date], asked: Asked) -> str:
     """Due certificates (all valid and unfiled, so status and filing are left out), with
     the window's state and the days left to expiry."""
-    return _lines(_objects(([*map(d.certificate.__getitem__, _DUE_AT), d.state,
-                             d.days_to_expiry] for d in asked_of[0]), DUE_FIELDS))
+    return _lines(_objects(((*_DUE_AT(d.certificate), d.state, d.days_to_expiry)
+                            for d in asked_of[0]), DUE_FIELDS))
 
 
 def expired_table(asked_of: tuple[Sequence[CertificateView], dt.date], asked: Asked
@@ -181,6 +186,8 @@ def _worded(v: CertificateView, lang: Lang) -> tuple[object, ...]:
 def export(items: Sequence[CertificateView], lang: Lang) -> Document:
     """The register as a sheet, one certificate a row, every field: what ``register
     import`` reads back. Dates typed for a workbook, said for a CSV."""
+    from ocop_rate.models.document import Document, Section, Table
+
     values = [_worded(v, lang) for v in items]
     rows = [tuple("" if c is None else day(c, lang) if isinstance(c, dt.date) else str(c)
                   for c in row) for row in values]
@@ -245,6 +252,4 @@ def counts_table(asked_of: tuple[Sequence[Any], dt.date], asked: Asked
 
 
 def counts_json(asked_of: tuple[Sequence[Any], dt.date], asked: Asked) -> str:
-    from dataclasses import asdict
-
-    return _json([asdict(r) for r in asked_of[0]])
+    return _json([r._asdict() for r in asked_of[0]])

@@ -21,7 +21,7 @@ from pathlib import Path
 import pytest
 
 from tests import round3_inputs as inputs
-from tests.hostile import CORPUS, TINY, Run, assert_clean, cli
+from tests.hostile import CORPUS, TINY, Run, assert_clean, cli, cli_here
 from tests.register_helpers import HEADER as REGISTER_HEADER
 from tests.register_helpers import product, register_rows, write_round, write_sheet
 
@@ -44,6 +44,16 @@ def run(*args: str | Path, memory_mb: int | None = MEMORY_MB, **more: object) ->
     return done
 
 
+def here(*args: str | Path) -> Run:
+    """``run`` for a small input, in this process (tests/hostile.py ``cli_here``): what
+    the case checks is the refusal, its words and the files, not a child's memory bound."""
+    started = time.monotonic()
+    done = cli_here(*args)
+    assert time.monotonic() - started < LIMIT
+    assert_clean(done)
+    return done
+
+
 def refused(done: Run, *words: str, code: int = 2) -> None:
     assert done.code == code, done.text
     for word in words:
@@ -60,8 +70,8 @@ def _new_round(tmp_path: Path) -> Path:
     products = tmp_path / "products.csv"
     products.write_text("product_id,product_name,rubric\nS-1,Chè,food-processed-plant-26\n",
                         encoding="utf-8")
-    done = run("round", "new", folder, "--roster", roster, "--products", products,
-               "--name", "Đợt 1", "--date", "2026-11-20", "--province", "Quảng Ninh")
+    done = here("round", "new", folder, "--roster", roster, "--products", products,
+                "--name", "Đợt 1", "--date", "2026-11-20", "--province", "Quảng Ninh")
     assert done.code == 0, done.text
     return folder
 
@@ -72,19 +82,19 @@ def test_round_new_refuses_before_writing_any_file(tmp_path: Path) -> None:
     folder = _new_round(tmp_path)
     before = files(tmp_path)
     roster = tmp_path / "roster.csv"
-    inside = run("round", "new", folder, "--roster", roster, "--products",
-                 folder / "products.csv", "--name", "Đợt 2", "--force")
+    inside = here("round", "new", folder, "--roster", roster, "--products",
+                  folder / "products.csv", "--name", "Đợt 2", "--force")
     refused(inside, "is one of this run's input files", "products.csv")
     # the round's own round.yaml as the roster (a YAML roster: its ``roster:`` list)
-    own = run("round", "new", folder, "--roster", folder / "round.yaml", "--products",
-              tmp_path / "products.csv", "--name", "Đợt 2", "--force")
+    own = here("round", "new", folder, "--roster", folder / "round.yaml", "--products",
+               tmp_path / "products.csv", "--name", "Đợt 2", "--force")
     refused(own, "is one of this run's input files", "round.yaml")
     assert files(tmp_path) == before
     other = tmp_path / "other"
     other.mkdir()
     (other / "sheets").write_text("a file where the sheets folder goes", encoding="utf-8")
-    blocked = run("round", "new", other, "--roster", roster, "--products",
-                  tmp_path / "products.csv", "--name", "Đợt 3")
+    blocked = here("round", "new", other, "--roster", roster, "--products",
+                   tmp_path / "products.csv", "--name", "Đợt 3")
     refused(blocked, "is not a folder; nothing written")
     assert sorted(p.name for p in other.iterdir()) == ["sheets"]
 
@@ -218,7 +228,7 @@ def test_hidden_sheets_rows_and_columns_are_refused_located() -> None:
 def test_round_files_with_bad_values_stop_the_run_located(case: str) -> None:
     folder = CORPUS / "rounds" / case
     before = files(folder)
-    done = run("rate", folder, "--rules", TINY, "-f", "json", memory_mb=None)
+    done = here("rate", folder, "--rules", TINY, "-f", "json")
     words = inputs.ROUND_CASES[case][1]
     refused(done, words, str(folder / "round.yaml"))
     assert files(folder) == before
@@ -238,15 +248,15 @@ def test_impossible_totals_in_results_are_refused(tmp_path: Path, total: str,
     results.write_text("[" + item.replace('"total": 92.0', f'"total": {total}') + "]",
                        encoding="utf-8")
     db = tmp_path / "reg.sqlite"
-    done = run("register", "record", results, *DEC, "--db", db, memory_mb=None)
+    done = here("register", "record", results, *DEC, "--db", db)
     refused(done, "[0].", words.split(": ", 1)[1])
     assert sorted(p.name for p in tmp_path.iterdir()) == ["results.json"]
 
 
 def test_unknown_level_in_results_is_refused(tmp_path: Path) -> None:
     results = write_round(tmp_path / "results.json", [{**product("A", 4), "level": "district"}])
-    done = run("register", "record", results, *DEC, "--cert", "A=1/GCN", "--db",
-               tmp_path / "reg.sqlite", memory_mb=None)
+    done = here("register", "record", results, *DEC, "--cert", "A=1/GCN", "--db",
+                tmp_path / "reg.sqlite")
     refused(done, "[0].level", "province or central")
     assert not (tmp_path / "reg.sqlite").exists()
 
@@ -257,8 +267,7 @@ def test_dates_off_the_programme_are_refused_by_every_register_command(
         tmp_path: Path, day: str) -> None:
     db = tmp_path / "reg.sqlite"
     write_sheet(tmp_path / "seed.csv", register_rows(2))
-    assert run("register", "import", tmp_path / "seed.csv", "--db", db,
-               memory_mb=None).code == 0
+    assert here("register", "import", tmp_path / "seed.csv", "--db", db).code == 0
     before = db.read_bytes()
     commands = [("due", "--on", day)]
     if day == "9999-12-31":  # every command that reads a date, once
@@ -266,27 +275,27 @@ def test_dates_off_the_programme_are_refused_by_every_register_command(
                      ("record", write_round(tmp_path / "r.json", [product("N", 3)]),
                       "--decision", "1/QĐ", "--date", day, "--cert", "N=9/GCN")]
     for args in commands:
-        done = run("register", *args, "--db", db, memory_mb=None)
+        done = here("register", *args, "--db", db)
         refused(done, f"'{day}' is not a date", "07/05/2018 to 31/12/2100")
     rows = register_rows(1, start=50)
     rows[0][REGISTER_HEADER.index("issued_on")] = day
     write_sheet(tmp_path / "bad.csv", rows)
-    imported = run("register", "import", tmp_path / "bad.csv", "--db", db, memory_mb=None)
+    imported = here("register", "import", tmp_path / "bad.csv", "--db", db)
     refused(imported, f"'{day}' is not a date", "bad.csv:2")
     assert db.read_bytes() == before
 
 
 def test_date_options_are_read_as_file_dates_are(tmp_path: Path) -> None:
     dossier = CORPUS / "dossiers" / "utf8-bom.yaml"
-    refused(run("rate", dossier, "--rules", TINY, "--date", "0001-01-01", memory_mb=None),
+    refused(here("rate", dossier, "--rules", TINY, "--date", "0001-01-01"),
             "'0001-01-01' is not a date", "07/05/2018 to 31/12/2100")
     roster = tmp_path / "roster.csv"
     roster.write_text("name\nLan\n", encoding="utf-8")
     products = tmp_path / "products.csv"
     products.write_text("product_id,product_name,rubric\nS-1,Chè,food-processed-plant-26\n",
                         encoding="utf-8")
-    refused(run("round", "new", tmp_path / "dot", "--roster", roster, "--products", products,
-                "--name", "x", "--date", "9999-12-31", memory_mb=None),
+    refused(here("round", "new", tmp_path / "dot", "--roster", roster, "--products", products,
+                 "--name", "x", "--date", "9999-12-31"),
             "'9999-12-31' is not a date")
     assert not (tmp_path / "dot").exists()
 
@@ -295,8 +304,7 @@ def test_dates_off_the_calendar_inside_a_register_file_are_refused(tmp_path: Pat
     """A register edited with another tool: its dates are checked as they are read back."""
     db = tmp_path / "reg.sqlite"
     write_sheet(tmp_path / "seed.csv", register_rows(1))
-    assert run("register", "import", tmp_path / "seed.csv", "--db", db,
-               memory_mb=None).code == 0
+    assert here("register", "import", tmp_path / "seed.csv", "--db", db).code == 0
     with sqlite3.connect(db) as conn:
         conn.execute("UPDATE certificates SET issued_on = '9999-01-01', "
                      "expires_on = '9999-12-31'")
@@ -304,7 +312,7 @@ def test_dates_off_the_calendar_inside_a_register_file_are_refused(tmp_path: Pat
     before = files(tmp_path)
     for args in (("history", "P-000000"), ("file", "P-000000", "--date", "2026-03-01"),
                  ("list",)):
-        refused(run("register", *args, "--db", db, memory_mb=None), "'9999-",
+        refused(here("register", *args, "--db", db), "'9999-",
                 "is not valid")
     assert files(tmp_path) == before
 
@@ -321,8 +329,8 @@ def test_a_roster_naming_one_person_twice_is_refused_at_the_line(tmp_path: Path)
                           ("Hoàng\u200b Văn Sơn", "invisible character U+200B")):
         roster = tmp_path / "roster.csv"
         roster.write_text(f"name\nLan\nHoàng Văn Sơn\n{second}\n", encoding="utf-8")
-        done = run("round", "new", tmp_path / "dot", "--roster", roster, "--products",
-                   products, "--name", "x", memory_mb=None)
+        done = here("round", "new", tmp_path / "dot", "--roster", roster, "--products",
+                    products, "--name", "x")
         refused(done, words, f"{roster}:4")
         assert not (tmp_path / "dot").exists()
 
@@ -336,8 +344,8 @@ def test_every_member_gets_a_workbook_of_their_own(tmp_path: Path) -> None:
     products.write_text("product_id,product_name,rubric\nS-1,Chè,food-processed-plant-26\n",
                         encoding="utf-8")
     folder = tmp_path / "dot"
-    done = run("round", "new", folder, "--roster", roster, "--products", products,
-               "--name", "x")
+    done = here("round", "new", folder, "--roster", roster, "--products", products,
+                "--name", "x")
     assert done.code == 0, done.text
     books = sorted((folder / "sheets").iterdir())
     assert len(books) == len(names), books
@@ -356,8 +364,7 @@ def test_every_member_gets_a_workbook_of_their_own(tmp_path: Path) -> None:
 def _register(tmp_path: Path) -> Path:
     db = tmp_path / "reg.sqlite"
     write_sheet(tmp_path / "seed.csv", register_rows(3))
-    assert run("register", "import", tmp_path / "seed.csv", "--db", db,
-               memory_mb=None).code == 0
+    assert here("register", "import", tmp_path / "seed.csv", "--db", db).code == 0
     (tmp_path / "seed.csv").unlink()
     return db
 
@@ -371,7 +378,7 @@ def test_reading_a_register_changes_nothing_beside_it(tmp_path: Path) -> None:
     conn.close()
     before = files(tmp_path)
     for args in (("list",), ("due",), ("counts",), ("expired",), ("history", "P-000001")):
-        done = run("register", *args, "--db", db, memory_mb=None)
+        done = here("register", *args, "--db", db)
         assert done.code in (0, 1), done.text
     assert files(tmp_path) == before
     # a read-only copy on a read-only folder is listed
@@ -381,8 +388,7 @@ def test_reading_a_register_changes_nothing_beside_it(tmp_path: Path) -> None:
     os.chmod(copy / "reg.sqlite", 0o444)
     os.chmod(copy, 0o555)
     try:
-        listed = run("register", "list", "-f", "json", "--db", copy / "reg.sqlite",
-                     memory_mb=None)
+        listed = here("register", "list", "-f", "json", "--db", copy / "reg.sqlite")
         assert listed.code == 0, listed.text
         assert len(json.loads(listed.out)) == 3
         assert sorted(p.name for p in copy.iterdir()) == ["reg.sqlite"]
@@ -398,7 +404,7 @@ def test_a_newer_register_is_refused_without_switching_its_journal(tmp_path: Pat
     conn.close()
     before = files(tmp_path)
     for args in (("list",), ("file", "P-000001", "--date", "2026-03-01")):
-        refused(run("register", *args, "--db", db, memory_mb=None), "99")
+        refused(here("register", *args, "--db", db), "99")
     assert files(tmp_path) == before
 
 
@@ -411,13 +417,12 @@ def test_not_a_register_is_never_taken_over(tmp_path: Path) -> None:
     conn.close()
     results = write_round(tmp_path / "r.json", [product("A", 4)])
     before = files(tmp_path)
-    done = run("register", "record", results, *DEC, "--cert", "A=1/GCN", "--db", other,
-               memory_mb=None)
+    done = here("register", "record", results, *DEC, "--cert", "A=1/GCN", "--db", other)
     refused(done, str(other))
     assert files(tmp_path) == before
     # a character device: refused, and nothing (no -journal) appears beside it
-    device = run("register", "record", results, *DEC, "--cert", "A=1/GCN", "--db",
-                 "/dev/null", memory_mb=None)
+    device = here("register", "record", results, *DEC, "--cert", "A=1/GCN", "--db",
+                  "/dev/null")
     refused(device, "not a regular file")
     assert not Path("/dev/null-journal").exists() and not Path("/dev/null-wal").exists()
 

@@ -100,6 +100,9 @@ def test_printed_documents_keep_their_page_budget(tmp_path: Path) -> None:
     assert all(n == 1 for kind, n in counts if kind == "summary"), counts
     assert next(n for kind, n in counts if kind == "list") <= 3, counts
     listed = " ".join(pages[starts[kinds.index("list")] - 1:])
-    ids = re.findall(r'<span class="id">([^<]+)</span>', out.read_text(encoding="utf-8"))
+    html = out.read_text(encoding="utf-8")
+    ids = re.findall(r'<td><span class="id">([^<]+)</span>', html)  # the list's rows
     assert len(ids) == 20
+    sheets = re.findall(r'Mã số sản phẩm: <span class="id">([^<]+)</span>', html)
+    assert set(sheets) == set(ids)  # the code kept whole on every member's and summary sheet
     assert [pid for pid in ids if pid not in listed] == []  # no code broken at its hyphen

@@ -13,7 +13,7 @@ from ocop_rate.cli import app
 from ocop_rate.pipeline import rate_paths
 from ocop_rate.report import printed
 from tests.conftest import SAMPLES, bundled_library
-from tests.pdf_print import needs_chromium, page_count, print_pdf
+from tests.pdf_print import needs_chromium, page_count, page_texts, print_pdf, runs
 
 runner = CliRunner()
 
@@ -37,7 +37,8 @@ def test_sheets_carry_the_official_parts(tmp_path: Path) -> None:
     html = out.read_text(encoding="utf-8")
     assert html.count("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM") == 3 + 1 + 1  # members, summary, list
     assert "Độc lập - Tự do - Hạnh phúc" in html and "PHIẾU ĐÁNH GIÁ SẢN PHẨM OCOP" in html
-    assert "Mã số sản phẩm: QN-HL-0102" in html and "Người đánh giá" in html
+    assert 'Mã số sản phẩm: <span class="id">QN-HL-0102</span>' in html  # kept whole
+    assert "Người đánh giá" in html
     assert "Quảng Ninh, ngày 05 tháng 02 năm 2026" in html
     assert "☒" in html and "(Ký và ghi rõ họ tên)" in html
     assert "92,33" in html and "92.33" not in html  # comma decimals
@@ -60,18 +61,27 @@ def test_text_from_files_is_escaped(tmp_path: Path, tiny_rules: Path) -> None:
 
 @needs_chromium
 def test_a_members_sheet_prints_on_at_most_two_pages(tmp_path: Path) -> None:
+    """Six members' sheets printed in one browser run: each ``.doc`` section ends in a page
+    break, so each sheet starts a page of its own (its motto on it) and its pages are
+    counted from there to the next sheet's first page."""
     library = bundled_library()
     result = rate_paths(library, [str(SAMPLES)])
-    checked = 0
+    sheets, ids = [], []
     for rating in result.ratings[:6]:  # six product sets, from 2 to 3 members
         rubric = library.rubrics[rating.rubric]
         member = rating.members[0].member
-        page = tmp_path / f"{rating.product_id}.html"
-        page.write_text(printed.document([printed.member_sheet(
-            rating, member, rubric, "vi", dt.date(2026, 2, 5))], "vi"), encoding="utf-8")
-        assert pdf_pages(page, tmp_path) <= 2, rating.product_id
-        checked += 1
-    assert checked == 6
+        sheets.append(printed.member_sheet(rating, member, rubric, "vi", dt.date(2026, 2, 5)))
+        ids.append(rating.product_id)
+    page = tmp_path / "sheets.html"
+    page.write_text(printed.document(sheets, "vi"), encoding="utf-8")
+    pages = page_texts(print_pdf(page, tmp_path / "sheets.pdf"))
+    starts = [n for n, text in enumerate(pages, 1)
+              if "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" in text]
+    assert len(starts) == 6 and starts[0] == 1, starts  # every sheet begins a page
+    counts = dict(zip(ids, runs(starts, len(pages)), strict=True))
+    assert all(n <= 2 for n in counts.values()), counts
+    firsts = [pages[n - 1] for n in starts]  # each code whole, never broken at its hyphen
+    assert [pid for pid, text in zip(ids, firsts, strict=True) if pid not in text] == []
 
 
 @needs_chromium

@@ -31,11 +31,11 @@ import pytest
 import yaml
 
 from tests.conftest import REPO
+from tests.shell_line import Done, ocop_words, run_line
 
 PAGES = [REPO / "README.md", *sorted((REPO / "docs").glob("*.md")),
          REPO / "scoring_rules" / "README.md"]
 README = (REPO / "README.md").read_text(encoding="utf-8")
-TIMEOUT = 300  # a guard against hangs, not a speed test
 DATA = ("sample_products", "sample_register", "scoring_rules", "golden.csv",
         "constraints.txt", "examples", "tools", "docs/decision", "tests/bad_inputs")
 EXIT = re.compile(r"\s+#\s*exit\s+(\d+)\b.*$")
@@ -116,9 +116,10 @@ def _env() -> dict[str, str]:
     return env
 
 
-def _run(line: str, cwd: Path) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(["bash", "-c", line], cwd=cwd, env=_env(), capture_output=True,
-                          text=True, timeout=TIMEOUT, stdin=subprocess.DEVNULL, check=False)
+def _run(line: str, cwd: Path) -> Done:
+    """``line`` as bash runs it: a plain ``ocop-rate`` line in this process (the same
+    words, folder and environment), any other in ``bash -c`` (tests/shell_line.py)."""
+    return run_line(line, cwd, _env())
 
 
 def _check(page: Path, line: str, expected: int, shown: list[str], cwd: Path) -> bool:
@@ -328,3 +329,26 @@ def test_commands_are_split_as_a_shell_would() -> None:
     assert _runnable("pip install -e . && pytest") is None
     assert _console("$ ocop-rate a  # exit 2\nshown\n\n$ ocop-rate b\n") == [
         ("ocop-rate a", 2, ["shown"]), ("ocop-rate b", 0, [])]
+
+
+def test_a_plain_line_runs_here_as_bash_runs_it() -> None:
+    """The harness (tests/shell_line.py): only a plain ``[NAME=value] ocop-rate ARGS`` line
+    runs in this process, split as bash splits it; and such a line prints the same bytes
+    and exits with the same code in this process as in ``bash -c``."""
+    assert ocop_words("OCOP_LANG=en ocop-rate rate 'a b' \"c\"  # exit 1") == (
+        {"OCOP_LANG": "en"}, "ocop-rate", ["rate", "a b", "c"])
+    assert ocop_words("python -m ocop_rate --version") == ({}, "python -m ocop_rate",
+                                                           ["--version"])
+    for shell in ("ocop-rate rate x > out.txt", "ocop-rate rate x | head", "ocop-rate a && b",
+                  "ocop-rate rate $HOME", "ocop-rate rate *.yaml", "ocop-rate rate ~/x",
+                  "ocop-rate rate 'a #b'", "python tools/fidelity.py", "ocop-rate rate 'x"):
+        assert ocop_words(shell) is None, shell
+    for line in ("OCOP_LANG=en ocop-rate rate --help",
+                 "ocop-rate rate tests/bad_inputs/dossiers/tabs.yaml --rules "
+                 "tests/bad_inputs/tiny-rubric  # exit 1"):
+        here = run_line(line, REPO, _env())
+        child = subprocess.run(["bash", "-c", line], cwd=REPO, env=_env(), capture_output=True,
+                               text=True, timeout=120, stdin=subprocess.DEVNULL, check=False)
+        assert (here.returncode, here.stdout, here.stderr) == (
+            child.returncode, child.stdout, child.stderr), line
+    assert here.returncode == 1 and "tabs.yaml" in here.stderr + here.stdout

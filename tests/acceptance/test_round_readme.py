@@ -1,5 +1,6 @@
 """The council round walk-through of the secretary's guide (docs/huong-dan.md) runs as
-printed, with the exit codes it says."""
+printed, with the exit codes it says (each ``ocop-rate`` line run as bash would, in this
+process: tests/shell_line.py)."""
 
 from __future__ import annotations
 
@@ -7,9 +8,10 @@ import json
 import os
 import re
 import shutil
-import subprocess
 import sys
 from pathlib import Path
+
+from tests.shell_line import run_line
 
 REPO = Path(__file__).resolve().parents[2]
 
@@ -29,8 +31,7 @@ def test_readme_round_walk_through_runs_as_printed(tmp_path: Path) -> None:
            f"{os.environ.get('PATH', '')}", "COLUMNS": "120"}
     codes = []
     for command in walk_through():
-        done = subprocess.run(command, shell=True, cwd=tmp_path, env=env,
-                              capture_output=True, text=True, check=False)
+        done = run_line(command, tmp_path, env)
         codes.append((command.split()[:3], done.returncode))
         assert done.returncode in (0, 1), (command, done.stdout, done.stderr)
         if command.startswith("ocop-rate round status dot-2 -f json"):

@@ -91,7 +91,10 @@ def test_trailing_commas_inside_quotes_are_kept(tmp_path: Path) -> None:
 
 @pytest.mark.parametrize("suffix", [".csv", ".xlsx"])
 def test_error_flood_is_capped_per_column_and_per_file(tmp_path: Path, suffix: str) -> None:
-    rows = 100_000 if suffix == ".csv" else 20_000
+    # the CSV at the 100,000 rows the reference speaks of; the workbook at 12,000, still 600
+    # times the 20 per column and 60 times the 200 per file, its counts past 10,000 (said
+    # with a thousands mark): openpyxl writing and reading more rows adds time, no case
+    rows = 100_000 if suffix == ".csv" else 12_000
     body = [[f"F-{i}", "x", "tiny", "M1", "zz", "zz", "c"] for i in range(rows)]
     path = tmp_path / f"flood{suffix}"
     if suffix == ".csv":

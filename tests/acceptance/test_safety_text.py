@@ -85,7 +85,7 @@ def test_control_characters_in_yaml_are_refused_located(tmp_path: Path) -> None:
         paths[case].write_text(f"product:\n  id: E-{number}\n  " + line + "\n  rubric: tiny\n"
                                "council:\n- member: M1\n  scores: {A1: h, B1: c, C1: c}\n",
                                encoding="utf-8")
-    run = cli("rate", tmp_path, "-r", TINY, "-f", "json")
+    run = cli_here("rate", tmp_path, "-r", TINY, "-f", "json")  # the table: a process
     assert_clean(run)
     assert run.code == 1, run.text
     errors = {i["file"]: i["errors"][0] for i in json.loads(run.out)}
@@ -104,7 +104,7 @@ def test_binary_values_and_json_escapes_are_refused(tmp_path: Path) -> None:
                       encoding="utf-8")
     esc = write_json_text(tmp_path / "esc.json", json_dossier(name="\\u001b]0;owned\\u0007"))
     for path, words in ((binary, "binary value"), (esc, "U+001B")):
-        run = cli("rate", path, "-r", TINY, "-f", "json")
+        run = cli_here("rate", path, "-r", TINY, "-f", "json")
         assert_clean(run)
         assert run.code == 1 and words in run.out, run.text
 
@@ -138,7 +138,7 @@ def test_escapes_in_file_names_and_sheet_cells_never_reach_the_terminal(tmp_path
         assert_clean(run)
         assert run.code == 1, (args, run.text)
         assert not RAW_ESCAPES.search(run.text.replace("\r\n", "\n")), (args, run.text)
-    items = json.loads(cli("rate", folder, "-r", TINY, "-f", "json").out)
+    items = json.loads(cli_here("rate", folder, "-r", TINY, "-f", "json").out)
     messages = " ".join(e["message"] for i in items for e in i["errors"])
     assert "U+001B" in messages and "U+009B" in messages
     assert "\\x1b[2Jh" in messages  # the unknown code, shown escaped
@@ -180,7 +180,7 @@ def test_same_member_spelled_twice_in_a_dossier(tmp_path: Path) -> None:
         data = dossier_data([GOOD, GOOD], pid=f"P-{number}")
         data["council"][0]["member"], data["council"][1]["member"] = pair
         paths.append(str(dump(tmp_path / f"m{number}.yaml", data)))
-    run = cli("rate", tmp_path, "-r", TINY, "-f", "json")
+    run = cli_here("rate", tmp_path, "-r", TINY, "-f", "json")
     assert_clean(run)
     assert run.code == 1, run.text
     said = {i["file"]: " ".join(e["message"] for e in i["errors"])
@@ -193,7 +193,7 @@ def test_same_member_spelled_twice_in_a_sheet(tmp_path: Path) -> None:
     path = tmp_path / "s.csv"
     path.write_text(HEADER + "".join(f"S-{n},x,tiny,Lan,h,c,c\nS-{n},x,tiny,{second},h,c,c\n"
                                      for n, second in enumerate(seconds)), encoding="utf-8")
-    run = cli("rate", path, "-r", TINY, "-f", "json")
+    run = cli_here("rate", path, "-r", TINY, "-f", "json")
     assert_clean(run)
     assert run.code == 1, run.text
     assert [n for n in range(len(seconds))
@@ -215,14 +215,14 @@ def test_invisible_or_look_alike_characters_in_ids_are_refused(tmp_path: Path) -
     """Every id a dossier of one folder, then a row of one sheet: each refused."""
     for number, pid in enumerate(LOOK_ALIKE_IDS):
         dump(tmp_path / "d" / f"d{number}.yaml", dossier_data([GOOD], pid=pid))
-    run = cli("rate", tmp_path / "d", "-r", TINY, "-f", "json")
+    run = cli_here("rate", tmp_path / "d", "-r", TINY, "-f", "json")
     assert_clean(run)
     assert run.code == 1, run.text
     assert len(_messages(run.out, "invisible or look-alike")) == len(LOOK_ALIKE_IDS), run.out
     sheet = tmp_path / "s.csv"
     sheet.write_text(HEADER + "".join(f"{pid},x,tiny,M1,h,c,c\n" for pid in LOOK_ALIKE_IDS),
                      encoding="utf-8")
-    run = cli("rate", sheet, "-r", TINY, "-f", "json")
+    run = cli_here("rate", sheet, "-r", TINY, "-f", "json")
     assert run.code == 1, run.text
     assert len(_messages(run.out, "invisible or look-alike")) == len(LOOK_ALIKE_IDS), run.out
 
@@ -235,18 +235,18 @@ def test_ids_are_compared_in_one_normal_form(tmp_path: Path) -> None:
     for number, (first, second) in enumerate(SAME_IDS):
         dump(tmp_path / "d" / f"a{number}.yaml", dossier_data([GOOD], pid=first))
         dump(tmp_path / "d" / f"b{number}.yaml", dossier_data([GOOD], pid=second))
-    run = cli("rate", tmp_path / "d", "-r", TINY, "-f", "json")
+    run = cli_here("rate", tmp_path / "d", "-r", TINY, "-f", "json")
     assert_clean(run)
     assert run.code == 1, run.text
     assert len(_messages(run.out, "is already used by")) == len(SAME_IDS), run.out
     sheet = tmp_path / "s.csv"
     sheet.write_text(HEADER + "".join(f"{first},x,tiny,M1,h,c,c\n{second},x,tiny,M1,h,c,c\n"
                                       for first, second in SAME_IDS), encoding="utf-8")
-    run = cli("rate", sheet, "-r", TINY, "-f", "json")
+    run = cli_here("rate", sheet, "-r", TINY, "-f", "json")
     assert run.code == 1, run.text
     assert len(_messages(run.out, "is the same as")) == len(SAME_IDS), run.out
     firsts = [tmp_path / "d" / f"a{number}.yaml" for number in range(len(SAME_IDS))]
-    mixed = cli("rate", *firsts, sheet, "-r", TINY, "-f", "json")
+    mixed = cli_here("rate", *firsts, sheet, "-r", TINY, "-f", "json")
     assert mixed.code == 1
     # a dossier and a sheet of one product are one council (issue 19): with a part of
     # it refused (the second spelling), the product is not rated on the rest

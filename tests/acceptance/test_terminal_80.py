@@ -6,12 +6,12 @@ from __future__ import annotations
 
 import re
 import shutil
-import subprocess
 from pathlib import Path
 
 import pytest
 
 from tests.conftest import REPO, SAMPLES
+from tests.shell_line import run_line
 from tests.tmux_screen import terminal_env, tmux_lines
 
 pytestmark = pytest.mark.skipif(shutil.which("tmux") is None,
@@ -24,10 +24,9 @@ def _words(text: str) -> set[str]:
 
 
 def _wide_words(command: str, cwd: Path) -> set[str]:
-    """Every word of the same command's output 400 columns wide, where nothing wraps."""
-    done = subprocess.run(["bash", "-c", command], cwd=cwd,
-                          env={**terminal_env(), "COLUMNS": "400"}, capture_output=True,
-                          text=True, timeout=120, check=False)
+    """Every word of the same command's output 400 columns wide, where nothing wraps (not
+    a terminal: an ``ocop-rate`` line runs in this process, tests/shell_line.py)."""
+    done = run_line(command, cwd, {**terminal_env(), "COLUMNS": "400"})
     return _words(done.stdout + done.stderr)
 
 
@@ -77,8 +76,7 @@ def test_rate_round_at_80_columns_splits_no_word(roster: str, tmp_path: Path) ->
                  "examples/council-round/products.csv --name 'Đợt 2 năm 2026' "
                  "--date 2026-11-20 --province 'Quảng Ninh' --quorum 2/3",
                  "python examples/council-round/fill.py dot/sheets"):
-        done = subprocess.run(["bash", "-c", step], cwd=tmp_path, env=terminal_env(),
-                              capture_output=True, text=True, timeout=120, check=False)
+        done = run_line(step, tmp_path, terminal_env())
         assert done.returncode == 0, (step, done.stdout, done.stderr)
     for command in ("ocop-rate rate dot", "ocop-rate rate dot --members"):
         screen = tmux_lines(command, tmp_path, 80)

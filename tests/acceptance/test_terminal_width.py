@@ -3,6 +3,7 @@ id, name, total, class and outcome readable, no number cut, no line wider than t
 
 from __future__ import annotations
 
+import functools
 import json
 import shutil
 import sys
@@ -18,7 +19,9 @@ runner = CliRunner()
 DONE = "Không chấm được:"  # the summary line's last class: the table is fully drawn
 
 
+@functools.cache
 def _ratings() -> list[dict[str, object]]:
+    """The samples' ratings as JSON, read once per process (the tests only read them)."""
     result = runner.invoke(app, ["rate", str(SAMPLES), "-f", "json"])
     items: list[dict[str, object]] = json.loads(result.stdout)
     return items

@@ -93,11 +93,32 @@ def test_register_due_as_json_loads_nothing_heavy(register: Path, tmp_path: Path
     assert not _heavy(modules, SCORING | DRAWING | MODELS | {"yaml"})
 
 
+def test_the_registers_json_answers_build_no_document(register: Path, tmp_path: Path) -> None:
+    """A JSON answer of the register is its rows as objects, one a line: no Document
+    (a title, sections, tables) is built for it, so its model module is not loaded."""
+    for ask in (["due", "--on", "2029-05-01"], ["expired", "--on", "2040-01-01"], ["list"]):
+        modules, out = _loaded(["register", *ask, "-f", "json", "--db", str(register)],
+                               tmp_path)
+        assert len(json.loads(out)) == 30
+        assert "ocop_rate.models.document" not in modules, ask
+
+
 def test_register_due_table_draws_with_rich_only(register: Path, tmp_path: Path) -> None:
     modules, out = _loaded(["register", "due", "--db", str(register), "--on", "2029-05-01"],
                            tmp_path)
     assert "P-000029" in out and "rich" in modules
     assert not _heavy(modules, SCORING | MODELS | {"yaml"})
+
+
+def test_register_import_says_what_it_wrote_without_rich(tmp_path: Path) -> None:
+    """``register import`` of a CSV writes one plain line on stderr (how many rows went
+    where): it draws nothing, so it loads neither rich nor pandas for it; the line is the
+    same one the console writes (tests/unit/cli/test_notes.py)."""
+    sheet = write_sheet(tmp_path / "so.csv", register_rows(5))
+    modules, _ = _loaded(["register", "import", str(sheet), "--db",
+                          str(tmp_path / "so.sqlite")], tmp_path)
+    assert "ocop_rate.register.importing" in modules  # it ran the import
+    assert not _heavy(modules, SCORING | DRAWING | MODELS | {"yaml"})
 
 
 DOSSIER = SAMPLES / "qn-bc-tra-hoa-vang.yaml"

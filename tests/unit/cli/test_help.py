@@ -5,8 +5,6 @@ from __future__ import annotations
 import os
 import re
 import shlex
-import subprocess
-import sys
 from pathlib import Path
 from typing import Any
 
@@ -19,6 +17,7 @@ from ocop_rate.cli.help import help_sources
 from ocop_rate.messages import CATALOGUE
 from tests.acceptance.test_vietnamese import command_names, english_words
 from tests.conftest import REPO
+from tests.shell_line import ocop_words, run_line
 
 runner = CliRunner()
 REGISTER = ["queue", "due", "expired", "list", "history", "counts", "export", "record",
@@ -182,14 +181,8 @@ def test_readme_commands_of_this_section_run(tmp_path: Path) -> None:
     for name in ("sample_products", "tests"):
         (tmp_path / name).symlink_to(REPO / name)
     for line in commands:
-        env = {**os.environ}
-        words = shlex.split(line, comments=True)
-        while "=" in words[0]:
-            key, _, value = words.pop(0).partition("=")
-            env[key] = value
-        assert words[0] == "ocop-rate", line
-        done = subprocess.run([sys.executable, "-m", "ocop_rate", *words[1:]], cwd=tmp_path,
-                              env=env, capture_output=True, text=True, timeout=120)
+        assert ocop_words(line) is not None, line  # a plain `[VAR=x] ocop-rate ARGS` line
+        done = run_line(line, tmp_path, dict(os.environ))  # as bash would, in this process
         assert done.returncode in (0, 1), (line, done.stderr)
         assert "Traceback" not in done.stderr
 

@@ -6,11 +6,9 @@ text read back."""
 from __future__ import annotations
 
 import json
-import os
 import re
 import shutil
 import subprocess
-import sys
 import zipfile
 from pathlib import Path
 
@@ -19,7 +17,7 @@ from docx import Document
 from typer.testing import CliRunner
 
 from ocop_rate.cli import app
-from tests.round_factory import make_round
+from tests.round_factory import make_round, run_fill_example
 
 REPO = Path(__file__).resolve().parents[3]
 runner = CliRunner()
@@ -38,13 +36,10 @@ def readme_round(tmp_path_factory: pytest.TempPathFactory) -> Path:
                               "--date", "2026-11-20", "--province", "Quảng Ninh",
                               "--quorum", "2/3"])
     assert out.exit_code == 0, out.output
-    env = {**os.environ, "PYTHONPATH": str(REPO)}
-    fill = [sys.executable, str(example / "fill.py"), str(root / "dot-2" / "sheets")]
-    subprocess.run(fill, check=True, env=env, capture_output=True)
-    subprocess.run([*fill, "--rescore", "QN-DT-0120", "--member", "hoang-van-son", "--set",
-                    "C7=d", "--set", "A3.1=c", "--out",
-                    str(root / "dot-2" / "rescore" / "son-2.xlsx")],
-                   check=True, env=env, capture_output=True)
+    run_fill_example(root / "dot-2" / "sheets")
+    run_fill_example(root / "dot-2" / "sheets", "--rescore", "QN-DT-0120", "--member",
+                     "hoang-van-son", "--set", "C7=d", "--set", "A3.1=c", "--out",
+                     root / "dot-2" / "rescore" / "son-2.xlsx")
     return root / "dot-2"
 
 

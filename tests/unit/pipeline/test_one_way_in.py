@@ -418,7 +418,7 @@ def test_criterion_columns_labelled_with_their_names(tmp_path: Path) -> None:
     rows = _fixed(14)
     rubric = bundled_library().rubrics[rows[0][1]]
     label = {c.id: f"{c.id} {c.name.vi}" for c in rubric.criteria}
-    loose_and_round(tmp_path / "named", rows, _by_member(rows))  # the files, relabelled:
+    plain = loose_and_round(tmp_path / "named", rows, _by_member(rows))  # then relabelled:
     for folder in (tmp_path / "named" / "loose", tmp_path / "named" / "round" / "sheets"):
         for path in folder.glob("*.csv"):
             with path.open(encoding="utf-8") as handle:
@@ -427,7 +427,6 @@ def test_criterion_columns_labelled_with_their_names(tmp_path: Path) -> None:
             with path.open("w", newline="", encoding="utf-8") as handle:
                 csv.writer(handle).writerows(table)
     assert any(" " in h for h in label.values())
-    plain = loose_and_round(tmp_path / "plain", rows, _by_member(rows))
     again = {"loose": rate([str(p) for p in sorted((tmp_path / "named" / "loose")
                                                    .glob("*.csv"))]),
              "round": rate([str(tmp_path / "named" / "round")])}

@@ -424,3 +424,18 @@ def test_record_straight_from_a_round_folder(tmp_path: Path) -> None:
     refused = cli("register", "record", not_a_round, *DEC, "--db", tmp_path / "x.sqlite",
                   code=2)
     assert "round.yaml" in refused.stderr and not (tmp_path / "x.sqlite").exists()
+
+
+def test_due_lists_by_state_then_expiry_then_product_whatever_the_place(tmp_path: Path
+                                                                       ) -> None:
+    """Open windows first, then those opening, then those closed unfiled; within a state
+    by expiry, then product id: a product's province or commune does not order it."""
+    rows = [["P-C", "Chè", "Cao Bằng", "Xã 1", "food", 3, "G-C", "2026-06-05", "", "1/QĐ"],
+            ["P-D", "Dừa", "An Giang", "Xã 2", "food", 3, "G-D", "2026-08-01", "", "1/QĐ"],
+            ["P-B", "Bưởi", "Bắc Giang", "Xã 3", "food", 4, "G-B", "2026-09-10", "", "1/QĐ"],
+            ["P-A", "Atiso", "Yên Bái", "Xã 4", "food", 3, "G-A", "2026-08-01", "", "1/QĐ"]]
+    db = tmp_path / "reg.sqlite"
+    cli("register", "import", write_sheet(tmp_path / "so.csv", rows), "--db", db)
+    due = as_json("register", "due", "--on", "2029-03-01", "--within", "400", "--db", db)
+    assert [(d["product_id"], d["state"]) for d in due] == [
+        ("P-A", "open"), ("P-D", "open"), ("P-B", "opening"), ("P-C", "closed-unfiled")]

@@ -167,3 +167,24 @@ def test_a_flood_of_bad_rows_lists_the_first_problems_and_a_count(tmp_path: Path
     assert len(listed) == 200 and "bad.csv:201:6:" in listed[-1]
     assert "50" in out.stderr.splitlines()[-1]                       # and how many more
     assert list(tmp_path.glob("reg.sqlite*")) == []
+
+
+def test_short_and_full_rows_put_each_cell_in_its_column(tmp_path: Path) -> None:
+    """A row whose last cells are empty is shorter in the file (the reader drops trailing
+    empty fields) than one that fills them: both read each cell from its own column, the
+    missing ones blank."""
+    sheet = write(tmp_path / "mixed.csv",
+                  "product_id,product_name,stars,certificate,issued_on,decision,commune,"
+                  "producer\n"
+                  "A-1,Mắm,4,G1,05/06/2026,1/QĐ,Ba Chẽ,HTX Một\n"      # every cell
+                  "A-2,Chè,3,G2,05/06/2026,1/QĐ,Đầm Hà\n"              # no producer
+                  "A-3,Gà,3,G3,05/06/2026,1/QĐ\n"                      # neither
+                  "A-4,Na,4,G4,05/06/2026,1/QĐ,,HTX Bốn\n")            # no commune
+    db = tmp_path / "reg.sqlite"
+    cli("register", "import", sheet, "--db", db)
+    said = {r["product_id"]: (r["product_name"], r["stars"], r["certificate"], r["commune"],
+                              r["producer"]) for r in as_json("register", "list", "--db", db)}
+    assert said == {"A-1": ("Mắm", 4, "G1", "Ba Chẽ", "HTX Một"),
+                    "A-2": ("Chè", 3, "G2", "Đầm Hà", None),
+                    "A-3": ("Gà", 3, "G3", None, None),
+                    "A-4": ("Na", 4, "G4", None, "HTX Bốn")}
