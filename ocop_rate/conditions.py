@@ -7,7 +7,7 @@ it could not be checked, and a criterion whose applicability is unknown counts a
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 
 from ocop_rate.models.conditions import Condition, FactValue
 
@@ -18,25 +18,78 @@ Chosen = Mapping[str, str]
 
 def evaluate(cond: Condition, facts: Facts, chosen: Chosen | None = None) -> bool | None:
     """True, False, or None when a fact (or a criterion's option) it needs is missing."""
+    return _compiled(cond)(facts, chosen)
+
+
+Test = Callable[[Facts, "Chosen | None"], "bool | None"]
+_COMPILED: dict[int, tuple[Condition, Test]] = {}
+_COMPILED_SIZE = 4096
+
+
+def _compiled(cond: Condition) -> Test:
+    """``cond`` as a function of (facts, chosen), made once per condition object
+    (conditions are frozen; one is evaluated for every member and product of a batch) and
+    remembered in a bounded table: no model attribute read, no ``comparisons()`` dict
+    rebuilt, per evaluation."""
+    hit = _COMPILED.get(id(cond))
+    if hit is None or hit[0] is not cond:
+        if len(_COMPILED) >= _COMPILED_SIZE:
+            _COMPILED.clear()
+        hit = _COMPILED[id(cond)] = (cond, _compile(cond))
+    return hit[1]
+
+
+def _compile(cond: Condition) -> Test:
     if cond.fact is not None or cond.criterion is not None:
-        source: Mapping[str, FactValue] = facts if cond.fact is not None else (chosen or {})
-        key = cond.fact if cond.fact is not None else cond.criterion
-        assert key is not None
+        return _leaf(cond)
+    if cond.not_ is not None:
+        inner = _compiled(cond.not_)
+
+        def negated(facts: Facts, chosen: Chosen | None) -> bool | None:
+            found = inner(facts, chosen)
+            return None if found is None else not found
+        return negated
+    parts = [_compiled(c) for c in (cond.all_ or cond.any_ or ())]
+    # all: False if a part is, else unknown if one is, else True; any: the same with True
+    decides = cond.all_ is None
+
+    def joined(facts: Facts, chosen: Chosen | None) -> bool | None:
+        unknown = False
+        for part in parts:
+            found = part(facts, chosen)
+            if found is decides:
+                return decides
+            unknown = unknown or found is None
+        return None if unknown else not decides
+    return joined
+
+
+def _leaf(cond: Condition) -> Test:
+    """A fact's or a criterion's comparisons; unknown when the dossier does not give it."""
+    on_facts = cond.fact is not None
+    found = cond.fact if on_facts else cond.criterion
+    assert found is not None
+    key: str = found
+    tests = tuple(cond.comparisons().items())
+    if len(tests) == 1 and tests[0][0] == "eq":  # the usual: one equality
+        target = tests[0][1]
+        flag = isinstance(target, bool)
+
+        def equal(facts: Facts, chosen: Chosen | None) -> bool | None:
+            source = facts if on_facts else (chosen or {})
+            if key not in source:
+                return None
+            value = source[key]  # True must not equal 1 (as _compare)
+            return isinstance(value, bool) == flag and value == target
+        return equal
+
+    def compare(facts: Facts, chosen: Chosen | None) -> bool | None:
+        source = facts if on_facts else (chosen or {})
         if key not in source:
             return None
         value = source[key]
-        return all(_compare(op, value, target) for op, target in cond.comparisons().items())
-    if cond.not_ is not None:
-        inner = evaluate(cond.not_, facts, chosen)
-        return None if inner is None else not inner
-    results = [evaluate(c, facts, chosen) for c in (cond.all_ or cond.any_ or ())]
-    if cond.all_ is not None:
-        if False in results:
-            return False
-        return None if None in results else True
-    if True in results:
-        return True
-    return None if None in results else False
+        return all(_compare(op, value, target) for op, target in tests)
+    return compare
 
 
 def missing_facts(cond: Condition, facts: Facts) -> list[str]:

@@ -92,17 +92,18 @@ def _inode(path: Path) -> tuple[int, int] | None:
     return st.st_dev, st.st_ino
 
 
-def _compare(watched: dict[str, _Output], path: Path, real: Path | None) -> None:
+def _compare(watched: dict[str, _Output], path: Path) -> None:
     """An input noted while outputs are watched: is it one of them? Only an output that
-    exists can be an input, so a run writing new files costs nothing per input."""
+    exists can be an input, so a run writing new files costs nothing per input; for one
+    that exists, one ``stat`` per input answers: the same file (named by its own path, by
+    a link or by a hard link) has the same device and inode, with no ``resolve`` (a
+    system call per part of the path) per input."""
     existing = [o for o in watched.values() if o.inode is not None and o.input is None]
     if not existing:
         return
-    hit = watched.get(str(_real(path) if real is None else real))
-    if hit is None:
-        inode = _inode(path)
-        hit = next((o for o in existing if o.inode == inode), None)
-    if hit is not None and hit.input is None:
+    inode = _inode(path)
+    hit = next((o for o in existing if o.inode == inode), None)
+    if hit is not None:
         hit.input = str(path)
 
 
@@ -114,7 +115,7 @@ def note_input(path: Path, real: Path | None = None) -> None:
     if run is None:
         return
     if run.watched is not None:
-        _compare(run.watched, path, real)
+        _compare(run.watched, path)
         return
     key = str(_real(path) if real is None else real)
     if key in run.paths:  # noted already (found by a walk, then read): one stat is enough

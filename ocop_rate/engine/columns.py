@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 import numpy as np
 
@@ -95,19 +95,23 @@ def from_dossiers(rubric: Rubric, dossiers: Sequence[tuple[Dossier, str | None]]
     self_option = np.full((len(dossiers), n_crit), NO_SELF, dtype=np.int8)
     members: list[str] = []
     extras: list[ProductExtras] = []
+    ids = [c.id for c in crits]
+    index = t.index
     r = 0
     for p, (dossier, file) in enumerate(dossiers):
         made: dict[int, tuple[str | None, tuple[str, ...]]] = {}  # derivations, once each
         for sheet in dossier.council:
             members.append(sheet.member)
             scores = sheet.scores
-            for k, crit in enumerate(crits):
-                code = scores.get(crit.id)
-                if code is None:
-                    code = _derived(made, crits, k, dossier)[0]
-                    assert code is not None, "check_fit must run before scoring"
-                    derived[r, k] = True
-                option[r, k] = t.index[k][code]
+            codes = [scores.get(cid) for cid in ids]
+            if None in codes:  # blank criteria: derived from the facts
+                for k, code in enumerate(codes):
+                    if code is None:
+                        codes[k] = _derived(made, crits, k, dossier)[0]
+                        assert codes[k] is not None, "check_fit must run before scoring"
+                        derived[r, k] = True
+            option[r] = [known[code] for known, code in  # every code known: check_fit
+                         zip(index, cast("list[str]", codes), strict=True)]
             r += 1
         if dossier.self_assessment:
             for k, crit in enumerate(crits):

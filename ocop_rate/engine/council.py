@@ -39,6 +39,9 @@ def group_sum(values: Ints, starts: Ints) -> Ints:
         out: Ints = values.reshape(len(n), int(n[0]), *values.shape[1:]).sum(
             axis=1, dtype=np.int64)
         return out
+    if len(n) <= SMALL_BLOCK and int(n.min()) > 0:  # one call, not one per size and row
+        out = np.add.reduceat(values, starts[:-1], axis=0, dtype=np.int64)
+        return out
     out = np.empty((len(n), *values.shape[1:]), dtype=np.int64)
     for size in _sizes(n):
         products = np.flatnonzero(n == size)
@@ -48,6 +51,13 @@ def group_sum(values: Ints, starts: Ints) -> Ints:
             acc += values[first + j]
         out[products] = acc
     return out
+
+
+SMALL_BLOCK = 256
+"""Up to this many products of mixed council sizes, :func:`group_sum` is one
+``np.add.reduceat`` (a tenth of the time of the loop over sizes for a block of tens of
+products, as a batch of many rubrics makes); past it, the loop (``reduceat`` walks a big
+array row by row: several times slower at 100,000 products)."""
 
 
 def group_range(values: Ints, starts: Ints) -> Ints:

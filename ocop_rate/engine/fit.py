@@ -51,6 +51,8 @@ def check_fit(rubric: Rubric, dossier: Dossier) -> list[FitProblem]:
         elif spec.unit == "fraction" and not 0 <= float(value) <= 1:
             out.append(FitProblem(("facts", name), "rating.fact_fraction",
                                   {"fact": name, **_shown(value)}))
+    every = _known(rubric)[2]
+    underived: dict[str, bool] = {}  # derivations read only the facts: once per dossier
     for i, sheet in enumerate(dossier.council):
         where: FieldPath = ("council", i, "scores")
         out += _check_codes(rubric, sheet.scores, where)
@@ -58,8 +60,9 @@ def check_fit(rubric: Rubric, dossier: Dossier) -> list[FitProblem]:
             if cid not in rubric.criteria_by_id:
                 out.append(FitProblem(("council", i, "notes", cid),
                                       *_unknown_criterion(cid, ids)))
-        blank = [c.id for c in rubric.criteria
-                 if c.id not in sheet.scores and derive(c, dossier.facts)[0] is None]
+        blank = [] if sheet.scores.keys() >= every else [
+            c.id for c in rubric.criteria
+            if c.id not in sheet.scores and _underived(underived, c, dossier)]
         if blank:
             out.append(FitProblem(where, "rating.member_blank",
                                   {"member": sheet.member, "criteria": ", ".join(blank)}))
@@ -118,9 +121,19 @@ def _unknown_criterion(cid: str, known: list[str]) -> tuple[str, dict[str, str]]
     return "rating.unknown_criterion", params
 
 
+def _underived(made: dict[str, bool], crit: Criterion, dossier: Dossier) -> bool:
+    """Whether the dossier's facts derive no option of ``crit`` (remembered in ``made``)."""
+    hit = made.get(crit.id)
+    if hit is None:
+        hit = made[crit.id] = derive(crit, dossier.facts)[0] is None
+    return hit
+
+
 def _check_codes(rubric: Rubric, scores: dict[str, str], where: FieldPath) -> list[FitProblem]:
+    codes, pairs, _ = _known(rubric)
+    if scores.items() <= pairs:  # the usual sheet: every criterion and code known
+        return []
     out: list[FitProblem] = []
-    codes = _codes(rubric)
     for cid, code in scores.items():
         known = codes.get(cid)
         if known is not None and code in known:
@@ -134,16 +147,21 @@ def _check_codes(rubric: Rubric, scores: dict[str, str], where: FieldPath) -> li
     return out
 
 
-_CODES: dict[int, tuple[Rubric, dict[str, frozenset[str]]]] = {}
+_Known = tuple[dict[str, frozenset[str]], frozenset[tuple[str, str]], frozenset[str]]
+_CODES: dict[int, tuple[Rubric, _Known]] = {}
 
 
-def _codes(rubric: Rubric) -> dict[str, frozenset[str]]:
+def _known(rubric: Rubric) -> _Known:
     """Each criterion's option codes, ``none`` included (what ``Criterion.option``
-    finds), made once per rubric object (rubrics are immutable)."""
+    finds), the same as (criterion, code) pairs, and the criterion ids: made once per
+    rubric object (rubrics are immutable)."""
     hit = _CODES.get(id(rubric))
     if hit is None or hit[0] is not rubric:
-        hit = _CODES[id(rubric)] = (rubric, {
-            c.id: frozenset({NONE, *(o.code for o in c.options)}) for c in rubric.criteria})
+        codes = {c.id: frozenset({NONE, *(o.code for o in c.options)})
+                 for c in rubric.criteria}
+        hit = _CODES[id(rubric)] = (rubric, (
+            codes, frozenset((cid, code) for cid, known in codes.items() for code in known),
+            frozenset(codes)))
     return hit[1]
 
 

@@ -127,8 +127,14 @@ def _applies(cols: CouncilColumns) -> NDArray[np.bool_]:
             out[:, k] = verdict[where.reshape(-1)]
             continue
         rows = option[:, ks].tolist()
+        seen: dict[tuple[int, tuple[int, ...]], bool] = {}  # a product's members agree often
         for r, p in enumerate(row_product.tolist()):
-            out[r, k] = applies(crit, cols.extras[p].facts, _codes(rubric, read, ks, rows[r]))
+            key = (p, tuple(rows[r]))
+            hit = seen.get(key)
+            if hit is None:
+                hit = seen[key] = applies(crit, cols.extras[p].facts,
+                                          _codes(rubric, read, ks, rows[r]))
+            out[r, k] = hit
     return out
 
 
@@ -313,14 +319,17 @@ def _self_assessment(t: RubricTables, cols: CouncilColumns
     safe = np.where(cols.self_option == NO_SELF, 0, cols.self_option)
     pts = t.points[np.arange(len(cols.rubric.criteria)), safe].astype(np.int64)
     rubric = cols.rubric
+    products = np.flatnonzero(given).tolist()
+    chosen: dict[int, dict[str, str]] = {}  # each product's self-assessed codes, made once
     for k, crit in enumerate(rubric.criteria):  # as for a member: applicability counts
         if crit.applies is None:
             continue
-        for p in np.flatnonzero(given).tolist():
+        for p in products:
             assert cols.extras is not None
-            chosen = {c.id: c.option_at(int(i)).code
-                      for c, i in zip(rubric.criteria, safe[p].tolist(), strict=True)}
-            if not applies(crit, cols.extras[p].facts, chosen):
+            if p not in chosen:
+                chosen[p] = {c.id: c.option_at(int(i)).code
+                             for c, i in zip(rubric.criteria, safe[p].tolist(), strict=True)}
+            if not applies(crit, cols.extras[p].facts, chosen[p]):
                 pts[p, k] = 0
     parts = np.stack([pts[:, mask].sum(axis=1) for mask in t.part], axis=1).astype(np.int64)
     has_any = np.array([bool(e.self_assessment) for e in cols.extras or []], dtype=bool)

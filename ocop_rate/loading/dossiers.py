@@ -40,9 +40,10 @@ def collect_paths(args: list[str], refused: list[Path] | None = None) -> list[Pa
     seen: set[str] = set()  # real paths as text: a Path object per file costs several times
     for arg in args:
         path = Path(arg)
+        linked: set[Path] | None = None  # a folder's linked files: the rest need no resolve
         if path.is_dir():
             root: Path | None = path
-            found = sorted(p for p in path.rglob("*") if _is_dossier_file(p))
+            found, linked = _walk_folder(path)
         elif path.exists():
             root, found = None, [] if is_lock_file(path) else [path]
         elif GLOB_CHARS & set(arg):
@@ -54,7 +55,11 @@ def collect_paths(args: list[str], refused: list[Path] | None = None) -> list[Pa
             raise UsageError(Problem.of("input.no_such_path", Location(arg)))
         top = None if root is None else _resolved(root)
         for p in found:
-            resolved = _resolved(p)  # once per file: resolving is most of the walk's cost
+            if linked is not None and top is not None and not (linked and p in linked):
+                # a plain file of a folder walked: no link on its way below the root
+                resolved: Path | None = top.joinpath(*p.parts[len(path.parts):])
+            else:
+                resolved = _resolved(p)
             real = p.absolute() if resolved is None else resolved
             key = str(real)
             if key in seen:  # the same file named twice (or reached by a link) is read once
@@ -68,6 +73,54 @@ def collect_paths(args: list[str], refused: list[Path] | None = None) -> list[Pa
                 continue
             out.append(p)
     return out
+
+
+def _walk_folder(root: Path) -> tuple[list[Path], set[Path]]:
+    """The input files below ``root`` (as :func:`_is_dossier_file` keeps them, sorted as
+    paths), and those of them that are symbolic links. As ``Path.rglob("*")``, the walk
+    never enters a linked folder, so a file that is not itself a link has none on its way
+    below ``root``: its real path is the root's plus its own parts, with no ``resolve``
+    (a system call per part of the path) per file."""
+    import os
+
+    hidden_root = any(part.startswith(".") and part not in (".", "..")
+                      for part in root.parts)
+    found: list[Path] = []
+    linked: set[Path] = set()
+    folders = [str(root)]
+    while folders:
+        try:
+            with os.scandir(folders.pop()) as entries:
+                listed = list(entries)
+        except OSError:  # as rglob: a folder that cannot be listed is skipped
+            continue
+        for entry in listed:
+            try:
+                is_link = entry.is_symlink()
+                if entry.is_dir() and not is_link:
+                    folders.append(entry.path)
+                    continue
+            except OSError:
+                continue
+            name = entry.name
+            if (hidden_root or name.startswith(".")
+                    or Path(name).suffix.lower() not in INPUT_SUFFIXES
+                    or is_lock_file(Path(name))):
+                continue
+            path = Path(entry.path)
+            if any(part.startswith(".") and part not in (".", "..")
+                   for part in path.parts[len(root.parts):]):
+                continue
+            try:
+                if not entry.is_file():
+                    continue
+            except OSError:
+                continue
+            found.append(path)
+            if is_link:
+                linked.add(path)
+    found.sort()
+    return found, linked
 
 
 def _resolved(path: Path) -> Path | None:

@@ -65,7 +65,11 @@ class MemberSheet(Frozen):
     @classmethod
     def _codes(cls, value: dict[str, str]) -> dict[str, str]:
         """Option codes as every input compares them (``B`` is ``b``, ``-`` is ``none``)."""
-        return {k: option_code(v) if v.strip() else v for k, v in value.items()}
+        memo = _CODES
+        out = {k: memo.get(v) or _code(v) for k, v in value.items()}
+        if len(memo) > _CODES_SIZE:  # a few codes repeat on every sheet: a small table
+            memo.clear()
+        return out
 
     @field_validator("scores", "notes", mode="before")
     @classmethod
@@ -76,6 +80,17 @@ class MemberSheet(Frozen):
             return {k: v if type(v) is str else _number_text(v)  # answered "did you mean"
                     for k, v in value.items() if v is not None}
         return _drop_blanks(value)
+
+
+_CODES: dict[str, str] = {}
+_CODES_SIZE = 1024
+
+
+def _code(value: str) -> str:
+    """``option_code`` of a member's entry (a blank one kept as it is), remembered."""
+    code = option_code(value) if value.strip() else value
+    _CODES[value] = code
+    return code
 
 
 def _number_text(value: Any) -> Any:

@@ -47,6 +47,7 @@ class DossierView:
              f'"number": {json.dumps(c.number, ensure_ascii=False)}, '
              f'"part": {json.dumps(c.part, ensure_ascii=False)}, "points": ',
              f', "max_points": {json.dumps(c.max_points)}, "option": ') for c in crits]
+        self.code_text = [_CodeText(codes) for codes in self.codes]
         self.said_text: dict[str, str] = {}
         self.num_text: dict[float, str] = {}
         self.reasons: list[str | None] = [
@@ -93,22 +94,43 @@ class DossierView:
 
     def text(self, p: int) -> str:
         """``json.dumps(self.item(p), ensure_ascii=False)``, the criteria (most of the
-        text) written from prepared pieces instead of one dict each."""
-        head, rows, tail = self._values(p)
-        said, num = self.said_text, self.num_text
+        text) written straight from the columns and prepared pieces, with no dict or tuple
+        per criterion (a dossier's members have distinct names: ``Dossier`` refuses a
+        repeat, so the members' object has one key per member)."""
+        lo, hi = self.starts[p], self.starts[p + 1]
+        names = self.block.member[lo:hi]
+        rows: list[list[int]] = self.block.row_option[lo:hi].tolist()
+        head, tail = self._ends(p, names, rows)
+        said, num, extra = self.said_text, self.num_text, self.extras[p]
+        keys = [_said(said, m) + ": " for m in names]
+        pts, chosen = self.points[p], self.council[p]
+        derived = None if self.derived is None else self.derived[lo:hi]
+        counts = None if self.counts is None else self.counts[lo:hi]
+        evidence, assessed, from_facts = (extra.evidence, extra.self_assessment,
+                                          extra.derived_facts)
         out = []
-        for (start, middle), row in zip(self.crit_text, rows, strict=True):
-            points = num.get(row[0])
+        for k, ((start, middle), option, (cid, _, _, _)) in enumerate(
+                zip(self.crit_text, self.code_text, self.heads, strict=True)):
+            points = num.get(pts[k])
             if points is None:
-                points = num[row[0]] = json.dumps(row[0])
-            members = ", ".join(f"{_said(said, m)}: {_said(said, c)}" for m, c in row[2].items())
-            out.append(f"{start}{points}{middle}{_said(said, row[1])}, \"members\": {{{members}}}"
-                       f", \"derived_from\": {_strings(said, row[3])}"
-                       f", \"evidence\": {_strings(said, row[4])}"
-                       f", \"self_assessed\": {_maybe(said, row[5])}"
-                       f", \"applies\": {'true' if row[6] else 'false'}"
-                       f", \"not_applicable\": {_maybe(said, row[7])}"
-                       f", \"not_applicable_for\": {_strings(said, row[8])}}}")
+                points = num[pts[k]] = json.dumps(pts[k])
+            members = ", ".join([key + option[row[k]] for key, row in zip(keys, rows, strict=True)])
+            facts = from_facts.get(k)
+            cited = evidence.get(cid)
+            own = assessed.get(cid)
+            some = [True] * len(names) if counts is None else [row[k] for row in counts]
+            everyone = all(some)
+            out.append(
+                f"{start}{points}{middle}{option[chosen[k]]}, \"members\": {{{members}}}"
+                f", \"derived_from\": "
+                f"{_strings(said, sorted(set(facts))) if facts and derived is not None and any(row[k] for row in derived) else '[]'}"  # noqa: E501
+                f", \"evidence\": {_strings(said, list(cited)) if cited else '[]'}"
+                f", \"self_assessed\": {_maybe(said, own)}"
+                + (_EVERYONE if everyone else
+                   f", \"applies\": {'true' if any(some) else 'false'}"
+                   f", \"not_applicable\": {_maybe(said, self.reasons[k])}"
+                   f", \"not_applicable_for\": "
+                   f"{_strings(said, [m for m, c in zip(names, some, strict=True) if not c])}}}"))
         return (json.dumps(head, ensure_ascii=False)[:-1] + ", \"criteria\": ["
                 + ", ".join(out) + "], " + json.dumps(tail, ensure_ascii=False)[1:])
 
@@ -116,8 +138,7 @@ class DossierView:
         """Product ``p``: the fields before the criteria, each criterion's values after
         its id, number, part (points, option, members, derived_from, evidence,
         self_assessed, applies, not_applicable, not_applicable_for), the fields after."""
-        block, extra, codes = self.block, self.extras[p], self.codes
-        rubric = block.rubric
+        block, extra = self.block, self.extras[p]
         lo, hi = self.starts[p], self.starts[p + 1]
         names = block.member[lo:hi]
         rows: list[list[int]] = block.row_option[lo:hi].tolist()
@@ -145,6 +166,15 @@ class DossierView:
                 any(some),
                 None if everyone else self.reasons[k],
                 [] if everyone else [m for m, c in zip(names, some, strict=True) if not c]))
+        head, tail = self._ends(p, names, rows)
+        return head, criteria, tail
+
+    def _ends(self, p: int, names: list[str], rows: list[list[int]]
+              ) -> tuple[dict[str, Any], dict[str, Any]]:
+        """Product ``p``'s fields before its criteria and after them."""
+        block, extra, codes = self.block, self.extras[p], self.codes
+        rubric = block.rubric
+        lo, hi = self.starts[p], self.starts[p + 1]
         gates = []
         for g in block.gates[p]:
             text = self.gate_text.get(id(g))
@@ -167,7 +197,7 @@ class DossierView:
                          "parts": dict(zip(ids, self.member_parts[r], strict=True))}
                         for j, r in enumerate(range(lo, hi))]}
         tail = {
-            "next_star": _next_star(block, p, codes, chosen),
+            "next_star": _next_star(block, p, codes, self.council[p]),
             "self_assessment": _self(block, p, ids, self.parts[p]),
             "warnings": [notice_text(w, "en") for w in block.warnings[p]],
             "requirements": [requirement_dict(r) for r in
@@ -176,7 +206,11 @@ class DossierView:
             "disagreement": _disagreement(block, p, codes, names, rows),
             "errors": [],
         }
-        return head, criteria, tail
+        return head, tail
+
+
+_EVERYONE = ", \"applies\": true, \"not_applicable\": null, \"not_applicable_for\": []}"
+"""The end of a criterion every member's sheet counts (most of them)."""
 
 
 _SAID_MEMO = 4096
@@ -191,6 +225,20 @@ def _said(said: dict[str, str], value: str) -> str:
         if len(said) < _SAID_MEMO:
             said[value] = out
     return out
+
+
+class _CodeText(dict[int, str]):
+    """Option index -> its code as a JSON string; ``none`` for any other index (as
+    :func:`_code`)."""
+
+    def __init__(self, codes: list[str]) -> None:
+        super().__init__((i, encode_basestring(code)) for i, code in enumerate(codes))
+
+    def __missing__(self, index: int) -> str:
+        return _NONE_TEXT
+
+
+_NONE_TEXT = encode_basestring(NONE)
 
 
 def _maybe(said: dict[str, str], value: str | None) -> str:

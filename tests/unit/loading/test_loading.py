@@ -178,6 +178,29 @@ def test_folder_and_glob_collection(tmp_path: Path) -> None:
     assert globbed == ["b.json"]
 
 
+def test_a_folder_walk_resolves_links_and_skips_what_is_not_an_input(tmp_path: Path) -> None:
+    """A folder's files in path order, each once; a link to a file inside is the file it
+    names (read once), a link out of the folder is refused, a linked folder is not
+    entered; hidden files and folders, lock files and a folder named like a dossier are
+    not inputs."""
+    root, away = tmp_path / "in", tmp_path / "away"
+    for name in ("b.yaml", "a/z.json", "a-b/c.csv", "a/deep/y.YML", ".h/x.yaml", ".x.yaml",
+                 "~$book.xlsx"):
+        dump(root / name, {})
+    dump(away / "secret.yaml", {})
+    (root / "dir.yaml").mkdir()
+    (root / "again.yaml").symlink_to(root / "b.yaml")
+    (root / "out.yaml").symlink_to(away / "secret.yaml")
+    (root / "linked").symlink_to(away, target_is_directory=True)
+    refused: list[Path] = []
+    found = collect_paths([str(root)], refused)
+    assert [p.relative_to(root).as_posix() for p in found] == [  # as paths: a/ before a-b/
+        "a/deep/y.YML", "a/z.json", "a-b/c.csv", "again.yaml"]  # b.yaml: the same file
+    assert refused == [root / "out.yaml"]
+    assert collect_paths([str(root / "a" / "..")]) == [
+        root / "a" / ".." / p for p in ("a/deep/y.YML", "a/z.json", "a-b/c.csv", "again.yaml")]
+
+
 def test_rubric_errors_are_located(tmp_path: Path) -> None:
     broken = {**TINY_RUBRIC, "criteria": [dict(c) for c in TINY_RUBRIC["criteria"]]}
     broken["criteria"][1]["options"] = [{"code": "a", "points": "lots", "label": "x"}]
