@@ -165,7 +165,7 @@ class _Sheet:
               **params: object) -> Problem:
         """Message ``message_id`` at data row ``row`` (0-based; None: the header row) and
         column (in a workbook, the sheet and cell are said too)."""
-        line = 1 if row is None else self.raw.first_row + row
+        line = 1 if row is None else self.raw.line_of(row)
         header = self.raw.headers[col] if col is not None else None
         if self.raw.sheet is not None and col is not None:
             params = {**params, "_sheet": self.raw.sheet, "_cell": f"{column_letter(col)}{line}"}
@@ -373,8 +373,8 @@ def validate_sheet(raw: RawSheet, library: RubricLibrary) -> SheetContent:
         p = int(row_product[r])
         first = int(first_of[pair_group[r]])
         add(p, sheet.where(int(r), c_mem, "sheet.member_twice", member=mems[mem[r]],
-                           product=pids[product[p]], first=str(raw.first_row + first),
-                           again=str(raw.first_row + int(r))))
+                           product=pids[product[p]], first=str(raw.line_of(first)),
+                           again=str(raw.line_of(int(r)))))
     for p in np.flatnonzero(np.diff(starts) > MAX_ROSTER).tolist():  # one council's size
         add(int(p), sheet.where(int(order[starts[p] + MAX_ROSTER]), c_mem,
                                 "sheet.too_many_members", product=pids[product[p]],
@@ -510,7 +510,7 @@ def validate_sheet(raw: RawSheet, library: RubricLibrary) -> SheetContent:
             member=mem_text[mem[rows_sel]].tolist(),
             option=np.ascontiguousarray(option[row_good]),
         ))
-        places.append(RowPlaces(raw.file, raw.sheet, rows_sel + raw.first_row,
+        places.append(RowPlaces(raw.file, raw.sheet, raw.lines_of(rows_sel),
                                 (c_pid, c_mem), (raw.headers[c_pid], "member" if c_mem is None
                                                  else raw.headers[c_mem])))
     for p in sorted(problems):

@@ -136,6 +136,21 @@ class RawSheet:
     headers: list[str]
     frame: Grid            # the records below the header row, columns 0..k-1
     first_row: int = 2     # the sheet row of the first record (headers are row 1)
+    record_lines: NDArray[np.int64] | None = None
+    """The file line each record starts on (the header's first), where a CSV's blank lines
+    or cells of several lines make it differ from ``first_row + row``."""
+
+    def line_of(self, row: int) -> int:
+        """The sheet line of data row ``row`` (0: the first row below the headers)."""
+        if self.record_lines is None:
+            return self.first_row + row
+        return int(self.record_lines[row + 1])
+
+    def lines_of(self, rows: NDArray[np.int64]) -> NDArray[np.int64]:
+        """:meth:`line_of` for many rows at once."""
+        if self.record_lines is None:
+            return rows + self.first_row
+        return self.record_lines[rows + 1]
 
 
 def _read_csv(path: Path, max_rows: int | None = None) -> RawSheet:
@@ -174,8 +189,36 @@ def _read_csv(path: Path, max_rows: int | None = None) -> RawSheet:
         raise InputFileError(_csv_problem(str(exc), name)) from None
     except (UnicodeError, ValueError):
         raise InputFileError(Problem.of("sheet.cannot_read_csv", Location(name))) from None
+    lines = _record_lines(raw, sep, len(frame))
     del raw
-    return RawSheet(name, None, frame.row(0), frame.below(1))
+    return RawSheet(name, None, frame.row(0), frame.below(1), record_lines=lines)
+
+
+def _record_lines(raw: bytes, sep: bytes, records: int) -> NDArray[np.int64] | None:
+    """The line each of a CSV's ``records`` starts on, where that is not simply its index
+    plus one: the parser skips blank lines, and a quoted cell may hold line breaks (a line
+    with an odd number of quotes). None for the usual file, which has neither."""
+    import csv
+    import io
+
+    import numpy as np
+
+    blank = raw.startswith((b"\n", b"\r\n")) or b"\n\n" in raw or b"\n\r\n" in raw
+    if not blank and not (b'"' in raw and any(line.count(b'"') % 2
+                                              for line in raw.split(b"\n"))):
+        return None
+    reader = csv.reader(io.StringIO(raw.decode("utf-8", "replace"), newline=""),
+                        delimiter=sep.decode())
+    starts: list[int] = []
+    read = 0
+    try:
+        for record in reader:
+            if record:  # a blank line: skipped by the parser, counted here
+                starts.append(read + 1)
+            read = reader.line_num
+    except csv.Error:
+        return None
+    return np.array(starts, dtype=np.int64) if len(starts) == records else None
 
 
 SEPARATORS = (b",", b";", b"\t")

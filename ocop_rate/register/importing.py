@@ -166,7 +166,7 @@ def open_sheet(path: Path) -> Sheet:
 
     def records() -> Iterator[tuple[int, list[str]]]:
         for i, values in enumerate(raw.frame.records()):
-            yield raw.first_row + i, values
+            yield raw.line_of(i), values
 
     return Sheet(raw.file, raw.sheet, raw.headers, records(), raw.first_row - 1)
 

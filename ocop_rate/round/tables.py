@@ -111,7 +111,7 @@ def _located_records(path: Path, max_rows: int | None
         table = read_csv_records(path, sys.maxsize if max_rows is None else max_rows)
         return table.file, None, table.headers, list(table.records)
     raw = read_raw(path, max_rows)[0]
-    return raw.file, raw.sheet, raw.headers, [(raw.first_row + index, values) for index, values
+    return raw.file, raw.sheet, raw.headers, [(raw.line_of(index), values) for index, values
                                               in enumerate(raw.frame.records())]
 
 

@@ -112,6 +112,27 @@ def test_bad_cells_are_located_and_the_rest_rated(tmp_path: Path, tiny_rules: Pa
     assert table.exit_code == 1 and "council.csv:3:6: B1: unknown option 'z'" in table.stdout
 
 
+def test_rows_are_located_at_their_own_line_of_the_file(tmp_path: Path,
+                                                       tiny_rules: Path) -> None:
+    """A blank line and a name of two lines (a quoted cell, as Excel writes it) are lines of
+    the file: every row below them is said at the line it stands on, as an editor counts."""
+    sheet = tmp_path / "council.csv"
+    sheet.write_text("product_id,product_name,rubric,member,A1,B1,C1\n"      # line 1
+                     "OK-1,good,tiny,M1,h,c,c\n"                             # line 2
+                     "\n"                                                    # line 3
+                     'OK-2,"two\nlines",tiny,M1,a,a,a\n'                     # lines 4-5
+                     "BAD-1,bad option,tiny,M1,h,z,c\n"                      # line 6
+                     "BAD-3,twice,tiny,M1,h,c,c\n"                           # line 7
+                     "BAD-3,twice,tiny,M1,a,a,a\n", encoding="utf-8")        # line 8
+    code, items, _ = rate_json(str(sheet), "--rules", str(tiny_rules))
+    assert code == 1
+    found = by_id(items)
+    assert found["OK-2"]["stars"] == 1 and found["OK-1"]["stars"] == 5
+    assert (found["BAD-1"]["errors"][0]["line"], found["BAD-1"]["errors"][0]["column"]) == (6, 6)
+    twice = found["BAD-3"]["errors"][0]
+    assert twice["line"] == 8 and "twice (rows 7 and 8)" in twice["message"]
+
+
 def test_whole_sheet_problems(tmp_path: Path, tiny_rules: Path) -> None:
     cases = {
         "unknown-column.csv": [[*HEADER, "notes"], ["P-1", "x", "tiny", "M1", "h", "c", "c", ""]],
