@@ -116,8 +116,10 @@ def _captured(console: Console, blocks: Iterable[RenderableType], wrap: registry
     a pipe receives a long output block by block instead of as one string.
 
     For the results view (``wrap="located"``) two kinds of block skip rich's printing: a
-    line of plain text that fits the width or is a located error (``✗ file:line``, never
-    wrapped) is written as it is (the lines under a long table, one per disagreement), and
+    line of plain text is written as it is when it fits the width or is a located error
+    (``✗ file:line``, never wrapped), and otherwise cut into lines by rich's own
+    ``Text.wrap`` (the lines under a long table, one per disagreement: printing each
+    through the console took most of a national sheet's time), and
     in a file (``to_file``) the results table is written as plain rows
     (:class:`~ocop_rate.report.plain_table.PlainTable`) rather than laid out by rich. Plain
     lines go out a thousand at a time (one write each, not one a line)."""
@@ -134,9 +136,13 @@ def _captured(console: Console, blocks: Iterable[RenderableType], wrap: registry
         if plain and isinstance(block, Text) and block.end == "\n" and not block.justify \
                 and not block.overflow and not block.no_wrap:
             line = block.plain
-            if line.isprintable() and line == line.strip() and (
-                    cells(line) <= width or located(block)):
-                held.append(line)
+            if line.isprintable() and line == line.strip():
+                if cells(line) <= width or located(block):
+                    held.append(line)
+                else:  # wider than the page: cut where rich cuts it, not printed through it
+                    held += [part.plain for part in block.wrap(
+                        console, width, justify="default", overflow="fold",
+                        tab_size=console.tab_size or 8)]
                 if len(held) >= 1000:
                     yield "\n".join(held) + "\n"
                     held.clear()
