@@ -19,6 +19,7 @@ from __future__ import annotations
 import codecs
 import csv
 import io
+import sys
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -39,16 +40,36 @@ Record = tuple[int, list[str]]
 
 
 @dataclass(frozen=True)
-class CsvTable:
-    """A CSV file's header row and, read lazily, its records (blank ones skipped)."""
+class RecordTable:
+    """A table's header row and, read lazily, its records (blank ones skipped), each with
+    its line; ``sheet``: the worksheet, for a workbook."""
 
     file: str
     headers: list[str]
     header_line: int
     records: Iterator[Record]
+    sheet: str | None = None
 
 
-def read_csv_records(path: Path, max_rows: int) -> CsvTable:
+WORKBOOK_SUFFIXES = (".xlsx", ".xls", ".ods")
+
+
+def table_records(path: Path, max_rows: int | None) -> RecordTable:
+    """A table read row by row as text (a round's product list or roster, the register's
+    import): a CSV, or another text export, by :func:`read_csv_records`; a workbook's first
+    sheet (its others are guides or notes) by the score-sheet reader
+    (:func:`~ocop_rate.loading.raw_sheets.read_raw`), its rows at their sheet rows."""
+    if path.suffix.lower() not in WORKBOOK_SUFFIXES:
+        return read_csv_records(path, sys.maxsize if max_rows is None else max_rows)
+    from ocop_rate.loading.raw_sheets import read_raw
+
+    raw = read_raw(path, max_rows)[0]
+    return RecordTable(raw.file, raw.headers, raw.first_row - 1,
+                       ((raw.line_of(i), values) for i, values in enumerate(raw.frame.records())),
+                       raw.sheet)
+
+
+def read_csv_records(path: Path, max_rows: int) -> RecordTable:
     """The header of the CSV at ``path`` and an iterator of its records; every check that
     needs the whole file (size, encoding) is made before the first record is read."""
     name = str(path)
@@ -72,7 +93,7 @@ def read_csv_records(path: Path, max_rows: int) -> CsvTable:
     first = next(records, None)
     if first is None:   # nothing but separators
         raise InputFileError(Problem.of("input.empty", Location(name, 1, 1)))
-    return CsvTable(name, first[1], first[0], records)
+    return RecordTable(name, first[1], first[0], records)
 
 
 def _records(reader: Any, name: str, max_rows: int) -> Iterator[Record]:

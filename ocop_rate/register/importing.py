@@ -13,13 +13,14 @@ from __future__ import annotations
 import operator
 import sqlite3
 import unicodedata
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 from typing import Any, NamedTuple
 
 from ocop_rate.errors import Location, Problem
+from ocop_rate.loading.csv_records import RecordTable, table_records
 from ocop_rate.loading.sheet_files import MAX_CELL_CHARS
 from ocop_rate.register import ledger, rules
 from ocop_rate.register.dates import parse_date
@@ -105,18 +106,7 @@ MAX_IMPORT_ROWS = 200_000
 kept in memory at once (a province's register is some thousands; the country's, tens)."""
 
 
-@dataclass(frozen=True)
-class Sheet:
-    """The table being imported: the file (and worksheet), its headers, its records."""
-
-    file: str
-    sheet: str | None
-    headers: list[str]
-    records: Iterator[tuple[int, list[str]]]   # the record's line (sheet row), its cells
-    header_line: int = 1
-
-
-def read_rows(path: Path) -> tuple[Sheet, dict[str, int]]:
+def read_rows(path: Path) -> tuple[RecordTable, dict[str, int]]:
     """The table's records and the column of each canonical field."""
     from ocop_rate.loading.sheet_files import header_key
 
@@ -148,30 +138,16 @@ def read_rows(path: Path) -> tuple[Sheet, dict[str, int]]:
     return raw, columns
 
 
-def open_sheet(path: Path) -> Sheet:
-    """The table in ``path``: a CSV read record by record with the ``csv`` module
-    (:mod:`ocop_rate.loading.csv_records`, no pandas), a workbook's first sheet (its
-    others are notes) by the score sheets' reader."""
-    suffix = path.suffix.lower()
-    if suffix not in IMPORT_SUFFIXES:
+def open_sheet(path: Path) -> RecordTable:
+    """The table in ``path`` (:func:`~ocop_rate.loading.csv_records.table_records`: a CSV
+    record by record, no pandas; a workbook's first sheet, its others are notes), when it
+    is of a kind the register imports."""
+    if path.suffix.lower() not in IMPORT_SUFFIXES:
         raise RegisterError(Problem.of("register.import_suffix", Location(str(path))))
-    if suffix in (".csv", ".tsv", ".txt"):
-        from ocop_rate.loading.csv_records import read_csv_records
-
-        table = read_csv_records(path, MAX_IMPORT_ROWS)
-        return Sheet(table.file, None, table.headers, table.records, table.header_line)
-    from ocop_rate.loading.raw_sheets import read_raw
-
-    raw = read_raw(path, MAX_IMPORT_ROWS)[0]
-
-    def records() -> Iterator[tuple[int, list[str]]]:
-        for i, values in enumerate(raw.frame.records()):
-            yield raw.line_of(i), values
-
-    return Sheet(raw.file, raw.sheet, raw.headers, records(), raw.first_row - 1)
+    return table_records(path, MAX_IMPORT_ROWS)
 
 
-def _where(raw: Sheet, line: int, col: int) -> Location:
+def _where(raw: RecordTable, line: int, col: int) -> Location:
     from ocop_rate.loading.sheet_files import column_letter
 
     header = raw.headers[col] if col < len(raw.headers) else ""
@@ -209,7 +185,7 @@ _SEP = "\x1f"   # the unit separator
 DATE_FIELDS = ("issued_on", "expires_on", "decision_date", "filed_on", "revoked_on")
 
 
-def validate(raw: Sheet, columns: dict[str, int]) -> tuple[list[Row], list[Problem], int]:
+def validate(raw: RecordTable, columns: dict[str, int]) -> tuple[list[Row], list[Problem], int]:
     """Each row checked on its own; a row with any problem is left out. Also the number
     of data rows (blank rows are skipped). Dates, expiries, authorities and decisions
     repeat from row to row: each distinct one is read (or made) once."""
@@ -364,7 +340,7 @@ def import_file(register: Register, path: Path, partial: bool) -> Imported:
     return out
 
 
-def _not_in_register(conn: sqlite3.Connection, rows: list[Row], raw: Sheet,
+def _not_in_register(conn: sqlite3.Connection, rows: list[Row], raw: RecordTable,
                      columns: dict[str, int]) -> tuple[list[Row], list[Problem]]:
     known = {n for (n,) in conn.execute("SELECT number FROM certificates")}
     if not known:

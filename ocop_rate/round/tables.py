@@ -1,10 +1,11 @@
 """A round's tables (product list, members' sheets) as located rows of text.
 
-A workbook goes through the score-sheet reader's :func:`read_raw` (size caps, zip-bomb guard,
-first worksheet), a CSV through its record reader (the same caps, encodings and messages,
-without pandas); headers are matched as score sheets match them
-(:func:`header_key`: case, diacritics and separators ignored). Every cell keeps its place, so
-a problem found later (an unknown option, a fact of the wrong type) points at the cell.
+Read as the register's import reads a table (:func:`table_records`: a workbook's first
+worksheet by the score-sheet reader, with its size caps and zip-bomb guard; a CSV record by
+record, with the same caps, encodings and messages, without pandas); headers are matched as
+score sheets match them (:func:`header_key`: case, diacritics and separators ignored). Every
+cell keeps its place, so a problem found later (an unknown option, a fact of the wrong type)
+points at the cell.
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ocop_rate.errors import Location
-from ocop_rate.loading.raw_sheets import read_raw
+from ocop_rate.loading.csv_records import table_records
 from ocop_rate.loading.sheet_files import (
     MAX_CELL_CHARS,
     column_letter,
@@ -63,14 +64,16 @@ def read_table(path: Path, aliases: Mapping[str, str], extra: set[str] | None = 
     in ``extra``) as a score sheet's header does (:func:`criterion_key`: the id, or the id
     then the criterion's name). Other headers are ``unknown``, or kept under their own
     text with ``keep_unknown`` (facts of a product list)."""
-    file, sheet, titles, records = _located_records(path, max_rows)
+    table = table_records(path, max_rows)
+    file, sheet = table.file, table.sheet
+    records = list(table.records)
     folded = {e.casefold(): e for e in (extra or set())}
     mapping: dict[int, str] = {}
     unknown: list[tuple[str, Location]] = []
     missing: list[Location] = []
     headers: dict[str, str] = {}
     columns: dict[str, int] = {}
-    for col, header in enumerate(titles):
+    for col, header in enumerate(table.headers):
         text = header.strip()
         key = header_key(text)
         criterion = None if key in aliases else criterion_key(key, folded)
@@ -94,25 +97,6 @@ def read_table(path: Path, aliases: Mapping[str, str], extra: set[str] | None = 
         if cells:
             rows.append(Row(file, line, cells, columns, headers, sheet))
     return Table(file, rows, unknown, missing)
-
-
-def _located_records(path: Path, max_rows: int | None
-                     ) -> tuple[str, str | None, list[str], list[tuple[int, list[str]]]]:
-    """The file, worksheet, header row and records (each with its line) of a table: a CSV
-    read record by record with the ``csv`` module, as the register's import reads one
-    (:mod:`ocop_rate.loading.csv_records`: the score-sheet reader's checks and messages,
-    without pandas), a workbook's first sheet by the score-sheet reader (its others are
-    guides)."""
-    if path.suffix.lower() not in (".xlsx", ".xls", ".ods"):
-        import sys
-
-        from ocop_rate.loading.csv_records import read_csv_records
-
-        table = read_csv_records(path, sys.maxsize if max_rows is None else max_rows)
-        return table.file, None, table.headers, list(table.records)
-    raw = read_raw(path, max_rows)[0]
-    return raw.file, raw.sheet, raw.headers, [(raw.line_of(index), values) for index, values
-                                              in enumerate(raw.frame.records())]
 
 
 def _clean(text: str) -> str:
