@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from typing import Any
 
 from pydantic import Field, field_validator, model_validator
@@ -65,11 +66,7 @@ class MemberSheet(Frozen):
     @classmethod
     def _codes(cls, value: dict[str, str]) -> dict[str, str]:
         """Option codes as every input compares them (``B`` is ``b``, ``-`` is ``none``)."""
-        memo = _CODES
-        out = {k: memo.get(v) or _code(v) for k, v in value.items()}
-        if len(memo) > _CODES_SIZE:  # a few codes repeat on every sheet: a small table
-            memo.clear()
-        return out
+        return {k: _code(v) for k, v in value.items()}
 
     @field_validator("scores", "notes", mode="before")
     @classmethod
@@ -82,15 +79,10 @@ class MemberSheet(Frozen):
         return _drop_blanks(value)
 
 
-_CODES: dict[str, str] = {}
-_CODES_SIZE = 1024
-
-
+@functools.lru_cache(maxsize=1024)  # a few codes repeat on every sheet: a small table
 def _code(value: str) -> str:
     """``option_code`` of a member's entry (a blank one kept as it is), remembered."""
-    code = option_code(value) if value.strip() else value
-    _CODES[value] = code
-    return code
+    return option_code(value) if value.strip() else value
 
 
 def _number_text(value: Any) -> Any:
