@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 
 from ocop_rate.models.conditions import Condition, FactValue
+from ocop_rate.per_object import once_per_object
 
 Facts = Mapping[str, FactValue]
 Chosen = Mapping[str, str]
@@ -31,12 +32,7 @@ def _compiled(cond: Condition) -> Test:
     (conditions are frozen; one is evaluated for every member and product of a batch) and
     remembered in a bounded table: no model attribute read, no ``comparisons()`` dict
     rebuilt, per evaluation."""
-    hit = _COMPILED.get(id(cond))
-    if hit is None or hit[0] is not cond:
-        if len(_COMPILED) >= _COMPILED_SIZE:
-            _COMPILED.clear()
-        hit = _COMPILED[id(cond)] = (cond, _compile(cond))
-    return hit[1]
+    return once_per_object(_COMPILED, cond, _compile, _COMPILED_SIZE)
 
 
 def _compile(cond: Condition) -> Test:

@@ -12,6 +12,7 @@ from ocop_rate.clauses import case_mixes, derive
 from ocop_rate.messages import LANGS, Lang, say_number, text
 from ocop_rate.models.dossier import Dossier, MemberSheet
 from ocop_rate.models.rubric import NONE, Criterion, Option, Rubric
+from ocop_rate.per_object import once_per_object
 
 FieldPath = tuple[str | int, ...]
 
@@ -155,14 +156,13 @@ def _known(rubric: Rubric) -> _Known:
     """Each criterion's option codes, ``none`` included (what ``Criterion.option``
     finds), the same as (criterion, code) pairs, and the criterion ids: made once per
     rubric object (rubrics are immutable)."""
-    hit = _CODES.get(id(rubric))
-    if hit is None or hit[0] is not rubric:
-        codes = {c.id: frozenset({NONE, *(o.code for o in c.options)})
-                 for c in rubric.criteria}
-        hit = _CODES[id(rubric)] = (rubric, (
-            codes, frozenset((cid, code) for cid, known in codes.items() for code in known),
-            frozenset(codes)))
-    return hit[1]
+    return once_per_object(_CODES, rubric, _make_known)
+
+
+def _make_known(rubric: Rubric) -> _Known:
+    codes = {c.id: frozenset({NONE, *(o.code for o in c.options)}) for c in rubric.criteria}
+    return (codes, frozenset((cid, code) for cid, known in codes.items() for code in known),
+            frozenset(codes))
 
 
 def unknown_option(crit: Criterion, code: str) -> tuple[str, dict[str, str]]:

@@ -20,6 +20,7 @@ import numpy as np
 
 from ocop_rate.clauses import case_id
 from ocop_rate.models.rubric import NONE, RECOGNISED_MIN_STARS, Criterion, Option, Rubric
+from ocop_rate.per_object import once_per_object
 
 if TYPE_CHECKING:
     from numpy.typing import NDArray
@@ -42,10 +43,7 @@ def cents(value: float) -> int | None:
 def not_whole_hundredths(rubric: Rubric) -> list[str]:
     """Where ``rubric`` cannot be rated in hundredths (points or band edges), or what
     star band is missing; empty when the engine can rate it. Once per rubric object."""
-    hit = _UNRATABLE.get(id(rubric))
-    if hit is None or hit[0] is not rubric:
-        hit = _UNRATABLE[id(rubric)] = (rubric, _not_whole_hundredths(rubric))
-    return hit[1]
+    return once_per_object(_UNRATABLE, rubric, _not_whole_hundredths)
 
 
 def _not_whole_hundredths(rubric: Rubric) -> list[str]:
@@ -132,7 +130,4 @@ _TABLES: dict[int, tuple[Rubric, RubricTables]] = {}
 
 def tables(rubric: Rubric) -> RubricTables:
     """The tables of ``rubric``, built once per rubric object (rubrics are immutable)."""
-    hit = _TABLES.get(id(rubric))
-    if hit is None or hit[0] is not rubric:
-        hit = _TABLES[id(rubric)] = (rubric, RubricTables(rubric))
-    return hit[1]
+    return once_per_object(_TABLES, rubric, RubricTables)
