@@ -1,15 +1,15 @@
-"""The JSON objects of dossier products, read straight off the rating columns.
+"""The JSON text of dossier products, read straight off the rating columns.
 
 The same objects :func:`ocop_rate.report.json_report.item_to_dict` makes from a
-:class:`~ocop_rate.models.rating.Rating`, without building one: a dossier's full detail
-(each member's option, derived facts, evidence, self-assessment) costs a few dicts, not
-hundreds of pydantic objects. Tests check both give the same JSON.
+:class:`~ocop_rate.models.rating.Rating`, written without building one: a dossier's full
+detail (each member's option, derived facts, evidence, self-assessment) costs a few numpy
+object arrays per chunk of products, not hundreds of pydantic objects or a dict per
+criterion. Tests check both give the same JSON.
 """
 
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
 from json.encoder import encode_basestring
 from typing import Any
 
@@ -20,36 +20,34 @@ from ocop_rate.outcome import OUTCOMES, Level, decide
 from ocop_rate.report.json_parts import case_split_dict, requirement_dict
 from ocop_rate.report.labels import notice_text
 
+CHUNK = 16
+"""Products whose criteria are written together: numpy's cost per call is shared by a
+chunk, and a stream that holds a view per rubric (tens of them) holds tens of chunks of
+text, not whole blocks."""
+
 
 def _code(options: list[str], index: int) -> str:
     return options[index] if 0 <= index < len(options) else NONE
 
 
-def dossier_items(block: RatingColumns, lang: Lang) -> Iterator[dict[str, Any]]:
-    """One dict per product of a dossier block (``block.extras`` set), in order."""
-    view = DossierView(block, lang)
-    for p in range(len(block)):
-        yield view.item(p)
-
-
 class DossierView:
-    """The JSON objects of one dossier block's products; the block's tables made once."""
+    """The JSON text of one dossier block's products (``block.extras`` set): the block's
+    tables made once, the criteria (most of the text) of :data:`CHUNK` products at a time
+    as numpy object arrays of prepared pieces, joined once per product (a dossier's members
+    have distinct names: ``Dossier`` refuses a repeat, so the members' object has one key
+    per member)."""
 
     def __init__(self, block: RatingColumns, lang: Lang) -> None:
+        import numpy as np
+
+        from ocop_rate.distinct import distinct_values
+
         assert block.extras is not None
         self.block, self.lang, self.extras = block, lang, block.extras
         crits = block.rubric.criteria
         self.codes = [[o.code for o in c.options] for c in crits]
-        self.heads = [(c.id, c.number, c.part, c.max_points) for c in crits]
-        self.lookups = [dict(enumerate(codes)).get for codes in self.codes]  # as _code
-        self.crit_text = [  # each criterion's JSON before its points, and up to its option
-            (f'{{"id": {json.dumps(c.id, ensure_ascii=False)}, '
-             f'"number": {json.dumps(c.number, ensure_ascii=False)}, '
-             f'"part": {json.dumps(c.part, ensure_ascii=False)}, "points": ',
-             f', "max_points": {json.dumps(c.max_points)}, "option": ') for c in crits]
-        self.code_text = [_CodeText(codes) for codes in self.codes]
+        self.position = {c.id: k for k, c in enumerate(crits)}
         self.said_text: dict[str, str] = {}
-        self.num_text: dict[float, str] = {}
         self.reasons: list[str | None] = [
             None if c.applies is None or c.applies.reason is None
             else c.applies.reason.get(lang) for c in crits]
@@ -59,12 +57,42 @@ class DossierView:
         self.member_parts = (block.member_parts / 100).tolist()
         self.totals = (block.total / 100).tolist()
         self.parts = block.parts.tolist()
-        self.points = (block.points / 100).tolist()
         self.council = block.council_option.tolist()
         self.starts = block.starts.tolist()
-        self.derived = block.derived.tolist() if block.derived is not None else None
-        self.counts = block.counts.tolist() if block.counts is not None else None
         self.said: dict[tuple[int, int], dict[str, Any]] = {}
+        self.made: dict[int, str] = {}  # texts of the current chunk not asked for yet
+        # each criterion's codes as JSON strings, ``none`` in the last column and past a
+        # criterion's own options (what ``_code`` gives for any other index)
+        width = max((len(codes) for codes in self.codes), default=0)
+        self.lengths = np.array([len(codes) for codes in self.codes], dtype=np.intp)
+        self.code_text = np.full((len(crits), width + 1), _NONE_TEXT, dtype=object)
+        for k, codes in enumerate(self.codes):
+            self.code_text[k, :len(codes)] = [encode_basestring(c) for c in codes]
+        self.none_at = width
+        # each criterion's text up to its points, and from them up to its members' object
+        self.before_points = np.array([
+            f'{{"id": {json.dumps(c.id, ensure_ascii=False)}, '
+            f'"number": {json.dumps(c.number, ensure_ascii=False)}, '
+            f'"part": {json.dumps(c.part, ensure_ascii=False)}, "points": ' for c in crits],
+            dtype=object)
+        self.after_points = np.array(
+            [f', "max_points": {json.dumps(c.max_points)}, "option": ' for c in crits],
+            dtype=object)
+        self.option_text = self.code_text + ', "members": {'
+        distinct, where = distinct_values(block.points)
+        self.points_text = np.array([json.dumps(v / 100) for v in distinct.tolist()],
+                                    dtype=object)
+        self.points_at = where.reshape(block.points.shape)
+        self.chosen_at = self._indices(block.council_option)
+
+    def _indices(self, options: Any) -> Any:
+        """Option indices as columns of :attr:`code_text` (``none`` for any index that is
+        not one of the criterion's options)."""
+        import numpy as np
+
+        out = options.astype(np.intp)
+        out[(out < 0) | (out >= self.lengths[None, :])] = self.none_at
+        return out
 
     def _outcome(self, p: int) -> dict[str, Any]:
         """The outcome fields of product ``p`` (one ``outcome.decide`` per distinct class)."""
@@ -80,94 +108,93 @@ class DossierView:
                 "outcome_source": v.article, "province_may_recognise": v.province_may_recognise}
         return self.said[key]
 
-    def item(self, p: int) -> dict[str, Any]:
-        """Product ``p`` as the dict :func:`~ocop_rate.report.json_report.item_to_dict`
-        makes of its Rating."""
-        head, rows, tail = self._values(p)
-        criteria = [{"id": cid, "number": number, "part": part, "points": row[0],
-                     "max_points": top, "option": row[1], "members": row[2],
-                     "derived_from": row[3], "evidence": row[4], "self_assessed": row[5],
-                     "applies": row[6], "not_applicable": row[7],
-                     "not_applicable_for": row[8]}
-                    for (cid, number, part, top), row in zip(self.heads, rows, strict=True)]
-        return {**head, "criteria": criteria, **tail}
-
     def text(self, p: int) -> str:
-        """``json.dumps(self.item(p), ensure_ascii=False)``, the criteria (most of the
-        text) written straight from the columns and prepared pieces, with no dict or tuple
-        per criterion (a dossier's members have distinct names: ``Dossier`` refuses a
-        repeat, so the members' object has one key per member)."""
-        lo, hi = self.starts[p], self.starts[p + 1]
-        names = self.block.member[lo:hi]
-        rows: list[list[int]] = self.block.row_option[lo:hi].tolist()
-        head, tail = self._ends(p, names, rows)
-        said, num, extra = self.said_text, self.num_text, self.extras[p]
-        keys = [_said(said, m) + ": " for m in names]
-        pts, chosen = self.points[p], self.council[p]
-        derived = None if self.derived is None else self.derived[lo:hi]
-        counts = None if self.counts is None else self.counts[lo:hi]
-        evidence, assessed, from_facts = (extra.evidence, extra.self_assessment,
-                                          extra.derived_facts)
-        out = []
-        for k, ((start, middle), option, (cid, _, _, _)) in enumerate(
-                zip(self.crit_text, self.code_text, self.heads, strict=True)):
-            points = num.get(pts[k])
-            if points is None:
-                points = num[pts[k]] = json.dumps(pts[k])
-            members = ", ".join([key + option[row[k]] for key, row in zip(keys, rows, strict=True)])
-            facts = from_facts.get(k)
-            cited = evidence.get(cid)
-            own = assessed.get(cid)
-            some = [True] * len(names) if counts is None else [row[k] for row in counts]
-            everyone = all(some)
-            out.append(
-                f"{start}{points}{middle}{option[chosen[k]]}, \"members\": {{{members}}}"
-                f", \"derived_from\": "
-                f"{_strings(said, sorted(set(facts))) if facts and derived is not None and any(row[k] for row in derived) else '[]'}"  # noqa: E501
-                f", \"evidence\": {_strings(said, list(cited)) if cited else '[]'}"
-                f", \"self_assessed\": {_maybe(said, own)}"
-                + (_EVERYONE if everyone else
-                   f", \"applies\": {'true' if any(some) else 'false'}"
-                   f", \"not_applicable\": {_maybe(said, self.reasons[k])}"
-                   f", \"not_applicable_for\": "
-                   f"{_strings(said, [m for m, c in zip(names, some, strict=True) if not c])}}}"))
-        return (json.dumps(head, ensure_ascii=False)[:-1] + ", \"criteria\": ["
-                + ", ".join(out) + "], " + json.dumps(tail, ensure_ascii=False)[1:])
+        """Product ``p`` as one line of JSON (``json.dumps(..., ensure_ascii=False)`` of the
+        object :func:`~ocop_rate.report.json_report.item_to_dict` makes of its Rating).
+        Products are made :data:`CHUNK` at a time, from ``p`` on: a stream asks for a
+        block's products in order."""
+        done = self.made.pop(p, None)
+        if done is not None:
+            return done
+        end = min(p + CHUNK, len(self.block))
+        texts = self._texts(p, end)
+        self.made = dict(zip(range(p + 1, end), texts[1:], strict=True))
+        return texts[0]
 
-    def _values(self, p: int) -> tuple[dict[str, Any], list[tuple[Any, ...]], dict[str, Any]]:
-        """Product ``p``: the fields before the criteria, each criterion's values after
-        its id, number, part (points, option, members, derived_from, evidence,
-        self_assessed, applies, not_applicable, not_applicable_for), the fields after."""
-        block, extra = self.block, self.extras[p]
-        lo, hi = self.starts[p], self.starts[p + 1]
+    def _texts(self, a: int, b: int) -> list[str]:
+        """Products ``a`` to ``b`` (excluded)."""
+        import numpy as np
+
+        block, said, reasons = self.block, self.said_text, self.reasons
+        position = self.position
+        lo, hi = self.starts[a], self.starts[b]
         names = block.member[lo:hi]
-        rows: list[list[int]] = block.row_option[lo:hi].tolist()
-        pts, chosen, derived = self.points[p], self.council[p], self.derived
-        every = len(self.heads)
-        picks = list(zip(*rows, strict=True)) or [()] * every  # per criterion, per member
-        counted = (list(zip(*self.counts[lo:hi], strict=True)) if self.counts is not None
-                   else None) or [(True,) * (hi - lo)] * every
-        derived_rows = derived[lo:hi] if derived is not None else None
-        evidence, assessed = extra.evidence, extra.self_assessment
-        from_facts = extra.derived_facts
-        criteria = []
-        for k, (cid, _, _, _) in enumerate(self.heads):
-            some, code = counted[k], self.lookups[k]
-            facts = from_facts.get(k)
-            cited = evidence.get(cid)
-            everyone = all(some)
-            criteria.append((
-                pts[k], code(chosen[k], NONE),
-                {m: code(i, NONE) for m, i in zip(names, picks[k], strict=True)},
-                sorted(set(facts)) if facts and derived_rows is not None
-                and any(row[k] for row in derived_rows) else [],
-                list(cited) if cited else [],
-                assessed.get(cid),
-                any(some),
-                None if everyone else self.reasons[k],
-                [] if everyone else [m for m, c in zip(names, some, strict=True) if not c]))
-        head, tail = self._ends(p, names, rows)
-        return head, criteria, tail
+        first = np.array(self.starts[a:b], dtype=np.intp) - lo
+        n = np.diff(np.array(self.starts[a:b + 1], dtype=np.intp))
+        n_crit = len(self.codes)
+        # each member's ``"name": "code"`` per criterion, joined per product
+        keys = np.array([_said(said, m) + ": " for m in names], dtype=object)
+        every = np.arange(n_crit)[None, :]
+        pairs = keys[:, None] + self.code_text[every, self._indices(block.row_option[lo:hi])]
+        pieces = np.empty((b - a, n_crit, 10), dtype=object)
+        pieces[:, :, 0] = (self.before_points + self.points_text[self.points_at[a:b]]
+                           + self.after_points + self.option_text[every, self.chosen_at[a:b]])
+        members = pieces[:, :, 1]
+        members[...] = ""
+        some = n > 0
+        members[some] = pairs[first[some]]
+        if len(n) and int(n.max()) > 1:
+            later = ", " + pairs
+            for j in range(1, int(n.max())):
+                more = n > j
+                members[more] = members[more] + later[first[more] + j]
+        pieces[:, :, 2] = '}, "derived_from": '
+        pieces[:, :, 3] = "[]"
+        pieces[:, :, 4] = ', "evidence": '
+        pieces[:, :, 5] = "[]"
+        pieces[:, :, 6] = ', "self_assessed": '
+        pieces[:, :, 7] = "null"
+        pieces[:, :, 8] = _EVERYONE
+        pieces[:, :, 9] = ", "
+        pieces[:, -1:, 9] = ""
+        derived = (None if block.derived is None
+                   else _group_sum(block.derived[lo:hi], first, n) > 0)
+        for i, extra in enumerate(self.extras[a:b]):
+            if derived is not None:
+                for k, facts in extra.derived_facts.items():
+                    if facts and derived[i, k]:
+                        pieces[i, k, 3] = _strings(said, sorted(set(facts)))
+            for cid, cited in extra.evidence.items():
+                at = position.get(cid)
+                if cited and at is not None:
+                    pieces[i, at, 5] = _strings(said, list(cited))
+            for cid, own in extra.self_assessment.items():
+                at = position.get(cid)
+                if at is not None:
+                    pieces[i, at, 7] = _said(said, own)
+        if block.counts is not None:
+            counts = block.counts[lo:hi]
+            applies = _group_sum(counts, first, n)
+            for i, k in zip(*np.nonzero(applies < n[:, None]), strict=True):
+                rows = slice(first[i], first[i] + n[i])
+                some_apply = counts[rows, k].tolist()
+                pieces[i, k, 8] = (
+                    f", \"applies\": {'true' if any(some_apply) else 'false'}"
+                    f", \"not_applicable\": {_maybe(said, reasons[k])}"
+                    f", \"not_applicable_for\": "
+                    + _strings(said, [m for m, c in zip(names[rows], some_apply, strict=True)
+                                      if not c])
+                    + "}")
+        out = []
+        for i, row in enumerate(pieces.reshape(b - a, -1).tolist()):
+            p = a + i
+            start, end = self.starts[p], self.starts[p + 1]
+            head, tail = self._ends(p, names[start - lo:end - lo],
+                                    block.row_option[start:end].tolist())
+            out.append(json.dumps(head, ensure_ascii=False)[:-1] + ", \"criteria\": ["
+                       + "".join(row)
+                       + "], " + json.dumps(tail, ensure_ascii=False)[1:])
+        return out
 
     def _ends(self, p: int, names: list[str], rows: list[list[int]]
               ) -> tuple[dict[str, Any], dict[str, Any]]:
@@ -227,18 +254,17 @@ def _said(said: dict[str, str], value: str) -> str:
     return out
 
 
-class _CodeText(dict[int, str]):
-    """Option index -> its code as a JSON string; ``none`` for any other index (as
-    :func:`_code`)."""
-
-    def __init__(self, codes: list[str]) -> None:
-        super().__init__((i, encode_basestring(code)) for i, code in enumerate(codes))
-
-    def __missing__(self, index: int) -> str:
-        return _NONE_TEXT
-
-
 _NONE_TEXT = encode_basestring(NONE)
+
+
+def _group_sum(values: Any, first: Any, n: Any) -> Any:
+    """Rows ``first[i]`` to ``first[i] + n[i]`` of ``values`` summed, per product (as
+    int32; none for a product without rows)."""
+    import numpy as np
+
+    sums = np.zeros((len(values) + 1, *values.shape[1:]), dtype=np.int32)
+    np.cumsum(values, axis=0, dtype=np.int32, out=sums[1:])
+    return sums[first + n] - sums[first]
 
 
 def _maybe(said: dict[str, str], value: str | None) -> str:
