@@ -10,11 +10,18 @@ criterion. Tests check both give the same JSON.
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from json.encoder import encode_basestring
 from typing import Any
 
 from ocop_rate.models.common import Lang
-from ocop_rate.models.rating import OPTION_STEPS, RatingColumns
+from ocop_rate.models.rating import (
+    OPTION_STEPS,
+    GateResult,
+    Notice,
+    RatingColumns,
+    RequirementResult,
+)
 from ocop_rate.models.rubric import NONE
 from ocop_rate.outcome import OUTCOMES, Level, decide
 from ocop_rate.report.json_parts import case_split_dict, requirement_dict
@@ -53,14 +60,21 @@ class DossierView:
             None if c.applies is None or c.applies.reason is None
             else c.applies.reason.get(lang) for c in crits]
         self.part_ids: list[str] = [q.id for q in block.rubric.parts]
-        self.gate_text: dict[int, dict[str, Any]] = {}
         self.member_total = (block.member_total / 100).tolist()
         self.member_parts = (block.member_parts / 100).tolist()
         self.totals = (block.total / 100).tolist()
         self.parts = block.parts.tolist()
         self.council = block.council_option.tolist()
         self.starts = block.starts.tolist()
-        self.said: dict[tuple[int, int], dict[str, Any]] = {}
+        self.outcomes: dict[tuple[int, int], str] = {}
+        self.shared_text: dict[int, str] = {}
+        self.part_keys = [encode_basestring(i) + ": " for i in self.part_ids]
+        self.crit_ids = [encode_basestring(c.id) for c in crits]
+        rubric = block.rubric
+        self.rubric_text = (f', "rubric": {_json(rubric.id)}, '
+                            f'"product_group": {_json(rubric.product_group)}')
+        self.policy_text = f', "gate_policy": {_json(block.gate_policy)}'
+        self.limit_text = _json(block.spread_limit)
         self.made: dict[int, str] = {}  # texts of the current chunk not asked for yet
         # each criterion's codes as JSON strings, ``none`` in the last column and past a
         # criterion's own options (what ``_code`` gives for any other index)
@@ -95,19 +109,21 @@ class DossierView:
         out[(out < 0) | (out >= self.lengths[None, :])] = self.none_at
         return out
 
-    def _outcome(self, p: int) -> dict[str, Any]:
-        """The outcome fields of product ``p`` (one ``outcome.decide`` per distinct class)."""
+    def _outcome(self, p: int) -> str:
+        """The outcome fields of product ``p``, from ``"outcome"`` to
+        ``"province_may_recognise"`` (one ``outcome.decide`` per distinct class)."""
         b = self.block
         key = (2 if b.outcome is None else int(b.outcome[p]), int(b.stars[p]))
-        if key not in self.said:
+        if key not in self.outcomes:
             level: Level = "central" if b.level == "central" else "province"
             v = decide(max(key[1], 1), OUTCOMES[key[0]] == "rejected", level,
                        b.rubric.recognition)
-            self.said[key] = {
+            self.outcomes[key] = _json({
                 "outcome": v.outcome, "level": v.level,
                 "authority": None if v.authority is None else v.authority.get(self.lang),
-                "outcome_source": v.article, "province_may_recognise": v.province_may_recognise}
-        return self.said[key]
+                "outcome_source": v.article,
+                "province_may_recognise": v.province_may_recognise})[1:-1]
+        return self.outcomes[key]
 
     def text(self, p: int) -> str:
         """Product ``p`` as one line of JSON (``json.dumps(..., ensure_ascii=False)`` of the
@@ -187,54 +203,99 @@ class DossierView:
                                       if not c])
                     + "}")
         out = []
-        for i, row in enumerate(pieces.reshape(b - a, -1).tolist()):
+        for i, (row, split) in enumerate(zip(pieces.reshape(b - a, -1).tolist(),
+                                             members.tolist(), strict=True)):
             p = a + i
-            start, end = self.starts[p], self.starts[p + 1]
-            head, tail = self._ends(p, names[start - lo:end - lo],
-                                    block.row_option[start:end].tolist())
-            out.append(json.dumps(head, ensure_ascii=False)[:-1] + ", \"criteria\": ["
-                       + "".join(row)
-                       + "], " + json.dumps(tail, ensure_ascii=False)[1:])
+            head, tail = self._ends(p, names[self.starts[p] - lo:self.starts[p + 1] - lo],
+                                    split)
+            out.append(head + ", \"criteria\": [" + "".join(row) + "], " + tail)
         return out
 
-    def _ends(self, p: int, names: list[str], rows: list[list[int]]
-              ) -> tuple[dict[str, Any], dict[str, Any]]:
-        """Product ``p``'s fields before its criteria and after them."""
-        block, extra, codes = self.block, self.extras[p], self.codes
-        rubric = block.rubric
+    def _ends(self, p: int, names: list[str], members: list[str]) -> tuple[str, str]:
+        """Product ``p``'s fields before its criteria (from its ``{``) and after them (to
+        its ``}``); ``members`` holds each criterion's members' options (inside the braces
+        of their object), which a split shows again."""
+        block, extra, said = self.block, self.extras[p], self.said_text
         lo, hi = self.starts[p], self.starts[p + 1]
-        gates = []
-        for g in block.gates[p]:
-            text = self.gate_text.get(id(g))
-            if text is None:
-                text = self.gate_text[id(g)] = {
-                    "id": g.id, "effect": g.effect, "max_stars": g.max_stars,
-                    "reason": g.reason.get(self.lang), "source": g.source}
-            gates.append(dict(text))
-        ids = self.part_ids
-        head = {
-            "product_id": block.product_id[p], "product_name": extra.name.get(self.lang),
-            "rubric": rubric.id, "product_group": rubric.product_group, "file": extra.file,
-            "total": self.totals[p],
-            "parts": dict(zip(ids, [v / 100 for v in self.parts[p]], strict=True)),
-            "band_stars": int(block.band_stars[p]), "stars": int(block.stars[p]) or None,
-            "recognised": bool(block.recognised[p]), **self._outcome(p),
-            "gate_policy": block.gate_policy,
-            "gates": gates,
-            "members": [{"member": names[j], "total": self.member_total[r],
-                         "parts": dict(zip(ids, self.member_parts[r], strict=True))}
-                        for j, r in enumerate(range(lo, hi))]}
-        tail = {
-            "next_star": _next_star(block, p, codes, self.council[p]),
-            "self_assessment": _self(block, p, ids, self.parts[p]),
-            "warnings": [notice_text(w, "en") for w in block.warnings[p]],
-            "requirements": [requirement_dict(r) for r in
-                             (block.requirements[p] if block.requirements else ())],
-            "producer": None if extra.producer is None else extra.producer.model_dump(),
-            "disagreement": _disagreement(block, p, codes, names, rows),
-            "errors": [],
-        }
+        stars = int(block.stars[p])
+        members_text = ", ".join([
+            f'{{"member": {_said(said, name)}, "total": {self.member_total[r]!r}, '
+            f'"parts": {self._parts(self.member_parts[r])}}}'
+            for name, r in zip(names, range(lo, hi), strict=True)])
+        head = (
+            f'{{"product_id": {encode_basestring(block.product_id[p])}, '
+            f'"product_name": {_json(extra.name.get(self.lang))}{self.rubric_text}, '
+            f'"file": {_json(extra.file)}, "total": {self.totals[p]!r}, '
+            f'"parts": {self._parts([v / 100 for v in self.parts[p]])}, '
+            f'"band_stars": {int(block.band_stars[p])}, '
+            f'"stars": {stars if stars else "null"}, '
+            f'"recognised": {"true" if block.recognised[p] else "false"}, '
+            f'{self._outcome(p)}{self.policy_text}, '
+            f'"gates": {self._once(block.gates[p], self._gates)}, "members": [{members_text}]')
+        steps = block.split_steps[p]
+        splits = ", ".join([
+            f'{{"criterion": {self.crit_ids[k]}, "options": {{{members[k]}}}, '
+            f'"steps": {int(steps[k])}}}' for k in (steps >= OPTION_STEPS).nonzero()[0].tolist()])
+        over = bool(block.over_limit[p])
+        cases = block.case_splits[p] if block.case_splits else ()
+        next_star = _next_star(block, p, self.codes, self.council[p])
+        own = _self(block, p, self.part_ids, self.parts[p])
+        found = block.requirements[p] if block.requirements else ()
+        tail = (
+            f'"next_star": {_json(next_star)}, "self_assessment": {_json(own)}, '
+            f'"warnings": {self._once(block.warnings[p], self._warnings)}, '
+            f'"requirements": {self._once(found, self._requirements)}, '
+            f'"producer": {_json(None if extra.producer is None else extra.producer.model_dump())}'
+            f', "disagreement": {{"spread": {int(block.spread[p]) / 100!r}, '
+            f'"spread_limit": {self.limit_text}, "over_limit": {_bool(over)}, '
+            f'"flagged": {_bool(over or bool(splits) or bool(cases))}, "splits": [{splits}], '
+            f'"case_splits": {_json([case_split_dict(c) for c in cases])}}}, "errors": []}}')
         return head, tail
+
+    def _parts(self, values: list[float]) -> str:
+        """``{"A": 22.0, "B": 11.0, "C": 15.0}``: one value per part, in the rubric's order."""
+        return "{" + ", ".join([k + repr(v) for k, v in zip(self.part_keys, values,
+                                                            strict=True)]) + "}"
+
+    def _once(self, shared: tuple[Any, ...], write: Callable[[tuple[Any, ...]], str]) -> str:
+        """``write(shared)``, once per object: a product's gates, warnings and requirements
+        are tuples the block shares between products (and keeps alive, so an id is never
+        another object's while this view stands)."""
+        made = self.shared_text.get(id(shared))
+        if made is None:
+            made = self.shared_text[id(shared)] = write(shared)
+        return made
+
+    def _gates(self, gates: tuple[GateResult, ...]) -> str:
+        return _json([{"id": g.id, "effect": g.effect, "max_stars": g.max_stars,
+                       "reason": g.reason.get(self.lang), "source": g.source} for g in gates])
+
+    @staticmethod
+    def _warnings(found: tuple[Notice, ...]) -> str:
+        return _json([notice_text(w, "en") for w in found])
+
+    @staticmethod
+    def _requirements(found: tuple[RequirementResult, ...]) -> str:
+        return _json([requirement_dict(r) for r in found])
+
+
+def _json(value: Any) -> str:
+    """``json.dumps(value, ensure_ascii=False)``; nothing, a string or an empty list (most
+    of a product's optional fields) without the encoder's machinery."""
+    if value is None:
+        return "null"
+    if isinstance(value, str):
+        return encode_basestring(value)
+    if isinstance(value, list) and not value:
+        return "[]"
+    return _ENCODER.encode(value)
+
+
+_ENCODER = json.JSONEncoder(ensure_ascii=False)
+
+
+def _bool(value: bool) -> str:
+    return "true" if value else "false"
 
 
 _EVERYONE = ", \"applies\": true, \"not_applicable\": null, \"not_applicable_for\": []}"
@@ -301,19 +362,3 @@ def _self(block: RatingColumns, p: int, ids: list[str], council: list[int]
     return {"total": sum(own) / 100, "parts": {i: o / 100 for i, o in zip(ids, own, strict=True)},
             "difference": {i: (c - o) / 100 for i, c, o in zip(ids, council, own, strict=True)},
             "total_difference": (int(block.total[p]) - sum(own)) / 100}
-
-
-def _disagreement(block: RatingColumns, p: int, codes: list[list[str]], names: list[str],
-                  rows: list[list[int]]) -> dict[str, Any]:
-    crits = block.rubric.criteria
-    steps = block.split_steps[p]
-    splits = [{"criterion": crits[k].id,
-               "options": {m: _code(codes[k], row[k]) for m, row in zip(names, rows,
-                                                                        strict=True)},
-               "steps": int(steps[k])}
-              for k in (steps >= OPTION_STEPS).nonzero()[0].tolist()]
-    over = bool(block.over_limit[p])
-    cases = block.case_splits[p] if block.case_splits else ()
-    return {"spread": int(block.spread[p]) / 100, "spread_limit": block.spread_limit,
-            "over_limit": over, "flagged": over or bool(splits) or bool(cases),
-            "splits": splits, "case_splits": [case_split_dict(c) for c in cases]}
