@@ -39,6 +39,7 @@ from ocop_rate.models.rating import (
 )
 from ocop_rate.models.rubric import RECOGNISED_MIN_STARS, Rubric
 from ocop_rate.outcome import DEFAULT_LEVEL, OUTCOMES, Level, decide
+from ocop_rate.per_object import once_per_object
 
 if TYPE_CHECKING:
     from numpy.typing import NDArray
@@ -293,13 +294,18 @@ def _gate_lists(rubric: Rubric, t: RubricTables, council: Ints, council_pts: Int
     width = t.width
     key = (crits * 6 + levels) * width + chosen
     distinct, where = np.unique(key, return_inverse=True)
+    marks = once_per_object(_MARKS, rubric, lambda _: {})  # (criterion, level, option)
     made = []
     for value in distinct.tolist():
-        k, rest = divmod(value, 6 * width)
-        level, opt = divmod(rest, width)
-        crit = rubric.criteria[k]
-        made.append(mark_gate(rubric, crit, crit.options[int(t.req_option[level, k])],
-                              level, crit.option_at(opt)))
+        hit = marks.get(value)
+        if hit is None:
+            k, rest = divmod(value, 6 * width)
+            level, opt = divmod(rest, width)
+            crit = rubric.criteria[k]
+            hit = marks[value] = mark_gate(rubric, crit,
+                                           crit.options[int(t.req_option[level, k])],
+                                           level, crit.option_at(opt))
+        made.append(hit)
     gates = [made[i] for i in where.reshape(-1).tolist()]
     ends = np.cumsum(np.bincount(products, minlength=len(fail))).tolist()
     begin = 0
@@ -307,6 +313,11 @@ def _gate_lists(rubric: Rubric, t: RubricTables, council: Ints, council_pts: Int
         out[p] = applied[p] + tuple(gates[begin:ends[p]])
         begin = ends[p]
     return out
+
+
+_MARKS: dict[int, tuple[Rubric, dict[int, GateResult]]] = {}
+"""The star-mark gates of each rubric object made so far, by :func:`_gate_lists`' key (its
+``t.width`` is the rubric's own): the same few on every block of a batch."""
 
 
 def _self_assessment(t: RubricTables, cols: CouncilColumns
