@@ -153,7 +153,7 @@ class DossierView:
         keys = np.array([_said(said, m) + ": " for m in names], dtype=object)
         every = np.arange(n_crit)[None, :]
         pairs = keys[:, None] + self.code_text[every, self._indices(block.row_option[lo:hi])]
-        pieces = np.empty((b - a, n_crit, 10), dtype=object)
+        pieces = np.empty((b - a, n_crit, 6), dtype=object)
         pieces[:, :, 0] = (self.before_points + self.points_text[self.points_at[a:b]]
                            + self.after_points + self.option_text[every, self.chosen_at[a:b]])
         members = pieces[:, :, 1]
@@ -165,43 +165,44 @@ class DossierView:
             for j in range(1, int(n.max())):
                 more = n > j
                 members[more] = members[more] + later[first[more] + j]
-        pieces[:, :, 2] = '}, "derived_from": '
-        pieces[:, :, 3] = "[]"
-        pieces[:, :, 4] = ', "evidence": '
-        pieces[:, :, 5] = "[]"
-        pieces[:, :, 6] = ', "self_assessed": '
-        pieces[:, :, 7] = "null"
-        pieces[:, :, 8] = _EVERYONE
-        pieces[:, :, 9] = ", "
-        pieces[:, -1:, 9] = ""
+        # then (derived_from, evidence), (self_assessed), (applies to the end, and the
+        # comma before the next criterion), each as most criteria have them
+        pieces[:, :, 2] = '}, "derived_from": [], "evidence": '
+        pieces[:, :, 3] = '[], "self_assessed": '
+        pieces[:, :, 4] = "null"
+        pieces[:, :, 5] = _EVERYONE + ", "
+        pieces[:, -1:, 5] = _EVERYONE
         derived = (None if block.derived is None
                    else _group_sum(block.derived[lo:hi], first, n) > 0)
         for i, extra in enumerate(self.extras[a:b]):
             if derived is not None:
                 for k, facts in extra.derived_facts.items():
                     if facts and derived[i, k]:
-                        pieces[i, k, 3] = _strings(said, sorted(set(facts)))
+                        pieces[i, k, 2] = ('}, "derived_from": '
+                                           + _strings(said, sorted(set(facts)))
+                                           + ', "evidence": ')
             for cid, cited in extra.evidence.items():
                 at = position.get(cid)
                 if cited and at is not None:
-                    pieces[i, at, 5] = _strings(said, list(cited))
+                    pieces[i, at, 3] = (_strings(said, list(cited))
+                                        + ', "self_assessed": ')
             for cid, own in extra.self_assessment.items():
                 at = position.get(cid)
                 if at is not None:
-                    pieces[i, at, 7] = _said(said, own)
+                    pieces[i, at, 4] = _said(said, own)
         if block.counts is not None:
             counts = block.counts[lo:hi]
             applies = _group_sum(counts, first, n)
             for i, k in zip(*np.nonzero(applies < n[:, None]), strict=True):
                 rows = slice(first[i], first[i] + n[i])
                 some_apply = counts[rows, k].tolist()
-                pieces[i, k, 8] = (
+                pieces[i, k, 5] = (
                     f", \"applies\": {'true' if any(some_apply) else 'false'}"
                     f", \"not_applicable\": {_maybe(said, reasons[k])}"
                     f", \"not_applicable_for\": "
                     + _strings(said, [m for m, c in zip(names[rows], some_apply, strict=True)
                                       if not c])
-                    + "}")
+                    + ("}" if k == n_crit - 1 else "}, "))
         out = []
         for i, (row, split) in enumerate(zip(pieces.reshape(b - a, -1).tolist(),
                                              members.tolist(), strict=True)):
