@@ -22,8 +22,9 @@ from ocop_rate.models.rating import (
     RatingColumns,
     RequirementResult,
 )
-from ocop_rate.models.rubric import NONE
+from ocop_rate.models.rubric import NONE, Rubric
 from ocop_rate.outcome import OUTCOMES, Level, decide
+from ocop_rate.per_object import once_per_object
 from ocop_rate.report.json_parts import case_split_dict, requirement_dict
 from ocop_rate.report.labels import notice_text
 
@@ -36,6 +37,41 @@ than 8, for a few hundredths of a second)."""
 
 def _code(options: list[str], index: int) -> str:
     return options[index] if 0 <= index < len(options) else NONE
+
+
+class _Criteria:
+    """A rubric's criteria as pieces of JSON text, the same for every block of it: made
+    once per rubric object (a batch of many rubrics makes a view per rubric and flush)."""
+
+    def __init__(self, rubric: Rubric) -> None:
+        import numpy as np
+
+        crits = rubric.criteria
+        self.codes = [[o.code for o in c.options] for c in crits]
+        self.position = {c.id: k for k, c in enumerate(crits)}
+        self.part_ids: list[str] = [q.id for q in rubric.parts]
+        self.part_keys = [encode_basestring(i) + ": " for i in self.part_ids]
+        self.crit_ids = [encode_basestring(c.id) for c in crits]
+        # each criterion's codes as JSON strings, ``none`` in the last column and past a
+        # criterion's own options (what ``_code`` gives for any other index)
+        width = max((len(codes) for codes in self.codes), default=0)
+        self.lengths = np.array([len(codes) for codes in self.codes], dtype=np.intp)
+        self.code_text = np.full((len(crits), width + 1), _NONE_TEXT, dtype=object)
+        for k, codes in enumerate(self.codes):
+            self.code_text[k, :len(codes)] = [encode_basestring(c) for c in codes]
+        self.none_at = width
+        # each criterion's text up to its points, and from them up to its members' object
+        self.before_points = np.array([
+            f'{{"id": {_json(c.id)}, "number": {_json(c.number)}, "part": {_json(c.part)}, '
+            '"points": ' for c in crits], dtype=object)
+        self.after_points = np.array(
+            [f', "max_points": {_json(c.max_points)}, "option": ' for c in crits],
+            dtype=object)
+        self.option_text = self.code_text + ', "members": {'
+
+
+_CRITERIA: dict[int, tuple[Rubric, _Criteria]] = {}
+_CRITERIA_SIZE = 256
 
 
 class DossierView:
@@ -52,14 +88,16 @@ class DossierView:
 
         assert block.extras is not None
         self.block, self.lang, self.extras = block, lang, block.extras
-        crits = block.rubric.criteria
-        self.codes = [[o.code for o in c.options] for c in crits]
-        self.position = {c.id: k for k, c in enumerate(crits)}
+        rubric = block.rubric
+        c = once_per_object(_CRITERIA, rubric, _Criteria, _CRITERIA_SIZE)
+        self.codes, self.position, self.part_ids = c.codes, c.position, c.part_ids
+        self.part_keys, self.crit_ids, self.lengths = c.part_keys, c.crit_ids, c.lengths
+        self.code_text, self.none_at, self.option_text = c.code_text, c.none_at, c.option_text
+        self.before_points, self.after_points = c.before_points, c.after_points
         self.said_text: dict[str, str] = {}
         self.reasons: list[str | None] = [
-            None if c.applies is None or c.applies.reason is None
-            else c.applies.reason.get(lang) for c in crits]
-        self.part_ids: list[str] = [q.id for q in block.rubric.parts]
+            None if crit.applies is None or crit.applies.reason is None
+            else crit.applies.reason.get(lang) for crit in rubric.criteria]
         self.member_total = (block.member_total / 100).tolist()
         self.member_parts = (block.member_parts / 100).tolist()
         self.totals = (block.total / 100).tolist()
@@ -68,32 +106,11 @@ class DossierView:
         self.starts = block.starts.tolist()
         self.outcomes: dict[tuple[int, int], str] = {}
         self.shared_text: dict[int, str] = {}
-        self.part_keys = [encode_basestring(i) + ": " for i in self.part_ids]
-        self.crit_ids = [encode_basestring(c.id) for c in crits]
-        rubric = block.rubric
         self.rubric_text = (f', "rubric": {_json(rubric.id)}, '
                             f'"product_group": {_json(rubric.product_group)}')
         self.policy_text = f', "gate_policy": {_json(block.gate_policy)}'
         self.limit_text = _json(block.spread_limit)
         self.made: dict[int, str] = {}  # texts of the current chunk not asked for yet
-        # each criterion's codes as JSON strings, ``none`` in the last column and past a
-        # criterion's own options (what ``_code`` gives for any other index)
-        width = max((len(codes) for codes in self.codes), default=0)
-        self.lengths = np.array([len(codes) for codes in self.codes], dtype=np.intp)
-        self.code_text = np.full((len(crits), width + 1), _NONE_TEXT, dtype=object)
-        for k, codes in enumerate(self.codes):
-            self.code_text[k, :len(codes)] = [encode_basestring(c) for c in codes]
-        self.none_at = width
-        # each criterion's text up to its points, and from them up to its members' object
-        self.before_points = np.array([
-            f'{{"id": {json.dumps(c.id, ensure_ascii=False)}, '
-            f'"number": {json.dumps(c.number, ensure_ascii=False)}, '
-            f'"part": {json.dumps(c.part, ensure_ascii=False)}, "points": ' for c in crits],
-            dtype=object)
-        self.after_points = np.array(
-            [f', "max_points": {json.dumps(c.max_points)}, "option": ' for c in crits],
-            dtype=object)
-        self.option_text = self.code_text + ', "members": {'
         distinct, where = distinct_values(block.points)
         self.points_text = np.array([json.dumps(v / 100) for v in distinct.tolist()],
                                     dtype=object)
