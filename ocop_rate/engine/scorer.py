@@ -331,16 +331,16 @@ def _self_assessment(t: RubricTables, cols: CouncilColumns
     pts = t.points[np.arange(len(cols.rubric.criteria)), safe].astype(np.int64)
     rubric = cols.rubric
     products = np.flatnonzero(given).tolist()
-    chosen: dict[int, dict[str, str]] = {}  # each product's self-assessed codes, made once
+    index = {c.id: k for k, c in enumerate(rubric.criteria)}
     for k, crit in enumerate(rubric.criteria):  # as for a member: applicability counts
-        if crit.applies is None:
+        if crit.applies is None or not products:
             continue
-        for p in products:
+        read = [cid for cid in crit.applies.when.criteria() if cid in index]
+        ks = [index[cid] for cid in read]  # the self-assessed codes it reads, no others
+        rows = safe[np.array(products)[:, None], np.array(ks, dtype=np.intp)[None, :]]
+        for p, row in zip(products, rows.tolist(), strict=True):
             assert cols.extras is not None
-            if p not in chosen:
-                chosen[p] = {c.id: c.option_at(int(i)).code
-                             for c, i in zip(rubric.criteria, safe[p].tolist(), strict=True)}
-            if not applies(crit, cols.extras[p].facts, chosen[p]):
+            if not applies(crit, cols.extras[p].facts, _codes(rubric, read, ks, row)):
                 pts[p, k] = 0
     parts = np.stack([pts[:, mask].sum(axis=1) for mask in t.part], axis=1).astype(np.int64)
     has_any = np.array([bool(e.self_assessment) for e in cols.extras or []], dtype=bool)
