@@ -127,15 +127,12 @@ def _applies(cols: CouncilColumns) -> NDArray[np.bool_]:
                                 for combo in combos.tolist()], dtype=bool)
             out[:, k] = verdict[where.reshape(-1)]
             continue
-        rows = option[:, ks].tolist()
-        seen: dict[tuple[int, tuple[int, ...]], bool] = {}  # a product's members agree often
-        for r, p in enumerate(row_product.tolist()):
-            key = (p, tuple(rows[r]))
-            hit = seen.get(key)
-            if hit is None:
-                hit = seen[key] = applies(crit, cols.extras[p].facts,
-                                          _codes(rubric, read, ks, rows[r]))
-            out[r, k] = hit
+        # once per distinct (product, options read): a product's members agree often
+        combos, where = distinct_rows(np.column_stack([row_product, option[:, ks]]))
+        verdict = np.array([applies(crit, cols.extras[combo[0]].facts,
+                                    _codes(rubric, read, ks, combo[1:]))
+                            for combo in combos.tolist()], dtype=bool)
+        out[:, k] = verdict[where]
     return out
 
 
