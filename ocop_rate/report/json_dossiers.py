@@ -105,7 +105,7 @@ class DossierView:
         self.council = block.council_option.tolist()
         self.starts = block.starts.tolist()
         self.outcomes: dict[tuple[int, int], str] = {}
-        self.shared_text: dict[int, str] = {}
+        self.shared_text: dict[tuple[int, ...], str] = {}
         self.rubric_text = (f', "rubric": {_json(rubric.id)}, '
                             f'"product_group": {_json(rubric.product_group)}')
         self.policy_text = f', "gate_policy": {_json(block.gate_policy)}'
@@ -276,12 +276,14 @@ class DossierView:
                                                             strict=True)]) + "}"
 
     def _once(self, shared: tuple[Any, ...], write: Callable[[tuple[Any, ...]], str]) -> str:
-        """``write(shared)``, once per object: a product's gates, warnings and requirements
-        are tuples the block shares between products (and keeps alive, so an id is never
-        another object's while this view stands)."""
-        made = self.shared_text.get(id(shared))
+        """``write(shared)``, once per distinct sequence of objects: a product's gates
+        (results made once per rubric), warnings and requirements are objects products
+        share, and the block keeps them alive, so an id is never another object's while
+        this view stands."""
+        key = tuple(map(id, shared))
+        made = self.shared_text.get(key)
         if made is None:
-            made = self.shared_text[id(shared)] = write(shared)
+            made = self.shared_text[key] = write(shared)
         return made
 
     def _gates(self, gates: tuple[GateResult, ...]) -> str:
