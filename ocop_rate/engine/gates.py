@@ -30,26 +30,33 @@ def fact_gates(rubric: Rubric, facts: Facts, council: Mapping[str, str] | None =
     (never silently passed)."""
     applied: list[GateResult] = []
     warnings: list[Notice] = []
-    results = once_per_object(_RESULTS, rubric, _results)
-    for gate, result in zip(rubric.gates, results, strict=True):
+    results, notices = once_per_object(_MADE, rubric, _results)
+    for i, (gate, result) in enumerate(zip(rubric.gates, results, strict=True)):
         verdict = evaluate(gate.when, facts, council)
         if verdict is True:
             applied.append(result)
         elif verdict is None:
-            warnings.append(unchecked_notice(rubric, gate, missing_facts(gate.when, facts)))
+            missing = missing_facts(gate.when, facts)
+            key = (i, tuple(missing))
+            notice = notices.get(key)
+            if notice is None:
+                notice = notices[key] = unchecked_notice(rubric, gate, missing)
+            warnings.append(notice)
     return tuple(applied), tuple(warnings)
 
 
-_RESULTS: dict[int, tuple[Rubric, list[GateResult]]] = {}
+_Made = tuple[list[GateResult], dict[tuple[int, tuple[str, ...]], Notice]]
+_MADE: dict[int, tuple[Rubric, _Made]] = {}
 
 
-def _results(rubric: Rubric) -> list[GateResult]:
-    """What each of the rubric's gates puts on a product it applies to: the same for every
-    product, made once per rubric object (and shared: results are immutable)."""
-    return [GateResult(id=gate.id, effect=gate.effect,
-                       max_stars=BLOCKED_STARS if gate.effect == "block" else gate.max_stars,
-                       reason=gate.reason, source=rubric.cite(gate.source))
-            for gate in rubric.gates]
+def _results(rubric: Rubric) -> _Made:
+    """What each of the rubric's gates puts on a product it applies to, and (as products
+    come) the notice of a gate whose facts are missing, by gate and facts: the same for
+    every product, made once per rubric object (and shared: both are immutable)."""
+    return ([GateResult(id=gate.id, effect=gate.effect,
+                        max_stars=BLOCKED_STARS if gate.effect == "block" else gate.max_stars,
+                        reason=gate.reason, source=rubric.cite(gate.source))
+             for gate in rubric.gates], {})
 
 
 def unchecked_notice(rubric: Rubric, gate: Gate, missing: list[str]) -> Notice:
