@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any
 
 from ocop_rate.errors import InputFileError, Location, Problem
 from ocop_rate.inputs import note_input
-from ocop_rate.loading.clean_yaml import UNUSUAL, clean_document
+from ocop_rate.loading.clean_yaml import UNUSUAL, clean_document, clean_stream
 from ocop_rate.text_safety import clean_breaks, hostile_char, is_surrogate
 
 if TYPE_CHECKING:
@@ -245,6 +245,14 @@ def _parse_json(text: str, name: str) -> Any:
 
 
 def _parse_yaml(text: str, name: str) -> Document:
+    source = SourceMap(name)
+    loader = _loader(text)
+    try:
+        data = clean_stream(loader, source.positions, MAX_NODES)
+    finally:
+        loader.dispose()
+    if data is not UNUSUAL:  # the usual clean file: read from its events, no node tree
+        return Document(data, source)
     loader = _loader(text)
     try:
         with yaml_errors(text, name):

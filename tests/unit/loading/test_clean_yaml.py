@@ -166,6 +166,16 @@ TRICKY = {
     "long text": "a: " + "ệ" * 5000 + "\n",
     "many documents": "a: 1\n---\nb: 2\n",
     "syntax error": "a: [unclosed\n",
+    "unused anchor": "a: &x 1\nb: &y {c: d}\n",
+    "quoted keys": "'yes': 1\n\"12\": 2\n'': 3\n'~': 4\n",
+    "non-specific tags": "a: ! 12\nb: ! [1, ! yes]\nc: ! {d: e}\n",
+    "tag directive": "%TAG !e! tag:yaml.org,2002:\n---\na: !e!str 12\n",
+    "document markers": "---\na: 1\n...\n",
+    "empty file": "",
+    "comment only": "# nothing here\n",
+    "sequences of mappings": "- a: 1\n  b: [x, {c: d}]\n- e\n- [[], {}]\n",
+    "nulls in a sequence": "- ~\n-\n- null\n- ''\n",
+    "same words again": "a: yes\nb: [yes, 'yes', 1, '1', 1.5, 2026-02-05]\nyes2: {a: 1}\n",
 }
 
 
@@ -228,8 +238,9 @@ def test_the_table_loader_resolves_every_tag_as_pyyaml() -> None:
 
 
 def test_the_samples_and_rubrics_take_the_one_pass() -> None:
-    """The equalities above are worth something only if clean files do take the pass."""
-    from ocop_rate.loading.clean_yaml import UNUSUAL, clean_document
+    """The equalities above are worth something only if clean files do take the pass,
+    read from their events (and as nodes, when a file leaves the events' reading)."""
+    from ocop_rate.loading.clean_yaml import UNUSUAL, clean_document, clean_stream
     from ocop_rate.loading.yaml_loader import safe_loader
 
     paths = [*sorted((REPO / "sample_products").glob("*.yaml")),
@@ -237,9 +248,16 @@ def test_the_samples_and_rubrics_take_the_one_pass() -> None:
     assert len(paths) > 20
     for path in paths:
         loader = safe_loader()(source.read_text(path))
+        assert clean_stream(loader, {}, source.MAX_NODES) is not UNUSUAL, path
+        loader = safe_loader()(source.read_text(path))
         node = loader.get_single_node()
         assert node is not None
         assert clean_document(node, loader, {}, source.MAX_NODES) is not UNUSUAL, path
+    for name in ("unused anchor", "aliases", "explicit tags",
+                 "scalar document", "many documents", "syntax error", "complex key",
+                 "duplicate key", "quoted merge key"):
+        assert clean_stream(safe_loader()(TRICKY[name]), {}, source.MAX_NODES) is UNUSUAL, \
+            name
     for name in ("duplicate key", "merge key", "control character", "binary", "alias bomb"):
         loader = safe_loader()(TRICKY[name])
         node = loader.get_single_node()
