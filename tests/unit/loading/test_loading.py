@@ -201,6 +201,39 @@ def test_a_folder_walk_resolves_links_and_skips_what_is_not_an_input(tmp_path: P
         root / "a" / ".." / p for p in ("a/deep/y.YML", "a/z.json", "a-b/c.csv", "again.yaml")]
 
 
+def test_a_folder_walk_names_and_orders_files_as_paths_do(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The walk keeps names as text: each is the name ``Path`` gives the file (``.`` and a
+    trailing separator dropped, ``..`` kept), in the order paths sort, whatever the
+    folder is called (``.``, relative, absolute, with ``..``)."""
+    from ocop_rate.loading.dossiers import INPUT_SUFFIXES
+
+    root = tmp_path / "in"
+    names = ("b.yaml", "a/z.json", "a-b/c.csv", "a.b/d.yaml", "A/e.yml", "x.YAML", "ệ/f.yaml",
+             "n.yaml.", "~$lock.xlsx", ".h/x.yaml", "sub/.hidden.yaml", "note.txt", "s.tsv",
+             "s.xlsx", "a/b/c/deep.json", "a/b-c.yaml", "a/b/0.yaml", "sp ace/é.yaml")
+    for name in names:
+        dump(root / name, {})
+
+    def by_paths(folder: str) -> list[Path]:
+        """The files as a walk of Path objects finds and sorts them."""
+        start = Path(folder)
+        return sorted(p for p in start.rglob("*") if p.is_file()
+                      and p.suffix.lower() in INPUT_SUFFIXES and not p.name.startswith("~$")
+                      and not any(part.startswith(".") and part not in (".", "..")
+                                  for part in p.parts[len(start.parts):]))
+
+    monkeypatch.chdir(tmp_path)
+    for folder in ("in", "in/", "./in", str(root), f"{root}/", "in/a/..", "in/a/../a"):
+        found = collect_paths([folder])
+        assert found == by_paths(folder), folder
+        assert [str(p) for p in found] == [str(p) for p in by_paths(folder)], folder
+    assert len(collect_paths(["in"])) == 13
+    monkeypatch.chdir(root)
+    assert [str(p) for p in collect_paths(["."])] == [str(p) for p in by_paths(".")]
+    assert str(collect_paths(["."])[0]) == "A/e.yml"
+
+
 def test_rubric_errors_are_located(tmp_path: Path) -> None:
     broken = {**TINY_RUBRIC, "criteria": [dict(c) for c in TINY_RUBRIC["criteria"]]}
     broken["criteria"][1]["options"] = [{"code": "a", "points": "lots", "label": "x"}]
