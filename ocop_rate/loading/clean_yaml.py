@@ -150,10 +150,12 @@ def clean_document(node: yaml.Node, loader: yaml.SafeLoader, positions: Position
         return UNUSUAL
 
 
-def clean_stream(loader: yaml.SafeLoader, positions: Positions, limit: int) -> Any:
+def clean_stream(loader: yaml.SafeLoader, positions: Positions | None, limit: int) -> Any:
     """What :func:`clean_document` gives for the document of a fresh ``loader``, read from
     its stream of events, with no node tree built: or :data:`UNUSUAL` (``positions`` then
     partly written: discard it), and the caller composes the document as before.
+    ``positions`` None: none are recorded (a caller that may never need them reads the
+    text again when it does).
 
     The node tree costs a Python object per node plus, per node, PyYAML's calls back into
     Python to resolve its tag and to follow path resolvers, and then the pass over it; the
@@ -172,9 +174,10 @@ class _Events:
     """One document's events read into plain data, positions beside (see
     :func:`clean_stream`)."""
 
-    def __init__(self, loader: yaml.SafeLoader, positions: Positions, limit: int) -> None:
+    def __init__(self, loader: yaml.SafeLoader, positions: Positions | None,
+                 limit: int) -> None:
         self.loader, self.positions, self.left = loader, positions, limit
-        self.text = _Pass(loader, positions, limit, _MEMO).text
+        self.text = _Pass(loader, {}, limit, _MEMO).text
 
     def document(self) -> Any:
         from yaml.events import (
@@ -211,19 +214,21 @@ class _Events:
                 if event.anchor is not None or (event.tag is not None and event.tag != "!"):
                     raise _Unusual
                 raw = event.value
-                mark = event.start_mark
                 if in_map:
                     if key is None:  # a key: text, and not a merge key
                         key = keys.get(raw) if event.implicit[0] else None
                         if key is None:
                             key = self.key(raw, event.implicit[0])
-                        positions[(*path, raw)] = (mark.line + 1, mark.column + 1)
+                        if positions is not None:
+                            mark = event.start_mark
+                            positions[(*path, raw)] = (mark.line + 1, mark.column + 1)
                         raw_key = raw
                         pairs += 1
                         continue
                 elif out is None:  # a document that is one scalar
                     raise _Unusual
-                else:
+                elif positions is not None:
+                    mark = event.start_mark
                     positions[(*path, len(out))] = (mark.line + 1, mark.column + 1)
                 left -= 1
                 if left < 0:
@@ -242,8 +247,9 @@ class _Events:
                     here = (*path, raw_key)
                 else:
                     here = () if out is None else (*path, len(out))
-                    mark = event.start_mark
-                    positions[here] = (mark.line + 1, mark.column + 1)
+                    if positions is not None:
+                        mark = event.start_mark
+                        positions[here] = (mark.line + 1, mark.column + 1)
                 stack.append((out, path, pairs, key))
                 in_map = kind is MappingStartEvent
                 out, path, pairs, key = ({} if in_map else []), here, 0, None

@@ -263,3 +263,35 @@ def test_the_samples_and_rubrics_take_the_one_pass() -> None:
         node = loader.get_single_node()
         assert node is not None
         assert clean_document(node, loader, {}, source.MAX_NODES) is UNUSUAL, name
+
+
+def test_positions_are_the_text_read_even_when_the_file_changes(tmp_path: Path) -> None:
+    """A clean file's positions are found when first asked for, from the text that was
+    read (never from the file again): an error is located in what was rated."""
+    path = tmp_path / "d.yaml"
+    path.write_text("product:\n  id: P-1\n  rubric: x\ncouncil: []\n", encoding="utf-8")
+    doc = load_document(path)
+    path.write_text("\n\n\nproduct: {id: P-1, rubric: x}\ncouncil: []\n", encoding="utf-8")
+    assert doc.source.locate(("product", "rubric")).line == 3
+    assert doc.source.locate(("council", 0)).line == 4
+    again = tmp_path / "e.yaml"
+    again.write_text("product:\n  id: P-1\n  rubric: x\ncouncil: []\n", encoding="utf-8")
+    want = careful(again)
+    assert not isinstance(want, list)
+    assert doc.source.positions == want[1]
+
+
+def test_json_positions_are_borrowed_from_yaml_as_before(tmp_path: Path) -> None:
+    """A JSON file's positions (found when asked for) are those of the careful walk of
+    the same text read as YAML."""
+    for i, text in enumerate(('{"a": {"b": [1, {"c": "d"}]},\n "e": "f"}\n', '[1, 2]',
+                              '{"k": "\\u0007"}', '{"a": 1}')):
+        path = tmp_path / f"d{i}.json"
+        path.write_text(text, encoding="utf-8")
+        try:
+            doc = load_document(path)
+        except InputFileError:
+            continue  # refused (the control character): located by the careful walk
+        want = source._yaml_positions(text, str(path)).positions
+        assert doc.source.positions == want, text
+        assert want
