@@ -163,9 +163,9 @@ def read_bytes(path: Path, limit: int = MAX_FILE_BYTES) -> bytes:
     name = str(path)
     note_input(path)
     try:
-        if path.is_dir():
+        st = path.stat()  # one system call for a folder, a FIFO and the size
+        if stat.S_ISDIR(st.st_mode):
             raise InputFileError(Problem.of("input.is_folder", Location(name)))
-        st = path.stat()
         if not stat.S_ISREG(st.st_mode):  # a FIFO would block, /dev/zero never ends
             raise InputFileError(Problem.of("safety.not_regular_input", Location(name)))
         if st.st_size > limit:

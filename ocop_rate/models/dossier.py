@@ -85,6 +85,10 @@ def _code(value: str) -> str:
     return option_code(value) if value.strip() else value
 
 
+_member_key = functools.lru_cache(maxsize=1024)(member_key)
+"""``member_key``, remembered: the same members sign dossier after dossier."""
+
+
 def _number_text(value: Any) -> Any:
     if isinstance(value, bool) or not isinstance(value, (int, float)):
         return value
@@ -116,7 +120,7 @@ class Dossier(Frozen):
 
     @model_validator(mode="after")
     def _members_unique(self) -> Dossier:
-        keys = [member_key(m.member) for m in self.council]
+        keys = [_member_key(m.member) for m in self.council]
         dupes = set(repeated(keys))
         if dupes:
             spelled = [repr(m.member) for m, k in zip(self.council, keys, strict=True)

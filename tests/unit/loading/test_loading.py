@@ -283,3 +283,24 @@ def test_unknown_extends_target(tmp_path: Path) -> None:
 
 def test_library_errors_are_ocop_errors() -> None:
     assert issubclass(RubricError, OcopError) and issubclass(UsageError, OcopError)
+
+
+def test_reading_what_is_not_a_readable_file_is_refused_located(tmp_path: Path) -> None:
+    """A folder, a missing file, a path through a file, a FIFO: each its own message, at
+    the name given."""
+    import os
+
+    from ocop_rate.errors import InputFileError
+    from ocop_rate.loading.source import read_bytes
+
+    (tmp_path / "file.yaml").write_text("a: 1\n", encoding="utf-8")
+    os.mkfifo(tmp_path / "pipe.yaml")
+    cases = {"folder.yaml": "input.is_folder", "missing.yaml": "input.no_such_file",
+             "file.yaml/x.yaml": "input.cannot_read", "pipe.yaml": "safety.not_regular_input"}
+    (tmp_path / "folder.yaml").mkdir()
+    for name, message_id in cases.items():
+        with pytest.raises(InputFileError) as info:
+            read_bytes(tmp_path / name)
+        problem = info.value.problems[0]
+        assert (problem.message_id, problem.location.file) == (message_id, str(tmp_path / name))
+    assert read_bytes(tmp_path / "file.yaml") == b"a: 1\n"
