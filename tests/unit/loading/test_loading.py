@@ -304,3 +304,20 @@ def test_reading_what_is_not_a_readable_file_is_refused_located(tmp_path: Path) 
         problem = info.value.problems[0]
         assert (problem.message_id, problem.location.file) == (message_id, str(tmp_path / name))
     assert read_bytes(tmp_path / "file.yaml") == b"a: 1\n"
+
+
+def test_a_members_entries_are_read_as_codes(tmp_path: Path) -> None:
+    """Codes compared as every input compares them; typed points read as text; blank
+    entries are no entries; a sheet of plain codes and one with blanks read alike."""
+    from ocop_rate.errors import DossierError
+
+    plain = {"A1": "B", "A2": "-", "A3": " c "}
+    mixed = {"A1": "B", "A2": None, "A3": 2, "A4": 0.5, "A5": "-"}
+    path = dump(tmp_path / "d.yaml", dossier_data([plain, mixed]))
+    council = read_dossier(path).dossier.council
+    assert council[0].scores == {"A1": "b", "A2": "none", "A3": "c"}
+    assert council[1].scores == {"A1": "b", "A3": "2", "A4": "0.5", "A5": "none"}
+    bad = dump(tmp_path / "bad.yaml", dossier_data([{"A1": True}]))
+    with pytest.raises(DossierError) as info:
+        read_dossier(bad)
+    assert info.value.problems[0].location.field == "council[0].scores.A1"
