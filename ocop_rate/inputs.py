@@ -78,12 +78,14 @@ def gathered(args: list[str]) -> tuple[list[str], list[Path]] | None:
     return run.gathered[1], run.gathered[2]
 
 
-def keep_gathered(args: list[str], names: list[str], refused: list[Path]) -> None:
-    """Remember the files gathered from ``args`` for the rest of the run (the last ones
-    only: the names are the run's list of files to read anyway)."""
+def keep_gathered(args: list[str] | None, names: list[str] | None = None,
+                  refused: list[Path] | None = None) -> None:
+    """Remember the files gathered from ``args`` for the next asker of the run (one list
+    only: the names are the run's list of files to read anyway); ``None``: forget it."""
     run = _RUN.get()
     if run is not None:
-        run.gathered = (tuple(args), names, refused)
+        run.gathered = None if args is None or names is None else (
+            tuple(args), names, refused or [])
 
 
 def watch_outputs(outputs: Iterable[Path]) -> None:

@@ -259,7 +259,7 @@ def _refuse_overwriting_inputs(output: Path | None, paths: list[str] | None = No
     from ocop_rate.report.output import check_outputs
 
     if paths:
-        _guard(lambda: collect_names(paths))
+        _guard(lambda: collect_names(paths, keep=True))
     _guard(lambda: check_outputs([output]))
 
 

@@ -133,7 +133,7 @@ def _rate_streamed(library: RubricLibrary, paths: list[str], policy: GatePolicyC
     from ocop_rate.views.batch import Stream
 
     refused: list[Path] = []
-    if not _guard(lambda: collect_names(paths, refused)) and not refused:
+    if not _guard(lambda: collect_names(paths, refused, keep=True)) and not refused:
         _say("input.no_dossiers")
     tally = Tally()
     pieces = _stream_batch(library, paths, policy, spread, tally, level)

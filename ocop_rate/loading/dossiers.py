@@ -34,7 +34,8 @@ def collect_paths(args: list[str], refused: list[Path] | None = None) -> list[Pa
     return [Path(name) for name in collect_names(args, refused)]
 
 
-def collect_names(args: list[str], refused: list[Path] | None = None) -> list[str]:
+def collect_names(args: list[str], refused: list[Path] | None = None, *,
+                  keep: bool = False) -> list[str]:
     """Expand files, folders (recursively) and glob patterns into dossier files and score
     sheets, in order, without repeats, named as ``str(Path)`` names them. A name that
     matches nothing is a usage error.
@@ -43,15 +44,20 @@ def collect_names(args: list[str], refused: list[Path] | None = None) -> list[st
     somewhere outside it is never read: a hostile repository could point one at a secret.
     Such files go to ``refused`` when given. A file named itself is read as named.
 
-    One command asks several times (to say there is nothing to rate, to guard its
-    output, to rate): within a run (:func:`ocop_rate.inputs.begin_run`) the files are
-    gathered once, and the same list (not to be changed) is given again."""
+    One command asks several times (to guard its output, to say there is nothing to rate,
+    to rate): asked with ``keep``, the files are kept for the next asker of the same run
+    (:func:`ocop_rate.inputs.begin_run`), which is given the same list (not to be changed)
+    without a walk; an asker without ``keep`` (the rating, the last) takes them, and the
+    one after it walks again."""
     from ocop_rate.inputs import gathered, keep_gathered
 
     known = gathered(args)
     if known is None:
         known = _collect(args)
+    if keep:
         keep_gathered(args, *known)
+    else:
+        keep_gathered(None)
     if refused is not None:
         refused.extend(known[1])
     return known[0]
