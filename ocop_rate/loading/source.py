@@ -226,6 +226,11 @@ def encoding_guess(raw: bytes) -> str:
 def read_text(path: Path) -> str:
     """The file's text: UTF-8 (BOM allowed) or UTF-16 with a BOM; anything else is refused."""
     raw = read_bytes(path)
+    if b"\x00" not in raw and not raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        try:  # the usual UTF-8 file: decoded once
+            return raw.decode("utf-8-sig")
+        except UnicodeDecodeError:
+            pass  # located below
     codec = text_encoding(raw, str(path))
     try:
         text = raw.decode(codec)
