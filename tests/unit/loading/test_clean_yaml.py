@@ -220,12 +220,8 @@ def test_the_table_loader_resolves_every_tag_as_pyyaml() -> None:
         except InputFileError:
             continue
     texts += [t for t in TRICKY.values() if "very deep" not in t and "---" not in t]
-    words = ["", "~", "null", "Null", "NULL", "n", "N", "no", "yes", "Yes", "on", "OFF",
-             "true", "False", "y", "0", "-0", "+1", "0o17", "0x1f", "1_0", "1:2:3", "1.5",
-             ".5", "-.inf", ".NaN", "1e3", "2026-01-02", "2026-01-02T03:04:05Z", "<<",
-             "=", "!", "&", "*", "a", "Z", "ệ", "-", "+", ".", ":x", "0.", "00", "1.2.3"]
-    texts += [f"- {w}\n" if w else "- \n" for w in words]
-    texts += [f"- '{w}'\n- \"{w}\"\n- {{{w}: 1}}\n" for w in words if w and w not in "!&*"]
+    texts += [f"- {w}\n" if w else "- \n" for w in WORDS]
+    texts += [f"- '{w}'\n- \"{w}\"\n- {{{w}: 1}}\n" for w in WORDS if w and w not in "!&*"]
     for text in texts:
         try:
             want = yaml.CSafeLoader(text).get_single_node()
@@ -235,6 +231,27 @@ def test_the_table_loader_resolves_every_tag_as_pyyaml() -> None:
         assert (got is None) == (want is None), text
         if got is not None and want is not None:
             assert tags(got) == tags(want), text
+
+
+WORDS = ["", "~", "null", "Null", "NULL", "n", "N", "no", "yes", "Yes", "on", "OFF",
+         "true", "False", "y", "0", "-0", "+1", "0o17", "0x1f", "1_0", "1:2:3", "1.5",
+         ".5", "-.inf", ".NaN", "1e3", "2026-01-02", "2026-01-02T03:04:05Z", "<<",
+         "=", "!", "&", "*", "a", "Z", "ệ", "-", "+", ".", ":x", "0.", "00", "1.2.3"]
+"""Plain scalars of every kind PyYAML resolves, and near misses."""
+
+
+def test_every_kind_of_word_reads_as_before_again_and_again(tmp_path: Path) -> None:
+    """Each word as a value, a quoted value, a key and in flow collections, read twice
+    (the second time from what the one pass remembers of it): as the careful read."""
+    path = tmp_path / "w.yaml"
+    for word in WORDS:
+        if word in ("!", "&", "*"):
+            continue
+        for text in (f"a: {word}\n", f"a: '{word}'\n", f"{word}: 1\nb: 2\n",
+                     f"a: [{word}, {{{word}: {word}}}]\n", f"- {word}\n- x: \"{word}\"\n"):
+            path.write_text(text, encoding="utf-8")
+            same_as_careful(path)
+            same_as_careful(path)
 
 
 def test_the_samples_and_rubrics_take_the_one_pass() -> None:
