@@ -7,7 +7,12 @@ parse itself. Almost every dossier and rubric is *clean*: mappings with plain te
 sequences, and text, numbers, booleans, nulls and dates. For such a document
 :func:`clean_document` gives exactly what the three passes give, in one.
 
-It never reports an error. Anything unusual (a duplicate or non-text key, a merge key, a
+:func:`clean_stream` gives the same without composing the document at all: it reads the
+parser's events (one Python object per node, against a node object plus PyYAML's calls
+back into Python per node to resolve its tag and follow path resolvers), in one loop, and
+leaves to :func:`clean_document` any file with an anchor, an alias or an explicit tag.
+
+Neither ever reports an error. Anything unusual (a duplicate or non-text key, a merge key, a
 tag other than those above, a refused character, a value PyYAML cannot build, very deep
 nesting, the alias bound) makes it return :data:`UNUSUAL`, and the careful path reads the
 file again from its nodes, so every error is reported exactly as before.
@@ -20,6 +25,8 @@ import unicodedata
 from typing import TYPE_CHECKING, Any, Final
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     import yaml
 
 PathKey = tuple[str | int, ...]
@@ -141,3 +148,183 @@ def clean_document(node: yaml.Node, loader: yaml.SafeLoader, positions: Position
         return walk.value(node, (), 0)
     except (_Unusual, RecursionError):
         return UNUSUAL
+
+
+def clean_stream(loader: yaml.SafeLoader, positions: Positions | None, limit: int) -> Any:
+    """What :func:`clean_document` gives for the document of a fresh ``loader``, read from
+    its stream of events, with no node tree built: or :data:`UNUSUAL` (``positions`` then
+    partly written: discard it), and the caller composes the document as before.
+    ``positions`` None: none are recorded (a caller that may never need them reads the
+    text again when it does).
+
+    The node tree costs a Python object per node plus, per node, PyYAML's calls back into
+    Python to resolve its tag and to follow path resolvers, and then the pass over it; the
+    events of the same document cost one object each, read in one loop. Besides what
+    :func:`clean_document` leaves, an anchor, an alias, an explicit tag, any error of
+    the parser and anything but one document are left to the caller."""
+    try:
+        return _Events(loader, positions, limit).document()
+    except (_Unusual, RecursionError):
+        return UNUSUAL
+    except Exception:  # the parser's error: composing the document again reports it
+        return UNUSUAL
+
+
+class _Events:
+    """One document's events read into plain data, positions beside (see
+    :func:`clean_stream`)."""
+
+    def __init__(self, loader: yaml.SafeLoader, positions: Positions | None,
+                 limit: int) -> None:
+        self.loader, self.positions, self.left = loader, positions, limit
+        self.text = _Pass(loader, {}, limit, _MEMO).text
+
+    def document(self) -> Any:
+        from yaml.events import (
+            DocumentEndEvent,
+            DocumentStartEvent,
+            MappingEndEvent,
+            MappingStartEvent,
+            ScalarEvent,
+            SequenceEndEvent,
+            SequenceStartEvent,
+            StreamEndEvent,
+            StreamStartEvent,
+        )
+
+        get: Callable[[], Any] = self.loader.get_event  # untyped in the stubs
+        if type(get()) is not StreamStartEvent or type(get()) is not DocumentStartEvent:
+            raise _Unusual  # an empty stream (the caller says so), or something odd
+        positions, quoted, plain, keys = self.positions, _MEMO, _PLAIN, _KEYS
+        # the open collections, innermost last: (its data, its path, its key count, the
+        # text of the key waiting for its value) for a mapping, (data, path, 0, None) for
+        # a sequence; the document's root sits on (None, (), 0, None)
+        stack: list[tuple[Any, PathKey, int, str | None]] = []
+        out: Any = None
+        path: PathKey = ()
+        pairs = 0
+        key: str | None = None  # the text of the key waiting for its value
+        raw_key = ""  # as written: paths and positions name keys so
+        in_map = False
+        left = self.left
+        while True:
+            event = get()
+            kind = type(event)
+            if kind is ScalarEvent:
+                if event.anchor is not None or (event.tag is not None and event.tag != "!"):
+                    raise _Unusual
+                raw = event.value
+                if in_map:
+                    if key is None:  # a key: text, and not a merge key
+                        key = keys.get(raw) if event.implicit[0] else None
+                        if key is None:
+                            key = self.key(raw, event.implicit[0])
+                        if positions is not None:
+                            mark = event.start_mark
+                            positions[(*path, raw)] = (mark.line + 1, mark.column + 1)
+                        raw_key = raw
+                        pairs += 1
+                        continue
+                elif out is None:  # a document that is one scalar
+                    raise _Unusual
+                elif positions is not None:
+                    mark = event.start_mark
+                    positions[(*path, len(out))] = (mark.line + 1, mark.column + 1)
+                left -= 1
+                if left < 0:
+                    raise _Unusual
+                value = (plain if event.implicit[0] else quoted).get(raw, _MISSING)
+                if value is _MISSING:
+                    value = self.scalar(raw, event)
+            elif kind is MappingStartEvent or kind is SequenceStartEvent:
+                if (event.anchor is not None or event.tag not in (None, "!")
+                        or (in_map and key is None)):  # a complex key
+                    raise _Unusual
+                left -= 1
+                if left < 0 or len(stack) >= MAX_DEPTH:
+                    raise _Unusual
+                if in_map:  # its position is its key's, recorded with the key
+                    here = (*path, raw_key)
+                else:
+                    here = () if out is None else (*path, len(out))
+                    if positions is not None:
+                        mark = event.start_mark
+                        positions[here] = (mark.line + 1, mark.column + 1)
+                stack.append((out, path, pairs, key))
+                in_map = kind is MappingStartEvent
+                out, path, pairs, key = ({} if in_map else []), here, 0, None
+                continue
+            elif kind is MappingEndEvent or kind is SequenceEndEvent:
+                if in_map and len(out) != pairs:
+                    raise _Unusual  # a repeated key (or two spellings of one)
+                value = out
+                out, path, pairs, key = stack.pop()
+                if out is None:  # the root is read: one document only
+                    if type(get()) is not DocumentEndEvent or type(get()) is not StreamEndEvent:
+                        raise _Unusual
+                    return value
+                in_map = type(out) is dict
+            else:  # an alias (or anything unforeseen)
+                raise _Unusual
+            if in_map:
+                out[key] = value
+                key = None
+            else:
+                out.append(value)
+
+    def key(self, raw: str, plain: bool) -> str:
+        """The text of a key written ``raw``; a key that is not text (a number, a
+        boolean, a null) or is a merge key (quoted too) is unusual."""
+        if (plain and _resolve(raw) != _STR) or raw == "<<":
+            raise _Unusual
+        text = self.text(raw)
+        if plain and len(raw) <= _TEXT_MEMO_LEN:
+            _remember(_KEYS, raw, text)
+        return text
+
+    def scalar(self, raw: str, event: Any) -> Any:
+        """The value of a scalar written ``raw``: text, or a number, boolean, null or date
+        by PyYAML's own safe constructor. A plain scalar's is remembered (its value
+        follows from how it is written alone)."""
+        import yaml
+
+        if not event.implicit[0]:
+            return self.text(raw)
+        tag = _resolve(raw)
+        if tag == _STR:
+            value = self.text(raw)
+        elif tag in _SCALARS:
+            node = yaml.ScalarNode(tag, raw, event.start_mark, event.end_mark, event.style)
+            try:
+                value = self.loader.yaml_constructors[tag](self.loader, node)
+            except Exception:  # any failure is the careful path's to report
+                raise _Unusual from None
+        else:
+            raise _Unusual
+        if len(raw) <= _TEXT_MEMO_LEN:
+            _remember(_PLAIN, raw, value)
+        return value
+
+
+_MISSING: Final = object()
+_PLAIN: dict[str, Any] = {}
+"""Plain scalars read before (short ones), by how they are written: their values."""
+_KEYS: dict[str, str] = {}
+"""Plain keys read before (short ones), by how they are written: their text."""
+
+
+def _remember(memo: dict[str, Any], raw: str, value: Any) -> None:
+    if len(memo) >= _TEXT_MEMO_SIZE:
+        memo.clear()
+    memo[raw] = value
+
+
+def _resolve(raw: str) -> str:
+    """The tag of a plain scalar written ``raw``, as PyYAML resolves it."""
+    from ocop_rate.loading.yaml_loader import implicit_table
+
+    by_first, wildcard = implicit_table()
+    for tag, pattern in by_first.get(raw[:1], wildcard):
+        if pattern.match(raw):
+            return tag
+    return _STR
