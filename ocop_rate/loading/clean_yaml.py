@@ -1,21 +1,20 @@
-"""A clean YAML document read in one pass: positions, plain data and NFC text together.
+"""A clean YAML document read in one pass from the parser's events: plain data, NFC text
+and (when asked) positions together.
 
-The careful path of :mod:`ocop_rate.loading.source` makes three passes over a composed
-document (``_walk`` for positions, duplicate keys and the alias bound; PyYAML's
-``construct_document``; ``_normalise`` for text), and each pass costs about as much as the
-parse itself. Almost every dossier and rubric is *clean*: mappings with plain text keys,
-sequences, and text, numbers, booleans, nulls and dates. For such a document
-:func:`clean_document` gives exactly what the three passes give, in one.
+The careful path of :mod:`ocop_rate.loading.source` composes the document (a node object
+per node, plus PyYAML's calls back into Python per node to resolve its tag and follow path
+resolvers) and then makes three passes over it (``_walk`` for positions, duplicate keys and
+the alias bound; PyYAML's ``construct_document``; ``_normalise`` for text), each costing
+about as much as the parse itself. Almost every dossier and rubric is *clean*: mappings
+with plain text keys, sequences, and text, numbers, booleans, nulls and dates, no anchor,
+alias or explicit tag. For such a document :func:`clean_stream` gives exactly what the
+careful path gives, reading the events (one Python object per node) in one loop.
 
-:func:`clean_stream` gives the same without composing the document at all: it reads the
-parser's events (one Python object per node, against a node object plus PyYAML's calls
-back into Python per node to resolve its tag and follow path resolvers), in one loop, and
-leaves to :func:`clean_document` any file with an anchor, an alias or an explicit tag.
-
-Neither ever reports an error. Anything unusual (a duplicate or non-text key, a merge key, a
-tag other than those above, a refused character, a value PyYAML cannot build, very deep
-nesting, the alias bound) makes it return :data:`UNUSUAL`, and the careful path reads the
-file again from its nodes, so every error is reported exactly as before.
+It never reports an error. Anything unusual (an anchor, an alias, an explicit tag, a
+duplicate or non-text key, a merge key, a tag other than those above, a refused character,
+a value PyYAML cannot build, very deep nesting, the node bound, any error of the parser)
+makes it return :data:`UNUSUAL`, and the careful path reads the file again, so every error
+is reported exactly as before.
 """
 
 from __future__ import annotations
@@ -33,14 +32,12 @@ PathKey = tuple[str | int, ...]
 Positions = dict[PathKey, tuple[int, int]]
 
 UNUSUAL: Final = object()
-"""What :func:`clean_document` returns for a document it leaves to the careful path."""
+"""What :func:`clean_stream` returns for a document it leaves to the careful path."""
 
 MAX_DEPTH = 64
 """Deeper nesting is left to the careful path (its own recursion limit reports it)."""
 
 _STR = "tag:yaml.org,2002:str"
-_MAP = "tag:yaml.org,2002:map"
-_SEQ = "tag:yaml.org,2002:seq"
 _SCALARS = frozenset({"tag:yaml.org,2002:null", "tag:yaml.org,2002:bool",
                       "tag:yaml.org,2002:int", "tag:yaml.org,2002:float",
                       "tag:yaml.org,2002:timestamp"})
@@ -56,112 +53,33 @@ _TEXT_MEMO_LEN = 40
 
 
 class _Unusual(Exception):
-    """Raised inside the pass to leave the document to the careful path."""
-
-
-class _Pass:
-    """One document's pass: its positions, the node count and the loader's constructors."""
-
-    def __init__(self, loader: yaml.SafeLoader, positions: Positions, limit: int,
-                 memo: dict[str, str]) -> None:
-        import yaml
-
-        self.loader, self.positions, self.left, self.memo = loader, positions, limit, memo
-        self.scalar, self.mapping, self.sequence = (yaml.ScalarNode, yaml.MappingNode,
-                                                    yaml.SequenceNode)
-        self.constructors = loader.yaml_constructors
-
-    def text(self, raw: str) -> str:
-        """``raw`` NFC-normalised with ``\\n`` line breaks; refused characters are
-        unusual."""
-        known = self.memo.get(raw)
-        if known is not None:
-            return known
-        clean = _CR.sub("\n", raw) if "\r" in raw else raw
-        if _BAD.search(clean) is not None:
-            raise _Unusual
-        out = unicodedata.normalize("NFC", clean)
-        if len(raw) <= _TEXT_MEMO_LEN:
-            if len(self.memo) >= _TEXT_MEMO_SIZE:
-                self.memo.clear()
-            self.memo[raw] = out
-        return out
-
-    def value(self, node: yaml.Node, path: PathKey, depth: int) -> Any:
-        """The plain value of ``node``; its position is recorded by the caller."""
-        self.left -= 1
-        if self.left < 0 or depth > MAX_DEPTH:
-            raise _Unusual
-        kind, tag = type(node), node.tag
-        if kind is self.scalar:
-            if tag == _STR:
-                return self.text(node.value)
-            if tag not in _SCALARS:
-                raise _Unusual
-            try:
-                return self.constructors[tag](self.loader, node)
-            except Exception:  # any failure is the careful path's to report
-                raise _Unusual from None
-        if kind is self.mapping and tag == _MAP:
-            return self.mapping_value(node, path, depth)
-        if kind is self.sequence and tag == _SEQ:
-            positions, out = self.positions, []
-            for index, item in enumerate(node.value):
-                here = (*path, index)
-                mark = item.start_mark
-                positions[here] = (mark.line + 1, mark.column + 1)
-                out.append(self.value(item, here, depth + 1))
-            return out
-        raise _Unusual
-
-    def mapping_value(self, node: yaml.Node, path: PathKey, depth: int) -> dict[str, Any]:
-        positions, scalar, out = self.positions, self.scalar, {}
-        pairs = node.value
-        for key_node, value_node in pairs:
-            if type(key_node) is not scalar or key_node.tag != _STR:
-                raise _Unusual  # a number, boolean, null or merge key; a complex key
-            key = key_node.value
-            if key == "<<":  # the careful path reads a quoted '<<' as a merge key
-                raise _Unusual
-            here = (*path, key)
-            mark = key_node.start_mark
-            positions[here] = (mark.line + 1, mark.column + 1)
-            out[self.text(key)] = self.value(value_node, here, depth + 1)
-        if len(out) != len(pairs):  # a repeated key (or two spellings of one): careful
-            raise _Unusual
-        return out
+    """Raised inside the read to leave the document to the careful path."""
 
 
 _MEMO: dict[str, str] = {}
+"""Short texts read before, by how they are written: their NFC form."""
 
 
-def clean_document(node: yaml.Node, loader: yaml.SafeLoader, positions: Positions,
-                   limit: int) -> Any:
-    """The plain data of the composed document ``node``, its positions written into
-    ``positions``; or :data:`UNUSUAL` (``positions`` then partly written: discard it).
-
-    ``limit`` is the careful path's bound on nodes visited (aliases counted each time)."""
-    walk = _Pass(loader, positions, limit, _MEMO)
-    mark = node.start_mark
-    positions[()] = (mark.line + 1, mark.column + 1)
-    try:
-        return walk.value(node, (), 0)
-    except (_Unusual, RecursionError):
-        return UNUSUAL
+def _text(raw: str) -> str:
+    """``raw`` NFC-normalised with ``\\n`` line breaks; refused characters are unusual."""
+    known = _MEMO.get(raw)
+    if known is not None:
+        return known
+    clean = _CR.sub("\n", raw) if "\r" in raw else raw
+    if _BAD.search(clean) is not None:
+        raise _Unusual
+    out = unicodedata.normalize("NFC", clean)
+    if len(raw) <= _TEXT_MEMO_LEN:
+        _remember(_MEMO, raw, out)
+    return out
 
 
 def clean_stream(loader: yaml.SafeLoader, positions: Positions | None, limit: int) -> Any:
-    """What :func:`clean_document` gives for the document of a fresh ``loader``, read from
-    its stream of events, with no node tree built: or :data:`UNUSUAL` (``positions`` then
-    partly written: discard it), and the caller composes the document as before.
-    ``positions`` None: none are recorded (a caller that may never need them reads the
-    text again when it does).
-
-    The node tree costs a Python object per node plus, per node, PyYAML's calls back into
-    Python to resolve its tag and to follow path resolvers, and then the pass over it; the
-    events of the same document cost one object each, read in one loop. Besides what
-    :func:`clean_document` leaves, an anchor, an alias, an explicit tag, any error of
-    the parser and anything but one document are left to the caller."""
+    """The plain data of the one document of a fresh ``loader``, read from its stream of
+    events with no node tree built, its positions written into ``positions`` (None: none
+    are recorded; a caller that may never need them reads the text again when it does);
+    or :data:`UNUSUAL` (``positions`` then partly written: discard it), and the caller
+    reads the document the careful way. ``limit`` is the careful path's bound on nodes."""
     try:
         return _Events(loader, positions, limit).document()
     except (_Unusual, RecursionError):
@@ -177,7 +95,7 @@ class _Events:
     def __init__(self, loader: yaml.SafeLoader, positions: Positions | None,
                  limit: int) -> None:
         self.loader, self.positions, self.left = loader, positions, limit
-        self.text = _Pass(loader, {}, limit, _MEMO).text
+        self.text = _text
 
     def document(self) -> Any:
         from yaml.events import (

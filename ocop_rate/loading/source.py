@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any
 
 from ocop_rate.errors import InputFileError, Location, Problem
 from ocop_rate.inputs import note_input
-from ocop_rate.loading.clean_yaml import UNUSUAL, clean_document, clean_stream
+from ocop_rate.loading.clean_yaml import UNUSUAL, clean_stream
 from ocop_rate.text_safety import clean_breaks, hostile_char, is_surrogate
 
 if TYPE_CHECKING:
@@ -300,10 +300,6 @@ def _parse_yaml(text: str, name: str) -> Document:
             node = loader.get_single_node()
             if node is None:
                 raise InputFileError(Problem.of("input.empty", Location(name, 1, 1)))
-            source = SourceMap(name)
-            data = clean_document(node, loader, source.positions, MAX_NODES)
-            if data is not UNUSUAL:  # the usual clean file: read in one pass
-                return Document(data, source)
             source = SourceMap(name)
             _walk(node, (), source, [0], name)
             data = loader.construct_document(node)
