@@ -1,5 +1,5 @@
 """Allow ``python -m ocop_rate``."""
 
-from ocop_rate.cli import run
+from ocop_rate.launch import run
 
 run()

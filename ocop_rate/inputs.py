@@ -35,6 +35,9 @@ class _Inputs:
     paths: dict[str, str] = field(default_factory=dict)
     inodes: dict[tuple[int, int], str] = field(default_factory=dict)
     watched: dict[str, _Output] | None = None  # real path -> output; set: inputs not kept
+    gathered: tuple[tuple[str, ...], list[str], list[Path]] | None = None
+    """The run's last files gathered from its arguments (loading.dossiers.collect_names):
+    the arguments, the files' names, the links refused."""
 
 
 @dataclass
@@ -58,11 +61,31 @@ def end_run() -> None:
     _RUN.set(None)
 
 
-def _real(path: Path) -> Path:
+def _real(path: Path | str) -> Path:
+    path = Path(path)
     try:
         return path.resolve()
     except (OSError, RuntimeError):
         return path.absolute()
+
+
+def gathered(args: list[str]) -> tuple[list[str], list[Path]] | None:
+    """The files (names, refused links) this run gathered already from ``args``, or None:
+    a command that asks several times walks its folders once."""
+    run = _RUN.get()
+    if run is None or run.gathered is None or run.gathered[0] != tuple(args):
+        return None
+    return run.gathered[1], run.gathered[2]
+
+
+def keep_gathered(args: list[str] | None, names: list[str] | None = None,
+                  refused: list[Path] | None = None) -> None:
+    """Remember the files gathered from ``args`` for the next asker of the run (one list
+    only: the names are the run's list of files to read anyway); ``None``: forget it."""
+    run = _RUN.get()
+    if run is not None:
+        run.gathered = None if args is None or names is None else (
+            tuple(args), names, refused or [])
 
 
 def watch_outputs(outputs: Iterable[Path]) -> None:
@@ -84,7 +107,7 @@ def watch_outputs(outputs: Iterable[Path]) -> None:
             None if inode is None else run.inodes.get(inode)))
 
 
-def _inode(path: Path) -> tuple[int, int] | None:
+def _inode(path: Path | str) -> tuple[int, int] | None:
     try:
         st = os.stat(path)
     except OSError:
@@ -92,7 +115,7 @@ def _inode(path: Path) -> tuple[int, int] | None:
     return st.st_dev, st.st_ino
 
 
-def _compare(watched: dict[str, _Output], path: Path) -> None:
+def _compare(watched: dict[str, _Output], path: Path | str) -> None:
     """An input noted while outputs are watched: is it one of them? Only an output that
     exists can be an input, so a run writing new files costs nothing per input; for one
     that exists, one ``stat`` per input answers: the same file (named by its own path, by
@@ -107,7 +130,7 @@ def _compare(watched: dict[str, _Output], path: Path) -> None:
         hit.input = str(path)
 
 
-def note_input(path: Path, real: Path | None = None) -> None:
+def note_input(path: Path | str, real: Path | str | None = None) -> None:
     """Remember ``path`` as an input of the current run (no-op outside a run). A caller
     that has resolved it passes ``real`` (``Path.resolve``, or ``Path.absolute`` for a
     link loop, as here)."""

@@ -26,7 +26,7 @@ from ocop_rate.loading.caps import capped
 from ocop_rate.loading.dossiers import (
     SHEET_SUFFIXES,
     LoadedDossier,
-    collect_paths,
+    collect_names,
     peek_identity,
     read_dossier,
 )
@@ -212,8 +212,8 @@ def _stream_sides(libraries: list[RubricLibrary], args: list[str], policy: GateP
     sides = range(len(libraries))
     seen: list[dict[str, str | None]] = [{} for _ in sides]
     refused: list[Path] = []
-    names = [str(p) for p in collect_paths(args, refused)]  # held for the whole stream:
-    # as text, not a Path object per file (with its parts), ~250 bytes less per dossier
+    names = collect_names(args, refused)  # held for the whole stream: as text, not a
+    # Path object per file (with its parts), ~250 bytes less per dossier
     merges = [SheetMerge(library) for library in libraries]
     done = 0
     for name in names:

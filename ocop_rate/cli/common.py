@@ -255,11 +255,11 @@ def _refuse_overwriting_inputs(output: Path | None, paths: list[str] | None = No
     watch_outputs([] if output is None else [output])
     if output is None:
         return
-    from ocop_rate.loading.dossiers import collect_paths
+    from ocop_rate.loading.dossiers import collect_names
     from ocop_rate.report.output import check_outputs
 
     if paths:
-        _guard(lambda: collect_paths(paths))
+        _guard(lambda: collect_names(paths, keep=True))
     _guard(lambda: check_outputs([output]))
 
 

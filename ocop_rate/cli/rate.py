@@ -128,12 +128,12 @@ def _rate_streamed(library: RubricLibrary, paths: list[str], policy: GatePolicyC
                    spread: float, fmt: str, asked: Asked, output: Path | None,
                    level: LevelChoice) -> NoReturn:
     """JSON and CSV, written as the products are scored: memory stays flat."""
-    from ocop_rate.loading.dossiers import collect_paths
+    from ocop_rate.loading.dossiers import collect_names
     from ocop_rate.pipeline import Tally
     from ocop_rate.views.batch import Stream
 
     refused: list[Path] = []
-    if not _guard(lambda: collect_paths(paths, refused)) and not refused:
+    if not _guard(lambda: collect_names(paths, refused, keep=True)) and not refused:
         _say("input.no_dossiers")
     tally = Tally()
     pieces = _stream_batch(library, paths, policy, spread, tally, level)

@@ -30,21 +30,67 @@ class LoadedDossier:
 
 
 def collect_paths(args: list[str], refused: list[Path] | None = None) -> list[Path]:
+    """:func:`collect_names` as paths."""
+    return [Path(name) for name in collect_names(args, refused)]
+
+
+def collect_names(args: list[str], refused: list[Path] | None = None, *,
+                  keep: bool = False) -> list[str]:
     """Expand files, folders (recursively) and glob patterns into dossier files and score
-    sheets, in order, without repeats. A name that matches nothing is a usage error.
+    sheets, in order, without repeats, named as ``str(Path)`` names them. A name that
+    matches nothing is a usage error.
 
     A file found inside a folder (or under a pattern's folder) that is a symbolic link to
     somewhere outside it is never read: a hostile repository could point one at a secret.
-    Such files go to ``refused`` when given. A file named itself is read as named."""
-    out: list[Path] = []
-    seen: set[str] = set()  # real paths as text: a Path object per file costs several times
+    Such files go to ``refused`` when given. A file named itself is read as named.
+
+    One command asks several times (to guard its output, to say there is nothing to rate,
+    to rate): asked with ``keep``, the files are kept for the next asker of the same run
+    (:func:`ocop_rate.inputs.begin_run`), which is given the same list (not to be changed)
+    without a walk; an asker without ``keep`` (the rating, the last) takes them, and the
+    one after it walks again."""
+    from ocop_rate.inputs import gathered, keep_gathered
+
+    known = gathered(args)
+    if known is None:
+        known = _collect(args)
+    if keep:
+        keep_gathered(args, *known)
+    else:
+        keep_gathered(None)
+    if refused is not None:
+        refused.extend(known[1])
+    return known[0]
+
+
+def _collect(args: list[str]) -> tuple[list[str], list[Path]]:
+    """:func:`collect_names`' files and the links out of their folders it refuses. Names
+    stay text (a ``Path`` object per file, with its parts, costs several times the
+    string); only a file that is a link is resolved."""
+    import os
+
+    out: list[str] = []
+    refused: list[Path] = []
+    seen: set[str] = set()  # real paths as text
     for arg in args:
         path = Path(arg)
-        linked: set[Path] | None = None  # a folder's linked files: the rest need no resolve
         if path.is_dir():
-            root: Path | None = path
-            found, linked = _walk_folder(path)
-        elif path.exists():
+            top = _resolved(path)
+            prefix = _folder_prefix(path)
+            below = "" if top is None else str(top).rstrip(os.sep) + os.sep
+            for rel, is_link in _walk_folder(path):
+                name = prefix + rel
+                if is_link or top is None:
+                    resolved = _resolved(Path(name))
+                    real = str(Path(name).absolute() if resolved is None else resolved)
+                    inside = (resolved is not None and top is not None
+                              and resolved.is_relative_to(top))  # as source.inside()
+                else:  # a plain file of a folder walked: no link on its way below the root
+                    real, inside = below + rel, True
+                if _new(name, real, seen, inside, refused):
+                    out.append(name)
+            continue
+        if path.exists():
             root, found = None, [] if is_lock_file(path) else [path]
         elif GLOB_CHARS & set(arg):
             root = glob_root(arg)
@@ -55,72 +101,84 @@ def collect_paths(args: list[str], refused: list[Path] | None = None) -> list[Pa
             raise UsageError(Problem.of("input.no_such_path", Location(arg)))
         top = None if root is None else _resolved(root)
         for p in found:
-            if linked is not None and top is not None and not (linked and p in linked):
-                # a plain file of a folder walked: no link on its way below the root
-                resolved: Path | None = top.joinpath(*p.parts[len(path.parts):])
-            else:
-                resolved = _resolved(p)
-            real = p.absolute() if resolved is None else resolved
-            key = str(real)
-            if key in seen:  # the same file named twice (or reached by a link) is read once
-                continue
-            seen.add(key)
-            note_input(p, real)  # an input even before it is read: --output may not name it
-            if root is not None and not (resolved is not None and top is not None
-                                         and resolved.is_relative_to(top)):  # as inside()
-                if refused is not None:
-                    refused.append(p)
-                continue
-            out.append(p)
-    return out
+            resolved = _resolved(p)
+            inside = root is None or (resolved is not None and top is not None
+                                      and resolved.is_relative_to(top))
+            real = str(p.absolute() if resolved is None else resolved)
+            if _new(str(p), real, seen, inside, refused):
+                out.append(str(p))
+    return out, refused
 
 
-def _walk_folder(root: Path) -> tuple[list[Path], set[Path]]:
-    """The input files below ``root`` (as :func:`_is_dossier_file` keeps them, sorted as
-    paths), and those of them that are symbolic links. As ``Path.rglob("*")``, the walk
-    never enters a linked folder, so a file that is not itself a link has none on its way
-    below ``root``: its real path is the root's plus its own parts, with no ``resolve``
-    (a system call per part of the path) per file."""
+def _new(name: str, real: str, seen: set[str], inside: bool, refused: list[Path]) -> bool:
+    """Whether the file ``name`` (real path ``real``) is to be read: not read already (the
+    same file named twice, or reached by a link, is read once) and ``inside`` its folder
+    (else it is refused). Either way it is an input of the run from here on."""
+    if real in seen:
+        return False
+    seen.add(real)
+    note_input(name, real)  # an input even before it is read: --output may not name it
+    if not inside:
+        refused.append(Path(name))
+    return inside
+
+
+def _folder_prefix(root: Path) -> str:
+    """What comes before a file's path below ``root`` in its name, as ``str(Path)`` writes
+    it: nothing below ``.`` (``./a.yaml`` is ``a.yaml``), else the folder and a
+    separator."""
     import os
 
-    hidden_root = any(part.startswith(".") and part not in (".", "..")
-                      for part in root.parts)
-    found: list[Path] = []
-    linked: set[Path] = set()
-    folders = [str(root)]
+    text = str(root)
+    if text == ".":
+        return ""
+    return text if text.endswith(os.sep) else text + os.sep
+
+
+def _walk_folder(root: Path) -> list[tuple[str, bool]]:
+    """The input files below ``root`` (as :func:`_is_dossier_file` keeps them): each one's
+    path below ``root`` and whether it is a symbolic link, sorted as paths sort (part by
+    part: ``a/z`` before ``a-b/c``). As ``Path.rglob("*")``, the walk never enters a
+    linked folder, so a file that is not itself a link has none on its way below
+    ``root``: its real path is the root's plus its own, with no ``resolve`` (a system call
+    per part of the path) per file."""
+    import os
+
+    if any(part.startswith(".") and part not in (".", "..") for part in root.parts):
+        return []  # a hidden folder's files are never inputs
+    sep = os.sep
+    found: list[tuple[str, bool]] = []
+    folders = [(str(root), "")]
     while folders:
+        folder, below = folders.pop()
         try:
-            with os.scandir(folders.pop()) as entries:
+            with os.scandir(folder) as entries:
                 listed = list(entries)
         except OSError:  # as rglob: a folder that cannot be listed is skipped
             continue
         for entry in listed:
+            name = entry.name
+            if name.startswith("."):  # hidden: a file, or a folder and all below it
+                continue
             try:
                 is_link = entry.is_symlink()
                 if entry.is_dir() and not is_link:
-                    folders.append(entry.path)
+                    folders.append((entry.path, below + name + sep))
                     continue
             except OSError:
                 continue
-            name = entry.name
-            if (hidden_root or name.startswith(".")
-                    or Path(name).suffix.lower() not in INPUT_SUFFIXES
-                    or is_lock_file(Path(name))):
-                continue
-            path = Path(entry.path)
-            if any(part.startswith(".") and part not in (".", "..")
-                   for part in path.parts[len(root.parts):]):
-                continue
+            dot = name.rfind(".")  # Path.suffix, without a Path
+            suffix = name[dot:] if 0 < dot < len(name) - 1 else ""
+            if suffix.lower() not in INPUT_SUFFIXES or name.startswith("~$"):
+                continue  # not an input, or a lock file (is_lock_file)
             try:
                 if not entry.is_file():
                     continue
             except OSError:
                 continue
-            found.append(path)
-            if is_link:
-                linked.add(path)
-    found.sort()
-    return found, linked
+            found.append((below + name, is_link))
+    found.sort(key=lambda item: os.path.normcase(item[0]).split(sep))
+    return found
 
 
 def _resolved(path: Path) -> Path | None:

@@ -7,21 +7,22 @@ a cap on file size and on alias expansion, duplicate keys refused, text NFC-norm
 from __future__ import annotations
 
 import contextlib
+import functools
 import json
 import re
 import stat
 import unicodedata
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ocop_rate.errors import InputFileError, Location, Problem
 from ocop_rate.inputs import note_input
-from ocop_rate.loading.clean_yaml import UNUSUAL, clean_document
+from ocop_rate.loading.clean_yaml import UNUSUAL, clean_stream
 from ocop_rate.text_safety import clean_breaks, hostile_char, is_surrogate
 
 if TYPE_CHECKING:
-    from collections.abc import Iterator
+    from collections.abc import Callable, Iterator
 
     import yaml
 
@@ -38,19 +39,48 @@ MAX_NODES = 200_000
 PathKey = tuple[str | int, ...]
 
 
-@dataclass
-class SourceMap:
-    """Positions (1-based line, column) of the values of one document, by field path."""
+Positions = dict[PathKey, tuple[int, int]]
 
-    file: str
-    positions: dict[PathKey, tuple[int, int]] = field(default_factory=dict)
+
+class SourceMap:
+    """Positions (1-based line, column) of the values of one document, by field path.
+
+    A clean document's are found only when first asked for (``later``, from the text it
+    was read from: the same positions): most files are read, validated and rated without
+    a single one being asked, and recording a position per value costs about a tenth of
+    reading the file."""
+
+    __slots__ = ("_found", "_later", "file")
+    __hash__ = None  # type: ignore[assignment]  # as a dataclass: mutable, compared by value
+
+    def __init__(self, file: str, positions: Positions | None = None, *,
+                 later: Callable[[], Positions] | None = None) -> None:
+        self.file = file
+        self._later = later
+        self._found = positions if positions is not None or later is not None else {}
+
+    @property
+    def positions(self) -> Positions:
+        if self._found is None:
+            assert self._later is not None
+            self._found, self._later = self._later(), None
+        return self._found
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, SourceMap):
+            return NotImplemented
+        return self.file == other.file and self.positions == other.positions
+
+    def __repr__(self) -> str:
+        return f"SourceMap(file={self.file!r})"
 
     def locate(self, path: tuple[Any, ...]) -> Location:
         """The location of the deepest known prefix of ``path``."""
+        positions = self.positions
         key: PathKey = tuple(p for p in path if isinstance(p, (str, int)))
-        while key and key not in self.positions:
+        while key and key not in positions:
             key = key[:-1]
-        line, col = self.positions.get(key, (None, None)) if key else (None, None)
+        line, col = positions.get(key, (None, None)) if key else (None, None)
         return Location(self.file, line, col, render_path(path) or None)
 
 
@@ -133,9 +163,9 @@ def read_bytes(path: Path, limit: int = MAX_FILE_BYTES) -> bytes:
     name = str(path)
     note_input(path)
     try:
-        if path.is_dir():
+        st = path.stat()  # one system call for a folder, a FIFO and the size
+        if stat.S_ISDIR(st.st_mode):
             raise InputFileError(Problem.of("input.is_folder", Location(name)))
-        st = path.stat()
         if not stat.S_ISREG(st.st_mode):  # a FIFO would block, /dev/zero never ends
             raise InputFileError(Problem.of("safety.not_regular_input", Location(name)))
         if st.st_size > limit:
@@ -196,6 +226,11 @@ def encoding_guess(raw: bytes) -> str:
 def read_text(path: Path) -> str:
     """The file's text: UTF-8 (BOM allowed) or UTF-16 with a BOM; anything else is refused."""
     raw = read_bytes(path)
+    if b"\x00" not in raw and not raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        try:  # the usual UTF-8 file: decoded once
+            return raw.decode("utf-8-sig")
+        except UnicodeDecodeError:
+            pass  # located below
     codec = text_encoding(raw, str(path))
     try:
         text = raw.decode(codec)
@@ -212,12 +247,18 @@ def load_document(path: Path) -> Document:
     name = str(path)
     if path.suffix.lower() == ".json":
         data = _parse_json(text, name)
-        try:
-            source = _yaml_positions(text, name)  # JSON is YAML: borrow its positions
-        except InputFileError:
-            source = SourceMap(name)
+        source = SourceMap(name, later=functools.partial(_walked_positions, text, name))
         return Document(_normalise(data, source), source)
     return _parse_yaml(text, name)
+
+
+def _walked_positions(text: str, name: str) -> Positions:
+    """The positions of the careful walk of the composed document (none when it refuses
+    the text): a JSON file's (JSON is YAML: its positions are borrowed from there)."""
+    try:
+        return _yaml_positions(text, name).positions
+    except InputFileError:
+        return {}
 
 
 def _parse_json(text: str, name: str) -> Any:
@@ -247,20 +288,38 @@ def _parse_json(text: str, name: str) -> Any:
 def _parse_yaml(text: str, name: str) -> Document:
     loader = _loader(text)
     try:
+        data = clean_stream(loader, None, MAX_NODES)
+    finally:
+        loader.dispose()
+    if data is not UNUSUAL:  # the usual clean file: read from its events, no node tree
+        return Document(data, SourceMap(name, later=functools.partial(
+            _clean_positions, text, name)))
+    loader = _loader(text)
+    try:
         with yaml_errors(text, name):
             node = loader.get_single_node()
             if node is None:
                 raise InputFileError(Problem.of("input.empty", Location(name, 1, 1)))
-            source = SourceMap(name)
-            data = clean_document(node, loader, source.positions, MAX_NODES)
-            if data is not UNUSUAL:  # the usual clean file: read in one pass
-                return Document(data, source)
             source = SourceMap(name)
             _walk(node, (), source, [0], name)
             data = loader.construct_document(node)
     finally:
         loader.dispose()
     return Document(_normalise(data, source), source)
+
+
+def _clean_positions(text: str, name: str) -> Positions:
+    """The positions of a clean document (:func:`_parse_yaml` read it without them): the
+    same read again, recording them."""
+    positions: Positions = {}
+    loader = _loader(text)
+    try:
+        found = clean_stream(loader, positions, MAX_NODES)
+    finally:
+        loader.dispose()
+    if found is UNUSUAL:  # never for a text read clean once: the careful positions then
+        return _walked_positions(text, name)
+    return positions
 
 
 @contextlib.contextmanager

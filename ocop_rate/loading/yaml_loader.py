@@ -29,10 +29,7 @@ def safe_loader() -> type[yaml.SafeLoader]:
     base: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
     if base.yaml_path_resolvers:  # never in PyYAML itself: keep its own resolution
         return base
-    table: dict[str | None, list[tuple[str, re.Pattern[str]]]] = dict(
-        base.yaml_implicit_resolvers)
-    wildcard = tuple(table.pop(None, ()))
-    by_first = {first: (*found, *wildcard) for first, found in table.items()}
+    by_first, wildcard = implicit_table()
     scalar_node, sequence_node = yaml.ScalarNode, yaml.SequenceNode
     text: str = base.DEFAULT_SCALAR_TAG
     sequence: str = base.DEFAULT_SEQUENCE_TAG
@@ -55,3 +52,21 @@ def safe_loader() -> type[yaml.SafeLoader]:
             return None
 
     return TableLoader
+
+
+Patterns = tuple[tuple[str, "re.Pattern[str]"], ...]
+
+
+@functools.cache
+def implicit_table() -> tuple[dict[str | None, Patterns], Patterns]:
+    """PyYAML's implicit resolvers of the safe loader as a table: by a plain scalar's
+    first character, its patterns (the wildcard ones after them, as PyYAML tries them),
+    and the wildcard patterns alone for any other first character. A plain scalar takes
+    the tag of the first pattern that matches it, else ``str``."""
+    import yaml
+
+    base: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    table: dict[str | None, list[tuple[str, re.Pattern[str]]]] = dict(
+        base.yaml_implicit_resolvers)
+    wildcard = tuple(table.pop(None, ()))
+    return {first: (*found, *wildcard) for first, found in table.items()}, wildcard

@@ -66,15 +66,18 @@ class MemberSheet(Frozen):
     @classmethod
     def _codes(cls, value: dict[str, str]) -> dict[str, str]:
         """Option codes as every input compares them (``B`` is ``b``, ``-`` is ``none``)."""
-        return {k: _code(v) for k, v in value.items()}
+        return dict(zip(value, map(_code, value.values()), strict=True))
 
     @field_validator("scores", "notes", mode="before")
     @classmethod
     def _blank_is_absent(cls, value: Any) -> Any:
         """A blank section or entry (``A1.1:`` in YAML, an empty cell) is no entry: as in
         a score sheet, a blank criterion is derived from facts or reported as unscored."""
-        if isinstance(value, dict):  # a member who typed the points (2, 0.5): read as text,
-            return {k: v if type(v) is str else _number_text(v)  # answered "did you mean"
+        if isinstance(value, dict):
+            if set(map(type, value.values())) <= _ONLY_TEXT:  # as written, nothing blank
+                return value
+            # a member who typed the points (2, 0.5): read as text, answered "did you mean"
+            return {k: v if type(v) is str else _number_text(v)
                     for k, v in value.items() if v is not None}
         return _drop_blanks(value)
 
@@ -83,6 +86,11 @@ class MemberSheet(Frozen):
 def _code(value: str) -> str:
     """``option_code`` of a member's entry (a blank one kept as it is), remembered."""
     return option_code(value) if value.strip() else value
+
+
+_ONLY_TEXT = frozenset({str})
+_member_key = functools.lru_cache(maxsize=1024)(member_key)
+"""``member_key``, remembered: the same members sign dossier after dossier."""
 
 
 def _number_text(value: Any) -> Any:
@@ -116,7 +124,7 @@ class Dossier(Frozen):
 
     @model_validator(mode="after")
     def _members_unique(self) -> Dossier:
-        keys = [member_key(m.member) for m in self.council]
+        keys = [_member_key(m.member) for m in self.council]
         dupes = set(repeated(keys))
         if dupes:
             spelled = [repr(m.member) for m, k in zip(self.council, keys, strict=True)

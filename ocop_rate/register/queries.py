@@ -21,9 +21,9 @@ def due(register: Register, on: date, within: int = 90) -> list[DueItem]:
     ``on + 180 + within`` days can be such, so one range of the expiry index is read."""
     last = on + timedelta(days=rules.WINDOW_OPENS_DAYS + within)
     with register.snapshot() as conn:
-        rows = ledger.views(conn, on, "c.expires_on BETWEEN ? AND ? AND c.superseded_by IS NULL "
-                            "AND f.filed_on IS NULL AND r.revoked_on IS NULL",
-                            (on.isoformat(), last.isoformat()), order="")  # sorted below
+        rows = ledger.views(conn, on, "c.expires_on BETWEEN ? AND ?",
+                            (on.isoformat(), last.isoformat()), order="",  # sorted below
+                            unsettled=True)
     out: list[DueItem] = []
     for v in rows:
         if v.status != "valid":

@@ -40,4 +40,25 @@ def test_the_installed_script_leaves_through_the_same_entry_point() -> None:
     from importlib.metadata import entry_points
 
     (script,) = entry_points(group="console_scripts", name="ocop-rate")
-    assert script.value == "ocop_rate.cli:run"
+    assert script.value == "ocop_rate.launch:run"
+
+
+def test_the_entry_collects_the_commands_garbage_with_start_up_set_aside() -> None:
+    """``launch.run`` imports the command line with the collector paused: afterwards the
+    collector runs again for the command, and what start-up made is frozen out of it.
+    (A profile function keeps the ordinary exit, so the state can be read at the end.)"""
+    probe = ("import gc, sys\n"
+             "sys.argv = ['ocop-rate', 'rubrics', 'list', '-f', 'json']\n"
+             "sys.setprofile(lambda *args: None)\n"
+             "from ocop_rate.launch import run\n"
+             "try:\n"
+             "    run()\n"
+             "finally:\n"
+             "    sys.setprofile(None)\n"
+             "    print('collector', gc.isenabled(), gc.get_freeze_count(), file=sys.stderr)\n")
+    done = _run("-c", probe)
+    assert done.returncode == 0, done.stderr.decode()
+    assert json.loads(done.stdout.decode("utf-8"))  # the command ran whole
+    _, enabled, frozen = done.stderr.decode().split()[-3:]
+    assert enabled == "True"
+    assert int(frozen) > 10_000  # typer's, pydantic's and our modules' objects

@@ -166,6 +166,16 @@ TRICKY = {
     "long text": "a: " + "ệ" * 5000 + "\n",
     "many documents": "a: 1\n---\nb: 2\n",
     "syntax error": "a: [unclosed\n",
+    "unused anchor": "a: &x 1\nb: &y {c: d}\n",
+    "quoted keys": "'yes': 1\n\"12\": 2\n'': 3\n'~': 4\n",
+    "non-specific tags": "a: ! 12\nb: ! [1, ! yes]\nc: ! {d: e}\n",
+    "tag directive": "%TAG !e! tag:yaml.org,2002:\n---\na: !e!str 12\n",
+    "document markers": "---\na: 1\n...\n",
+    "empty file": "",
+    "comment only": "# nothing here\n",
+    "sequences of mappings": "- a: 1\n  b: [x, {c: d}]\n- e\n- [[], {}]\n",
+    "nulls in a sequence": "- ~\n-\n- null\n- ''\n",
+    "same words again": "a: yes\nb: [yes, 'yes', 1, '1', 1.5, 2026-02-05]\nyes2: {a: 1}\n",
 }
 
 
@@ -210,12 +220,8 @@ def test_the_table_loader_resolves_every_tag_as_pyyaml() -> None:
         except InputFileError:
             continue
     texts += [t for t in TRICKY.values() if "very deep" not in t and "---" not in t]
-    words = ["", "~", "null", "Null", "NULL", "n", "N", "no", "yes", "Yes", "on", "OFF",
-             "true", "False", "y", "0", "-0", "+1", "0o17", "0x1f", "1_0", "1:2:3", "1.5",
-             ".5", "-.inf", ".NaN", "1e3", "2026-01-02", "2026-01-02T03:04:05Z", "<<",
-             "=", "!", "&", "*", "a", "Z", "ệ", "-", "+", ".", ":x", "0.", "00", "1.2.3"]
-    texts += [f"- {w}\n" if w else "- \n" for w in words]
-    texts += [f"- '{w}'\n- \"{w}\"\n- {{{w}: 1}}\n" for w in words if w and w not in "!&*"]
+    texts += [f"- {w}\n" if w else "- \n" for w in WORDS]
+    texts += [f"- '{w}'\n- \"{w}\"\n- {{{w}: 1}}\n" for w in WORDS if w and w not in "!&*"]
     for text in texts:
         try:
             want = yaml.CSafeLoader(text).get_single_node()
@@ -227,9 +233,31 @@ def test_the_table_loader_resolves_every_tag_as_pyyaml() -> None:
             assert tags(got) == tags(want), text
 
 
+WORDS = ["", "~", "null", "Null", "NULL", "n", "N", "no", "yes", "Yes", "on", "OFF",
+         "true", "False", "y", "0", "-0", "+1", "0o17", "0x1f", "1_0", "1:2:3", "1.5",
+         ".5", "-.inf", ".NaN", "1e3", "2026-01-02", "2026-01-02T03:04:05Z", "<<",
+         "=", "!", "&", "*", "a", "Z", "ệ", "-", "+", ".", ":x", "0.", "00", "1.2.3"]
+"""Plain scalars of every kind PyYAML resolves, and near misses."""
+
+
+def test_every_kind_of_word_reads_as_before_again_and_again(tmp_path: Path) -> None:
+    """Each word as a value, a quoted value, a key and in flow collections, read twice
+    (the second time from what the one pass remembers of it): as the careful read."""
+    path = tmp_path / "w.yaml"
+    for word in WORDS:
+        if word in ("!", "&", "*"):
+            continue
+        for text in (f"a: {word}\n", f"a: '{word}'\n", f"{word}: 1\nb: 2\n",
+                     f"a: [{word}, {{{word}: {word}}}]\n", f"- {word}\n- x: \"{word}\"\n"):
+            path.write_text(text, encoding="utf-8")
+            same_as_careful(path)
+            same_as_careful(path)
+
+
 def test_the_samples_and_rubrics_take_the_one_pass() -> None:
-    """The equalities above are worth something only if clean files do take the pass."""
-    from ocop_rate.loading.clean_yaml import UNUSUAL, clean_document
+    """The equalities above are worth something only if clean files do take the pass,
+    read from their events, and the unusual ones leave it for the careful read."""
+    from ocop_rate.loading.clean_yaml import UNUSUAL, clean_stream
     from ocop_rate.loading.yaml_loader import safe_loader
 
     paths = [*sorted((REPO / "sample_products").glob("*.yaml")),
@@ -237,11 +265,42 @@ def test_the_samples_and_rubrics_take_the_one_pass() -> None:
     assert len(paths) > 20
     for path in paths:
         loader = safe_loader()(source.read_text(path))
-        node = loader.get_single_node()
-        assert node is not None
-        assert clean_document(node, loader, {}, source.MAX_NODES) is not UNUSUAL, path
-    for name in ("duplicate key", "merge key", "control character", "binary", "alias bomb"):
-        loader = safe_loader()(TRICKY[name])
-        node = loader.get_single_node()
-        assert node is not None
-        assert clean_document(node, loader, {}, source.MAX_NODES) is UNUSUAL, name
+        assert clean_stream(loader, {}, source.MAX_NODES) is not UNUSUAL, path
+    for name in ("unused anchor", "aliases", "explicit tags",
+                 "scalar document", "many documents", "syntax error", "complex key",
+                 "duplicate key", "quoted merge key", "merge key", "control character",
+                 "binary", "alias bomb"):
+        assert clean_stream(safe_loader()(TRICKY[name]), {}, source.MAX_NODES) is UNUSUAL, \
+            name
+
+
+def test_positions_are_the_text_read_even_when_the_file_changes(tmp_path: Path) -> None:
+    """A clean file's positions are found when first asked for, from the text that was
+    read (never from the file again): an error is located in what was rated."""
+    path = tmp_path / "d.yaml"
+    path.write_text("product:\n  id: P-1\n  rubric: x\ncouncil: []\n", encoding="utf-8")
+    doc = load_document(path)
+    path.write_text("\n\n\nproduct: {id: P-1, rubric: x}\ncouncil: []\n", encoding="utf-8")
+    assert doc.source.locate(("product", "rubric")).line == 3
+    assert doc.source.locate(("council", 0)).line == 4
+    again = tmp_path / "e.yaml"
+    again.write_text("product:\n  id: P-1\n  rubric: x\ncouncil: []\n", encoding="utf-8")
+    want = careful(again)
+    assert not isinstance(want, list)
+    assert doc.source.positions == want[1]
+
+
+def test_json_positions_are_borrowed_from_yaml_as_before(tmp_path: Path) -> None:
+    """A JSON file's positions (found when asked for) are those of the careful walk of
+    the same text read as YAML."""
+    for i, text in enumerate(('{"a": {"b": [1, {"c": "d"}]},\n "e": "f"}\n', '[1, 2]',
+                              '{"k": "\\u0007"}', '{"a": 1}')):
+        path = tmp_path / f"d{i}.json"
+        path.write_text(text, encoding="utf-8")
+        try:
+            doc = load_document(path)
+        except InputFileError:
+            continue  # refused (the control character): located by the careful walk
+        want = source._yaml_positions(text, str(path)).positions
+        assert doc.source.positions == want, text
+        assert want

@@ -201,6 +201,39 @@ def test_a_folder_walk_resolves_links_and_skips_what_is_not_an_input(tmp_path: P
         root / "a" / ".." / p for p in ("a/deep/y.YML", "a/z.json", "a-b/c.csv", "again.yaml")]
 
 
+def test_a_folder_walk_names_and_orders_files_as_paths_do(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The walk keeps names as text: each is the name ``Path`` gives the file (``.`` and a
+    trailing separator dropped, ``..`` kept), in the order paths sort, whatever the
+    folder is called (``.``, relative, absolute, with ``..``)."""
+    from ocop_rate.loading.dossiers import INPUT_SUFFIXES
+
+    root = tmp_path / "in"
+    names = ("b.yaml", "a/z.json", "a-b/c.csv", "a.b/d.yaml", "A/e.yml", "x.YAML", "ệ/f.yaml",
+             "n.yaml.", "~$lock.xlsx", ".h/x.yaml", "sub/.hidden.yaml", "note.txt", "s.tsv",
+             "s.xlsx", "a/b/c/deep.json", "a/b-c.yaml", "a/b/0.yaml", "sp ace/é.yaml")
+    for name in names:
+        dump(root / name, {})
+
+    def by_paths(folder: str) -> list[Path]:
+        """The files as a walk of Path objects finds and sorts them."""
+        start = Path(folder)
+        return sorted(p for p in start.rglob("*") if p.is_file()
+                      and p.suffix.lower() in INPUT_SUFFIXES and not p.name.startswith("~$")
+                      and not any(part.startswith(".") and part not in (".", "..")
+                                  for part in p.parts[len(start.parts):]))
+
+    monkeypatch.chdir(tmp_path)
+    for folder in ("in", "in/", "./in", str(root), f"{root}/", "in/a/..", "in/a/../a"):
+        found = collect_paths([folder])
+        assert found == by_paths(folder), folder
+        assert [str(p) for p in found] == [str(p) for p in by_paths(folder)], folder
+    assert len(collect_paths(["in"])) == 13
+    monkeypatch.chdir(root)
+    assert [str(p) for p in collect_paths(["."])] == [str(p) for p in by_paths(".")]
+    assert str(collect_paths(["."])[0]) == "A/e.yml"
+
+
 def test_rubric_errors_are_located(tmp_path: Path) -> None:
     broken = {**TINY_RUBRIC, "criteria": [dict(c) for c in TINY_RUBRIC["criteria"]]}
     broken["criteria"][1]["options"] = [{"code": "a", "points": "lots", "label": "x"}]
@@ -250,3 +283,41 @@ def test_unknown_extends_target(tmp_path: Path) -> None:
 
 def test_library_errors_are_ocop_errors() -> None:
     assert issubclass(RubricError, OcopError) and issubclass(UsageError, OcopError)
+
+
+def test_reading_what_is_not_a_readable_file_is_refused_located(tmp_path: Path) -> None:
+    """A folder, a missing file, a path through a file, a FIFO: each its own message, at
+    the name given."""
+    import os
+
+    from ocop_rate.errors import InputFileError
+    from ocop_rate.loading.source import read_bytes
+
+    (tmp_path / "file.yaml").write_text("a: 1\n", encoding="utf-8")
+    os.mkfifo(tmp_path / "pipe.yaml")
+    cases = {"folder.yaml": "input.is_folder", "missing.yaml": "input.no_such_file",
+             "file.yaml/x.yaml": "input.cannot_read", "pipe.yaml": "safety.not_regular_input"}
+    (tmp_path / "folder.yaml").mkdir()
+    for name, message_id in cases.items():
+        with pytest.raises(InputFileError) as info:
+            read_bytes(tmp_path / name)
+        problem = info.value.problems[0]
+        assert (problem.message_id, problem.location.file) == (message_id, str(tmp_path / name))
+    assert read_bytes(tmp_path / "file.yaml") == b"a: 1\n"
+
+
+def test_a_members_entries_are_read_as_codes(tmp_path: Path) -> None:
+    """Codes compared as every input compares them; typed points read as text; blank
+    entries are no entries; a sheet of plain codes and one with blanks read alike."""
+    from ocop_rate.errors import DossierError
+
+    plain = {"A1": "B", "A2": "-", "A3": " c "}
+    mixed = {"A1": "B", "A2": None, "A3": 2, "A4": 0.5, "A5": "-"}
+    path = dump(tmp_path / "d.yaml", dossier_data([plain, mixed]))
+    council = read_dossier(path).dossier.council
+    assert council[0].scores == {"A1": "b", "A2": "none", "A3": "c"}
+    assert council[1].scores == {"A1": "b", "A3": "2", "A4": "0.5", "A5": "none"}
+    bad = dump(tmp_path / "bad.yaml", dossier_data([{"A1": True}]))
+    with pytest.raises(DossierError) as info:
+        read_dossier(bad)
+    assert info.value.problems[0].location.field == "council[0].scores.A1"

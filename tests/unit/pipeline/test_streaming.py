@@ -91,3 +91,32 @@ def test_diff_keeps_a_rejected_dossier_without_a_class(tmp_path: Path) -> None:
     [product] = json.loads(result.stdout)["products"]
     assert product["before"]["stars"] is None and product["after"]["total"] == 100.0
     assert product["movement"] == "unchanged"
+
+
+def test_a_streamed_rate_walks_its_folder_once(tmp_path: Path,
+                                               monkeypatch: pytest.MonkeyPatch) -> None:
+    """``rate FOLDER -f json -o X`` asks for its files three times (is the output one of
+    them? nothing to rate? then the rating): the folder is listed once; a later rating, by
+    the library or the next command, lists it again (a file added in between is read)."""
+    import os
+
+    folder = _mixed(tmp_path)
+    listed: list[str] = []
+    real = os.scandir
+
+    def scandir(path: str) -> object:
+        listed.append(str(path))
+        return real(path)
+
+    monkeypatch.setattr(os, "scandir", scandir)
+    out = tmp_path / "out.json"
+    result = runner.invoke(app, ["rate", str(folder), "-f", "json", "-o", str(out)])
+    assert result.exit_code == 1, result.output  # the broken and the repeated dossier
+    assert listed.count(str(folder)) == 1
+    assert len(json.loads(out.read_text(encoding="utf-8"))) == 24
+    shutil.copy(SAMPLES / "qn-vd-hau.yaml", folder / "zzz-again.yaml")
+    assert pipeline.rate_paths(bundled_library(), [str(folder)]).count == 25
+    assert listed.count(str(folder)) == 2
+    result = runner.invoke(app, ["rate", str(folder), "-f", "json", "-o", str(out)])
+    assert listed.count(str(folder)) == 3
+    assert len(json.loads(out.read_text(encoding="utf-8"))) == 25
