@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from operator import getitem
 from typing import TYPE_CHECKING, cast
 
 import numpy as np
@@ -90,8 +91,8 @@ def from_dossiers(rubric: Rubric, dossiers: Sequence[tuple[Dossier, str | None]]
     n_crit = len(crits)
     sizes = [len(d.council) for d, _ in dossiers]
     rows = sum(sizes)
-    option = np.empty((rows, n_crit), dtype=np.int8)
-    derived = np.zeros((rows, n_crit), dtype=bool)
+    flat: list[int] = []  # every row's option indices, made into one array at the end
+    derived_at: list[int] = []  # r * n_crit + k of each derived option
     self_option = np.full((len(dossiers), n_crit), NO_SELF, dtype=np.int8)
     members: list[str] = []
     extras: list[ProductExtras] = []
@@ -100,33 +101,34 @@ def from_dossiers(rubric: Rubric, dossiers: Sequence[tuple[Dossier, str | None]]
     r = 0
     for p, (dossier, file) in enumerate(dossiers):
         made: dict[int, tuple[str | None, tuple[str, ...]]] = {}  # derivations, once each
+        hit: set[int] = set()  # criteria derived for some member
         for sheet in dossier.council:
             members.append(sheet.member)
-            scores = sheet.scores
-            codes = [scores.get(cid) for cid in ids]
-            if None in codes:  # blank criteria: derived from the facts
-                for k, code in enumerate(codes):
-                    if code is None:
-                        codes[k] = _derived(made, crits, k, dossier)[0]
-                        assert codes[k] is not None, "check_fit must run before scoring"
-                        derived[r, k] = True
-            option[r] = [known[code] for known, code in  # every code known: check_fit
-                         zip(index, cast("list[str]", codes), strict=True)]
+            codes = list(map(sheet.scores.get, ids))
+            for k in _blanks(codes):  # blank criteria: derived from the facts
+                codes[k] = _derived(made, crits, k, dossier)[0]
+                assert codes[k] is not None, "check_fit must run before scoring"
+                derived_at.append(r * n_crit + k)
+                hit.add(k)
+            flat += map(getitem, index, cast("list[str]", codes))  # every code known: check_fit
             r += 1
-        if dossier.self_assessment:
-            for k, crit in enumerate(crits):
-                code = (dossier.self_assessment.get(crit.id)
-                        or _derived(made, crits, k, dossier)[0])
-                if code is not None:
-                    self_option[p, k] = t.index[k][code]
+        own = dossier.self_assessment
+        if own:
+            codes = list(map(own.get, ids))
+            for k in _blanks(codes):
+                codes[k] = _derived(made, crits, k, dossier)[0]
+            self_option[p] = [NO_SELF if code is None else known[code]
+                              for known, code in zip(index, codes, strict=True)]
         product = dossier.product
         extras.append(ProductExtras(
             file=file, name=product.name, facts=dossier.facts, evidence=dossier.evidence,
-            self_assessment=dossier.self_assessment, producer=product.producer,
+            self_assessment=own, producer=product.producer,
             notes=tuple(s.notes for s in dossier.council),
-            derived_facts={k: v[1] for k, v in made.items()
-                           if v[0] is not None and derived[r - len(dossier.council):r, k].any()},
+            derived_facts={k: v[1] for k, v in made.items() if v[0] is not None and k in hit},
         ))
+    option = np.array(flat, dtype=np.int8).reshape(rows, n_crit)
+    derived = np.zeros((rows, n_crit), dtype=bool)
+    derived.reshape(-1)[derived_at] = True
     return CouncilColumns(
         rubric=rubric, file="", product_id=[d.product.id for d, _ in dossiers],
         product_name=[d.product.name.vi for d, _ in dossiers],
@@ -141,3 +143,14 @@ def _derived(made: dict[int, tuple[str | None, tuple[str, ...]]],
     if k not in made:
         made[k] = derive(crits[k], dossier.facts)
     return made[k]
+
+
+def _blanks(codes: list[str | None]) -> list[int]:
+    """Where ``codes`` holds None (a blank criterion: a few of a sheet's tens, found by
+    ``list.index`` rather than a Python loop over every criterion)."""
+    out: list[int] = []
+    k = -1
+    for _ in range(codes.count(None)):
+        k = codes.index(None, k + 1)
+        out.append(k)
+    return out

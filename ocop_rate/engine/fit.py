@@ -38,7 +38,6 @@ def check_fit(rubric: Rubric, dossier: Dossier) -> list[FitProblem]:
     """Every way ``dossier`` fails to fit ``rubric``: unknown criteria, options and facts,
     unscored criteria, facts of the wrong type. Empty when it can be scored."""
     out: list[FitProblem] = []
-    ids = list(rubric.criteria_by_id)
     for name, value in dossier.facts.items():
         spec = rubric.facts_by_id.get(name)
         if spec is None:
@@ -52,7 +51,7 @@ def check_fit(rubric: Rubric, dossier: Dossier) -> list[FitProblem]:
         elif spec.unit == "fraction" and not 0 <= float(value) <= 1:
             out.append(FitProblem(("facts", name), "rating.fact_fraction",
                                   {"fact": name, **_shown(value)}))
-    every = _known(rubric)[2]
+    position = _known(rubric)[2]
     underived: dict[str, bool] = {}  # derivations read only the facts: once per dossier
     for i, sheet in enumerate(dossier.council):
         where: FieldPath = ("council", i, "scores")
@@ -60,10 +59,10 @@ def check_fit(rubric: Rubric, dossier: Dossier) -> list[FitProblem]:
         for cid in sheet.notes:
             if cid not in rubric.criteria_by_id:
                 out.append(FitProblem(("council", i, "notes", cid),
-                                      *_unknown_criterion(cid, ids)))
-        blank = [] if sheet.scores.keys() >= every else [
-            c.id for c in rubric.criteria
-            if c.id not in sheet.scores and _underived(underived, c, dossier)]
+                                      *_unknown_criterion(cid, list(position))))
+        missing = position.keys() - sheet.scores.keys()  # most leave derived ones blank
+        blank = [cid for cid in sorted(missing, key=position.__getitem__)
+                 if _underived(underived, rubric.criteria_by_id[cid], dossier)]
         if blank:
             out.append(FitProblem(where, "rating.member_blank",
                                   {"member": sheet.member, "criteria": ", ".join(blank)}))
@@ -71,7 +70,7 @@ def check_fit(rubric: Rubric, dossier: Dossier) -> list[FitProblem]:
     out += _check_codes(rubric, dossier.self_assessment, ("self_assessment",))
     for cid in dossier.evidence:
         if cid not in rubric.criteria_by_id:
-            out.append(FitProblem(("evidence", cid), *_unknown_criterion(cid, ids)))
+            out.append(FitProblem(("evidence", cid), *_unknown_criterion(cid, list(position))))
     return out
 
 
@@ -148,21 +147,21 @@ def _check_codes(rubric: Rubric, scores: dict[str, str], where: FieldPath) -> li
     return out
 
 
-_Known = tuple[dict[str, frozenset[str]], frozenset[tuple[str, str]], frozenset[str]]
+_Known = tuple[dict[str, frozenset[str]], frozenset[tuple[str, str]], dict[str, int]]
 _CODES: dict[int, tuple[Rubric, _Known]] = {}
 
 
 def _known(rubric: Rubric) -> _Known:
     """Each criterion's option codes, ``none`` included (what ``Criterion.option``
-    finds), the same as (criterion, code) pairs, and the criterion ids: made once per
-    rubric object (rubrics are immutable)."""
+    finds), the same as (criterion, code) pairs, and each criterion id's place: made once
+    per rubric object (rubrics are immutable)."""
     return once_per_object(_CODES, rubric, _make_known)
 
 
 def _make_known(rubric: Rubric) -> _Known:
     codes = {c.id: frozenset({NONE, *(o.code for o in c.options)}) for c in rubric.criteria}
     return (codes, frozenset((cid, code) for cid, known in codes.items() for code in known),
-            frozenset(codes))
+            {cid: k for k, cid in enumerate(codes)})
 
 
 def unknown_option(crit: Criterion, code: str) -> tuple[str, dict[str, str]]:

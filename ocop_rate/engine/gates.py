@@ -17,6 +17,7 @@ from ocop_rate.messages import LANGS, Lang, text
 from ocop_rate.models.common import Text
 from ocop_rate.models.rating import GateResult, Notice
 from ocop_rate.models.rubric import Criterion, Gate, Option, Rubric
+from ocop_rate.per_object import once_per_object
 
 BLOCKED_STARS = 2
 """The class a ``block`` gate leaves: below every recognised class."""
@@ -29,16 +30,33 @@ def fact_gates(rubric: Rubric, facts: Facts, council: Mapping[str, str] | None =
     (never silently passed)."""
     applied: list[GateResult] = []
     warnings: list[Notice] = []
-    for gate in rubric.gates:
+    results, notices = once_per_object(_MADE, rubric, _results)
+    for i, (gate, result) in enumerate(zip(rubric.gates, results, strict=True)):
         verdict = evaluate(gate.when, facts, council)
         if verdict is True:
-            cap = BLOCKED_STARS if gate.effect == "block" else gate.max_stars
-            applied.append(GateResult(id=gate.id, effect=gate.effect, max_stars=cap,
-                                      reason=gate.reason,
-                                      source=rubric.cite(gate.source)))
+            applied.append(result)
         elif verdict is None:
-            warnings.append(unchecked_notice(rubric, gate, missing_facts(gate.when, facts)))
+            missing = missing_facts(gate.when, facts)
+            key = (i, tuple(missing))
+            notice = notices.get(key)
+            if notice is None:
+                notice = notices[key] = unchecked_notice(rubric, gate, missing)
+            warnings.append(notice)
     return tuple(applied), tuple(warnings)
+
+
+_Made = tuple[list[GateResult], dict[tuple[int, tuple[str, ...]], Notice]]
+_MADE: dict[int, tuple[Rubric, _Made]] = {}
+
+
+def _results(rubric: Rubric) -> _Made:
+    """What each of the rubric's gates puts on a product it applies to, and (as products
+    come) the notice of a gate whose facts are missing, by gate and facts: the same for
+    every product, made once per rubric object (and shared: both are immutable)."""
+    return ([GateResult(id=gate.id, effect=gate.effect,
+                        max_stars=BLOCKED_STARS if gate.effect == "block" else gate.max_stars,
+                        reason=gate.reason, source=rubric.cite(gate.source))
+             for gate in rubric.gates], {})
 
 
 def unchecked_notice(rubric: Rubric, gate: Gate, missing: list[str]) -> Notice:

@@ -39,6 +39,7 @@ from ocop_rate.models.rating import (
 )
 from ocop_rate.models.rubric import RECOGNISED_MIN_STARS, Rubric
 from ocop_rate.outcome import DEFAULT_LEVEL, OUTCOMES, Level, decide
+from ocop_rate.per_object import once_per_object
 
 if TYPE_CHECKING:
     from numpy.typing import NDArray
@@ -126,15 +127,12 @@ def _applies(cols: CouncilColumns) -> NDArray[np.bool_]:
                                 for combo in combos.tolist()], dtype=bool)
             out[:, k] = verdict[where.reshape(-1)]
             continue
-        rows = option[:, ks].tolist()
-        seen: dict[tuple[int, tuple[int, ...]], bool] = {}  # a product's members agree often
-        for r, p in enumerate(row_product.tolist()):
-            key = (p, tuple(rows[r]))
-            hit = seen.get(key)
-            if hit is None:
-                hit = seen[key] = applies(crit, cols.extras[p].facts,
-                                          _codes(rubric, read, ks, rows[r]))
-            out[r, k] = hit
+        # once per distinct (product, options read): a product's members agree often
+        combos, where = distinct_rows(np.column_stack([row_product, option[:, ks]]))
+        verdict = np.array([applies(crit, cols.extras[combo[0]].facts,
+                                    _codes(rubric, read, ks, combo[1:]))
+                            for combo in combos.tolist()], dtype=bool)
+        out[:, k] = verdict[where]
     return out
 
 
@@ -293,13 +291,18 @@ def _gate_lists(rubric: Rubric, t: RubricTables, council: Ints, council_pts: Int
     width = t.width
     key = (crits * 6 + levels) * width + chosen
     distinct, where = np.unique(key, return_inverse=True)
+    marks = once_per_object(_MARKS, rubric, lambda _: {})  # (criterion, level, option)
     made = []
     for value in distinct.tolist():
-        k, rest = divmod(value, 6 * width)
-        level, opt = divmod(rest, width)
-        crit = rubric.criteria[k]
-        made.append(mark_gate(rubric, crit, crit.options[int(t.req_option[level, k])],
-                              level, crit.option_at(opt)))
+        hit = marks.get(value)
+        if hit is None:
+            k, rest = divmod(value, 6 * width)
+            level, opt = divmod(rest, width)
+            crit = rubric.criteria[k]
+            hit = marks[value] = mark_gate(rubric, crit,
+                                           crit.options[int(t.req_option[level, k])],
+                                           level, crit.option_at(opt))
+        made.append(hit)
     gates = [made[i] for i in where.reshape(-1).tolist()]
     ends = np.cumsum(np.bincount(products, minlength=len(fail))).tolist()
     begin = 0
@@ -307,6 +310,11 @@ def _gate_lists(rubric: Rubric, t: RubricTables, council: Ints, council_pts: Int
         out[p] = applied[p] + tuple(gates[begin:ends[p]])
         begin = ends[p]
     return out
+
+
+_MARKS: dict[int, tuple[Rubric, dict[int, GateResult]]] = {}
+"""The star-mark gates of each rubric object made so far, by :func:`_gate_lists`' key (its
+``t.width`` is the rubric's own): the same few on every block of a batch."""
 
 
 def _self_assessment(t: RubricTables, cols: CouncilColumns
@@ -320,16 +328,16 @@ def _self_assessment(t: RubricTables, cols: CouncilColumns
     pts = t.points[np.arange(len(cols.rubric.criteria)), safe].astype(np.int64)
     rubric = cols.rubric
     products = np.flatnonzero(given).tolist()
-    chosen: dict[int, dict[str, str]] = {}  # each product's self-assessed codes, made once
+    index = {c.id: k for k, c in enumerate(rubric.criteria)}
     for k, crit in enumerate(rubric.criteria):  # as for a member: applicability counts
-        if crit.applies is None:
+        if crit.applies is None or not products:
             continue
-        for p in products:
+        read = [cid for cid in crit.applies.when.criteria() if cid in index]
+        ks = [index[cid] for cid in read]  # the self-assessed codes it reads, no others
+        rows = safe[np.array(products)[:, None], np.array(ks, dtype=np.intp)[None, :]]
+        for p, row in zip(products, rows.tolist(), strict=True):
             assert cols.extras is not None
-            if p not in chosen:
-                chosen[p] = {c.id: c.option_at(int(i)).code
-                             for c, i in zip(rubric.criteria, safe[p].tolist(), strict=True)}
-            if not applies(crit, cols.extras[p].facts, chosen[p]):
+            if not applies(crit, cols.extras[p].facts, _codes(rubric, read, ks, row)):
                 pts[p, k] = 0
     parts = np.stack([pts[:, mask].sum(axis=1) for mask in t.part], axis=1).astype(np.int64)
     has_any = np.array([bool(e.self_assessment) for e in cols.extras or []], dtype=bool)
