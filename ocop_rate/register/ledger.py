@@ -168,36 +168,29 @@ def settle_filing(conn: sqlite3.Connection, certificate_id: int, rating_id: int 
                      "result_rating_id IS NULL", (rating_id, certificate_id))
 
 
-VIEW_SQL = """
+_VIEW = """
 SELECT p.product_id, p.name, p.province, p.commune, p.product_group, p.producer,
        c.number, c.stars, c.issued_on, c.expires_on, c.term_source,
        d.number, d.decided_on, d.authority,
-       s.issued_on, f.filed_on, fr.rated_on, r.revoked_on, r.ground, rd.number,
+       {ended},
        p.producer_kind
 FROM certificates c
 JOIN products p ON p.product_id = c.product_id
 JOIN decisions d ON d.decision_id = c.decision_id
-LEFT JOIN certificates s ON s.certificate_id = c.superseded_by
 LEFT JOIN filings f ON f.certificate_id = c.certificate_id
-LEFT JOIN ratings fr ON fr.rating_id = f.result_rating_id
 LEFT JOIN revocations r ON r.certificate_id = c.certificate_id
+"""
+VIEW_SQL = _VIEW.format(ended="s.issued_on, f.filed_on, fr.rated_on, r.revoked_on, r.ground, "
+                              "rd.number") + """\
+LEFT JOIN certificates s ON s.certificate_id = c.superseded_by
+LEFT JOIN ratings fr ON fr.rating_id = f.result_rating_id
 LEFT JOIN decisions rd ON rd.decision_id = r.decision_id
 """
+"""A certificate with its product, decision, filing (and its result), revocation (and its
+decision) and the certificate that replaced it: one row a :class:`CertificateView`."""
 
-
-UNSETTLED_SQL = """
-SELECT p.product_id, p.name, p.province, p.commune, p.product_group, p.producer,
-       c.number, c.stars, c.issued_on, c.expires_on, c.term_source,
-       d.number, d.decided_on, d.authority,
-       NULL, f.filed_on, NULL, r.revoked_on, r.ground, NULL,
-       p.producer_kind
-FROM certificates c
-JOIN products p ON p.product_id = c.product_id
-JOIN decisions d ON d.decision_id = c.decision_id
-LEFT JOIN filings f ON f.certificate_id = c.certificate_id
-LEFT JOIN revocations r ON r.certificate_id = c.certificate_id
-WHERE c.superseded_by IS NULL AND f.filed_on IS NULL AND r.revoked_on IS NULL
-"""
+UNSETTLED_SQL = _VIEW.format(ended="NULL, f.filed_on, NULL, r.revoked_on, r.ground, NULL") + (
+    "WHERE c.superseded_by IS NULL AND f.filed_on IS NULL AND r.revoked_on IS NULL\n")
 """:data:`VIEW_SQL`'s columns for certificates that nothing replaced, no filing answered and
 no revocation ended (what ``due`` asks of): the joins that can only come back empty for
 them (the replacing certificate, the filing's result, the revocation's decision) are left
