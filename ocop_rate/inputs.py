@@ -4,7 +4,7 @@ inode, so a hard link is the same file), and every writer asks before writing.
 Why one registry rather than a check per command: a command knows its own arguments but
 not every file behind them (the rubric files of a ``--rules`` folder, the dossiers a glob
 found, a golden file, a round's roster). All of them are read through
-:func:`ocop_rate.loading.source.read_bytes`, which calls :func:`note_input`; and every
+:func:`ocop_rate.loading.file_text.read_bytes`, which calls :func:`note_input`; and every
 report is written through :func:`ocop_rate.report.output.write_atomic`, which calls
 :func:`refuse_if_input`. A command starts a run with :func:`begin_run` (the CLI does it for
 every command); outside a run nothing is recorded.

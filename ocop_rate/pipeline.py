@@ -30,8 +30,8 @@ from ocop_rate.loading.dossiers import (
     peek_identity,
     read_dossier,
 )
+from ocop_rate.loading.file_text import OUTSIDE
 from ocop_rate.loading.rubrics import RubricLibrary, unknown_rubric
-from ocop_rate.loading.source import OUTSIDE
 from ocop_rate.merge import SheetMerge, to_out, unratable, warn_one_member
 from ocop_rate.models.dossier import Dossier
 from ocop_rate.models.names import id_key

@@ -12,9 +12,9 @@ from typing import Any
 
 from ocop_rate.checks.lints import run_lints
 from ocop_rate.loading.compiled import FORMAT, code_digest, file_digest
+from ocop_rate.loading.file_text import read_bytes
 from ocop_rate.loading.rubrics import load_library, summary_of
 from ocop_rate.loading.rule_files import rule_files
-from ocop_rate.loading.source import read_bytes
 
 
 def compile_text(folder: Path) -> str:

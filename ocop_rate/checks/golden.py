@@ -17,7 +17,8 @@ from pathlib import Path
 from typing import Any
 
 from ocop_rate.errors import InputFileError, Location, Problem
-from ocop_rate.loading.source import load_document, read_text
+from ocop_rate.loading.file_text import read_text
+from ocop_rate.loading.source import load_document
 from ocop_rate.models.checks import REJECTED, Expectation, GoldenCase, GoldenReport, Located, Status
 from ocop_rate.models.names import id_key, invisible_in_id
 from ocop_rate.models.rating import BatchResult, Failure, Rating

@@ -239,7 +239,7 @@ def _write(output: Path, data: str | bytes | Iterable[str], encoding: str = "utf
 
 
 def _cannot_write(output: Path, exc: OSError) -> NoReturn:
-    from ocop_rate.loading.source import os_reason
+    from ocop_rate.loading.file_text import os_reason
 
     _say("cli.cannot_write", Location(str(output)), reason_id=os_reason(exc))
 

@@ -39,8 +39,8 @@ COMPILED_FILE = Path(__file__).with_name("compiled_rules.jsonl")
 _PACKAGE = Path(__file__).resolve().parent.parent
 CODE_FILES = (
     "loading/compiled.py", "loading/rubrics.py", "loading/rule_files.py",
-    "checks/compiled_record.py", "loading/source.py", "loading/validation.py",
-    "text_safety.py", "loading/caps.py", "loading/clean_yaml.py",
+    "checks/compiled_record.py", "loading/source.py", "loading/file_text.py",
+    "loading/validation.py", "text_safety.py", "loading/caps.py", "loading/clean_yaml.py",
     "loading/yaml_loader.py", "models/rubric.py", "models/common.py",
     "models/conditions.py", "checks/lints.py", "checks/decisions.py",
     "models/days.py",  # the one date reader, which rubric dates go through
@@ -184,8 +184,8 @@ def _fresh_files(folder: Path, recorded: Mapping[str, str]) -> list[Path] | None
     a link (to a file or a folder) is never taken as compiled, so the parser, which
     follows links and refuses one that leads outside, judges it."""
     from ocop_rate.inputs import note_input
+    from ocop_rate.loading.file_text import MAX_FILE_BYTES
     from ocop_rate.loading.rule_files import is_rule_file
-    from ocop_rate.loading.source import MAX_FILE_BYTES
 
     found: dict[str, Path] = {}
     pending = [(folder, "")]

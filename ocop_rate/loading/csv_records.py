@@ -27,13 +27,13 @@ from typing import Any
 
 from ocop_rate.errors import InputFileError, Location, Problem
 from ocop_rate.loading.caps import MAX_SHEET_COLUMNS
+from ocop_rate.loading.file_text import read_bytes, text_encoding
 from ocop_rate.loading.sheet_files import (
     MAX_CELL_CHARS,
     MAX_SHEET_BYTES,
     SNIFF_BYTES,
     sniff_separator,
 )
-from ocop_rate.loading.source import read_bytes, text_encoding
 
 Record = tuple[int, list[str]]
 """A record's first line in the file, and its cells (trailing empty ones dropped)."""

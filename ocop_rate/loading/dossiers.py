@@ -84,7 +84,7 @@ def _collect(args: list[str]) -> tuple[list[str], list[Path]]:
                     resolved = _resolved(Path(name))
                     real = str(Path(name).absolute() if resolved is None else resolved)
                     inside = (resolved is not None and top is not None
-                              and resolved.is_relative_to(top))  # as source.inside()
+                              and resolved.is_relative_to(top))  # as file_text.inside()
                 else:  # a plain file of a folder walked: no link on its way below the root
                     real, inside = below + rel, True
                 if _new(name, real, seen, inside, refused):
@@ -183,7 +183,7 @@ def _walk_folder(root: Path) -> list[tuple[str, bool]]:
 
 def _resolved(path: Path) -> Path | None:
     """``path`` with links followed, or None for a link loop (kept by its name, and
-    refused later as :func:`~ocop_rate.loading.source.inside` refuses it)."""
+    refused later as :func:`~ocop_rate.loading.file_text.inside` refuses it)."""
     try:
         return path.resolve()
     except (OSError, RuntimeError):

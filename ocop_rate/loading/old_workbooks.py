@@ -24,6 +24,7 @@ from typing import Any
 
 from ocop_rate.errors import InputFileError, Location, Problem
 from ocop_rate.loading.caps import MAX_SHEET_CELLS, MAX_SHEET_COLUMNS, MAX_SHEET_ROWS
+from ocop_rate.loading.file_text import read_bytes
 from ocop_rate.loading.sheet_files import (
     CSV_CHUNK_ROWS,
     Chunk,
@@ -35,7 +36,6 @@ from ocop_rate.loading.sheet_files import (
     rows_chunk,
     workbook_sheet,
 )
-from ocop_rate.loading.source import read_bytes
 
 MAX_XLS_BYTES = 32 * 1024 * 1024  # a council's .xls of 1,000 products is about 1 MB
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # the compound file every .xls is

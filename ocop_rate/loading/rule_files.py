@@ -8,7 +8,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from ocop_rate.errors import Location, Problem, RubricError, UsageError
-from ocop_rate.loading.source import OUTSIDE, inside
+from ocop_rate.loading.file_text import OUTSIDE, inside
 
 RULE_SUFFIXES = (".yaml", ".yml", ".json")
 

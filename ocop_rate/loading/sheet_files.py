@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING, Any
 
 from ocop_rate.errors import InputFileError, Location, Problem
 from ocop_rate.loading.caps import MAX_SHEET_CELLS, MAX_SHEET_COLUMNS, MAX_SHEET_ROWS
-from ocop_rate.loading.source import read_bytes, text_encoding
+from ocop_rate.loading.file_text import read_bytes, text_encoding
 from ocop_rate.models.names import folded
 
 if TYPE_CHECKING:

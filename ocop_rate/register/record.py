@@ -56,7 +56,7 @@ product set add up to 100); NaN, Infinity or 1e300 in a results file is no total
 
 def read_round(path: Path, authority: rules.Authority) -> list[RoundResult]:
     """The products of a rated round's JSON, checked field by field (located by index)."""
-    from ocop_rate.loading.source import read_bytes
+    from ocop_rate.loading.file_text import read_bytes
 
     name = str(path)
     try:

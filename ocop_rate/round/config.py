@@ -11,7 +11,8 @@ from pathlib import Path
 
 from ocop_rate.errors import InputFileError, Location, Problem, UsageError
 from ocop_rate.loading.dossiers import is_lock_file
-from ocop_rate.loading.source import inside, load_document
+from ocop_rate.loading.file_text import inside
+from ocop_rate.loading.source import load_document
 from ocop_rate.loading.validation import validate
 from ocop_rate.models.round import RoundConfig, SheetFile
 

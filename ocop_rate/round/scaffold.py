@@ -16,9 +16,10 @@ import yaml
 
 from ocop_rate.errors import InputFileError, Location, OcopError, Problem
 from ocop_rate.loading.caps import MAX_ROSTER
+from ocop_rate.loading.file_text import read_bytes
 from ocop_rate.loading.round_folder import ROUND_FILE
 from ocop_rate.loading.rubrics import RubricLibrary, unknown_rubric
-from ocop_rate.loading.source import load_document, read_bytes
+from ocop_rate.loading.source import load_document
 from ocop_rate.loading.validation import problems_from
 from ocop_rate.models.names import person_key
 from ocop_rate.models.round import Level, Mode, RosterMember, RoundConfig

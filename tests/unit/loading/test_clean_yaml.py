@@ -15,7 +15,7 @@ import pytest
 import yaml
 
 from ocop_rate.errors import InputFileError, Location, Problem
-from ocop_rate.loading import source
+from ocop_rate.loading import file_text, source
 from ocop_rate.loading.source import load_document
 from tests.conftest import REPO
 
@@ -25,7 +25,7 @@ def careful(path: Path) -> tuple[Any, dict[Any, Any]] | list[tuple[Any, ...]]:
     ``source._parse_yaml`` before the one pass, on PyYAML's own ``CSafeLoader``)."""
     name = str(path)
     try:
-        text = source.read_text(path)
+        text = file_text.read_text(path)
         loader = yaml.CSafeLoader(text)
         try:
             with source.yaml_errors(text, name):
@@ -216,7 +216,7 @@ def test_the_table_loader_resolves_every_tag_as_pyyaml() -> None:
     texts = []
     for path in bundled_yaml():
         try:
-            texts.append(source.read_text(path))
+            texts.append(file_text.read_text(path))
         except InputFileError:
             continue
     texts += [t for t in TRICKY.values() if "very deep" not in t and "---" not in t]
@@ -264,7 +264,7 @@ def test_the_samples_and_rubrics_take_the_one_pass() -> None:
              *sorted((REPO / "scoring_rules").glob("*.yaml"))]
     assert len(paths) > 20
     for path in paths:
-        loader = safe_loader()(source.read_text(path))
+        loader = safe_loader()(file_text.read_text(path))
         assert clean_stream(loader, {}, source.MAX_NODES) is not UNUSUAL, path
     for name in ("unused anchor", "aliases", "explicit tags",
                  "scalar document", "many documents", "syntax error", "complex key",

@@ -291,7 +291,7 @@ def test_reading_what_is_not_a_readable_file_is_refused_located(tmp_path: Path) 
     import os
 
     from ocop_rate.errors import InputFileError
-    from ocop_rate.loading.source import read_bytes
+    from ocop_rate.loading.file_text import read_bytes
 
     (tmp_path / "file.yaml").write_text("a: 1\n", encoding="utf-8")
     os.mkfifo(tmp_path / "pipe.yaml")
