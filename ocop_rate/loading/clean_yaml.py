@@ -95,7 +95,6 @@ class _Events:
     def __init__(self, loader: yaml.SafeLoader, positions: Positions | None,
                  limit: int) -> None:
         self.loader, self.positions, self.left = loader, positions, limit
-        self.text = _text
 
     def document(self) -> Any:
         from yaml.events import (
@@ -195,7 +194,7 @@ class _Events:
         boolean, a null) or is a merge key (quoted too) is unusual."""
         if (plain and _resolve(raw) != _STR) or raw == "<<":
             raise _Unusual
-        text = self.text(raw)
+        text = _text(raw)
         if plain and len(raw) <= _TEXT_MEMO_LEN:
             _remember(_KEYS, raw, text)
         return text
@@ -207,10 +206,10 @@ class _Events:
         import yaml
 
         if not event.implicit[0]:
-            return self.text(raw)
+            return _text(raw)
         tag = _resolve(raw)
         if tag == _STR:
-            value = self.text(raw)
+            value = _text(raw)
         elif tag in _SCALARS:
             node = yaml.ScalarNode(tag, raw, event.start_mark, event.end_mark, event.style)
             try:
