@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import codecs
 import contextlib
+import functools
 import re
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
@@ -489,6 +490,7 @@ def _xlsx_chunks(book: Any, sheet: Any, name: str, title: str,
         yield flush()
 
 
+@functools.cache  # one class for every worksheet read
 def _sheet_parser() -> Any:
     """openpyxl's worksheet parser, but a cell holding one plain inline string (``<is><t>``,
     as openpyxl itself writes text) is read straight from its element: openpyxl builds a
