@@ -14,6 +14,6 @@ from ocop_rate.cli import (  # noqa: F401  (registers the commands)  # noqa: F40
     rubrics,
 )
 from ocop_rate.cli import round as round_commands  # noqa: F401
-from ocop_rate.cli.app import app, main, run
+from ocop_rate.cli.app import app, main
 
-__all__ = ["app", "main", "run"]
+__all__ = ["app", "main"]

@@ -101,8 +101,9 @@ def main() -> None:
 
 
 def run() -> None:
-    """The process's own entry point (the ``ocop-rate`` script, ``python -m ocop_rate``):
-    :func:`main`, then the process leaves at once with its code. Once the command has
+    """What the process runs (the ``ocop-rate`` script and ``python -m ocop_rate``, through
+    :func:`ocop_rate.launch.run`): :func:`main`, then the process leaves at once with its
+    code. Once the command has
     finished, its outputs written atomically and standard output flushed, tearing the
     interpreter down only frees memory the system takes back anyway: for ``rate ONE.yaml``
     a fifth of its CPU time, spent emptying numpy's, pydantic's and rich's modules. The
