@@ -37,7 +37,7 @@ from ocop_rate.models.rating import (
     RatingColumns,
     RequirementResult,
 )
-from ocop_rate.models.rubric import RECOGNISED_MIN_STARS, Rubric
+from ocop_rate.models.rubric import RECOGNISED_MIN_STARS, Criterion, Rubric
 from ocop_rate.outcome import DEFAULT_LEVEL, OUTCOMES, Level, decide
 from ocop_rate.per_object import once_per_object
 
@@ -114,13 +114,10 @@ def _applies(cols: CouncilColumns) -> NDArray[np.bool_]:
     options and its product's facts), evaluated once per distinct (facts, options read)."""
     rubric, option = cols.rubric, cols.option
     out = np.ones(option.shape, dtype=bool)
-    index = {c.id: k for k, c in enumerate(rubric.criteria)}
     row_product = np.repeat(np.arange(len(cols)), np.diff(cols.starts))
-    for k, crit in enumerate(rubric.criteria):
-        if crit.applies is None or not len(option):
+    for k, crit, read, ks in _conditional(rubric):
+        if not len(option):
             continue
-        read = [cid for cid in crit.applies.when.criteria() if cid in index]
-        ks = [index[cid] for cid in read]
         if cols.extras is None:  # no facts: once per distinct combination of options
             combos, where = distinct_rows(option[:, ks])
             verdict = np.array([applies(crit, {}, _codes(rubric, read, ks, combo))
@@ -133,6 +130,27 @@ def _applies(cols: CouncilColumns) -> NDArray[np.bool_]:
                                     _codes(rubric, read, ks, combo[1:]))
                             for combo in combos.tolist()], dtype=bool)
         out[:, k] = verdict[where]
+    return out
+
+
+Conditional = list[tuple[int, Criterion, list[str], list[int]]]
+_CONDITIONAL: dict[int, tuple[Rubric, Conditional]] = {}
+
+
+def _conditional(rubric: Rubric) -> Conditional:
+    """Each criterion that applies only on a condition: its place, the criterion, and the
+    ids and places of the rubric's criteria its condition reads (the options a member's or
+    a self-assessment's sheet gives it), made once per rubric object."""
+    return once_per_object(_CONDITIONAL, rubric, _make_conditional)
+
+
+def _make_conditional(rubric: Rubric) -> Conditional:
+    index = {c.id: k for k, c in enumerate(rubric.criteria)}
+    out: Conditional = []
+    for k, crit in enumerate(rubric.criteria):
+        if crit.applies is not None:
+            read = [cid for cid in crit.applies.when.criteria() if cid in index]
+            out.append((k, crit, read, [index[cid] for cid in read]))
     return out
 
 
@@ -328,12 +346,9 @@ def _self_assessment(t: RubricTables, cols: CouncilColumns
     pts = t.points[np.arange(len(cols.rubric.criteria)), safe].astype(np.int64)
     rubric = cols.rubric
     products = np.flatnonzero(given).tolist()
-    index = {c.id: k for k, c in enumerate(rubric.criteria)}
-    for k, crit in enumerate(rubric.criteria):  # as for a member: applicability counts
-        if crit.applies is None or not products:
+    for k, crit, read, ks in _conditional(rubric):  # as for a member: applicability counts
+        if not products:
             continue
-        read = [cid for cid in crit.applies.when.criteria() if cid in index]
-        ks = [index[cid] for cid in read]  # the self-assessed codes it reads, no others
         rows = safe[np.array(products)[:, None], np.array(ks, dtype=np.intp)[None, :]]
         for p, row in zip(products, rows.tolist(), strict=True):
             assert cols.extras is not None
