@@ -89,11 +89,7 @@ class DossierView:
         assert block.extras is not None
         self.block, self.lang, self.extras = block, lang, block.extras
         rubric = block.rubric
-        c = once_per_object(_CRITERIA, rubric, _Criteria, _CRITERIA_SIZE)
-        self.codes, self.position, self.part_ids = c.codes, c.position, c.part_ids
-        self.part_keys, self.crit_ids, self.lengths = c.part_keys, c.crit_ids, c.lengths
-        self.code_text, self.none_at, self.option_text = c.code_text, c.none_at, c.option_text
-        self.before_points, self.after_points = c.before_points, c.after_points
+        self.crit = once_per_object(_CRITERIA, rubric, _Criteria, _CRITERIA_SIZE)
         self.said_text: dict[str, str] = {}
         self.reasons: list[str | None] = [
             None if crit.applies is None or crit.applies.reason is None
@@ -123,7 +119,7 @@ class DossierView:
         import numpy as np
 
         out = options.astype(np.intp)
-        out[(out < 0) | (out >= self.lengths[None, :])] = self.none_at
+        out[(out < 0) | (out >= self.crit.lengths[None, :])] = self.crit.none_at
         return out
 
     def _outcome(self, p: int) -> str:
@@ -160,19 +156,20 @@ class DossierView:
         import numpy as np
 
         block, said, reasons = self.block, self.said_text, self.reasons
-        position = self.position
+        position = self.crit.position
         lo, hi = self.starts[a], self.starts[b]
         names = block.member[lo:hi]
         first = np.array(self.starts[a:b], dtype=np.intp) - lo
         n = np.diff(np.array(self.starts[a:b + 1], dtype=np.intp))
-        n_crit = len(self.codes)
+        n_crit = len(self.crit.codes)
         # each member's ``"name": "code"`` per criterion, joined per product
         keys = np.array([_said(said, m) + ": " for m in names], dtype=object)
         every = np.arange(n_crit)[None, :]
-        pairs = keys[:, None] + self.code_text[every, self._indices(block.row_option[lo:hi])]
+        pairs = keys[:, None] + self.crit.code_text[every, self._indices(block.row_option[lo:hi])]
         pieces = np.empty((b - a, n_crit, 6), dtype=object)
-        pieces[:, :, 0] = (self.before_points + self.points_text[self.points_at[a:b]]
-                           + self.after_points + self.option_text[every, self.chosen_at[a:b]])
+        crit = self.crit
+        pieces[:, :, 0] = (crit.before_points + self.points_text[self.points_at[a:b]]
+                           + crit.after_points + crit.option_text[every, self.chosen_at[a:b]])
         members = pieces[:, :, 1]
         members[...] = ""
         some = n > 0
@@ -252,12 +249,12 @@ class DossierView:
             f'"gates": {self._once(block.gates[p], self._gates)}, "members": [{members_text}]')
         steps = block.split_steps[p]
         splits = ", ".join([
-            f'{{"criterion": {self.crit_ids[k]}, "options": {{{members[k]}}}, '
+            f'{{"criterion": {self.crit.crit_ids[k]}, "options": {{{members[k]}}}, '
             f'"steps": {int(steps[k])}}}' for k in (steps >= OPTION_STEPS).nonzero()[0].tolist()])
         over = bool(block.over_limit[p])
         cases = block.case_splits[p] if block.case_splits else ()
-        next_star = _next_star(block, p, self.codes, self.council[p])
-        own = _self(block, p, self.part_ids, self.parts[p])
+        next_star = _next_star(block, p, self.crit.codes, self.council[p])
+        own = _self(block, p, self.crit.part_ids, self.parts[p])
         found = block.requirements[p] if block.requirements else ()
         tail = (
             f'"next_star": {_json(next_star)}, "self_assessment": {_json(own)}, '
@@ -272,7 +269,7 @@ class DossierView:
 
     def _parts(self, values: list[float]) -> str:
         """``{"A": 22.0, "B": 11.0, "C": 15.0}``: one value per part, in the rubric's order."""
-        return "{" + ", ".join([k + repr(v) for k, v in zip(self.part_keys, values,
+        return "{" + ", ".join([k + repr(v) for k, v in zip(self.crit.part_keys, values,
                                                             strict=True)]) + "}"
 
     def _once(self, shared: tuple[Any, ...], write: Callable[[tuple[Any, ...]], str]) -> str:
