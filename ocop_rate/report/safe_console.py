@@ -10,7 +10,8 @@ on its way out, while rich's own control segments (colours, cursor) pass untouch
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import threading
+from collections.abc import Iterable, Iterator
 from typing import Any
 
 from rich.console import Console
@@ -26,10 +27,23 @@ class SafeConsole(Console):
         kwargs.setdefault("markup", False)
         kwargs.setdefault("emoji", False)  # ':smile:' in a name stays as typed
         super().__init__(**kwargs)
+        self._drawing = threading.local()
 
     def render(self, renderable: Any, options: Any = None) -> Iterable[Segment]:
-        for segment in super().render(renderable, options):
-            if segment.control is None and hostile_char(segment.text) is not None:
-                yield Segment(printable(segment.text), segment.style, segment.control)
-            else:
-                yield segment
+        """Rich renders what a renderable holds by calling ``render`` again: every segment
+        of a table's cell comes up through the table's render, so only the outermost call
+        (in this thread) filters; the inner ones pass their segments up as they are."""
+        if getattr(self._drawing, "inside", False):
+            return super().render(renderable, options)
+        return self._filtered(renderable, options)
+
+    def _filtered(self, renderable: Any, options: Any) -> Iterator[Segment]:
+        self._drawing.inside = True
+        try:
+            for segment in super().render(renderable, options):
+                if segment.control is None and hostile_char(segment.text) is not None:
+                    yield Segment(printable(segment.text), segment.style, segment.control)
+                else:
+                    yield segment
+        finally:
+            self._drawing.inside = False
