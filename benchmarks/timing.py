@@ -25,10 +25,14 @@ import sys
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-CHILD_ENV = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+CHILD_ENV = {**{k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"},
+             "OPENBLAS_NUM_THREADS": "1"}
 """The children's environment: as a user's, Python reads and writes its bytecode cache. A
 machine that sets ``PYTHONDONTWRITEBYTECODE`` (this project's sandbox does) would otherwise
-compile every ocop-rate module from source in every process, ~50 ms no user pays."""
+compile every ocop-rate module from source in every process, ~50 ms no user pays. Every
+child, ocop-rate and floor alike, asks numpy's OpenBLAS for one thread: ocop-rate's command
+line does so itself (it never calls BLAS), and a floor that imports numpy need not start a
+pool of spinning threads either, so neither side is charged for one."""
 
 
 PROBE = """

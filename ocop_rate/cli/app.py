@@ -78,6 +78,11 @@ def main() -> None:
     # points, ~25 ms) the first time a model is built; ocop-rate's models are its own, so
     # skip the scan unless the user asked for plugins by setting the variable themselves.
     os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
+    # numpy's OpenBLAS starts a pool of threads, one per core, when numpy is imported, and
+    # they spin waiting for work; the engine's column sums and comparisons never call BLAS.
+    # One thread: nothing started (rate ONE.yaml: 1,489 -> 1,393 M instructions), unless
+    # the user set the variable.
+    os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
     _no_plugin_loader()
     _safe_streams()
     for signum in (signal.SIGTERM, getattr(signal, "SIGHUP", None)):
