@@ -306,7 +306,8 @@ def validate(raw: RecordTable, columns: dict[str, int]) -> tuple[list[Row], list
                     problems.append(Problem.of("register.import_revocation_incomplete",
                                                where, column=name))
             if ground_text and letter is None:
-                bad("ground", "register.bad_ground", grounds=", ".join(rules.GROUNDS))
+                bad("ground", "register.bad_ground", ident=ground_text,
+                    grounds=", ".join(rules.GROUNDS))
         kind = None
         if kind_text:
             kind = producer_kind(kind_text)
