@@ -10,6 +10,7 @@ on its way out, while rich's own control segments (colours, cursor) pass untouch
 
 from __future__ import annotations
 
+import contextlib
 import threading
 from collections.abc import Iterable, Iterator
 from typing import Any
@@ -36,6 +37,26 @@ class SafeConsole(Console):
         if getattr(self._drawing, "inside", False):
             return super().render(renderable, options)
         return self._filtered(renderable, options)
+
+    def print(self, *objects: Any, **kwargs: Any) -> None:
+        """Printing starts an outermost render, even from inside a renderable's drawing
+        (its segments go to the output, not up through the render that was drawing)."""
+        with self._outermost():
+            super().print(*objects, **kwargs)
+
+    def log(self, *objects: Any, **kwargs: Any) -> None:
+        """As :meth:`print`."""
+        with self._outermost():
+            super().log(*objects, **kwargs)
+
+    @contextlib.contextmanager
+    def _outermost(self) -> Iterator[None]:
+        was = getattr(self._drawing, "inside", False)
+        self._drawing.inside = False
+        try:
+            yield
+        finally:
+            self._drawing.inside = was
 
     def _filtered(self, renderable: Any, options: Any) -> Iterator[Segment]:
         self._drawing.inside = True
