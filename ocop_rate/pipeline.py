@@ -178,21 +178,23 @@ def stream_sides(libraries: list[RubricLibrary], args: list[str],
                  level: Level = DEFAULT_LEVEL) -> Iterator[tuple[int, Piece]]:
     """:func:`stream_paths` under several rubric libraries at once, each dossier read once:
     ``(side, piece)`` where ``side`` indexes ``libraries`` (``diff``: base and head)."""
-    with _fewer_collections():
+    with fewer_collections():
         yield from _stream_sides(libraries, args, policy, spread_limit, on_item,
                                  tallies or [Tally() for _ in libraries], level)
 
 
 @contextmanager
-def _fewer_collections(young: int = 50_000) -> Iterator[None]:
-    """Run the cyclic garbage collector less often while a batch streams. Each dossier
-    allocates about a thousand short-lived containers (YAML nodes, dicts, lists), none of
-    them in a reference cycle; at CPython's default threshold (700 allocations) the
-    collector ran more than once per dossier, 13 % of a 1,000-dossier run. At 10,000, each
-    older-generation pass still walked the dossiers waiting to be scored (~30 ms each, 0.1 s
-    of the 5,000-dossier sample corpus); at 50,000 most of them are scored and gone first.
-    Memory is still reclaimed by reference counting at once; cycles are still collected,
-    less often. The previous thresholds come back when the stream ends."""
+def fewer_collections(young: int = 50_000) -> Iterator[None]:
+    """Run the cyclic garbage collector less often while a batch streams, or a council
+    round is rated (``rate ROUND/``: its sheets' cells, the products' dossiers and ratings,
+    the modules it imports as it goes; 4 % of a 100-product round was the collector's).
+    Each dossier allocates about a thousand short-lived containers (YAML nodes, dicts,
+    lists), none of them in a reference cycle; at CPython's default threshold (700
+    allocations) the collector ran more than once per dossier, 13 % of a 1,000-dossier run.
+    At 10,000, each older-generation pass still walked the dossiers waiting to be scored
+    (~30 ms each, 0.1 s of the 5,000-dossier sample corpus); at 50,000 most of them are
+    scored and gone first. Memory is still reclaimed by reference counting at once; cycles
+    are still collected, less often. The previous thresholds come back when it ends."""
     import gc
 
     before = gc.get_threshold()

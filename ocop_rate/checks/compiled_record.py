@@ -29,7 +29,8 @@ def compile_text(folder: Path) -> str:
     body: list[str] = []
     for line, (rubric_id, rubric) in enumerate(library.rubrics.items(), start=1):
         rubrics[rubric_id] = {"line": line, "file": _relative(library.files[rubric_id], prefix),
-                              "summary": summary_of(rubric)}
+                              "summary": summary_of(rubric),
+                              "criterion_ids": [c.id for c in rubric.criteria]}
         body.append(rubric.model_dump_json(round_trip=True, exclude_defaults=True))
     manifest = {
         "format": FORMAT,

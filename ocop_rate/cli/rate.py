@@ -109,16 +109,20 @@ def _rate_round(config: Path, *, rules: list[Path] | None, fmt: str, output: Pat
                 loose: list[str]) -> NoReturn:
     """``ocop-rate rate ROUND/ [LOOSE…]``: the round's header, who scored what, the
     results, the round's notes, in any format a batch has; the loose files' sheets join
-    the round. Exit 1 when a product is not rated or the round has problems."""
-    if output is not None:
-        refuse_round_inputs(config, output)
-        _refuse_overwriting_inputs(output, loose)
-    library = _library(rules)
-    report, result = rate_round(config, rules, level, library, loose)
-    if registry.drawer("round", fmt).data_only:  # the data has no place for them
-        round_problems(report, lang)
-    asked = Asked(lang, day=day, members=members, rubrics=library.rubrics)
-    deliver("round", fmt, (report, result), asked, output)
+    the round. Exit 1 when a product is not rated or the round has problems. The collector
+    runs less often meanwhile (:func:`~ocop_rate.pipeline.fewer_collections`)."""
+    from ocop_rate.pipeline import fewer_collections
+
+    with fewer_collections():
+        if output is not None:
+            refuse_round_inputs(config, output)
+            _refuse_overwriting_inputs(output, loose)
+        library = _library(rules)
+        report, result = rate_round(config, rules, level, library, loose)
+        if registry.drawer("round", fmt).data_only:  # the data has no place for them
+            round_problems(report, lang)
+        asked = Asked(lang, day=day, members=members, rubrics=library.rubrics)
+        deliver("round", fmt, (report, result), asked, output)
     if output is not None:
         _note("cli.wrote", path=str(output), count=len(report.entries))
     raise typer.Exit(EXIT_SHORT if report.short else EXIT_OK)

@@ -19,6 +19,7 @@ from ocop_rate.cli.common import (
     _guard,
     _library,
     _marked,
+    terminal_width,
 )
 from ocop_rate.cli.help import OcopGroup
 from ocop_rate.errors import OcopError, Problem
@@ -72,9 +73,14 @@ def rate_round(config: Path, rules: list[Path] | None, level: LevelChoice | None
 
 def round_problems(report: RoundReport, lang: LangCode) -> None:
     """The round's own problems (a sheet refused, an id not on the list…), located, one a
-    line on stderr: for the outputs that hold products only."""
+    line on stderr: for the outputs that hold products only. No problem, no console: rich
+    (some 40 modules) is loaded only to print one; a bad ``COLUMNS`` stops the run all the
+    same, as the console's width would."""
     from ocop_rate.messages import text
 
+    if not report.problems:
+        terminal_width()
+        return
     err = _console(stderr=True)
     label = text("cli.error", lang)
     for problem in report.problems:

@@ -324,7 +324,8 @@ def _gate_lists(rubric: Rubric, t: RubricTables, council: Ints, council_pts: Int
     gates = [made[i] for i in where.reshape(-1).tolist()]
     ends = np.cumsum(np.bincount(products, minlength=len(fail))).tolist()
     begin = 0
-    for p in np.unique(products).tolist():
+    for p in dict.fromkeys(products.tolist()):  # np.nonzero's rows come sorted; np.unique
+        # would load numpy.ma (to ask whether they are masked), a tenth of numpy's import
         out[p] = applied[p] + tuple(gates[begin:ends[p]])
         begin = ends[p]
     return out

@@ -137,17 +137,11 @@ class LazyRubrics(Mapping[str, "Rubric"]):
         return rubric_id in self._known
 
     def criterion_ids(self) -> set[str]:
-        """Every criterion id of every rubric, read off the compiled JSON: a round reading
-        its sheets needs the ids, and building all 53 rubrics for them took ~0.1 s."""
-        ids: set[str] = set()
-        compiled = self._compiled
-        for rubric_id in self._ids:
-            built = self._built.get(rubric_id)
-            if built is not None:
-                ids.update(c.id for c in built.criteria)
-            else:
-                ids.update(c["id"] for c in json.loads(compiled.line(rubric_id))["criteria"])
-        return ids
+        """Every criterion id of every rubric, as the manifest records them: a round reading
+        its sheets needs the ids, and building all 53 rubrics for them took ~0.1 s (decoding
+        their 2 MB of JSON for the ids alone, a tenth of that)."""
+        entries = self._compiled.manifest["rubrics"]
+        return {c for rubric_id in self._ids for c in entries[rubric_id]["criterion_ids"]}
 
     def __iter__(self) -> Iterator[str]:
         return iter(self._ids)

@@ -495,8 +495,10 @@ def _sheet_parser() -> Any:
     """openpyxl's worksheet parser, but a cell holding one plain inline string (``<is><t>``,
     as openpyxl itself writes text) is read straight from its element: openpyxl builds a
     rich-text object for each such cell, most of the reading's time. Its value is that
-    object's ``content`` all the same; rich text (runs, phonetic guides) still goes through
-    openpyxl."""
+    object's ``content`` all the same, and its place and style are found as openpyxl finds
+    them (its own ``coordinate_to_tuple``); rich text (runs, phonetic guides) and a formula
+    read as such (not ``data_only``) still go through openpyxl."""
+    from openpyxl.utils.cell import coordinate_to_tuple
     from openpyxl.worksheet._reader import INLINE_STRING, WorkSheetParser
     from openpyxl.xml.constants import SHEET_MAIN_NS
 
@@ -504,13 +506,19 @@ def _sheet_parser() -> Any:
 
     class Parser(WorkSheetParser):
         def parse_cell(self, element: Any) -> Any:
-            if element.get("t") == "inlineStr":
+            if element.get("t") == "inlineStr" and self.data_only:
                 inline = element.find(INLINE_STRING)
                 if inline is not None and len(inline) == 1 and inline[0].tag == plain_text:
-                    element.remove(inline)  # read as an empty inline cell, then given its text
-                    cell = super().parse_cell(element)
-                    cell["value"], cell["data_type"] = inline[0].text or "", "s"
-                    return cell
+                    style_id = element.get("s", 0)
+                    coordinate = element.get("r")
+                    if coordinate:
+                        row, column = coordinate_to_tuple(coordinate)
+                        self.col_counter = column
+                    else:
+                        self.col_counter += 1
+                        row, column = self.row_counter, self.col_counter
+                    return {"row": row, "column": column, "value": inline[0].text or "",
+                            "data_type": "s", "style_id": int(style_id) if style_id else style_id}
             return super().parse_cell(element)
 
     return Parser
@@ -543,7 +551,10 @@ def _zero(size: object) -> bool:
 
 
 def _cell_text(value: object) -> str:
-    """An XLSX cell as the text a person sees: 3.0 -> '3', dates in ISO form."""
+    """An XLSX cell as the text a person sees: 3.0 -> '3', dates in ISO form. Text, most
+    cells of a sheet, is asked for first."""
+    if type(value) is str:
+        return value
     if value is None:
         return ""
     if isinstance(value, bool):

@@ -31,8 +31,9 @@ MAX_WORKBOOK_PART = 16 * 1024 * 1024
 CHUNK = 4 * 1024 * 1024
 _SHARED_ITEM = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?si[\s>/]")
 _SHEET = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?sheet[\s>/]")
-_EXTRA = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?(?:mergeCell|hyperlink|dataValidation|cfRule|"
-                    rb"col|brk|protectedRange|ignoredError|cellWatch|customSheetView)[\s>/]")
+_EXTRA_NAMES = (b"mergeCell", b"hyperlink", b"dataValidation", b"cfRule", b"col", b"brk",
+                b"protectedRange", b"ignoredError", b"cellWatch", b"customSheetView")
+_EXTRA = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?(?:" + b"|".join(_EXTRA_NAMES) + rb")[\s>/]")
 _ELEMENT = re.compile(rb"<[A-Za-z_]")
 
 
@@ -47,7 +48,8 @@ def check_parts(archive: zipfile.ZipFile, name: str) -> None:
             raise _refuse("safety.xlsx_part_too_big", name, part=part,
                           size=f"{info.file_size:,}", limit=f"{MAX_WORKBOOK_PART:,}")
         counted, limit, message_id = _BOUNDED.get(_kind(part), (None, 0, ""))
-        count, longest = _scan(archive, info, counted, limit)
+        count, longest = _scan(archive, info, counted, limit,
+                               _EXTRA_NAMES if counted is _EXTRA else ())
         if longest > MAX_XML_RUN:
             raise _refuse("safety.xlsx_value_too_big", name, part=part,
                           limit=f"{MAX_XML_RUN:,}")
@@ -77,10 +79,12 @@ def _kind(part: str) -> str:
 
 
 def _scan(archive: zipfile.ZipFile, info: zipfile.ZipInfo, counted: re.Pattern[bytes] | None,
-          stop: int) -> tuple[int, int]:
+          stop: int, names: tuple[bytes, ...] = ()) -> tuple[int, int]:
     """(elements ``counted`` matched, longest run of bytes without ``<``) in one part;
     stops early once either is over its bound. A tag split between two chunks is found
-    by keeping the last few bytes of each chunk."""
+    by keeping the last few bytes of each chunk. ``names``: words every match contains;
+    text holding none of them has no match, and is not searched (a worksheet's cells hold
+    none: the pattern tried at each of its ``<`` was most of a workbook's check)."""
     import numpy as np
 
     count = longest = run = 0
@@ -97,11 +101,18 @@ def _scan(archive: zipfile.ZipFile, info: zipfile.ZipInfo, counted: re.Pattern[b
             longest = max(longest, run)
             if counted is not None:
                 # a match inside the tail was counted with the chunk before
-                count += len(counted.findall(tail + chunk)) - len(counted.findall(tail))
+                count += _count(counted, tail + chunk, names) - _count(counted, tail, names)
                 tail = chunk[-64:]
             if longest > MAX_XML_RUN or count > stop:
                 break
     return count, longest
+
+
+def _count(counted: re.Pattern[bytes], text: bytes, names: tuple[bytes, ...]) -> int:
+    """Matches of ``counted`` in ``text``; none without one of ``names`` (if given)."""
+    if names and not any(name in text for name in names):
+        return 0
+    return len(counted.findall(text))
 
 
 def _refuse(message_id: str, name: str, **params: object) -> InputFileError:

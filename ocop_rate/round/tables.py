@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
+from unicodedata import normalize
 
 from ocop_rate.errors import Location
 from ocop_rate.loading.csv_records import table_records
@@ -92,14 +93,12 @@ def read_table(path: Path, aliases: Mapping[str, str], extra: set[str] | None = 
         columns[canonical] = col
     rows: list[Row] = []
     for line, values in records:
-        cells = {mapping[c]: _clean(v) for c, v in enumerate(values)
-                 if c in mapping and _clean(v)}
+        cells = {mapping[c]: text for c, v in enumerate(values)
+                 if c in mapping and (text := _clean(v))}
         if cells:
             rows.append(Row(file, line, cells, columns, headers, sheet))
     return Table(file, rows, unknown, missing)
 
 
 def _clean(text: str) -> str:
-    import unicodedata
-
-    return unicodedata.normalize("NFC", text.strip())
+    return normalize("NFC", text.strip())
