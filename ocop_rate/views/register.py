@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import operator
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING, Any
 
 from ocop_rate.messages import Lang, say_date, text
@@ -28,9 +28,6 @@ DUE_FIELDS = ("product_id", "product_name", "province", "commune", "product_grou
               "certificate", "issued_on", "expires_on", "decision", "authority",
               "window_opens", "window_closes", "state", "days_to_expiry")
 _DUE_AT = operator.itemgetter(*(FIELDS.index(f) for f in DUE_FIELDS[:-2]))
-DATES = frozenset({"issued_on", "expires_on", "decision_date", "status_until", "window_opens",
-                   "window_closes", "filed_on", "revoked_on"})
-"""The certificate's date fields (:class:`CertificateView`)."""
 _CERTIFICATES = ("product_id", "product_name", "stars", "certificate", "expires_on", "status")
 
 
@@ -76,10 +73,11 @@ def _json(data: Any, indent: int | None = None) -> str:
     return draw(Document("", data=data), indent)
 
 
-def _lines(data: Any) -> str:
-    from ocop_rate.render.json import data_lines
+def _lines(rows: Iterable[Sequence[object]], keys: Sequence[str]) -> str:
+    from ocop_rate.render.json import rows_lines
 
-    return data_lines(data)  # no Document built: the register's JSON answers load no model
+    # no Document built, nor a dict a row: the register's JSON answers load no model
+    return rows_lines(rows, keys)
 
 
 Queue = Sequence[tuple[str, str, dt.date, float | None]]
@@ -123,28 +121,11 @@ def due_table(asked_of: tuple[Sequence[DueItem], dt.date], asked: Asked
                          "days"), rows, lang, ("left",) * 5 + ("right",)))
 
 
-def _objects(rows: Iterable[Sequence[object]], keys: Sequence[str]
-             ) -> Iterator[dict[str, object]]:
-    """Each row as an object of ``keys``, its dates already ISO text: a register's
-    thousands of certificates share a few hundred days, each written once, and the
-    encoder then calls back into Python for nothing."""
-    iso: dict[object, object] = {None: None}
-    at = [i for i, k in enumerate(keys) if k in DATES]
-    for row in rows:
-        values = list(row)
-        for i in at:
-            found = values[i]
-            if found not in iso:
-                iso[found] = found.isoformat() if isinstance(found, dt.date) else found
-            values[i] = iso[found]
-        yield dict(zip(keys, values, strict=True))
-
-
 def due_json(asked_of: tuple[Sequence[DueItem], dt.date], asked: Asked) -> str:
     """Due certificates (all valid and unfiled, so status and filing are left out), with
     the window's state and the days left to expiry."""
-    return _lines(_objects(((*_DUE_AT(d.certificate), d.state, d.days_to_expiry)
-                            for d in asked_of[0]), DUE_FIELDS))
+    return _lines(((*_DUE_AT(d.certificate), d.state, d.days_to_expiry)
+                   for d in asked_of[0]), DUE_FIELDS)
 
 
 def expired_table(asked_of: tuple[Sequence[CertificateView], dt.date], asked: Asked
@@ -154,12 +135,8 @@ def expired_table(asked_of: tuple[Sequence[CertificateView], dt.date], asked: As
                                     on=day(on, asked.lang)), items, asked.lang))
 
 
-def _records(items: Sequence[CertificateView]) -> Iterator[dict[str, object]]:
-    return _objects(items, FIELDS)
-
-
 def expired_json(asked_of: tuple[Sequence[CertificateView], dt.date], asked: Asked) -> str:
-    return _lines(_records(asked_of[0]))
+    return _lines(asked_of[0], FIELDS)
 
 
 def listing_table(asked_of: tuple[Sequence[CertificateView], dt.date], asked: Asked
@@ -170,7 +147,7 @@ def listing_table(asked_of: tuple[Sequence[CertificateView], dt.date], asked: As
 
 
 def listing_json(asked_of: tuple[Sequence[CertificateView], dt.date], asked: Asked) -> str:
-    return _lines(_records(asked_of[0]))
+    return _lines(asked_of[0], FIELDS)
 
 
 def _worded(v: CertificateView, lang: Lang) -> tuple[object, ...]:

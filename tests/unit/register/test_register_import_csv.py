@@ -188,3 +188,18 @@ def test_short_and_full_rows_put_each_cell_in_its_column(tmp_path: Path) -> None
                     "A-2": ("Chè", 3, "G2", "Đầm Hà", None),
                     "A-3": ("Gà", 3, "G3", None, None),
                     "A-4": ("Na", 4, "G4", None, "HTX Bốn")}
+
+
+def test_a_ground_not_in_article_8_is_a_located_problem(tmp_path: Path) -> None:
+    """A revocation's ground outside Điều 8.1 is refused at its cell, naming what was
+    written, in either language (it once stopped the import with a traceback)."""
+    sheet = write(tmp_path / "revoked.csv", HEADER.rstrip("\n")
+                  + ",revoked_on,ground,revocation_decision\n"
+                  + "A-1,Mắm,4,G1,05/06/2026,1/QĐ,01/02/2027,z,9/QĐ-TH\n")
+    db = tmp_path / "reg.sqlite"
+    out = cli("register", "import", sheet, "--db", db, code=2)
+    assert f"{sheet}:2:8: " in out.stderr and "căn cứ thu hồi 'z'" in out.stderr
+    assert "Traceback" not in out.stderr
+    en = cli("register", "import", sheet, "--db", db, "--lang", "en", code=2)
+    assert "revocation ground 'z' is not in Art. 8.1" in en.stderr
+    assert list(tmp_path.glob("reg.sqlite*")) == []
