@@ -3,7 +3,8 @@
 or python-docx, and read no YAML; in JSON they draw nothing, so no rich either, and they
 build no pydantic model (nor typer's pydantic adapters, :mod:`ocop_rate.cli.coercion`). The
 table forms draw with rich, what a person at a terminal gets (and a pipe gets the same
-table). A rating needs numpy and pydantic, but not pydantic's plugin scan.
+table). A rating needs numpy and pydantic, but not pydantic's plugin scan, nor the pool
+of threads numpy's OpenBLAS would start.
 
 Each command runs as a real process, as the ``ocop-rate`` script runs it, its output to a
 pipe; the modules loaded by the end of the run are read from ``sys.modules``."""
@@ -14,6 +15,7 @@ import json
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -22,7 +24,7 @@ from tests.conftest import REPO, SAMPLES
 from tests.register_helpers import register_rows, write_sheet
 
 WRAPPER = """
-import json, sys
+import json, os, sys
 out, sys.argv = sys.argv[1], ["ocop-rate", *sys.argv[2:]]
 code = 0
 try:
@@ -31,8 +33,12 @@ try:
 except SystemExit as stop:
     code = stop.code or 0
 finally:
+    task = "/proc/self/task"
     with open(out, "w", encoding="utf-8") as handle:
-        json.dump({"code": code, "modules": sorted(sys.modules)}, handle)
+        json.dump({"code": code, "modules": sorted(sys.modules),
+                   "blas_asked": os.environ.get("OPENBLAS_NUM_THREADS"),
+                   "threads": len(os.listdir(task)) if os.path.isdir(task) else None},
+                  handle)
 """
 
 SCORING = {"numpy", "pandas", "openpyxl", "docx"}
@@ -40,16 +46,23 @@ DRAWING = {"rich"}
 MODELS = {"pydantic", "typer._adapters"}
 
 
-def _loaded(args: list[str], tmp_path: Path, **env: str) -> tuple[set[str], str]:
-    """The modules a run of ``ocop-rate args`` loaded, and what it wrote to stdout."""
+def _ran(args: list[str], tmp_path: Path, **env: str) -> tuple[dict[str, Any], str]:
+    """What a run of ``ocop-rate args`` left at its end (the modules loaded, OpenBLAS's
+    setting, the process's threads), and what it wrote to stdout."""
     out = tmp_path / "modules.json"
     proc = subprocess.run([sys.executable, "-c", WRAPPER, str(out), *args], cwd=REPO,
                           capture_output=True, text=True, encoding="utf-8", check=False,
                           env={"PATH": "/usr/bin:/bin", "PYTHONPATH": str(REPO),
                                "PYTHONIOENCODING": "utf-8", **env})
-    said = json.loads(out.read_text(encoding="utf-8"))
+    said: dict[str, Any] = json.loads(out.read_text(encoding="utf-8"))
     assert said["code"] == 0, proc.stderr
-    return set(said["modules"]), proc.stdout
+    return said, proc.stdout
+
+
+def _loaded(args: list[str], tmp_path: Path, **env: str) -> tuple[set[str], str]:
+    """The modules a run of ``ocop-rate args`` loaded, and what it wrote to stdout."""
+    said, out = _ran(args, tmp_path, **env)
+    return set(said["modules"]), out
 
 
 def _heavy(modules: set[str], banned: set[str]) -> set[str]:
@@ -154,3 +167,18 @@ def test_rating_one_dossier_loads_no_workbook_or_document_library(tmp_path: Path
     modules, out = _loaded(["rate", str(DOSSIER)], tmp_path, COLUMNS="100")
     assert "QN-BC-0021" in out and {"numpy", "rich.table", "yaml"} <= modules
     assert not _heavy(modules, {"pandas", "openpyxl", "docx", "importlib.metadata"})
+
+
+@pytest.mark.skipif(not Path("/proc/self/task").is_dir(),
+                    reason="counts the process's threads in /proc (Linux)")
+def test_a_rating_starts_no_thread_pool(tmp_path: Path) -> None:
+    """numpy's OpenBLAS would start a thread per core at numpy's import, spinning while it
+    waits; the engine never calls BLAS, so the command line asks for one thread."""
+    said, _ = _ran(["rate", str(DOSSIER), "-f", "json"], tmp_path)
+    assert "numpy" in said["modules"]
+    assert said["blas_asked"] == "1" and said["threads"] == 1
+
+
+def test_a_users_own_blas_setting_is_kept(tmp_path: Path) -> None:
+    said, _ = _ran(["rate", str(DOSSIER), "-f", "json"], tmp_path, OPENBLAS_NUM_THREADS="2")
+    assert said["blas_asked"] == "2"
