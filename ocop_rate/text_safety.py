@@ -42,3 +42,10 @@ def printable(text: str) -> str:
         return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
 
     return _BAD.sub(shown, text)
+
+
+def spelt_out(text: str) -> str:
+    """``text`` with every character that is not printable ASCII written as its escape
+    (``QN\\u200b-01``): a located error about an id that looks like another shows what
+    is hidden in it."""
+    return printable(text).encode("ascii", "backslashreplace").decode()

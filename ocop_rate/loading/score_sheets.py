@@ -44,7 +44,7 @@ from ocop_rate.loading.sheet_files import (
 )
 from ocop_rate.models.names import id_keys, invisible_in_id, member_key, plain_ids
 from ocop_rate.models.rubric import NONE, Rubric, option_code
-from ocop_rate.text_safety import clean_breaks, hostile_char, printable
+from ocop_rate.text_safety import clean_breaks, hostile_char, printable, spelt_out
 
 if TYPE_CHECKING:
     import numpy as np
@@ -405,8 +405,7 @@ def validate_sheet(raw: RawSheet, library: RubricLibrary) -> SheetContent:
             if int(product[p]) in hostile_set:
                 value = pids[product[p]]
                 add(p, sheet.where(int(order[starts[p]]), c_pid, "safety.invisible_in_id",
-                                   shown=printable(value).encode(
-                                       "ascii", "backslashreplace").decode(),
+                                   shown=spelt_out(value),
                                    code=hostile_char(value) or invisible_in_id(value)))
     for codes, spot, values in ((nam, sheet.columns.get("product_name"), names),
                                 (mem, c_mem, mems)):

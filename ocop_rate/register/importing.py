@@ -22,10 +22,12 @@ from typing import Any, NamedTuple
 from ocop_rate.errors import Location, Problem
 from ocop_rate.loading.csv_records import RecordTable, table_records
 from ocop_rate.loading.sheet_files import MAX_CELL_CHARS
+from ocop_rate.models.names import invisible_in_id
 from ocop_rate.register import ledger, rules
 from ocop_rate.register.dates import parse_date
 from ocop_rate.register.keys import bad_id, producer_kind
 from ocop_rate.register.store import Register, RegisterError
+from ocop_rate.text_safety import spelt_out
 
 COLUMNS = ("product_id", "product_name", "province", "commune", "product_group", "producer",
            "producer_kind", "stars", "certificate", "issued_on", "expires_on", "decision",
@@ -254,7 +256,11 @@ def validate(raw: RecordTable, columns: dict[str, int]) -> tuple[list[Row], list
          ground_text, revocation_decision) = row
         before = len(problems)
         if bad_id(pid):
-            bad("product_id", "register.import_bad_id")
+            hidden = invisible_in_id(pid) if pid else None
+            if hidden is None:
+                bad("product_id", "register.import_bad_id")
+            else:  # as a dossier's or a sheet's id is refused: what is hidden, spelt out
+                bad("product_id", "safety.invisible_in_id", shown=spelt_out(pid), code=hidden)
         stars = STARS.get(stars_text, 0)
         if not stars:
             bad("stars", "register.import_bad_stars")

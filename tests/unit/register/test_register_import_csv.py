@@ -203,3 +203,23 @@ def test_a_ground_not_in_article_8_is_a_located_problem(tmp_path: Path) -> None:
     en = cli("register", "import", sheet, "--db", db, "--lang", "en", code=2)
     assert "revocation ground 'z' is not in Art. 8.1" in en.stderr
     assert list(tmp_path.glob("reg.sqlite*")) == []
+
+
+def test_an_id_with_something_hidden_in_it_is_refused_showing_it(tmp_path: Path) -> None:
+    """An id holding a zero-width space or a space looks like another (a second product):
+    refused at its cell as a dossier's or a sheet's id is, with what is hidden spelt out;
+    a blank id is said to be blank."""
+    sheet = write(tmp_path / "ids.csv", HEADER
+                  + "B-6\u200b,Mắm,4,G1,05/06/2026,1/QĐ\n"
+                  + "B 7,Chè,4,G2,05/06/2026,1/QĐ\n"
+                  + ",Gà,3,G3,05/06/2026,1/QĐ\n")
+    db = tmp_path / "reg.sqlite"
+    out = cli("register", "import", sheet, "--db", db, code=2)
+    assert f"{sheet}:2:1: " in out.stderr and "'B-6\\u200b'" in out.stderr
+    assert "U+200B" in out.stderr and "\u200b" not in out.stderr
+    assert f"{sheet}:3:1: " in out.stderr and "'B 7'" in out.stderr and "U+0020" in out.stderr
+    assert f"{sheet}:4:1: product_id: mã sản phẩm trống" in out.stderr
+    en = cli("register", "import", sheet, "--db", db, "--lang", "en", code=2)
+    assert "'B-6\\u200b' holds an invisible or look-alike character U+200B" in en.stderr
+    assert "the product id is blank" in en.stderr
+    assert list(tmp_path.glob("reg.sqlite*")) == []
