@@ -165,3 +165,33 @@ def test_stats_by_year_class_kind_and_commune(register: Path, tmp_path: Path) ->
     assert places[("Xã Đầm Hà", 4)] == (2, 2)   # "Đầm Hà" and "xã Đầm Hà": one commune
     table = cli("register", "stats", "--on", "01/09/2026", "--db", register).stdout
     assert "Công nhận mới" in table and "Nâng hạng" in table
+
+
+def test_each_view_is_a_whole_certificate_view_with_its_fields_in_place(
+        register: Path) -> None:
+    """``ledger.view`` makes its views without the named tuple's own constructor (speed):
+    each is still exactly a CertificateView of all its fields, each where its name says."""
+    from datetime import date
+
+    from ocop_rate.models.register import CertificateView
+    from ocop_rate.register import ledger
+    from ocop_rate.register.store import open_register
+
+    on = date(2026, 9, 1)
+    opened = open_register(register, create=False, write=False)
+    try:
+        with opened.snapshot() as conn:
+            every = ledger.views(conn, on)
+            unsettled = ledger.views(conn, on, unsettled=True)
+    finally:
+        opened.close()
+    assert every and unsettled
+    for v in every + unsettled:
+        assert type(v) is CertificateView and CertificateView._make(v) == v
+    by_id = {v.product_id: v for v in every}
+    late = by_id["QN-C"]
+    assert (late.certificate, late.stars, late.filed_on, late.status) == \
+        ("C/GCN", 3, date(2026, 5, 15), "extended")
+    assert (late.expires_on, late.status_until) == (date(2026, 6, 1), date(2026, 11, 28))
+    assert by_id["QN-A"].window_closes == date(2026, 9, 3)
+    assert by_id["QN-B"].product_name.startswith("<script>") and by_id["QN-B"].revoked_on is None
