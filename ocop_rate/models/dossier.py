@@ -12,6 +12,7 @@ from ocop_rate.models.common import Frozen, Text, repeated
 from ocop_rate.models.conditions import FactValue, facts_as_written
 from ocop_rate.models.names import invisible_in_id, member_key
 from ocop_rate.models.rubric import option_code
+from ocop_rate.text_safety import spelt_out
 
 MAX_COUNCIL = 100  # members of one council: restated from ocop_rate.loading.caps.MAX_ROSTER
 
@@ -48,8 +49,7 @@ class Product(Frozen):
         if bad is not None:
             from ocop_rate.messages import text
 
-            params = {"shown": value.encode("ascii", "backslashreplace").decode(),
-                      "code": bad}
+            params = {"shown": spelt_out(value), "code": bad}
             raise PydanticCustomError(  # message id of ocop_rate.messages, English text
                 "safety.invisible_in_id", text("safety.invisible_in_id", "en", params), params)
         return value

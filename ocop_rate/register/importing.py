@@ -255,12 +255,11 @@ def validate(raw: RecordTable, columns: dict[str, int]) -> tuple[list[Row], list
          issued_text, expires_text, decision, decided_text, said, filed_text, revoked_text,
          ground_text, revocation_decision) = row
         before = len(problems)
-        if bad_id(pid):
-            hidden = invisible_in_id(pid) if pid else None
-            if hidden is None:
-                bad("product_id", "register.import_bad_id")
-            else:  # as a dossier's or a sheet's id is refused: what is hidden, spelt out
-                bad("product_id", "safety.invisible_in_id", shown=spelt_out(pid), code=hidden)
+        if not pid:
+            bad("product_id", "register.import_bad_id")
+        elif bad_id(pid):  # as a dossier's or a sheet's id is refused: what is hidden, spelt out
+            bad("product_id", "safety.invisible_in_id", shown=spelt_out(pid),
+                code=invisible_in_id(pid))
         stars = STARS.get(stars_text, 0)
         if not stars:
             bad("stars", "register.import_bad_stars")
